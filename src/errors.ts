@@ -1,0 +1,19 @@
+/**
+ * The one error type ingest and check throw for bad input. It always names the
+ * file (relative to the articles folder), optionally a 1-based line, and says
+ * what the contributor should do about it.
+ */
+export class ArticleError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly hint?: string;
+
+  constructor(file: string, message: string, options: { line?: number; hint?: string } = {}) {
+    const where = options.line ? `${file}:${options.line}` : file;
+    super(`${where}: ${message}${options.hint ? ` ${options.hint}` : ""}`);
+    this.name = "ArticleError";
+    this.file = file;
+    this.line = options.line;
+    this.hint = options.hint;
+  }
+}

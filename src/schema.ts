@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * The article record: the whole front-matter contract in one place. Ingest output,
+ * contributors' own front matter (`ContributorFrontMatter`), `check`, and the site's
+ * data loading are all validated against these schemas.
+ */
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const isoMonth = /^\d{4}-\d{2}$/;
+const isoYear = /^\d{4}$/;
+
+/** YYYY-MM-DD for day precision, YYYY-MM for month, YYYY for year. */
+export const ArticleDate = z
+  .string()
+  .refine((s) => isoDay.test(s) || isoMonth.test(s) || isoYear.test(s), {
+    message: "must be YYYY-MM-DD (or YYYY-MM / YYYY for a partial date)",
+  });
+
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
+
+const Name = z.string().min(1).max(300);
+
+export const RemovedItemSchema = z
+  .object({
+    kind: z.string(),
+    text: z.string(),
+    line: z.number().int().positive(),
+  })
+  .strict();
+
+export const ArticleRecord = z
+  .object({
+    source_file: z.string().min(1),
+    title: z.string().min(1),
+    title_source: z.enum(["headline", "lead", "front_matter"]),
+    slug: Slug,
+    dek: z.string().min(1).optional(),
+    dateline: z.string().min(1).optional(),
+    authors: z.array(Name),
+    source: z.string().min(1).optional(),
+    date: ArticleDate.optional(),
+    date_precision: z.enum(["day", "month", "year"]).optional(),
+    date_source: z.enum(["front_matter", "file_name", "dateline", "text"]).optional(),
+    date_evidence: z.string().optional(),
+    people: z.array(Name),
+    organizations: z.array(Name),
+    places: z.array(Name),
+    tags: z.array(Name),
+    summary: z.string(),
+    word_count: z.number().int().nonnegative(),
+    removed: z.array(RemovedItemSchema),
+  })
+  .strict();
+export type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+/**
+ * What a contributor may set in a raw file's own front matter: corrections to what
+ * ingest extracts. Anything else (Eleventy keys such as `permalink` or `layout`
+ * included) is rejected.
+ */
+export const ContributorFrontMatter = z
+  .object({
+    title: z.string().min(1).max(500).optional(),
+    dek: z.string().min(1).max(1000).optional(),
+    dateline: z.string().min(1).max(200).optional(),
+    authors: z.array(Name).optional(),
+    source: z.string().min(1).max(300).optional(),
+    date: ArticleDate.optional(),
+    people: z.array(Name).optional(),
+    organizations: z.array(Name).optional(),
+    places: z.array(Name).optional(),
+    tags: z.array(Name).optional(),
+    slug: Slug.optional(),
+  })
+  .strict();
+export type ContributorFrontMatter = z.infer<typeof ContributorFrontMatter>;
+
+export const CONTRIBUTOR_KEYS = Object.keys(ContributorFrontMatter.shape);
