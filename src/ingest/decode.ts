@@ -1,0 +1,119 @@
+import { ArticleError } from "../errors.ts";
+
+/**
+ * Step 1 of ingest: raw bytes → clean Unicode text.
+ *
+ * Contributors save articles from many editors, so the bytes may be UTF-8 (with or
+ * without a BOM), UTF-16 with a BOM, or legacy Windows-1252. The result is always
+ * NFC-normalised text with `\n` line ends and no `\r`, NUL or U+FEFF in it.
+ */
+
+/** Larger than any real article; refusing early keeps a stray dump from stalling a build. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+/** Above this share of control characters the file is not prose (a binary or a mangled export). */
+const MAX_CONTROL_SHARE = 0.1;
+
+const SAVE_AS_UTF8 = "Open it in a text editor and save it as plain text (UTF-8).";
+
+export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
+  // Checked before any decoding so a huge file is refused in constant time.
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    const mib = (bytes.length / (1024 * 1024)).toFixed(1);
+    throw new ArticleError(file, `is ${mib} MiB, larger than 2 MiB; split it or trim it.`, {
+      hint: "An article file should hold one article's text only.",
+    });
+  }
+
+  let text = decodeWithDetectedEncoding(bytes, file);
+
+  if (text.includes("\u0000")) {
+    throw new ArticleError(file, "contains NUL bytes, so it looks like a binary file, not text.", {
+      hint: `If it is a text file saved as UTF-16 without a byte-order mark: ${SAVE_AS_UTF8}`,
+    });
+  }
+
+  text = normalizeLineEnds(text);
+  text = removeInvisibleNoise(text);
+
+  if (text.trim() === "") {
+    throw new ArticleError(file, "is empty (no text, or only whitespace).", {
+      hint: "Add the article's text, or delete the file.",
+    });
+  }
+
+  if (controlShare(text) > MAX_CONTROL_SHARE) {
+    throw new ArticleError(file, "is mostly control characters, so it does not look like text.", {
+      hint: `If it is a document from a word processor or a PDF: ${SAVE_AS_UTF8}`,
+    });
+  }
+
+  return stripControlCharacters(text).normalize("NFC");
+}
+
+function decodeWithDetectedEncoding(bytes: Uint8Array, file: string): string {
+  const [b0, b1, b2, b3] = bytes;
+  // UTF-32 BOMs start like UTF-16 ones, so they are tested first.
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) || (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff)) {
+    throw new ArticleError(file, "is encoded as UTF-32, which ingest does not read.", { hint: SAVE_AS_UTF8 });
+  }
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeUtf8OrWindows1252(bytes.subarray(3));
+  if (b0 === 0xff && b1 === 0xfe) return new TextDecoder("utf-16le", { ignoreBOM: true }).decode(bytes.subarray(2));
+  if (b0 === 0xfe && b1 === 0xff) return new TextDecoder("utf-16be", { ignoreBOM: true }).decode(bytes.subarray(2));
+  return decodeUtf8OrWindows1252(bytes);
+}
+
+/** Bytes that are not valid UTF-8 are almost always Windows-1252 ("smart quotes" from Word). */
+function decodeUtf8OrWindows1252(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+function normalizeLineEnds(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    // The Unicode separators are line breaks too; later steps only know `\n`.
+    .replace(/\u2028/g, "\n")
+    .replace(/\u2029/g, "\n\n");
+}
+
+/** A BOM in the middle of a file (two files pasted together) carries no meaning. */
+function removeInvisibleNoise(text: string): string {
+  return text.replace(/\uFEFF/g, "");
+}
+
+/** C0 controls other than tab and newline, and DEL. */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+
+/**
+ * C1 controls in decoded text are Windows-1252 bytes that were once mis-read as
+ * Latin-1 (U+0093 for a curly quote): give them back their Windows-1252 meaning.
+ */
+const C1_CONTROL = /[\u0080-\u009F]/g;
+const windows1252 = new TextDecoder("windows-1252");
+
+function repairC1Controls(text: string): string {
+  return text.replace(C1_CONTROL, (c) => {
+    const meant = windows1252.decode(Uint8Array.of(c.charCodeAt(0)));
+    // Five bytes are undefined in Windows-1252 and decode to themselves: drop those.
+    return meant === c ? "" : meant;
+  });
+}
+
+function controlShare(text: string): number {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09) visible++;
+  }
+  const controls = text.match(CONTROL)?.length ?? 0;
+  return visible === 0 ? 0 : controls / visible;
+}
+
+/** Form feeds and vertical tabs separate things; other stray C0 controls are dropped. */
+function stripControlCharacters(text: string): string {
+  return repairC1Controls(text.replace(/[\u000B\u000C]/g, "\n").replace(CONTROL, ""));
+}

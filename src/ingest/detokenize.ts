@@ -1,0 +1,206 @@
+/**
+ * Step 2 of ingest: undo Penn Treebank tokenization.
+ *
+ * Some sources hand over text that went through an NLP tokenizer: every punctuation
+ * mark stands alone (`decision , tweeting`), contractions are split (`do n't`,
+ * `Trump 's`) and quotes are written as `` and ''. Readers must see ordinary prose,
+ * so such text is rejoined here; clean text is left exactly as it is.
+ *
+ * The rejoining follows NLTK's TreebankWordDetokenizer, except that it does not turn
+ * a real "can not" into "cannot", it keeps spaces around ellipses and dashes, and it
+ * writes curly quotes and the typographic apostrophe.
+ *
+ * Everything is a single pass over space-separated tokens: no backtracking regexes,
+ * so a megabyte on one line costs the same as a megabyte of short lines.
+ */
+
+// ---- Token lists --------------------------------------------------------------
+
+/** Contraction and possessive endings the tokenizer splits off the word before. */
+const CLITICS = new Set(["'s", "'m", "'d", "'ll", "'re", "'ve", "n't"]);
+
+/** Stems whose spelling changed when `n't` was split off: "ca n't" is "can't". */
+const NEGATION_STEMS: Record<string, string> = { ca: "can", wo: "won", sha: "shan" };
+
+/** Informal words the tokenizer splits in two ("gon na"); "can not" is left alone on purpose. */
+const SPLIT_WORD_HALVES: Record<string, string[]> = { na: ["gon", "wan"], ta: ["got"], me: ["gim", "lem"] };
+
+/** Treebank escapes for brackets. */
+const BRACKET_ESCAPES: Record<string, string> = {
+  "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+};
+
+const OPENING_BRACKETS = new Set(["(", "[", "{"]);
+const CLOSING_BRACKETS = new Set([")", "]", "}"]);
+
+/** Marks that belong to the word before them: `50 %` is "50%". */
+const TRAILING_PUNCTUATION = /^(?:[,;:%.]|[?!]+\.?)$/;
+
+/** Tokens that only appear in tokenized text, or only rarely in prose. */
+const TOKENIZED_SIGNALS = new Set([",", ".", ";", ":", "?", "!", "``", "''", ")", "(", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d"]);
+
+/** Detection thresholds: enough evidence, and most punctuation spaced off. */
+const MIN_SPACED_TOKENS = 4;
+const MIN_SPACED_SHARE = 0.6;
+
+// ---- Detection ----------------------------------------------------------------
+
+/**
+ * True when most punctuation in the text stands alone between spaces, as a
+ * Treebank tokenizer leaves it, and there is enough of it to be sure.
+ */
+export function looksTreebankTokenized(text: string): boolean {
+  let spaced = 0;
+  let spacedBrackets = 0;
+  let attached = 0;
+  for (const token of text.split(/\s+/)) {
+    if (token === "") continue;
+    const lower = token.toLowerCase();
+    if (TOKENIZED_SIGNALS.has(lower)) {
+      spaced++;
+      // Tables pad bracketed numbers ("( 55.9 )"), so brackets alone prove nothing.
+      if (OPENING_BRACKETS.has(token) || CLOSING_BRACKETS.has(token)) spacedBrackets++;
+    } else if (endsWithAttachedPunctuation(token) || hasAttachedClitic(lower) || hasAttachedBracket(token)) {
+      attached++;
+    }
+  }
+  return spaced - spacedBrackets >= MIN_SPACED_TOKENS && spaced / (spaced + attached) >= MIN_SPACED_SHARE;
+}
+
+function endsWithAttachedPunctuation(token: string): boolean {
+  if (token.length < 2) return false;
+  const last = token[token.length - 1];
+  if (!",.;:?!".includes(last)) return false;
+  // An ellipsis is spaced in ordinary prose too, so it is not evidence either way.
+  return !token.endsWith("..");
+}
+
+function hasAttachedClitic(lower: string): boolean {
+  return /[a-z](?:['’](?:s|m|d|ll|re|ve)|n['’]t)$/.test(lower);
+}
+
+function hasAttachedBracket(token: string): boolean {
+  return token.length > 1 && (OPENING_BRACKETS.has(token[0]) || CLOSING_BRACKETS.has(token[token.length - 1]));
+}
+
+// ---- Rejoining ----------------------------------------------------------------
+
+/** Rejoins tokenized text only when detection says it is tokenized. */
+export function detokenizeIfTokenized(text: string): string {
+  return looksTreebankTokenized(text) ? detokenize(text) : text;
+}
+
+/** Rejoins Treebank-tokenized text, line by line (a line is a paragraph or less). */
+export function detokenize(text: string): string {
+  return text.split("\n").map(detokenizeLine).join("\n");
+}
+
+interface LineState {
+  /** Rejoined pieces so far, and whether a space goes before each. */
+  pieces: string[];
+  spaceBefore: boolean[];
+  doubleQuoteOpen: boolean;
+  singleQuoteOpen: boolean;
+  /** The previous piece opened something (a quote, a bracket, `$`): no space after it. */
+  glueNext: boolean;
+}
+
+function detokenizeLine(line: string): string {
+  const start = line.search(/\S/);
+  if (start < 0) return line;
+  const end = line.length - (line.length - line.trimEnd().length);
+  const tokens = line.slice(start, end).split(/[ \t]+/);
+
+  const state: LineState = { pieces: [], spaceBefore: [], doubleQuoteOpen: false, singleQuoteOpen: false, glueNext: true };
+  for (let i = 0; i < tokens.length; i++) {
+    appendToken(state, tokens[i], tokens[i + 1]);
+  }
+  let joined = "";
+  for (let i = 0; i < state.pieces.length; i++) {
+    joined += state.spaceBefore[i] ? ` ${state.pieces[i]}` : state.pieces[i];
+  }
+  return line.slice(0, start) + joined + line.slice(end);
+}
+
+function appendToken(state: LineState, rawToken: string, nextToken: string | undefined): void {
+  const token = BRACKET_ESCAPES[rawToken] ?? rawToken;
+  const lower = token.toLowerCase().replace(/’/g, "'");
+  const { pieces } = state;
+  const previous = pieces.length > 0 ? pieces[pieces.length - 1] : undefined;
+  const afterOpening = state.glueNext || previous === undefined;
+
+  const attach = (piece: string) => pushPiece(state, piece, true, false);
+  const open = (piece: string) => pushPiece(state, piece, false, true);
+  const plain = (piece: string) => pushPiece(state, piece, false, false);
+
+  if (token === "``" || token === "“") {
+    state.doubleQuoteOpen = true;
+    return open("“");
+  }
+  if (token === "''" || token === "”") {
+    state.doubleQuoteOpen = false;
+    return afterOpening ? plain("”") : attach("”");
+  }
+  if (token === '"') {
+    state.doubleQuoteOpen = !state.doubleQuoteOpen;
+    return state.doubleQuoteOpen ? open("“") : attach("”");
+  }
+  if (token === "`" || token === "‘") {
+    state.singleQuoteOpen = true;
+    return open("‘");
+  }
+  if (token === "'" || token === "’") {
+    return appendLoneSingleQuote(state, afterOpening, previous, nextToken);
+  }
+  if (CLITICS.has(lower) && previous !== undefined && !afterOpening) {
+    if (lower === "n't") {
+      const stem = NEGATION_STEMS[previous.toLowerCase()];
+      if (stem !== undefined) pieces[pieces.length - 1] = matchCase(stem, previous);
+    }
+    return attach(token.replace(/'/g, "’"));
+  }
+  if (previous !== undefined && !afterOpening && SPLIT_WORD_HALVES[lower]?.includes(previous.toLowerCase())) {
+    return attach(token);
+  }
+  if (OPENING_BRACKETS.has(token)) return open(token);
+  if (CLOSING_BRACKETS.has(token)) return afterOpening ? plain(token) : attach(token);
+  if ((token === "$" || token === "#") && nextToken !== undefined && /^[\p{L}\p{N}.]/u.test(nextToken)) {
+    return open(token);
+  }
+  if (token === "." && previous !== undefined && /\p{L}\.$/u.test(previous)) {
+    // "U.S. ." is an abbreviation that ended the sentence: its period is the sentence's.
+    return;
+  }
+  if (TRAILING_PUNCTUATION.test(token) && !afterOpening) return attach(token);
+  return plain(token);
+}
+
+/**
+ * A lone `'` closes an open single quote, marks a plural possessive ("workers '"),
+ * or opens a quote; the curly form is ’ for the first two and ‘ for the last.
+ */
+function appendLoneSingleQuote(state: LineState, afterOpening: boolean, previous: string | undefined, nextToken: string | undefined): void {
+  if (state.singleQuoteOpen && !afterOpening) {
+    state.singleQuoteOpen = false;
+    return pushPiece(state, "’", true, false);
+  }
+  const endsPossessive = previous !== undefined && /[sSzZ]$/.test(previous);
+  if (!afterOpening && (endsPossessive || nextToken === undefined)) {
+    return pushPiece(state, "’", true, false);
+  }
+  state.singleQuoteOpen = true;
+  return pushPiece(state, "‘", false, true);
+}
+
+function pushPiece(state: LineState, piece: string, glueBefore: boolean, glueAfter: boolean): void {
+  const needsSpace = state.pieces.length > 0 && !glueBefore && !state.glueNext;
+  state.pieces.push(piece);
+  state.spaceBefore.push(needsSpace);
+  state.glueNext = glueAfter;
+}
+
+function matchCase(word: string, like: string): string {
+  if (like === like.toUpperCase()) return word.toUpperCase();
+  if (like[0] === like[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
