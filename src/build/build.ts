@@ -1,0 +1,108 @@
+import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { ingestDir } from "./ingest-dir.ts";
+import { renderSite } from "./render.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import type { Reporter } from "./reporter.ts";
+
+export interface BuildOptions {
+  articlesDir: string;
+  outputDir: string;
+  /** Where the generated Markdown goes (build output, not committed). */
+  contentDir: string;
+  projectRoot: string;
+  pathPrefix?: string;
+  now: Date;
+  aliasesFile?: string;
+  reporter: Reporter;
+  /** Test hook: called after rendering, before the new site replaces the old one. */
+  beforeSwap?: (tempDir: string) => Promise<void>;
+}
+
+export interface BuildSummary {
+  articles: number;
+  pagesWritten: number;
+  undated: number;
+  warnings: number;
+  seconds: { ingest: number; render: number; index: number; total: number };
+}
+
+export class BuildFailedError extends Error {}
+
+/**
+ * raw files → Markdown → Eleventy → Pagefind. The site is written to a temporary
+ * folder beside the output and swapped in only when every step succeeded, so a
+ * failed build leaves the previous site untouched.
+ */
+export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
+  const { reporter } = options;
+  const started = performance.now();
+  const ingestStarted = performance.now();
+  const ingested = await ingestDir({
+    articlesDir: options.articlesDir,
+    outDir: options.contentDir,
+    now: options.now,
+    aliasesFile: options.aliasesFile,
+    reporter,
+  });
+  const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+  for (const w of ingested.warnings) reporter.warn(`${w.file}: ${w.message}`);
+  if (ingested.errors.length) {
+    for (const e of ingested.errors) reporter.error(e.message);
+    throw new BuildFailedError(
+      `${ingested.errors.length} of ${ingested.inputCount} article files could not be built (listed above); the site was not changed.`,
+    );
+  }
+
+  const outputDir = path.resolve(options.outputDir);
+  const parent = path.dirname(outputDir);
+  const tempDir = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.tmp-`));
+  try {
+    const render = reporter.stage("render");
+    const rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot });
+    const renderSeconds = render.end(`${rendered.pagesWritten} pages`);
+    const written = new Set(rendered.outputs);
+    const missing = ingested.articles.filter((a) => !written.has(`articles/${a.record.slug}/index.html`));
+    if (missing.length) {
+      throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
+    }
+
+    const index = reporter.stage("search index");
+    const indexed = await buildSearchIndex(tempDir, ingested.articles.length);
+    const indexSeconds = index.end(`${indexed.pagesIndexed} articles indexed`);
+
+    await options.beforeSwap?.(tempDir);
+    await replaceDir(tempDir, outputDir);
+    return {
+      articles: ingested.articles.length,
+      pagesWritten: rendered.pagesWritten,
+      undated: ingested.articles.filter((a) => !a.record.date).length,
+      warnings: ingested.warnings.length,
+      seconds: { ingest: ingestSeconds, render: renderSeconds, index: indexSeconds, total: (performance.now() - started) / 1000 },
+    };
+  } catch (error) {
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Swaps `fresh` in for `target`: the old folder is moved aside first, then removed. */
+async function replaceDir(fresh: string, target: string): Promise<void> {
+  const exists = await stat(target).then(() => true, () => false);
+  if (!exists) {
+    await rename(fresh, target);
+    return;
+  }
+  const old = `${target}.old-${process.pid}`;
+  await rename(target, old);
+  await rename(fresh, target);
+  await rm(old, { recursive: true, force: true });
+}
+
+export function formatSummary(s: BuildSummary): string {
+  const t = s.seconds;
+  return [
+    `Built ${s.articles} articles into ${s.pagesWritten} pages; ${s.undated} undated; ${s.warnings} warnings.`,
+    `Time: ingest ${t.ingest.toFixed(2)} s, render ${t.render.toFixed(2)} s, search index ${t.index.toFixed(2)} s, total ${t.total.toFixed(2)} s.`,
+  ].join("\n");
+}

@@ -1,0 +1,71 @@
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { ArticleError } from "../errors.ts";
+import { listArticleFiles, readArticleFiles } from "../ingest/article-files.ts";
+import { articleToMarkdown } from "../ingest/markdown.ts";
+import { ingestArchive, type IngestedArticle, type IngestWarning } from "../ingest/pipeline.ts";
+import type { Reporter } from "./reporter.ts";
+
+export interface IngestDirOptions {
+  articlesDir: string;
+  outDir: string;
+  now: Date;
+  aliasesFile?: string;
+  reporter: Reporter;
+}
+
+export interface IngestDirResult {
+  articles: IngestedArticle[];
+  errors: ArticleError[];
+  warnings: IngestWarning[];
+  /** Raw article files found (errors included). */
+  inputCount: number;
+  written: number;
+}
+
+export async function readAliases(file: string | undefined): Promise<unknown> {
+  if (!file) return {};
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new Error(`${file}: is not valid JSON (${(error as Error).message}). Fix the alias file.`);
+  }
+}
+
+/** Ingests every raw file in `articlesDir` into one `<slug>.md` per article in `outDir`. */
+export async function ingestDir(options: IngestDirOptions): Promise<IngestDirResult> {
+  const { reporter } = options;
+  const listing = await listArticleFiles(options.articlesDir);
+  const inputs = await readArticleFiles(listing.files);
+  const stage = reporter.stage("ingest");
+  const result = ingestArchive(inputs, {
+    now: options.now,
+    aliases: await readAliases(options.aliasesFile),
+    onProgress: (done, total) => stage.update(done, total),
+  });
+  const errors = [...listing.errors, ...result.errors].sort((a, b) => (a.file < b.file ? -1 : 1));
+  let written = 0;
+  if (errors.length === 0) written = await writeMarkdownFiles(options.outDir, result.articles);
+  stage.end(`${result.articles.length} articles${written ? `, ${written} files written` : ""}`);
+  return { articles: result.articles, errors, warnings: result.warnings, inputCount: listing.files.length + listing.errors.length, written };
+}
+
+/** Writes only files whose bytes changed and removes Markdown files no article produces any more. */
+export async function writeMarkdownFiles(outDir: string, articles: readonly IngestedArticle[]): Promise<number> {
+  await mkdir(outDir, { recursive: true });
+  const wanted = new Map(articles.map((a) => [`${a.record.slug}.md`, articleToMarkdown(a.record, a.body)]));
+  const existing = (await readdir(outDir)).filter((n) => n.endsWith(".md"));
+  await Promise.all(existing.filter((n) => !wanted.has(n)).map((n) => rm(path.join(outDir, n))));
+  let written = 0;
+  await Promise.all(
+    [...wanted].map(async ([name, text]) => {
+      const target = path.join(outDir, name);
+      const current = await readFile(target, "utf8").catch(() => undefined);
+      if (current === text) return;
+      await writeFile(target, text);
+      written++;
+    }),
+  );
+  return written;
+}

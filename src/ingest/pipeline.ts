@@ -1,0 +1,203 @@
+import { ArticleError } from "../errors.ts";
+import { ArticleRecord, type ContributorFrontMatter } from "../schema.ts";
+import { decodeArticleBytes } from "./decode.ts";
+import { detokenizeIfTokenized } from "./detokenize.ts";
+import { splitParagraphs } from "./paragraphs.ts";
+import { collectFurnitureEvidence, removeFurniture, type FurnitureEvidence } from "./furniture.ts";
+import { extractStructure } from "./structure.ts";
+import { detectSource } from "./source.ts";
+import { extractPublicationDate } from "./dates.ts";
+import { extractMentions } from "./entities.ts";
+import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
+import { extractTagCandidates, chooseTags } from "./tags.ts";
+import { splitContributorFrontMatter } from "./front-matter.ts";
+import { assignSlugs, SlugCollisionError } from "./slug.ts";
+import { countWords, summarizeLead } from "./summary.ts";
+import type { Paragraph, RemovedItem } from "./types.ts";
+
+/**
+ * The ingest pipeline: raw bytes → article records. Pure: the caller reads the
+ * files and writes the output. Per-article steps run first; the archive-wide
+ * passes (recurring furniture, entity merging, tag choice, slugs) run once over
+ * the whole archive.
+ */
+
+export interface RawArticleInput {
+  /** Path relative to the articles folder. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestedArticle {
+  record: ArticleRecord;
+  /** Clean body paragraphs (plain text, not yet escaped). */
+  body: string[];
+}
+
+export interface IngestWarning {
+  file: string;
+  message: string;
+}
+
+export interface IngestResult {
+  articles: IngestedArticle[];
+  errors: ArticleError[];
+  warnings: IngestWarning[];
+}
+
+export interface IngestOptions {
+  /** The build's "today": dates after it are never used. */
+  now: Date;
+  /** Parsed data/aliases.json (maintainer corrections of entity names). */
+  aliases?: unknown;
+  /** Called after each article's per-article steps (progress display). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface DecodedArticle {
+  file: string;
+  overrides: ContributorFrontMatter;
+  paragraphs: Paragraph[];
+}
+
+/** Step 1 for one file: bytes → contributor overrides + detokenized paragraphs. */
+export function decodeArticle(input: RawArticleInput): DecodedArticle {
+  const text = decodeArticleBytes(input.bytes, input.file);
+  const { data, body, bodyLine } = splitContributorFrontMatter(text, input.file);
+  const paragraphs = splitParagraphs(detokenizeIfTokenized(body), bodyLine);
+  if (paragraphs.length === 0) {
+    throw new ArticleError(input.file, "has front matter but no article text.", { hint: "Add the article's text below the front matter block." });
+  }
+  return { file: input.file, overrides: data, paragraphs };
+}
+
+interface AnalyzedArticle {
+  file: string;
+  overrides: ContributorFrontMatter;
+  title: string;
+  titleSource: ArticleRecord["title_source"];
+  dek?: string;
+  dateline?: string;
+  authors: string[];
+  source?: string;
+  body: string[];
+  removed: RemovedItem[];
+  date: ReturnType<typeof extractPublicationDate>;
+  mentions: ReturnType<typeof extractMentions>;
+  tagCandidates: ReturnType<typeof extractTagCandidates>;
+}
+
+/** Steps 2–5 for one article, given the archive-wide furniture evidence. */
+export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvidence, now: Date): AnalyzedArticle {
+  const { kept, removed } = removeFurniture(decoded.paragraphs, evidence);
+  if (kept.length === 0) {
+    throw new ArticleError(decoded.file, "has nothing left after removing page furniture (captions, teasers, share buttons).", {
+      hint: "Check that the file holds the article's text, not only what surrounded it on the web page.",
+    });
+  }
+  const structure = extractStructure(kept);
+  const allRemoved = [...removed, ...structure.removed].sort((a, b) => a.line - b.line);
+  const body = structure.body.map((p) => p.text);
+  if (body.length === 0) {
+    throw new ArticleError(decoded.file, "has a headline but no body text.", { hint: "Add the article's paragraphs below its headline." });
+  }
+  const o = decoded.overrides;
+  const title = o.title ?? structure.title;
+  const source = o.source ?? detectSource(structure, allRemoved).source;
+  const date = extractPublicationDate({
+    paragraphs: body,
+    title,
+    fileName: decoded.file,
+    datelineRaw: structure.dateline_raw,
+    frontMatterDate: o.date,
+    now,
+  });
+  return {
+    file: decoded.file,
+    overrides: o,
+    title,
+    titleSource: o.title ? "front_matter" : structure.title_source,
+    dek: o.dek ?? structure.dek,
+    dateline: o.dateline ?? structure.dateline,
+    authors: o.authors ?? structure.authors,
+    source,
+    body,
+    removed: allRemoved,
+    date,
+    mentions: extractMentions({ title, paragraphs: body }),
+    tagCandidates: extractTagCandidates({ title, paragraphs: body }),
+  };
+}
+
+export function ingestArchive(inputs: readonly RawArticleInput[], options: IngestOptions): IngestResult {
+  const errors: ArticleError[] = [];
+  const warnings: IngestWarning[] = [];
+  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
+  const decoded: DecodedArticle[] = [];
+  for (const input of sorted) {
+    try {
+      decoded.push(decodeArticle(input));
+    } catch (error) {
+      errors.push(asArticleError(error, input.file));
+    }
+  }
+
+  const evidence = collectFurnitureEvidence(decoded.map((d) => d.paragraphs));
+  const analyzed: AnalyzedArticle[] = [];
+  decoded.forEach((d, i) => {
+    try {
+      analyzed.push(analyzeArticle(d, evidence, options.now));
+    } catch (error) {
+      errors.push(asArticleError(error, d.file));
+    }
+    options.onProgress?.(i + 1, decoded.length);
+  });
+
+  const entities = resolveEntities(analyzed.map((a) => a.mentions), loadAliasTable(options.aliases ?? {}));
+  const tags = chooseTags(analyzed.map((a) => a.tagCandidates));
+
+  let slugs: Map<string, string>;
+  try {
+    slugs = assignSlugs(analyzed.map((a) => ({ sourceFile: a.file, title: a.title, explicitSlug: a.overrides.slug })));
+  } catch (error) {
+    if (error instanceof SlugCollisionError) {
+      const file = error.message.split(":")[0];
+      errors.push(new ArticleError(file, error.message.slice(file.length + 2)));
+      return { articles: [], errors, warnings };
+    }
+    throw error;
+  }
+
+  const articles = analyzed.map((a, i): IngestedArticle => {
+    const o = a.overrides;
+    const record: ArticleRecord = {
+      source_file: a.file,
+      title: a.title,
+      title_source: a.titleSource,
+      slug: slugs.get(a.file)!,
+      dek: a.dek,
+      dateline: a.dateline,
+      authors: a.authors,
+      source: a.source,
+      ...a.date,
+      people: o.people ?? entities[i].people,
+      organizations: o.organizations ?? entities[i].organizations,
+      places: o.places ?? entities[i].places,
+      tags: o.tags ?? tags[i],
+      summary: summarizeLead(a.body),
+      word_count: countWords(a.body),
+      removed: a.removed,
+    };
+    for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
+    if (!record.date) warnings.push({ file: a.file, message: "no publication date found; it will be listed as undated. Add `date: YYYY-MM-DD` front matter if you know it." });
+    return { record: ArticleRecord.parse(record), body: a.body };
+  });
+  return { articles, errors, warnings };
+}
+
+function asArticleError(error: unknown, file: string): ArticleError {
+  if (error instanceof ArticleError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ArticleError(file, `could not be ingested: ${message}`, { hint: "This is a bug in ingest; please report it with the file." });
+}

@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+
+const MAX_SLUG_LENGTH = 80;
+
+/** ASCII, lowercase, hyphen-joined; cut at a word boundary. Empty when nothing is left. */
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+  const ascii = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’'‘]/g, "")
+    .toLowerCase();
+  const words = ascii.split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = "";
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > maxLength) break;
+    slug = next;
+  }
+  if (!slug && words.length) slug = words[0].slice(0, maxLength);
+  return slug;
+}
+
+export function shortHash(text: string, length = 6): string {
+  return createHash("sha1").update(text).digest("hex").slice(0, length);
+}
+
+export interface SlugRequest {
+  sourceFile: string;
+  title: string;
+  /** A contributor's own slug from front matter: kept exactly, or the build fails. */
+  explicitSlug?: string;
+}
+
+export class SlugCollisionError extends Error {}
+
+/**
+ * Unique, stable slugs. Articles whose titles slugify alike are ordered by source
+ * file; the first keeps the plain slug and each other gets a suffix from a hash of
+ * its own file name, so its URL does not depend on how many others collide.
+ * Two explicit slugs that collide are an error, never an overwrite.
+ */
+export function assignSlugs(requests: readonly SlugRequest[]): Map<string, string> {
+  const result = new Map<string, string>();
+  const taken = new Map<string, string>();
+  const explicit = requests.filter((r) => r.explicitSlug).sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
+  for (const r of explicit) {
+    const slug = r.explicitSlug!;
+    const owner = taken.get(slug);
+    if (owner) {
+      throw new SlugCollisionError(`${r.sourceFile}: its front matter slug "${slug}" is already used by ${owner}. Choose another slug.`);
+    }
+    taken.set(slug, r.sourceFile);
+    result.set(r.sourceFile, slug);
+  }
+  const rest = requests.filter((r) => !r.explicitSlug).sort((a, b) => (a.sourceFile < b.sourceFile ? -1 : 1));
+  for (const r of rest) {
+    const base = slugify(r.title) || "article";
+    let slug = base;
+    if (taken.has(slug)) {
+      slug = `${base}-${shortHash(r.sourceFile)}`;
+      for (let n = 8; taken.has(slug); n += 2) slug = `${base}-${shortHash(r.sourceFile, n)}`;
+    }
+    taken.set(slug, r.sourceFile);
+    result.set(r.sourceFile, slug);
+  }
+  return result;
+}
