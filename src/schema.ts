@@ -17,6 +17,15 @@ export const ArticleDate = z
     message: "must be YYYY-MM-DD (or YYYY-MM / YYYY for a partial date)",
   });
 
+/**
+ * A contributor's `date:` as YAML gives it: an unquoted 2017-02-08 arrives as a Date
+ * and 2017 as a number; both mean the same as the quoted string.
+ */
+const ContributorDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(v) : v),
+  ArticleDate,
+);
+
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
 
 const Name = z.string().min(1).max(300);
@@ -66,7 +75,7 @@ export const ContributorFrontMatter = z
     dateline: z.string().min(1).max(200).optional(),
     authors: z.array(Name).optional(),
     source: z.string().min(1).max(300).optional(),
-    date: ArticleDate.optional(),
+    date: ContributorDate.optional(),
     people: z.array(Name).optional(),
     organizations: z.array(Name).optional(),
     places: z.array(Name).optional(),
