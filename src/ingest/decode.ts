@@ -68,8 +68,33 @@ function decodeUtf8OrWindows1252(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Windows-1252 is Latin-1 except for 0x80–0x9F, which hold curly quotes, dashes, €
+ * and a few letters. Node 20's `TextDecoder("windows-1252")` decodes those as Latin-1
+ * C1 controls, so the 32 code points are mapped here (WHATWG table; the five
+ * undefined bytes map to themselves, as in the standard).
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function windows1252CodePoint(byte: number): number {
+  return byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : byte;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), windows1252CodePoint);
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join("");
 }
 
 function normalizeLineEnds(text: string): string {
@@ -93,13 +118,12 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
  * Latin-1 (U+0093 for a curly quote): give them back their Windows-1252 meaning.
  */
 const C1_CONTROL = /[\u0080-\u009F]/g;
-const windows1252 = new TextDecoder("windows-1252");
 
 function repairC1Controls(text: string): string {
   return text.replace(C1_CONTROL, (c) => {
-    const meant = windows1252.decode(Uint8Array.of(c.charCodeAt(0)));
+    const meant = windows1252CodePoint(c.charCodeAt(0));
     // Five bytes are undefined in Windows-1252 and decode to themselves: drop those.
-    return meant === c ? "" : meant;
+    return meant === c.charCodeAt(0) ? "" : String.fromCharCode(meant);
   });
 }
 

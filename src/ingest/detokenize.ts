@@ -19,16 +19,17 @@
 /** Contraction and possessive endings the tokenizer splits off the word before. */
 const CLITICS = new Set(["'s", "'m", "'d", "'ll", "'re", "'ve", "n't"]);
 
-/** Stems whose spelling changed when `n't` was split off: "ca n't" is "can't". */
-const NEGATION_STEMS: Record<string, string> = { ca: "can", wo: "won", sha: "shan" };
-
-/** Informal words the tokenizer splits in two ("gon na"); "can not" is left alone on purpose. */
-const SPLIT_WORD_HALVES: Record<string, string[]> = { na: ["gon", "wan"], ta: ["got"], me: ["gim", "lem"] };
+/**
+ * Informal words the tokenizer splits in two ("gon na"), keyed by the second half.
+ * "can not" is left alone on purpose: the writer may have meant two words.
+ * ("ca n't" and "wo n't" need no entry: the stem keeps the missing letter.)
+ */
+const SPLIT_WORD_HALVES = new Map([["na", ["gon", "wan"]], ["ta", ["got"]], ["me", ["gim", "lem"]]]);
 
 /** Treebank escapes for brackets. */
-const BRACKET_ESCAPES: Record<string, string> = {
-  "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-};
+const BRACKET_ESCAPES = new Map([
+  ["-LRB-", "("], ["-RRB-", ")"], ["-LSB-", "["], ["-RSB-", "]"], ["-LCB-", "{"], ["-RCB-", "}"],
+]);
 
 const OPENING_BRACKETS = new Set(["(", "[", "{"]);
 const CLOSING_BRACKETS = new Set([")", "]", "}"]);
@@ -123,7 +124,7 @@ function detokenizeLine(line: string): string {
 }
 
 function appendToken(state: LineState, rawToken: string, nextToken: string | undefined): void {
-  const token = BRACKET_ESCAPES[rawToken] ?? rawToken;
+  const token = BRACKET_ESCAPES.get(rawToken) ?? rawToken;
   const lower = token.toLowerCase().replace(/’/g, "'");
   const { pieces } = state;
   const previous = pieces.length > 0 ? pieces[pieces.length - 1] : undefined;
@@ -153,13 +154,9 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
     return appendLoneSingleQuote(state, afterOpening, previous, nextToken);
   }
   if (CLITICS.has(lower) && previous !== undefined && !afterOpening) {
-    if (lower === "n't") {
-      const stem = NEGATION_STEMS[previous.toLowerCase()];
-      if (stem !== undefined) pieces[pieces.length - 1] = matchCase(stem, previous);
-    }
     return attach(token.replace(/'/g, "’"));
   }
-  if (previous !== undefined && !afterOpening && SPLIT_WORD_HALVES[lower]?.includes(previous.toLowerCase())) {
+  if (previous !== undefined && !afterOpening && SPLIT_WORD_HALVES.get(lower)?.includes(previous.toLowerCase())) {
     return attach(token);
   }
   if (OPENING_BRACKETS.has(token)) return open(token);
@@ -197,10 +194,4 @@ function pushPiece(state: LineState, piece: string, glueBefore: boolean, glueAft
   state.pieces.push(piece);
   state.spaceBefore.push(needsSpace);
   state.glueNext = glueAfter;
-}
-
-function matchCase(word: string, like: string): string {
-  if (like === like.toUpperCase()) return word.toUpperCase();
-  if (like[0] === like[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
-  return word;
 }

@@ -70,6 +70,8 @@ function isHardWrapped(blocks: Line[][]): boolean {
   const continued: { width: number; nextWordWidth: number; text: string }[] = [];
   for (const block of blocks) {
     for (let i = 0; i < block.length - 1; i++) {
+      // A line followed by a list item is short by design, not evidence either way.
+      if (LIST_ITEM.test(block[i + 1].text.trimStart())) continue;
       const text = block[i].text.trim();
       const nextWordWidth = block[i + 1].text.trim().split(/\s/, 1)[0].length;
       continued.push({ width: text.length, nextWordWidth, text });
@@ -95,30 +97,33 @@ function endsSentence(line: string): boolean {
   return /[.?!:;"”’')\]]\s*$/.test(line);
 }
 
-/** One wrapped block is one paragraph, except that list items start new ones. */
+/**
+ * One wrapped block is one paragraph, except that list items start new ones. A
+ * dash can also begin a wrapped line mid-sentence ("decline" / "- means"), so a
+ * marker only starts an item after a colon, a sentence end, or another item.
+ */
 function groupWrappedBlock(block: Line[]): Line[][] {
   const groups: Line[][] = [];
   for (const l of block) {
-    const last = groups[groups.length - 1];
-    if (last === undefined || LIST_ITEM.test(l.text.trimStart())) groups.push([l]);
-    else last.push(l);
+    const group = groups[groups.length - 1];
+    if (group === undefined || startsListItem(l, group)) groups.push([l]);
+    else group.push(l);
   }
   return groups;
 }
 
+function startsListItem(l: Line, group: Line[]): boolean {
+  if (!LIST_ITEM.test(l.text.trimStart())) return false;
+  const previous = group[group.length - 1].text.trimEnd();
+  return LIST_ITEM.test(group[0].text.trimStart()) || previous.endsWith(":") || endsSentence(previous);
+}
+
 /**
- * Joins wrapped lines with a space; a line broken right after a word's hyphen or an
- * unspaced dash ("self-" / "driving") is joined without one.
+ * Editors wrap only at spaces, so each line break stands for one space (a line
+ * ending in "six-" came from "six- to", not from a hyphenated word).
  */
 function joinWrappedLines(texts: string[]): string {
-  let joined = "";
-  for (const t of texts) {
-    const piece = t.trim();
-    if (joined === "") joined = piece;
-    else if (/\p{L}[-—]$/u.test(joined)) joined += piece;
-    else joined += ` ${piece}`;
-  }
-  return joined;
+  return texts.join(" ");
 }
 
 /** Any run of whitespace, non-breaking spaces included, becomes one plain space. */

@@ -1,0 +1,144 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { decodeArticleBytes, MAX_ARTICLE_BYTES } from "../../src/ingest/decode.ts";
+import { ArticleError } from "../../src/errors.ts";
+
+const articlesDir = new URL("../../articles/", import.meta.url);
+const seedFiles = readdirSync(articlesDir).filter((f) => f.endsWith(".txt")).sort();
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function utf16(s: string, order: "le" | "be"): Uint8Array {
+  const out = new Uint8Array(2 + s.length * 2);
+  out.set(order === "le" ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    const [hi, lo] = [unit >> 8, unit & 0xff];
+    out.set(order === "le" ? [lo, hi] : [hi, lo], 2 + i * 2);
+  }
+  return out;
+}
+
+function assertArticleError(run: () => unknown, file: string, pattern: RegExp): void {
+  assert.throws(run, (err: unknown) => {
+    assert.ok(err instanceof ArticleError, "throws an ArticleError");
+    assert.equal(err.file, file);
+    assert.match(err.message, new RegExp(`^${file.replace(/[.]/g, "\\.")}: `));
+    assert.match(err.message, pattern);
+    assert.ok(err.hint && err.hint.length > 10, "says what to do about it");
+    return true;
+  });
+}
+
+test("plain UTF-8 text comes back unchanged", () => {
+  assert.equal(decodeArticleBytes(utf8("Pérez said “no”.\nNext line."), "a.txt"), "Pérez said “no”.\nNext line.");
+});
+
+test("a UTF-8 byte-order mark is dropped", () => {
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("Headline\n\nBody.")]);
+  assert.equal(decodeArticleBytes(bytes, "a.txt"), "Headline\n\nBody.");
+});
+
+test("UTF-16 little-endian with a BOM is decoded", () => {
+  assert.equal(decodeArticleBytes(utf16("Trump’s order — “sanctuary”", "le"), "a.txt"), "Trump’s order — “sanctuary”");
+});
+
+test("UTF-16 big-endian with a BOM is decoded", () => {
+  assert.equal(decodeArticleBytes(utf16("Miami-Dade\r\nPérez", "be"), "a.txt"), "Miami-Dade\nPérez");
+});
+
+test("CRLF and lone CR line ends become \\n", () => {
+  assert.equal(decodeArticleBytes(utf8("one\r\ntwo\rthree\n\r\nfour"), "a.txt"), "one\ntwo\nthree\n\nfour");
+});
+
+test("bytes that are not valid UTF-8 are read as Windows-1252 (Word's curly quotes)", () => {
+  // 0x93/0x94 are “ ” and 0xE9 is é in Windows-1252; none is valid UTF-8 here.
+  const bytes = new Uint8Array([0x93, ...utf8("P"), 0xe9, ...utf8("rez"), 0x94, ...utf8(" it"), 0x92, ...utf8("s")]);
+  assert.equal(decodeArticleBytes(bytes, "a.txt"), "“Pérez” it’s");
+});
+
+test("C1 control characters left by a Latin-1 misreading get their Windows-1252 meaning", () => {
+  assert.equal(decodeArticleBytes(utf8("He said \u0093yes\u0094 and it\u0092s done\u0085"), "a.txt"), "He said “yes” and it’s done…");
+});
+
+test("the result is NFC-normalised (a decomposed é becomes one character)", () => {
+  const text = decodeArticleBytes(utf8("Pe\u0301rez"), "a.txt");
+  assert.equal(text, "P\u00e9rez");
+  assert.equal(text.length, 5);
+});
+
+test("the result never contains \\r, NUL or U+FEFF", () => {
+  const text = decodeArticleBytes(utf8("\uFEFFa\r\nb\uFEFFc\rd"), "a.txt");
+  assert.equal(text, "a\nbc\nd");
+  assert.doesNotMatch(text, /[\r\u0000\uFEFF]/);
+});
+
+test("an empty file is refused with the file's name and a hint", () => {
+  assertArticleError(() => decodeArticleBytes(new Uint8Array(), "empty.txt"), "empty.txt", /empty/);
+});
+
+test("a file of only whitespace (and a BOM) counts as empty", () => {
+  const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(" \n\t\r\n\u00a0 \n")]);
+  assertArticleError(() => decodeArticleBytes(bytes, "blank.txt"), "blank.txt", /empty/);
+});
+
+test("a file with NUL bytes is refused as binary", () => {
+  const bytes = new Uint8Array([...utf8("PK"), 0x03, 0x04, 0x00, 0x00, ...utf8("word/document.xml")]);
+  assertArticleError(() => decodeArticleBytes(bytes, "story.docx.txt"), "story.docx.txt", /NUL|binary/);
+});
+
+test("UTF-16 without a BOM is refused as binary rather than read as garbage", () => {
+  const bytes = utf16("Hello world", "le").subarray(2);
+  assertArticleError(() => decodeArticleBytes(bytes, "u16.txt"), "u16.txt", /binary/);
+});
+
+test("text that is mostly control characters is refused as not text", () => {
+  const bytes = new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0x41 : 1 + (i % 7)));
+  assertArticleError(() => decodeArticleBytes(bytes, "junk.txt"), "junk.txt", /control characters/);
+});
+
+test("a few stray control characters are dropped, the text is kept", () => {
+  assert.equal(decodeArticleBytes(utf8("An ordinary\u0007 line\u001b of text."), "a.txt"), "An ordinary line of text.");
+});
+
+test("a file over 2 MiB is refused at once, without decoding it", () => {
+  assert.equal(MAX_ARTICLE_BYTES, 2 * 1024 * 1024);
+  assertArticleError(() => decodeArticleBytes(new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x61), "big.txt"), "big.txt", /larger than 2 MiB; split it or trim it/);
+});
+
+test("a 20 MB file is rejected fast", () => {
+  const bytes = new Uint8Array(20 * 1024 * 1024).fill(0x61);
+  const started = performance.now();
+  assert.throws(() => decodeArticleBytes(bytes, "huge.txt"), ArticleError);
+  assert.ok(performance.now() - started < 50, "refused in under 50 ms");
+});
+
+test("a file of exactly 2 MiB is still accepted", () => {
+  const bytes = new Uint8Array(MAX_ARTICLE_BYTES).fill(0x61);
+  assert.equal(decodeArticleBytes(bytes, "a.txt").length, MAX_ARTICLE_BYTES);
+});
+
+for (const file of seedFiles) {
+  test(`seed ${file} decodes to its UTF-8 text, NFC, without \\r, NUL or BOM`, () => {
+    const bytes = readFileSync(new URL(file, articlesDir));
+    const text = decodeArticleBytes(bytes, file);
+    assert.equal(text, new TextDecoder().decode(bytes).normalize("NFC"));
+    assert.doesNotMatch(text, /[\r\u0000\uFEFF]/);
+  });
+}
+
+test("seed 002 saved as Windows-1252 decodes to the same text as its UTF-8 original", () => {
+  const file = "002_b04d322f93dc3252.txt";
+  const text = readFileSync(new URL(file, articlesDir), "utf8");
+  const toCp1252: Record<string, number> = { "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "—": 0x97, "é": 0xe9 };
+  const bytes = Uint8Array.from([...text].map((c) => toCp1252[c] ?? c.charCodeAt(0)));
+  assert.ok([...text].every((c) => c.charCodeAt(0) < 0x80 || c in toCp1252), "the seed only needs these characters");
+  assert.equal(decodeArticleBytes(bytes, file), text);
+});
+
+test("seed 000 with CRLF line ends decodes to the same text as with LF", () => {
+  const file = "000_12e87a7c7f271ebb.txt";
+  const text = readFileSync(new URL(file, articlesDir), "utf8");
+  assert.equal(decodeArticleBytes(utf8(text.replace(/\n/g, "\r\n")), file), text);
+});

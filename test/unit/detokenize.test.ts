@@ -1,0 +1,204 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { detokenize, detokenizeIfTokenized, looksTreebankTokenized } from "../../src/ingest/detokenize.ts";
+
+const articlesDir = new URL("../../articles/", import.meta.url);
+const readSeed = (file: string) => readFileSync(new URL(file, articlesDir), "utf8");
+const TOKENIZED_SEED = "000_12e87a7c7f271ebb.txt";
+const CLEAN_SEEDS = ["001_5742304cf4503c0a.txt", "002_b04d322f93dc3252.txt", "004_8f3418854753f031.txt"];
+
+// ---- Detection ----
+
+test("the tokenized seed 000 is detected as Treebank-tokenized", () => {
+  assert.equal(looksTreebankTokenized(readSeed(TOKENIZED_SEED)), true);
+});
+
+for (const file of CLEAN_SEEDS) {
+  test(`ordinary seed ${file} is not detected as tokenized`, () => {
+    assert.equal(looksTreebankTokenized(readSeed(file)), false);
+    assert.equal(detokenizeIfTokenized(readSeed(file)), readSeed(file));
+  });
+}
+
+test("a table with padded brackets is not mistaken for tokenized text", () => {
+  const table = "Other effective rates were =\n\nAustralian dlr   55.7    (  55.9 )\n\nAus Sch  137.5  ( 137.6 )\n\nCAN  79.3  (  79.3 )\n\nDKR  92.7  (  92.7 )\n";
+  assert.equal(looksTreebankTokenized(table), false);
+});
+
+test("one spaced ellipsis or dash in ordinary prose is not evidence of tokenizing", () => {
+  const prose = "He paused ... then said it was over — for now. \"We won,\" she said. It's done, and they're glad.";
+  assert.equal(looksTreebankTokenized(prose), false);
+});
+
+// ---- Rejoining: hand-written cases ----
+
+const cases: [string, string, string][] = [
+  ["Treebank quotes become curly quotes, paired", "He said `` yes '' twice .", "He said “yes” twice."],
+  ["a possessive 's is rejoined with a typographic apostrophe", "Trump 's order", "Trump’s order"],
+  ["do n't becomes don’t", "I do n't know", "I don’t know"],
+  ["ca n't becomes can’t", "They ca n't stay", "They can’t stay"],
+  ["wo n't becomes won’t", "It wo n't work", "It won’t work"],
+  ["capitalised Ca n't keeps its capital", "Ca n't stop", "Can’t stop"],
+  ["other contractions are rejoined", "they 're sure we 'll go , I 'm told they 've said he 'd", "they’re sure we’ll go, I’m told they’ve said he’d"],
+  ["brackets hug their contents", "Enforcement ( ICE ) agents", "Enforcement (ICE) agents"],
+  ["a dollar sign joins its amount", "out on $ 355 million", "out on $355 million"],
+  ["a percent sign joins its number", "up 50 % on the year", "up 50% on the year"],
+  ["a hash joins its number", "ranked # 1 again", "ranked #1 again"],
+  ["an abbreviation ending a sentence keeps one period", "in the U.S . It ordered", "in the U.S. It ordered"],
+  ["an abbreviation already followed by a split period is not doubled", "in the U.S. . It ordered", "in the U.S. It ordered"],
+  ["an abbreviation in brackets is rejoined", "Montgomery County ( Md . ) Police", "Montgomery County (Md.) Police"],
+  ["an ellipsis keeps its spaces", "what he said he would do ... sort of .", "what he said he would do ... sort of."],
+  ["commas, semicolons, colons, question and exclamation marks join the word before", "a , b ; c : d ? e ! f", "a, b; c: d? e! f"],
+  ["a spaced em dash keeps its spaces", "MIAMI — President Trump", "MIAMI — President Trump"],
+  ["hyphenated words and double hyphens are left alone", "Miami-Dade -- the county", "Miami-Dade -- the county"],
+  ["gon na becomes gonna", "We 're gon na win", "We’re gonna win"],
+  ["wan na becomes wanna", "I wan na go", "I wanna go"],
+  ["a real can not stays two words (unlike NLTK)", "You can not be serious", "You can not be serious"],
+  ["an opening quote not closed on the line stays an opening quote", "`` This paragraph goes on", "“This paragraph goes on"],
+  ["a closing quote after a comma hugs the comma", "`` We agree , '' he said", "“We agree,” he said"],
+  ["a lone ' after a plural is a possessive apostrophe", "the workers ' union", "the workers’ union"],
+  ["a ` ... ' pair becomes single curly quotes", "the so-called ` sanctuary ' cities", "the so-called ‘sanctuary’ cities"],
+  ["a lone ' can open and close a single quote", "he called it ' bad ' news", "he called it ‘bad’ news"],
+  ["straight double quotes alternate open and close", "He said \" no \" twice", "He said “no” twice"],
+  ["Treebank bracket escapes become brackets", "the -LRB- CEO -RRB- said", "the (CEO) said"],
+  ["stacked ?! marks join the word", "Really ?!", "Really?!"],
+  ["leading and trailing spaces of a line are kept", "  a , b  ", "  a, b  "],
+];
+for (const [name, input, expected] of cases) {
+  test(name, () => assert.equal(detokenize(input), expected));
+}
+
+test("each line is rejoined on its own, blank lines kept", () => {
+  assert.equal(detokenize("`` One , ''\n\nTwo ."), "“One,”\n\nTwo.");
+});
+
+// ---- Rejoining: the seed ----
+
+test("seed 000's tweet line becomes ordinary prose with curly quotes", () => {
+  const line = readSeed(TOKENIZED_SEED).split("\n").find((l) => l.startsWith("Trump was quick to praise"));
+  assert.equal(line, "Trump was quick to praise the decision , tweeting on Thursday : `` Right decision . Strong ! ''");
+  assert.equal(detokenizeIfTokenized(line!), "Trump was quick to praise the decision, tweeting on Thursday: “Right decision. Strong!”");
+});
+
+test("seed 000 rejoined has no Treebank marks left and keeps every word", () => {
+  const raw = readSeed(TOKENIZED_SEED);
+  const clean = detokenizeIfTokenized(raw);
+  assert.doesNotMatch(clean, /``|''| [,.;:?!%)](?:\s|$)|\( | 's\b| n't\b/m);
+  assert.equal(clean.split("\n").length, raw.split("\n").length);
+  const lettersAndDigits = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, "");
+  assert.equal(lettersAndDigits(clean), lettersAndDigits(raw));
+  assert.match(clean, /the nation’s 11 million/);
+  assert.match(clean, /Montgomery County \(Md\.\) Police Chief Tom Manger\. “But this notion/);
+  assert.match(clean, /in the U\.S\. It ordered/);
+  assert.match(clean, /lose out on \$355 million/);
+  assert.match(clean, /^CLOSE One week in, President Trump is doing exactly what he said he would do \.\.\. sort of\./);
+});
+
+test("detokenizing the ordinary seeds changes nothing visible to detection", () => {
+  for (const file of CLEAN_SEEDS) assert.equal(looksTreebankTokenized(detokenize(readSeed(file))), false);
+});
+
+// ---- Performance ----
+
+test("a 1 MB single line is rejoined in well under a second", () => {
+  const unit = "`` Trump 's aides do n't say , '' he wrote ( in the U.S . ) : $ 5 ... ";
+  const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
+  const started = performance.now();
+  assert.equal(looksTreebankTokenized(line), true);
+  const out = detokenize(line);
+  const elapsed = performance.now() - started;
+  assert.ok(out.startsWith("“Trump’s aides don’t say,” he wrote (in the U.S.): $5 ..."));
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+});
+
+test("pathological punctuation runs do not slow detection or rejoining down", () => {
+  const line = "?".repeat(200_000) + "x " + "'".repeat(200_000) + " " + "( ".repeat(100_000);
+  const started = performance.now();
+  looksTreebankTokenized(line);
+  detokenize(line);
+  assert.ok(performance.now() - started < 1000);
+});
+
+// ---- Properties ----
+
+const word = fc.constantFrom(
+  "the", "mayor", "said", "Trump’s", "it's", "don't", "Miami-Dade", "county", "U.S.", "police", "2017",
+  "$355", "50%", "immigrants", "federal", "order", "can", "not", "gonna", "O'Brien", "—", "...",
+);
+const attachedPunctuation = fc.constantFrom("", "", "", ",", ".", ";", ":", "?", "!");
+const wrapping = fc.constantFrom<[string, string]>(["", ""], ["", ""], ["", ""], ["“", "”"], ["(", ")"], ['"', '"'], ["‘", "’"]);
+const ordinaryWord = fc.tuple(wrapping, word, attachedPunctuation).map(([[open, close], w, p]) => `${open}${w}${close}${p}`);
+const ordinaryLine = fc.array(ordinaryWord, { minLength: 1, maxLength: 40 }).map((ws) => ws.join(" "));
+const ordinaryText = fc.array(ordinaryLine, { minLength: 1, maxLength: 12 }).map((ls) => ls.join("\n\n"));
+
+test("property: detokenizing ordinary text changes nothing", () => {
+  fc.assert(
+    fc.property(ordinaryText, (text) => {
+      assert.equal(detokenizeIfTokenized(text), text);
+      assert.equal(detokenize(text), text);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("property: detokenize never throws, on any string", () => {
+  fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (text) => {
+    detokenize(text);
+    detokenizeIfTokenized(text);
+  }), { numRuns: 1000 });
+  fc.assert(fc.property(fc.array(fc.constantFrom("``", "''", "'", "`", "'s", "n't", "(", ")", "$", "#", ".", ",", "ca", "gon", "na", "\"", "-LRB-", "x", " ", "\n"), { maxLength: 60 }), (tokens) => {
+    detokenize(tokens.join(" "));
+  }), { numRuns: 1000 });
+});
+
+/** A sentence generated twice: as a writer types it and as a Treebank tokenizer prints it. */
+const sentencePair = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("mayor", "county", "police", "order", "agents").map((w) => [w, w]),
+      fc.constantFrom("Trump", "Gimenez", "Walsh").map((w) => [`${w}’s`, `${w} 's`]),
+      fc.constantFrom(["don’t", "do n't"], ["can’t", "ca n't"], ["won’t", "wo n't"], ["they’re", "they 're"]),
+      fc.constantFrom("mayor", "order").map((w) => [`${w},`, `${w} ,`]),
+      fc.constantFrom("ICE", "Md.").map((w) => [`(${w})`, `( ${w} )`]),
+      fc.integer({ min: 1, max: 999 }).map((n) => [`$${n}`, `$ ${n}`]),
+      fc.integer({ min: 1, max: 99 }).map((n) => [`${n}%`, `${n} %`]),
+      fc.constantFrom("Strong", "decision").map((w) => [`“${w}!”`, `\`\` ${w} ! ''`]),
+    ),
+    { minLength: 1, maxLength: 25 },
+  )
+  .map((parts) => [parts.map((p) => p[0]).join(" ") + ".", parts.map((p) => p[1]).join(" ") + " ."]);
+
+test("property: detokenize undoes Treebank tokenizing of generated sentences", () => {
+  fc.assert(
+    fc.property(sentencePair, ([written, tokenized]) => {
+      assert.equal(detokenize(tokenized), written);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+// ---- Corpus (research copy, outside the repo) ----
+
+const corpusDir = new URL("../../../shared/corpus/", import.meta.url);
+const corpusMissing = existsSync(corpusDir) ? false : "../shared/corpus is absent (a fresh clone has no research corpus)";
+
+test("almost no real articles in the research corpus are detected as tokenized", { skip: corpusMissing }, () => {
+  let files = 0;
+  const detected: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry.endsWith(".txt")) {
+        files++;
+        if (looksTreebankTokenized(readFileSync(path, "utf8"))) detected.push(path);
+      }
+    }
+  };
+  walk(corpusDir.pathname);
+  assert.ok(files > 20_000, `read ${files} files`);
+  assert.ok(detected.length <= 5, `detected ${detected.length}: ${detected.slice(0, 5).join(", ")}`);
+});
