@@ -1,0 +1,58 @@
+import type { ArticleStructure, RemovedItem } from "./types.ts";
+import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHERS } from "./furniture-patterns.ts";
+
+/**
+ * Step 6 of ingest: the publisher, only when the text itself says who published it:
+ * an agency tag in the dateline ("WASHINGTON (Reuters) -"), the wire's "Reuter"
+ * sign-off, or a staff credit ("Miami Herald staff writer X contributed to this
+ * report"). A quote such as "told the Miami Herald" is not evidence: the paper a
+ * source spoke to need not be the one that printed the story. Unknown stays absent.
+ */
+
+export interface SourceFinding {
+  source?: string;
+  /** The printed text the source was read from. */
+  evidence?: string;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// Longest names first, so "BBC News" wins over a shorter name inside it.
+const PUBLISHER_ALTERNATION = [...PUBLISHERS]
+  .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  .map(escapeRegExp)
+  .join("|");
+
+/**
+ * "Miami Herald staff writer Douglas Hanks", "CNN's Dan Merica", "Associated Press
+ * writers Steve Karnowski": the publisher introduces its own staff.
+ */
+const STAFF_CREDIT = new RegExp(
+  `(?:^|[\\s(])(?:The )?(${PUBLISHER_ALTERNATION})(?:(?:'s|’s)\\s+\\p{Lu}|\\s+(?:staff\\s+)?(?:writers?|reporters?|correspondents?|photographers?|staff)\\b)`,
+  "u",
+);
+
+function publisherName(printed: string): string {
+  return PUBLISHER_ALIASES[printed] ?? printed;
+}
+
+export function detectSource(structure: ArticleStructure, removed: RemovedItem[]): SourceFinding {
+  const agency = structure.dateline_raw ? /\(([^)]+)\)/.exec(structure.dateline_raw) : null;
+  if (agency) {
+    const name = AGENCY_TAGS[agency[1].trim().toLowerCase()];
+    if (name) return { source: name, evidence: structure.dateline_raw };
+  }
+  for (const item of removed) {
+    if (item.kind === "agency-signoff" && /^reuters?$/i.test(item.text)) {
+      return { source: "Reuters", evidence: item.text };
+    }
+  }
+  for (const item of removed) {
+    if (item.kind !== "contributor-credit") continue;
+    const credit = STAFF_CREDIT.exec(item.text);
+    if (credit) return { source: publisherName(credit[1]), evidence: item.text };
+  }
+  return {};
+}

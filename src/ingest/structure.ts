@@ -1,0 +1,253 @@
+import type { ArticleStructure, Paragraph, RemovedItem } from "./types.ts";
+import {
+  BYLINE_AFFILIATION,
+  BYLINE_NAME_STOPWORDS,
+  DANGLING_WORDS,
+  DATELINE_MONTH,
+  PUBLISHERS,
+} from "./furniture-patterns.ts";
+
+/**
+ * Step 5 of ingest: find the headline, dek, byline and dateline at the top of an
+ * article (furniture already removed), and what is left as the body.
+ *
+ * The headline is usually the first line, but not always: a site slogan can sit above
+ * it (a "banner"), and some files start straight with the story. Then the title is cut
+ * from the lead sentence and marked `title_source: "lead"`.
+ */
+
+/** Headlines longer than this are really paragraphs. */
+const MAX_HEADLINE_LENGTH = 200;
+/** A dek (standfirst) is a line or two, not a paragraph. */
+const MAX_DEK_LENGTH = 250;
+/** A banner is a slogan or a site name: short. */
+const MAX_BANNER_LENGTH = 90;
+/** A title cut from the lead is at most this long. */
+const MAX_LEAD_TITLE_LENGTH = 90;
+/** Bylines sit within this many paragraphs of the top. */
+const BYLINE_SEARCH_DEPTH = 3;
+const MAX_BYLINE_LENGTH = 120;
+/** How many body paragraphs the banner test compares the headline candidates with. */
+const BODY_SAMPLE = 6;
+
+const DASH = "(?:—|–|--|-)";
+const PLACE_WORD = "[A-Z][A-Z.'’&-]+";
+const REGION = "[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}";
+/**
+ * "MIAMI —", "SALVADOR, Feb 26 -", "PORTLAND, Ore., Feb 26 -", "WASHINGTON (Reuters) -",
+ * "CHARLOTTE, N.C. (AP) —". The place is capitals; a region and a date may follow.
+ */
+const DATELINE = new RegExp(
+  `^(?<place>${PLACE_WORD}(?: ${PLACE_WORD}){0,3})` +
+    `(?:, (?<region>(?!${DATELINE_MONTH} \\d)${REGION}))?` +
+    `(?:,? (?<date>${DATELINE_MONTH} \\d{1,2}(?:, \\d{4})?))?` +
+    `(?: \\((?<agency>[A-Za-z][A-Za-z .]{1,30})\\))?` +
+    ` ?${DASH}(?=\\s)\\s*`,
+);
+
+export interface Dateline {
+  /** The place in normal case: "Miami", "New York", "Portland, Ore.". */
+  place: string;
+  /** As printed, without the space after the dash: "SALVADOR, Feb 26 -". */
+  raw: string;
+  /** The agency named in brackets, as printed ("Reuters", "AP"). */
+  agency?: string;
+  /** The paragraph with the dateline cut off. */
+  rest: string;
+}
+
+/** "NEW YORK" → "New York", "ST. LOUIS" → "St. Louis", "WINSTON-SALEM" → "Winston-Salem". */
+function placeCase(place: string): string {
+  return place
+    .split(" ")
+    .map((word) =>
+      word
+        .toLowerCase()
+        .replace(/(^|[-'’.])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase()),
+    )
+    .join(" ");
+}
+
+export function parseDateline(text: string): Dateline | undefined {
+  const match = DATELINE.exec(text);
+  if (!match?.groups) return undefined;
+  const { place, region, agency } = match.groups;
+  // One capital letter ("I - …") or a lone dash inside a sentence is not a dateline.
+  if (place.replace(/[^A-Z]/g, "").length < 2) return undefined;
+  const rest = text.slice(match[0].length);
+  if (rest.length === 0) return undefined;
+  const normalPlace = placeCase(place) + (region ? `, ${region}` : "");
+  return { place: normalPlace, raw: match[0].trimEnd(), agency, rest };
+}
+
+const STOPWORDS = new Set([
+  "that", "this", "with", "from", "have", "will", "what", "when", "where", "they", "them",
+  "their", "there", "about", "after", "over", "into", "just", "than", "then", "been",
+  "were", "your", "more", "most", "says", "said", "would", "could", "should", "does",
+]);
+
+/** Content-word stems: lowercase words of 4+ letters, cut to 5 letters ("elected" ≈ "election"). */
+function contentStems(text: string): Set<string> {
+  const stems = new Set<string>();
+  for (const word of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+    if (!STOPWORDS.has(word)) stems.add(word.slice(0, 5));
+  }
+  return stems;
+}
+
+function sharesWords(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
+}
+
+const ENDS_WITH_ABBREVIATION = /(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept)\.$/;
+
+function isTitleCase(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length === 0) return false;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+}
+
+/** Could this line be a headline? (Short, not a dated lead, not an ordinary sentence.) */
+export function isHeadlineLike(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_HEADLINE_LENGTH) return false;
+  if (parseDateline(text)) return false;
+  if (/[?!]$/.test(text) || /(?:\.\.\.|…)$/.test(text)) return text.length <= 150;
+  if (!text.endsWith(".")) return true;
+  if (ENDS_WITH_ABBREVIATION.test(text) || text === text.toUpperCase()) return true;
+  // A full stop ends sentences; it ends only short or Title Case headlines.
+  return isTitleCase(text) || text.split(/\s+/).length <= 6;
+}
+
+/** A dek follows the headline and reads as a headline-ish line, not as the lead sentence. */
+function isDekLike(text: string): boolean {
+  if (text.length > MAX_DEK_LENGTH || parseDateline(text)) return false;
+  return !/\.$/.test(text) || ENDS_WITH_ABBREVIATION.test(text);
+}
+
+/**
+ * A banner (site slogan) above the real headline: both lines are title-like, but only
+ * the second is about what the body says. A dek, by contrast, shares the body's words.
+ */
+function isBannerAbove(first: string, second: string, body: Paragraph[]): boolean {
+  if (first.length > MAX_BANNER_LENGTH || !isHeadlineLike(first) || !isHeadlineLike(second)) return false;
+  if (/[.?!]$/.test(second)) return false;
+  const bodyStems = contentStems(
+    body
+      .slice(0, BODY_SAMPLE)
+      .map((p) => p.text)
+      .join(" "),
+  );
+  return sharesWords(contentStems(first), bodyStems) === 0 && sharesWords(contentStems(second), bodyStems) > 0;
+}
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|de|da|del|der|van|von|la|le|bin|al)$/u;
+
+function nameCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
+    .replace(/\bMc(\p{L})/gu, (_m, letter: string) => `Mc${letter.toUpperCase()}`);
+}
+
+/** "By Jane Doe and John Roe" / "BY JANE DOE, Associated Press" → the names, or undefined. */
+export function parseByline(text: string): string[] | undefined {
+  if (text.length > MAX_BYLINE_LENGTH) return undefined;
+  const match = /^by:?\s+(.+?)\.?$/i.exec(text);
+  if (!match) return undefined;
+  let names = match[1];
+  const affiliation = BYLINE_AFFILIATION.exec(names);
+  if (affiliation && PUBLISHERS.some((p) => affiliation[0].includes(p))) {
+    names = names.slice(0, affiliation.index);
+  }
+  const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter((p) => p !== "");
+  const authors: string[] = [];
+  for (const part of parts) {
+    const words = part.split(/\s+/);
+    if (words.length < 2 || words.length > 4) return undefined;
+    if (!words.every((w) => NAME_WORD.test(w))) return undefined;
+    if (BYLINE_NAME_STOPWORDS.has(words[0].toLowerCase())) return undefined;
+    authors.push(nameCase(part));
+  }
+  return authors.length > 0 ? authors : undefined;
+}
+
+/** Cuts a headline-length title from the lead's first sentence, at a word boundary. */
+export function titleFromLead(lead: string): string {
+  const sentence = (lead.match(/^.+?[.!?](?=["”’]?\s+[A-Z“"‘]|["”’]?$)/)?.[0] ?? lead).trim();
+  let words = sentence.split(/\s+/);
+  let title = sentence;
+  if (title.length > MAX_LEAD_TITLE_LENGTH) {
+    const cut: string[] = [];
+    for (const word of words) {
+      if ([...cut, word].join(" ").length > MAX_LEAD_TITLE_LENGTH) break;
+      cut.push(word);
+    }
+    words = cut;
+    // Drop dangling function words so the cut reads as a phrase, not a broken sentence.
+    while (words.length > 3 && DANGLING_WORDS.has(words[words.length - 1].toLowerCase().replace(/[^\p{L}]/gu, ""))) {
+      words.pop();
+    }
+    title = words.join(" ");
+  }
+  title = title.replace(/[\s.,;:!?—–-]+$/u, "");
+  // Close a quote the cut left open.
+  const opens = (title.match(/“/g) ?? []).length;
+  const closes = (title.match(/”/g) ?? []).length;
+  if (opens > closes) title += "”";
+  return title;
+}
+
+export function extractStructure(paras: Paragraph[]): ArticleStructure {
+  const removed: RemovedItem[] = [];
+  let rest = paras.slice();
+  let title = "";
+  let titleSource: ArticleStructure["title_source"] = "lead";
+  let dek: string | undefined;
+
+  if (rest.length >= 3 && isBannerAbove(rest[0].text, rest[1].text, rest.slice(2))) {
+    removed.push({ kind: "banner", text: rest[0].text, line: rest[0].line });
+    rest = rest.slice(1);
+  }
+
+  if (rest.length >= 2 && isHeadlineLike(rest[0].text)) {
+    title = rest[0].text;
+    titleSource = "headline";
+    rest = rest.slice(1);
+    if (rest.length >= 2 && isDekLike(rest[0].text) && !parseByline(rest[0].text)) {
+      dek = rest[0].text;
+      rest = rest.slice(1);
+    }
+  }
+
+  const authors: string[] = [];
+  for (let i = 0; i < Math.min(BYLINE_SEARCH_DEPTH, rest.length - 1); i++) {
+    const names = parseByline(rest[i].text);
+    if (names) {
+      authors.push(...names);
+      rest = [...rest.slice(0, i), ...rest.slice(i + 1)];
+      break;
+    }
+  }
+
+  let dateline: string | undefined;
+  let datelineRaw: string | undefined;
+  const first = rest[0];
+  const parsed = first ? parseDateline(first.text) : undefined;
+  if (first && parsed) {
+    dateline = parsed.place;
+    datelineRaw = parsed.raw;
+    rest = [{ text: parsed.rest, line: first.line }, ...rest.slice(1)];
+  }
+
+  if (titleSource === "lead" && rest[0]) title = titleFromLead(rest[0].text);
+
+  const structure: ArticleStructure = { title, title_source: titleSource, authors, body: rest, removed };
+  if (dek !== undefined) structure.dek = dek;
+  if (dateline !== undefined) structure.dateline = dateline;
+  if (datelineRaw !== undefined) structure.dateline_raw = datelineRaw;
+  return structure;
+}
