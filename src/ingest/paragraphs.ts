@@ -15,7 +15,7 @@ const MAX_WRAPPED_LINE = 80;
 /** How many wrapped-looking lines it takes to be sure, and what share of candidates. */
 const MIN_WRAPPED_LINES = 3;
 const MIN_WRAPPED_SHARE = 0.8;
-const MIN_MID_SENTENCE_SHARE = 0.5;
+const MIN_MID_SENTENCE_SHARE = 0.3;
 /** Wrapping widths vary by a column or two (a trailing space, a wide character). */
 const WRAP_SLACK = 2;
 
@@ -31,7 +31,11 @@ interface Line {
 export function splitParagraphs(text: string, firstLine = 1): Paragraph[] {
   const lines = text.split("\n").map((raw, i) => ({ text: raw, line: firstLine + i }));
   const blocks = splitBlocks(lines);
-  const groups = isHardWrapped(blocks) ? blocks.flatMap(groupWrappedBlock) : blocks.flatMap((block) => block.map((l) => [l]));
+  const wrapWidth = detectWrapWidth(blocks);
+  const groups =
+    wrapWidth > 0
+      ? blocks.flatMap((block) => groupWrappedBlock(block, wrapWidth))
+      : blocks.flatMap((block) => block.map((l) => [l]));
 
   const paragraphs: Paragraph[] = [];
   for (const group of groups) {
@@ -63,34 +67,44 @@ function splitBlocks(lines: Line[]): Line[][] {
  * continue into a next line (all but each block's last) look filled by an editor:
  * at most 80 columns, and too full to take the next line's first word. A list of
  * short items or headlines fails that test, so its lines stay separate paragraphs.
- * Most wrapped lines also stop in the middle of a sentence.
+ * Many wrapped lines also stop in the middle of a sentence.
  */
-function isHardWrapped(blocks: Line[][]): boolean {
-  if (blocks.length < 2) return false;
+function detectWrapWidth(blocks: Line[][]): number {
+  if (blocks.length < 2) return 0;
   const continued: { width: number; nextWordWidth: number; text: string }[] = [];
   for (const block of blocks) {
     for (let i = 0; i < block.length - 1; i++) {
       // A line followed by a list item is short by design, not evidence either way.
       if (LIST_ITEM.test(block[i + 1].text.trimStart())) continue;
       const text = block[i].text.trim();
-      const nextWordWidth = block[i + 1].text.trim().split(/\s/, 1)[0].length;
+      const nextWordWidth = firstWordWidth(block[i + 1]);
       continued.push({ width: text.length, nextWordWidth, text });
     }
   }
-  if (continued.length < MIN_WRAPPED_LINES) return false;
+  if (continued.length < MIN_WRAPPED_LINES) return 0;
   // The widest line within the limit is the width the editor wrapped at.
   let wrapWidth = 0;
   for (const c of continued) if (c.width <= MAX_WRAPPED_LINE && c.width > wrapWidth) wrapWidth = c.width;
 
   const filled = continued.filter(
-    (c) => c.width <= wrapWidth && c.width + 1 + c.nextWordWidth > wrapWidth - WRAP_SLACK,
+    (c) => c.width <= wrapWidth && isFilled(c.width, c.nextWordWidth, wrapWidth),
   ).length;
   const midSentence = continued.filter((c) => !endsSentence(c.text)).length;
-  return (
+  const wrapped =
     filled >= MIN_WRAPPED_LINES &&
     filled / continued.length >= MIN_WRAPPED_SHARE &&
-    midSentence / continued.length >= MIN_MID_SENTENCE_SHARE
-  );
+    midSentence / continued.length >= MIN_MID_SENTENCE_SHARE;
+  return wrapped ? wrapWidth : 0;
+}
+
+/** A wrapped line is too full to take the next line's first word; a paragraph's last line is not. */
+function isFilled(width: number, nextWordWidth: number, wrapWidth: number): boolean {
+  return width + 1 + nextWordWidth > wrapWidth - WRAP_SLACK;
+}
+
+function firstWordWidth(l: Line): number {
+  // Editors never break at a non-breaking space, so only spaces and tabs end the word.
+  return l.text.trim().split(/[ \t]/, 1)[0].length;
 }
 
 function endsSentence(line: string): boolean {
@@ -98,15 +112,18 @@ function endsSentence(line: string): boolean {
 }
 
 /**
- * One wrapped block is one paragraph, except that list items start new ones. A
- * dash can also begin a wrapped line mid-sentence ("decline" / "- means"), so a
- * marker only starts an item after a colon, a sentence end, or another item.
+ * A wrapped block is one paragraph, except where a line ends short (a caption cut
+ * off, "Up Next") or a list item starts. A dash can also begin a wrapped line
+ * mid-sentence ("decline" / "- means"), so a marker only starts an item after a
+ * colon, a sentence end, or another item.
  */
-function groupWrappedBlock(block: Line[]): Line[][] {
+function groupWrappedBlock(block: Line[], wrapWidth: number): Line[][] {
   const groups: Line[][] = [];
-  for (const l of block) {
+  for (let i = 0; i < block.length; i++) {
+    const l = block[i];
     const group = groups[groups.length - 1];
-    if (group === undefined || startsListItem(l, group)) groups.push([l]);
+    const previousEndedShort = i > 0 && !isFilled(block[i - 1].text.trim().length, firstWordWidth(l), wrapWidth);
+    if (group === undefined || previousEndedShort || startsListItem(l, group)) groups.push([l]);
     else group.push(l);
   }
   return groups;

@@ -1,0 +1,231 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { splitParagraphs } from "../../src/ingest/paragraphs.ts";
+
+const articlesDir = new URL("../../articles/", import.meta.url);
+const readSeed = (file: string) => readFileSync(new URL(file, articlesDir), "utf8");
+const seedFiles = readdirSync(articlesDir).filter((f) => f.endsWith(".txt")).sort();
+
+/** Greedy word wrap at `width` columns, the way an editor hard-wraps a paragraph. */
+function hardWrap(paragraph: string, width: number): string {
+  const lines: string[] = [];
+  let current = "";
+  for (const w of paragraph.split(" ")) {
+    if (current !== "" && current.length + 1 + w.length > width) {
+      lines.push(current);
+      current = w;
+    } else {
+      current = current === "" ? w : `${current} ${w}`;
+    }
+  }
+  lines.push(current);
+  return lines.join("\n");
+}
+
+const lettersAndDigits = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, "");
+
+// ---- One line, one paragraph ----
+
+test("each non-empty line is one paragraph, with its 1-based line number", () => {
+  assert.deepEqual(splitParagraphs("Headline\n\nFirst para.\nSecond para."), [
+    { text: "Headline", line: 1 },
+    { text: "First para.", line: 3 },
+    { text: "Second para.", line: 4 },
+  ]);
+});
+
+test("line numbers are offset by firstLine for files that had front matter", () => {
+  assert.deepEqual(splitParagraphs("\nBody starts.\n\nNext.", 5), [
+    { text: "Body starts.", line: 6 },
+    { text: "Next.", line: 8 },
+  ]);
+});
+
+test("paragraphs are trimmed and runs of spaces, tabs and non-breaking spaces become one space", () => {
+  assert.deepEqual(splitParagraphs("  KPIX\u00a0 5 notes,\tthe  list \u00a0\u00a0was  long.  "), [{ text: "KPIX 5 notes, the list was long.", line: 1 }]);
+});
+
+test("lines of only whitespace, non-breaking spaces included, are dropped", () => {
+  assert.deepEqual(splitParagraphs("\u00a0\n \t \nText.\n\u00a0 \n"), [{ text: "Text.", line: 3 }]);
+});
+
+test("empty text gives no paragraphs", () => {
+  assert.deepEqual(splitParagraphs(""), []);
+});
+
+// ---- Hard-wrapped files ----
+
+const wrappedArticle = [
+  "Mayor reverses sanctuary policy",
+  "",
+  "For years, Miami-Dade County has refused to hold some undocumented",
+  "immigrants in its jails for federal immigration agents. But after Trump",
+  "signed an executive order threatening to withhold federal funding, the",
+  "mayor changed his mind.",
+  "",
+  "Gimenez signed an executive order Thursday ordering the director of his",
+  "corrections department to begin honoring all requests by Immigration and",
+  "Customs Enforcement.",
+].join("\n");
+
+test("a hard-wrapped file has the lines of each block joined with spaces", () => {
+  assert.deepEqual(splitParagraphs(wrappedArticle), [
+    { text: "Mayor reverses sanctuary policy", line: 1 },
+    {
+      text: "For years, Miami-Dade County has refused to hold some undocumented immigrants in its jails for federal immigration agents. But after Trump signed an executive order threatening to withhold federal funding, the mayor changed his mind.",
+      line: 3,
+    },
+    {
+      text: "Gimenez signed an executive order Thursday ordering the director of his corrections department to begin honoring all requests by Immigration and Customs Enforcement.",
+      line: 8,
+    },
+  ]);
+});
+
+test("a wrapped line ending in a hyphen is joined with a space, as the editor broke it", () => {
+  const text = wrappedArticle.replace("the\nmayor", "the six-\nto eight-year-old");
+  assert.match(splitParagraphs(text)[1].text, /the six- to eight-year-old changed/);
+});
+
+test("in a hard-wrapped file, list items stay separate paragraphs", () => {
+  const text = `${wrappedArticle}\n\nJudge Rand Rubin said she must:\n- Spend three years on probation\n- Do 100 hours community service`;
+  const texts = splitParagraphs(text).map((p) => p.text);
+  assert.deepEqual(texts.slice(3), ["Judge Rand Rubin said she must:", "- Spend three years on probation", "- Do 100 hours community service"]);
+});
+
+test("in a hard-wrapped file, a dash that begins a wrapped line does not start a list item", () => {
+  const paragraph =
+    "For years, Miami-Dade County has refused to hold some undocumented immigrants in its jails - a policy that many say - was unlawful - for federal immigration agents, until the mayor changed his mind this week.";
+  const width = [60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72].find((w) => /\n- /.test(hardWrap(paragraph, w)));
+  assert.ok(width !== undefined, "some width puts a dash at the start of a line");
+  const text = `Headline\n\n${hardWrap(paragraph, width)}\n\n${hardWrap(paragraph, width)}`;
+  assert.deepEqual(splitParagraphs(text).map((p) => p.text), ["Headline", paragraph, paragraph]);
+});
+
+test("consecutive short lines of different items are not joined (seed 002's Up Next)", () => {
+  const text = "Caption about a meeting with county sheriffs, cut off mid-word: He also said his governme\nUp Next\nCaption about a meeting with county sheriffs, cut off mid-word: He also said his governme\n\nBody paragraph.";
+  assert.equal(splitParagraphs(text).length, 4);
+});
+
+test("a file without blank lines is never treated as hard-wrapped", () => {
+  const text = wrappedArticle.replace(/\n\n/g, "\n");
+  assert.equal(splitParagraphs(text).length, text.split("\n").length);
+});
+
+test("a list of headlines between blank lines is not joined", () => {
+  const text = [
+    "Related stories",
+    "",
+    "Trump asks cops to turn over bad undocumented immigrants",
+    "Miami-Dade mayor orders jails to comply with Trump",
+    "Sanctuary cities: what the order means for you",
+    "",
+    "Police chiefs say the order is troubling",
+    "Boston mayor offers city hall as refuge",
+  ].join("\n");
+  assert.equal(splitParagraphs(text).length, 6);
+});
+
+// ---- Seeds ----
+
+test("seed 000 (no blank lines) gives one paragraph per line, numbered 1 to 19", () => {
+  const paragraphs = splitParagraphs(readSeed("000_12e87a7c7f271ebb.txt"));
+  assert.equal(paragraphs.length, 19);
+  assert.deepEqual(paragraphs.map((p) => p.line), Array.from({ length: 19 }, (_, i) => i + 1));
+});
+
+test("seed 002 keeps the caption, Up Next and the repeated caption as separate paragraphs", () => {
+  const paragraphs = splitParagraphs(readSeed("002_b04d322f93dc3252.txt"));
+  const upNext = paragraphs.findIndex((p) => p.text === "Up Next");
+  assert.ok(upNext > 0);
+  assert.equal(paragraphs[upNext].line, 6);
+  assert.match(paragraphs[upNext - 1].text, /He also said his governme$/);
+  assert.equal(paragraphs[upNext - 1].line, 5);
+  assert.match(paragraphs[upNext + 1].text, /^President Donald Trump held a meeting/);
+  assert.equal(paragraphs[upNext + 1].line, 7);
+});
+
+test("seed 004's non-breaking spaces become single plain spaces", () => {
+  const paragraphs = splitParagraphs(readSeed("004_8f3418854753f031.txt"));
+  const all = paragraphs.map((p) => p.text).join("\n");
+  assert.doesNotMatch(all, /\u00a0|  /);
+  assert.ok(all.includes("as KPIX 5 notes"));
+  assert.ok(all.includes("commissioned as part of an executive order Trump signed in January —"));
+});
+
+for (const file of seedFiles) {
+  test(`seed ${file}: every letter and digit survives the split, and each paragraph sits on its line`, () => {
+    const raw = readSeed(file);
+    const paragraphs = splitParagraphs(raw);
+    assert.equal(lettersAndDigits(paragraphs.map((p) => p.text).join("")), lettersAndDigits(raw));
+    const lines = raw.split("\n");
+    for (const p of paragraphs) assert.equal(p.text, lines[p.line - 1].replace(/\s+/g, " ").trim());
+  });
+
+  test(`seed ${file} hard-wrapped at 72 columns splits into the same paragraphs as the original`, (t) => {
+    const raw = readSeed(file);
+    const wrapped = raw.split("\n").map((l) => hardWrap(l, 72)).join("\n");
+    const original = splitParagraphs(raw).map((p) => p.text);
+    if (!raw.includes("\n\n")) {
+      // Without blank lines a wrapped file's paragraph ends cannot be told apart: lines stay separate.
+      assert.equal(splitParagraphs(wrapped).length, wrapped.split("\n").filter((l) => l.trim()).length);
+      t.diagnostic("no blank lines: wrapped lines are kept separate");
+      return;
+    }
+    assert.deepEqual(splitParagraphs(wrapped).map((p) => p.text), original);
+  });
+}
+
+// ---- Properties ----
+
+const paragraphWords = fc.constantFrom("the", "mayor", "said", "Miami-Dade", "county’s", "“order”", "immigration", "police,", "agents.");
+const paragraphText = fc.array(paragraphWords, { minLength: 1, maxLength: 60 }).map((ws) => ws.join(" "));
+/** Long enough to wrap onto three lines or more at 80 columns. */
+const longParagraphText = fc.array(paragraphWords, { minLength: 30, maxLength: 90 }).map((ws) => ws.join(" "));
+
+test("property: no letter or digit is ever lost, whatever the layout", () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(paragraphText, fc.constantFrom("", " ", "\u00a0", "\t")), { maxLength: 30 }), (lines) => {
+      const text = lines.join("\n");
+      assert.equal(lettersAndDigits(splitParagraphs(text).map((p) => p.text).join("")), lettersAndDigits(text));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("property: blank-line-separated paragraphs hard-wrapped at 60–80 columns come back whole", () => {
+  fc.assert(
+    fc.property(fc.array(longParagraphText, { minLength: 2, maxLength: 8 }), fc.integer({ min: 60, max: 80 }), (paragraphs, width) => {
+      const wrapped = paragraphs.map((p) => hardWrap(p, width)).join("\n\n");
+      assert.deepEqual(splitParagraphs(wrapped).map((p) => p.text), paragraphs);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+// ---- Corpus (research copy, outside the repo) ----
+
+const corpusDir = new URL("../../../shared/corpus/", import.meta.url);
+const corpusMissing = existsSync(corpusDir) ? false : "../shared/corpus is absent (a fresh clone has no research corpus)";
+
+test("no unwrapped real article in the research corpus has lines joined", { skip: corpusMissing }, () => {
+  let files = 0;
+  const joined: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry.endsWith(".txt")) {
+        files++;
+        const text = readFileSync(path, "utf8");
+        if (splitParagraphs(text).length !== text.split("\n").filter((l) => l.trim()).length) joined.push(path);
+      }
+    }
+  };
+  walk(corpusDir.pathname);
+  assert.ok(files > 20_000, `read ${files} files`);
+  assert.deepEqual(joined.slice(0, 5), []);
+});
