@@ -1,0 +1,702 @@
+import placesJson from "../../data/places.json" with { type: "json" };
+import organizationsJson from "../../data/organizations.json" with { type: "json" };
+import titlesJson from "../../data/person-titles.json" with { type: "json" };
+import stopwordsJson from "../../data/stopwords.json" with { type: "json" };
+
+/**
+ * Entity extraction for one article: people, organizations and places with the evidence
+ * that found them. Word lists live in data/*.json; this file only turns them into lookups.
+ */
+
+export type EntityKind = "person" | "organization" | "place";
+
+export interface KnownName {
+  canonical: string;
+  kind: EntityKind;
+}
+
+interface PlaceEntry {
+  aliases?: string[];
+  in?: string;
+}
+
+/** Canonical place name → the country or state it lies in (for measuring, and for "X, State"). */
+export const PLACE_CONTAINER = new Map<string, string>();
+export const US_STATES = new Set<string>();
+
+/** Surface form (case-sensitive) → canonical name and kind. */
+export const KNOWN_NAMES = new Map<string, KnownName>();
+/** Lowercased surface form → known name, for headlines in capitals (acronyms left out). */
+export const KNOWN_NAMES_LOWER = new Map<string, KnownName>();
+/** Longest known name, in tokens, for each first token: bounds the gazetteer scan. */
+export const KNOWN_FIRST_TOKEN_SPAN = new Map<string, number>();
+export const KNOWN_FIRST_TOKEN_SPAN_LOWER = new Map<string, number>();
+
+function addKnown(surface: string, known: KnownName): void {
+  const tokens = surface.split(" ");
+  if (!KNOWN_NAMES.has(surface)) KNOWN_NAMES.set(surface, known);
+  KNOWN_FIRST_TOKEN_SPAN.set(tokens[0], Math.max(KNOWN_FIRST_TOKEN_SPAN.get(tokens[0]) ?? 0, tokens.length));
+  // An all-capitals acronym without periods ("US", "WHO") is an ordinary word in a capitals headline.
+  const isBareAcronym = !/[a-z.]/.test(surface);
+  if (!isBareAcronym) {
+    const lower = surface.toLowerCase();
+    if (!KNOWN_NAMES_LOWER.has(lower)) KNOWN_NAMES_LOWER.set(lower, known);
+    const first = tokens[0].toLowerCase();
+    KNOWN_FIRST_TOKEN_SPAN_LOWER.set(first, Math.max(KNOWN_FIRST_TOKEN_SPAN_LOWER.get(first) ?? 0, tokens.length));
+  }
+}
+
+for (const [section, entries] of Object.entries(placesJson)) {
+  if (section === "_comment") continue;
+  for (const [name, entry] of Object.entries(entries as Record<string, PlaceEntry>)) {
+    const known: KnownName = { canonical: name, kind: "place" };
+    addKnown(name, known);
+    for (const alias of entry.aliases ?? []) addKnown(alias, known);
+    if (entry.in) PLACE_CONTAINER.set(name, entry.in);
+    if (section === "us_states") US_STATES.add(name);
+  }
+}
+for (const [name, aliases] of Object.entries(organizationsJson.organizations as Record<string, string[]>)) {
+  const known: KnownName = { canonical: name, kind: "organization" };
+  addKnown(name, known);
+  for (const alias of aliases) addKnown(alias, known);
+}
+
+export const ORG_HEAD_WORDS = new Set(organizationsJson.head_words);
+export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
+/** Words that end a place name of their own ("Montgomery County", "Staten Island"). */
+export const PLACE_HEAD_WORDS = new Set(["County", "Parish", "Province", "Island", "Islands", "Borough", "Township"]);
+
+/** Person titles as token sequences; the longest is tried first. */
+export const PERSON_TITLES = new Set<string>([...titlesJson.titles, ...titlesJson.honorifics]);
+export const PERSON_TITLE_MAX_TOKENS = Math.max(...[...PERSON_TITLES].map((t) => t.split(" ").length));
+export const LOWERCASE_TITLES = new Set(titlesJson.lowercase_titles);
+
+export const MONTHS_AND_DAYS = new Set([...stopwordsJson.months, ...stopwordsJson.weekdays]);
+export const NOT_NAME_WORDS = new Set(stopwordsJson.not_name_words);
+export const COMMON_WORDS = new Set(stopwordsJson.common_words);
+export const TAG_STOPWORDS = new Set(stopwordsJson.tag_stopwords);
+
+/** Lowercase words joining the parts of one name ("Department of Justice", "Center for ..."). */
+export const NAME_CONNECTORS = new Set(["of", "for", "and", "the", "on", "&", "de", "del", "da", "do", "dos", "du", "van", "von", "der", "den", "la", "le", "y", "bin", "al"]);
+
+/** Verbs of saying: a capitalized name next to one is a person. */
+export const SAY_VERBS = new Set([
+  "said", "says", "say", "told", "tells", "added", "asked", "wrote", "writes", "explained", "noted", "argued", "insisted",
+  "insists", "recalled", "stated", "tweeted", "testified", "warned", "claimed", "acknowledged", "admitted", "replied",
+]);
+
+/** Abbreviations that keep their final period (so it does not end a sentence or split "U.S."). */
+export const ABBREVIATIONS = new Set<string>([
+  ...stopwordsJson.months.filter((m) => m.endsWith(".")),
+  ...stopwordsJson.weekdays.filter((d) => d.endsWith(".")),
+  ...[...PERSON_TITLES].flatMap((t) => t.split(" ")).filter((w) => w.endsWith(".")).map((w) => w.toLowerCase()),
+  ...[...KNOWN_NAMES.keys()].flatMap((t) => t.split(" ")).filter((w) => w.endsWith(".")).map((w) => w.toLowerCase()),
+  ...organizationsJson.head_words.filter((w) => w.endsWith(".")).map((w) => w.toLowerCase()),
+  "jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "corp.", "inc.", "co.", "ltd.", "bros.", "jan.", "feb.",
+]);
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+export interface Token {
+  /** The word as written, without a possessive ending ("Trump’s" → "Trump"). */
+  text: string;
+  lower: string;
+  /** Starts with a letter or digit (not punctuation). */
+  word: boolean;
+  /** Capitalized, and not a hyphenated lowercase compound such as "Bush-era". */
+  cap: boolean;
+  allCaps: boolean;
+  possessive: boolean;
+  /** The possessive ending as written ("’s", "'s", "’"), empty when none. */
+  possessiveEnding: string;
+  /** First word of a sentence or a quotation, where capitals say nothing about names. */
+  sentenceStart: boolean;
+}
+
+// One character class repeated: linear time whatever the input.
+const TOKEN_PATTERN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*|\S/gu;
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const LOWER_COMPOUND_PART = /-\p{Ll}/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const SENTENCE_END = new Set([".", "!", "?", ":", ";"]);
+const QUOTE_OPEN = new Set(["“", "\"", "‘", "«", "(", "—", "–"]);
+
+function makeToken(text: string, possessiveEnding: string, sentenceStart: boolean): Token {
+  const possessive = possessiveEnding.length > 0;
+  const word = /^[\p{L}\p{N}]/u.test(text);
+  const upper = word && UPPER_START.test(text);
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return {
+    text,
+    lower: text.toLowerCase(),
+    word,
+    cap: upper && !LOWER_COMPOUND_PART.test(text),
+    allCaps: upper && letters.length >= 2 && !HAS_LOWER.test(text),
+    possessive,
+    possessiveEnding,
+    sentenceStart,
+  };
+}
+
+export function tokenize(paragraph: string): Token[] {
+  const tokens: Token[] = [];
+  let atStart = true;
+  for (const match of paragraph.matchAll(TOKEN_PATTERN)) {
+    let text = match[0];
+    let possessive = "";
+    let trailingPeriod = false;
+    if (/^[\p{L}\p{N}]/u.test(text)) {
+      // Strip trailing joiners the pattern swallowed ("word-", "AT&").
+      while (/[-&]$/.test(text)) text = text.slice(0, -1);
+      if (/['’][sS]$/.test(text)) {
+        possessive = text.slice(-2);
+        text = text.slice(0, -2);
+      } else if (/['’]$/.test(text)) {
+        possessive = /s['’]$/.test(text) ? text.slice(-1) : "";
+        text = text.slice(0, -1);
+      }
+      if (text.endsWith(".") && !INITIALS.test(text) && !ABBREVIATIONS.has(text.toLowerCase()) && !text.slice(0, -1).includes(".")) {
+        text = text.replace(/\.+$/, "");
+        trailingPeriod = true;
+      }
+      if (text.length === 0) continue;
+    }
+    const token = makeToken(text, possessive, atStart);
+    tokens.push(token);
+    if (trailingPeriod) tokens.push(makeToken(".", "", false));
+    const last = trailingPeriod ? "." : text;
+    atStart =
+      SENTENCE_END.has(last) ||
+      QUOTE_OPEN.has(last) ||
+      (atStart && !token.word) ||
+      (token.word && last.endsWith(".") && last.length > 2 && INITIALS.test(last));
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------
+// Article mentions
+
+export type Evidence =
+  | "known" // in data/places.json or data/organizations.json
+  | "title" // after a person title ("Mayor Carlos Gimenez")
+  | "speech" // next to a verb of saying ("Walsh said")
+  | "acronym" // defined in parentheses ("Immigration and Customs Enforcement (ICE)")
+  | "head-word" // ends with Department, Association, County...
+  | "name-shape" // two to four capitalized words that are not ordinary words
+  | "same-article"; // a lone surname or first name of a person named in full
+
+export interface Mention {
+  /** The name with titles and possessives removed; the canonical form for known names. */
+  name: string;
+  kind: EntityKind;
+  /** As written in the article (first occurrence). */
+  surface: string;
+  evidence: Evidence;
+}
+
+export interface ArticleMentions {
+  /** Distinct (kind, name) pairs, sorted by kind then name. */
+  mentions: Mention[];
+  /** Acronyms the article defines in parentheses: acronym → long form. */
+  acronyms: Record<string, string>;
+}
+
+interface ArticleState {
+  found: Map<string, Mention>;
+  acronyms: Map<string, string>;
+  /** Lowercase words of the article: a capitalized word also written in lowercase is ordinary. */
+  lowerWords: Set<string>;
+  /** Capitalized single words no rule could place; resolved against the article's full names. */
+  singles: Map<string, { surface: string; cue?: "title" | "speech" }>;
+}
+
+function addMention(state: ArticleState, mention: Mention): void {
+  if (mention.name.length === 0 || mention.name.length > 300) return;
+  const key = `${mention.kind}\u0000${mention.name}`;
+  if (!state.found.has(key)) state.found.set(key, mention);
+}
+
+/** Words joined by spaces; `keepInnerPossessives` keeps "Sheriff’s" inside an organization name. */
+function joinTokens(tokens: Token[], keepInnerPossessives = false): string {
+  let out = "";
+  tokens.forEach((t, i) => {
+    if (out.length > 0 && t.text !== ")" && !out.endsWith("(")) out += " ";
+    out += t.text;
+    if (keepInnerPossessives && i < tokens.length - 1) out += t.possessiveEnding;
+  });
+  return out;
+}
+
+function lookupKnown(tokens: Token[]): KnownName | undefined {
+  const text = joinTokens(tokens);
+  const exact = KNOWN_NAMES.get(text);
+  if (exact) return exact;
+  // A headline or dateline in capitals ("LOS ANGELES"): compare without case, acronyms excluded.
+  if (tokens.every((t) => t.allCaps || !t.word || NAME_CONNECTORS.has(t.lower)) && text.length >= 4) {
+    return KNOWN_NAMES_LOWER.get(text.toLowerCase());
+  }
+  return undefined;
+}
+
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$/u;
+const NAME_INITIAL = /^\p{Lu}\.$/u;
+const NAME_SUFFIXES = new Set(["Jr.", "Sr.", "II", "III", "IV"]);
+
+function isNameWord(t: Token): boolean {
+  return (NAME_WORD.test(t.text) && !t.allCaps) || NAME_INITIAL.test(t.text);
+}
+
+/** Two to four name words, possibly with a particle ("de") or suffix ("Jr.") inside. */
+function looksLikePersonName(tokens: Token[]): boolean {
+  if (tokens.length < 1 || tokens.length > 5) return false;
+  let nameWords = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isNameWord(t)) nameWords++;
+    else if (i > 0 && i < tokens.length - 1 && NAME_CONNECTORS.has(t.lower) && t.lower !== "and" && t.lower !== "of" && t.lower !== "for" && t.lower !== "the") continue;
+    else if (i === tokens.length - 1 && i > 0 && NAME_SUFFIXES.has(t.text)) continue;
+    else return false;
+  }
+  return nameWords >= 1 && nameWords <= 4 && isNameWord(tokens[tokens.length - 1]) === !NAME_SUFFIXES.has(tokens[tokens.length - 1].text);
+}
+
+function isOrdinaryWord(t: Token, state: ArticleState): boolean {
+  return COMMON_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower);
+}
+
+/** Drops words at the edges of a capitalized run that are never part of a name. */
+function trimRun(tokens: Token[], state: ArticleState): Token[] {
+  let start = 0;
+  let end = tokens.length;
+  while (start < end) {
+    const t = tokens[start];
+    const ordinaryOpener =
+      t.sentenceStart && start === 0 && !t.allCaps && (state.lowerWords.has(t.lower) || COMMON_WORDS.has(t.lower));
+    const notName = NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text));
+    if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || ordinaryOpener || (NAME_CONNECTORS.has(t.lower) && !t.cap)) start++;
+    else break;
+  }
+  while (end > start) {
+    const t = tokens[end - 1];
+    if (t.text === ")") break;
+    const notName = NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text));
+    if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || NAME_CONNECTORS.has(t.lower) || /^\p{N}/u.test(t.text)) end--;
+    else break;
+  }
+  return tokens.slice(start, end);
+}
+
+/** Initials of a name's words ("US Conference of Mayors" → "USCM"); acronym-words count whole. */
+function initialsOf(tokens: Token[]): string {
+  let out = "";
+  for (const t of tokens) {
+    if (NAME_CONNECTORS.has(t.lower) && !t.cap) continue;
+    out += t.allCaps ? t.text.replace(/[^\p{Lu}]/gu, "") : t.text[0];
+  }
+  return out;
+}
+
+/** The longest tail of `tokens` whose initials spell `acronym`. */
+function acronymLongForm(tokens: Token[], acronym: string): Token[] | undefined {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, "");
+  for (let start = 0; start < tokens.length; start++) {
+    if (!tokens[start].cap) continue;
+    if (initialsOf(tokens.slice(start)) === letters) return tokens.slice(start);
+  }
+  return undefined;
+}
+
+interface RunContext {
+  before?: Token;
+  beforeBefore?: Token;
+  after?: Token;
+}
+
+function hasSpeechCue(ctx: RunContext): boolean {
+  return (ctx.before !== undefined && SAY_VERBS.has(ctx.before.lower)) || (ctx.after !== undefined && SAY_VERBS.has(ctx.after.lower));
+}
+
+function splitOnAnd(tokens: Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.lower === "and" || t.text === "&") parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+function endsWithOrgHead(tokens: Token[]): boolean {
+  return tokens.length >= 2 && ORG_HEAD_WORDS.has(tokens[tokens.length - 1].text);
+}
+
+function startsWithOrgLead(tokens: Token[]): boolean {
+  return tokens.length >= 3 && ORG_LEAD_WORDS.has(tokens[0].text) && (tokens[1].lower === "of" || tokens[1].lower === "for" || tokens[1].lower === "on");
+}
+
+/** Removes a parenthesized state ("Montgomery County (Md.)") and returns it apart. */
+function takeStateQualifier(tokens: Token[]): { core: Token[]; state?: string } {
+  const open = tokens.findIndex((t) => t.text === "(");
+  if (open < 0) return { core: tokens };
+  const inner = tokens[open + 1];
+  const known = inner ? KNOWN_NAMES.get(inner.text) : undefined;
+  const core = tokens.filter((_, i) => i < open || i > open + 2);
+  return { core, state: known && US_STATES.has(known.canonical) ? known.canonical : undefined };
+}
+
+function findTitle(tokens: Token[]): { at: number; length: number } | undefined {
+  for (let at = 0; at < tokens.length - 1; at++) {
+    for (let length = Math.min(PERSON_TITLE_MAX_TOKENS, tokens.length - at - 1); length >= 1; length--) {
+      if (!PERSON_TITLES.has(joinTokens(tokens.slice(at, at + length)))) continue;
+      const next = tokens[at + length];
+      if (isNameWord(next) && !COMMON_WORDS.has(next.lower) && !ORG_HEAD_WORDS.has(next.text) && !KNOWN_NAMES.has(next.text)) {
+        return { at, length };
+      }
+    }
+  }
+  return undefined;
+}
+
+function addPerson(state: ArticleState, tokens: Token[], evidence: Evidence): void {
+  const name = joinTokens(trimRun(tokens, state));
+  if (name.length === 0) return;
+  if (!name.includes(" ")) {
+    if (state.singles.get(name)?.cue !== "title") state.singles.set(name, { surface: name, cue: evidence === "title" ? "title" : "speech" });
+    return;
+  }
+  addMention(state, { name, kind: "person", surface: joinTokens(tokens), evidence });
+}
+
+function addKnownMention(state: ArticleState, known: KnownName, tokens: Token[]): void {
+  addMention(state, { name: known.canonical, kind: known.kind, surface: joinTokens(tokens), evidence: "known" });
+}
+
+/** Classifies one run of capitalized words (with its neighbours) into mentions. */
+function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym?: string): void {
+  const wholeKnown = lookupKnown(raw);
+  if (wholeKnown) {
+    if (acronym) state.acronyms.set(acronym, wholeKnown.canonical);
+    return addKnownMention(state, wholeKnown, raw);
+  }
+
+  // "the departments of Justice and Homeland Security"
+  if (ctx.before?.lower === "of" && (ctx.beforeBefore?.lower === "departments" || ctx.beforeBefore?.lower === "ministries")) {
+    const head = ctx.beforeBefore.lower === "departments" ? "Department" : "Ministry";
+    for (const part of splitOnAnd(raw)) {
+      const name = `${head} of ${joinTokens(part)}`;
+      const known = KNOWN_NAMES.get(name);
+      addMention(state, { name: known?.canonical ?? name, kind: "organization", surface: joinTokens(part), evidence: known ? "known" : "head-word" });
+    }
+    return;
+  }
+  // "Broward and Palm Beach counties"
+  if (ctx.after?.lower === "counties") {
+    for (const part of splitOnAnd(raw)) {
+      const name = `${joinTokens(part)} County`;
+      const known = KNOWN_NAMES.get(name) ?? KNOWN_NAMES.get(joinTokens(part));
+      addMention(state, { name: known?.kind === "place" ? known.canonical : name, kind: "place", surface: joinTokens(part), evidence: "head-word" });
+    }
+    return;
+  }
+
+  if (acronym) {
+    const longForm = acronymLongForm(trimRun(raw, state), acronym);
+    if (longForm) {
+      const known = lookupKnown(longForm) ?? KNOWN_NAMES.get(acronym);
+      const name = known?.canonical ?? joinTokens(longForm);
+      state.acronyms.set(acronym, name);
+      addMention(state, { name, kind: known?.kind ?? "organization", surface: joinTokens(longForm), evidence: known ? "known" : "acronym" });
+      const prefix = raw.slice(0, raw.indexOf(longForm[0]));
+      if (prefix.length > 0) classifyRun(prefix, { ...ctx, after: longForm[0] }, state);
+      return;
+    }
+  }
+
+  const tokens = trimRun(raw, state);
+  if (tokens.length === 0) return;
+  if (tokens.length !== raw.length) {
+    const known = lookupKnown(tokens);
+    if (known) return addKnownMention(state, known, tokens);
+  }
+
+  const title = findTitle(tokens);
+  if (title) {
+    const prefix = tokens.slice(0, title.at);
+    if (prefix.length > 0) classifyRun(prefix, { before: ctx.before, after: tokens[title.at] }, state);
+    let nameEnd = tokens.length;
+    const possessiveAt = tokens.findIndex((t, i) => i >= title.at + title.length && t.possessive);
+    if (possessiveAt >= 0) nameEnd = possessiveAt + 1;
+    addPerson(state, tokens.slice(title.at + title.length, nameEnd), "title");
+    if (nameEnd < tokens.length) classifyRun(tokens.slice(nameEnd), { before: tokens[nameEnd - 1], after: ctx.after }, state);
+    return;
+  }
+
+  // A possessive inside a run ends a name unless an organization head follows ("Sheriff’s Association").
+  const possessiveAt = tokens.findIndex((t, i) => t.possessive && i < tokens.length - 1);
+  if (possessiveAt >= 0 && !endsWithOrgHead(tokens)) {
+    classifyRun(tokens.slice(0, possessiveAt + 1), { before: ctx.before, after: tokens[possessiveAt + 1] }, state);
+    classifyRun(tokens.slice(possessiveAt + 1), { before: tokens[possessiveAt], after: ctx.after }, state);
+    return;
+  }
+
+  if (tokens.some((t) => t.lower === "and" || t.text === "&")) {
+    const parts = splitOnAnd(tokens);
+    const first = parts[0];
+    const keepWhole =
+      parts.length === 2 &&
+      (startsWithOrgLead(tokens) || endsWithOrgHead(tokens)) &&
+      !endsWithOrgHead(first) &&
+      !lookupKnown(first) &&
+      !looksLikePersonName(first);
+    if (!keepWhole) {
+      parts.forEach((part, i) =>
+        classifyRun(part, { before: i === 0 ? ctx.before : undefined, after: i === parts.length - 1 ? ctx.after : undefined }, state),
+      );
+      return;
+    }
+  }
+
+  const { core, state: qualifier } = takeStateQualifier(tokens);
+  if (core.length === 0) return;
+  const last = core[core.length - 1];
+  if (core.length >= 2 && PLACE_HEAD_WORDS.has(last.text)) {
+    const base = joinTokens(core);
+    const known = KNOWN_NAMES.get(base);
+    const name = qualifier ? `${base}, ${qualifier}` : known?.canonical ?? base;
+    return addMention(state, { name, kind: "place", surface: joinTokens(tokens), evidence: known ? "known" : "head-word" });
+  }
+  if (endsWithOrgHead(core) || startsWithOrgLead(core)) {
+    const name = joinTokens(core, true);
+    return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
+  }
+
+  if (core.length === 1) {
+    const cue = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
+    const existing = state.singles.get(last.text);
+    if (!existing || (cue && !existing.cue)) state.singles.set(last.text, { surface: last.text, cue: cue && isNameWord(last) ? "speech" : undefined });
+    return;
+  }
+
+  // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
+  if (looksLikePersonName(core)) {
+    const ordinary = core.some((t) => isOrdinaryWord(t, state)) || core.every((t) => state.lowerWords.has(t.lower));
+    const cued = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
+    if (!ordinary || (cued && !core.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
+      return addPerson(state, core, cued ? "speech" : "name-shape");
+    }
+  }
+}
+
+function isHeadlineLike(tokens: Token[]): boolean {
+  let words = 0;
+  let capitalized = 0;
+  let hasLower = false;
+  for (const t of tokens) {
+    if (!t.word || /^\p{N}/u.test(t.text)) continue;
+    if (HAS_LOWER.test(t.text)) hasLower = true;
+    if (HEADLINE_SMALL_WORDS.has(t.lower)) continue;
+    words++;
+    if (t.cap) capitalized++;
+  }
+  if (!hasLower) return words >= 1;
+  const last = tokens[tokens.length - 1]?.text;
+  const endsLikeSentence = last === "." || last === "”" || last === "\"";
+  return words >= 2 && capitalized / words >= (endsLikeSentence ? 0.85 : 0.6);
+}
+
+/** Words a title-case headline leaves in lowercase. */
+const HEADLINE_SMALL_WORDS = new Set(["a", "an", "the", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "vs", "via", "nor", "so", "up"]);
+
+/** Scans body paragraphs: every run of capitalized words goes to classifyRun. */
+function scanBody(tokens: Token[], state: ArticleState): void {
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].cap) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    while (end < tokens.length) {
+      const prev = tokens[end - 1];
+      const next = tokens[end];
+      if (prev.possessive) {
+        // Keep going only into an organization name ("Major County Sheriff’s Association").
+        let k = end;
+        while (k < tokens.length && k < end + 3 && tokens[k].cap && !ORG_HEAD_WORDS.has(tokens[k].text)) k++;
+        if (!(k < tokens.length && tokens[k].cap && ORG_HEAD_WORDS.has(tokens[k].text))) break;
+      }
+      if (next.cap) {
+        end++;
+        continue;
+      }
+      if (next.word && NAME_CONNECTORS.has(next.lower) && !next.cap) {
+        let k = end + 1;
+        if (k < tokens.length && NAME_CONNECTORS.has(tokens[k].lower) && !tokens[k].cap) k++;
+        if (k < tokens.length && tokens[k].cap && !tokens[k].sentenceStart) {
+          end = k + 1;
+          continue;
+        }
+        break;
+      }
+      if (next.text === "(" && tokens[end + 2]?.text === ")" && tokens[end + 3]?.cap) {
+        const inner = KNOWN_NAMES.get(tokens[end + 1].text);
+        if (inner && US_STATES.has(inner.canonical)) {
+          end += 4;
+          continue;
+        }
+      }
+      break;
+    }
+    let run = tokens.slice(start, end);
+    let after = tokens[end];
+    let acronym: string | undefined;
+    let next = end;
+    if (after?.text === "(" && tokens[end + 1]?.allCaps && tokens[end + 2]?.text === ")") {
+      acronym = tokens[end + 1].text;
+      after = tokens[end + 3];
+      next = end + 3;
+    }
+    // "Clark County, Nevada" and "Nassau County, New York": a county named with its state.
+    if (!acronym && run[run.length - 1].text === "County" && after?.text === "," && tokens[end + 1]?.cap) {
+      let k = end + 1;
+      while (k < tokens.length && tokens[k].cap && k < end + 4) k++;
+      const stateText = joinTokens(tokens.slice(end + 1, k));
+      const known = KNOWN_NAMES.get(stateText);
+      const stateName = known && US_STATES.has(known.canonical) ? known.canonical : stateText === "New York" || stateText === "Washington" ? stateText : undefined;
+      if (stateName && (k >= tokens.length || !tokens[k].word)) {
+        const county = joinTokens(trimRun(run, state));
+        if (county.includes(" ")) {
+          addMention(state, { name: `${county}, ${stateName.replace(/ State$/, "")}`, kind: "place", surface: `${county}, ${stateText}`, evidence: "head-word" });
+          i = k;
+          continue;
+        }
+      }
+    }
+    classifyRun(run, { before: tokens[start - 1], beforeBefore: tokens[start - 2], after }, state, acronym);
+    i = Math.max(next, start + 1);
+  }
+}
+
+/** Headlines and title-case lines: only names known from the lists or from the body count. */
+function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: Map<string, Mention>, surnames: Map<string, Mention | null>): void {
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t.cap) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    const maxSpan = Math.max(KNOWN_FIRST_TOKEN_SPAN.get(t.text) ?? 0, KNOWN_FIRST_TOKEN_SPAN_LOWER.get(t.lower) ?? 0, 4);
+    for (let span = Math.min(maxSpan, tokens.length - i); span >= 1 && matched === 0; span--) {
+      const slice = tokens.slice(i, i + span);
+      if (!slice[span - 1].word) continue;
+      const known = lookupKnown(slice) ?? (t.allCaps ? undefined : undefined);
+      if (known) {
+        addKnownMention(state, known, slice);
+        matched = span;
+        break;
+      }
+      const lower = joinTokens(slice).toLowerCase();
+      const body = bodyNames.get(lower);
+      if (body) {
+        addMention(state, body);
+        matched = span;
+        break;
+      }
+      if (span === 1) {
+        const person = surnames.get(t.lower);
+        if (person) {
+          addMention(state, person);
+          matched = 1;
+        }
+      }
+    }
+    i += Math.max(matched, 1);
+  }
+}
+
+const PARAGRAPH_LIMIT = 20_000;
+
+export function extractMentions(input: { title: string; paragraphs: string[] }): ArticleMentions {
+  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: new Set(), singles: new Map() };
+  const bodyTokens: Token[][] = [];
+  const headlineTokens: Token[][] = [tokenize(input.title.slice(0, PARAGRAPH_LIMIT))];
+  for (const paragraph of input.paragraphs) {
+    const tokens = tokenize(paragraph.slice(0, PARAGRAPH_LIMIT));
+    if (isHeadlineLike(tokens)) headlineTokens.push(tokens);
+    else bodyTokens.push(tokens);
+    for (const t of tokens) if (t.word && !t.cap && !/^\p{N}/u.test(t.text)) state.lowerWords.add(t.lower);
+  }
+  for (const tokens of bodyTokens) scanBody(tokens, state);
+  resolveSingles(state);
+
+  const bodyNames = new Map<string, Mention>();
+  const surnames = new Map<string, Mention | null>();
+  for (const m of state.found.values()) {
+    bodyNames.set(m.name.toLowerCase(), m);
+    bodyNames.set(m.surface.toLowerCase(), m);
+    if (m.kind === "person") {
+      const last = m.name.split(" ").pop()!.toLowerCase();
+      surnames.set(last, surnames.has(last) && surnames.get(last)?.name !== m.name ? null : m);
+    }
+  }
+  for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames, surnames);
+
+  const mentions = [...state.found.values()].sort((a, b) =>
+    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const acronyms: Record<string, string> = {};
+  for (const key of [...state.acronyms.keys()].sort()) acronyms[key] = state.acronyms.get(key)!;
+  return { mentions, acronyms };
+}
+
+/**
+ * Single capitalized words: a surname or first name of a person named in full in the same
+ * article becomes that person; an acronym the article defines becomes its organization; a
+ * word next to "said" or after a title stays a lone name for archive-wide merging.
+ */
+function resolveSingles(state: ArticleState): void {
+  const byLast = new Map<string, string[]>();
+  const byFirst = new Map<string, string[]>();
+  for (const m of state.found.values()) {
+    if (m.kind !== "person") continue;
+    const parts = m.name.split(" ");
+    const last = NAME_SUFFIXES.has(parts[parts.length - 1]) && parts.length > 2 ? parts[parts.length - 2] : parts[parts.length - 1];
+    (byLast.get(last) ?? byLast.set(last, []).get(last)!).push(m.name);
+    (byFirst.get(parts[0]) ?? byFirst.set(parts[0], []).get(parts[0])!).push(m.name);
+  }
+  for (const [word, single] of [...state.singles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const full = byLast.get(word) ?? byFirst.get(word);
+    if (full && full.length === 1) {
+      addMention(state, { name: full[0], kind: "person", surface: single.surface, evidence: "same-article" });
+      continue;
+    }
+    if (full) continue; // several people share it: ambiguous
+    const acronymOf = state.acronyms.get(word);
+    if (acronymOf) {
+      addMention(state, { name: acronymOf, kind: "organization", surface: word, evidence: "acronym" });
+      continue;
+    }
+    const known = KNOWN_NAMES.get(word);
+    if (known) {
+      addMention(state, { name: known.canonical, kind: known.kind, surface: word, evidence: "known" });
+      continue;
+    }
+    const lower = word.toLowerCase();
+    const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower);
+    if ((single.cue === "title" && !ordinary) || (single.cue === "speech" && !ordinary && !state.lowerWords.has(lower))) {
+      addMention(state, { name: word, kind: "person", surface: word, evidence: "speech" });
+    }
+  }
+}
+
+/** The article's mentions as plain name lists (before archive-wide merging). */
+export function mentionNames(article: ArticleMentions): { people: string[]; organizations: string[]; places: string[] } {
+  const pick = (kind: EntityKind) => article.mentions.filter((m) => m.kind === kind).map((m) => m.name);
+  return { people: pick("person"), organizations: pick("organization"), places: pick("place") };
+}
