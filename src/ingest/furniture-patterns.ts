@@ -95,7 +95,8 @@ export const FURNITURE_WORDS = [
 
 /** Photo captions and credits: "Photo by Justin Sullivan/Getty Images", "Featured image via …". */
 export const PHOTO_CREDIT: RegExp[] = [
-  /^(?:f?eatured )?(?:image|photo|picture)s?(?: credit)?\s*(?:by|via|:|courtesy)\s/i,
+  /^(?:f?eatured )?(?:image|photo|picture)s?(?: credit)?\s*(?:by|via|courtesy of|credit\s*:)\s/i,
+  /^(?:image|photo|picture) credits?\s*:/i,
   /\((?:photo|image)s? (?:by|via|credit:?)\s[^)]*\)\s*$/i,
   /\|\s*[^|]{2,80}\/(?:AFP|Getty|AP|Reuters|EPA)[^|]*$/i,
 ];

@@ -34,14 +34,17 @@ const STAFF_CREDIT = new RegExp(
   "u",
 );
 
+/** "WASHINGTON (Reuters) -", or the 1987 wire's "ROME, March 13, Reuter -". */
+const DATELINE_AGENCY = /\(([^)]+)\)|,\s*(Reuters?)\s*(?:—|–|--|-)\s*$/;
+
 function publisherName(printed: string): string {
   return PUBLISHER_ALIASES[printed] ?? printed;
 }
 
 export function detectSource(structure: ArticleStructure, removed: RemovedItem[]): SourceFinding {
-  const agency = structure.dateline_raw ? /\(([^)]+)\)/.exec(structure.dateline_raw) : null;
+  const agency = structure.dateline_raw ? DATELINE_AGENCY.exec(structure.dateline_raw) : null;
   if (agency) {
-    const name = AGENCY_TAGS[agency[1].trim().toLowerCase()];
+    const name = AGENCY_TAGS[(agency[1] ?? agency[2]).trim().toLowerCase()];
     if (name) return { source: name, evidence: structure.dateline_raw };
   }
   for (const item of removed) {

@@ -18,10 +18,14 @@ import {
 
 /** Headlines longer than this are really paragraphs. */
 const MAX_HEADLINE_LENGTH = 200;
+/** A headline that reads as a sentence is at most this long. */
+const MAX_SHORT_SENTENCE_HEADLINE = 100;
 /** A dek (standfirst) is a line or two, not a paragraph. */
 const MAX_DEK_LENGTH = 250;
 /** A banner is a slogan or a site name: short. */
-const MAX_BANNER_LENGTH = 90;
+const MAX_BANNER_LENGTH = 60;
+/** The headline under a banner is a one-liner. */
+const MAX_HEADLINE_UNDER_BANNER = 150;
 /** A title cut from the lead is at most this long. */
 const MAX_LEAD_TITLE_LENGTH = 90;
 /** Bylines sit within this many paragraphs of the top. */
@@ -31,19 +35,30 @@ const MAX_BYLINE_LENGTH = 120;
 const BODY_SAMPLE = 6;
 
 const DASH = "(?:—|–|--|-)";
-const PLACE_WORD = "[A-Z][A-Z.'’&-]+";
+/** Wire copy prints months in any case ("FEb 26", "MARCH 3"); JS has no inline (?i). */
+const MONTH = caseless(DATELINE_MONTH);
+const DATE = `(?:${MONTH} +\\d{1,2}|\\d{1,2} +${MONTH})(?:, *\\d{4})?`;
+const CAPS_PLACE = "[A-Z][A-Z.'’&/-]+(?: [A-Z][A-Z.'’&/-]+){0,3}";
+/** "Oklahoma City, March 3 -": a place not in capitals counts only when a date follows. */
+const NAMED_PLACE = "[A-Z][A-Za-z.'’&/-]+(?: [A-Z][A-Za-z.'’&/-]+){0,3}";
 const REGION = "[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}";
+/** "(Reuters)" in brackets, or the 1987 wire's ", Reuter" after the date. */
+const AGENCY = "(?: *\\((?<agency>[A-Za-z][A-Za-z .]{1,30})\\)|, *(?<signed>Reuters?))?";
+const REGION_PART = `(?: *, *(?<region>(?!${MONTH} +\\d)${REGION}))?`;
+/** Wire copy is typed by hand: stray spaces around commas and before the dash are common. */
+const TAIL = `${AGENCY},? *${DASH}(?=\\s)\\s*`;
 /**
  * "MIAMI —", "SALVADOR, Feb 26 -", "PORTLAND, Ore., Feb 26 -", "WASHINGTON (Reuters) -",
  * "CHARLOTTE, N.C. (AP) —". The place is capitals; a region and a date may follow.
  */
-const DATELINE = new RegExp(
-  `^(?<place>${PLACE_WORD}(?: ${PLACE_WORD}){0,3})` +
-    `(?:, (?<region>(?!${DATELINE_MONTH} \\d)${REGION}))?` +
-    `(?:,? (?<date>${DATELINE_MONTH} \\d{1,2}(?:, \\d{4})?))?` +
-    `(?: \\((?<agency>[A-Za-z][A-Za-z .]{1,30})\\))?` +
-    ` ?${DASH}(?=\\s)\\s*`,
-);
+const DATELINES = [
+  new RegExp(`^(?<place>${CAPS_PLACE})${REGION_PART}(?: *,? *(?<date>${DATE}))?${TAIL}`),
+  new RegExp(`^(?<place>${NAMED_PLACE})${REGION_PART} *,? *(?<date>${DATE})${TAIL}`),
+];
+
+function caseless(pattern: string): string {
+  return pattern.replace(/[A-Za-z]/g, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
+}
 
 export interface Dateline {
   /** The place in normal case: "Miami", "New York", "Portland, Ore.". */
@@ -52,6 +67,8 @@ export interface Dateline {
   raw: string;
   /** The agency named in brackets, as printed ("Reuters", "AP"). */
   agency?: string;
+  /** The date as printed ("Feb 26"), when the dateline has one. */
+  date?: string;
   /** The paragraph with the dateline cut off. */
   rest: string;
 }
@@ -69,15 +86,16 @@ function placeCase(place: string): string {
 }
 
 export function parseDateline(text: string): Dateline | undefined {
-  const match = DATELINE.exec(text);
+  const match = DATELINES.map((re) => re.exec(text)).find((m) => m !== null);
   if (!match?.groups) return undefined;
-  const { place, region, agency } = match.groups;
+  const { place, region, date } = match.groups;
+  const agency = match.groups.agency ?? match.groups.signed;
   // One capital letter ("I - …") or a lone dash inside a sentence is not a dateline.
-  if (place.replace(/[^A-Z]/g, "").length < 2) return undefined;
+  if (place.replace(/[^\p{L}]/gu, "").length < 2) return undefined;
   const rest = text.slice(match[0].length);
   if (rest.length === 0) return undefined;
   const normalPlace = placeCase(place) + (region ? `, ${region}` : "");
-  return { place: normalPlace, raw: match[0].trimEnd(), agency, rest };
+  return { place: normalPlace, raw: match[0].trimEnd(), agency, date, rest };
 }
 
 const STOPWORDS = new Set([
@@ -101,6 +119,8 @@ function sharesWords(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+const SENTENCE_BREAK = /[.?!]["”’]?\s+\p{Lu}/u;
+
 const ENDS_WITH_ABBREVIATION = /(?:\b[A-Z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept)\.$/;
 
 function isTitleCase(text: string): boolean {
@@ -113,12 +133,25 @@ function isTitleCase(text: string): boolean {
 /** Could this line be a headline? (Short, not a dated lead, not an ordinary sentence.) */
 export function isHeadlineLike(text: string): boolean {
   if (text.length === 0 || text.length > MAX_HEADLINE_LENGTH) return false;
-  if (parseDateline(text)) return false;
-  if (/[?!]$/.test(text) || /(?:\.\.\.|…)$/.test(text)) return text.length <= 150;
+  // "ECONOMIC SPOTLIGHT - ITALIAN BOOM" has the shape of "MIAMI - …"; only a dated or
+  // agency-tagged dateline rules a headline out.
+  const dateline = parseDateline(text);
+  if (dateline && (dateline.date || dateline.agency)) return false;
+  if (/[?!]$/.test(text) || /(?:\.\.\.|…)$/.test(text)) return true;
   if (!text.endsWith(".")) return true;
   if (ENDS_WITH_ABBREVIATION.test(text) || text === text.toUpperCase()) return true;
   // A full stop ends sentences; it ends only short or Title Case headlines.
   return isTitleCase(text) || text.split(/\s+/).length <= 6;
+}
+
+/**
+ * "Trump [again] says he opposed the Iraq War. That's still false.": a short line ending
+ * in a full stop is still the headline when the paragraph under it is much longer
+ * (a lead-only story starts with a full-length paragraph).
+ */
+function isShortSentenceHeadline(first: string, next: string): boolean {
+  if (first.length > MAX_SHORT_SENTENCE_HEADLINE || parseDateline(first)) return false;
+  return next.length >= 1.5 * first.length;
 }
 
 /** A dek follows the headline and reads as a headline-ish line, not as the lead sentence. */
@@ -133,7 +166,13 @@ function isDekLike(text: string): boolean {
  */
 function isBannerAbove(first: string, second: string, body: Paragraph[]): boolean {
   if (first.length > MAX_BANNER_LENGTH || !isHeadlineLike(first) || !isHeadlineLike(second)) return false;
-  if (/[.?!]$/.test(second)) return false;
+  // A slogan has no closing punctuation, and the headline under it is one sentence at most
+  // and longer than the slogan ("Ireland v USA (Sat)" over "Saturday 20 November" is not).
+  if (/[.?!]$/.test(first) || /[.?!]$/.test(second) || SENTENCE_BREAK.test(second)) return false;
+  if (second.length < 1.5 * first.length || second.length > MAX_HEADLINE_UNDER_BANNER) return false;
+  // The line under a slogan must itself read as a headline: Title Case, not a dated lead
+  // ("BANGKOK - Thailand exported…") or a list item ("-- House Agriculture…").
+  if (parseDateline(second) || !/^[\p{L}\p{N}‘“'"]/u.test(second) || !isTitleCase(second)) return false;
   const bodyStems = contentStems(
     body
       .slice(0, BODY_SAMPLE)
@@ -213,7 +252,7 @@ export function extractStructure(paras: Paragraph[]): ArticleStructure {
     rest = rest.slice(1);
   }
 
-  if (rest.length >= 2 && isHeadlineLike(rest[0].text)) {
+  if (rest.length >= 2 && (isHeadlineLike(rest[0].text) || isShortSentenceHeadline(rest[0].text, rest[1].text))) {
     title = rest[0].text;
     titleSource = "headline";
     rest = rest.slice(1);
