@@ -125,51 +125,47 @@ function detokenizeLine(line: string): string {
 
 function appendToken(state: LineState, rawToken: string, nextToken: string | undefined): void {
   const token = BRACKET_ESCAPES.get(rawToken) ?? rawToken;
-  const lower = token.toLowerCase().replace(/’/g, "'");
+  const lower = token.length <= 3 ? token.toLowerCase().replace("’", "'") : "";
   const { pieces } = state;
   const previous = pieces.length > 0 ? pieces[pieces.length - 1] : undefined;
   const afterOpening = state.glueNext || previous === undefined;
 
-  const attach = (piece: string) => pushPiece(state, piece, true, false);
-  const open = (piece: string) => pushPiece(state, piece, false, true);
-  const plain = (piece: string) => pushPiece(state, piece, false, false);
-
   if (token === "``" || token === "“") {
     state.doubleQuoteOpen = true;
-    return open("“");
+    return open(state, "“");
   }
   if (token === "''" || token === "”") {
     state.doubleQuoteOpen = false;
-    return afterOpening ? plain("”") : attach("”");
+    return afterOpening ? plain(state, "”") : attach(state, "”");
   }
   if (token === '"') {
     state.doubleQuoteOpen = !state.doubleQuoteOpen;
-    return state.doubleQuoteOpen ? open("“") : attach("”");
+    return state.doubleQuoteOpen ? open(state, "“") : attach(state, "”");
   }
   if (token === "`" || token === "‘") {
     state.singleQuoteOpen = true;
-    return open("‘");
+    return open(state, "‘");
   }
   if (token === "'" || token === "’") {
     return appendLoneSingleQuote(state, afterOpening, previous, nextToken);
   }
   if (CLITICS.has(lower) && previous !== undefined && !afterOpening) {
-    return attach(token.replace(/'/g, "’"));
+    return attach(state, token.replace(/'/g, "’"));
   }
   if (previous !== undefined && !afterOpening && SPLIT_WORD_HALVES.get(lower)?.includes(previous.toLowerCase())) {
-    return attach(token);
+    return attach(state, token);
   }
-  if (OPENING_BRACKETS.has(token)) return open(token);
-  if (CLOSING_BRACKETS.has(token)) return afterOpening ? plain(token) : attach(token);
+  if (OPENING_BRACKETS.has(token)) return open(state, token);
+  if (CLOSING_BRACKETS.has(token)) return afterOpening ? plain(state, token) : attach(state, token);
   if ((token === "$" || token === "#") && nextToken !== undefined && /^[\p{L}\p{N}.]/u.test(nextToken)) {
-    return open(token);
+    return open(state, token);
   }
   if (token === "." && previous !== undefined && /\p{L}\.$/u.test(previous)) {
     // "U.S. ." is an abbreviation that ended the sentence: its period is the sentence's.
     return;
   }
-  if (TRAILING_PUNCTUATION.test(token) && !afterOpening) return attach(token);
-  return plain(token);
+  if (TRAILING_PUNCTUATION.test(token) && !afterOpening) return attach(state, token);
+  return plain(state, token);
 }
 
 /**
@@ -179,14 +175,28 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
 function appendLoneSingleQuote(state: LineState, afterOpening: boolean, previous: string | undefined, nextToken: string | undefined): void {
   if (state.singleQuoteOpen && !afterOpening) {
     state.singleQuoteOpen = false;
-    return pushPiece(state, "’", true, false);
+    return attach(state, "’");
   }
   const endsPossessive = previous !== undefined && /[sSzZ]$/.test(previous);
   if (!afterOpening && (endsPossessive || nextToken === undefined)) {
-    return pushPiece(state, "’", true, false);
+    return attach(state, "’");
   }
   state.singleQuoteOpen = true;
-  return pushPiece(state, "‘", false, true);
+  return open(state, "‘");
+}
+
+// Per-token helpers are plain functions, not closures: one closure per token was
+// the main cost on a megabyte-long line.
+function attach(state: LineState, piece: string): void {
+  pushPiece(state, piece, true, false);
+}
+
+function open(state: LineState, piece: string): void {
+  pushPiece(state, piece, false, true);
+}
+
+function plain(state: LineState, piece: string): void {
+  pushPiece(state, piece, false, false);
 }
 
 function pushPiece(state: LineState, piece: string, glueBefore: boolean, glueAfter: boolean): void {
