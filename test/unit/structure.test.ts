@@ -1,0 +1,189 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { NO_FURNITURE_EVIDENCE, removeFurniture } from "../../src/ingest/furniture.ts";
+import { extractStructure, parseByline, parseDateline, titleFromLead } from "../../src/ingest/structure.ts";
+import type { Paragraph } from "../../src/ingest/types.ts";
+
+const articles = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../articles");
+
+function seed(name: string): Paragraph[] {
+  const paras: Paragraph[] = [];
+  readFileSync(path.join(articles, name), "utf8")
+    .split("\n")
+    .forEach((raw, i) => {
+      const text = raw.replace(/\s+/g, " ").trim();
+      if (text) paras.push({ text, line: i + 1 });
+    });
+  return paras;
+}
+
+function paras(...texts: string[]): Paragraph[] {
+  return texts.map((text, i) => ({ text, line: i + 1 }));
+}
+
+function seedStructure(name: string) {
+  return extractStructure(removeFurniture(seed(name), NO_FURNITURE_EVIDENCE).kept);
+}
+
+/** Seed 000's first lines, as the detokenizer hands them over. */
+const seed000 = paras(
+  "CLOSE One week in, President Trump is doing exactly what he said he would do... sort of. ███",
+  "MIAMI — President Trump is hailing the first victory in his fight against “sanctuary cities” after a South Florida mayor ordered his employees on Thursday to begin working more closely with federal immigration authorities.",
+  "For years, Miami-Dade County has refused to hold some undocumented immigrants in its jails for federal immigration agents. But after Trump signed an executive order threatening to withhold federal funding from sanctuary cities, Miami-Dade County Mayor Carlos Gimenez changed his mind.",
+  "Gimenez signed an executive order Thursday ordering the director of his corrections department to begin honoring all requests by Immigration and Customs Enforcement (ICE) to hold immigration suspects in Miami-Dade County jails.",
+);
+
+test("seed 000 has no headline, so its title is cut from the lead and its dateline leaves the body", () => {
+  const s = extractStructure(removeFurniture(seed000, NO_FURNITURE_EVIDENCE).kept);
+  assert.equal(s.title_source, "lead");
+  assert.equal(s.title, "President Trump is hailing the first victory in his fight against “sanctuary cities”");
+  assert.ok(s.title.length <= 90);
+  assert.equal(s.dateline, "Miami");
+  assert.equal(s.dateline_raw, "MIAMI —");
+  assert.match(s.body[0].text, /^President Trump is hailing/);
+  assert.equal(s.body[0].line, 2);
+  assert.equal(s.body.length, 3);
+});
+
+test("seed 001 has a headline and a question dek, and neither is left in the body", () => {
+  const s = seedStructure("001_5742304cf4503c0a.txt");
+  assert.equal(s.title, "Team Trump’s Fight With Sanctuary Cities Heats Up");
+  assert.equal(s.title_source, "headline");
+  assert.equal(s.dek, "Will Sanctuary Cities face a Trumpocalypse?");
+  assert.match(s.body[0].text, /^With the president threatening/);
+  assert.equal(s.dateline, undefined);
+});
+
+test("seed 002's headline keeps its curly quotes and the video title is not taken as a dek", () => {
+  const s = seedStructure("002_b04d322f93dc3252.txt");
+  assert.equal(s.title, "Trump asks cops to turn over ‘bad’ undocumented immigrants");
+  assert.equal(s.dek, undefined);
+  assert.match(s.body[0].text, /^President Donald Trump said Wednesday/);
+});
+
+test("seed 004's site slogan above the headline is removed as a banner", () => {
+  const s = seedStructure("004_8f3418854753f031.txt");
+  assert.equal(
+    s.title,
+    "Trump Admin Makes Fight Against Sanctuary Cities Personal, Releases List ‘Naming and Shaming’ Them",
+  );
+  assert.deepEqual(s.removed, [{ kind: "banner", text: "Exposing Hillary So She Won't Get Elected", line: 1 }]);
+  assert.equal(s.dek, undefined);
+  assert.match(s.body[0].text, /^If President Donald Trump’s stance/);
+});
+
+test("a short line above a headline that shares the body's words is not a banner", () => {
+  const s = extractStructure(
+    paras(
+      "Ireland v USA (Sat)",
+      "Saturday 20 November at Lansdowne Road",
+      "The Irish coach knows a repeat of the record victory over the States in 2000 is not on the agenda against USA.",
+      "Ireland expect a real test in Dublin.",
+    ),
+  );
+  assert.equal(s.title, "Ireland v USA (Sat)");
+  assert.deepEqual(s.removed, []);
+});
+
+test("a Reuters all-caps headline is kept as written and its dated dateline is read", () => {
+  const s = extractStructure(
+    paras(
+      "BAHIA COCOA REVIEW",
+      "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought.",
+      "The dry period means the temporao will be late this year.",
+    ),
+  );
+  assert.equal(s.title, "BAHIA COCOA REVIEW");
+  assert.equal(s.title_source, "headline");
+  assert.equal(s.dek, undefined);
+  assert.equal(s.dateline, "Salvador");
+  assert.equal(s.dateline_raw, "SALVADOR, Feb 26 -");
+  assert.match(s.body[0].text, /^Showers continued/);
+});
+
+test("a headline shaped like 'TOPIC - SUBJECT' is not mistaken for a dateline", () => {
+  const s = extractStructure(
+    paras("ECONOMIC SPOTLIGHT - ITALIAN BOOM", "ROME, March 2 - Italy's strong economic revival has led some to talk of a boom.", "More follows."),
+  );
+  assert.equal(s.title, "ECONOMIC SPOTLIGHT - ITALIAN BOOM");
+  assert.equal(s.dateline, "Rome");
+});
+
+test("datelines name the place in normal case and keep what was printed", () => {
+  const cases: [string, string, string][] = [
+    ["NEW YORK — Stocks fell.", "New York", "NEW YORK —"],
+    ["WASHINGTON (Reuters) - The Senate voted.", "Washington", "WASHINGTON (Reuters) -"],
+    ["LONDON (AP) — Prices rose.", "London", "LONDON (AP) —"],
+    ["PORTLAND, Ore., Feb 26 - Shares rose.", "Portland, Ore.", "PORTLAND, Ore., Feb 26 -"],
+    ["ST. LOUIS - Rain fell.", "St. Louis", "ST. LOUIS -"],
+    ["Toronto, March 12 - Oper shr 1.30 dlrs", "Toronto", "Toronto, March 12 -"],
+    ["ROME, March 13, Reuter - Rates rose.", "Rome", "ROME, March 13, Reuter -"],
+  ];
+  for (const [text, place, raw] of cases) {
+    const d = parseDateline(text);
+    assert.equal(d?.place, place, text);
+    assert.equal(d?.raw, raw, text);
+  }
+});
+
+test("a sentence opening with a capitalised word and a dash has no dateline", () => {
+  assert.equal(parseDateline("I - for one - disagree with the mayor."), undefined);
+  assert.equal(parseDateline("Miami-Dade County has refused to hold some immigrants."), undefined);
+  assert.equal(parseDateline("Toronto - a city of millions - votes today."), undefined);
+});
+
+test("a byline gives the authors in normal case and leaves the body", () => {
+  const s = extractStructure(
+    paras(
+      "Council Rejects Budget",
+      "By JANE DOE and JOHN ROE, Associated Press",
+      "LONDON (AP) — The council rejected the budget on Tuesday after a long debate about the cost of roads.",
+      "It meets again next week.",
+    ),
+  );
+  assert.deepEqual(s.authors, ["Jane Doe", "John Roe"]);
+  assert.equal(s.dek, undefined);
+  assert.equal(s.dateline, "London");
+  assert.equal(s.body.length, 2);
+  assert.deepEqual(s.removed, []);
+});
+
+test("a sentence starting with 'By' is not a byline", () => {
+  assert.equal(parseByline("By the way, Kohn is a lesbian."), undefined);
+  assert.equal(parseByline("By comparison, Reagan's 1981 tax cuts were smaller."), undefined);
+  assert.deepEqual(parseByline("BY Michael Crowley and Nahal Toosi"), ["Michael Crowley", "Nahal Toosi"]);
+  assert.deepEqual(parseByline("By Jane Doe, John Roe and Ann Poe"), ["Jane Doe", "John Roe", "Ann Poe"]);
+});
+
+test("a lead title is cut at a word boundary, without a dangling word, a trailing stop or an open quote", () => {
+  assert.equal(titleFromLead("Stocks fell sharply on Monday."), "Stocks fell sharply on Monday");
+  const long =
+    "The county commission voted on Friday to keep its “sanctuary policy in place for another year after a meeting that ran past midnight.";
+  const title = titleFromLead(long);
+  assert.ok(title.length <= 91, title);
+  assert.ok(long.startsWith(title.replace(/”$/, "")), title);
+  assert.doesNotMatch(title, /\b(?:a|the|after|that|for)$/);
+  assert.equal((title.match(/“/g) ?? []).length, (title.match(/”/g) ?? []).length);
+});
+
+test("a lead sentence is not taken as a headline, a short headline sentence over a long paragraph is", () => {
+  const lead = extractStructure(
+    paras(
+      "The dry period means the temporao will be late this year, traders said on Monday in Salvador.",
+      "Arrivals were 155,221 bags.",
+    ),
+  );
+  assert.equal(lead.title_source, "lead");
+  const headline = extractStructure(
+    paras(
+      "Trump says he opposed the Iraq War. That's still false.",
+      "Donald Trump once again claimed on Monday night that he opposed the Iraq War before it began, which the record does not support.",
+      "More.",
+    ),
+  );
+  assert.equal(headline.title_source, "headline");
+  assert.equal(headline.title, "Trump says he opposed the Iraq War. That's still false.");
+});
