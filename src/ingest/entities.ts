@@ -187,7 +187,8 @@ export type Evidence =
   | "acronym" // defined in parentheses ("Immigration and Customs Enforcement (ICE)")
   | "head-word" // ends with Department, Association, County...
   | "name-shape" // two to four capitalized words that are not ordinary words
-  | "same-article"; // a lone surname or first name of a person named in full
+  | "same-article" // a lone surname or first name of a person named in full
+  | "acronym-use"; // capitals the article does not define: kept only if another article does
 
 export interface Mention {
   /** The name with titles and possessives removed; the canonical form for known names. */
@@ -504,7 +505,8 @@ function isHeadlineLike(tokens: Token[]): boolean {
   if (!hasLower) return words >= 1;
   const last = tokens[tokens.length - 1]?.text;
   const endsLikeSentence = last === "." || last === "”" || last === "\"";
-  return words >= 2 && capitalized / words >= (endsLikeSentence ? 0.85 : 0.6);
+  // A line ending like a sentence is prose, however many names it holds.
+  return !endsLikeSentence && words >= 2 && capitalized / words >= 0.6;
 }
 
 /** Words a title-case headline leaves in lowercase. */
@@ -687,6 +689,10 @@ function resolveSingles(state: ArticleState): void {
       addMention(state, { name: known.canonical, kind: known.kind, surface: word, evidence: "known" });
       continue;
     }
+    if (/^\p{Lu}{2,6}$/u.test(word) && !NOT_NAME_WORDS.has(word.toLowerCase())) {
+      addMention(state, { name: word, kind: "organization", surface: word, evidence: "acronym-use" });
+      continue;
+    }
     const lower = word.toLowerCase();
     const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower);
     if ((single.cue === "title" && !ordinary) || (single.cue === "speech" && !ordinary && !state.lowerWords.has(lower))) {
@@ -697,6 +703,6 @@ function resolveSingles(state: ArticleState): void {
 
 /** The article's mentions as plain name lists (before archive-wide merging). */
 export function mentionNames(article: ArticleMentions): { people: string[]; organizations: string[]; places: string[] } {
-  const pick = (kind: EntityKind) => article.mentions.filter((m) => m.kind === kind).map((m) => m.name);
+  const pick = (kind: EntityKind) => article.mentions.filter((m) => m.kind === kind && m.evidence !== "acronym-use").map((m) => m.name);
   return { people: pick("person"), organizations: pick("organization"), places: pick("place") };
 }
