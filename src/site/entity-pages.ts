@@ -1,0 +1,375 @@
+import { slugify, shortHash } from "../ingest/slug.ts";
+import type { ArticleRecord } from "../schema.ts";
+import type { ArticleLink } from "./model.ts";
+import { contiguousMonths, monthLabel, renderMonthChart } from "./month-chart.ts";
+import { articleCount, placeDate, type Crumb, type PeriodLink, type TimelineArticle } from "./timeline.ts";
+
+/**
+ * The people, organization, place and topic (tag) pages: one index per kind (by article
+ * count and A–Z) and one page per name, listing its articles newest first, the names
+ * most often seen with it, and a per-month chart.
+ *
+ * Everything is built from one pass over the articles (sorted once) and per-name lists
+ * of article numbers, so the cost is O(n log n + mentions + co-mentions); page objects
+ * share the same link objects and each holds at most one page of them.
+ */
+
+export type EntityKind = "people" | "organizations" | "places" | "tags";
+
+export interface EntityKindInfo {
+  kind: EntityKind;
+  /** Index heading and nav label. */
+  label: string;
+  /** What one of them is called on its page. */
+  singular: string;
+  basePath: string;
+}
+
+export const ENTITY_KINDS: readonly EntityKindInfo[] = [
+  { kind: "people", label: "People", singular: "Person", basePath: "/people/" },
+  { kind: "organizations", label: "Organizations", singular: "Organization", basePath: "/organizations/" },
+  { kind: "places", label: "Places", singular: "Place", basePath: "/places/" },
+  { kind: "tags", label: "Topics", singular: "Topic", basePath: "/tags/" },
+];
+
+export const ENTITY_PAGE_SIZE = 100;
+export const ENTITY_INDEX_PAGE_SIZE = 200;
+export const RELATED_COUNT = 10;
+/** The A–Z index lives at /people/by-name/; `page` is kept for pagination. */
+const BY_NAME = "by-name";
+const RESERVED_SLUGS = new Set([BY_NAME, "page"]);
+
+export type EntityArticle = TimelineArticle & Pick<ArticleRecord, "people" | "organizations" | "places" | "tags">;
+
+export interface EntityLink {
+  name: string;
+  url: string;
+  /** Articles that name it. */
+  count: number;
+}
+
+/** One kind's names on an article page. */
+export interface EntityGroup {
+  kind: EntityKind;
+  label: string;
+  items: EntityLink[];
+}
+
+export interface RelatedEntity extends EntityLink {
+  kindLabel: string;
+  /** Articles naming both. */
+  shared: number;
+}
+
+export interface EntityPage {
+  kind: EntityKind;
+  kindLabel: string;
+  kindSingular: string;
+  name: string;
+  url: string;
+  title: string;
+  breadcrumbs: Crumb[];
+  count: number;
+  countLabel: string;
+  pageNumber: number;
+  pageCount: number;
+  previousUrl?: string;
+  nextUrl?: string;
+  items: ArticleLink[];
+  related: RelatedEntity[];
+  /** Per-month chart (first page only; "" when its dated articles fall in fewer than two months). */
+  chartSvg: string;
+  /** The chart's counts as text, newest month first (first page only). */
+  monthCounts: { label: string; count: number }[];
+}
+
+export interface EntityIndexEntry extends EntityLink {
+  /** Set on the first entry of a letter on an A–Z page: the id its letter link points at. */
+  anchor?: string;
+  letter?: string;
+}
+
+export interface EntityIndexPage {
+  kind: EntityKind;
+  label: string;
+  order: "count" | "name";
+  url: string;
+  title: string;
+  heading: string;
+  /** Names of this kind in the archive. */
+  total: number;
+  pageNumber: number;
+  pageCount: number;
+  previousUrl?: string;
+  nextUrl?: string;
+  /** `start` for the page's <ol>. */
+  firstRank: number;
+  entries: EntityIndexEntry[];
+  otherOrder: PeriodLink;
+  /** A–Z pages: where each initial starts. */
+  letters: PeriodLink[];
+}
+
+export interface EntityKindSummary {
+  kind: EntityKind;
+  label: string;
+  url: string;
+  count: number;
+}
+
+export interface EntitySite {
+  kinds: EntityKindSummary[];
+  indexPages: EntityIndexPage[];
+  pages: EntityPage[];
+  /** Aligned with the input articles: each article's names as links, by kind. */
+  groupsByArticle: EntityGroup[][];
+}
+
+interface Entity {
+  id: number;
+  kind: EntityKindInfo;
+  name: string;
+  slug: string;
+  url: string;
+  /** Article numbers (into the newest-first order), newest first. */
+  articles: number[];
+  link: EntityLink;
+}
+
+export class EntitySlugCollisionError extends Error {}
+
+/**
+ * The page slug of each name, unique within its kind. Two names that slugify alike
+ * would share one URL, one page silently overwriting the other: that is an error the
+ * maintainer fixes by merging the names.
+ */
+export function assignEntitySlugs(kind: EntityKindInfo, names: readonly string[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  const owner = new Map<string, string>();
+  for (const name of [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let slug = slugify(name);
+    // Names with no Latin letters or digits (北京) and reserved words get a stable hashed slug.
+    if (!slug) slug = `${kind.kind === "people" ? "person" : "name"}-${shortHash(name, 8)}`;
+    else if (RESERVED_SLUGS.has(slug)) slug = `${slug}-${shortHash(name)}`;
+    const other = owner.get(slug);
+    if (other !== undefined) {
+      throw new EntitySlugCollisionError(
+        `${kind.label}: "${other}" and "${name}" would share the page ${kind.basePath}${slug}/. ` +
+          `If they are the same, merge them in data/aliases.json (e.g. "canonical": { ${JSON.stringify(name)}: ${JSON.stringify(other)} }); ` +
+          `if not, rename one there. The build fails loudly rather than letting one page overwrite another.`,
+      );
+    }
+    owner.set(slug, name);
+    byName.set(name, slug);
+  }
+  return byName;
+}
+
+const byNameCollator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/** "A".."Z" by the name's first letter without accents; "#" for anything else. */
+export function initialOf(name: string): string {
+  const first = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim().charAt(0).toUpperCase();
+  return first >= "A" && first <= "Z" ? first : "#";
+}
+
+function compareByName(a: Entity, b: Entity): number {
+  const la = initialOf(a.name);
+  const lb = initialOf(b.name);
+  if (la !== lb) return la === "#" ? -1 : lb === "#" ? 1 : la < lb ? -1 : 1;
+  return byNameCollator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+function compareByCount(a: Entity, b: Entity): number {
+  return b.articles.length - a.articles.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** Same order as the article listing: newest first, undated last, then slug. */
+function compareNewestFirst(a: EntityArticle, b: EntityArticle): number {
+  const da = a.date ?? "";
+  const db = b.date ?? "";
+  if (da !== db) return da < db ? 1 : -1;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+}
+
+function pageUrl(base: string, k: number): string {
+  return k === 1 ? base : `${base}page/${k}/`;
+}
+
+export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
+  const order = input.map((_, i) => i).sort((i, j) => compareNewestFirst(input[i], input[j]));
+  const articles = order.map((i) => input[i]);
+  const links: ArticleLink[] = articles.map((a) => ({ title: a.title, url: a.url, date_label: a.date_label }));
+
+  // Collect names per kind; each article's own entity ids for co-mentions.
+  const entities: Entity[] = [];
+  const groupsByPosition: EntityGroup[][] = [];
+  const idsByPosition: Int32Array[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const names = new Set<string>();
+    for (const a of articles) for (const name of a[kind.kind]) names.add(name);
+    const slugs = assignEntitySlugs(kind, [...names]);
+    const idOf = new Map<string, number>();
+    for (const [name, slug] of [...slugs].sort((x, y) => (x[1] < y[1] ? -1 : 1))) {
+      const url = `${kind.basePath}${slug}/`;
+      const entity: Entity = { id: entities.length, kind, name, slug, url, articles: [], link: { name, url, count: 0 } };
+      idOf.set(name, entity.id);
+      entities.push(entity);
+    }
+    articles.forEach((a, position) => {
+      for (const name of a[kind.kind]) {
+        const entity = entities[idOf.get(name)!];
+        // A name listed twice in one article counts once.
+        if (entity.articles[entity.articles.length - 1] !== position) entity.articles.push(position);
+      }
+    });
+  }
+  for (const e of entities) e.link.count = e.articles.length;
+
+  const byKindName = new Map<string, Entity>(entities.map((e) => [`${e.kind.kind}\u0000${e.name}`, e]));
+  articles.forEach((a, position) => {
+    const groups: EntityGroup[] = [];
+    const ids: number[] = [];
+    for (const kind of ENTITY_KINDS) {
+      const seen = new Set<string>();
+      const items: EntityLink[] = [];
+      for (const name of a[kind.kind]) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const e = byKindName.get(`${kind.kind}\u0000${name}`)!;
+        items.push(e.link);
+        ids.push(e.id);
+      }
+      if (items.length) groups.push({ kind: kind.kind, label: kind.label, items });
+    }
+    groupsByPosition[position] = groups;
+    idsByPosition[position] = Int32Array.from(ids);
+  });
+
+  const monthOf = articles.map((a) => {
+    const p = placeDate(a.date, a.date_precision);
+    return p?.month ? `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}` : undefined;
+  });
+
+  const shared = new Int32Array(entities.length);
+  const pages: EntityPage[] = [];
+  for (const e of entities) {
+    const related = relatedEntities(e, entities, idsByPosition, shared);
+    const monthCounts = new Map<string, number>();
+    for (const position of e.articles) {
+      const m = monthOf[position];
+      if (m) monthCounts.set(m, (monthCounts.get(m) ?? 0) + 1);
+    }
+    const series = monthCounts.size >= 2 ? contiguousMonths(monthCounts) : [];
+    const chartSvg = renderMonthChart(series, { idPrefix: "entity-chart", title: `Articles per month naming ${e.name}` });
+    const countsAsText = series.length
+      ? series.filter((m) => m.count > 0).reverse().map((m) => ({ label: monthLabel(m.month), count: m.count }))
+      : [];
+    const pageCount = Math.max(1, Math.ceil(e.articles.length / ENTITY_PAGE_SIZE));
+    const countLabel = articleCount(e.articles.length);
+    for (let k = 1; k <= pageCount; k++) {
+      pages.push({
+        kind: e.kind.kind,
+        kindLabel: e.kind.label,
+        kindSingular: e.kind.singular,
+        name: e.name,
+        url: pageUrl(e.url, k),
+        title: pageCount > 1 ? `${e.name} (page ${k} of ${pageCount})` : e.name,
+        breadcrumbs: [{ label: e.kind.label, url: e.kind.basePath }, { label: e.name }],
+        count: e.articles.length,
+        countLabel,
+        pageNumber: k,
+        pageCount,
+        previousUrl: k > 1 ? pageUrl(e.url, k - 1) : undefined,
+        nextUrl: k < pageCount ? pageUrl(e.url, k + 1) : undefined,
+        items: e.articles.slice((k - 1) * ENTITY_PAGE_SIZE, k * ENTITY_PAGE_SIZE).map((p) => links[p]),
+        related,
+        chartSvg: k === 1 ? chartSvg : "",
+        monthCounts: k === 1 ? countsAsText : [],
+      });
+    }
+  }
+
+  const indexPages: EntityIndexPage[] = [];
+  const kinds: EntityKindSummary[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const ofKind = entities.filter((e) => e.kind === kind);
+    kinds.push({ kind: kind.kind, label: kind.label, url: kind.basePath, count: ofKind.length });
+    indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByCount), "count"));
+    indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByName), "name"));
+  }
+
+  const groupsByArticle: EntityGroup[][] = new Array(input.length);
+  order.forEach((inputIndex, position) => (groupsByArticle[inputIndex] = groupsByPosition[position]));
+  return { kinds, indexPages, pages, groupsByArticle };
+}
+
+/**
+ * The names most often in the same articles as `e`, across all kinds. `shared` is a
+ * zeroed scratch array (one slot per entity) left zeroed on return.
+ */
+function relatedEntities(e: Entity, entities: readonly Entity[], idsByPosition: readonly Int32Array[], shared: Int32Array): RelatedEntity[] {
+  const touched: number[] = [];
+  for (const position of e.articles) {
+    for (const id of idsByPosition[position]) {
+      if (id === e.id) continue;
+      if (shared[id]++ === 0) touched.push(id);
+    }
+  }
+  // Keep the best RELATED_COUNT by (shared desc, articles desc, name): a bounded insertion, not a full sort.
+  const better = (x: number, y: number) => {
+    const a = entities[x];
+    const b = entities[y];
+    return shared[x] - shared[y] || a.articles.length - b.articles.length || (a.name < b.name ? 1 : a.name > b.name ? -1 : a.kind.kind < b.kind.kind ? 1 : -1);
+  };
+  const top: number[] = [];
+  for (const id of touched) {
+    if (top.length === RELATED_COUNT && better(id, top[top.length - 1]) <= 0) continue;
+    let i = top.length < RELATED_COUNT ? top.length : RELATED_COUNT - 1;
+    top[i] = id;
+    while (i > 0 && better(top[i], top[i - 1]) > 0) {
+      [top[i], top[i - 1]] = [top[i - 1], top[i]];
+      i--;
+    }
+  }
+  const result = top.map((id) => ({ ...entities[id].link, kindLabel: entities[id].kind.singular, shared: shared[id] }));
+  for (const id of touched) shared[id] = 0;
+  return result;
+}
+
+function indexPagesFor(kind: EntityKindInfo, sorted: readonly Entity[], order: "count" | "name"): EntityIndexPage[] {
+  const base = order === "count" ? kind.basePath : `${kind.basePath}${BY_NAME}/`;
+  const otherOrder: PeriodLink =
+    order === "count" ? { label: "A–Z", url: `${kind.basePath}${BY_NAME}/` } : { label: "By number of articles", url: kind.basePath };
+  const heading = order === "count" ? `${kind.label}, by number of articles` : `${kind.label}, A–Z`;
+  const pageCount = Math.max(1, Math.ceil(sorted.length / ENTITY_INDEX_PAGE_SIZE));
+
+  const letters: PeriodLink[] = [];
+  const entries: EntityIndexEntry[] = sorted.map((e, i) => {
+    if (order !== "name") return e.link;
+    const letter = initialOf(e.name);
+    const isFirst = i === 0 || initialOf(sorted[i - 1].name) !== letter;
+    if (!isFirst) return e.link;
+    const anchor = `letter-${letter === "#" ? "other" : letter.toLowerCase()}`;
+    letters.push({ label: letter, url: `${pageUrl(base, Math.floor(i / ENTITY_INDEX_PAGE_SIZE) + 1)}#${anchor}` });
+    return { ...e.link, anchor, letter };
+  });
+  // A letter that starts mid-way down a page keeps its anchor; a page that begins mid-letter gets none.
+  return Array.from({ length: pageCount }, (_, i) => ({
+    kind: kind.kind,
+    label: kind.label,
+    order,
+    url: pageUrl(base, i + 1),
+    title: pageCount > 1 ? `${heading} (page ${i + 1} of ${pageCount})` : heading,
+    heading,
+    total: sorted.length,
+    pageNumber: i + 1,
+    pageCount,
+    previousUrl: i > 0 ? pageUrl(base, i) : undefined,
+    nextUrl: i + 1 < pageCount ? pageUrl(base, i + 2) : undefined,
+    firstRank: i * ENTITY_INDEX_PAGE_SIZE + 1,
+    entries: entries.slice(i * ENTITY_INDEX_PAGE_SIZE, (i + 1) * ENTITY_INDEX_PAGE_SIZE),
+    otherOrder,
+    letters,
+  }));
+}

@@ -1,0 +1,129 @@
+import { DateTime } from "luxon";
+
+/**
+ * A bar chart of articles per month, drawn at build time as inline SVG: it needs no
+ * JavaScript, follows the page's colours (`currentColor`, classes styled in site.css;
+ * no inline styles, which the Content-Security-Policy forbids), and carries its own text
+ * alternative (`<title>` + `<desc>` with every non-zero count). Pages that show it
+ * also print the counts as a table or list.
+ */
+
+/** One month of the chart; `month` is YYYY-MM. */
+export interface MonthCount {
+  month: string;
+  count: number;
+}
+
+export interface MonthChartOptions {
+  /** Makes the `<title>`/`<desc>` ids unique on the page. */
+  idPrefix: string;
+  /** Short name of what is counted, e.g. "Articles per month". */
+  title: string;
+  /** viewBox size; the SVG scales to its container's width. */
+  width?: number;
+  height?: number;
+}
+
+const DEFAULT_WIDTH = 720;
+const DEFAULT_HEIGHT = 180;
+const MARGIN = { left: 40, right: 8, top: 10, bottom: 22 };
+/** A few months should not make giant bars. */
+const MAX_BAR_WIDTH = 36;
+/** Year labels need about this many viewBox units each. */
+const MIN_YEAR_LABEL_SPACING = 40;
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+export function monthLabel(month: string): string {
+  return DateTime.fromFormat(month, "yyyy-MM", { zone: "utc", locale: "en-US" }).toFormat("LLLL yyyy");
+}
+
+function monthKey(d: DateTime): string {
+  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}`;
+}
+
+/**
+ * Counts per month for every month from the earliest to the latest key, zeros
+ * included, so the bars sit on an even time axis. Keys are YYYY-MM.
+ */
+export function contiguousMonths(counts: ReadonlyMap<string, number>): MonthCount[] {
+  if (counts.size === 0) return [];
+  const keys = [...counts.keys()].sort();
+  const end = DateTime.fromFormat(keys[keys.length - 1], "yyyy-MM", { zone: "utc" });
+  const series: MonthCount[] = [];
+  for (let d = DateTime.fromFormat(keys[0], "yyyy-MM", { zone: "utc" }); d <= end; d = d.plus({ months: 1 })) {
+    const month = monthKey(d);
+    series.push({ month, count: counts.get(month) ?? 0 });
+  }
+  return series;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Two decimals at most: keeps the markup small. */
+function n(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
+/** The chart's text alternative: the range, the total and every non-zero month. */
+export function describeMonthCounts(series: readonly MonthCount[]): string {
+  if (series.length === 0) return "No dated articles.";
+  const total = series.reduce((sum, m) => sum + m.count, 0);
+  const nonZero = series.filter((m) => m.count > 0).map((m) => `${monthLabel(m.month)}: ${formatCount(m.count)}`);
+  const range = series.length === 1 ? monthLabel(series[0].month) : `${monthLabel(series[0].month)} to ${monthLabel(series[series.length - 1].month)}`;
+  const zeros = nonZero.length < series.length ? " Months not listed have none." : "";
+  return `${formatCount(total)} ${total === 1 ? "article" : "articles"}, ${range}. ${nonZero.join("; ")}.${zeros}`;
+}
+
+/** The SVG markup, or "" when there is nothing to draw. */
+export function renderMonthChart(series: readonly MonthCount[], options: MonthChartOptions): string {
+  if (series.length === 0) return "";
+  const width = options.width ?? DEFAULT_WIDTH;
+  const height = options.height ?? DEFAULT_HEIGHT;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  const plotHeight = height - MARGIN.top - MARGIN.bottom;
+  const baseline = MARGIN.top + plotHeight;
+  const max = Math.max(1, ...series.map((m) => m.count));
+  const step = Math.min(MAX_BAR_WIDTH, plotWidth / series.length);
+  const barWidth = step > 3 ? step * 0.8 : step;
+
+  // One path for all bars: a chart of 1,000 months stays a few kilobytes.
+  const bars = series
+    .map((m, i) => {
+      if (m.count === 0) return "";
+      const h = Math.max(1, (m.count / max) * plotHeight);
+      return `M${n(MARGIN.left + i * step)} ${n(baseline)}v${n(-h)}h${n(barWidth)}v${n(h)}z`;
+    })
+    .join("");
+
+  // A label at each January (and at the first month), skipping any that would crowd the last one drawn.
+  let lastLabelX = -Infinity;
+  const yearLabels = series
+    .map((m, i) => {
+      const x = MARGIN.left + i * step;
+      if ((i > 0 && !m.month.endsWith("-01")) || x - lastLabelX < MIN_YEAR_LABEL_SPACING) return "";
+      lastLabelX = x;
+      return `<line class="tick" x1="${n(x)}" y1="${n(baseline)}" x2="${n(x)}" y2="${n(baseline + 4)}" stroke="currentColor"/><text x="${n(x)}" y="${n(height - 6)}">${m.month.slice(0, 4)}</text>`;
+    })
+    .join("");
+
+  const titleId = `${options.idPrefix}-title`;
+  const descId = `${options.idPrefix}-desc`;
+  return [
+    `<svg class="month-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId} ${descId}" font-size="11" fill="currentColor">`,
+    `<title id="${titleId}">${escapeXml(options.title)}</title>`,
+    `<desc id="${descId}">${escapeXml(describeMonthCounts(series))}</desc>`,
+    `<text class="axis-label" x="${MARGIN.left - 4}" y="${MARGIN.top + 8}" text-anchor="end">${formatCount(max)}</text>`,
+    `<text class="axis-label" x="${MARGIN.left - 4}" y="${n(baseline)}" text-anchor="end">0</text>`,
+    `<line class="axis" x1="${MARGIN.left}" y1="${n(baseline)}" x2="${n(width - MARGIN.right)}" y2="${n(baseline)}" stroke="currentColor"/>`,
+    `<path class="bars" d="${bars}"/>`,
+    `<g class="years">${yearLabels}</g>`,
+    `</svg>`,
+  ].join("");
+}
