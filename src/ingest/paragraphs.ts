@@ -51,7 +51,7 @@ function splitBlocks(lines: Line[]): Line[][] {
   const blocks: Line[][] = [];
   let current: Line[] = [];
   for (const l of lines) {
-    if (collapseWhitespace(l.text) === "") {
+    if (l.text.trim() === "") {
       if (current.length > 0) blocks.push(current);
       current = [];
     } else {
@@ -108,7 +108,8 @@ function firstWordWidth(l: Line): number {
 }
 
 function endsSentence(line: string): boolean {
-  return /[.?!:;"”’')\]]\s*$/.test(line);
+  // A closing quote or bracket only ends a sentence after a stop: `said.”`, not `“order”`.
+  return /[.?!:;]["”’')\]]*\s*$/.test(line);
 }
 
 /**
