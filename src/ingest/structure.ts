@@ -21,7 +21,10 @@ const MAX_HEADLINE_LENGTH = 200;
 /** A headline that reads as a sentence is at most this long. */
 const MAX_SHORT_SENTENCE_HEADLINE = 100;
 /** A dek (standfirst) is a line or two, not a paragraph. */
-const MAX_DEK_LENGTH = 250;
+const MAX_DEK_LENGTH = 160;
+const MAX_DEK_DIGIT_SHARE = 0.1;
+const MIN_DEK_WORDS = 3;
+const MAX_QUESTION_DEK_LENGTH = 100;
 /** A banner is a slogan or a site name: short. */
 const MAX_BANNER_LENGTH = 60;
 /** The headline under a banner is a one-liner. */
@@ -157,7 +160,19 @@ function isShortSentenceHeadline(first: string, next: string): boolean {
 /** A dek follows the headline and reads as a headline-ish line, not as the lead sentence. */
 function isDekLike(text: string): boolean {
   if (text.length > MAX_DEK_LENGTH || parseDateline(text)) return false;
-  return !/\.$/.test(text) || ENDS_WITH_ABBREVIATION.test(text);
+  // A drop cap split off the first paragraph ("R") is not a dek, and a line ending in a
+  // colon or comma leads into the next paragraph.
+  if (text.split(/\s+/).length < MIN_DEK_WORDS || /[:,;]$/.test(text)) return false;
+  // A dek is one line of prose: it starts like a sentence, has no second sentence, and
+  // is not a table row or a time stamp ("APRIL 7 - 1000 hrs cdt", "11/19/16, 3:14 PM").
+  if (!/^[\p{Lu}‘“"']/u.test(text) || SENTENCE_BREAK.test(text)) return false;
+  // Wire datelines and table headers separate with a spaced hyphen ("MAR8 -- -- WHEAT").
+  if (/\s--?\s/.test(text)) return false;
+  if ((text.match(/\d/g) ?? []).length > MAX_DEK_DIGIT_SHARE * text.length) return false;
+  // A question is a dek only when it is short ("Will Sanctuary Cities face a Trumpocalypse?");
+  // a long one is the lead's rhetorical opening.
+  if (/[?!]["”’]?$/.test(text)) return text.length <= MAX_QUESTION_DEK_LENGTH;
+  return !/[.]["”’)]?$/.test(text) || ENDS_WITH_ABBREVIATION.test(text);
 }
 
 /**
@@ -252,7 +267,12 @@ export function extractStructure(paras: Paragraph[]): ArticleStructure {
     rest = rest.slice(1);
   }
 
-  if (rest.length >= 2 && (isHeadlineLike(rest[0].text) || isShortSentenceHeadline(rest[0].text, rest[1].text))) {
+  // A file that is only a headline ("Moved Permanently", a teaser) keeps it as the title.
+  const onlyHeadline = rest.length === 1 && isHeadlineLike(rest[0].text) && !/[.]$/.test(rest[0].text);
+  if (
+    onlyHeadline ||
+    (rest.length >= 2 && (isHeadlineLike(rest[0].text) || isShortSentenceHeadline(rest[0].text, rest[1].text)))
+  ) {
     title = rest[0].text;
     titleSource = "headline";
     rest = rest.slice(1);

@@ -187,3 +187,22 @@ test("a lead sentence is not taken as a headline, a short headline sentence over
   assert.equal(headline.title_source, "headline");
   assert.equal(headline.title, "Trump says he opposed the Iraq War. That's still false.");
 });
+
+test("a drop cap, a table row or a lead ending in a colon under the headline is not a dek", () => {
+  const lead = "The council met on Tuesday night and voted to keep the policy for another year, members said.";
+  for (const second of ["R", "MAR8 -- -- MINNEAPOLIS WHEAT", "11/19/16, 3:14 PM CET", "I woke up this morning to find this headline everywhere:"]) {
+    const s = extractStructure(paras("Council Keeps Policy", second, lead));
+    assert.equal(s.dek, undefined, second);
+    assert.equal(s.body[0].text, second);
+  }
+});
+
+test("a file holding only a headline keeps it as the title, and a one-sentence file gets a lead title", () => {
+  const headline = extractStructure(paras("Host Tweets Support For Law – Regrets It When America RESPONDS!"));
+  assert.equal(headline.title, "Host Tweets Support For Law – Regrets It When America RESPONDS!");
+  assert.equal(headline.title_source, "headline");
+  const sentence = extractStructure(paras("The council voted on Tuesday to keep the policy."));
+  assert.equal(sentence.title_source, "lead");
+  assert.equal(sentence.title, "The council voted on Tuesday to keep the policy");
+  assert.equal(sentence.body.length, 1);
+});
