@@ -1,7 +1,7 @@
 import { slugify, shortHash } from "../ingest/slug.ts";
 import type { ArticleRecord } from "../schema.ts";
 import type { ArticleLink } from "./model.ts";
-import { contiguousMonths, monthLabel, renderMonthChart } from "./month-chart.ts";
+import { contiguousMonths, formatCount, monthLabel, renderMonthChart } from "./month-chart.ts";
 import { articleCount, placeDate, type Crumb, type PeriodLink, type TimelineArticle } from "./timeline.ts";
 
 /**
@@ -75,6 +75,8 @@ export interface EntityPage {
   pageCount: number;
   previousUrl?: string;
   nextUrl?: string;
+  /** `start` for the page's <ol>. */
+  firstRank: number;
   items: ArticleLink[];
   related: RelatedEntity[];
   /** Per-month chart (first page only; "" when its dated articles fall in fewer than two months). */
@@ -98,6 +100,8 @@ export interface EntityIndexPage {
   heading: string;
   /** Names of this kind in the archive. */
   total: number;
+  /** "1,234 people named in the archive". */
+  summary: string;
   pageNumber: number;
   pageCount: number;
   previousUrl?: string;
@@ -282,6 +286,7 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
         pageCount,
         previousUrl: k > 1 ? pageUrl(e.url, k - 1) : undefined,
         nextUrl: k < pageCount ? pageUrl(e.url, k + 1) : undefined,
+        firstRank: (k - 1) * ENTITY_PAGE_SIZE + 1,
         items: e.articles.slice((k - 1) * ENTITY_PAGE_SIZE, k * ENTITY_PAGE_SIZE).map((p) => links[p]),
         related,
         chartSvg: k === 1 ? chartSvg : "",
@@ -363,6 +368,7 @@ function indexPagesFor(kind: EntityKindInfo, sorted: readonly Entity[], order: "
     title: pageCount > 1 ? `${heading} (page ${i + 1} of ${pageCount})` : heading,
     heading,
     total: sorted.length,
+    summary: `${formatCount(sorted.length)} ${sorted.length === 1 ? kind.singular.toLowerCase() : kind.label.toLowerCase()} named in the archive`,
     pageNumber: i + 1,
     pageCount,
     previousUrl: i > 0 ? pageUrl(base, i) : undefined,

@@ -1,6 +1,8 @@
 import type { ArticleRecord } from "../schema.ts";
 import { compareNewestFirst, formatArticleDate } from "./dates.ts";
 import type { ContentArticle } from "./load-content.ts";
+import { buildEntityPages, type EntityGroup, type EntitySite } from "./entity-pages.ts";
+import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTimelineLinks, type Timeline } from "./timeline.ts";
 
 /**
  * Everything the templates print, computed once in TypeScript. Templates loop over
@@ -14,6 +16,12 @@ export interface SiteArticle extends ArticleRecord {
   reading_minutes: number;
   previous?: ArticleLink;
   next?: ArticleLink;
+  /** Its day, month and year pages in the timeline (src/site/timeline.ts). */
+  timeline_links?: ArticleTimelineLinks;
+  /** "date inferred from the text: “Jan. 26, 2017”" when ingest read the date out of the article. */
+  date_note?: string;
+  /** Its people, organizations, places and topics as links (src/site/entity-pages.ts). */
+  entity_groups: EntityGroup[];
 }
 
 export interface ArticleLink {
@@ -38,6 +46,10 @@ export interface SiteModel {
   /** The home page's newest articles. */
   newest: ArticleLink[];
   totals: { articles: number; undated: number };
+  /** Timeline overview and period pages (src/site/timeline.ts). */
+  timeline: Timeline;
+  /** People, organization, place and topic pages and indexes (src/site/entity-pages.ts). */
+  entities: EntitySite;
 }
 
 export const LISTING_PAGE_SIZE = 50;
@@ -75,6 +87,9 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
       markdown,
       date_label: formatArticleDate(record),
       reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
+      timeline_links: articleTimelineLinks(record),
+      date_note: dateInferenceNote(record),
+      entity_groups: [] as EntityGroup[],
     }))
     .sort(compareNewestFirst);
 
@@ -85,10 +100,16 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
     if (i > 0) a.next = linkTo(dated[i - 1]);
   });
 
+  const timeline = buildTimeline(articles);
+  const entities = buildEntityPages(articles);
+  articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
+
   return {
     articles,
     articleListing: paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo),
     newest: articles.slice(0, HOME_NEWEST_COUNT).map(linkTo),
     totals: { articles: articles.length, undated: articles.length - dated.length },
+    timeline,
+    entities,
   };
 }

@@ -30,7 +30,7 @@ const MARGIN = { left: 40, right: 8, top: 10, bottom: 22 };
 /** A few months should not make giant bars. */
 const MAX_BAR_WIDTH = 36;
 /** Year labels need about this many viewBox units each. */
-const MIN_YEAR_LABEL_SPACING = 40;
+const MIN_YEAR_LABEL_SPACING = 32;
 
 const numberFormat = new Intl.NumberFormat("en-US");
 

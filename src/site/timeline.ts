@@ -76,6 +76,8 @@ export interface TimelinePage {
   nextPeriod?: PeriodLink;
   /** A year's months or a month's days that have articles, with counts. */
   children: PeriodCount[];
+  /** Names the children's navigation: "Months of 2017". */
+  childrenLabel: string;
   /** On year and month pages: how many articles are dated only that coarsely. */
   coarseCount: number;
   sections: TimelineSection[];
@@ -83,6 +85,8 @@ export interface TimelinePage {
 
 export interface OverviewMonthCell {
   label: string;
+  /** "February 2017". */
+  fullLabel: string;
   count: number;
   /** Present when the month has articles. */
   url?: string;
@@ -104,6 +108,8 @@ export interface TimelineOverview {
   monthNames: string[];
   dated: number;
   undated: PeriodCount;
+  /** "4 dated articles from 2016 to 2017; 1 undated." */
+  summary: string;
 }
 
 export interface Timeline {
@@ -333,6 +339,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           count: y.count,
           ...neighbours(years, i, yearLink),
           children: y.months.map((m) => ({ label: utc(y.year, m.month).toFormat("LLLL"), url: monthUrl(y.year, m.month), count: m.count })),
+          childrenLabel: `Months of ${y.year}`,
           coarseCount: y.yearOnly.length,
         },
         entries,
@@ -359,6 +366,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           count: m.count,
           ...neighbours(allMonths, i, monthLink),
           children: m.days.map((d) => ({ label: String(d.day), url: dayUrl(y.year, m.month, d.day), count: d.items.length })),
+          childrenLabel: `Days of ${label}`,
           coarseCount: m.monthOnly.length,
         },
         entries,
@@ -383,6 +391,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           count: d.items.length,
           ...neighbours(allDays, i, dayLink),
           children: [],
+          childrenLabel: "",
           coarseCount: 0,
         },
         d.items.map((item) => ({ section, item })),
@@ -401,6 +410,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           breadcrumbs: [timelineCrumb, { label: "Undated" }],
           count: undated.length,
           children: [],
+          childrenLabel: "",
           coarseCount: 0,
         },
         undated.map((item) => ({ section, item })),
@@ -410,6 +420,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
 
   const monthCounts = new Map(allMonths.map(({ y, m }) => [`${String(y.year).padStart(4, "0")}-${pad2(m.month)}`, m.count]));
   const chartTotal = allMonths.reduce((sum, { m }) => sum + m.count, 0);
+  const dated = years.reduce((sum, y) => sum + y.count, 0);
   const first = years[0]?.year;
   const last = years[years.length - 1]?.year;
   const range = first === undefined ? "" : first === last ? ` in ${first}` : `, ${first}–${last}`;
@@ -425,13 +436,14 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           yearOnly: y.yearOnly.length,
           months: MONTH_NAMES.map((label, k) => {
             const m = byMonth.get(k + 1);
-            return { label, count: m?.count ?? 0, url: m ? monthUrl(y.year, m.month) : undefined };
+            return { label, fullLabel: utc(y.year, k + 1).toFormat("LLLL yyyy"), count: m?.count ?? 0, url: m ? monthUrl(y.year, m.month) : undefined };
           }),
         };
       }),
       monthNames: MONTH_NAMES,
-      dated: years.reduce((sum, y) => sum + y.count, 0),
+      dated,
       undated: { label: "Undated", url: UNDATED_URL, count: undated.length },
+      summary: `${formatCount(dated)} dated ${dated === 1 ? "article" : "articles"}${dated ? (first === last ? ` from ${first}` : ` from ${first} to ${last}`) : ""}; ${formatCount(undated.length)} undated.`,
     },
     pages,
   };

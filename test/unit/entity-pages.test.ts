@@ -1,0 +1,184 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { parse } from "node-html-parser";
+import {
+  ENTITY_INDEX_PAGE_SIZE,
+  ENTITY_KINDS,
+  ENTITY_PAGE_SIZE,
+  EntitySlugCollisionError,
+  assignEntitySlugs,
+  buildEntityPages,
+  type EntityArticle,
+  type EntityPage,
+} from "../../src/site/entity-pages.ts";
+
+function article(slug: string, date: string | undefined, names: Partial<Pick<EntityArticle, "people" | "organizations" | "places" | "tags">>): EntityArticle {
+  return {
+    slug,
+    title: `Title ${slug}`,
+    url: `/articles/${slug}/`,
+    date,
+    date_precision: date ? (date.length === 10 ? "day" : date.length === 7 ? "month" : "year") : undefined,
+    people: names.people ?? [],
+    organizations: names.organizations ?? [],
+    places: names.places ?? [],
+    tags: names.tags ?? [],
+  };
+}
+
+const people = ENTITY_KINDS.find((k) => k.kind === "people")!;
+/** All the article URLs an entity's pages list, page after page. */
+function listed(pages: EntityPage[], url: string): string[] {
+  return pages.filter((p) => p.url === url || p.url.startsWith(`${url}page/`)).flatMap((p) => p.items.map((i) => i.url));
+}
+
+describe("entity pages", () => {
+  it("list exactly the articles that name the entity, newest first, undated last", () => {
+    const site = buildEntityPages([
+      article("old", "2016-05-01", { people: ["Carlos Gimenez"] }),
+      article("new", "2017-02-08", { people: ["Carlos Gimenez", "Donald Trump"] }),
+      article("undated", undefined, { people: ["Carlos Gimenez"] }),
+      article("other", "2017-03-01", { people: ["Donald Trump"] }),
+    ]);
+    assert.deepEqual(listed(site.pages, "/people/carlos-gimenez/"), ["/articles/new/", "/articles/old/", "/articles/undated/"]);
+    assert.deepEqual(listed(site.pages, "/people/donald-trump/"), ["/articles/other/", "/articles/new/"]);
+  });
+
+  it("every entity page lists exactly the articles naming it (random archives)", () => {
+    const names = ["Ann", "Bob", "Cy", "Dee", "Eve"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ people: fc.subarray(names), places: fc.subarray(names), day: fc.integer({ min: 1, max: 28 }) }), { maxLength: 250 }),
+        (rows) => {
+          const articles = rows.map((r, i) => article(`a${i}`, `2017-01-${String(r.day).padStart(2, "0")}`, { people: r.people, places: r.places }));
+          const site = buildEntityPages(articles);
+          for (const kind of ["people", "places"] as const) {
+            for (const name of names) {
+              const expected = articles.filter((a) => a[kind].includes(name)).map((a) => a.url).sort();
+              const url = `/${kind}/${name.toLowerCase()}/`;
+              assert.deepEqual([...listed(site.pages, url)].sort(), expected, `${kind} ${name}`);
+            }
+          }
+          for (const p of site.pages) assert.ok(p.items.length <= ENTITY_PAGE_SIZE);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("paginate at 100 articles, with links between the pages", () => {
+    const articles = Array.from({ length: 230 }, (_, i) => article(`a${String(i).padStart(3, "0")}`, `2017-01-${String((i % 28) + 1).padStart(2, "0")}`, { tags: ["Immigration"] }));
+    const pages = buildEntityPages(articles).pages.filter((p) => p.name === "Immigration");
+    assert.deepEqual(pages.map((p) => [p.url, p.items.length]), [["/tags/immigration/", 100], ["/tags/immigration/page/2/", 100], ["/tags/immigration/page/3/", 30]]);
+    assert.equal(pages[1].previousUrl, "/tags/immigration/");
+    assert.equal(pages[1].nextUrl, "/tags/immigration/page/3/");
+    assert.equal(pages[2].title, "Immigration (page 3 of 3)");
+    assert.ok(pages[0].chartSvg === "" && pages[0].monthCounts.length === 0, "all in one month: no chart");
+  });
+
+  it("show the names most often seen with the entity, across kinds, at most ten", () => {
+    const articles = [
+      ...Array.from({ length: 3 }, (_, i) => article(`m${i}`, "2017-01-01", { people: ["Trump", "Gimenez"], places: ["Miami"] })),
+      article("x", "2017-01-02", { people: ["Trump", "Walsh"], places: ["Miami"] }),
+      article("y", "2017-01-03", { people: ["Trump"], organizations: Array.from({ length: 20 }, (_, i) => `Org ${i}`) }),
+      // Walsh and the organizations each share one article with Trump; Walsh is the more often named.
+      article("w", "2017-01-04", { people: ["Walsh"] }),
+    ];
+    const trump = buildEntityPages(articles).pages.find((p) => p.name === "Trump")!;
+    assert.equal(trump.related.length, 10);
+    assert.deepEqual(trump.related.slice(0, 3).map((r) => [r.name, r.kindLabel, r.shared, r.url]), [
+      ["Miami", "Place", 4, "/places/miami/"],
+      ["Gimenez", "Person", 3, "/people/gimenez/"],
+      ["Walsh", "Person", 1, "/people/walsh/"],
+    ]);
+    assert.ok(!trump.related.some((r) => r.name === "Trump"));
+  });
+
+  it("draw a per-month chart whose text alternative matches the entity's articles", () => {
+    const articles = [
+      article("a", "2017-01-05", { places: ["Miami"] }),
+      article("b", "2017-01-09", { places: ["Miami"] }),
+      article("c", "2017-03", { places: ["Miami"] }),
+      article("d", "2017", { places: ["Miami"] }),
+    ];
+    const miami = buildEntityPages(articles).pages.find((p) => p.name === "Miami")!;
+    const desc = parse(miami.chartSvg).querySelector("desc")!.text;
+    assert.equal(desc, "3 articles, January 2017 to March 2017. January 2017: 2; March 2017: 1. Months not listed have none.");
+    assert.deepEqual(miami.monthCounts, [{ label: "March 2017", count: 1 }, { label: "January 2017", count: 2 }]);
+  });
+});
+
+describe("entity slugs", () => {
+  it("fail the build, naming both names and the alias file, when two names would share a page", () => {
+    assert.throws(
+      () => buildEntityPages([article("a", "2017-01-01", { people: ["Carlos Giménez"] }), article("b", "2017-01-01", { people: ["Carlos Gimenez"] })]),
+      (error: Error) =>
+        error instanceof EntitySlugCollisionError &&
+        error.message.includes("Carlos Giménez") &&
+        error.message.includes("Carlos Gimenez") &&
+        error.message.includes("data/aliases.json") &&
+        error.message.includes("/people/carlos-gimenez/"),
+    );
+  });
+
+  it("do not collide across kinds: a person and a place may share a name", () => {
+    const site = buildEntityPages([article("a", "2017-01-01", { people: ["Washington"], places: ["Washington"] })]);
+    assert.deepEqual(site.pages.map((p) => p.url).sort(), ["/people/washington/", "/places/washington/"]);
+  });
+
+  it("give names without Latin letters and reserved words a stable page of their own", () => {
+    const slugs = assignEntitySlugs(people, ["北京", "Page", "By Name"]);
+    assert.match(slugs.get("北京")!, /^person-[0-9a-f]{8}$/);
+    assert.match(slugs.get("Page")!, /^page-[0-9a-f]{6}$/);
+    assert.match(slugs.get("By Name")!, /^by-name-[0-9a-f]{6}$/);
+    assert.deepEqual(assignEntitySlugs(people, ["By Name", "Page", "北京"]), slugs);
+  });
+});
+
+describe("entity indexes", () => {
+  const articles = [
+    article("a", "2017-01-01", { people: ["Zoe Adams", "Émile Zola", "Bob"] }),
+    article("b", "2017-01-02", { people: ["Zoe Adams", "Bob"] }),
+    article("c", "2017-01-03", { people: ["Zoe Adams", "50 Cent"] }),
+  ];
+  const site = buildEntityPages(articles);
+
+  it("list names by article count, ties alphabetically", () => {
+    const byCount = site.indexPages.find((p) => p.url === "/people/")!;
+    assert.deepEqual(byCount.entries.map((e) => [e.name, e.count]), [["Zoe Adams", 3], ["Bob", 2], ["50 Cent", 1], ["Émile Zola", 1]]);
+    assert.deepEqual(byCount.otherOrder, { label: "A–Z", url: "/people/by-name/" });
+  });
+
+  it("list names A–Z, accents folded, with a jump link per initial", () => {
+    const az = site.indexPages.find((p) => p.url === "/people/by-name/")!;
+    assert.deepEqual(az.entries.map((e) => e.name), ["50 Cent", "Bob", "Émile Zola", "Zoe Adams"]);
+    assert.deepEqual(az.letters.map((l) => [l.label, l.url]), [["#", "/people/by-name/#letter-other"], ["B", "/people/by-name/#letter-b"], ["E", "/people/by-name/#letter-e"], ["Z", "/people/by-name/#letter-z"]]);
+    assert.equal(az.entries[2].anchor, "letter-e");
+  });
+
+  it("count each kind's names, and make index pages even for a kind with none", () => {
+    assert.deepEqual(site.kinds.map((k) => [k.kind, k.count]), [["people", 4], ["organizations", 0], ["places", 0], ["tags", 0]]);
+    assert.ok(site.indexPages.some((p) => p.url === "/tags/"));
+  });
+
+  it("paginate long indexes, a letter's jump link pointing at the page where it starts", () => {
+    const many = Array.from({ length: ENTITY_INDEX_PAGE_SIZE + 10 }, (_, i) => article(`a${i}`, "2017-01-01", { tags: [`${i < ENTITY_INDEX_PAGE_SIZE + 5 ? "A" : "B"}${String(i).padStart(4, "0")}`] }));
+    const pages = buildEntityPages(many).indexPages.filter((p) => p.kind === "tags" && p.order === "name");
+    assert.deepEqual(pages.map((p) => p.entries.length), [ENTITY_INDEX_PAGE_SIZE, 10]);
+    assert.equal(pages[1].url, "/tags/by-name/page/2/");
+    assert.equal(pages[1].firstRank, ENTITY_INDEX_PAGE_SIZE + 1);
+    assert.deepEqual(pages[1].letters.map((l) => l.url), ["/tags/by-name/#letter-a", "/tags/by-name/page/2/#letter-b"]);
+  });
+});
+
+describe("an article's names", () => {
+  it("come back as links by kind, in the article's order, once each, aligned with the input", () => {
+    const site = buildEntityPages([
+      article("b", "2016-01-01", { places: ["Miami"] }),
+      article("a", "2017-01-01", { people: ["Walsh", "Gimenez", "Walsh"], tags: ["Immigration"] }),
+    ]);
+    assert.deepEqual(site.groupsByArticle[0].map((g) => [g.label, g.items.map((i) => i.url)]), [["Places", ["/places/miami/"]]]);
+    assert.deepEqual(site.groupsByArticle[1].map((g) => [g.label, g.items.map((i) => i.name)]), [["People", ["Walsh", "Gimenez"]], ["Topics", ["Immigration"]]]);
+  });
+});
