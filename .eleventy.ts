@@ -2,6 +2,10 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { loadContentDir } from "./src/site/load-content.ts";
 import { buildSiteModel } from "./src/site/model.ts";
+import { feedPlugin } from "@11ty/eleventy-plugin-rss";
+import { feedEntries, jsonFeedEntries } from "./src/site/feed.ts";
+import { sitemapPaths } from "./src/site/sitemap.ts";
+import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
 
 /**
  * Eleventy's configuration: a thin file that wires the site model (built in
@@ -20,26 +24,57 @@ interface EleventyConfig {
   addPassthroughCopy(spec: Record<string, string>): void;
   setLibrary(name: string, lib: unknown): void;
   setQuietMode(quiet: boolean): void;
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addCollection(name: string, fn: () => unknown): void;
 }
 
 export default function configureArchiveSite(eleventyConfig: EleventyConfig) {
   const contentDir = path.resolve(process.env.ARCHIVE_CONTENT_DIR ?? "generated/articles");
 
-  eleventyConfig.addGlobalData("archive", async () => buildSiteModel(await loadContentDir(contentDir)));
-  eleventyConfig.addGlobalData("site", {
+  // Computed once per build and shared by the templates and the feed collections.
+  let archive: ReturnType<typeof buildSiteModel> | undefined;
+  const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir)));
+  const site = {
     title: process.env.ARCHIVE_TITLE ?? "News Archive",
     description: "A searchable archive of news articles.",
     url: process.env.ARCHIVE_SITE_URL ?? "http://localhost:8080",
     lang: "en",
-  });
+  };
+
+  eleventyConfig.addGlobalData("archive", loadArchive);
+  eleventyConfig.addGlobalData("site", site);
 
   eleventyConfig.addFilter("absoluteUrl", (url: string, base: string) => new URL(url, base).href);
   eleventyConfig.addFilter("markdownBody", (md: string) => markdown.render(md));
+
+  // Crawler and link-preview data (src/site/structured-data.ts); `canonicalUrl` is absolute.
+  const pageContext = (canonicalUrl: string): PageContext => ({ canonicalUrl, siteName: site.title, lang: site.lang });
+  eleventyConfig.addFilter("newsArticleJsonLd", (article, canonicalUrl: string) => serializeJsonLd(newsArticleJsonLd(article, pageContext(canonicalUrl))));
+  eleventyConfig.addFilter("articleOpenGraph", (article, canonicalUrl: string) => articleOpenGraph(article, pageContext(canonicalUrl)));
+  eleventyConfig.addFilter("pageOpenGraph", (title: string, description: string, canonicalUrl: string) => pageOpenGraph(title, description, pageContext(canonicalUrl)));
+  eleventyConfig.addFilter("sitemapPaths", sitemapPaths);
+
+  // Atom and JSON feeds of the newest articles, from the official plugin. Its HTML <base>
+  // plugin is told the base is "/" so it leaves page links alone: templates already add
+  // the path prefix with the `url` filter, and the feeds still get absolute URLs with it.
+  eleventyConfig.addCollection("feedArticles", async () => feedEntries((await loadArchive()).articles, (md) => markdown.render(md)));
+  eleventyConfig.addCollection("jsonFeedArticles", async () => jsonFeedEntries(feedEntries((await loadArchive()).articles, (md) => markdown.render(md))));
+  const feedMetadata = {
+    language: site.lang,
+    title: site.title,
+    subtitle: site.description,
+    description: site.description,
+    base: `${site.url}/`,
+    author: { name: site.title },
+  };
+  const htmlBasePluginOptions = { baseHref: "/" };
+  eleventyConfig.addPlugin(feedPlugin, { type: "atom", outputPath: "/feed.xml", collection: { name: "feedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions });
+  eleventyConfig.addPlugin(feedPlugin, { type: "json", outputPath: "/feed.json", collection: { name: "jsonFeedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions });
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
   eleventyConfig.setLibrary("md", markdown);
 
   return {
-    dir: { input: "layouts", includes: "_includes", data: "_data", output: "_site" },
+    dir: { input: "layouts", includes: "_includes", data: "_data" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
   };

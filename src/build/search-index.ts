@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import * as pagefind from "pagefind";
 
 export interface SearchIndexResult {
@@ -15,14 +17,18 @@ export async function buildSearchIndex(siteDir: string, expectedArticles: number
     if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(`Pagefind reported errors while indexing: ${added.errors.join("; ")}`);
-    if (added.page_count !== expectedArticles) {
-      throw new Error(
-        `Pagefind indexed ${added.page_count} pages but the archive has ${expectedArticles} articles: some article pages are missing their data-pagefind-body or were not written.`,
-      );
-    }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return { pagesIndexed: added.page_count };
+    // addDirectory's page_count counts every HTML file it read, body or not; the entry
+    // file counts the pages actually in the index.
+    const entry = JSON.parse(await readFile(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    const pagesIndexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    if (pagesIndexed !== expectedArticles) {
+      throw new Error(
+        `Pagefind indexed ${pagesIndexed} pages but the archive has ${expectedArticles} articles: some article pages are missing their data-pagefind-body or were not written.`,
+      );
+    }
+    return { pagesIndexed };
   } finally {
     await pagefind.close();
   }

@@ -1,8 +1,12 @@
 import type { ArticleRecord } from "../schema.ts";
 import { compareNewestFirst, formatArticleDate } from "./dates.ts";
 import type { ContentArticle } from "./load-content.ts";
+import { topEntities, type CountedName } from "./home.ts";
+import { findRelatedArticles } from "./related.ts";
+import { buildSourceIndex, sourceUrl, type SourceIndex } from "./sources.ts";
 import { buildEntityPages, type EntityGroup, type EntitySite } from "./entity-pages.ts";
 import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTimelineLinks, type Timeline } from "./timeline.ts";
+import { searchFields, type SearchFields } from "./search-fields.ts";
 
 /**
  * Everything the templates print, computed once in TypeScript. Templates loop over
@@ -22,6 +26,12 @@ export interface SiteArticle extends ArticleRecord {
   date_note?: string;
   /** Its people, organizations, places and topics as links (src/site/entity-pages.ts). */
   entity_groups: EntityGroup[];
+  /** The source's page, when the source is known. */
+  source_url?: string;
+  /** Articles sharing the most entities and tags, then nearest in time (src/site/related.ts). */
+  related: ArticleLink[];
+  /** Pagefind filters and sort keys (src/site/search-fields.ts). */
+  search?: SearchFields;
 }
 
 export interface ArticleLink {
@@ -46,6 +56,10 @@ export interface SiteModel {
   /** The home page's newest articles. */
   newest: ArticleLink[];
   totals: { articles: number; undated: number };
+  sources: SourceIndex;
+  /** The home page's biggest topics and people, by article count. */
+  topTags: CountedName[];
+  topPeople: CountedName[];
   /** Timeline overview and period pages (src/site/timeline.ts). */
   timeline: Timeline;
   /** People, organization, place and topic pages and indexes (src/site/entity-pages.ts). */
@@ -55,6 +69,7 @@ export interface SiteModel {
 export const LISTING_PAGE_SIZE = 50;
 const WORDS_PER_MINUTE = 230;
 const HOME_NEWEST_COUNT = 10;
+const HOME_TOP_COUNT = 12;
 
 export function articleUrl(slug: string): string {
   return `/articles/${slug}/`;
@@ -87,6 +102,8 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
       markdown,
       date_label: formatArticleDate(record),
       reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
+      source_url: record.source ? sourceUrl(record.source) : undefined,
+      related: [] as ArticleLink[],
       timeline_links: articleTimelineLinks(record),
       date_note: dateInferenceNote(record),
       entity_groups: [] as EntityGroup[],
@@ -100,6 +117,11 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
     if (i > 0) a.next = linkTo(dated[i - 1]);
   });
 
+  const related = findRelatedArticles(articles);
+  articles.forEach((a, i) => (a.related = related[i].map(linkTo)));
+  const sources = buildSourceIndex(articles);
+  for (const a of articles) a.search = searchFields({ ...a, source: a.source && sources.shownName.get(a.source) });
+
   const timeline = buildTimeline(articles);
   const entities = buildEntityPages(articles);
   articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
@@ -109,6 +131,9 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
     articleListing: paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo),
     newest: articles.slice(0, HOME_NEWEST_COUNT).map(linkTo),
     totals: { articles: articles.length, undated: articles.length - dated.length },
+    sources,
+    topTags: topEntities(entities, "tags", HOME_TOP_COUNT),
+    topPeople: topEntities(entities, "people", HOME_TOP_COUNT),
     timeline,
     entities,
   };

@@ -1,0 +1,62 @@
+import type { SiteArticle } from "./model.ts";
+
+/**
+ * Entries for the Atom and JSON feeds, shaped like the Eleventy collection items that
+ * `@11ty/eleventy-plugin-rss`'s feed templates read (`url`, `date`, `data.title`,
+ * `data.summary`, `content`). The plugin shows a collection's last items newest first,
+ * so the entries are oldest first.
+ */
+
+export const FEED_SIZE = 20;
+
+export interface FeedEntry {
+  url: string;
+  date: Date;
+  content: string;
+  data: {
+    title: string;
+    summary: string;
+    /** What the plugin's `renderTransforms` needs to know about the page. */
+    page: { url: string; inputPath: string; outputPath: string };
+  };
+}
+
+/** A feed entry needs a date: a month or a year counts from its first day. */
+export function feedDate(date: string): Date {
+  const [y, m = "01", d = "01"] = date.split("-");
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+}
+
+/**
+ * The newest `size` dated articles (undated ones have no place in a feed), oldest
+ * first. `articles` must be newest first, as in the site model.
+ */
+export function feedEntries(articles: readonly SiteArticle[], renderBody: (markdown: string) => string, size = FEED_SIZE): FeedEntry[] {
+  return articles
+    .filter((a) => a.date)
+    .slice(0, size)
+    .reverse()
+    .map((a) => ({
+      url: a.url,
+      date: feedDate(a.date!),
+      content: renderBody(a.markdown),
+      data: {
+        title: a.title,
+        summary: a.dek ?? a.summary,
+        page: { url: a.url, inputPath: `./layouts/article.njk`, outputPath: `${a.url.slice(1)}index.html` },
+      },
+    }));
+}
+
+/**
+ * The plugin's JSON feed prints titles inside a JSON string with only HTML escaping;
+ * a backslash or control character would make the feed invalid JSON, so those are
+ * JSON-escaped first.
+ */
+export function jsonFeedEntries(entries: readonly FeedEntry[]): FeedEntry[] {
+  return entries.map((e) => ({ ...e, data: { ...e.data, title: escapeForJsonString(e.data.title) } }));
+}
+
+function escapeForJsonString(text: string): string {
+  return text.replace(/[\\\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
