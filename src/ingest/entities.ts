@@ -361,8 +361,16 @@ function findTitle(tokens: Token[]): { at: number; length: number } | undefined 
   return undefined;
 }
 
+/** "Finance Minister", "Analysts": role words, not somebody's name. */
+function isRoleWord(token: Token): boolean {
+  const singular = token.lower.endsWith("s") ? token.lower.slice(0, -1) : token.lower;
+  return LOWERCASE_TITLES.has(token.lower) || LOWERCASE_TITLES.has(singular) || PERSON_TITLES.has(token.text);
+}
+
 function addPerson(state: ArticleState, tokens: Token[], evidence: Evidence): void {
-  const name = joinTokens(trimRun(tokens, state));
+  const trimmed = trimRun(tokens, state);
+  if (trimmed.every(isRoleWord) || PERSON_TITLES.has(joinTokens(trimmed)) || trimmed.some((t) => ORG_HEAD_WORDS.has(t.text) || PLACE_HEAD_WORDS.has(t.text))) return;
+  const name = joinTokens(trimmed);
   if (name.length === 0) return;
   if (!name.includes(" ")) {
     if (state.singles.get(name)?.cue !== "title") state.singles.set(name, { surface: name, cue: evidence === "title" ? "title" : "speech" });
@@ -695,6 +703,7 @@ function resolveSingles(state: ArticleState): void {
     }
     const lower = word.toLowerCase();
     const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower);
+    if (LOWERCASE_TITLES.has(lower) || LOWERCASE_TITLES.has(lower.replace(/s$/, ""))) continue;
     if ((single.cue === "title" && !ordinary) || (single.cue === "speech" && !ordinary && !state.lowerWords.has(lower))) {
       addMention(state, { name: word, kind: "person", surface: word, evidence: "speech" });
     }

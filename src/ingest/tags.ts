@@ -102,31 +102,14 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number 
   const perArticle = options.perArticle ?? 5;
   const articleCount = all.length;
   const documentFrequency = new Map<string, number>();
-  const formCounts = new Map<string, Map<string, number>>();
   for (const article of all) {
-    for (const term of article.terms) {
-      documentFrequency.set(term.key, (documentFrequency.get(term.key) ?? 0) + 1);
-      let forms = formCounts.get(term.key);
-      if (!forms) formCounts.set(term.key, (forms = new Map()));
-      for (const [form, count] of Object.entries(term.forms)) forms.set(form, (forms.get(form) ?? 0) + count);
-    }
+    for (const term of article.terms) documentFrequency.set(term.key, (documentFrequency.get(term.key) ?? 0) + 1);
   }
-  const tagName = (key: string): string => {
-    let best = key;
-    let bestCount = -1;
-    for (const [form, count] of formCounts.get(key)!) {
-      if (count > bestCount || (count === bestCount && form < best)) {
-        best = form;
-        bestCount = count;
-      }
-    }
-    return best;
-  };
 
   // In a large archive a phrase in most articles says nothing about any one of them.
   const tooCommon = (df: number) => articleCount >= 20 && df / articleCount > 0.3;
 
-  return all.map((article) => {
+  const chosenKeys = all.map((article) => {
     const scored: { key: string; score: number }[] = [];
     for (const term of article.terms) {
       const df = documentFrequency.get(term.key)!;
@@ -149,6 +132,29 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number 
       if (chosen.some((c) => containsPhrase(c, key) || containsPhrase(key, c))) continue;
       chosen.push(key);
     }
-    return chosen.map(tagName);
+    return chosen;
   });
+
+  // Name each chosen tag by its commonest surface form across the archive (counted only for chosen keys: cheap).
+  const formCounts = new Map<string, Map<string, number>>();
+  for (const keys of chosenKeys) for (const key of keys) formCounts.set(key, new Map());
+  for (const article of all) {
+    for (const term of article.terms) {
+      const forms = formCounts.get(term.key);
+      if (!forms) continue;
+      for (const [form, count] of Object.entries(term.forms)) forms.set(form, (forms.get(form) ?? 0) + count);
+    }
+  }
+  const tagName = (key: string): string => {
+    let best = key;
+    let bestCount = -1;
+    for (const [form, count] of formCounts.get(key)!) {
+      if (count > bestCount || (count === bestCount && form < best)) {
+        best = form;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
+  return chosenKeys.map((keys) => keys.map(tagName));
 }

@@ -1,0 +1,77 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { extractTagCandidates, chooseTags, singularize } from "../../src/ingest/tags.ts";
+
+function article(title: string, ...paragraphs: string[]) {
+  return extractTagCandidates({ title, paragraphs });
+}
+
+test("singular and plural are one tag, named by the form the archive uses most", () => {
+  const tags = chooseTags([
+    article("", "The sanctuary cities refused. Other sanctuary cities agreed.", "One sanctuary city sued."),
+    article("", "A sanctuary city law passed. The sanctuary cities objected."),
+  ]);
+  assert.ok(tags[0].includes("sanctuary cities"));
+  assert.ok(tags[1].includes("sanctuary cities"));
+  assert.ok(!tags.flat().includes("sanctuary city"));
+});
+
+test("a phrase several articles share wins over a one-off phrase", () => {
+  const shared = "The executive order was signed. Critics of the executive order protested.";
+  const tags = chooseTags(
+    [
+      article("", shared, "The garden gnome was stolen. Another garden gnome vanished."),
+      article("", shared),
+      article("", "The executive order stands."),
+    ],
+    { perArticle: 1 },
+  );
+  assert.deepEqual(tags[0], ["executive order"]);
+});
+
+test("names, numbers and stopwords never become tags", () => {
+  const tags = chooseTags([
+    article("Mayor Carlos Gimenez Speaks", "Carlos Gimenez said 355 million dollars. Carlos Gimenez said 355 million dollars.", "The the the and and."),
+    article("", "Carlos Gimenez said 2017 budgets. Carlos Gimenez said it."),
+  ]);
+  for (const tag of tags.flat()) {
+    assert.ok(!/[A-Z0-9]/.test(tag), `tag ${tag}`);
+    assert.ok(!["the", "and", "said", "million"].includes(tag), `tag ${tag}`);
+  }
+});
+
+test("no article gets more tags than asked for", () => {
+  const text = "Border wall funding, tax reform plans, trade tariffs, health insurance costs, climate change rules, energy prices and farm subsidies. ".repeat(3);
+  const tags = chooseTags([article("", text), article("", text)], { perArticle: 4 });
+  assert.ok(tags.every((list) => list.length <= 4));
+  assert.ok(tags[0].length > 0);
+});
+
+test("a phrase in nearly every article of a large archive is not a tag", () => {
+  const articles = Array.from({ length: 30 }, (_, i) =>
+    article("", "The stock market fell again. The stock market is nervous.", i % 10 === 0 ? "Higher oil prices hurt. The oil prices rose again." : "Nothing else."),
+  );
+  const tags = chooseTags(articles);
+  assert.ok(!tags.flat().includes("stock market"));
+  assert.ok(tags[0].includes("oil prices"));
+});
+
+test("seeds 000 to 002 are all tagged sanctuary cities, their shared topic", () => {
+  const read = (name: string) =>
+    readFileSync(new URL(`../../articles/${name}`, import.meta.url), "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+  const seeds = ["000_12e87a7c7f271ebb.txt", "001_5742304cf4503c0a.txt", "002_b04d322f93dc3252.txt"].map((name) => {
+    const lines = read(name).map((l) => l.replace(/`` ?/g, "“").replace(/ ?''/g, "”").replace(/ ([,.;:!?])/g, "$1"));
+    return article(lines[0], ...lines.slice(1));
+  });
+  const tags = chooseTags(seeds);
+  for (const list of tags) assert.ok(list.includes("sanctuary cities"), JSON.stringify(list));
+});
+
+test("plural endings are undone by rule without touching words that only end in s", () => {
+  assert.equal(singularize("cities"), "city");
+  assert.equal(singularize("detainers"), "detainer");
+  assert.equal(singularize("taxes"), "tax");
+  assert.equal(singularize("news"), "news");
+  assert.equal(singularize("status"), "status");
+});
