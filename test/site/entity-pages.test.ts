@@ -108,7 +108,7 @@ for (const [label, dir] of [
     });
 
     it("shows the names most often seen with an entity, with the number of articles they share", async () => {
-      const kindOf = new Map(KINDS.map((k) => [k.base, k.field]));
+      const kindOf = new Map<string, (typeof KINDS)[number]["field"]>(KINDS.map((k) => [k.base, k.field]));
       for (const kind of KINDS) {
         for (const entry of await indexEntries(site, `${kind.base}by-name/`)) {
           const page = await readPage(site, entry.url);
