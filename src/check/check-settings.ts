@@ -1,3 +1,5 @@
+import type { RemovedKind } from "../ingest/types.ts";
+
 /**
  * Thresholds for `npm run check`, apart from the logic that applies them.
  */
@@ -21,3 +23,25 @@ export const NEAR_DUPLICATE = {
   threshold: 0.85,
   minWords: 20,
 };
+
+/** How a warning names each kind of line ingest drops from the body. */
+export const REMOVED_KIND_NAMES: Partial<Record<RemovedKind, string>> = {
+  "video-caption": "a video caption",
+  "up-next": "an \"Up next\" teaser",
+  banner: "a site banner above the headline",
+  "share-widget": "a share button or counter",
+  "author-bio": "an author bio",
+  "contributor-credit": "a contributor credit",
+  recurring: "text that recurs across many articles (site boilerplate)",
+  "agency-signoff": "a news agency sign-off",
+};
+
+/** Below this many articles per extra thread, starting a worker costs more than it saves. */
+export const PARALLEL_MIN_ARTICLES = 1000;
+
+/**
+ * In a parallel check, the main thread's share of the per-article work relative to a
+ * worker's: it also runs the duplicate pass, which costs about a quarter as much as
+ * the per-article checks on the research corpus.
+ */
+export const MAIN_THREAD_SHARE = 0.6;

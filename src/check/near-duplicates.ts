@@ -37,8 +37,10 @@ export interface NearDuplicateSettings {
 /** Lowercase words without accents: what stays the same when a text is re-typed or re-saved. */
 export function normalizedWords(text: string): string[] {
   // NFKD is slow on long texts and does nothing to plain ASCII.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : text;
-  return folded
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
@@ -118,7 +120,9 @@ function minHashSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Arra
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s];
     for (let i = 0; i < seeds.length; i++) {
-      const h = mix32(x ^ seeds[i]);
+      // Half of mix32: `x` is already well mixed, each seed only has to reorder it.
+      let h = Math.imul(x ^ seeds[i], 0x85ebca6b);
+      h = (h ^ (h >>> 13)) >>> 0;
       if (h < signature[i]) signature[i] = h;
     }
   }
