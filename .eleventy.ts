@@ -3,7 +3,7 @@ import MarkdownIt from "markdown-it";
 import { loadContentDir } from "./src/site/load-content.ts";
 import { buildSiteModel } from "./src/site/model.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
-import { feedEntries, jsonFeedEntries } from "./src/site/feed.ts";
+import { feedEntries } from "./src/site/feed.ts";
 import { sitemapPaths } from "./src/site/sitemap.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
 
@@ -57,8 +57,8 @@ export default function configureArchiveSite(eleventyConfig: EleventyConfig) {
   // Atom and JSON feeds of the newest articles, from the official plugin. Its HTML <base>
   // plugin is told the base is "/" so it leaves page links alone: templates already add
   // the path prefix with the `url` filter, and the feeds still get absolute URLs with it.
+  // (Nunjucks escapes `\` as &#92; too, so the plugin's JSON feed stays valid JSON.)
   eleventyConfig.addCollection("feedArticles", async () => feedEntries((await loadArchive()).articles, (md) => markdown.render(md)));
-  eleventyConfig.addCollection("jsonFeedArticles", async () => jsonFeedEntries(feedEntries((await loadArchive()).articles, (md) => markdown.render(md))));
   const feedMetadata = {
     language: site.lang,
     title: site.title,
@@ -67,9 +67,12 @@ export default function configureArchiveSite(eleventyConfig: EleventyConfig) {
     base: `${site.url}/`,
     author: { name: site.title },
   };
+  // The feed plugin and the RSS plugin it loads each add the <base> plugin (its "first add
+  // wins" does not hold here), so both must be given the option, or links get the prefix twice.
   const htmlBasePluginOptions = { baseHref: "/" };
-  eleventyConfig.addPlugin(feedPlugin, { type: "atom", outputPath: "/feed.xml", collection: { name: "feedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions });
-  eleventyConfig.addPlugin(feedPlugin, { type: "json", outputPath: "/feed.json", collection: { name: "jsonFeedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions });
+  const feedOptions = { collection: { name: "feedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions, rssPluginOptions: { htmlBasePluginOptions } };
+  eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "atom", outputPath: "/feed.xml" });
+  eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "json", outputPath: "/feed.json" });
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
   eleventyConfig.setLibrary("md", markdown);
 

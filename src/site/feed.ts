@@ -47,16 +47,3 @@ export function feedEntries(articles: readonly SiteArticle[], renderBody: (markd
       },
     }));
 }
-
-/**
- * The plugin's JSON feed prints titles inside a JSON string with only HTML escaping;
- * a backslash or control character would make the feed invalid JSON, so those are
- * JSON-escaped first.
- */
-export function jsonFeedEntries(entries: readonly FeedEntry[]): FeedEntry[] {
-  return entries.map((e) => ({ ...e, data: { ...e.data, title: escapeForJsonString(e.data.title) } }));
-}
-
-function escapeForJsonString(text: string): string {
-  return text.replace(/[\\\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
