@@ -85,21 +85,29 @@ export function findRelatedArticles<T extends RelatedCandidate>(articles: readon
     }
   }
 
-  const shared = new Map<number, number>();
+  // Shared-key counts per candidate, in a flat array reset after each article (far
+  // cheaper than a Map at 23,000 articles × ~1,000 candidates).
+  const shared = new Int32Array(articles.length);
+  const touched: number[] = [];
   return articles.map((_, i) => {
     if (limit <= 0) return [];
-    shared.clear();
+    touched.length = 0;
     for (const { list, position } of memberships[i]) {
       const from = Math.max(0, position - window);
       const to = Math.min(list.length, position + window + 1);
       for (let p = from; p < to; p++) {
         const j = list[p];
-        if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+        if (j === i) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j]++;
       }
     }
     // Keep the best `limit` in a small sorted array: cheaper than sorting every candidate.
     const best: Ranked[] = [];
-    for (const [j, count] of shared) {
+    for (const j of touched) {
+      const count = shared[j];
+      shared[j] = 0;
+      if (best.length === limit && count < best[best.length - 1].count) continue;
       const candidate = { j, count, apart: distance(days[i], days[j]), slug: articles[j].slug };
       if (best.length === limit && !isBetter(candidate, best[best.length - 1])) continue;
       let at = best.length;
