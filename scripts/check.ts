@@ -15,8 +15,8 @@ try {
   const result = await runCheck({
     articlesDir: String(values.articles ?? path.join(root, "articles")),
     files: positional,
-    // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    // npm runs scripts from the package root; INIT_CWD is where the user typed `npm run check`.
+    cwd: (process.env.npm_lifecycle_event === "check" && process.env.INIT_CWD) || process.cwd(),
     now: buildNow(),
     onProgress: (done, total) => stage.update(done, total),
   });

@@ -314,9 +314,10 @@ export function formatProblem(problem: CheckProblem): string {
   return `${where}: ${problem.severity}: ${problem.message}`;
 }
 
-/** Problems in file order, then line order (a problem without a line first). */
+/** Problems in file order; within a file errors first, each kind in line order (no line first). */
 export function sortProblems(problems: readonly CheckProblem[]): CheckProblem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  const rank = (p: CheckProblem) => (p.severity === "error" ? 0 : 1);
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0)));
 }
 
 export function formatCheckSummary(result: CheckResult): string {
