@@ -329,7 +329,8 @@ function relatedEntities(e: Entity, entities: readonly Entity[], idsByPosition: 
   };
   const top: number[] = [];
   for (const id of touched) {
-    if (top.length === RELATED_COUNT && better(id, top[top.length - 1]) <= 0) continue;
+    // Most co-mentions are one-offs: a plain count comparison skips them before the full tie-break.
+    if (top.length === RELATED_COUNT && (shared[id] < shared[top[RELATED_COUNT - 1]] || better(id, top[RELATED_COUNT - 1]) <= 0)) continue;
     let i = top.length < RELATED_COUNT ? top.length : RELATED_COUNT - 1;
     top[i] = id;
     while (i > 0 && better(top[i], top[i - 1]) > 0) {

@@ -38,12 +38,21 @@ export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
+// Formatting with luxon costs microseconds; an archive's charts ask for the same few hundred months again and again.
+const monthLabels = new Map<string, string>();
+
+/** "February 2017" for "2017-02". */
 export function monthLabel(month: string): string {
-  return DateTime.fromFormat(month, "yyyy-MM", { zone: "utc", locale: "en-US" }).toFormat("LLLL yyyy");
+  let label = monthLabels.get(month);
+  if (label === undefined) {
+    label = DateTime.fromFormat(month, "yyyy-MM", { zone: "utc", locale: "en-US" }).toFormat("LLLL yyyy");
+    monthLabels.set(month, label);
+  }
+  return label;
 }
 
-function monthKey(d: DateTime): string {
-  return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}`;
+function monthKey(year: number, month: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
 }
 
 /**
@@ -53,10 +62,12 @@ function monthKey(d: DateTime): string {
 export function contiguousMonths(counts: ReadonlyMap<string, number>): MonthCount[] {
   if (counts.size === 0) return [];
   const keys = [...counts.keys()].sort();
-  const end = DateTime.fromFormat(keys[keys.length - 1], "yyyy-MM", { zone: "utc" });
+  const [firstYear, firstMonth] = keys[0].split("-").map(Number);
+  const [lastYear, lastMonth] = keys[keys.length - 1].split("-").map(Number);
+  // Plain month arithmetic: calendar months need no time zone, and this runs once per entity.
   const series: MonthCount[] = [];
-  for (let d = DateTime.fromFormat(keys[0], "yyyy-MM", { zone: "utc" }); d <= end; d = d.plus({ months: 1 })) {
-    const month = monthKey(d);
+  for (let i = firstYear * 12 + firstMonth - 1; i <= lastYear * 12 + lastMonth - 1; i++) {
+    const month = monthKey(Math.floor(i / 12), (i % 12) + 1);
     series.push({ month, count: counts.get(month) ?? 0 });
   }
   return series;

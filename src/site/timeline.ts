@@ -150,17 +150,28 @@ function utc(year: number, month = 1, day = 1): DateTime {
  */
 export function placeDate(date: string | undefined, datePrecision?: Precision): DatePlacement | undefined {
   if (!date) return undefined;
+  // An archive has far fewer distinct dates than articles; parsing is the costly part.
+  const key = `${date}|${datePrecision ?? ""}`;
+  if (placements.has(key)) return placements.get(key);
+  const placement = parsePlacement(date, datePrecision);
+  placements.set(key, placement);
+  return placement;
+}
+
+const placements = new Map<string, DatePlacement | undefined>();
+
+function parsePlacement(date: string, datePrecision?: Precision): DatePlacement | undefined {
   const parsed = DateTime.fromISO(date, { zone: "utc" });
   if (!parsed.isValid) return undefined;
   const shape: Precision | undefined = /^\d{4}-\d{2}-\d{2}$/.test(date) ? "day" : /^\d{4}-\d{2}$/.test(date) ? "month" : /^\d{4}$/.test(date) ? "year" : undefined;
   if (!shape) return undefined;
   const precision = datePrecision && PRECISION_RANK[datePrecision] < PRECISION_RANK[shape] ? datePrecision : shape;
-  return {
+  return Object.freeze({
     precision,
     year: parsed.year,
     month: precision === "year" ? undefined : parsed.month,
     day: precision === "day" ? parsed.day : undefined,
-  };
+  });
 }
 
 export function articleTimelineLinks(article: Pick<ArticleRecord, "date" | "date_precision">): ArticleTimelineLinks | undefined {
