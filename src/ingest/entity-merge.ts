@@ -123,7 +123,7 @@ export function resolveEntities(all: ArticleMentions[], aliases: AliasTable): En
     return applyAlias(resolved);
   };
 
-  return all.map((article) => {
+  const perArticle = all.map((article) => {
     const lists: Record<EntityKind, Set<string>> = { person: new Set(), organization: new Set(), place: new Set() };
     for (const m of article.mentions) {
       if (aliases.ignore.has(m.name)) continue;
@@ -133,7 +133,35 @@ export function resolveEntities(all: ArticleMentions[], aliases: AliasTable): En
       if (aliases.ignore.has(name)) continue;
       lists[m.kind].add(name);
     }
-    const sorted = (set: Set<string>) => [...set].sort(compareStrings);
-    return { people: sorted(lists.person), organizations: sorted(lists.organization), places: sorted(lists.place) };
+    return lists;
   });
+
+  // Names that differ only in case, accents or punctuation ("Banque Nationale De Paris" /
+  // "Banque Nationale de Paris") are one entity, named by the form the archive uses most.
+  const spellingFor = new Map<EntityKind, Map<string, string>>();
+  for (const kind of ["person", "organization", "place"] as const) {
+    const byFold = new Map<string, Map<string, number>>();
+    for (const lists of perArticle) for (const name of lists[kind]) increment(byFold, foldName(name), name);
+    const chosen = new Map<string, string>();
+    for (const [fold, names] of byFold) chosen.set(fold, aliases.canonical.get(pickMostFrequent(names)!) ?? pickMostFrequent(names)!);
+    spellingFor.set(kind, chosen);
+  }
+  const respell = (kind: EntityKind, names: Set<string>) =>
+    [...new Set([...names].map((n) => (aliases.keepSeparate.has(n) ? n : spellingFor.get(kind)!.get(foldName(n)) ?? n)))].sort(compareStrings);
+
+  return perArticle.map((lists) => ({
+    people: respell("person", lists.person),
+    organizations: respell("organization", lists.organization),
+    places: respell("place", lists.place),
+  }));
+}
+
+/** What stays of a name when case, accents and punctuation are set aside. */
+export function foldName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }

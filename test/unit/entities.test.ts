@@ -172,3 +172,15 @@ test("a bad alias file is rejected with a message naming the problem", () => {
   assert.throws(() => loadAliasTable({ aliases: {} }), /aliases\.json/);
   assert.throws(() => loadAliasTable({ canonical: { A: "B", B: "C" } }), /final name/);
 });
+
+test("names that differ only in case or punctuation are one entity across the archive, named by the most used spelling", async () => {
+    const texts = [
+      "Banque Nationale de Paris said on Monday it would buy the unit, Banque Nationale de Paris officials said.",
+      "Banque Nationale de Paris raised its rates, the bank said.",
+      "Banque Nationale De Paris shares fell, traders said.",
+    ];
+    const resolved = resolveEntities(texts.map((t) => extractMentions({ title: "Bank news", paragraphs: [t] })), loadAliasTable({}));
+    const all = resolved.flatMap((r) => [...r.people, ...r.organizations, ...r.places]).filter((n) => /banque/i.test(n));
+    assert.ok(all.length >= 2, `found ${JSON.stringify(all)}`);
+    assert.deepEqual([...new Set(all)], ["Banque Nationale de Paris"]);
+  });
