@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { checkArticles, decodeArchive, formatCheckSummary, formatGithubAnnotation, formatProblem, readArticleFacts, type CheckProblem } from "../../src/check/check.ts";
+import { checkArticles, decodeArchive, formatCheckSummary, formatGithubAnnotation, formatProblem, readArticleFacts, sortProblems, type CheckProblem } from "../../src/check/check.ts";
 import { runCheck } from "../../src/check/run-check.ts";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 
@@ -261,5 +261,35 @@ describe("check's files from the command line", async () => {
 
     const passed = await exec(tsx, [script, "--articles", "articles", "articles/2017-02-08-valid-article.txt"], { cwd: work, env });
     assert.equal(passed.stdout, "checked 1 file: 0 errors, 0 warnings\n");
+  });
+});
+
+describe("a whole-archive check of thousands of files", () => {
+  const parallel = os.availableParallelism() >= 2;
+  it("finds the same problems when worker threads share the work", { skip: parallel ? false : "needs at least 2 CPU cores to start a worker thread" }, async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "check-parallel-"));
+    try {
+      let seed = 1;
+      const word = () => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return `w${(seed >>> 8) % 3000}`;
+      };
+      const files: { file: string; bytes: Uint8Array }[] = [];
+      for (let i = 0; i < 2500; i++) {
+        const body = Array.from({ length: 40 + (i % 60) }, word).join(" ");
+        // Every 500th file copies the one before it; every 7th has no headline.
+        const text = i % 500 === 499 ? new TextDecoder().decode(files[i - 1].bytes) : i % 7 === 0 ? `${body}\n` : `Headline number ${i}\n\n${body}\n`;
+        files.push({ file: `article-${String(i).padStart(5, "0")}.txt`, bytes: new TextEncoder().encode(text) });
+      }
+      await mkdir(path.join(work, "articles"));
+      await Promise.all(files.map((f) => writeFile(path.join(work, "articles", f.file), f.bytes)));
+      const inThreads = await runCheck({ articlesDir: "articles", cwd: work, now: NOW });
+      const inOneThread = checkArticles(files, { now: NOW, label: (f) => `articles/${f}` });
+      assert.equal(inThreads.checked, 2500);
+      assert.equal(errors(inThreads.problems).length, 5);
+      assert.deepEqual(sortProblems(inThreads.problems).map(formatProblem), sortProblems(inOneThread.problems).map(formatProblem));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
