@@ -47,7 +47,7 @@ describe("using the site with the keyboard only", () => {
     });
   }
 
-  it("goes from the skip link straight to the search box, types a query and tabs to a result that opens the article", async () => {
+  it("goes from the skip link to the search box (past at most the sort control), types a query and tabs to a result that opens the article", async () => {
     await page.goto(siteUrl(server, "/search/"));
     await page.locator(SEARCH_INPUT).waitFor();
     await page.keyboard.press("Tab");

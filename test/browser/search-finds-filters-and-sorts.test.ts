@@ -6,6 +6,8 @@ import type { ArticleRecord } from "../../src/schema.ts";
 import { loadContentDir, type ContentArticle } from "../../src/site/load-content.ts";
 import {
   articlesWithExtra,
+  DATED_FIXTURES,
+  DATED_FIXTURES_WORD,
   launchBrowser,
   resultSources,
   searchFor,
@@ -17,45 +19,6 @@ import {
   watchFailedRequests,
 } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/site-build.ts";
-
-/**
- * Three dated articles next to the (undated) seeds, sharing a made-up word. Their
- * relevance order for that word (most mentions first: A, C, B) differs from their
- * newest-first order (B, C, A), so a date sort is visible.
- */
-const SHARED_WORD = "Quillborough";
-const FIXTURES: Record<string, string> = {
-  "fixture-quillborough-a.txt": `---
-title: Quillborough ferry timetable rewritten after storms
-date: 2015-06-01
-source: Harbor Ledger
-tags: [ferries]
----
-The Quillborough ferry will run on a new timetable, the harbor board said on Monday.
-
-Quillborough residents had asked for earlier crossings. Quillborough council members agreed, and the Quillborough pier will open at six.
-`,
-  "fixture-quillborough-b.txt": `---
-title: Valley towns weigh a second bridge
-date: 2019-02-10
-source: Valley Courier
-tags: [ferries]
----
-Planners in the valley presented three designs for a second bridge on Tuesday.
-
-One of them would end near the old ferry landing that once served Quillborough.
-`,
-  "fixture-quillborough-c.txt": `---
-title: Harbor board approves pier repairs
-date: 2017-09-15
-source: Harbor Ledger
-tags: [bridges]
----
-The harbor board approved repairs to two piers, including the one at Quillborough.
-
-Work at Quillborough is expected to take eight weeks.
-`,
-};
 
 let browser: Browser;
 let server: StaticServer;
@@ -75,7 +38,7 @@ async function openSearch(query?: string): Promise<void> {
 
 describe("searching the archive in a browser", () => {
   before(async () => {
-    const articlesDir = await articlesWithExtra(FIXTURES);
+    const articlesDir = await articlesWithExtra(DATED_FIXTURES);
     const site = await buildSite(articlesDir);
     content = await loadContentDir(site.contentDir);
     records = content.map((c) => c.record);
@@ -116,15 +79,15 @@ describe("searching the archive in a browser", () => {
   }
 
   it("runs the search named in the address (?q=) when the page opens", async () => {
-    await openSearch(SHARED_WORD);
+    await openSearch(DATED_FIXTURES_WORD);
     const results = await settledResults(page);
-    assert.equal(await page.locator(".pagefind-ui__search-input").inputValue(), SHARED_WORD);
-    assert.deepEqual(resultSources(results, records).sort(), Object.keys(FIXTURES).sort());
+    assert.equal(await page.locator(".pagefind-ui__search-input").inputValue(), DATED_FIXTURES_WORD);
+    assert.deepEqual(resultSources(results, records).sort(), Object.keys(DATED_FIXTURES).sort());
   });
 
   it("narrows the results to one source when that source's filter is checked", async () => {
     await openSearch();
-    const all = await searchFor(page, SHARED_WORD);
+    const all = await searchFor(page, DATED_FIXTURES_WORD);
     assert.equal(all.length, 3);
     const filterNames = await page.locator(".pagefind-ui__filter-name").allTextContents();
     const sourceBlock = page.locator(".pagefind-ui__filter-block").filter({ has: page.locator(".pagefind-ui__filter-name", { hasText: /source/i }) });
@@ -145,7 +108,7 @@ describe("searching the archive in a browser", () => {
 
   it("narrows the results to one tag when that tag's filter is checked", async () => {
     await openSearch();
-    const all = await searchFor(page, SHARED_WORD);
+    const all = await searchFor(page, DATED_FIXTURES_WORD);
     const filterNames = await page.locator(".pagefind-ui__filter-name").allTextContents();
     const tagBlock = page.locator(".pagefind-ui__filter-block").filter({ has: page.locator(".pagefind-ui__filter-name", { hasText: /^\s*tags?\b/i }) });
     assert.ok((await tagBlock.count()) > 0, `MISSING FEATURE: the search page offers no "tag" filter (filters shown: ${JSON.stringify(filterNames)})`);
@@ -161,14 +124,14 @@ describe("searching the archive in a browser", () => {
 
   it("orders the results newest first, then oldest first, when the reader sorts by date", async () => {
     await openSearch();
-    await searchFor(page, SHARED_WORD);
+    await searchFor(page, DATED_FIXTURES_WORD);
     const sort = page.getByLabel(/sort|order/i);
     assert.ok((await sort.count()) > 0, "MISSING FEATURE: the search page has no control labelled “Sort” or “Order”");
     const options = await sort.first().locator("option").allTextContents();
     const newest = options.find((o) => /newest|latest|date.*(desc|new)/i.test(o));
     const oldest = options.find((o) => /oldest|earliest|date.*(asc|old)/i.test(o));
     assert.ok(newest && oldest, `the sort control should offer newest and oldest first; it offers ${JSON.stringify(options)}`);
-    const fixtures = records.filter((r) => Object.keys(FIXTURES).includes(r.source_file));
+    const fixtures = records.filter((r) => Object.keys(DATED_FIXTURES).includes(r.source_file));
     const byDate = [...fixtures].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0)).map((r) => r.source_file);
 
     await sort.first().selectOption({ label: newest });

@@ -201,6 +201,46 @@ export function focusedElement(page: Page): Promise<{ tag: string; className: st
 // ---- fixtures ----
 
 /**
+ * Three dated articles to build next to the (undated) seeds, sharing a made-up word. Their
+ * relevance order for that word (most mentions first: A, C, B) differs from their
+ * newest-first order (B, C, A), so a date sort is visible.
+ */
+export const DATED_FIXTURES_WORD = "Quillborough";
+export const DATED_FIXTURES: Record<string, string> = {
+  "fixture-quillborough-a.txt": `---
+title: Quillborough ferry timetable rewritten after storms
+date: 2015-06-01
+source: Harbor Ledger
+tags: [ferries]
+---
+The Quillborough ferry will run on a new timetable, the harbor board said on Monday.
+
+Quillborough residents had asked for earlier crossings. Quillborough council members agreed, and the Quillborough pier will open at six.
+`,
+  "fixture-quillborough-b.txt": `---
+title: Valley towns weigh a second bridge
+date: 2019-02-10
+source: Valley Courier
+tags: [ferries]
+---
+Planners in the valley presented three designs for a second bridge on Tuesday.
+
+One of them would end near the old ferry landing that once served Quillborough.
+`,
+  "fixture-quillborough-c.txt": `---
+title: Harbor board approves pier repairs
+date: 2017-09-15
+source: Harbor Ledger
+tags: [bridges]
+---
+The harbor board approved repairs to two piers, including the one at Quillborough.
+
+Work at Quillborough is expected to take eight weeks.
+`,
+};
+
+
+/**
  * A temporary articles folder holding the seeds plus `extra` files (name → text),
  * so a test can build the real seeds together with a crafted article.
  */
