@@ -1,0 +1,356 @@
+import { spawn } from "node:child_process";
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseBuildSummary, type ParsedBuildSummary } from "../src/bench/build-summary.ts";
+import { pickCorpusArticles } from "../src/bench/corpus-sample.ts";
+import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
+import { median } from "../src/bench/stats.ts";
+import { formatMiB, formatRatio, formatSeconds, markdownTable } from "../src/bench/table.ts";
+import { parseArgs } from "./cli-args.ts";
+
+// npm run bench -- [--n 1000,10000] [--runs 3] [--json FILE] [--no-baseline] [--keep]
+// Builds N real corpus articles as a child process (as a user would), cold and warm,
+// beside bare Eleventy + the Pagefind CLI on the same Markdown, and prints a Markdown table.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const corpusDir = path.resolve(root, "../shared/corpus");
+const CORPUS_SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016"];
+/**
+ * Caches the build keeps between runs, relative to the project root. A cold build
+ * deletes them first. src/build names none today (the build keeps no cache); add any
+ * folder it starts to keep here.
+ */
+const BUILD_CACHE_DIRS: string[] = [];
+/** Default runs per size: the median of 3 where a build is short, one run above this. */
+const MEDIAN_MAX_ARTICLES = 2_000;
+/** At this size and above there is always one run and no median. */
+const SINGLE_RUN_MIN_ARTICLES = 100_000;
+/** npm run check is timed up to this size (its cross-article checks grow faster than linearly). */
+const CHECK_MAX_ARTICLES = 10_000;
+const WARM_SENTENCE = " The benchmark appended this sentence to measure a warm build.\n";
+const BASELINE_LAYOUT = "<!doctype html><html><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>\n";
+/** A fixed "today", so every run builds the same site. */
+const BENCH_NOW = process.env.ARCHIVE_NOW ?? "2026-01-01";
+
+const { values } = parseArgs(process.argv.slice(2), { n: "string", runs: "string", json: "string", "no-baseline": "boolean", keep: "boolean" });
+const sizes = String(values.n ?? "1000,10000")
+  .split(",")
+  .map((s) => Number(s.replace(/[_\s]/g, "")));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`--n takes article counts separated by commas, e.g. --n 1000,10000; got "${values.n}".`);
+  process.exit(2);
+}
+const runsOption = values.runs === undefined ? undefined : Number(values.runs);
+if (runsOption !== undefined && !(Number.isInteger(runsOption) && runsOption >= 1)) {
+  console.error(`--runs takes a positive whole number; got "${values.runs}".`);
+  process.exit(2);
+}
+const withBaseline = !values["no-baseline"];
+
+if (!(await stat(corpusDir).then((s) => s.isDirectory(), () => false))) {
+  console.log(`Benchmark skipped: the article corpus is not at ${corpusDir} (it is not part of the repository). Nothing was measured.`);
+  process.exit(0);
+}
+
+interface ChildRun {
+  exitCode: number;
+  wallSeconds: number;
+  peakRssBytes: number;
+  /** stdout and stderr together, in arrival order. */
+  output: string;
+  stdout: string;
+}
+
+interface BuildRun extends ChildRun {
+  summary?: ParsedBuildSummary;
+}
+
+interface BaselineRun {
+  eleventy: ChildRun;
+  pagefind: ChildRun;
+  pages?: number;
+}
+
+interface SizeResult {
+  articles: number;
+  runs: number;
+  corpusNote: string;
+  cold: BuildRun[];
+  warm: BuildRun[];
+  baselineCold: BaselineRun[];
+  baselineWarm: BaselineRun[];
+  check?: ChildRun;
+}
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Runs a command with its whole process tree's memory sampled; never throws on a non-zero exit. */
+async function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, CI: "1", ARCHIVE_NOW: BENCH_NOW, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const sampler = sampleTreeRss(child.pid!);
+  const chunks: Buffer[] = [];
+  const stdoutChunks: Buffer[] = [];
+  child.stdout.on("data", (c: Buffer) => {
+    chunks.push(c);
+    stdoutChunks.push(c);
+  });
+  child.stderr.on("data", (c: Buffer) => chunks.push(c));
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const { peakBytes } = await sampler.stop();
+  return { exitCode, wallSeconds, peakRssBytes: peakBytes, output: Buffer.concat(chunks).toString("utf8"), stdout: Buffer.concat(stdoutChunks).toString("utf8") };
+}
+
+async function runOurBuild(articlesDir: string, contentDir: string, outputDir: string): Promise<BuildRun> {
+  const run = await runChild(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--articles", articlesDir, "--output", outputDir, "--content", contentDir]);
+  const summary = parseBuildSummary(run.output);
+  if (run.exitCode !== 0 || !summary) {
+    const errors = run.output.split("\n").filter((l) => l.startsWith("error:"));
+    log(`build FAILED (exit ${run.exitCode}):\n${(errors.length ? errors : run.output.split("\n").slice(-30)).join("\n")}`);
+  }
+  return { ...run, summary };
+}
+
+async function runBaseline(inputDir: string, outputDir: string): Promise<BaselineRun> {
+  const eleventy = await runChild(path.join(root, "node_modules/.bin/eleventy"), [`--input=${inputDir}`, `--output=${outputDir}`, "--quiet"]);
+  const pagefind = await runChild(path.join(root, "node_modules/.bin/pagefind"), ["--site", outputDir]);
+  const wrote = eleventy.output.match(/Wrote (\d+) files?/);
+  for (const [name, run] of [["Eleventy", eleventy], ["Pagefind", pagefind]] as const) {
+    if (run.exitCode !== 0) log(`baseline ${name} FAILED (exit ${run.exitCode}):\n${run.output.split("\n").slice(-20).join("\n")}`);
+  }
+  return { eleventy, pagefind, pages: wrote ? Number(wrote[1]) : undefined };
+}
+
+/** Every corpus article file, relative to the corpus folder, in a fixed order. */
+async function listCorpus(): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(path.join(corpusDir, rel), { withFileTypes: true });
+    for (const e of entries) {
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) await walk(child);
+      else if (e.isFile() && e.name.endsWith(".txt")) found.push(child);
+    }
+  }
+  for (const set of CORPUS_SETS) {
+    if (await stat(path.join(corpusDir, set)).then(() => true, () => false)) await walk(set);
+  }
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function prepareArticles(sources: string[], n: number, dir: string): Promise<{ note: string; warmFile: string }> {
+  const picked = pickCorpusArticles(sources, n);
+  await mkdir(dir, { recursive: true });
+  // Copies, not links: the warm build edits one file, and the corpus must never change.
+  for (let i = 0; i < picked.length; i += 256) {
+    await Promise.all(picked.slice(i, i + 256).map((p) => copyFile(path.join(corpusDir, p.source), path.join(dir, p.name))));
+  }
+  const perSet = CORPUS_SETS.map((set) => `${set} ${picked.filter((p) => p.source.startsWith(`${set}/`)).length.toLocaleString("en-US")}`).join(", ");
+  const rounds = Math.max(...picked.map((p) => p.round));
+  const note =
+    rounds > 1
+      ? `${n.toLocaleString("en-US")} articles: the ${sources.length.toLocaleString("en-US")} corpus files repeated ${rounds} times over under new names (r2-…, r3-…), so ${((n - sources.length) / n * 100).toFixed(0)}% are copies of other articles (${perSet})`
+      : `${n.toLocaleString("en-US")} articles taken at an even stride from the corpus (${perSet})`;
+  const warmFile = picked.map((p) => p.name).sort()[0];
+  return { note, warmFile };
+}
+
+async function clearBuildCaches(): Promise<void> {
+  for (const dir of BUILD_CACHE_DIRS) await rm(path.join(root, dir), { recursive: true, force: true });
+}
+
+async function prepareBaselineInput(contentDir: string, inputDir: string): Promise<void> {
+  await mkdir(path.join(inputDir, "_includes"), { recursive: true });
+  const names = (await readdir(contentDir)).filter((n) => n.endsWith(".md"));
+  for (let i = 0; i < names.length; i += 256) {
+    await Promise.all(names.slice(i, i + 256).map((n) => copyFile(path.join(contentDir, n), path.join(inputDir, n))));
+  }
+  await writeFile(path.join(inputDir, "_includes", "l.njk"), BASELINE_LAYOUT);
+  // A directory data file named after its folder applies the layout to every page in it.
+  await writeFile(path.join(inputDir, `${path.basename(inputDir)}.json`), JSON.stringify({ layout: "l.njk" }));
+}
+
+async function benchSize(sources: string[], n: number, workRoot: string): Promise<SizeResult> {
+  const runs = n >= SINGLE_RUN_MIN_ARTICLES ? 1 : runsOption ?? (n <= MEDIAN_MAX_ARTICLES ? 3 : 1);
+  const sizeDir = path.join(workRoot, `n${n}`);
+  const articlesDir = path.join(sizeDir, "articles");
+  log(`${n} articles: copying from the corpus into ${articlesDir}`);
+  const { note, warmFile } = await prepareArticles(sources, n, articlesDir);
+  const result: SizeResult = { articles: n, runs, corpusNote: note, cold: [], warm: [], baselineCold: [], baselineWarm: [] };
+
+  for (let r = 1; r <= runs; r++) {
+    const runDir = path.join(sizeDir, `run${r}`);
+    await rm(runDir, { recursive: true, force: true });
+    const contentDir = path.join(runDir, "content");
+    const outputDir = path.join(runDir, "site");
+    await clearBuildCaches();
+    log(`${n} articles, run ${r}/${runs}: cold build`);
+    const cold = await runOurBuild(articlesDir, contentDir, outputDir);
+    result.cold.push(cold);
+    if (!cold.summary) break;
+
+    const baseIn = path.join(runDir, "base-in");
+    const baseOut = path.join(runDir, "base-out");
+    if (withBaseline) {
+      await prepareBaselineInput(contentDir, baseIn);
+      log(`${n} articles, run ${r}/${runs}: baseline cold (bare Eleventy + Pagefind CLI)`);
+      result.baselineCold.push(await runBaseline(baseIn, baseOut));
+    }
+
+    const warmPath = path.join(articlesDir, warmFile);
+    const original = await readFile(warmPath);
+    await appendFile(warmPath, WARM_SENTENCE);
+    log(`${n} articles, run ${r}/${runs}: warm build (${warmFile} changed)`);
+    try {
+      result.warm.push(await runOurBuild(articlesDir, contentDir, outputDir));
+    } finally {
+      await writeFile(warmPath, original);
+    }
+
+    if (withBaseline) {
+      const mdNames = (await readdir(baseIn)).filter((f) => f.endsWith(".md")).sort();
+      await appendFile(path.join(baseIn, mdNames[0]), `\n${WARM_SENTENCE}`);
+      log(`${n} articles, run ${r}/${runs}: baseline warm (${mdNames[0]} changed)`);
+      result.baselineWarm.push(await runBaseline(baseIn, baseOut));
+    }
+    if (!values.keep) await rm(runDir, { recursive: true, force: true });
+  }
+
+  if (n <= CHECK_MAX_ARTICLES) {
+    log(`${n} articles: npm run check`);
+    result.check = await runChild(path.join(root, "node_modules/.bin/tsx"), ["scripts/check.ts", "--articles", articlesDir]);
+  }
+  if (!values.keep) await rm(sizeDir, { recursive: true, force: true });
+  return result;
+}
+
+/** The median of a figure over runs, or undefined when no run produced it. */
+function med<T>(runs: readonly T[], pick: (run: T) => number | undefined): number | undefined {
+  const figures = runs.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return figures.length === runs.length && figures.length ? median(figures) : undefined;
+}
+
+const count = (n: number | undefined) => (n === undefined ? "—" : n.toLocaleString("en-US"));
+const baselineWall = (b: BaselineRun) => (b.eleventy.exitCode === 0 && b.pagefind.exitCode === 0 ? b.eleventy.wallSeconds + b.pagefind.wallSeconds : undefined);
+
+function resultRows(s: SizeResult): string[][] {
+  const rows: string[][] = [];
+  const runsLabel = s.runs === 1 ? "1" : `median of ${s.runs}`;
+  const ours = (label: string, runs: BuildRun[], baseline: BaselineRun[]) => {
+    if (!runs.length) return;
+    const ok = runs.every((r) => r.summary && r.exitCode === 0);
+    rows.push([
+      count(s.articles),
+      label,
+      runsLabel,
+      ok ? "ok" : `FAILED (exit ${runs.find((r) => r.exitCode !== 0)?.exitCode ?? "?"})`,
+      formatSeconds(med(runs, (r) => r.summary?.seconds.ingest)),
+      formatSeconds(med(runs, (r) => r.summary?.seconds.render)),
+      formatSeconds(med(runs, (r) => r.summary?.seconds.index)),
+      formatSeconds(med(runs, (r) => r.summary?.seconds.total)),
+      formatSeconds(med(runs, (r) => r.wallSeconds)),
+      count(med(runs, (r) => r.summary?.pages)),
+      formatMiB(med(runs, (r) => r.peakRssBytes)),
+      baseline.length ? formatRatio(med(runs, (r) => (r.summary ? r.wallSeconds : undefined)), med(baseline, baselineWall)) : "—",
+    ]);
+  };
+  const base = (label: string, runs: BaselineRun[]) => {
+    if (!runs.length) return;
+    const ok = runs.every((b) => baselineWall(b) !== undefined);
+    rows.push([
+      count(s.articles),
+      label,
+      runsLabel,
+      ok ? "ok" : "FAILED",
+      "—",
+      formatSeconds(med(runs, (b) => b.eleventy.wallSeconds)),
+      formatSeconds(med(runs, (b) => b.pagefind.wallSeconds)),
+      "—",
+      formatSeconds(med(runs, baselineWall)),
+      count(med(runs, (b) => b.pages)),
+      formatMiB(med(runs, (b) => Math.max(b.eleventy.peakRssBytes, b.pagefind.peakRssBytes))),
+      "",
+    ]);
+  };
+  ours("cold build", s.cold, s.baselineCold);
+  base("baseline cold: bare Eleventy + Pagefind CLI", s.baselineCold);
+  ours("warm build (1 article changed)", s.warm, s.baselineWarm);
+  base("baseline warm: bare Eleventy + Pagefind CLI", s.baselineWarm);
+  return rows;
+}
+
+const sources = await listCorpus();
+const workRoot = await mkdtemp(path.join(os.tmpdir(), "news-archive-bench-"));
+const machine = {
+  cores: os.availableParallelism(),
+  totalMemoryBytes: os.totalmem(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? "unknown",
+  platform: `${os.platform()} ${os.release()}`,
+};
+log(`work folder ${workRoot}; corpus ${sources.length} files at ${corpusDir}`);
+
+const results: SizeResult[] = [];
+try {
+  for (const n of sizes) results.push(await benchSize(sources, n, workRoot));
+} finally {
+  if (!values.keep) await rm(workRoot, { recursive: true, force: true });
+}
+
+const headers = ["articles", "build", "runs", "result", "ingest s", "render s", "search index s", "build total s", "wall s", "pages", "peak RSS MiB", "wall ÷ baseline"];
+const numeric = new Set(["articles", "ingest s", "render s", "search index s", "build total s", "wall s", "pages", "peak RSS MiB", "wall ÷ baseline"]);
+const lines: string[] = [
+  `Machine: ${machine.cores} cores (${machine.cpu}), ${formatMiB(machine.totalMemoryBytes)} MiB memory, Node ${machine.node}, ${machine.platform}.`,
+  "",
+  markdownTable(headers, results.flatMap(resultRows), numeric),
+  "",
+  "- ingest / render / search index / build total: the build's own summary; wall: the whole `tsx scripts/build.ts` process, start-up included.",
+  "- Baseline: the same generated Markdown through `eleventy --quiet` with a one-line Nunjucks layout (render column), then `pagefind --site` (search index column); its wall is the sum of both processes.",
+  "- Peak RSS: the highest sum of VmRSS over the process and all its children (Pagefind's binary included), sampled every 50 ms.",
+  "- Cold: fresh content and output folders" + (BUILD_CACHE_DIRS.length ? ` and ${BUILD_CACHE_DIRS.join(", ")} deleted` : " (the build keeps no cache)") + "; warm: one article's text changed, built again into the same folders.",
+  ...results.map((s) => `- ${s.corpusNote}.${s.runs === 1 && s.articles < SINGLE_RUN_MIN_ARTICLES && runsOption === undefined ? " One run (a build this size is slow); pass --runs 3 for a median." : ""}`),
+];
+const checks = results.filter((s) => s.check);
+if (checks.length) {
+  lines.push(
+    "",
+    markdownTable(
+      ["articles", "command", "exit code", "wall s", "peak RSS MiB", "its summary"],
+      checks.map((s) => {
+        const summaryLine = s.check!.stdout.trim().split("\n").pop() ?? "";
+        return [count(s.articles), "npm run check (whole archive)", String(s.check!.exitCode), formatSeconds(s.check!.wallSeconds), formatMiB(s.check!.peakRssBytes), summaryLine];
+      }),
+      new Set(["articles", "wall s", "peak RSS MiB"]),
+    ),
+  );
+}
+process.stdout.write(`${lines.join("\n")}\n`);
+
+if (values.json) {
+  const strip = (r: ChildRun) => ({ exitCode: r.exitCode, wallSeconds: r.wallSeconds, peakRssBytes: r.peakRssBytes });
+  const raw = {
+    machine,
+    now: BENCH_NOW,
+    sizes: results.map((s) => ({
+      articles: s.articles,
+      runs: s.runs,
+      corpus: s.corpusNote,
+      cold: s.cold.map((r) => ({ ...strip(r), summary: r.summary })),
+      warm: s.warm.map((r) => ({ ...strip(r), summary: r.summary })),
+      baselineCold: s.baselineCold.map((b) => ({ eleventy: strip(b.eleventy), pagefind: strip(b.pagefind), pages: b.pages })),
+      baselineWarm: s.baselineWarm.map((b) => ({ eleventy: strip(b.eleventy), pagefind: strip(b.pagefind), pages: b.pages })),
+      check: s.check ? strip(s.check) : undefined,
+    })),
+  };
+  // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
+  await writeFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), String(values.json)), `${JSON.stringify(raw, null, 2)}\n`);
+  log(`raw figures written to ${values.json}`);
+}
+
+if (results.some((s) => [...s.cold, ...s.warm].some((r) => r.exitCode !== 0 || !r.summary))) process.exitCode = 1;
