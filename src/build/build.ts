@@ -1,9 +1,16 @@
-import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ingestDir } from "./ingest-dir.ts";
 import { renderSite } from "./render.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import type { Reporter } from "./reporter.ts";
+import { buildSitemaps } from "../site/sitemap.ts";
+import { normalizePathPrefix } from "../site/url-prefix.ts";
+
+/** The published site's root URL, path prefix included (ARCHIVE_SITE_URL is its origin). */
+export function siteRootUrl(pathPrefix = "/"): string {
+  return new URL(normalizePathPrefix(pathPrefix), process.env.ARCHIVE_SITE_URL ?? "http://localhost:8080").href;
+}
 
 export interface BuildOptions {
   articlesDir: string;
@@ -65,6 +72,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     const missing = ingested.articles.filter((a) => !written.has(`articles/${a.record.slug}/index.html`));
     if (missing.length) {
       throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
+    }
+
+    for (const sitemap of buildSitemaps(rendered.outputs, siteRootUrl(options.pathPrefix))) {
+      await writeFile(path.join(tempDir, sitemap.path), sitemap.xml);
     }
 
     const index = reporter.stage("search index");

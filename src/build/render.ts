@@ -19,6 +19,7 @@ export interface RenderResult {
 /** Renders the site with Eleventy's programmatic API and our `.eleventy.ts`. */
 export async function renderSite(options: RenderOptions): Promise<RenderResult> {
   process.env.ARCHIVE_CONTENT_DIR = path.resolve(options.contentDir);
+  process.env.ARCHIVE_PATH_PREFIX = options.pathPrefix ?? "/";
   const root = options.projectRoot;
   const eleventy = new Eleventy(path.join(root, "layouts"), path.resolve(options.outputDir), {
     configPath: path.join(root, ".eleventy.ts"),
