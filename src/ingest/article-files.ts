@@ -5,8 +5,17 @@ import { ArticleError } from "../errors.ts";
 /** Safe raw article names: lowercase ASCII letters, digits, `.`, `_`, `-`, ending in `.txt`. */
 export const SAFE_ARTICLE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
 
+/** Safe folder names inside articles/: the same alphabet as file names. */
+const SAFE_FOLDER_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+
 export function checkArticleFileName(relativePath: string): string | undefined {
-  const base = relativePath.split("/").pop() ?? relativePath;
+  const segments = relativePath.split("/");
+  const base = segments.pop() ?? relativePath;
+  // Folders become part of the file's name in messages and records, so they follow the same rules.
+  const badFolder = segments.find((s) => !SAFE_FOLDER_NAME.test(s) || s.includes(".."));
+  if (badFolder !== undefined) {
+    return `is in the folder "${badFolder}", which is not a safe name: use only lowercase letters a-z, digits, ".", "_" and "-".`;
+  }
   if (!base.endsWith(".txt")) return `"${base}" does not end in .txt. Article files are plain text named like 2017-02-08-miami-dade.txt.`;
   if (!SAFE_ARTICLE_NAME.test(base) || base.includes("..")) {
     return `"${base}" is not a safe file name: use only lowercase letters a-z, digits, ".", "_" and "-" (no spaces, capitals or accents), e.g. 2017-02-08-miami-dade.txt.`;
@@ -39,6 +48,9 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
   const files: ArticleFile[] = [];
   const errors: ArticleError[] = [];
   const ignored: string[] = [];
+  // Real paths already read, so a link back into the folder (a loop, or a second name
+  // for an article) is reported instead of walked forever or built twice.
+  const seen = new Map<string, string>([[root, "."]]);
 
   async function walk(abs: string, rel: string): Promise<void> {
     const entries = (await readdir(abs)).sort();
@@ -63,6 +75,13 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
         continue;
       }
       if (isDir) {
+        const real = await realpath(entryAbs);
+        const first = seen.get(real);
+        if (first !== undefined) {
+          errors.push(new ArticleError(entryRel, `is a link to the folder "${first}", which is already read (a loop or a second name).`, { hint: "Remove the link." }));
+          continue;
+        }
+        seen.set(real, entryRel);
         await walk(entryAbs, entryRel);
         continue;
       }
@@ -76,11 +95,21 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
         errors.push(new ArticleError(entryRel, problem, { hint: "Rename the file." }));
         continue;
       }
-      files.push({ file: entryRel, absolutePath: entryAbs });
+      candidates.push({ file: { file: entryRel, absolutePath: entryAbs }, real: await realpath(entryAbs), isLink: info.isSymbolicLink() });
     }
   }
 
+  const candidates: { file: ArticleFile; real: string; isLink: boolean }[] = [];
   await walk(root, "");
+  // Two names for one file (a link to another article) would build the article twice:
+  // the plain file keeps it, each link is an error.
+  const owner = new Map<string, string>();
+  for (const c of [...candidates].sort((a, b) => Number(a.isLink) - Number(b.isLink))) if (!owner.has(c.real)) owner.set(c.real, c.file.file);
+  for (const c of candidates) {
+    const keeper = owner.get(c.real)!;
+    if (keeper === c.file.file) files.push(c.file);
+    else errors.push(new ArticleError(c.file.file, `is a second name (a link) for "${keeper}"; it was not read twice.`, { hint: "Remove the link." }));
+  }
   return { files, errors, ignored };
 }
 

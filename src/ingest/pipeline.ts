@@ -52,9 +52,20 @@ export interface IngestOptions {
   aliases?: unknown;
   /** Called after each article's per-article steps (progress display). */
   onProgress?: (done: number, total: number) => void;
+  /** Reuses per-article results between runs of one process (the dev server's watch mode). */
+  memo?: PerArticleMemo;
 }
 
-interface DecodedArticle {
+/**
+ * A cache around the per-article steps. `run` computes the result; the memo decides
+ * when a stored one is still valid (same bytes; same furniture evidence for its lines).
+ */
+export interface PerArticleMemo {
+  decode(input: RawArticleInput, run: () => DecodedArticle): DecodedArticle;
+  analyze(decoded: DecodedArticle, evidence: FurnitureEvidence, run: () => AnalyzedArticle): AnalyzedArticle;
+}
+
+export interface DecodedArticle {
   file: string;
   overrides: ContributorFrontMatter;
   paragraphs: Paragraph[];
@@ -71,7 +82,7 @@ export function decodeArticle(input: RawArticleInput): DecodedArticle {
   return { file: input.file, overrides: data, paragraphs };
 }
 
-interface AnalyzedArticle {
+export interface AnalyzedArticle {
   file: string;
   overrides: ContributorFrontMatter;
   title: string;
@@ -103,6 +114,11 @@ export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvide
   }
   const o = decoded.overrides;
   const title = o.title ?? structure.title;
+  if (!/[\p{L}\p{N}]/u.test(title)) {
+    throw new ArticleError(decoded.file, "has no words to make a title from (its first line is only punctuation or symbols).", {
+      hint: "Start the file with the headline, or set `title:` in front matter.",
+    });
+  }
   const source = o.source ?? detectSource(structure, allRemoved).source;
   const date = extractPublicationDate({
     paragraphs: body,
@@ -137,7 +153,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   const decoded: DecodedArticle[] = [];
   for (const input of sorted) {
     try {
-      decoded.push(decodeArticle(input));
+      decoded.push(options.memo ? options.memo.decode(input, () => decodeArticle(input)) : decodeArticle(input));
     } catch (error) {
       errors.push(asArticleError(error, input.file));
     }
@@ -147,7 +163,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   const analyzed: AnalyzedArticle[] = [];
   decoded.forEach((d, i) => {
     try {
-      analyzed.push(analyzeArticle(d, evidence, options.now));
+      const analyze = () => analyzeArticle(d, evidence, options.now);
+      analyzed.push(options.memo ? options.memo.analyze(d, evidence, analyze) : analyze());
     } catch (error) {
       errors.push(asArticleError(error, d.file));
     }
@@ -169,7 +186,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     throw error;
   }
 
-  const articles = analyzed.map((a, i): IngestedArticle => {
+  const articles: IngestedArticle[] = [];
+  analyzed.forEach((a, i) => {
     const o = a.overrides;
     const record: ArticleRecord = {
       source_file: a.file,
@@ -191,7 +209,14 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     };
     for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
     if (!record.date) warnings.push({ file: a.file, message: "no publication date found; it will be listed as undated. Add `date: YYYY-MM-DD` front matter if you know it." });
-    return { record: ArticleRecord.parse(record), body: a.body };
+    // A record the schema rejects is one bad article, not a crash of the whole archive.
+    const checked = ArticleRecord.safeParse(record);
+    if (!checked.success) {
+      const issues = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      errors.push(new ArticleError(a.file, `could not be turned into an article record (${issues}).`, { hint: "Set the field in front matter, or report the file." }));
+      return;
+    }
+    articles.push({ record: checked.data, body: a.body });
   });
   return { articles, errors, warnings };
 }
