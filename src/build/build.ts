@@ -2,7 +2,7 @@ import { mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ingestDir } from "./ingest-dir.ts";
 import { renderSite } from "./render.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import { articlePagePath, buildSearchIndex } from "./search-index.ts";
 import type { Reporter } from "./reporter.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { normalizePathPrefix } from "../site/url-prefix.ts";
@@ -79,7 +79,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     }
 
     const index = reporter.stage("search index");
-    const indexed = await buildSearchIndex(tempDir, ingested.articles.length);
+    const indexed = await buildSearchIndex(tempDir, ingested.articles.map((a) => articlePagePath(a.record.slug)));
     const indexSeconds = index.end(`${indexed.pagesIndexed} articles indexed`);
 
     await options.beforeSwap?.(tempDir);
