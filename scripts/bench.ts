@@ -155,7 +155,7 @@ async function prepareArticles(sources: string[], n: number, dir: string): Promi
   const rounds = Math.max(...picked.map((p) => p.round));
   const note =
     rounds > 1
-      ? `${n.toLocaleString("en-US")} articles: the ${sources.length.toLocaleString("en-US")} corpus files repeated ${rounds} times over under new names (r2-…, r3-…), so ${((n - sources.length) / n * 100).toFixed(0)}% are copies of other articles (${perSet})`
+      ? `${n.toLocaleString("en-US")} articles: all ${sources.length.toLocaleString("en-US")} corpus files, then the corpus again under new names (r2-…${rounds > 2 ? `, up to r${rounds}-…` : ""}), so ${(((n - sources.length) / n) * 100).toFixed(0)}% of the articles are copies of others (${perSet})`
       : `${n.toLocaleString("en-US")} articles taken at an even stride from the corpus (${perSet})`;
   const warmFile = picked.map((p) => p.name).sort()[0];
   return { note, warmFile };
@@ -317,6 +317,8 @@ const lines: string[] = [
   ...results.map((s) => `- ${s.corpusNote}.${s.runs === 1 && s.articles < SINGLE_RUN_MIN_ARTICLES && runsOption === undefined ? " One run (a build this size is slow); pass --runs 3 for a median." : ""}`),
 ];
 const checks = results.filter((s) => s.check);
+const unchecked = results.filter((s) => !s.check).map((s) => count(s.articles));
+if (unchecked.length) lines.push(`- npm run check is timed up to ${count(CHECK_MAX_ARTICLES)} articles; not run at ${unchecked.join(", ")}.`);
 if (checks.length) {
   lines.push(
     "",
