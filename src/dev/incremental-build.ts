@@ -1,0 +1,222 @@
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ArticleError } from "../errors.ts";
+import { readAliases } from "../build/ingest-dir.ts";
+import { renderSite } from "../build/render.ts";
+import { articlePagePath } from "../build/search-index.ts";
+import type { Reporter } from "../build/reporter.ts";
+import { listArticleFiles } from "../ingest/article-files.ts";
+import { articleToMarkdown } from "../ingest/markdown.ts";
+import { ingestArchive, type IngestedArticle, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
+import { createArticleCache, type ArticleCache } from "./article-cache.ts";
+
+export interface IncrementalBuildOptions {
+  articlesDir: string;
+  /** Generated Markdown (build output). */
+  contentDir: string;
+  /** The served site; replaced as a whole after each good render. */
+  outputDir: string;
+  projectRoot: string;
+  pathPrefix?: string;
+  now: Date;
+  aliasesFile?: string;
+  reporter: Reporter;
+}
+
+export interface IncrementalBuildTimes {
+  /** Listing and reading the changed raw files. */
+  read: number;
+  /** ingestArchive: per-article steps (cached) plus the archive-wide passes. */
+  ingest: number;
+  /** Markdown for changed records, and writing those files. */
+  markdown: number;
+  /** Eleventy (which reads every generated Markdown file again). */
+  render: number;
+  /** Moving the new site in place of the old one. */
+  swap: number;
+  total: number;
+}
+
+export type IncrementalBuildResult =
+  | {
+      ok: true;
+      articles: IngestedArticle[];
+      warnings: IngestWarning[];
+      pagesWritten: number;
+      rawFilesRead: number;
+      articlesAnalyzed: number;
+      markdownWritten: number;
+      markdownRemoved: number;
+      seconds: IncrementalBuildTimes;
+    }
+  | { ok: false; errors: string[]; seconds: { total: number } };
+
+export interface IncrementalBuilder {
+  /**
+   * Brings the site up to date. `changed` names files (relative to the articles folder)
+   * touched since the last build; without it every file is read. Bad input leaves the
+   * served site as it was and comes back as `ok: false` with `file:line: message` errors.
+   */
+  build(changed?: ReadonlySet<string>): Promise<IncrementalBuildResult>;
+  readonly cache: ArticleCache;
+}
+
+/**
+ * The dev server's build: the same steps as `runBuild` (ingestArchive, Markdown,
+ * Eleventy), with per-article results cached in memory between builds, only changed
+ * Markdown files written, and no search index (the dev server indexes afterwards, in
+ * the background). The Pagefind folder of the previous site is carried over, so search
+ * keeps working, slightly stale, until the new index is in.
+ */
+export function createIncrementalBuilder(options: IncrementalBuildOptions): IncrementalBuilder {
+  const cache = createArticleCache();
+  const inputs = new Map<string, RawArticleInput>();
+  /** What each generated Markdown file holds, keyed by the record it came from. */
+  const written = new Map<string, { key: string; text: string }>();
+  let firstBuild = true;
+  let swaps = 0;
+
+  async function build(changed?: ReadonlySet<string>): Promise<IncrementalBuildResult> {
+    const started = performance.now();
+    const elapsed = (since: number) => (performance.now() - since) / 1000;
+    const fail = (errors: string[]): IncrementalBuildResult => ({ ok: false, errors, seconds: { total: elapsed(started) } });
+
+    let listing;
+    try {
+      listing = await listArticleFiles(options.articlesDir);
+    } catch (error) {
+      return fail([(error as Error).message]);
+    }
+    const listed = new Set(listing.files.map((f) => f.file));
+    for (const file of inputs.keys()) if (!listed.has(file)) inputs.delete(file);
+    const toRead = listing.files.filter((f) => !changed || changed.has(f.file) || !inputs.has(f.file));
+    const readResults = await Promise.all(
+      toRead.map(async (f) => ({ f, bytes: await readFile(f.absolutePath).catch((error: Error) => error) })),
+    );
+    const readErrors: string[] = [];
+    for (const { f, bytes } of readResults) {
+      if (bytes instanceof Error) {
+        // Deleted between listing and reading: the next batch of changes brings it up again.
+        inputs.delete(f.file);
+        if ((bytes as NodeJS.ErrnoException).code !== "ENOENT") readErrors.push(`${f.file}: could not be read (${bytes.message}).`);
+      } else inputs.set(f.file, { file: f.file, bytes });
+    }
+    cache.retainOnly(new Set(inputs.keys()));
+    const readSeconds = elapsed(started);
+
+    const ingestStarted = performance.now();
+    const analyzedBefore = cache.stats.analyzed;
+    let aliases: unknown;
+    try {
+      aliases = await readAliases(options.aliasesFile);
+    } catch (error) {
+      return fail([(error as Error).message]);
+    }
+    const stage = firstBuild ? options.reporter.stage("ingest") : undefined;
+    let result;
+    try {
+      result = ingestArchive([...inputs.values()], { now: options.now, aliases, memo: cache, onProgress: stage && ((done, total) => stage.update(done, total)) });
+    } catch (error) {
+      stage?.end("failed");
+      return fail([(error as Error).message]);
+    }
+    stage?.end(`${result.articles.length} articles`);
+    const errors = [...listing.errors, ...result.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((e: ArticleError) => e.message);
+    if (errors.length || readErrors.length) return fail([...readErrors, ...errors]);
+    const ingestSeconds = elapsed(ingestStarted);
+
+    const markdownStarted = performance.now();
+    const { writtenCount, removedCount } = await writeChangedMarkdown(result.articles);
+    const markdownSeconds = elapsed(markdownStarted);
+
+    const renderStarted = performance.now();
+    const outputDir = path.resolve(options.outputDir);
+    await mkdir(path.dirname(outputDir), { recursive: true });
+    const tempDir = await mkdtemp(path.join(path.dirname(outputDir), `${path.basename(outputDir)}.dev-`));
+    const render = firstBuild ? options.reporter.stage("render") : undefined;
+    let rendered;
+    try {
+      rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot });
+      const pages = new Set(rendered.outputs);
+      const missing = result.articles.filter((a) => !pages.has(articlePagePath(a.record.slug)));
+      if (missing.length) throw new Error(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
+    } catch (error) {
+      render?.end("failed");
+      await rm(tempDir, { recursive: true, force: true });
+      return fail([`The site could not be rendered: ${(error as Error).message}`]);
+    }
+    render?.end(`${rendered.pagesWritten} pages`);
+    const renderSeconds = elapsed(renderStarted);
+
+    const swapStarted = performance.now();
+    await swapIn(tempDir, outputDir);
+    const swapSeconds = elapsed(swapStarted);
+    firstBuild = false;
+    return {
+      ok: true,
+      articles: result.articles,
+      warnings: result.warnings,
+      pagesWritten: rendered.pagesWritten,
+      rawFilesRead: toRead.length,
+      articlesAnalyzed: cache.stats.analyzed - analyzedBefore,
+      markdownWritten: writtenCount,
+      markdownRemoved: removedCount,
+      seconds: { read: readSeconds, ingest: ingestSeconds, markdown: markdownSeconds, render: renderSeconds, swap: swapSeconds, total: elapsed(started) },
+    };
+  }
+
+  /**
+   * Writes the Markdown of records that changed since the last build and removes files
+   * no article produces any more. A record's JSON is its cache key: far cheaper than
+   * turning all of them into YAML again.
+   */
+  async function writeChangedMarkdown(articles: readonly IngestedArticle[]): Promise<{ writtenCount: number; removedCount: number }> {
+    await mkdir(options.contentDir, { recursive: true });
+    const wanted = new Set<string>();
+    const changedFiles: { name: string; key: string; text: string }[] = [];
+    for (const a of articles) {
+      const name = `${a.record.slug}.md`;
+      wanted.add(name);
+      const key = JSON.stringify([a.record, a.body]);
+      const known = written.get(name);
+      if (known?.key === key) continue;
+      changedFiles.push({ name, key, text: articleToMarkdown(a.record, a.body) });
+    }
+    // On the first build the folder may hold the files of an earlier run: list it once.
+    const stale = firstBuild
+      ? (await readdir(options.contentDir)).filter((n) => n.endsWith(".md") && !wanted.has(n))
+      : [...written.keys()].filter((n) => !wanted.has(n));
+    await Promise.all(stale.map((n) => rm(path.join(options.contentDir, n), { force: true })));
+    for (const n of stale) written.delete(n);
+    let writtenCount = 0;
+    await Promise.all(
+      changedFiles.map(async ({ name, key, text }) => {
+        const target = path.join(options.contentDir, name);
+        const onDisk = written.has(name) ? written.get(name)!.text : await readFile(target, "utf8").catch(() => undefined);
+        if (onDisk !== text) {
+          await writeFile(target, text);
+          writtenCount++;
+        }
+        written.set(name, { key, text });
+      }),
+    );
+    return { writtenCount, removedCount: stale.length };
+  }
+
+  /** Swaps the rendered site in, bringing the previous search index along. */
+  async function swapIn(fresh: string, target: string): Promise<void> {
+    const exists = await stat(target).then(() => true, () => false);
+    if (!exists) {
+      await rename(fresh, target);
+      return;
+    }
+    await rename(path.join(target, "pagefind"), path.join(fresh, "pagefind")).catch(() => {});
+    const old = `${target}.old-${process.pid}-${++swaps}`;
+    await rename(target, old);
+    await rename(fresh, target);
+    // Deleting tens of thousands of old pages need not hold up the reload.
+    void rm(old, { recursive: true, force: true });
+  }
+
+  return { build, cache };
+}
