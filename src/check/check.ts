@@ -1,11 +1,7 @@
 import { ArticleError } from "../errors.ts";
 import { decodeArticleBytes } from "../ingest/decode.ts";
-import { extractPublicationDate } from "../ingest/dates.ts";
-import { collectFurnitureEvidence, removeFurniture, type FurnitureEvidence } from "../ingest/furniture.ts";
-import { decodeArticle, type RawArticleInput } from "../ingest/pipeline.ts";
-import { detectSource } from "../ingest/source.ts";
-import { extractStructure } from "../ingest/structure.ts";
-import type { RemovedItem } from "../ingest/types.ts";
+import { collectFurnitureEvidence, type FurnitureEvidence } from "../ingest/furniture.ts";
+import { decodeArticle, readArticleFacts, type RawArticleInput } from "../ingest/pipeline.ts";
 import { countWords } from "../ingest/summary.ts";
 import { MIN_ARTICLE_WORDS, REMOVED_KIND_NAMES } from "./check-settings.ts";
 import { findDuplicatePairs } from "./near-duplicates.ts";
@@ -127,7 +123,7 @@ export function checkArticleContent(
           firstLine,
         );
       }
-      if (!facts.date) {
+      if (!facts.date.date) {
         report(d.file, "warning", "no publication date found; the article will be listed as undated. Add `date: YYYY-MM-DD` front matter if you know it.");
       }
       if (!facts.source) {
@@ -167,54 +163,6 @@ export function finishCheck(archive: DecodedArchive, problems: readonly CheckPro
 }
 
 export type DecodedArticle = ReturnType<typeof decodeArticle>;
-
-export interface ArticleFacts {
-  title: string;
-  titleSource: "headline" | "lead" | "front_matter";
-  source?: string;
-  date?: string;
-  body: string[];
-  removed: RemovedItem[];
-}
-
-/**
- * The pipeline's `analyzeArticle` up to the date, without entities and tags: those
- * take two thirds of its time and check says nothing about them. The steps, their
- * order, overrides and errors are the pipeline's; test/unit/check.test.ts compares
- * the results with `ingestArchive` so the two cannot drift apart unnoticed.
- */
-export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvidence, now: Date): ArticleFacts {
-  const { kept, removed } = removeFurniture(decoded.paragraphs, evidence);
-  if (kept.length === 0) {
-    throw new ArticleError(decoded.file, "has nothing left after removing page furniture (captions, teasers, share buttons).", {
-      hint: "Check that the file holds the article's text, not only what surrounded it on the web page.",
-    });
-  }
-  const structure = extractStructure(kept);
-  const allRemoved = [...removed, ...structure.removed].sort((a, b) => a.line - b.line);
-  const body = structure.body.map((p) => p.text);
-  if (body.length === 0) {
-    throw new ArticleError(decoded.file, "has a headline but no body text.", { hint: "Add the article's paragraphs below its headline." });
-  }
-  const o = decoded.overrides;
-  const title = o.title ?? structure.title;
-  const date = extractPublicationDate({
-    paragraphs: body,
-    title,
-    fileName: decoded.file,
-    datelineRaw: structure.dateline_raw,
-    frontMatterDate: o.date,
-    now,
-  });
-  return {
-    title,
-    titleSource: o.title ? "front_matter" : structure.title_source,
-    source: o.source ?? detectSource(structure, allRemoved).source,
-    date: date.date,
-    body,
-    removed: allRemoved,
-  };
-}
 
 type Report = (file: string, severity: Severity, message: string, line?: number) => void;
 

@@ -82,9 +82,8 @@ export function decodeArticle(input: RawArticleInput): DecodedArticle {
   return { file: input.file, overrides: data, paragraphs };
 }
 
-export interface AnalyzedArticle {
-  file: string;
-  overrides: ContributorFrontMatter;
+/** What an article says about itself: everything ingest reads but entities and tags. */
+export interface ArticleFacts {
   title: string;
   titleSource: ArticleRecord["title_source"];
   dek?: string;
@@ -94,12 +93,21 @@ export interface AnalyzedArticle {
   body: string[];
   removed: RemovedItem[];
   date: ReturnType<typeof extractPublicationDate>;
+}
+
+export interface AnalyzedArticle extends ArticleFacts {
+  file: string;
+  overrides: ContributorFrontMatter;
   mentions: ReturnType<typeof extractMentions>;
   tagCandidates: ReturnType<typeof extractTagCandidates>;
 }
 
-/** Steps 2–5 for one article, given the archive-wide furniture evidence. */
-export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvidence, now: Date): AnalyzedArticle {
+/**
+ * Steps 2–5 up to the date (furniture, structure, source, date), given the
+ * archive-wide furniture evidence. `check` calls this alone: entities and tags take
+ * most of ingest's time and check says nothing about them.
+ */
+export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvidence, now: Date): ArticleFacts {
   const { kept, removed } = removeFurniture(decoded.paragraphs, evidence);
   if (kept.length === 0) {
     throw new ArticleError(decoded.file, "has nothing left after removing page furniture (captions, teasers, share buttons).", {
@@ -119,29 +127,35 @@ export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvide
       hint: "Start the file with the headline, or set `title:` in front matter.",
     });
   }
-  const source = o.source ?? detectSource(structure, allRemoved).source;
-  const date = extractPublicationDate({
-    paragraphs: body,
-    title,
-    fileName: decoded.file,
-    datelineRaw: structure.dateline_raw,
-    frontMatterDate: o.date,
-    now,
-  });
   return {
-    file: decoded.file,
-    overrides: o,
     title,
     titleSource: o.title ? "front_matter" : structure.title_source,
     dek: o.dek ?? structure.dek,
     dateline: o.dateline ?? structure.dateline,
     authors: o.authors ?? structure.authors,
-    source,
+    source: o.source ?? detectSource(structure, allRemoved).source,
     body,
     removed: allRemoved,
-    date,
-    mentions: extractMentions({ title, paragraphs: body }),
-    tagCandidates: extractTagCandidates({ title, paragraphs: body }),
+    date: extractPublicationDate({
+      paragraphs: body,
+      title,
+      fileName: decoded.file,
+      datelineRaw: structure.dateline_raw,
+      frontMatterDate: o.date,
+      now,
+    }),
+  };
+}
+
+/** Steps 2–5 for one article: its facts, then the entity and tag candidates in its text. */
+export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvidence, now: Date): AnalyzedArticle {
+  const facts = readArticleFacts(decoded, evidence, now);
+  return {
+    file: decoded.file,
+    overrides: decoded.overrides,
+    ...facts,
+    mentions: extractMentions({ title: facts.title, paragraphs: facts.body }),
+    tagCandidates: extractTagCandidates({ title: facts.title, paragraphs: facts.body }),
   };
 }
 

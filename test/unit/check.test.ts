@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile, copyFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { checkArticles, decodeArchive, formatCheckSummary, formatGithubAnnotation, formatProblem, readArticleFacts, sortProblems, type CheckProblem } from "../../src/check/check.ts";
+import { checkArticles, decodeArchive, formatCheckSummary, formatGithubAnnotation, formatProblem, sortProblems, type CheckProblem } from "../../src/check/check.ts";
 import { runCheck } from "../../src/check/run-check.ts";
-import { ingestArchive } from "../../src/ingest/pipeline.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const FIXTURES = path.join(projectRoot, "test/fixtures/check");
@@ -168,26 +167,6 @@ describe("check, against the whole archive", () => {
   it("counts only the files being checked", () => {
     const result = checkArticles(["near-duplicate-a.txt", "near-duplicate-b.txt", "empty.txt"].map(fixture), { now: NOW, targets: new Set(["empty.txt"]) });
     assert.equal(formatCheckSummary(result), "checked 1 file: 1 error, 0 warnings");
-  });
-});
-
-describe("check's reading of an article", () => {
-  it("finds the same title, date, source and dropped lines as the build", () => {
-    const seeds = readdirSync(path.join(projectRoot, "articles")).map((name) => ({ file: name, bytes: readFileSync(path.join(projectRoot, "articles", name)) }));
-    const inputs = [...seeds, ...["2017-02-08-valid-article.txt", "2017-02-08-page-furniture.txt", "no-headline.txt", "front-matter-corrections.txt"].map(fixture)];
-    const built = ingestArchive(inputs, { now: NOW });
-    assert.deepEqual(built.errors, []);
-    const archive = decodeArchive(inputs);
-    for (const article of built.articles) {
-      const decoded = archive.decoded.find((d) => d.file === article.record.source_file)!;
-      const facts = readArticleFacts(decoded, archive.evidence, NOW);
-      const r = article.record;
-      assert.deepEqual(
-        { title: facts.title, titleSource: facts.titleSource, source: facts.source, date: facts.date, removed: facts.removed, body: facts.body },
-        { title: r.title, titleSource: r.title_source, source: r.source, date: r.date, removed: r.removed, body: article.body },
-        r.source_file,
-      );
-    }
   });
 });
 
