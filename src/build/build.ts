@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ingestDir } from "./ingest-dir.ts";
 import { renderSite } from "./render.ts";
@@ -76,6 +76,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
 
     for (const sitemap of buildSitemaps(rendered.outputs, siteRootUrl(options.pathPrefix))) {
       await writeFile(path.join(tempDir, sitemap.path), sitemap.xml);
+    }
+
+    // Pagefind only counts what it indexed; naming the pages it would skip tells the
+    // maintainer which articles a template change lost from search.
+    const unindexed: string[] = [];
+    for (const a of ingested.articles) {
+      const html = await readFile(path.join(tempDir, `articles/${a.record.slug}/index.html`), "utf8");
+      if (!/<[^>]*\sdata-pagefind-body[\s>=]/.test(html)) unindexed.push(a.record.source_file);
+    }
+    if (unindexed.length) {
+      throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${unindexed.join(", ")}`);
     }
 
     const index = reporter.stage("search index");
