@@ -12,7 +12,11 @@
 
   // Shows each result's date after its title, so a date-ordered list reads as one.
   function addDate(result) {
-    if (result.meta && result.meta.date) result.meta.title = result.meta.title + " (" + result.meta.date + ")";
+    if (result.meta && result.meta.date) {
+      result.meta.title = result.meta.title + " (" + result.meta.date + ")";
+      // Pagefind would also show it as a "date" tag under the result: once is enough.
+      delete result.meta.date;
+    }
     return result;
   }
 
