@@ -122,7 +122,7 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
   }
   const o = decoded.overrides;
   const title = o.title ?? structure.title;
-  if (!/[\p{L}\p{N}]/u.test(title)) {
+  if (!o.title && !/[\p{L}\p{N}]/u.test(title)) {
     throw new ArticleError(decoded.file, "has no words to make a title from (its first line is only punctuation or symbols).", {
       hint: "Start the file with the headline, or set `title:` in front matter.",
     });
