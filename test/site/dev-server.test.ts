@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { parse } from "node-html-parser";
+import { createReporter } from "../../src/build/reporter.ts";
+import { startDevServer, type DevServer } from "../../src/dev/dev-server.ts";
+import { projectRoot, TEST_NOW } from "../helpers/site-build.ts";
+
+/** Bounded wait for one rebuild of a 4-article archive (normally about a second). */
+const REBUILD_TIMEOUT_MS = 60_000;
+
+interface ServerSentEvent {
+  event: string;
+  data: unknown;
+}
+
+/** A browser's EventSource, reduced to what the tests need: wait for the next event. */
+async function openEventStream(url: string) {
+  const abort = new AbortController();
+  const response = await fetch(url, { signal: abort.signal, headers: { accept: "text/event-stream" } });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("content-type") ?? "", /^text\/event-stream/);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const queued: ServerSentEvent[] = [];
+  let buffer = "";
+
+  async function next(timeoutMs = REBUILD_TIMEOUT_MS): Promise<ServerSentEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const frameEnd = buffer.indexOf("\n\n");
+      if (frameEnd !== -1) {
+        const frame = buffer.slice(0, frameEnd);
+        buffer = buffer.slice(frameEnd + 2);
+        const event = /^event: (.*)$/m.exec(frame)?.[1];
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (event) queued.push({ event, data: data === undefined ? undefined : JSON.parse(data) });
+        if (queued.length) return queued.shift()!;
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no server-sent event within ${timeoutMs} ms`);
+      let timer: NodeJS.Timeout | undefined;
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no server-sent event within ${timeoutMs} ms`)), left))),
+      ]).finally(() => clearTimeout(timer));
+      if (chunk.done) throw new Error("the event stream closed");
+      buffer += chunk.value;
+    }
+  }
+  return { next, close: () => abort.abort() };
+}
+
+async function getPage(url: string): Promise<{ status: number; html: string }> {
+  const response = await fetch(url);
+  return { status: response.status, html: await response.text() };
+}
+
+/** Every article page linked from the "All articles" listing, by headline. */
+async function articleLinks(site: string): Promise<Map<string, string>> {
+  const links = new Map<string, string>();
+  const { html } = await getPage(`${site}articles/`);
+  for (const a of parse(html).querySelectorAll("main a[href*='/articles/']")) {
+    const href = a.getAttribute("href")!;
+    if (/\/articles\/[a-z0-9-]+\/$/.test(href)) links.set(a.text.trim(), new URL(href, site).href);
+  }
+  return links;
+}
+
+describe("npm start's dev server", () => {
+  let work: string;
+  let articlesDir: string;
+  let server: DevServer;
+  const log: string[] = [];
+  let events: Awaited<ReturnType<typeof openEventStream>>;
+
+  before(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), "archive-dev-"));
+    articlesDir = path.join(work, "articles");
+    await mkdir(articlesDir);
+    const seeds = (await readdir(path.join(projectRoot, "articles"))).filter((n) => n.endsWith(".txt"));
+    await Promise.all(seeds.map((n) => copyFile(path.join(projectRoot, "articles", n), path.join(articlesDir, n))));
+    const reporter = createReporter({ isTTY: false, write: (s: string) => (log.push(s), true) } as unknown as NodeJS.WriteStream);
+    server = await startDevServer({
+      articlesDir,
+      contentDir: path.join(work, "content"),
+      outputDir: path.join(work, "site"),
+      projectRoot,
+      now: TEST_NOW,
+      aliasesFile: path.join(projectRoot, "data/aliases.json"),
+      reporter,
+      port: 0,
+    });
+    events = await openEventStream(`${server.url}__live-reload`);
+  });
+
+  after(async () => {
+    events?.close();
+    await server?.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it("serves the built site with the live reload script as a same-origin file, not inline", async () => {
+    const home = await getPage(server.url);
+    assert.equal(home.status, 200);
+    const scripts = parse(home.html).querySelectorAll("script");
+    const liveReload = scripts.filter((s) => s.getAttribute("src") === "/__live-reload.js");
+    assert.equal(liveReload.length, 1);
+    assert.ok(scripts.every((s) => s.getAttribute("src") || s.getAttribute("type") === "application/ld+json"), "no inline script may run");
+    const script = await getPage(`${server.url}__live-reload.js`);
+    assert.equal(script.status, 200);
+    assert.match(script.html, /new EventSource\("\/__live-reload"\)/);
+    assert.match(script.html, /location\.reload\(\)/);
+  });
+
+  it("changing an article's headline reloads the browser and serves the new headline", async () => {
+    const file = path.join(articlesDir, "002_b04d322f93dc3252.txt");
+    const lines = (await readFile(file, "utf8")).split("\n");
+    const oldHeadline = lines[0].trim();
+    assert.ok((await articleLinks(server.url)).has(oldHeadline), "the seed's headline is listed before the edit");
+    const newHeadline = "Sheriffs Bring Their Border Worries To The White House";
+    lines[0] = newHeadline;
+    await writeFile(file, lines.join("\n"));
+
+    const reload = await events.next();
+    assert.equal(reload.event, "reload");
+    const links = await articleLinks(server.url);
+    assert.ok(!links.has(oldHeadline), "the old headline is gone from the listing");
+    const page = await getPage(links.get(newHeadline)!);
+    assert.equal(page.status, 200);
+    assert.equal(parse(page.html).querySelector("h1")?.text.trim(), newHeadline);
+  });
+
+  it("deleting an article removes its page after the reload", async () => {
+    const before = await articleLinks(server.url);
+    const pagesBefore = new Set(before.values());
+    for (const url of pagesBefore) assert.equal((await getPage(url)).status, 200);
+
+    await unlink(path.join(articlesDir, "004_8f3418854753f031.txt"));
+    assert.equal((await events.next()).event, "reload");
+    const pagesAfter = new Set((await articleLinks(server.url)).values());
+    const gone = [...pagesBefore].filter((url) => !pagesAfter.has(url));
+    assert.equal(gone.length, 1, "exactly the deleted article leaves the listing");
+    assert.equal(pagesAfter.size, pagesBefore.size - 1);
+    assert.equal((await getPage(gone[0])).status, 404);
+  });
+
+  it("a bad file is reported with its line and the last good site stays served until it is fixed", async () => {
+    const before = await articleLinks(server.url);
+    const bad = path.join(articlesDir, "broken-front-matter.txt");
+    await writeFile(bad, "---\ntitle: Council Votes On The Budget\ncolour: red\n---\nThe council voted on Tuesday to approve the city budget after a long debate.\n");
+
+    const failure = await events.next();
+    assert.equal(failure.event, "build-error");
+    assert.match((failure.data as { message: string }).message, /^broken-front-matter\.txt:3: /m);
+    assert.ok(log.some((line) => line.startsWith("error: broken-front-matter.txt:3: ")), `the terminal names file and line:\n${log.join("")}`);
+    assert.deepEqual(await articleLinks(server.url), before, "the last good site is still served");
+
+    await writeFile(bad, "---\ntitle: Council Votes On The Budget\n---\nThe council voted on Tuesday to approve the city budget after a long debate.\n");
+    assert.equal((await events.next()).event, "reload");
+    assert.ok((await articleLinks(server.url)).has("Council Votes On The Budget"));
+  });
+});
