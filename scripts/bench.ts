@@ -87,9 +87,9 @@ interface SizeResult {
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** Runs a command with its whole process tree's memory sampled; never throws on a non-zero exit. */
-async function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildRun> {
+async function runChild(command: string, args: string[], cwd = root): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, CI: "1", ARCHIVE_NOW: BENCH_NOW, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, CI: "1", ARCHIVE_NOW: BENCH_NOW }, stdio: ["ignore", "pipe", "pipe"] });
   const sampler = sampleTreeRss(child.pid!);
   const chunks: Buffer[] = [];
   const stdoutChunks: Buffer[] = [];
@@ -111,15 +111,20 @@ async function runOurBuild(articlesDir: string, contentDir: string, outputDir: s
   const run = await runChild(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--articles", articlesDir, "--output", outputDir, "--content", contentDir]);
   const summary = parseBuildSummary(run.output);
   if (run.exitCode !== 0 || !summary) {
-    const errors = run.output.split("\n").filter((l) => l.startsWith("error:"));
-    log(`build FAILED (exit ${run.exitCode}):\n${(errors.length ? errors : run.output.split("\n").slice(-30)).join("\n")}`);
+    // The error lines and the stack below the first one: enough to find the failing file or step.
+    const lines = run.output.split("\n");
+    const first = lines.findIndex((l) => l.startsWith("error:"));
+    const shown = first < 0 ? lines.slice(-30) : [...lines.slice(first, first + 12), ...lines.slice(first + 12).filter((l) => l.startsWith("error:"))];
+    log(`build FAILED (exit ${run.exitCode}):\n${shown.join("\n")}`);
   }
   return { ...run, summary };
 }
 
 async function runBaseline(inputDir: string, outputDir: string): Promise<BaselineRun> {
-  const eleventy = await runChild(path.join(root, "node_modules/.bin/eleventy"), [`--input=${inputDir}`, `--output=${outputDir}`, "--quiet"]);
-  const pagefind = await runChild(path.join(root, "node_modules/.bin/pagefind"), ["--site", outputDir]);
+  // Run beside its folders, not in the project, so Eleventy finds no project config: bare Eleventy.
+  const cwd = path.dirname(inputDir);
+  const eleventy = await runChild(path.join(root, "node_modules/.bin/eleventy"), [`--input=${inputDir}`, `--output=${outputDir}`, "--quiet"], cwd);
+  const pagefind = await runChild(path.join(root, "node_modules/.bin/pagefind"), ["--site", outputDir], cwd);
   const wrote = eleventy.output.match(/Wrote (\d+) files?/);
   for (const [name, run] of [["Eleventy", eleventy], ["Pagefind", pagefind]] as const) {
     if (run.exitCode !== 0) log(`baseline ${name} FAILED (exit ${run.exitCode}):\n${run.output.split("\n").slice(-20).join("\n")}`);
