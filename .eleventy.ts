@@ -5,7 +5,7 @@ import { buildSiteModel } from "./src/site/model.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
-import { feedEntries } from "./src/site/feed.ts";
+import { feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
 
 /**
@@ -26,6 +26,7 @@ interface EleventyConfig {
   setLibrary(name: string, lib: unknown): void;
   setQuietMode(quiet: boolean): void;
   addPlugin(plugin: unknown, options?: unknown): void;
+  addNunjucksFilter(name: string, fn: (...args: any[]) => unknown): void;
   addCollection(name: string, fn: () => unknown): void;
 }
 
@@ -78,11 +79,17 @@ export default async function configureArchiveSite(eleventyConfig: EleventyConfi
   const feedOptions = { collection: { name: "feedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions, rssPluginOptions: { htmlBasePluginOptions } };
   eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "atom", outputPath: "/feed.xml" });
   eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "json", outputPath: "/feed.json" });
+  // The plugin's own version falls back to the wall clock when no article has a date,
+  // so two builds of the same archive would differ; a fixed date keeps builds repeatable.
+  // (Added as a plugin so that it runs after the feed plugins and replaces their filter.)
+  eleventyConfig.addPlugin((config: EleventyConfig) => config.addNunjucksFilter("getNewestCollectionItemDate", newestFeedDate));
   eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
   eleventyConfig.setLibrary("md", markdown);
 
   return {
-    dir: { input: "layouts", includes: "_includes", data: "_data" },
+    // The input folder (layouts/) comes from the build (src/build/render.ts), relative to
+    // the project; these are relative to it.
+    dir: { includes: "_includes", data: "_data" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
   };

@@ -69,7 +69,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     const rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot });
     const renderSeconds = render.end(`${rendered.pagesWritten} pages`);
     const written = new Set(rendered.outputs);
-    const missing = ingested.articles.filter((a) => !written.has(`articles/${a.record.slug}/index.html`));
+    const missing = ingested.articles.filter((a) => !written.has(articlePagePath(a.record.slug)));
     if (missing.length) {
       throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
     }
@@ -82,7 +82,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     // maintainer which articles a template change lost from search.
     const unindexed: string[] = [];
     for (const a of ingested.articles) {
-      const html = await readFile(path.join(tempDir, `articles/${a.record.slug}/index.html`), "utf8");
+      const html = await readFile(path.join(tempDir, articlePagePath(a.record.slug)), "utf8");
       if (!/<[^>]*\sdata-pagefind-body[\s>=]/.test(html)) unindexed.push(a.record.source_file);
     }
     if (unindexed.length) {
@@ -90,7 +90,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     }
 
     const index = reporter.stage("search index");
-    const indexed = await buildSearchIndex(tempDir, ingested.articles.map((a) => articlePagePath(a.record.slug)));
+    const indexed = await buildSearchIndex(tempDir, ingested.articles.length);
     const indexSeconds = index.end(`${indexed.pagesIndexed} articles indexed`);
 
     await options.beforeSwap?.(tempDir);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -7,38 +7,40 @@ export function articlePagePath(slug: string): string {
   return `articles/${slug}/index.html`;
 }
 
+/** The pages Pagefind reads: article pages (and the listing pages beside them, which carry no `data-pagefind-body`). */
+const ARTICLE_PAGES_GLOB = "articles/**/*.html";
+
 export interface SearchIndexResult {
   pagesIndexed: number;
 }
 
 /**
- * Builds the Pagefind index in-process with its Node API, from the article pages only
- * (`articlePages`: their paths relative to `siteDir`): the other pages (listings, entity
- * and timeline pages) carry no `data-pagefind-body` and would only be read to be skipped.
- * Fails loudly when Pagefind reports errors or indexes a different number of pages than
- * there are articles.
+ * Builds the Pagefind index in-process with its Node API. Only article pages are
+ * read (the listing, entity and timeline pages carry no `data-pagefind-body` and would
+ * only be read to be skipped). Fails loudly when Pagefind reports errors or indexes a
+ * different number of pages than there are articles.
  */
-export async function buildSearchIndex(siteDir: string, articlePages: readonly string[]): Promise<SearchIndexResult> {
-  const expectedArticles = articlePages.length;
+export async function buildSearchIndex(siteDir: string, expectedArticles: number): Promise<SearchIndexResult> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
     if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    // A few files at a time: each is read, sent to Pagefind's process, then dropped.
-    const concurrency = 16;
-    for (let i = 0; i < articlePages.length; i += concurrency) {
-      await Promise.all(
-        articlePages.slice(i, i + concurrency).map(async (page) => {
-          const content = await readFile(path.join(siteDir, page), "utf8");
-          const added = await index.addHTMLFile({ url: `/${page.replace(/index\.html$/, "")}`, content });
-          if (added.errors.length) throw new Error(`Pagefind reported errors on ${page}: ${added.errors.join("; ")}`);
-        }),
-      );
+    // Pagefind reads the files itself, in a repeatable order (pages added from here in
+    // the order reads finished gave a different word index on every build).
+    const added = await index.addDirectory({ path: siteDir, glob: ARTICLE_PAGES_GLOB });
+    if (added.errors.length) throw new Error(`Pagefind reported errors while indexing: ${added.errors.join("; ")}`);
+    // The files are written here rather than by Pagefind's writeFiles, which was seen to
+    // resolve before its last file was complete (a stylesheet cut at 32 KiB).
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join("; ")}`);
+    const outDir = path.join(siteDir, "pagefind");
+    for (const file of files) {
+      const target = path.join(outDir, file.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.content);
     }
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
     // The entry file counts the pages actually in the index (a page without
-    // data-pagefind-body would be read but not indexed).
-    const entry = JSON.parse(await readFile(path.join(siteDir, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    // data-pagefind-body is read but not indexed).
+    const entry = JSON.parse(await readFile(path.join(outDir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     const pagesIndexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     if (pagesIndexed !== expectedArticles) {
       throw new Error(

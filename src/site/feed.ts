@@ -47,3 +47,9 @@ export function feedEntries(articles: readonly SiteArticle[], renderBody: (markd
       },
     }));
 }
+
+/** The feed's `updated`: its newest entry's date, or the Unix epoch for a feed with no entries. */
+export function newestFeedDate(entries: readonly { date: Date }[] | undefined): Date {
+  if (!entries?.length) return new Date(0);
+  return new Date(Math.max(...entries.map((e) => e.date.getTime())));
+}
