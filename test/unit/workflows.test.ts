@@ -95,6 +95,7 @@ describe("the deploy workflow", () => {
 
   it("builds with the repository's name as the path prefix and checks the links under it", () => {
     assert.equal(build.env?.PATH_PREFIX, "/${{ github.event.repository.name }}/");
+    assert.equal(build.env?.ARCHIVE_SITE_URL, "https://${{ github.repository_owner }}.github.io", "absolute URLs point at the Pages site");
     stepIndex(build, runs(/^npm run build -- --path-prefix "\$PATH_PREFIX"$/), "builds with the prefix");
     stepIndex(build, runs(/check-links\.ts --dir _site --path-prefix "\$PATH_PREFIX"/), "checks links with the prefix");
   });
