@@ -2,7 +2,7 @@ import { buildSearchIndex } from "../build/search-index.ts";
 
 export interface BackgroundIndexer {
   /** Asks for an index of the site as it is now; returns at once. */
-  request(articlePages: readonly string[]): void;
+  request(expectedArticles: number): void;
   /** Resolves when no index run is going on or asked for. */
   idle(): Promise<void>;
 }
@@ -20,7 +20,7 @@ export interface IndexRun {
  */
 export function createBackgroundIndexer(siteDir: string, handlers: { done(run: IndexRun): void; failed(message: string): void }): BackgroundIndexer {
   let running: Promise<void> | undefined;
-  let next: readonly string[] | undefined;
+  let next: number | undefined;
 
   const runLoop = async () => {
     while (next !== undefined) {
@@ -38,8 +38,8 @@ export function createBackgroundIndexer(siteDir: string, handlers: { done(run: I
   };
 
   return {
-    request(articlePages) {
-      next = articlePages;
+    request(expectedArticles) {
+      next = expectedArticles;
       running ??= runLoop();
     },
     async idle() {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { formatSummary } from "../build/build.ts";
-import { articlePagePath, buildSearchIndex } from "../build/search-index.ts";
+import { buildSearchIndex } from "../build/search-index.ts";
 import type { IngestWarning } from "../ingest/pipeline.ts";
 import { createBackgroundIndexer } from "./background-index.ts";
 import { startDevHttpServer } from "./dev-http-server.ts";
@@ -26,6 +26,9 @@ export interface DevServer {
   /** Stops watching, waits for a running build, closes every connection. */
   close(): Promise<void>;
 }
+
+/** Time the reloading browsers get before the background work after a rebuild starts. */
+const AFTER_RELOAD_DELAY_MS = 1500;
 
 /** How many warnings a build prints before it only counts the rest. */
 const WARNINGS_SHOWN = 10;
@@ -70,7 +73,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const index = reporter.stage("search index");
     let indexSeconds = 0;
     try {
-      const indexed = await buildSearchIndex(outputDir, initial.articles.map((a) => articlePagePath(a.record.slug)));
+      const indexed = await buildSearchIndex(outputDir, initial.articles.length);
       indexSeconds = index.end(`${indexed.pagesIndexed} articles indexed`);
     } catch (error) {
       indexSeconds = index.end("failed");
@@ -99,6 +102,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     throw error;
   }
 
+  let afterReloadTimer: NodeJS.Timeout | undefined;
+  let afterReload: Promise<void> = Promise.resolve();
   let lastWarnings = new Set(initial.ok ? initial.warnings.map(warningText) : []);
 
   const rebuild = async () => {
@@ -131,7 +136,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         `render ${t.render.toFixed(2)} s, swap ${t.swap.toFixed(2)} s); reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}`,
     );
     hub.send("reload", { changed: [...changed].sort() });
-    indexer.request(result.articles.map((a) => articlePagePath(a.record.slug)));
+    const articleCount = result.articles.length;
+    // Deleting the old site and indexing read and write tens of thousands of files;
+    // started at once they queue up the reloading browser's requests for seconds.
+    clearTimeout(afterReloadTimer);
+    afterReloadTimer = setTimeout(() => {
+      afterReloadTimer = undefined;
+      afterReload = builder.removeOldSites().then(() => indexer.request(articleCount));
+    }, AFTER_RELOAD_DELAY_MS);
   };
 
 
@@ -143,14 +155,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     url: server.url,
     port: server.port,
     async idle() {
-      while (building) await building;
+      for (;;) {
+        while (building) await building;
+        if (!afterReloadTimer) break;
+        await new Promise((resolve) => setTimeout(resolve, AFTER_RELOAD_DELAY_MS));
+      }
+      await afterReload;
       await indexer.idle();
     },
     async close() {
       closed = true;
       watcher.close();
       while (building) await building;
+      clearTimeout(afterReloadTimer);
+      await afterReload;
       await indexer.idle();
+      await builder.removeOldSites();
       await server.close();
     },
   };

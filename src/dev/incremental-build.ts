@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
 import { readAliases } from "../build/ingest-dir.ts";
 import { renderSite } from "../build/render.ts";
 import { articlePagePath } from "../build/search-index.ts";
 import type { Reporter } from "../build/reporter.ts";
-import { listArticleFiles } from "../ingest/article-files.ts";
+import { checkArticleFileName, listArticleFiles } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import { createArticleCache, type ArticleCache } from "./article-cache.ts";
@@ -58,6 +58,8 @@ export interface IncrementalBuilder {
    * served site as it was and comes back as `ok: false` with `file:line: message` errors.
    */
   build(changed?: ReadonlySet<string>): Promise<IncrementalBuildResult>;
+  /** Deletes the sites that builds replaced (they stay on disk until this is called). */
+  removeOldSites(): Promise<void>;
   readonly cache: ArticleCache;
 }
 
@@ -75,32 +77,73 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   const written = new Map<string, { key: string; text: string }>();
   let firstBuild = true;
   let swaps = 0;
+  const oldSites: string[] = [];
+
+  /** Listing problems (unsafe names, links) by file, from the last full listing. */
+  let listingErrors: Map<string, ArticleError> | undefined;
+
+  /** Reads `files`, dropping those deleted meanwhile; other read failures are errors. */
+  async function readInto(files: readonly { file: string; absolutePath: string }[]): Promise<string[]> {
+    const errors: string[] = [];
+    await Promise.all(
+      files.map(async (f) => {
+        try {
+          inputs.set(f.file, { file: f.file, bytes: await readFile(f.absolutePath) });
+        } catch (error) {
+          inputs.delete(f.file);
+          if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push(`${f.file}: could not be read (${(error as Error).message}).`);
+        }
+      }),
+    );
+    return errors;
+  }
+
+  /** Lists the whole folder; reads new files and those in `changed` (all without it). */
+  async function readAll(changed?: ReadonlySet<string>): Promise<{ count: number; errors: string[] }> {
+    const listing = await listArticleFiles(options.articlesDir);
+    listingErrors = new Map(listing.errors.map((e) => [e.file, e]));
+    const listed = new Set(listing.files.map((f) => f.file));
+    for (const file of inputs.keys()) if (!listed.has(file)) inputs.delete(file);
+    const toRead = listing.files.filter((f) => !changed || changed.has(f.file) || !inputs.has(f.file));
+    return { count: toRead.length, errors: await readInto(toRead) };
+  }
+
+  /**
+   * Applies a batch of changes without listing the folder again (listing 10,000 files
+   * takes seconds): plain files at the top of the folder follow the listing's rules
+   * here. Anything else (a folder, a link, a file in a subfolder) returns undefined,
+   * and the caller lists everything.
+   */
+  async function readChanged(changed: ReadonlySet<string>): Promise<{ count: number; errors: string[] } | undefined> {
+    const toRead: { file: string; absolutePath: string }[] = [];
+    for (const file of changed) {
+      if (file.includes("/")) return undefined;
+      const absolutePath = path.join(options.articlesDir, file);
+      const info = await lstat(absolutePath).catch(() => undefined);
+      if (info && !info.isFile()) return undefined;
+      inputs.delete(file);
+      listingErrors!.delete(file);
+      if (!info || file.startsWith(".") || (/\.(md|markdown)$/i.test(file) && /^(readme|contributing)/i.test(file))) continue;
+      const problem = checkArticleFileName(file);
+      if (problem) listingErrors!.set(file, new ArticleError(file, problem, { hint: "Rename the file." }));
+      else toRead.push({ file, absolutePath });
+    }
+    return { count: toRead.length, errors: await readInto(toRead) };
+  }
 
   async function build(changed?: ReadonlySet<string>): Promise<IncrementalBuildResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
     const fail = (errors: string[]): IncrementalBuildResult => ({ ok: false, errors, seconds: { total: elapsed(started) } });
 
-    let listing;
+    let read;
     try {
-      listing = await listArticleFiles(options.articlesDir);
+      read = changed && listingErrors ? await readChanged(changed) : undefined;
+      read ??= await readAll(changed);
     } catch (error) {
       return fail([(error as Error).message]);
     }
-    const listed = new Set(listing.files.map((f) => f.file));
-    for (const file of inputs.keys()) if (!listed.has(file)) inputs.delete(file);
-    const toRead = listing.files.filter((f) => !changed || changed.has(f.file) || !inputs.has(f.file));
-    const readResults = await Promise.all(
-      toRead.map(async (f) => ({ f, bytes: await readFile(f.absolutePath).catch((error: Error) => error) })),
-    );
-    const readErrors: string[] = [];
-    for (const { f, bytes } of readResults) {
-      if (bytes instanceof Error) {
-        // Deleted between listing and reading: the next batch of changes brings it up again.
-        inputs.delete(f.file);
-        if ((bytes as NodeJS.ErrnoException).code !== "ENOENT") readErrors.push(`${f.file}: could not be read (${bytes.message}).`);
-      } else inputs.set(f.file, { file: f.file, bytes });
-    }
+    const readErrors = read.errors;
     cache.retainOnly(new Set(inputs.keys()));
     const readSeconds = elapsed(started);
 
@@ -121,7 +164,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
       return fail([(error as Error).message]);
     }
     stage?.end(`${result.articles.length} articles`);
-    const errors = [...listing.errors, ...result.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((e: ArticleError) => e.message);
+    const errors = [...listingErrors!.values(), ...result.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((e: ArticleError) => e.message);
     if (errors.length || readErrors.length) return fail([...readErrors, ...errors]);
     const ingestSeconds = elapsed(ingestStarted);
 
@@ -157,7 +200,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
       articles: result.articles,
       warnings: result.warnings,
       pagesWritten: rendered.pagesWritten,
-      rawFilesRead: toRead.length,
+      rawFilesRead: read.count,
       articlesAnalyzed: cache.stats.analyzed - analyzedBefore,
       markdownWritten: writtenCount,
       markdownRemoved: removedCount,
@@ -214,9 +257,13 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const old = `${target}.old-${process.pid}-${++swaps}`;
     await rename(target, old);
     await rename(fresh, target);
-    // Deleting tens of thousands of old pages need not hold up the reload.
-    void rm(old, { recursive: true, force: true });
+    // Deleting tens of thousands of old pages need not hold up the reload: see removeOldSites.
+    oldSites.push(old);
   }
 
-  return { build, cache };
+  async function removeOldSites(): Promise<void> {
+    while (oldSites.length) await rm(oldSites.shift()!, { recursive: true, force: true });
+  }
+
+  return { build, removeOldSites, cache };
 }
