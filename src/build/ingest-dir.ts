@@ -5,6 +5,7 @@ import { listArticleFiles, readArticleFiles } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "./reporter.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 export interface IngestDirOptions {
   articlesDir: string;
@@ -56,16 +57,14 @@ export async function writeMarkdownFiles(outDir: string, articles: readonly Inge
   await mkdir(outDir, { recursive: true });
   const wanted = new Map(articles.map((a) => [`${a.record.slug}.md`, articleToMarkdown(a.record, a.body)]));
   const existing = (await readdir(outDir)).filter((n) => n.endsWith(".md"));
-  await Promise.all(existing.filter((n) => !wanted.has(n)).map((n) => rm(path.join(outDir, n))));
+  await mapLimited(existing.filter((n) => !wanted.has(n)), FILE_CONCURRENCY, (n) => rm(path.join(outDir, n)));
   let written = 0;
-  await Promise.all(
-    [...wanted].map(async ([name, text]) => {
-      const target = path.join(outDir, name);
-      const current = await readFile(target, "utf8").catch(() => undefined);
-      if (current === text) return;
-      await writeFile(target, text);
-      written++;
-    }),
-  );
+  await mapLimited([...wanted], FILE_CONCURRENCY, async ([name, text]) => {
+    const target = path.join(outDir, name);
+    const current = await readFile(target, "utf8").catch(() => undefined);
+    if (current === text) return;
+    await writeFile(target, text);
+    written++;
+  });
   return written;
 }

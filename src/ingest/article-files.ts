@@ -1,6 +1,7 @@
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 /** Safe raw article names: lowercase ASCII letters, digits, `.`, `_`, `-`, ending in `.txt`. */
 export const SAFE_ARTICLE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
@@ -114,5 +115,5 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
 }
 
 export async function readArticleFiles(files: readonly ArticleFile[]): Promise<{ file: string; bytes: Uint8Array }[]> {
-  return Promise.all(files.map(async (f) => ({ file: f.file, bytes: await readFile(f.absolutePath) })));
+  return mapLimited(files, FILE_CONCURRENCY, async (f) => ({ file: f.file, bytes: await readFile(f.absolutePath) }));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KNOWN_NAMES, type ArticleMentions, type EntityKind } from "./entities.ts";
 import type { EntityMentions } from "./types.ts";
+import { slugWords } from "./slug.ts";
 
 /**
  * Archive-wide entity names: one entity, one name. Works on the mentions of every article
@@ -156,12 +157,7 @@ export function resolveEntities(all: ArticleMentions[], aliases: AliasTable): En
   }));
 }
 
-/** What stays of a name when case, accents and punctuation are set aside. */
+/** What stays of a name when case, accents, apostrophes and punctuation are set aside: its slug words. */
 export function foldName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  return slugWords(name).join(" ");
 }

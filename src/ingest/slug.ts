@@ -2,14 +2,23 @@ import { createHash } from "node:crypto";
 
 const MAX_SLUG_LENGTH = 80;
 
-/** ASCII, lowercase, hyphen-joined; cut at a word boundary. Empty when nothing is left. */
-export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+/**
+ * The words a slug is made of: ASCII, lowercase, accents and apostrophes dropped
+ * ("Barclay’s" → "barclays"). Two names with the same slug words would share a page, so
+ * entity merging treats them as one name.
+ */
+export function slugWords(text: string): string[] {
   const ascii = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[’'‘]/g, "")
+    .replace(/[’'‘`]/g, "")
     .toLowerCase();
-  const words = ascii.split(/[^a-z0-9]+/).filter(Boolean);
+  return ascii.split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** ASCII, lowercase, hyphen-joined; cut at a word boundary. Empty when nothing is left. */
+export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
+  const words = slugWords(text);
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

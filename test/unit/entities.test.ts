@@ -184,3 +184,14 @@ test("names that differ only in case or punctuation are one entity across the ar
     assert.ok(all.length >= 2, `found ${JSON.stringify(all)}`);
     assert.deepEqual([...new Set(all)], ["Banque Nationale de Paris"]);
   });
+
+test("names that differ only by an apostrophe are one entity, so they never fight for one page", () => {
+  const texts = [
+    "Barclays Bank Plc said it would raise its base rate, Barclays Bank Plc officials said.",
+    "Barclays Bank Plc cut its forecast, the bank said.",
+    "Barclay's Bank Plc shares rose, dealers said.",
+  ];
+  const resolved = resolveEntities(texts.map((t) => extractMentions({ title: "Bank news", paragraphs: [t] })), loadAliasTable({}));
+  const names = [...new Set(resolved.flatMap((r) => [...r.people, ...r.organizations, ...r.places]).filter((n) => /barclay/i.test(n)))];
+  assert.deepEqual(names, ["Barclays Bank Plc"]);
+});
