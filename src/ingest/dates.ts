@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import {
   CUE_WINDOW_CHARS,
   EARLIEST_YEAR,
@@ -17,9 +16,11 @@ import {
 /**
  * Publication dates with the evidence they rest on. A cascade of sources in order of
  * trust: the contributor's front matter, a date in the file name, then the article
- * text (dateline, explicit dates, weekdays, relative spans). Every date is computed
- * in UTC with luxon; nothing after `now` or before EARLIEST_YEAR is ever used, and
- * when the evidence is thin or conflicting the article stays undated.
+ * text (dateline, explicit dates, weekdays, relative spans). Every date is a UTC
+ * calendar day, held as a day number (see "Calendar days" below: plain arithmetic,
+ * because this runs for every date-like match of every article); nothing after `now`
+ * or before EARLIEST_YEAR is ever used, and when the evidence is thin or conflicting
+ * the article stays undated.
  */
 
 export interface DateInput {
@@ -46,10 +47,8 @@ export interface DateResult {
   date_evidence?: string;
 }
 
-const UTC = { zone: "utc" } as const;
-
 export function extractPublicationDate(input: DateInput): DateResult {
-  const now = DateTime.fromJSDate(input.now, UTC).endOf("day");
+  const now = Math.floor(input.now.getTime() / MS_PER_DAY);
   return (
     dateFromFrontMatter(input.frontMatterDate, now) ??
     dateFromFileName(input.fileName, now) ??
@@ -62,7 +61,7 @@ export function extractPublicationDate(input: DateInput): DateResult {
 // 1. Front matter
 
 /** The contributor's own date, used as written when it names a real calendar day/month/year. */
-export function dateFromFrontMatter(value: string | undefined, now: DateTime): DateResult | undefined {
+export function dateFromFrontMatter(value: string | undefined, now: DayNumber): DateResult | undefined {
   if (!value) return undefined;
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
   if (!match) return undefined;
@@ -80,11 +79,11 @@ export function dateFromFrontMatter(value: string | undefined, now: DateTime): D
 // never glued to other letters or digits (so "00001.txt" and hex ids are not dates).
 const FILE_NAME_DATE = /(?<![A-Za-z0-9])(\d{4})([-_./]?)(\d{2})\2(\d{2})(?![A-Za-z0-9])/g;
 
-export function dateFromFileName(fileName: string, now: DateTime): DateResult | undefined {
+export function dateFromFileName(fileName: string, now: DayNumber): DateResult | undefined {
   for (const match of fileName.matchAll(FILE_NAME_DATE)) {
     const day = utcDate(Number(match[1]), Number(match[3]), Number(match[4]));
     if (day && isUsable(day, now)) {
-      return { date: day.toISODate()!, date_precision: "day", date_source: "file_name", date_evidence: fileName.slice(0, MAX_EVIDENCE_CHARS) };
+      return { date: isoDate(day), date_precision: "day", date_source: "file_name", date_evidence: fileName.slice(0, MAX_EVIDENCE_CHARS) };
     }
   }
   return undefined;
@@ -100,8 +99,8 @@ interface MonthDay {
 
 /** A mention that names a stretch of time with its year: a day, month, quarter or half. */
 interface DatedMention {
-  start: DateTime;
-  end: DateTime;
+  start: DayNumber;
+  end: DayNumber;
   text: string;
   /** Scheduled or forecast ("payable April 1, 1987"): the publication precedes it. */
   future: boolean;
@@ -182,23 +181,84 @@ const PATTERNS = {
 
 const FUTURE_CUE = new RegExp(`\\b(?:${FUTURE_CUES.join("|")})\\b`, "i");
 
-/** Character ranges of a paragraph that sit inside quotation marks. */
-function quotedRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const pairs: Array<[RegExp, RegExp]> = [
-    [/“/g, /”/g],
-    [/``/g, /''/g],
-  ];
-  for (const [open, close] of pairs) {
-    for (const o of text.matchAll(open)) {
-      close.lastIndex = o.index! + o[0].length;
-      const c = close.exec(text);
-      ranges.push([o.index!, c ? c.index : text.length]);
-    }
+/**
+ * Sorted, disjoint character ranges [start, end) of one paragraph, searched by binary
+ * search: a paragraph may hold hundreds of thousands of matches and quotation marks,
+ * so no test may walk the whole list.
+ */
+class RangeList {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+
+  /** Appends a range that starts at or after the end of the last one. */
+  push(start: number, end: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
   }
+
+  /** True when some range shares a character with [start, end). */
+  overlaps(start: number, end: number): boolean {
+    const { starts, ends } = this;
+    // The first range that ends after `start` is the only one that can overlap.
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (ends[mid] > start) high = mid;
+      else low = mid + 1;
+    }
+    return low < starts.length && starts[low] < end;
+  }
+
+  /** The union of this list and `other` (each sorted and disjoint), merging ranges that overlap or touch. */
+  union(other: RangeList): RangeList {
+    if (other.starts.length === 0) return this;
+    if (this.starts.length === 0) return other;
+    const out = new RangeList();
+    let i = 0;
+    let j = 0;
+    while (i < this.starts.length || j < other.starts.length) {
+      const fromThis = j >= other.starts.length || (i < this.starts.length && this.starts[i] <= other.starts[j]);
+      const start = fromThis ? this.starts[i] : other.starts[j];
+      const end = fromThis ? this.ends[i++] : other.ends[j++];
+      const last = out.starts.length - 1;
+      if (last >= 0 && start <= out.ends[last]) out.ends[last] = Math.max(out.ends[last], end);
+      else out.push(start, end);
+    }
+    return out;
+  }
+}
+
+/**
+ * Ranges from each opening mark to the next closing mark after it (or to the end of the
+ * text), merged. The next closing mark is found once per stretch of text, not once per
+ * opening mark: an unclosed mark repeated many times stays linear.
+ */
+function pairedMarkRanges(text: string, open: string, close: string): RangeList {
+  const ranges = new RangeList();
+  let closeAt = -2; // -2: not searched yet; -1: no closing mark after this point
+  for (let at = text.indexOf(open); at !== -1; at = text.indexOf(open, at + open.length)) {
+    const from = at + open.length;
+    if (closeAt !== -1 && closeAt < from) closeAt = text.indexOf(close, from);
+    const end = closeAt === -1 ? text.length : closeAt;
+    const last = ranges.starts.length - 1;
+    if (last >= 0 && at <= ranges.ends[last]) ranges.ends[last] = Math.max(ranges.ends[last], end);
+    else ranges.push(at, end);
+  }
+  return ranges;
+}
+
+/** Character ranges of a paragraph that sit inside quotation marks. */
+function quotedRanges(text: string): RangeList {
+  let ranges = pairedMarkRanges(text, "“", "”").union(pairedMarkRanges(text, "``", "''"));
   // Straight double quotes pair up in order of appearance.
-  const straight = [...text.matchAll(/"/g)].map((m) => m.index!);
-  for (let i = 0; i < straight.length; i += 2) ranges.push([straight[i], straight[i + 1] ?? text.length]);
+  const straight = new RangeList();
+  for (let at = text.indexOf('"'); at !== -1; ) {
+    const closing = text.indexOf('"', at + 1);
+    straight.push(at, closing === -1 ? text.length : closing);
+    at = closing === -1 ? -1 : text.indexOf('"', closing + 1);
+  }
+  ranges = ranges.union(straight);
   return ranges;
 }
 
@@ -209,78 +269,120 @@ function hasFutureCue(text: string, index: number): boolean {
   return FUTURE_CUE.test(clause);
 }
 
+/** One paragraph being read: its text, the mentions found so far, and what is already used. */
+interface ParagraphScan {
+  text: string;
+  paragraph: number;
+  mentions: Mentions;
+}
+
+/** Reads one match into `scan.mentions`; true when the match's text is used up (no later pattern may read it). */
+type MatchReader = (m: RegExpExecArray, future: boolean, scan: ParagraphScan) => boolean;
+
+function pushDay(m: RegExpExecArray, future: boolean, scan: ParagraphScan, y: number, mo: number, d: number, weekdayName?: string): boolean {
+  const day = utcDate(y, mo, d);
+  if (day === undefined) return false;
+  // A printed weekday that contradicts the date makes the whole mention untrustworthy.
+  if (weekdayName && WEEKDAY_NAMES[weekdayName] !== weekdayOf(day)) return true;
+  scan.mentions.dated.push({ start: day, end: day, text: m[0], future, paragraph: scan.paragraph, anchored: !!weekdayName });
+  return true;
+}
+
+const FISCAL = /fiscal/i;
+
+function pushPeriod(m: RegExpExecArray, future: boolean, scan: ParagraphScan, y: number, ordinalWord: string, unit: string): boolean {
+  // A fiscal quarter is not a calendar quarter: its dates are unknown.
+  if (FISCAL.test(scan.text.slice(Math.max(0, m.index - 12), m.index + m[0].length))) return true;
+  const ordinal = PERIOD_ORDINALS[ordinalWord.toLowerCase()];
+  const months = unit.toLowerCase() === "half" ? 6 : 3;
+  if (!ordinal || ordinal * months > 12) return false;
+  const firstMonth = (ordinal - 1) * months + 1;
+  const start = utcDate(y, firstMonth, 1);
+  if (start === undefined) return false;
+  const end = lastDayOfMonth(y, firstMonth + months - 1);
+  scan.mentions.dated.push({ start, end, text: m[0], future, paragraph: scan.paragraph });
+  return true;
+}
+
+function pushMonthDay(m: RegExpExecArray, future: boolean, scan: ParagraphScan, mo: number, d: number, weekdayName?: string): boolean {
+  if (utcDate(2000, mo, d) === undefined) return false; // 2000 is a leap year: Feb 29 stays possible
+  const weekday = weekdayName ? WEEKDAY_NAMES[weekdayName] : undefined;
+  scan.mentions.monthDays.push({ month: mo, day: d, weekday, text: m[0], future, paragraph: scan.paragraph });
+  return true;
+}
+
+// Most specific first: a span of text used by one pattern is not read again by the next.
+const READERS: ReadonlyArray<readonly [RegExp, MatchReader]> = [
+  [PATTERNS.monthDayYear, (m, f, s) => pushDay(m, f, s, Number(m[4]), MONTH_NAMES[m[2]], Number(m[3]), m[1])],
+  [PATTERNS.dayMonthYear, (m, f, s) => pushDay(m, f, s, Number(m[4]), MONTH_NAMES[m[3]], Number(m[2]), m[1])],
+  [PATTERNS.quarterYear, (m, f, s) => pushPeriod(m, f, s, Number(m[3]), m[1], m[2])],
+  [PATTERNS.yearQuarter, (m, f, s) => pushPeriod(m, f, s, Number(m[1]), m[2], m[3])],
+  [
+    PATTERNS.monthYear,
+    (m, f, s) => {
+      const year = Number(m[2]);
+      const month = MONTH_NAMES[m[1]];
+      const start = utcDate(year, month, 1);
+      if (start === undefined) return false;
+      s.mentions.dated.push({ start, end: lastDayOfMonth(year, month), text: m[0], future: f, paragraph: s.paragraph });
+      return true;
+    },
+  ],
+  [PATTERNS.monthDay, (m, f, s) => pushMonthDay(m, f, s, MONTH_NAMES[m[2]], Number(m[3]), m[1] ?? m[4])],
+  [
+    PATTERNS.monthAlone,
+    (m, f, s) => {
+      s.mentions.months.push({ month: MONTH_NAMES[m[1]], text: m[0], future: f, paragraph: s.paragraph });
+      return true;
+    },
+  ],
+  [PATTERNS.dayMonth, (m, f, s) => pushMonthDay(m, f, s, MONTH_NAMES[m[3]], Number(m[2]), m[1])],
+  [
+    PATTERNS.weekday,
+    (m, f, s) => {
+      // "next Wednesday" and "on Wednesday, March 3" scheduling are future; we keep the flag.
+      s.mentions.weekdays.push({ weekday: WEEKDAY_NAMES[m[1]], text: m[0], future: f, paragraph: s.paragraph });
+      return true;
+    },
+  ],
+  [
+    PATTERNS.year,
+    (m, f, s) => {
+      s.mentions.years.push({ year: Number(m[1]), text: m[0], future: f });
+      return true;
+    },
+  ],
+];
+
 export function findDateMentions(paragraphs: string[]): Mentions {
   const mentions: Mentions = { dated: [], monthDays: [], months: [], weekdays: [], years: [], spans: [] };
-  paragraphs.forEach((text, paragraph) => {
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const text = paragraphs[paragraph];
+    const scan: ParagraphScan = { text, paragraph, mentions };
     const quoted = quotedRanges(text);
-    const taken: Array<[number, number]> = [];
-    const free = (start: number, end: number) =>
-      !taken.some(([s, e]) => start < e && end > s) && !quoted.some(([s, e]) => start >= s && start < e);
-    const scan = (pattern: RegExp, read: (m: RegExpMatchArray, future: boolean) => boolean) => {
-      for (const m of text.matchAll(pattern)) {
-        const start = m.index!;
+    // Text used by earlier patterns. A pattern's own matches never overlap one another,
+    // so they are gathered apart and merged in once the pattern is done.
+    let taken = new RangeList();
+    const free = (start: number, end: number) => !taken.overlaps(start, end) && !quoted.overlaps(start, start + 1);
+    for (const [pattern, read] of READERS) {
+      const used = new RangeList();
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const start = m.index;
         const end = start + m[0].length;
         if (!free(start, end)) continue;
-        if (read(m, hasFutureCue(text, start))) taken.push([start, end]);
+        if (read(m, hasFutureCue(text, start), scan)) used.push(start, end);
       }
-    };
-    const pushDay = (m: RegExpMatchArray, future: boolean, y: number, mo: number, d: number, weekdayName?: string) => {
-      const day = utcDate(y, mo, d);
-      if (!day) return false;
-      // A printed weekday that contradicts the date makes the whole mention untrustworthy.
-      if (weekdayName && WEEKDAY_NAMES[weekdayName] !== day.weekday) return true;
-      mentions.dated.push({ start: day, end: day, text: m[0], future, paragraph, anchored: !!weekdayName });
-      return true;
-    };
-    scan(PATTERNS.monthDayYear, (m, f) => pushDay(m, f, Number(m[4]), MONTH_NAMES[m[2]], Number(m[3]), m[1]));
-    scan(PATTERNS.dayMonthYear, (m, f) => pushDay(m, f, Number(m[4]), MONTH_NAMES[m[3]], Number(m[2]), m[1]));
-    const pushPeriod = (m: RegExpMatchArray, future: boolean, y: number, ordinalWord: string, unit: string) => {
-      // A fiscal quarter is not a calendar quarter: its dates are unknown.
-      if (/fiscal/i.test(text.slice(Math.max(0, m.index! - 12), m.index! + m[0].length))) return true;
-      const ordinal = PERIOD_ORDINALS[ordinalWord.toLowerCase()];
-      const months = unit.toLowerCase() === "half" ? 6 : 3;
-      if (!ordinal || ordinal * months > 12) return false;
-      const start = utcDate(y, (ordinal - 1) * months + 1, 1);
-      if (!start) return false;
-      mentions.dated.push({ start, end: start.plus({ months }).minus({ days: 1 }), text: m[0], future, paragraph });
-      return true;
-    };
-    scan(PATTERNS.quarterYear, (m, f) => pushPeriod(m, f, Number(m[3]), m[1], m[2]));
-    scan(PATTERNS.yearQuarter, (m, f) => pushPeriod(m, f, Number(m[1]), m[2], m[3]));
-    scan(PATTERNS.monthYear, (m, f) => {
-      const start = utcDate(Number(m[2]), MONTH_NAMES[m[1]], 1);
-      if (!start) return false;
-      mentions.dated.push({ start, end: start.endOf("month").startOf("day"), text: m[0], future: f, paragraph });
-      return true;
-    });
-    const pushMonthDay = (m: RegExpMatchArray, future: boolean, mo: number, d: number, weekdayName?: string) => {
-      if (!utcDate(2000, mo, d)) return false; // 2000 is a leap year: Feb 29 stays possible
-      const weekday = weekdayName ? WEEKDAY_NAMES[weekdayName] : undefined;
-      mentions.monthDays.push({ month: mo, day: d, weekday, text: m[0], future, paragraph });
-      return true;
-    };
-    scan(PATTERNS.monthDay, (m, f) => pushMonthDay(m, f, MONTH_NAMES[m[2]], Number(m[3]), m[1] ?? m[4]));
-    scan(PATTERNS.monthAlone, (m, f) => {
-      mentions.months.push({ month: MONTH_NAMES[m[1]], text: m[0], future: f, paragraph });
-      return true;
-    });
-    scan(PATTERNS.dayMonth, (m, f) => pushMonthDay(m, f, MONTH_NAMES[m[3]], Number(m[2]), m[1]));
-    scan(PATTERNS.weekday, (m, f) => {
-      // "next Wednesday" and "on Wednesday, March 3" scheduling are future; we keep the flag.
-      mentions.weekdays.push({ weekday: WEEKDAY_NAMES[m[1]], text: m[0], future: f, paragraph });
-      return true;
-    });
-    scan(PATTERNS.year, (m, f) => {
-      mentions.years.push({ year: Number(m[1]), text: m[0], future: f });
-      return true;
-    });
-    for (const m of text.matchAll(PATTERNS.span)) {
-      if (!free(m.index!, m.index! + m[0].length)) continue;
+      taken = taken.union(used);
+    }
+    PATTERNS.span.lastIndex = 0;
+    for (let m = PATTERNS.span.exec(text); m !== null; m = PATTERNS.span.exec(text)) {
+      if (!free(m.index, m.index + m[0].length)) continue;
       const count = SPAN_NUMBERS[m[2].toLowerCase()] ?? Number(m[2]);
       const unit = SPAN_UNIT_DAYS[m[3].toLowerCase()];
       mentions.spans.push({ ...spanRange(count * unit, unit, m[1]?.toLowerCase()), text: m[0] });
     }
-  });
+  }
   return mentions;
 }
 
@@ -305,10 +407,11 @@ function spanRange(days: number, unit: number, qualifier: string | undefined): {
 // ---------------------------------------------------------------------------
 // 3b. Text: from mentions to a publication date
 
-function dateFromText(paragraphs: string[], datelineRaw: string | undefined, now: DateTime): DateResult | undefined {
+function dateFromText(paragraphs: string[], datelineRaw: string | undefined, now: DayNumber): DateResult | undefined {
   const mentions = findDateMentions(paragraphs);
   mentions.dated = mentions.dated.filter((m) => isUsable(m.start, now));
-  mentions.years = mentions.years.filter((y) => y.year >= EARLIEST_YEAR && y.year <= now.year);
+  const nowYear = yearOf(now);
+  mentions.years = mentions.years.filter((y) => y.year >= EARLIEST_YEAR && y.year <= nowYear);
   resolveWeekdayDates(mentions, now);
 
   const dateline = datelineRaw ? parseDateline(datelineRaw) : undefined;
@@ -318,7 +421,7 @@ function dateFromText(paragraphs: string[], datelineRaw: string | undefined, now
     if (!vote) return undefined;
     const day = utcDate(vote.year, dateline.month, dateline.day)!;
     return {
-      date: day.toISODate()!,
+      date: isoDate(day),
       date_precision: "day",
       date_source: "dateline",
       date_evidence: evidence(`${datelineRaw!.trim()} (year from "${vote.evidence}")`),
@@ -327,13 +430,15 @@ function dateFromText(paragraphs: string[], datelineRaw: string | undefined, now
   return dateFromLeadWeekday(mentions, now);
 }
 
+const DATELINE_MONTH_DAY = new RegExp(`${MONTH}\\s+${DAY}\\b`);
+
 /** Month and day of a printed dateline such as "SALVADOR, Feb 26 -" or "MIAMI, Jan. 5 —". */
 export function parseDateline(raw: string): MonthDay | undefined {
-  const match = new RegExp(`${MONTH}\\s+${DAY}\\b`).exec(raw);
+  const match = DATELINE_MONTH_DAY.exec(raw);
   if (!match) return undefined;
   const month = MONTH_NAMES[match[1]];
   const day = Number(match[2]);
-  return utcDate(2000, month, day) ? { month, day } : undefined;
+  return utcDate(2000, month, day) !== undefined ? { month, day } : undefined;
 }
 
 /**
@@ -341,17 +446,22 @@ export function parseDateline(raw: string): MonthDay | undefined {
  * of the plausible years (those the article names, and the year after each) puts that
  * day on that weekday. The resolved day then counts as a dated mention.
  */
-function resolveWeekdayDates(mentions: Mentions, now: DateTime): void {
+function resolveWeekdayDates(mentions: Mentions, now: DayNumber): void {
   const candidates = new Set<number>();
   for (const y of mentions.years) for (const c of [y.year - 1, y.year, y.year + 1]) candidates.add(c);
-  for (const d of mentions.dated) candidates.add(d.start.year);
+  for (const d of mentions.dated) candidates.add(yearOf(d.start));
   for (const md of mentions.monthDays) {
     if (!md.weekday) continue;
-    const fits = [...candidates]
-      .map((year) => utcDate(year, md.month, md.day))
-      .filter((day): day is DateTime => !!day && day.weekday === md.weekday && isUsable(day, now));
-    if (fits.length === 1) {
-      mentions.dated.push({ start: fits[0], end: fits[0], text: md.text, future: md.future, paragraph: md.paragraph, anchored: true });
+    let fit: DayNumber | undefined;
+    let fits = 0;
+    for (const year of candidates) {
+      const day = utcDate(year, md.month, md.day);
+      if (day === undefined || weekdayOf(day) !== md.weekday || !isUsable(day, now)) continue;
+      fit = day;
+      fits++;
+    }
+    if (fits === 1) {
+      mentions.dated.push({ start: fit!, end: fit!, text: md.text, future: md.future, paragraph: md.paragraph, anchored: true });
     }
   }
 }
@@ -367,12 +477,13 @@ function resolveWeekdayDates(mentions: Mentions, now: DateTime): void {
  * it (NEAR_PAST_DAYS); a scheduled one (NEAR_FUTURE_DAYS ahead) works backwards.
  * All anchored days must agree on the year.
  */
-function voteForYear(publication: MonthDay, mentions: Mentions, now: DateTime): { year: number; evidence: string } | undefined {
+function voteForYear(publication: MonthDay, mentions: Mentions, now: DayNumber): { year: number; evidence: string } | undefined {
   const votes = new Map<number, string>();
-  for (const event of mentions.dated.filter((m) => m.anchored)) {
+  for (const event of mentions.dated) {
+    if (!event.anchored) continue;
     const year = event.future ? yearBeforeEvent(publication, event) : yearAfterEvent(publication, event);
     const day = year === undefined ? undefined : utcDate(year, publication.month, publication.day);
-    if (year === undefined || !day || !isUsable(day, now)) return undefined;
+    if (year === undefined || day === undefined || !isUsable(day, now)) return undefined;
     if (!votes.has(year)) votes.set(year, event.text);
   }
   if (votes.size !== 1) return undefined;
@@ -382,10 +493,11 @@ function voteForYear(publication: MonthDay, mentions: Mentions, now: DateTime): 
 
 /** The year whose month-day is the first one on or after the event's start, if close to its end. */
 function yearAfterEvent(publication: MonthDay, event: DatedMention): number | undefined {
-  for (const year of [event.start.year, event.start.year + 1]) {
+  const startYear = yearOf(event.start);
+  for (let year = startYear; year <= startYear + 1; year++) {
     const day = utcDate(year, publication.month, publication.day);
-    if (!day || day < event.start) continue;
-    const daysAfterEnd = day.diff(event.end, "days").days;
+    if (day === undefined || day < event.start) continue;
+    const daysAfterEnd = day - event.end;
     return daysAfterEnd <= NEAR_PAST_DAYS ? year : undefined;
   }
   return undefined;
@@ -393,10 +505,11 @@ function yearAfterEvent(publication: MonthDay, event: DatedMention): number | un
 
 /** The year whose month-day is the last one on or before the event's end, if close to its start. */
 function yearBeforeEvent(publication: MonthDay, event: DatedMention): number | undefined {
-  for (const year of [event.end.year, event.end.year - 1]) {
+  const endYear = yearOf(event.end);
+  for (let year = endYear; year >= endYear - 1; year--) {
     const day = utcDate(year, publication.month, publication.day);
-    if (!day || day > event.end) continue;
-    const daysBeforeStart = event.start.diff(day, "days").days;
+    if (day === undefined || day > event.end) continue;
+    const daysBeforeStart = event.start - day;
     return daysBeforeStart <= NEAR_FUTURE_DAYS ? year : undefined;
   }
   return undefined;
@@ -408,35 +521,110 @@ function yearBeforeEvent(publication: MonthDay, event: DatedMention): number | u
  * of it, or within a stated span of it ("for nearly two weeks" since Jan. 26). The
  * publication is that day (or the next, which we cannot tell apart).
  */
-function dateFromLeadWeekday(mentions: Mentions, now: DateTime): DateResult | undefined {
-  const reported = mentions.dated.filter((m) => !m.future && +m.start === +m.end);
+function dateFromLeadWeekday(mentions: Mentions, now: DayNumber): DateResult | undefined {
+  const reported = mentions.dated.filter((m) => !m.future && m.start === m.end);
   if (reported.length === 0) return undefined;
   const latest = reported.reduce((a, b) => (b.start > a.start ? b : a));
   const lead = mentions.weekdays.find((w) => w.paragraph < LEAD_PARAGRAPHS && !w.future);
   if (!lead) return undefined;
   const span = mentions.spans[0];
-  const window = span
-    ? { from: latest.start.plus({ days: span.minDays }), to: latest.start.plus({ days: span.maxDays }) }
-    : { from: latest.start, to: latest.start.plus({ days: 6 }) };
-  const fits: DateTime[] = [];
-  for (let day = window.from; day <= window.to; day = day.plus({ days: 1 })) if (day.weekday === lead.weekday) fits.push(day);
-  if (fits.length !== 1 || !isUsable(fits[0], now)) return undefined;
+  const from = latest.start + (span ? span.minDays : 0);
+  const to = latest.start + (span ? span.maxDays : 6);
+  // A span of a huge number of weeks lies outside any calendar (and outside luxon's, which gave no date).
+  if (!(Math.abs(from) <= MAX_DAY_NUMBER && Math.abs(to) <= MAX_DAY_NUMBER)) return undefined;
+  let fit: DayNumber | undefined;
+  let fits = 0;
+  for (let day = from; day <= to; day++) {
+    if (weekdayOf(day) !== lead.weekday) continue;
+    fit = day;
+    fits++;
+  }
+  if (fits !== 1 || !isUsable(fit!, now)) return undefined;
   const why = span ? `${lead.text}, ${span.text} after ${latest.text}` : `${lead.text} after ${latest.text}`;
-  return { date: fits[0].toISODate()!, date_precision: "day", date_source: "text", date_evidence: evidence(why) };
+  return { date: isoDate(fit!), date_precision: "day", date_source: "text", date_evidence: evidence(why) };
+}
+
+// ---------------------------------------------------------------------------
+// Calendar days
+
+/**
+ * A UTC calendar day as the number of days since 1970-01-01 (proleptic Gregorian,
+ * as luxon reckons). Comparing, subtracting and stepping days is then plain integer
+ * arithmetic, and no Date or DateTime object is made per match.
+ */
+type DayNumber = number;
+
+const MS_PER_DAY = 86_400_000;
+/** The largest day number a JavaScript Date (and luxon) can represent: ±100,000,000 days. */
+const MAX_DAY_NUMBER = 100_000_000;
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+/** Day number of a valid year-month-day (Howard Hinnant's days_from_civil). */
+function dayNumberOf(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The calendar year of a day number (Howard Hinnant's civil_from_days, year part). */
+function yearOf(day: DayNumber): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
+}
+
+/** A UTC calendar day, or undefined when the date does not exist (Feb 30). */
+function utcDate(year: number, month: number, day: number): DayNumber | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayNumberOf(year, month, day);
+}
+
+/** The last day of a month; `month` may run past 12 into the next year. */
+function lastDayOfMonth(year: number, month: number): DayNumber {
+  const y = year + Math.floor((month - 1) / 12);
+  const m = ((month - 1) % 12) + 1;
+  return dayNumberOf(y, m, daysInMonth(y, m));
+}
+
+/** Weekday as luxon numbers it (Monday = 1 … Sunday = 7); 1970-01-01 was a Thursday. */
+function weekdayOf(day: DayNumber): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** YYYY-MM-DD (years here are always four digits: EARLIEST_YEAR up to now). */
+function isoDate(day: DayNumber): string {
+  const year = yearOf(day);
+  let month = 1;
+  let rest = day - dayNumberOf(year, 1, 1);
+  while (rest >= daysInMonth(year, month)) rest -= daysInMonth(year, month++);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(rest + 1).padStart(2, "0")}`;
+}
+
+const EARLIEST_DAY = dayNumberOf(EARLIEST_YEAR, 1, 1);
+
+function isUsable(day: DayNumber, now: DayNumber): boolean {
+  return day >= EARLIEST_DAY && day <= now;
 }
 
 // ---------------------------------------------------------------------------
 // Small helpers
-
-/** A UTC calendar day, or undefined when the date does not exist (Feb 30). */
-function utcDate(year: number, month: number, day: number): DateTime | undefined {
-  const date = DateTime.fromObject({ year, month, day }, UTC);
-  return date.isValid ? date : undefined;
-}
-
-function isUsable(day: DateTime, now: DateTime): boolean {
-  return day.year >= EARLIEST_YEAR && day <= now;
-}
 
 function evidence(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
