@@ -108,6 +108,10 @@ export interface Token {
   /** Capitalized, and not a hyphenated lowercase compound such as "Bush-era". */
   cap: boolean;
   allCaps: boolean;
+  /** Starts with a digit (any script's). */
+  numeric: boolean;
+  /** Holds a lowercase letter. */
+  hasLower: boolean;
   possessive: boolean;
   /** The possessive ending as written ("’s", "'s", "’"), empty when none. */
   possessiveEnding: string;
@@ -115,67 +119,159 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-// One character class repeated: linear time whatever the input.
-const TOKEN_PATTERN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*|\S/gu;
+// One character class repeated: linear time whatever the input. Group 1 is a word.
+const TOKEN_PATTERN = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*)|\S/gu;
 const UPPER_START = /^\p{Lu}/u;
+const NUMBER_START = /^\p{N}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const LOWER_COMPOUND_PART = /-\p{Ll}/u;
+const LETTER = /\p{L}/gu;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";"]);
 const QUOTE_OPEN = new Set(["“", "\"", "‘", "«", "(", "—", "–"]);
 
-function makeToken(text: string, possessiveEnding: string, sentenceStart: boolean): Token {
-  const possessive = possessiveEnding.length > 0;
-  const word = /^[\p{L}\p{N}]/u.test(text);
-  const upper = word && UPPER_START.test(text);
-  const letters = text.replace(/[^\p{L}]/gu, "");
+const CHAR_A = 65;
+const CHAR_Z = 90;
+const CHAR_LOWER_A = 97;
+const CHAR_LOWER_Z = 122;
+const CHAR_0 = 48;
+const CHAR_9 = 57;
+const CHAR_HYPHEN = 45;
+
+/**
+ * A word token's letter-case facts. Most words are plain ASCII and are read with
+ * character codes; any other word goes through the Unicode regular expressions.
+ */
+function makeWordToken(text: string, possessiveEnding: string, sentenceStart: boolean): Token {
+  let upper: boolean;
+  let numeric: boolean;
+  let hasLower = false;
+  let letters = 0;
+  let lowerCompound = false;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= CHAR_LOWER_A && c <= CHAR_LOWER_Z) {
+      hasLower = true;
+      letters++;
+      if (i > 0 && text.charCodeAt(i - 1) === CHAR_HYPHEN) lowerCompound = true;
+    } else if (c >= CHAR_A && c <= CHAR_Z) letters++;
+  }
+  if (ascii) {
+    const first = text.charCodeAt(0);
+    upper = first >= CHAR_A && first <= CHAR_Z;
+    numeric = first >= CHAR_0 && first <= CHAR_9;
+  } else {
+    upper = UPPER_START.test(text);
+    numeric = NUMBER_START.test(text);
+    hasLower = HAS_LOWER.test(text);
+    lowerCompound = LOWER_COMPOUND_PART.test(text);
+    letters = upper && !hasLower ? (text.match(LETTER)?.length ?? 0) : 0;
+  }
   return {
     text,
     lower: text.toLowerCase(),
-    word,
-    cap: upper && !LOWER_COMPOUND_PART.test(text),
-    allCaps: upper && letters.length >= 2 && !HAS_LOWER.test(text),
-    possessive,
+    word: true,
+    cap: upper && !lowerCompound,
+    allCaps: upper && letters >= 2 && !hasLower,
+    numeric,
+    hasLower,
+    possessive: possessiveEnding.length > 0,
     possessiveEnding,
     sentenceStart,
   };
 }
 
+/** A punctuation or symbol token: one character that is neither letter nor digit. */
+function makeMarkToken(text: string, sentenceStart: boolean): Token {
+  return {
+    text,
+    lower: text.toLowerCase(),
+    word: false,
+    cap: false,
+    allCaps: false,
+    numeric: false,
+    hasLower: false,
+    possessive: false,
+    possessiveEnding: "",
+    sentenceStart,
+  };
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019; // ' ’
+}
+
 export function tokenize(paragraph: string): Token[] {
   const tokens: Token[] = [];
   let atStart = true;
-  for (const match of paragraph.matchAll(TOKEN_PATTERN)) {
-    let text = match[0];
-    let possessive = "";
-    let trailingPeriod = false;
-    if (/^[\p{L}\p{N}]/u.test(text)) {
-      // Strip trailing joiners the pattern swallowed ("word-", "AT&").
-      while (/[-&]$/.test(text)) text = text.slice(0, -1);
-      if (/['’][sS]$/.test(text)) {
-        possessive = text.slice(-2);
-        text = text.slice(0, -2);
-      } else if (/['’]$/.test(text)) {
-        possessive = /s['’]$/.test(text) ? text.slice(-1) : "";
-        text = text.slice(0, -1);
-      }
-      if (text.endsWith(".") && !INITIALS.test(text) && !ABBREVIATIONS.has(text.toLowerCase()) && !text.slice(0, -1).includes(".")) {
-        text = text.replace(/\.+$/, "");
-        trailingPeriod = true;
-      }
-      if (text.length === 0) continue;
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let match = TOKEN_PATTERN.exec(paragraph); match !== null; match = TOKEN_PATTERN.exec(paragraph)) {
+    let text = match[1];
+    if (text === undefined) {
+      text = match[0];
+      tokens.push(makeMarkToken(text, atStart));
+      atStart = SENTENCE_END.has(text) || QUOTE_OPEN.has(text) || atStart;
+      continue;
     }
-    const token = makeToken(text, possessive, atStart);
-    tokens.push(token);
-    if (trailingPeriod) tokens.push(makeToken(".", "", false));
-    const last = trailingPeriod ? "." : text;
-    atStart =
-      SENTENCE_END.has(last) ||
-      QUOTE_OPEN.has(last) ||
-      (atStart && !token.word) ||
-      (token.word && last.endsWith(".") && last.length > 2 && INITIALS.test(last));
+    // Strip trailing joiners the pattern swallowed ("word-", "AT&").
+    let end = text.length;
+    while (end > 0 && (text.charCodeAt(end - 1) === CHAR_HYPHEN || text.charCodeAt(end - 1) === 38)) end--;
+    let possessive = "";
+    const last = text.charCodeAt(end - 1);
+    if (end >= 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(end - 2))) {
+      possessive = text.slice(end - 2, end);
+      end -= 2;
+    } else if (isApostrophe(last)) {
+      possessive = end >= 2 && text.charCodeAt(end - 2) === 115 ? text.slice(end - 1, end) : "";
+      end -= 1;
+    }
+    if (end < text.length) text = text.slice(0, end);
+    let trailingPeriod = false;
+    // A final period ends the sentence unless the word is an abbreviation or initials ("U.S.", "Jan.").
+    if (
+      text.indexOf(".") === text.length - 1 &&
+      !ABBREVIATIONS.has(text.toLowerCase()) &&
+      !INITIALS.test(text)
+    ) {
+      text = text.slice(0, -1);
+      trailingPeriod = true;
+    }
+    if (text.length === 0) continue;
+    tokens.push(makeWordToken(text, possessive, atStart));
+    if (trailingPeriod) {
+      tokens.push(makeMarkToken(".", false));
+      atStart = true;
+    } else {
+      atStart = text.length > 2 && text.charCodeAt(text.length - 1) === 46 && INITIALS.test(text);
+    }
   }
   return tokens;
 }
+
+/**
+ * The tokens of an article's body paragraphs (each cut at PARAGRAPH_LIMIT). Ingest asks
+ * for the mentions and then the tags of the same body, so the last body tokenized is
+ * kept and handed out again (the tokens are only read, never changed).
+ */
+export function tokenizeBody(paragraphs: readonly string[]): Token[][] {
+  const memo = lastBody;
+  if (memo && memo.paragraphs === paragraphs && memo.texts.length === paragraphs.length && memo.texts.every((text, i) => text === paragraphs[i])) {
+    return memo.tokens;
+  }
+  const tokens = paragraphs.map((p) => tokenize(p.slice(0, PARAGRAPH_LIMIT)));
+  lastBody = { paragraphs, texts: [...paragraphs], tokens };
+  return tokens;
+}
+
+let lastBody: { paragraphs: readonly string[]; texts: string[]; tokens: Token[][] } | undefined;
+
+/** Longest paragraph read for names and tags: keeps a pathological paragraph cheap. */
+export const PARAGRAPH_LIMIT = 20_000;
 
 // ---------------------------------------------------------------------------
 // Article mentions
@@ -285,7 +381,7 @@ function trimRun(tokens: Token[], state: ArticleState): Token[] {
     const t = tokens[end - 1];
     if (t.text === ")") break;
     const notName = NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text));
-    if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || NAME_CONNECTORS.has(t.lower) || /^\p{N}/u.test(t.text)) end--;
+    if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || NAME_CONNECTORS.has(t.lower) || t.numeric) end--;
     else break;
   }
   return tokens.slice(start, end);
@@ -504,8 +600,8 @@ function isHeadlineLike(tokens: Token[]): boolean {
   let capitalized = 0;
   let hasLower = false;
   for (const t of tokens) {
-    if (!t.word || /^\p{N}/u.test(t.text)) continue;
-    if (HAS_LOWER.test(t.text)) hasLower = true;
+    if (!t.word || t.numeric) continue;
+    if (t.hasLower) hasLower = true;
     if (HEADLINE_SMALL_WORDS.has(t.lower)) continue;
     words++;
     if (t.cap) capitalized++;
@@ -630,17 +726,14 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: Map<strin
   }
 }
 
-const PARAGRAPH_LIMIT = 20_000;
-
 export function extractMentions(input: { title: string; paragraphs: string[] }): ArticleMentions {
   const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: new Set(), singles: new Map() };
   const bodyTokens: Token[][] = [];
   const headlineTokens: Token[][] = [tokenize(input.title.slice(0, PARAGRAPH_LIMIT))];
-  for (const paragraph of input.paragraphs) {
-    const tokens = tokenize(paragraph.slice(0, PARAGRAPH_LIMIT));
+  for (const tokens of tokenizeBody(input.paragraphs)) {
     if (isHeadlineLike(tokens)) headlineTokens.push(tokens);
     else bodyTokens.push(tokens);
-    for (const t of tokens) if (t.word && !t.cap && !/^\p{N}/u.test(t.text)) state.lowerWords.add(t.lower);
+    for (const t of tokens) if (t.word && !t.cap && !t.numeric) state.lowerWords.add(t.lower);
   }
   for (const tokens of bodyTokens) scanBody(tokens, state);
   resolveSingles(state);

@@ -1,4 +1,4 @@
-import { TAG_STOPWORDS, tokenize, type Token } from "./entities.ts";
+import { TAG_STOPWORDS, tokenize, tokenizeBody, type Token } from "./entities.ts";
 
 /**
  * Topic tags: the lowercase noun phrases an article keeps coming back to ("sanctuary
@@ -14,8 +14,13 @@ export interface TagTerm {
   /** Occurrences in the body (and title). */
   count: number;
   inTitle: boolean;
-  /** Surface forms as written (lowercase) with their counts; the tag is named by the commonest. */
-  forms: Record<string, number>;
+  /**
+   * Surface forms as written (lowercase), in order of first use, with their counts at the
+   * same index of `formCounts`; the tag is named by the commonest. (Two arrays, not an
+   * object keyed by form: a term is made for every phrase of every article.)
+   */
+  forms: string[];
+  formCounts: number[];
 }
 
 export interface TagCandidates {
@@ -31,67 +36,129 @@ const SINGULAR_ENDING_IN_S = new Set(["news", "politics", "economics", "species"
 export function singularize(word: string): string {
   if (SINGULAR_ENDING_IN_S.has(word) || word.length < 4) return word;
   if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|ch|sh|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s") && !/(?:ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith("es") && (word.endsWith("sses") || word.endsWith("ches") || word.endsWith("shes") || word.endsWith("xes") || word.endsWith("zes"))) {
+    return word.slice(0, -2);
+  }
+  if (word.endsWith("s") && !(word.endsWith("ss") || word.endsWith("us") || word.endsWith("is"))) return word.slice(0, -1);
   return word;
 }
 
-function phraseKey(words: string[]): string {
-  return [...words.slice(0, -1), singularize(words[words.length - 1])].join(" ");
+const CHAR_LOWER_A = 97;
+const CHAR_LOWER_Z = 122;
+const CHAR_HYPHEN = 45;
+
+/** Lowercase letters, words joined by single hyphens (TAG_WORD); plain ASCII is read by character code. */
+function hasTagWordShape(word: string): boolean {
+  let previous = CHAR_HYPHEN;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return TAG_WORD.test(word);
+    if (c === CHAR_HYPHEN) {
+      if (previous === CHAR_HYPHEN) return false;
+    } else if (c < CHAR_LOWER_A || c > CHAR_LOWER_Z) return false;
+    previous = c;
+  }
+  return word.length > 0 && previous !== CHAR_HYPHEN;
+}
+
+/** A word of the right shape that says something: no stopword, no adverb. */
+function isTopicWord(word: string): boolean {
+  return hasTagWordShape(word) && !TAG_STOPWORDS.has(word) && !word.endsWith("ly");
 }
 
 /** A word that may be part of a topic phrase: lowercase letters, no stopword, no adverb. */
 function isTagWord(t: Token, lowerWords: Set<string>): string | undefined {
   if (!t.word) return undefined;
-  let word = t.lower;
+  const word = t.lower;
   // A capitalized sentence opener is an ordinary word when the article also writes it in lowercase.
   if (t.cap && !(t.sentenceStart && lowerWords.has(word))) return undefined;
-  if (!TAG_WORD.test(word) || word.length < 3 || TAG_STOPWORDS.has(word)) return undefined;
-  if (word.endsWith("ly")) return undefined;
+  if (word.length < 3 || !isTopicWord(word)) return undefined;
   return word;
 }
 
+const NOUN_ENDING_IN_ED_OR_ING = /(?:need|seed|breed|funding|hearing|meeting|building|spending|ruling|housing|training|shooting|bombing|warning|policing|rating|trading|earnings|bidding|financing|marketing|planning|banking|lending|polling|offering|setting|voting|filing|timing|landing|ending|training)$/;
+
 /** A phrase's last word should be a noun: not an "-ed" participle or a bare "-ing" form. */
 function canEndPhrase(word: string): boolean {
-  return !/(?:ed|ing)$/.test(word) || /(?:need|seed|breed|funding|hearing|meeting|building|spending|ruling|housing|training|shooting|bombing|warning|policing|rating|trading|earnings|bidding|financing|marketing|planning|banking|lending|polling|offering|setting|voting|filing|timing|landing|ending|training)$/.test(word);
+  return !(word.endsWith("ed") || word.endsWith("ing")) || NOUN_ENDING_IN_ED_OR_ING.test(word);
+}
+
+/**
+ * Counts the phrases of one article. A chunk is a run of topic words with nothing
+ * between them; every phrase of up to MAX_PHRASE_WORDS words inside it is a candidate
+ * whose last word can end a phrase.
+ */
+class PhraseCounter {
+  readonly terms = new Map<string, TagTerm>();
+  private readonly words: string[] = [];
+  /** Per word of the chunk: its singular when it may end a phrase, else undefined. */
+  private readonly endings: (string | undefined)[] = [];
+  private inTitle = false;
+
+  startLine(inTitle: boolean): void {
+    this.flush();
+    this.inTitle = inTitle;
+  }
+
+  push(word: string): void {
+    this.words.push(word);
+    this.endings.push(canEndPhrase(word) ? singularize(word) : undefined);
+  }
+
+  flush(): void {
+    const { words, endings } = this;
+    for (let start = 0; start < words.length; start++) {
+      let prefix = "";
+      for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= words.length; length++) {
+        const last = start + length - 1;
+        const singular = endings[last];
+        const form = length === 1 ? words[last] : `${prefix} ${words[last]}`;
+        if (singular !== undefined) this.count(length === 1 ? singular : `${prefix} ${singular}`, form);
+        prefix = form;
+      }
+    }
+    words.length = 0;
+    endings.length = 0;
+  }
+
+  private count(key: string, form: string): void {
+    const term = this.terms.get(key);
+    if (!term) {
+      this.terms.set(key, { key, count: 1, inTitle: this.inTitle, forms: [form], formCounts: [1] });
+      return;
+    }
+    term.count++;
+    term.inTitle ||= this.inTitle;
+    const at = term.forms.indexOf(form);
+    if (at >= 0) term.formCounts[at]++;
+    else {
+      term.forms.push(form);
+      term.formCounts.push(1);
+    }
+  }
 }
 
 export function extractTagCandidates(input: { title: string; paragraphs: string[] }): TagCandidates {
-  const bodyTokens = input.paragraphs.map((p) => tokenize(p.slice(0, 20_000)));
+  const bodyTokens = tokenizeBody(input.paragraphs);
   const lowerWords = new Set<string>();
   for (const tokens of bodyTokens) for (const t of tokens) if (t.word && !t.cap) lowerWords.add(t.lower);
 
-  const terms = new Map<string, TagTerm>();
+  const counter = new PhraseCounter();
   const collect = (tokens: Token[], inTitle: boolean) => {
-    let chunk: string[] = [];
-    const flush = () => {
-      for (let start = 0; start < chunk.length; start++) {
-        for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= chunk.length; length++) {
-          const words = chunk.slice(start, start + length);
-          if (!canEndPhrase(words[words.length - 1])) continue;
-          const key = phraseKey(words);
-          const form = words.join(" ");
-          let term = terms.get(key);
-          if (!term) terms.set(key, (term = { key, count: 0, inTitle: false, forms: {} }));
-          term.count++;
-          term.inTitle ||= inTitle;
-          term.forms[form] = (term.forms[form] ?? 0) + 1;
-        }
-      }
-      chunk = [];
-    };
+    counter.startLine(inTitle);
     for (const t of tokens) {
       // In a title-case headline every word is capitalized: read a word if the body writes it in lowercase.
-      const word = inTitle && t.word && lowerWords.has(t.lower) ? t.lower : isTagWord(t, lowerWords);
-      if (word && !TAG_STOPWORDS.has(word) && TAG_WORD.test(word) && !word.endsWith("ly")) chunk.push(word);
-      else flush();
-      if (t.possessive) flush();
+      const titleWord = inTitle && t.word && lowerWords.has(t.lower);
+      const word = titleWord ? (isTopicWord(t.lower) ? t.lower : undefined) : isTagWord(t, lowerWords);
+      if (word) counter.push(word);
+      else counter.flush();
+      if (t.possessive) counter.flush();
     }
-    flush();
+    counter.flush();
   };
   collect(tokenize(input.title.slice(0, 2_000)), true);
   for (const tokens of bodyTokens) collect(tokens, false);
-  return { terms: [...terms.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+  return { terms: [...counter.terms.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
 }
 
 function containsPhrase(longer: string, shorter: string): boolean {
@@ -142,7 +209,7 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number 
     for (const term of article.terms) {
       const forms = formCounts.get(term.key);
       if (!forms) continue;
-      for (const [form, count] of Object.entries(term.forms)) forms.set(form, (forms.get(form) ?? 0) + count);
+      for (let i = 0; i < term.forms.length; i++) forms.set(term.forms[i], (forms.get(term.forms[i]) ?? 0) + term.formCounts[i]);
     }
   }
   const tagName = (key: string): string => {
