@@ -22,7 +22,7 @@ const CORPUS_SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016"];
  * deletes them first. src/build names none today (the build keeps no cache); add any
  * folder it starts to keep here.
  */
-const BUILD_CACHE_DIRS: string[] = [];
+const BUILD_CACHE_DIRS: string[] = [".cache/ingest"];
 /** Default runs per size: the median of 3 where a build is short, one run above this. */
 const MEDIAN_MAX_ARTICLES = 2_000;
 /** At this size and above there is always one run and no median. */

@@ -5,7 +5,7 @@ import { createReporter } from "../src/build/reporter.ts";
 import { buildNow, parseArgs } from "./cli-args.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs(process.argv.slice(2), { articles: "string", output: "string", "path-prefix": "string", content: "string" });
+const { values } = parseArgs(process.argv.slice(2), { articles: "string", output: "string", "path-prefix": "string", content: "string", "no-cache": "boolean" });
 const reporter = createReporter();
 
 try {
@@ -15,6 +15,8 @@ try {
     contentDir: String(values.content ?? path.join(root, "generated/articles")),
     pathPrefix: String(values["path-prefix"] ?? process.env.ARCHIVE_PATH_PREFIX ?? "/"),
     aliasesFile: path.join(root, "data/aliases.json"),
+    // Per-article results are reused while the file, the ingest code and the day are unchanged.
+    cacheDir: values["no-cache"] ? undefined : path.join(root, ".cache/ingest"),
     projectRoot: root,
     now: buildNow(),
     reporter,

@@ -21,6 +21,8 @@ export interface BuildOptions {
   pathPrefix?: string;
   now: Date;
   aliasesFile?: string;
+  /** Folder of the ingest cache; no cache when absent. */
+  cacheDir?: string;
   reporter: Reporter;
   /** Test hook: called after rendering, before the new site replaces the old one. */
   beforeSwap?: (tempDir: string) => Promise<void>;
@@ -50,6 +52,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     outDir: options.contentDir,
     now: options.now,
     aliasesFile: options.aliasesFile,
+    cacheDir: options.cacheDir,
     reporter,
   });
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;

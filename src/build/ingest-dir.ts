@@ -5,6 +5,7 @@ import { listArticleFiles, readArticleFiles } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "./reporter.ts";
+import { openIngestCache } from "./ingest-cache.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 export interface IngestDirOptions {
@@ -12,6 +13,8 @@ export interface IngestDirOptions {
   outDir: string;
   now: Date;
   aliasesFile?: string;
+  /** Folder of the ingest cache (see ingest-cache.ts); no cache when absent. */
+  cacheDir?: string;
   reporter: Reporter;
 }
 
@@ -40,15 +43,19 @@ export async function ingestDir(options: IngestDirOptions): Promise<IngestDirRes
   const listing = await listArticleFiles(options.articlesDir);
   const inputs = await readArticleFiles(listing.files);
   const stage = reporter.stage("ingest");
+  const cache = options.cacheDir ? await openIngestCache(options.cacheDir, options.now) : undefined;
   const result = ingestArchive(inputs, {
     now: options.now,
     aliases: await readAliases(options.aliasesFile),
+    memo: cache,
     onProgress: (done, total) => stage.update(done, total),
   });
+  await cache?.save(new Set(inputs.map((i) => i.file)));
   const errors = [...listing.errors, ...result.errors].sort((a, b) => (a.file < b.file ? -1 : 1));
   let written = 0;
   if (errors.length === 0) written = await writeMarkdownFiles(options.outDir, result.articles);
-  stage.end(`${result.articles.length} articles${written ? `, ${written} files written` : ""}`);
+  const reused = cache?.stats.reused ? `, ${cache.stats.reused} unchanged from the cache` : "";
+  stage.end(`${result.articles.length} articles${reused}${written ? `, ${written} files written` : ""}`);
   return { articles: result.articles, errors, warnings: result.warnings, inputCount: listing.files.length + listing.errors.length, written };
 }
 

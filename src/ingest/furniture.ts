@@ -198,3 +198,25 @@ export function removeFurniture(
   });
   return { kept, removed };
 }
+
+const recurringSets = new WeakMap<FurnitureEvidence, Set<string>>();
+
+/**
+ * All the archive-wide evidence says about one article: which of its short lines recur
+ * elsewhere, as one comparable string. The article's furniture removal depends on the
+ * evidence only through this, so a cached analysis stays valid while it is unchanged.
+ */
+export function recurringLinesOf(paragraphs: readonly Paragraph[], evidence: FurnitureEvidence): string {
+  let recurring = recurringSets.get(evidence);
+  if (!recurring) {
+    recurring = new Set(evidence.recurring);
+    recurringSets.set(evidence, recurring);
+  }
+  const found: string[] = [];
+  for (const p of paragraphs) {
+    if (p.text.length > MAX_RECURRING_LENGTH) continue;
+    const key = normalizeFurnitureLine(p.text);
+    if (recurring.has(key)) found.push(key);
+  }
+  return found.join("\n");
+}

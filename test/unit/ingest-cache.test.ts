@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { openIngestCache } from "../../src/build/ingest-cache.ts";
+import { ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
+
+const NOW = new Date("2026-11-23T00:00:00Z");
+const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
+const body = "The council voted on Tuesday to repair the old pier, the mayor said. Work starts in spring and will take a year.";
+
+async function build(dir: string, inputs: RawArticleInput[], now = NOW) {
+  const cache = await openIngestCache(dir, now);
+  const result = ingestArchive(inputs, { now, memo: cache });
+  await cache.save(new Set(inputs.map((i) => i.file)));
+  return { result, stats: { ...cache.stats } };
+}
+
+describe("the ingest cache", () => {
+  it("reuses unchanged articles and gives the same records as a build without it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
+    const first = await build(dir, inputs);
+    assert.deepEqual(first.stats, { reused: 0, analyzed: 2 });
+    const second = await build(dir, inputs);
+    assert.deepEqual(second.stats, { reused: 2, analyzed: 0 });
+    assert.deepEqual(second.result, ingestArchive(inputs, { now: NOW }));
+  });
+
+  it("analyzes again an article whose bytes changed, and only that one", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body}`)];
+    await build(dir, inputs);
+    const changed = [inputs[0], article("b.txt", `Bridge plan approved\n\n${body}`)];
+    const again = await build(dir, changed);
+    assert.deepEqual(again.stats, { reused: 1, analyzed: 1 });
+    assert.equal(again.result.articles.find((a) => a.record.source_file === "b.txt")!.record.title, "Bridge plan approved");
+  });
+
+  it("analyzes again when another build day could change dates, and keeps only the current day's results", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`)];
+    await build(dir, inputs);
+    const later = await build(dir, inputs, new Date("2026-11-24T00:00:00Z"));
+    assert.deepEqual(later.stats, { reused: 0, analyzed: 1 });
+    assert.equal((await readdir(dir)).length, 1);
+  });
+
+  it("analyzes again an article when the archive starts treating one of its lines as recurring furniture", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const banner = "Subscribe to our newsletter";
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}\n\n${banner}`)];
+    await build(dir, inputs);
+    const more = [...inputs, ...["b", "c", "d"].map((n) => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}.\n\n${banner}`))];
+    const again = await build(dir, more);
+    assert.equal(again.stats.reused, 0, "a.txt's furniture evidence changed");
+    const a = again.result.articles.find((x) => x.record.source_file === "a.txt")!;
+    assert.equal(a.body.includes(banner), false);
+  });
+});
