@@ -18,9 +18,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = path.resolve(root, "../shared/corpus");
 const CORPUS_SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016"];
 /**
- * Caches the build keeps between runs, relative to the project root. A cold build
- * deletes them first. src/build names none today (the build keeps no cache); add any
- * folder it starts to keep here.
+ * Caches the build keeps between runs, relative to the project root (scripts/build.ts's
+ * ingest cache). A cold build deletes them first.
  */
 const BUILD_CACHE_DIRS: string[] = [".cache/ingest"];
 /** Default runs per size: the median of 3 where a build is short, one run above this. */
