@@ -129,6 +129,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     lastWarnings = new Set(result.warnings.map(warningText));
     printWarnings(warnings, reporter.warn);
     const t = result.seconds;
+    if (!result.rendered) {
+      reporter.info(`${what} changed: no article's Markdown changed (${t.total.toFixed(2)} s); the served site is up to date.`);
+      return;
+    }
     reporter.info(
       `${what} changed: rebuilt in ${t.total.toFixed(2)} s ` +
         `(read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s with ${result.articlesAnalyzed} analyzed, ` +

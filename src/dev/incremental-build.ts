@@ -40,6 +40,8 @@ export interface IncrementalBuildTimes {
 export type IncrementalBuildResult =
   | {
       ok: true;
+      /** False when no Markdown changed, so the served site was left as it is. */
+      rendered: boolean;
       articles: IngestedArticle[];
       warnings: IngestWarning[];
       pagesWritten: number;
@@ -77,6 +79,8 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   const written = new Map<string, { key: string; text: string }>();
   let firstBuild = true;
   let swaps = 0;
+  /** Whether the served site was rendered from the Markdown as it is now. */
+  let siteMatchesContent = false;
   const oldSites: string[] = [];
 
   /** Listing problems (unsafe names, links) by file, from the last full listing. */
@@ -171,6 +175,21 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const markdownStarted = performance.now();
     const { writtenCount, removedCount } = await writeChangedMarkdown(result.articles);
     const markdownSeconds = elapsed(markdownStarted);
+    const summary = {
+      ok: true as const,
+      articles: result.articles,
+      warnings: result.warnings,
+      rawFilesRead: read.count,
+      articlesAnalyzed: cache.stats.analyzed - analyzedBefore,
+      markdownWritten: writtenCount,
+      markdownRemoved: removedCount,
+    };
+    // Pages are made from the Markdown alone: if no file changed (a save without edits,
+    // a bad file removed again), the served site is already right.
+    if (siteMatchesContent && writtenCount === 0 && removedCount === 0) {
+      return { ...summary, rendered: false, pagesWritten: 0, seconds: { read: readSeconds, ingest: ingestSeconds, markdown: markdownSeconds, render: 0, swap: 0, total: elapsed(started) } };
+    }
+    siteMatchesContent = false;
 
     const renderStarted = performance.now();
     const outputDir = path.resolve(options.outputDir);
@@ -195,15 +214,11 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     await swapIn(tempDir, outputDir);
     const swapSeconds = elapsed(swapStarted);
     firstBuild = false;
+    siteMatchesContent = true;
     return {
-      ok: true,
-      articles: result.articles,
-      warnings: result.warnings,
+      ...summary,
+      rendered: true,
       pagesWritten: rendered.pagesWritten,
-      rawFilesRead: read.count,
-      articlesAnalyzed: cache.stats.analyzed - analyzedBefore,
-      markdownWritten: writtenCount,
-      markdownRemoved: removedCount,
       seconds: { read: readSeconds, ingest: ingestSeconds, markdown: markdownSeconds, render: renderSeconds, swap: swapSeconds, total: elapsed(started) },
     };
   }

@@ -25,6 +25,7 @@ async function openEventStream(url: string) {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const queued: ServerSentEvent[] = [];
   let buffer = "";
+  let pendingRead: Promise<ReadableStreamReadResult<string>> | undefined;
 
   async function next(timeoutMs = REBUILD_TIMEOUT_MS): Promise<ServerSentEvent> {
     const deadline = Date.now() + timeoutMs;
@@ -42,10 +43,13 @@ async function openEventStream(url: string) {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no server-sent event within ${timeoutMs} ms`);
       let timer: NodeJS.Timeout | undefined;
+      // A read that lost the race stays pending and is awaited next time, so no chunk is lost.
+      pendingRead ??= reader.read();
       const chunk = await Promise.race([
-        reader.read(),
+        pendingRead,
         new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no server-sent event within ${timeoutMs} ms`)), left))),
       ]).finally(() => clearTimeout(timer));
+      pendingRead = undefined;
       if (chunk.done) throw new Error("the event stream closed");
       buffer += chunk.value;
     }
@@ -133,6 +137,19 @@ describe("npm start's dev server", () => {
     assert.equal(parse(page.html).querySelector("h1")?.text.trim(), newHeadline);
   });
 
+  it("saving an article without changing it neither re-renders nor reloads the browser", async () => {
+    const file = path.join(articlesDir, "001_5742304cf4503c0a.txt");
+    const linesBefore = log.length;
+    await writeFile(file, await readFile(file));
+    const deadline = Date.now() + REBUILD_TIMEOUT_MS;
+    const isNoChange = (line: string) => line.startsWith("001_5742304cf4503c0a.txt changed: no article's Markdown changed");
+    while (!log.slice(linesBefore).some(isNoChange)) {
+      assert.ok(Date.now() < deadline, `no rebuild was reported:\n${log.slice(linesBefore).join("")}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await assert.rejects(events.next(500), /no server-sent event/);
+  });
+
   it("deleting an article removes its page after the reload", async () => {
     const before = await articleLinks(server.url);
     const pagesBefore = new Set(before.values());
@@ -161,5 +178,38 @@ describe("npm start's dev server", () => {
     await writeFile(bad, "---\ntitle: Council Votes On The Budget\n---\nThe council voted on Tuesday to approve the city budget after a long debate.\n");
     assert.equal((await events.next()).event, "reload");
     assert.ok((await articleLinks(server.url)).has("Council Votes On The Budget"));
+  });
+});
+
+describe("npm start's dev server under a path prefix", () => {
+  it("serves the live reload script and events under the prefix", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "archive-dev-prefix-"));
+    const log: string[] = [];
+    const server = await startDevServer({
+      articlesDir: path.join(projectRoot, "articles"),
+      contentDir: path.join(work, "content"),
+      outputDir: path.join(work, "site"),
+      projectRoot,
+      pathPrefix: "/news-archive/",
+      now: TEST_NOW,
+      aliasesFile: path.join(projectRoot, "data/aliases.json"),
+      reporter: createReporter({ isTTY: false, write: (s: string) => (log.push(s), true) } as unknown as NodeJS.WriteStream),
+      port: 0,
+    });
+    try {
+      assert.match(server.url, /\/news-archive\/$/);
+      const home = await getPage(server.url);
+      assert.equal(home.status, 200);
+      const srcs = parse(home.html).querySelectorAll("script[src]").map((s) => s.getAttribute("src"));
+      assert.ok(srcs.includes("/news-archive/__live-reload.js"), `script tags: ${srcs.join(", ")}`);
+      const script = await getPage(`${server.url}__live-reload.js`);
+      assert.match(script.html, /new EventSource\("\/news-archive\/__live-reload"\)/);
+      const events = await openEventStream(`${server.url}__live-reload`);
+      events.close();
+      assert.equal((await getPage(new URL("/__live-reload.js", server.url).href)).status, 404, "nothing is served outside the prefix");
+    } finally {
+      await server.close();
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
