@@ -43,7 +43,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) process.exit(130);
   stopping = true;
-  reporter.info("Stopping (waiting for a running build; Ctrl+C again to quit at once)...");
+  reporter.info("Stopping (waiting for a running build or search index; Ctrl+C again to quit at once)...");
   await server.close();
   process.exit(0);
 };
