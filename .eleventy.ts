@@ -1,7 +1,8 @@
 import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { loadContentDir } from "./src/site/load-content.ts";
-import { buildSiteModel } from "./src/site/model.ts";
+import { fileURLToPath } from "node:url";
+import { buildSiteModel, type RenderShare } from "./src/site/model.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
@@ -28,6 +29,18 @@ interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addNunjucksFilter(name: string, fn: (...args: any[]) => unknown): void;
   addCollection(name: string, fn: () => unknown): void;
+  ignores: Set<string>;
+}
+
+const layoutsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "layouts");
+/** Templates that write one page each (not paginated over the archive). */
+const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "timeline.njk"];
+
+/** ARCHIVE_RENDER_SHARE="1/2": this process writes share 1 of 2 (counting from 0). */
+function parseRenderShare(value: string | undefined): RenderShare {
+  const match = /^(\d+)\/(\d+)$/.exec(value ?? "");
+  if (!match) return { index: 0, count: 1 };
+  return { index: Number(match[1]), count: Number(match[2]) };
 }
 
 export default async function configureArchiveSite(eleventyConfig: EleventyConfig) {
@@ -36,7 +49,15 @@ export default async function configureArchiveSite(eleventyConfig: EleventyConfi
 
   // Computed once per build and shared by the templates and the feed collections.
   let archive: ReturnType<typeof buildSiteModel> | undefined;
-  const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir)));
+  const share = parseRenderShare(process.env.ARCHIVE_RENDER_SHARE);
+  const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir), share));
+  // The build may render in several processes at once (src/build/render.ts): each writes
+  // its share of the paginated pages, and the first one also writes the single pages,
+  // the feeds and the assets.
+  const writesSinglePages = share.index === 0;
+  if (!writesSinglePages) {
+    for (const single of SINGLE_PAGE_TEMPLATES) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(layoutsDir, single)));
+  }
   const site = {
     title: process.env.ARCHIVE_TITLE ?? "News Archive",
     description: "A searchable archive of news articles.",
@@ -64,26 +85,29 @@ export default async function configureArchiveSite(eleventyConfig: EleventyConfi
   // plugin is told the base is "/" so it leaves page links alone: templates already add
   // the path prefix with the `url` filter, and the feeds still get absolute URLs with it.
   // (Nunjucks escapes `\` as &#92; too, so the plugin's JSON feed stays valid JSON.)
-  eleventyConfig.addCollection("feedArticles", async () => feedEntries((await loadArchive()).articles, (md) => markdown.render(md)));
-  const feedMetadata = {
-    language: site.lang,
-    title: site.title,
-    subtitle: site.description,
-    description: site.description,
-    base: `${site.url}/`,
-    author: { name: site.title },
-  };
-  // The feed plugin and the RSS plugin it loads each add the <base> plugin (its "first add
-  // wins" does not hold here), so both must be given the option, or links get the prefix twice.
-  const htmlBasePluginOptions = { baseHref: "/" };
-  const feedOptions = { collection: { name: "feedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions, rssPluginOptions: { htmlBasePluginOptions } };
-  eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "atom", outputPath: "/feed.xml" });
-  eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "json", outputPath: "/feed.json" });
-  // The plugin's own version falls back to the wall clock when no article has a date,
-  // so two builds of the same archive would differ; a fixed date keeps builds repeatable.
-  // (Added as a plugin so that it runs after the feed plugins and replaces their filter.)
-  eleventyConfig.addPlugin((config: EleventyConfig) => config.addNunjucksFilter("getNewestCollectionItemDate", newestFeedDate));
-  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  if (writesSinglePages) addFeeds();
+  function addFeeds() {
+    eleventyConfig.addCollection("feedArticles", async () => feedEntries((await loadArchive()).articles, (md) => markdown.render(md)));
+    const feedMetadata = {
+      language: site.lang,
+      title: site.title,
+      subtitle: site.description,
+      description: site.description,
+      base: `${site.url}/`,
+      author: { name: site.title },
+    };
+    // The feed plugin and the RSS plugin it loads each add the <base> plugin (its "first add
+    // wins" does not hold here), so both must be given the option, or links get the prefix twice.
+    const htmlBasePluginOptions = { baseHref: "/" };
+    const feedOptions = { collection: { name: "feedArticles", limit: 0 }, metadata: feedMetadata, htmlBasePluginOptions, rssPluginOptions: { htmlBasePluginOptions } };
+    eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "atom", outputPath: "/feed.xml" });
+    eleventyConfig.addPlugin(feedPlugin, { ...feedOptions, type: "json", outputPath: "/feed.json" });
+    // The plugin's own version falls back to the wall clock when no article has a date,
+    // so two builds of the same archive would differ; a fixed date keeps builds repeatable.
+    // (Added as a plugin so that it runs after the feed plugins and replaces their filter.)
+    eleventyConfig.addPlugin((config: EleventyConfig) => config.addNunjucksFilter("getNewestCollectionItemDate", newestFeedDate));
+  }
+  if (writesSinglePages) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(layoutsDir, "assets"))]: "assets" });
   eleventyConfig.setLibrary("md", markdown);
 
   return {

@@ -69,7 +69,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const tempDir = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.tmp-`));
   try {
     const render = reporter.stage("render");
-    const rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot });
+    const rendered = await renderSite(
+      { contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot },
+      ingested.articles.length,
+    );
     const renderSeconds = render.end(`${rendered.pagesWritten} pages`);
     const written = new Set(rendered.outputs);
     const missing = ingested.articles.filter((a) => !written.has(articlePagePath(a.record.slug)));

@@ -1,4 +1,7 @@
+import { fork } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 
 export interface RenderOptions {
@@ -8,6 +11,8 @@ export interface RenderOptions {
   /** e.g. "/news-archive/" for a GitHub Pages project site; "/" by default. */
   pathPrefix?: string;
   projectRoot: string;
+  /** How many processes render at once (default: one per core, at most 2). */
+  processes?: number;
 }
 
 export interface RenderResult {
@@ -16,8 +21,44 @@ export interface RenderResult {
   outputs: string[];
 }
 
-/** Renders the site with Eleventy's programmatic API and our `.eleventy.ts`. */
-export async function renderSite(options: RenderOptions): Promise<RenderResult> {
+/** Below this many articles a second process costs more (its start-up) than it saves. */
+const MIN_ARTICLES_PER_EXTRA_PROCESS = 300;
+
+/**
+ * Renders the site with Eleventy and our `.eleventy.ts`. Eleventy uses one core, so for
+ * a large archive the pages are shared among processes, one per core (each builds the
+ * site model and writes every n-th page of each kind), and their file lists merged.
+ */
+export async function renderSite(options: RenderOptions, articleCount = Infinity): Promise<RenderResult> {
+  const wanted = options.processes ?? Math.min(2, os.availableParallelism());
+  const processes = Math.max(1, Math.min(wanted, Math.floor(articleCount / MIN_ARTICLES_PER_EXTRA_PROCESS)));
+  if (processes === 1) return renderSiteInProcess(options);
+  const results = await Promise.all(Array.from({ length: processes }, (_, i) => renderInChild(options, `${i}/${processes}`)));
+  const outputs = results.flatMap((r) => r.outputs).sort();
+  return { pagesWritten: outputs.length, outputs };
+}
+
+function renderInChild(options: RenderOptions, share: string): Promise<RenderResult> {
+  return new Promise((resolve, reject) => {
+    // The child needs the same TypeScript loader (tsx) as this process, and nothing else
+    // from its command line (a test runner's --test, say).
+    const loaderArgs = process.execArgv.filter((arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""));
+    const child = fork(fileURLToPath(new URL("./render-worker.ts", import.meta.url)), [], { execArgv: loaderArgs, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    let settled = false;
+    child.once("message", (message: { ok: boolean; result?: RenderResult; error?: string }) => {
+      settled = true;
+      if (message.ok) resolve(message.result!);
+      else reject(new Error(`render process ${share} failed: ${message.error}`));
+    });
+    child.once("exit", (code) => {
+      if (!settled) reject(new Error(`render process ${share} exited with code ${code} before finishing`));
+    });
+    child.send({ options, share });
+  });
+}
+
+/** Renders (this process's share of) the site with Eleventy's programmatic API. */
+export async function renderSiteInProcess(options: RenderOptions): Promise<RenderResult> {
   process.env.ARCHIVE_CONTENT_DIR = path.resolve(options.contentDir);
   process.env.ARCHIVE_PATH_PREFIX = options.pathPrefix ?? "/";
   const root = options.projectRoot;

@@ -64,6 +64,29 @@ export interface SiteModel {
   timeline: Timeline;
   /** People, organization, place and topic pages and indexes (src/site/entity-pages.ts). */
   entities: EntitySite;
+  /** The paginated pages this render process writes (all of them, or its share: see renderShare). */
+  pages: RenderedPages;
+}
+
+export interface RenderedPages {
+  articles: SiteArticle[];
+  articleListing: ListingPage[];
+  entityPages: EntitySite["pages"];
+  entityIndexPages: EntitySite["indexPages"];
+  timelinePages: Timeline["pages"];
+  sourcePages: SourceIndex["pages"];
+}
+
+/** Which share of the paginated pages a render process writes: `index` of `count`. */
+export interface RenderShare {
+  index: number;
+  count: number;
+}
+
+/** Every `count`-th item from `index` on: shares of equal size and similar mix. */
+export function shareOf<T>(items: readonly T[], share: RenderShare): T[] {
+  if (share.count <= 1) return [...items];
+  return items.filter((_, i) => i % share.count === share.index);
 }
 
 export const LISTING_PAGE_SIZE = 50;
@@ -94,7 +117,7 @@ export function paginate<T>(items: readonly T[], baseUrl: string, title: string,
   }));
 }
 
-export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
+export function buildSiteModel(content: readonly ContentArticle[], share: RenderShare = { index: 0, count: 1 }): SiteModel {
   const articles: SiteArticle[] = content
     .map(({ record, markdown }) => ({
       ...record,
@@ -126,9 +149,10 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
   const entities = buildEntityPages(articles);
   articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
 
+  const articleListing = paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo);
   return {
     articles,
-    articleListing: paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo),
+    articleListing,
     newest: articles.slice(0, HOME_NEWEST_COUNT).map(linkTo),
     totals: { articles: articles.length, undated: articles.length - dated.length },
     sources,
@@ -136,5 +160,13 @@ export function buildSiteModel(content: readonly ContentArticle[]): SiteModel {
     topPeople: topEntities(entities, "people", HOME_TOP_COUNT),
     timeline,
     entities,
+    pages: {
+      articles: shareOf(articles, share),
+      articleListing: shareOf(articleListing, share),
+      entityPages: shareOf(entities.pages, share),
+      entityIndexPages: shareOf(entities.indexPages, share),
+      timelinePages: shareOf(timeline.pages, share),
+      sourcePages: shareOf(sources.pages, share),
+    },
   };
 }

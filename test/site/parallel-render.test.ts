@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { renderSite } from "../../src/build/render.ts";
+import { buildSite, listFiles, projectRoot } from "../helpers/site-build.ts";
+
+describe("rendering in two processes", () => {
+  it("writes exactly the same files, byte for byte, as one process", async () => {
+    const site = await buildSite(path.join(projectRoot, "test/fixtures/timeline"));
+    const work = await mkdtemp(path.join(os.tmpdir(), "parallel-render-"));
+    const one = path.join(work, "one");
+    const two = path.join(work, "two");
+    const options = { contentDir: site.contentDir, pathPrefix: "/", projectRoot };
+    const single = await renderSite({ ...options, outputDir: one, processes: 1 });
+    const shared = await renderSite({ ...options, outputDir: two, processes: 2 });
+    assert.deepEqual(shared.outputs, single.outputs);
+    const files = await listFiles(one);
+    assert.deepEqual(await listFiles(two), files);
+    assert.ok(files.length > 20, `${files.length} files`);
+    for (const f of files) assert.ok((await readFile(path.join(one, f))).equals(await readFile(path.join(two, f))), f);
+  });
+});
