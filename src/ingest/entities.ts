@@ -119,8 +119,6 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-// One character class repeated: linear time whatever the input. Group 1 is a word.
-const TOKEN_PATTERN = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*)|\S/gu;
 const UPPER_START = /^\p{Lu}/u;
 const NUMBER_START = /^\p{N}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -206,34 +204,90 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019; // ' ’
 }
 
+// The scanner below reads plain ASCII by character code and hands anything else to
+// these sticky patterns, which match at `lastIndex` only (one code point, or the rest of
+// a word), so no match arrays are made.
+const WORD_START_AT = /[\p{L}\p{N}]/uy;
+const WORD_REST_AT = /[\p{L}\p{M}\p{N}'’.\-&]*/uy;
+const SPACE_AT = /\s/y;
+
+/** 1 for an ASCII letter or digit, 2 for ' . - & (which continue a word), 0 otherwise. */
+const ASCII_WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_WORD_CHAR[c] = /[A-Za-z0-9]/.test(ch) ? 1 : /['.\-&]/.test(ch) ? 2 : 0;
+}
+
+/** Where the word starting at `start` ends: [\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]* */
+function wordEnd(paragraph: string, start: number): number {
+  let i = start;
+  while (i < paragraph.length) {
+    const c = paragraph.charCodeAt(i);
+    if (c >= 128) {
+      WORD_REST_AT.lastIndex = i;
+      WORD_REST_AT.test(paragraph);
+      return WORD_REST_AT.lastIndex;
+    }
+    if (ASCII_WORD_CHAR[c] === 0) return i;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Words ([\p{L}\p{N}][\p{L}\p{M}\p{N}'’.\-&]*) and single other characters, read in one
+ * pass: linear time whatever the input.
+ */
 export function tokenize(paragraph: string): Token[] {
   const tokens: Token[] = [];
   let atStart = true;
-  TOKEN_PATTERN.lastIndex = 0;
-  for (let match = TOKEN_PATTERN.exec(paragraph); match !== null; match = TOKEN_PATTERN.exec(paragraph)) {
-    let text = match[1];
-    if (text === undefined) {
-      text = match[0];
+  let i = 0;
+  while (i < paragraph.length) {
+    const c = paragraph.charCodeAt(i);
+    let wordStartEnd = -1; // end of the word's first code point, when a word starts here
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        i++;
+        continue;
+      }
+      if (ASCII_WORD_CHAR[c] === 1) wordStartEnd = i + 1;
+    } else {
+      SPACE_AT.lastIndex = i;
+      if (SPACE_AT.test(paragraph)) {
+        i++;
+        continue;
+      }
+      WORD_START_AT.lastIndex = i;
+      if (WORD_START_AT.test(paragraph)) wordStartEnd = WORD_START_AT.lastIndex;
+    }
+    if (wordStartEnd < 0) {
+      // One code point that is neither space, letter nor digit.
+      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < paragraph.length && (paragraph.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      const text = paragraph.slice(i, i + width);
+      i += width;
       tokens.push(makeMarkToken(text, atStart));
       atStart = SENTENCE_END.has(text) || QUOTE_OPEN.has(text) || atStart;
       continue;
     }
+    const start = i;
+    i = wordEnd(paragraph, wordStartEnd);
     // Strip trailing joiners the pattern swallowed ("word-", "AT&").
-    let end = text.length;
-    while (end > 0 && (text.charCodeAt(end - 1) === CHAR_HYPHEN || text.charCodeAt(end - 1) === 38)) end--;
+    let end = i;
+    while (end > start && (paragraph.charCodeAt(end - 1) === CHAR_HYPHEN || paragraph.charCodeAt(end - 1) === 38)) end--;
     let possessive = "";
-    const last = text.charCodeAt(end - 1);
-    if (end >= 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(end - 2))) {
-      possessive = text.slice(end - 2, end);
+    const last = paragraph.charCodeAt(end - 1);
+    if (end - start >= 2 && (last === 115 || last === 83) && isApostrophe(paragraph.charCodeAt(end - 2))) {
+      possessive = paragraph.slice(end - 2, end);
       end -= 2;
     } else if (isApostrophe(last)) {
-      possessive = end >= 2 && text.charCodeAt(end - 2) === 115 ? text.slice(end - 1, end) : "";
+      possessive = end - start >= 2 && paragraph.charCodeAt(end - 2) === 115 ? paragraph.slice(end - 1, end) : "";
       end -= 1;
     }
-    if (end < text.length) text = text.slice(0, end);
+    let text = paragraph.slice(start, end);
     let trailingPeriod = false;
     // A final period ends the sentence unless the word is an abbreviation or initials ("U.S.", "Jan.").
     if (
+      text.charCodeAt(text.length - 1) === 46 &&
       text.indexOf(".") === text.length - 1 &&
       !ABBREVIATIONS.has(text.toLowerCase()) &&
       !INITIALS.test(text)

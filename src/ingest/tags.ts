@@ -165,57 +165,80 @@ function containsPhrase(longer: string, shorter: string): boolean {
   return ` ${longer} `.includes(` ${shorter} `);
 }
 
+/** What the archive knows of one phrase key. */
+interface KeyStats {
+  /** How many articles use the phrase. */
+  articles: number;
+  /** Surface forms and their counts across the archive, gathered only for chosen keys. */
+  forms?: Map<string, number>;
+}
+
+function wordCount(key: string): number {
+  let words = 1;
+  for (let at = key.indexOf(" "); at !== -1; at = key.indexOf(" ", at + 1)) words++;
+  return words;
+}
+
 export function chooseTags(all: TagCandidates[], options: { perArticle?: number } = {}): string[][] {
   const perArticle = options.perArticle ?? 5;
   const articleCount = all.length;
-  const documentFrequency = new Map<string, number>();
-  for (const article of all) {
-    for (const term of article.terms) documentFrequency.set(term.key, (documentFrequency.get(term.key) ?? 0) + 1);
-  }
+  // Each term's key is looked up once; the passes below follow these references.
+  const stats = new Map<string, KeyStats>();
+  const termStats: KeyStats[][] = all.map((article) =>
+    article.terms.map((term) => {
+      let keyStats = stats.get(term.key);
+      if (!keyStats) stats.set(term.key, (keyStats = { articles: 0 }));
+      keyStats.articles++;
+      return keyStats;
+    }),
+  );
 
   // In a large archive a phrase in most articles says nothing about any one of them.
   const tooCommon = (df: number) => articleCount >= 20 && df / articleCount > 0.3;
 
-  const chosenKeys = all.map((article) => {
-    const scored: { key: string; score: number }[] = [];
-    for (const term of article.terms) {
-      const df = documentFrequency.get(term.key)!;
+  const chosenKeys = all.map((article, a) => {
+    const scored: { key: string; score: number; stats: KeyStats }[] = [];
+    const { terms } = article;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i];
+      const df = termStats[a][i].articles;
       if (tooCommon(df)) continue;
-      const words = term.key.split(" ").length;
       // A one-off phrase mentioned once is noise; shared or repeated phrases are topics.
       if (df < 2 && term.count < 2 && !term.inTitle) continue;
+      const words = wordCount(term.key);
       if (words === 1 && term.count < 3) continue;
       // A floor of 20 keeps a small archive from punishing the topic all its articles share.
       const idf = Math.log(1 + Math.max(articleCount, 20) / df);
       const sharedBonus = articleCount < 2 ? 1 : df >= 2 ? 1.5 : 0.6;
       const lengthBonus = words === 2 ? 1.8 : words === 3 ? 1.2 : 0.8;
       const titleBonus = term.inTitle ? 1.5 : 1;
-      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * sharedBonus * lengthBonus * titleBonus });
+      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * sharedBonus * lengthBonus * titleBonus, stats: termStats[a][i] });
     }
-    scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    scored.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const chosen: string[] = [];
-    for (const { key } of scored) {
+    for (const { key, stats: keyStats } of scored) {
       if (chosen.length >= perArticle) break;
       if (chosen.some((c) => containsPhrase(c, key) || containsPhrase(key, c))) continue;
       chosen.push(key);
+      keyStats.forms ??= new Map();
     }
     return chosen;
   });
 
   // Name each chosen tag by its commonest surface form across the archive (counted only for chosen keys: cheap).
-  const formCounts = new Map<string, Map<string, number>>();
-  for (const keys of chosenKeys) for (const key of keys) formCounts.set(key, new Map());
-  for (const article of all) {
-    for (const term of article.terms) {
-      const forms = formCounts.get(term.key);
+  all.forEach((article, a) => {
+    const { terms } = article;
+    for (let i = 0; i < terms.length; i++) {
+      const forms = termStats[a][i].forms;
       if (!forms) continue;
-      for (let i = 0; i < term.forms.length; i++) forms.set(term.forms[i], (forms.get(term.forms[i]) ?? 0) + term.formCounts[i]);
+      const term = terms[i];
+      for (let f = 0; f < term.forms.length; f++) forms.set(term.forms[f], (forms.get(term.forms[f]) ?? 0) + term.formCounts[f]);
     }
-  }
+  });
   const tagName = (key: string): string => {
     let best = key;
     let bestCount = -1;
-    for (const [form, count] of formCounts.get(key)!) {
+    for (const [form, count] of stats.get(key)!.forms!) {
       if (count > bestCount || (count === bestCount && form < best)) {
         best = form;
         bestCount = count;
