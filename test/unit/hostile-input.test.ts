@@ -239,10 +239,10 @@ describe("broken bytes", () => {
     ["byline-shapes.txt", "By Jane Doe and ".repeat(60_000)],
     ["capitals.txt", "HARBOR COUNCIL ".repeat(60_000)],
     ["dashes-and-words.txt", "word — ".repeat(200_000)],
-    ["unclosed-curly-quotes.txt", "Harbor Vote\n\nThe mayor said " + "“".repeat(300_000) + " end", "dates.ts quotedRanges rescans to the end for every unclosed “ (quadratic)"],
-    ["many-dates.txt", "2017-02-08 ".repeat(150_000), "dates.ts findDateMentions checks every match against every taken range (quadratic)"],
-    ["many-paragraphs.txt", "Word.\n\n".repeat(250_000), "about 10 s, most of it in dates.ts (per-paragraph regex scans)"],
-    ["many-lines.txt", "Short line\n".repeat(180_000), "4 to 10 s, most of it in dates.ts, entities and tags: near the guard"],
+    ["unclosed-curly-quotes.txt", "Harbor Vote\n\nThe mayor said " + "“".repeat(300_000) + " end"],
+    ["many-dates.txt", "2017-02-08 ".repeat(150_000)],
+    ["many-paragraphs.txt", "Word.\n\n".repeat(250_000)],
+    ["many-lines.txt", "Short line\n".repeat(180_000)],
   ];
   for (const [file, text, knownSlow] of pathological) {
     it(`${file} (${(text.length / 1e6).toFixed(1)} M chars) is ingested or refused within the hang guard`, { todo: knownSlow }, async () => {
