@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildSiteModel, type RenderShare } from "./src/site/model.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
+import { loadRenderOnly } from "./src/site/partial-render.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
@@ -50,7 +51,9 @@ export default async function configureArchiveSite(eleventyConfig: EleventyConfi
   // Computed once per build and shared by the templates and the feed collections.
   let archive: ReturnType<typeof buildSiteModel> | undefined;
   const share = parseRenderShare(process.env.ARCHIVE_RENDER_SHARE);
-  const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir), share));
+  // The dev server re-renders only the pages whose data changed (src/site/partial-render.ts).
+  const only = await loadRenderOnly(process.env.ARCHIVE_RENDER_ONLY);
+  const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir), share, only));
   // The build may render in several processes at once (src/build/render.ts): each writes
   // its share of the paginated pages, and the first one also writes the single pages,
   // the feeds and the assets.

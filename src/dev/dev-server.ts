@@ -36,8 +36,9 @@ const WARNINGS_SHOWN = 10;
 /**
  * `npm start`: builds the archive, serves it, and rebuilds on every change in the
  * articles folder. Each rebuild re-reads only the changed files, reuses cached
- * per-article results, renders the site, swaps it in and sends "reload" to open
- * browsers; the search index follows in the background. A rebuild that fails prints
+ * per-article results, re-renders only the pages whose data changed (the whole site
+ * on the first build) and sends "reload" to open browsers; the search index follows
+ * in the background. A rebuild that fails prints
  * its errors and leaves the last good site being served.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -137,7 +138,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       `${what} changed: rebuilt in ${t.total.toFixed(2)} s ` +
         `(read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s with ${result.articlesAnalyzed} analyzed, ` +
         `Markdown ${t.markdown.toFixed(2)} s with ${result.markdownWritten} written and ${result.markdownRemoved} removed, ` +
-        `render ${t.render.toFixed(2)} s, swap ${t.swap.toFixed(2)} s); reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}`,
+        `compare ${t.compare.toFixed(2)} s, render ${t.render.toFixed(2)} s ${renderedPages(result)}, swap ${t.swap.toFixed(2)} s); ` +
+        `reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}`,
     );
     hub.send("reload", { changed: [...changed].sort() });
     const articleCount = result.articles.length;
@@ -178,6 +180,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await server.close();
     },
   };
+}
+
+/** "with 12 changed pages written and 1 removed (37195 in the site)" or "of all 37195 pages". */
+function renderedPages(result: Extract<IncrementalBuildResult, { ok: true }>): string {
+  if (result.renderedAll) return `of all ${result.pagesWritten} pages`;
+  return `with ${result.pagesWritten} changed pages written and ${result.pagesRemoved} removed (${result.pagesInSite} in the site)`;
 }
 
 function warningText(w: IngestWarning): string {

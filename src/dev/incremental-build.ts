@@ -1,4 +1,4 @@
-import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
 import { readAliases } from "../build/ingest-dir.ts";
@@ -8,13 +8,16 @@ import type { Reporter } from "../build/reporter.ts";
 import { checkArticleFileName, listArticleFiles } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
+import { loadContentDir } from "../site/load-content.ts";
+import { articleUrl, buildSiteModel } from "../site/model.ts";
+import { comparePageFingerprints, pageFingerprints, renderOnlyListText } from "../site/partial-render.ts";
 import { createArticleCache, type ArticleCache } from "./article-cache.ts";
 
 export interface IncrementalBuildOptions {
   articlesDir: string;
   /** Generated Markdown (build output). */
   contentDir: string;
-  /** The served site; replaced as a whole after each good render. */
+  /** The served site: replaced as a whole after a full render, updated in place after a partial one. */
   outputDir: string;
   projectRoot: string;
   pathPrefix?: string;
@@ -30,7 +33,9 @@ export interface IncrementalBuildTimes {
   ingest: number;
   /** Markdown for changed records, and writing those files. */
   markdown: number;
-  /** Eleventy (which reads every generated Markdown file again). */
+  /** Building the site model here to find the pages whose data changed. */
+  compare: number;
+  /** Eleventy (which reads every generated Markdown file again and builds the model too). */
   render: number;
   /** Moving the new site in place of the old one. */
   swap: number;
@@ -42,9 +47,15 @@ export type IncrementalBuildResult =
       ok: true;
       /** False when no Markdown changed, so the served site was left as it is. */
       rendered: boolean;
+      /** True when every page was rendered (first build, templates changed), false when only changed pages were. */
+      renderedAll: boolean;
       articles: IngestedArticle[];
       warnings: IngestWarning[];
       pagesWritten: number;
+      /** Pages deleted because no data produces them any more (e.g. a deleted article's). */
+      pagesRemoved: number;
+      /** Pages (and other files) the served site has after this build. */
+      pagesInSite: number;
       rawFilesRead: number;
       articlesAnalyzed: number;
       markdownWritten: number;
@@ -69,8 +80,11 @@ export interface IncrementalBuilder {
  * The dev server's build: the same steps as `runBuild` (ingestArchive, Markdown,
  * Eleventy), with per-article results cached in memory between builds, only changed
  * Markdown files written, and no search index (the dev server indexes afterwards, in
- * the background). The Pagefind folder of the previous site is carried over, so search
- * keeps working, slightly stale, until the new index is in.
+ * the background). The first build renders every page into a new folder and swaps it
+ * in, carrying the previous Pagefind folder over so search keeps working, slightly
+ * stale, until the new index is in. Later builds compare page fingerprints
+ * (src/site/partial-render.ts) with the served site's and write only the new and
+ * changed pages into it, deleting pages that are gone.
  */
 export function createIncrementalBuilder(options: IncrementalBuildOptions): IncrementalBuilder {
   const cache = createArticleCache();
@@ -82,6 +96,9 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   /** Whether the served site was rendered from the Markdown as it is now. */
   let siteMatchesContent = false;
   const oldSites: string[] = [];
+  /** The served site's page fingerprints and templates, when every page on it matches them. */
+  let served: { fingerprints: Map<string, string>; templates: string } | undefined;
+  let pagesInSite = 0;
 
   /** Listing problems (unsafe names, links) by file, from the last full listing. */
   let listingErrors: Map<string, ArticleError> | undefined;
@@ -184,15 +201,60 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
       markdownWritten: writtenCount,
       markdownRemoved: removedCount,
     };
+    const times = { read: readSeconds, ingest: ingestSeconds, markdown: markdownSeconds };
     // Pages are made from the Markdown alone: if no file changed (a save without edits,
     // a bad file removed again), the served site is already right.
     if (siteMatchesContent && writtenCount === 0 && removedCount === 0) {
-      return { ...summary, rendered: false, pagesWritten: 0, seconds: { read: readSeconds, ingest: ingestSeconds, markdown: markdownSeconds, render: 0, swap: 0, total: elapsed(started) } };
+      return { ...summary, rendered: false, renderedAll: false, pagesWritten: 0, pagesRemoved: 0, pagesInSite, seconds: { ...times, compare: 0, render: 0, swap: 0, total: elapsed(started) } };
     }
     siteMatchesContent = false;
 
-    const renderStarted = performance.now();
+    const compareStarted = performance.now();
+    let fingerprints: Map<string, string>;
+    let templates: string;
+    try {
+      fingerprints = pageFingerprints(buildSiteModel(await loadContentDir(options.contentDir)));
+      templates = await templatesSignature();
+    } catch (error) {
+      served = undefined;
+      return fail([`The site could not be rendered: ${(error as Error).message}`]);
+    }
+    const compareSeconds = elapsed(compareStarted);
     const outputDir = path.resolve(options.outputDir);
+    const slugs = result.articles.map((a) => a.record.slug);
+
+    if (served && served.templates === templates) {
+      const changes = comparePageFingerprints(served.fingerprints, fingerprints);
+      const renderStarted = performance.now();
+      let rendered;
+      try {
+        rendered = await renderChangedPages(changes.changed, outputDir);
+        const pages = new Set(rendered.outputs);
+        const changedUrls = new Set(changes.changed);
+        const missing = slugs.filter((slug) => changedUrls.has(articleUrl(slug)) && !pages.has(articlePagePath(slug)));
+        if (missing.length) throw new Error(`These articles got no page: ${missing.join(", ")}`);
+        await removePages(changes.removed, outputDir);
+      } catch (error) {
+        // The served folder may hold some of the new pages: render everything next time.
+        served = undefined;
+        return fail([`The site could not be rendered: ${(error as Error).message}`]);
+      }
+      const added = changes.changed.filter((url) => !served!.fingerprints.has(url)).length;
+      pagesInSite += added - changes.removed.length;
+      served = { fingerprints, templates };
+      siteMatchesContent = true;
+      return {
+        ...summary,
+        rendered: true,
+        renderedAll: false,
+        pagesWritten: rendered.pagesWritten,
+        pagesRemoved: changes.removed.length,
+        pagesInSite,
+        seconds: { ...times, compare: compareSeconds, render: elapsed(renderStarted), swap: 0, total: elapsed(started) },
+      };
+    }
+
+    const renderStarted = performance.now();
     await mkdir(path.dirname(outputDir), { recursive: true });
     const tempDir = await mkdtemp(path.join(path.dirname(outputDir), `${path.basename(outputDir)}.dev-`));
     const render = firstBuild ? options.reporter.stage("render") : undefined;
@@ -215,12 +277,58 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const swapSeconds = elapsed(swapStarted);
     firstBuild = false;
     siteMatchesContent = true;
+    served = { fingerprints, templates };
+    pagesInSite = rendered.pagesWritten;
     return {
       ...summary,
       rendered: true,
+      renderedAll: true,
       pagesWritten: rendered.pagesWritten,
-      seconds: { read: readSeconds, ingest: ingestSeconds, markdown: markdownSeconds, render: renderSeconds, swap: swapSeconds, total: elapsed(started) },
+      pagesRemoved: 0,
+      pagesInSite,
+      seconds: { ...times, compare: compareSeconds, render: renderSeconds, swap: swapSeconds, total: elapsed(started) },
     };
+  }
+
+  /**
+   * Renders the pages at `urls` (and the single pages: home, feeds, search...) straight
+   * into the served folder: writing a few pages takes far less than copying the site.
+   * The render processes read the list from the file ARCHIVE_RENDER_ONLY names.
+   */
+  async function renderChangedPages(urls: readonly string[], outputDir: string) {
+    const listFile = path.join(path.dirname(outputDir), `.${path.basename(outputDir)}.render-only-${process.pid}.json`);
+    await writeFile(listFile, renderOnlyListText(urls));
+    const before = process.env.ARCHIVE_RENDER_ONLY;
+    process.env.ARCHIVE_RENDER_ONLY = listFile;
+    try {
+      // A few pages are quicker in this process than in several that each build the model.
+      return await renderSite({ contentDir: options.contentDir, outputDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot }, urls.length);
+    } finally {
+      if (before === undefined) delete process.env.ARCHIVE_RENDER_ONLY;
+      else process.env.ARCHIVE_RENDER_ONLY = before;
+      await rm(listFile, { force: true });
+    }
+  }
+
+  /** Deletes the pages at `urls`, and their folders once empty (deepest first). */
+  async function removePages(urls: readonly string[], outputDir: string): Promise<void> {
+    for (const url of [...urls].sort((a, b) => b.length - a.length)) {
+      const dir = path.join(outputDir, ...url.split("/").filter(Boolean));
+      if (dir !== outputDir && !dir.startsWith(outputDir + path.sep)) continue;
+      await rm(path.join(dir, "index.html"), { force: true });
+      await rmdir(dir).catch(() => {});
+    }
+  }
+
+  /**
+   * Sizes and times of the templates and the Eleventy configuration: when they change,
+   * any page may look different, so the next build renders everything.
+   */
+  async function templatesSignature(): Promise<string> {
+    const layouts = path.join(options.projectRoot, "layouts");
+    const files = [path.join(options.projectRoot, ".eleventy.ts"), ...(await readdir(layouts, { recursive: true })).sort().map((f) => path.join(layouts, f))];
+    const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}:${s.size}:${s.mtimeMs}`, () => `${f}:missing`)));
+    return stats.join("\n");
   }
 
   /**

@@ -117,7 +117,12 @@ export function paginate<T>(items: readonly T[], baseUrl: string, title: string,
   }));
 }
 
-export function buildSiteModel(content: readonly ContentArticle[], share: RenderShare = { index: 0, count: 1 }): SiteModel {
+/**
+ * `share`: which share of the paginated pages this render process writes. `only`: when
+ * given, the paginated lists keep only the pages at these URLs (the dev server re-renders
+ * just the pages whose data changed); the whole-archive fields stay complete.
+ */
+export function buildSiteModel(content: readonly ContentArticle[], share: RenderShare = { index: 0, count: 1 }, only?: ReadonlySet<string>): SiteModel {
   const articles: SiteArticle[] = content
     .map(({ record, markdown }) => ({
       ...record,
@@ -150,6 +155,7 @@ export function buildSiteModel(content: readonly ContentArticle[], share: Render
   articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
 
   const articleListing = paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo);
+  const rendered = <T extends { url: string }>(items: readonly T[]) => shareOf(only ? items.filter((item) => only.has(item.url)) : items, share);
   return {
     articles,
     articleListing,
@@ -161,12 +167,12 @@ export function buildSiteModel(content: readonly ContentArticle[], share: Render
     timeline,
     entities,
     pages: {
-      articles: shareOf(articles, share),
-      articleListing: shareOf(articleListing, share),
-      entityPages: shareOf(entities.pages, share),
-      entityIndexPages: shareOf(entities.indexPages, share),
-      timelinePages: shareOf(timeline.pages, share),
-      sourcePages: shareOf(sources.pages, share),
+      articles: rendered(articles),
+      articleListing: rendered(articleListing),
+      entityPages: rendered(entities.pages),
+      entityIndexPages: rendered(entities.indexPages),
+      timelinePages: rendered(timeline.pages),
+      sourcePages: rendered(sources.pages),
     },
   };
 }

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import type { RenderedPages, SiteModel } from "./model.ts";
+
+/**
+ * Re-rendering only the pages whose data changed (the dev server, after one article is
+ * saved). A paginated page prints its own item of `SiteModel.pages` and nothing else
+ * that depends on the rest of the archive, so the hash of that item stands for the
+ * whole page: same hash, same HTML.
+ */
+
+/** URL → hash of everything the page at that URL prints, over every paginated list. */
+export function pageFingerprints(model: Pick<SiteModel, "pages">): Map<string, string> {
+  const fingerprints = new Map<string, string>();
+  for (const [list, items] of Object.entries(model.pages) as [keyof RenderedPages, { url: string }[]][]) {
+    // The list names the template, so a URL that moves to another kind of page differs too.
+    for (const item of items) fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(JSON.stringify(item)).digest("hex"));
+  }
+  return fingerprints;
+}
+
+export interface PageChanges {
+  /** New pages and pages whose data changed, sorted. */
+  changed: string[];
+  /** Pages that are no longer in the site, sorted. */
+  removed: string[];
+}
+
+/** What to render and what to delete to turn the site of `before` into that of `after`. */
+export function comparePageFingerprints(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): PageChanges {
+  const changed = [...after].filter(([url, hash]) => before.get(url) !== hash).map(([url]) => url);
+  const removed = [...before.keys()].filter((url) => !after.has(url));
+  return { changed: changed.sort(), removed: removed.sort() };
+}
+
+const RenderOnlyList = z.array(z.string().startsWith("/"));
+
+/** The JSON file that tells a render which pages to write: a list of page URLs. */
+export function renderOnlyListText(urls: Iterable<string>): string {
+  return JSON.stringify([...urls]);
+}
+
+export function parseRenderOnlyList(text: string, file: string): Set<string> {
+  const parsed = RenderOnlyList.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${file}: expected a JSON list of page URLs (ARCHIVE_RENDER_ONLY).`);
+  return new Set(parsed.data);
+}
+
+/**
+ * ARCHIVE_RENDER_ONLY names such a file (set by the dev server around a render); without
+ * it every page is rendered.
+ */
+export async function loadRenderOnly(file: string | undefined): Promise<Set<string> | undefined> {
+  if (!file) return undefined;
+  return parseRenderOnlyList(await readFile(file, "utf8"), file);
+}

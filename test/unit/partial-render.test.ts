@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { ArticleRecord } from "../../src/schema.ts";
+import type { ContentArticle } from "../../src/site/load-content.ts";
+import { articleUrl, buildSiteModel } from "../../src/site/model.ts";
+import { comparePageFingerprints, pageFingerprints, parseRenderOnlyList, renderOnlyListText } from "../../src/site/partial-render.ts";
+
+function article(slug: string, fields: Partial<ArticleRecord> = {}): ContentArticle {
+  const record: ArticleRecord = {
+    source_file: `${slug}.txt`,
+    title: `Headline of ${slug}`,
+    title_source: "headline",
+    slug,
+    authors: [],
+    people: [],
+    organizations: [],
+    places: [],
+    tags: [],
+    summary: `Summary of ${slug}.`,
+    word_count: 200,
+    removed: [],
+    ...fields,
+  };
+  return { record, markdown: `Body of ${slug}.` };
+}
+
+/** Three articles about a council, and an unrelated one about a harbour in another year. */
+const archive = [
+  article("council-meets", { date: "2017-02-08", date_precision: "day", people: ["Ana Ruiz"], tags: ["council"] }),
+  article("council-votes", { date: "2017-02-09", date_precision: "day", people: ["Ana Ruiz"], tags: ["council"] }),
+  article("council-adjourns", { date: "2017-02-10", date_precision: "day", tags: ["council"] }),
+  article("harbour-opens", { date: "2009-06-01", date_precision: "day", places: ["Port Ellis"], tags: ["harbour"] }),
+];
+
+function withTitle(slug: string, title: string): ContentArticle[] {
+  return archive.map((a) => (a.record.slug === slug ? { ...a, record: { ...a.record, title } } : a));
+}
+
+describe("page fingerprints", () => {
+  it("give every paginated page one fingerprint, keyed by its URL", () => {
+    const model = buildSiteModel(archive);
+    const fingerprints = pageFingerprints(model);
+    const lists = Object.values(model.pages) as { url: string }[][];
+    assert.equal(fingerprints.size, lists.reduce((n, list) => n + list.length, 0));
+    for (const a of archive) assert.ok(fingerprints.has(articleUrl(a.record.slug)));
+  });
+
+  it("are the same for the same archive, so nothing is re-rendered", () => {
+    const changes = comparePageFingerprints(pageFingerprints(buildSiteModel(archive)), pageFingerprints(buildSiteModel(archive)));
+    assert.deepEqual(changes, { changed: [], removed: [] });
+  });
+
+  it("after a headline edit, mark the article, the pages listing it and its neighbours changed, and leave unrelated pages alone", () => {
+    const before = pageFingerprints(buildSiteModel(archive));
+    const { changed, removed } = comparePageFingerprints(before, pageFingerprints(buildSiteModel(withTitle("council-votes", "Council Passes The Budget"))));
+    assert.deepEqual(removed, []);
+    for (const url of ["/articles/council-votes/", "/articles/", "/people/ana-ruiz/", "/tags/council/", "/articles/council-meets/", "/articles/council-adjourns/"]) {
+      assert.ok(changed.includes(url), `${url} shows the headline and must be re-rendered; changed: ${changed.join(", ")}`);
+    }
+    for (const url of ["/articles/harbour-opens/", "/places/port-ellis/", "/tags/harbour/"]) {
+      assert.ok(before.has(url), `${url} is a page of the site`);
+      assert.ok(!changed.includes(url), `${url} does not show the headline`);
+    }
+  });
+
+  it("after an article is deleted, list its page and the pages only it had as removed", () => {
+    const before = pageFingerprints(buildSiteModel(archive));
+    const { changed, removed } = comparePageFingerprints(before, pageFingerprints(buildSiteModel(archive.filter((a) => a.record.slug !== "harbour-opens"))));
+    assert.ok(removed.includes("/articles/harbour-opens/"));
+    assert.ok(removed.includes("/places/port-ellis/"));
+    assert.ok(removed.includes("/tags/harbour/"));
+    assert.ok(!removed.includes("/tags/council/"));
+    assert.ok(changed.includes("/articles/"), "the listing no longer shows it");
+  });
+});
+
+describe("rendering only some pages", () => {
+  it("keeps only the paginated pages at the given URLs, with the whole-archive data complete", () => {
+    const only = new Set(["/articles/council-votes/", "/tags/council/", "/articles/"]);
+    const model = buildSiteModel(archive, undefined, only);
+    const urls = (Object.values(model.pages) as { url: string }[][]).flat().map((p) => p.url).sort();
+    assert.deepEqual(urls, [...only].sort());
+    assert.equal(model.articles.length, archive.length, "the home page and feeds still see every article");
+    assert.equal(model.totals.articles, archive.length);
+    const full = buildSiteModel(archive);
+    assert.deepEqual(model.pages.articles[0], full.articles.find((a) => a.slug === "council-votes"), "a kept page has the same data as in a full render");
+  });
+
+  it("combines with a render share: the shares of a restricted render together write each page once", () => {
+    const only = new Set(pageFingerprints(buildSiteModel(archive)).keys());
+    const urlsOf = (index: number) => (Object.values(buildSiteModel(archive, { index, count: 2 }, only).pages) as { url: string }[][]).flat().map((p) => p.url);
+    const both = [...urlsOf(0), ...urlsOf(1)].sort();
+    assert.deepEqual(both, [...only].sort());
+  });
+
+  it("reads the list of URLs back as written, and rejects anything but a list of paths", () => {
+    const urls = ["/articles/a/", "/people/b/page/2/"];
+    assert.deepEqual([...parseRenderOnlyList(renderOnlyListText(urls), "only.json")], urls);
+    assert.throws(() => parseRenderOnlyList('{"urls": []}', "only.json"), /only\.json: expected a JSON list of page URLs/);
+    assert.throws(() => parseRenderOnlyList('["articles/a/"]', "only.json"), /only\.json/);
+  });
+});
