@@ -311,13 +311,45 @@ function pushMonthDay(m: RegExpExecArray, future: boolean, scan: ParagraphScan, 
   return true;
 }
 
+/**
+ * What a pattern cannot match without: a paragraph that lacks it skips the pattern (and
+ * most paragraphs name no date at all). Each test is a necessary condition of its
+ * patterns, so skipping changes no result.
+ */
+type Needs = number;
+const NEEDS_DIGIT = 1; // DAY and YEAR are digits
+const NEEDS_MONTH = 2; // a month name, matched case-sensitively
+const NEEDS_PERIOD = 4; // "quarter" or "half", any case
+const NEEDS_WEEKDAY = 8; // a weekday name, matched case-sensitively
+const NEEDS_SPAN = 16; // "day" or "week", any case
+
+/** A pattern of the first three letters of each word (every name starts with one). */
+function prefixPattern(words: string[], flags = ""): RegExp {
+  return new RegExp([...new Set(words.map((w) => w.slice(0, 3)))].join("|"), flags);
+}
+const PRESENT: ReadonlyArray<readonly [Needs, RegExp]> = [
+  [NEEDS_DIGIT, /\d/],
+  [NEEDS_MONTH, prefixPattern(Object.keys(MONTH_NAMES))],
+  [NEEDS_PERIOD, /quarter|half/i],
+  [NEEDS_WEEKDAY, prefixPattern(Object.keys(WEEKDAY_NAMES))],
+  [NEEDS_SPAN, /day|week/i],
+];
+
+/** Which of the NEEDS_ flags the text satisfies. */
+function presentIn(text: string): Needs {
+  let present = 0;
+  for (const [need, pattern] of PRESENT) if (pattern.test(text)) present |= need;
+  return present;
+}
+
 // Most specific first: a span of text used by one pattern is not read again by the next.
-const READERS: ReadonlyArray<readonly [RegExp, MatchReader]> = [
-  [PATTERNS.monthDayYear, (m, f, s) => pushDay(m, f, s, Number(m[4]), MONTH_NAMES[m[2]], Number(m[3]), m[1])],
-  [PATTERNS.dayMonthYear, (m, f, s) => pushDay(m, f, s, Number(m[4]), MONTH_NAMES[m[3]], Number(m[2]), m[1])],
-  [PATTERNS.quarterYear, (m, f, s) => pushPeriod(m, f, s, Number(m[3]), m[1], m[2])],
-  [PATTERNS.yearQuarter, (m, f, s) => pushPeriod(m, f, s, Number(m[1]), m[2], m[3])],
+const READERS: ReadonlyArray<readonly [Needs, RegExp, MatchReader]> = [
+  [NEEDS_DIGIT | NEEDS_MONTH, PATTERNS.monthDayYear, (m, f, s) => pushDay(m, f, s, Number(m[4]), MONTH_NAMES[m[2]], Number(m[3]), m[1])],
+  [NEEDS_DIGIT | NEEDS_MONTH, PATTERNS.dayMonthYear, (m, f, s) => pushDay(m, f, s, Number(m[4]), MONTH_NAMES[m[3]], Number(m[2]), m[1])],
+  [NEEDS_DIGIT | NEEDS_PERIOD, PATTERNS.quarterYear, (m, f, s) => pushPeriod(m, f, s, Number(m[3]), m[1], m[2])],
+  [NEEDS_DIGIT | NEEDS_PERIOD, PATTERNS.yearQuarter, (m, f, s) => pushPeriod(m, f, s, Number(m[1]), m[2], m[3])],
   [
+    NEEDS_DIGIT | NEEDS_MONTH,
     PATTERNS.monthYear,
     (m, f, s) => {
       const year = Number(m[2]);
@@ -328,16 +360,18 @@ const READERS: ReadonlyArray<readonly [RegExp, MatchReader]> = [
       return true;
     },
   ],
-  [PATTERNS.monthDay, (m, f, s) => pushMonthDay(m, f, s, MONTH_NAMES[m[2]], Number(m[3]), m[1] ?? m[4])],
+  [NEEDS_DIGIT | NEEDS_MONTH, PATTERNS.monthDay, (m, f, s) => pushMonthDay(m, f, s, MONTH_NAMES[m[2]], Number(m[3]), m[1] ?? m[4])],
   [
+    NEEDS_MONTH,
     PATTERNS.monthAlone,
     (m, f, s) => {
       s.mentions.months.push({ month: MONTH_NAMES[m[1]], text: m[0], future: f, paragraph: s.paragraph });
       return true;
     },
   ],
-  [PATTERNS.dayMonth, (m, f, s) => pushMonthDay(m, f, s, MONTH_NAMES[m[3]], Number(m[2]), m[1])],
+  [NEEDS_DIGIT | NEEDS_MONTH, PATTERNS.dayMonth, (m, f, s) => pushMonthDay(m, f, s, MONTH_NAMES[m[3]], Number(m[2]), m[1])],
   [
+    NEEDS_WEEKDAY,
     PATTERNS.weekday,
     (m, f, s) => {
       // "next Wednesday" and "on Wednesday, March 3" scheduling are future; we keep the flag.
@@ -346,6 +380,7 @@ const READERS: ReadonlyArray<readonly [RegExp, MatchReader]> = [
     },
   ],
   [
+    NEEDS_DIGIT,
     PATTERNS.year,
     (m, f, s) => {
       s.mentions.years.push({ year: Number(m[1]), text: m[0], future: f });
@@ -358,13 +393,16 @@ export function findDateMentions(paragraphs: string[]): Mentions {
   const mentions: Mentions = { dated: [], monthDays: [], months: [], weekdays: [], years: [], spans: [] };
   for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
     const text = paragraphs[paragraph];
+    const present = presentIn(text);
+    if (present === 0) continue;
     const scan: ParagraphScan = { text, paragraph, mentions };
     const quoted = quotedRanges(text);
     // Text used by earlier patterns. A pattern's own matches never overlap one another,
     // so they are gathered apart and merged in once the pattern is done.
     let taken = new RangeList();
     const free = (start: number, end: number) => !taken.overlaps(start, end) && !quoted.overlaps(start, start + 1);
-    for (const [pattern, read] of READERS) {
+    for (const [needs, pattern, read] of READERS) {
+      if ((present & needs) !== needs) continue;
       const used = new RangeList();
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -375,6 +413,7 @@ export function findDateMentions(paragraphs: string[]): Mentions {
       }
       taken = taken.union(used);
     }
+    if ((present & NEEDS_SPAN) === 0) continue;
     PATTERNS.span.lastIndex = 0;
     for (let m = PATTERNS.span.exec(text); m !== null; m = PATTERNS.span.exec(text)) {
       if (!free(m.index, m.index + m[0].length)) continue;

@@ -307,22 +307,32 @@ export function tokenize(paragraph: string): Token[] {
   return tokens;
 }
 
-/**
- * The tokens of an article's body paragraphs (each cut at PARAGRAPH_LIMIT). Ingest asks
- * for the mentions and then the tags of the same body, so the last body tokenized is
- * kept and handed out again (the tokens are only read, never changed).
- */
-export function tokenizeBody(paragraphs: readonly string[]): Token[][] {
-  const memo = lastBody;
-  if (memo && memo.paragraphs === paragraphs && memo.texts.length === paragraphs.length && memo.texts.every((text, i) => text === paragraphs[i])) {
-    return memo.tokens;
-  }
-  const tokens = paragraphs.map((p) => tokenize(p.slice(0, PARAGRAPH_LIMIT)));
-  lastBody = { paragraphs, texts: [...paragraphs], tokens };
-  return tokens;
+export interface BodyTokens {
+  /** The tokens of each body paragraph (cut at PARAGRAPH_LIMIT). */
+  paragraphs: Token[][];
+  /** Lowercase words of the body that do not start with a digit: a capitalized word also written in lowercase is ordinary. */
+  lowerWords: ReadonlySet<string>;
 }
 
-let lastBody: { paragraphs: readonly string[]; texts: string[]; tokens: Token[][] } | undefined;
+/**
+ * The tokens of an article's body paragraphs. Ingest asks for the mentions and then the
+ * tags of the same body, so the last body tokenized is kept and handed out again (the
+ * tokens and the word set are only read, never changed).
+ */
+export function tokenizeBody(paragraphs: readonly string[]): BodyTokens {
+  const memo = lastBody;
+  if (memo && memo.paragraphs === paragraphs && memo.texts.length === paragraphs.length && memo.texts.every((text, i) => text === paragraphs[i])) {
+    return memo.body;
+  }
+  const tokens = paragraphs.map((p) => tokenize(p.slice(0, PARAGRAPH_LIMIT)));
+  const lowerWords = new Set<string>();
+  for (const paragraph of tokens) for (const t of paragraph) if (t.word && !t.cap && !t.numeric) lowerWords.add(t.lower);
+  const body = { paragraphs: tokens, lowerWords };
+  lastBody = { paragraphs, texts: [...paragraphs], body };
+  return body;
+}
+
+let lastBody: { paragraphs: readonly string[]; texts: string[]; body: BodyTokens } | undefined;
 
 /** Longest paragraph read for names and tags: keeps a pathological paragraph cheap. */
 export const PARAGRAPH_LIMIT = 20_000;
@@ -360,7 +370,7 @@ interface ArticleState {
   found: Map<string, Mention>;
   acronyms: Map<string, string>;
   /** Lowercase words of the article: a capitalized word also written in lowercase is ordinary. */
-  lowerWords: Set<string>;
+  lowerWords: ReadonlySet<string>;
   /** Capitalized single words no rule could place; resolved against the article's full names. */
   singles: Map<string, { surface: string; cue?: "title" | "speech" }>;
 }
@@ -781,13 +791,13 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: Map<strin
 }
 
 export function extractMentions(input: { title: string; paragraphs: string[] }): ArticleMentions {
-  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: new Set(), singles: new Map() };
+  const body = tokenizeBody(input.paragraphs);
+  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: body.lowerWords, singles: new Map() };
   const bodyTokens: Token[][] = [];
   const headlineTokens: Token[][] = [tokenize(input.title.slice(0, PARAGRAPH_LIMIT))];
-  for (const tokens of tokenizeBody(input.paragraphs)) {
+  for (const tokens of body.paragraphs) {
     if (isHeadlineLike(tokens)) headlineTokens.push(tokens);
     else bodyTokens.push(tokens);
-    for (const t of tokens) if (t.word && !t.cap && !t.numeric) state.lowerWords.add(t.lower);
   }
   for (const tokens of bodyTokens) scanBody(tokens, state);
   resolveSingles(state);

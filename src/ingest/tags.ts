@@ -67,7 +67,7 @@ function isTopicWord(word: string): boolean {
 }
 
 /** A word that may be part of a topic phrase: lowercase letters, no stopword, no adverb. */
-function isTagWord(t: Token, lowerWords: Set<string>): string | undefined {
+function isTagWord(t: Token, lowerWords: ReadonlySet<string>): string | undefined {
   if (!t.word) return undefined;
   const word = t.lower;
   // A capitalized sentence opener is an ordinary word when the article also writes it in lowercase.
@@ -107,6 +107,7 @@ class PhraseCounter {
 
   flush(): void {
     const { words, endings } = this;
+    if (words.length === 0) return;
     for (let start = 0; start < words.length; start++) {
       let prefix = "";
       for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= words.length; length++) {
@@ -139,9 +140,9 @@ class PhraseCounter {
 }
 
 export function extractTagCandidates(input: { title: string; paragraphs: string[] }): TagCandidates {
-  const bodyTokens = tokenizeBody(input.paragraphs);
-  const lowerWords = new Set<string>();
-  for (const tokens of bodyTokens) for (const t of tokens) if (t.word && !t.cap) lowerWords.add(t.lower);
+  // The body's lowercase words leave out those starting with a digit: no such word is ever
+  // looked up here (a capitalized word's lowercase starts with a letter; a digit never makes a tag word).
+  const { paragraphs: bodyTokens, lowerWords } = tokenizeBody(input.paragraphs);
 
   const counter = new PhraseCounter();
   const collect = (tokens: Token[], inTitle: boolean) => {
@@ -158,7 +159,8 @@ export function extractTagCandidates(input: { title: string; paragraphs: string[
   };
   collect(tokenize(input.title.slice(0, 2_000)), true);
   for (const tokens of bodyTokens) collect(tokens, false);
-  return { terms: [...counter.terms.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) };
+  // The default sort compares UTF-16 code units, as `<` does, without a call per comparison.
+  return { terms: [...counter.terms.keys()].sort().map((key) => counter.terms.get(key)!) };
 }
 
 function containsPhrase(longer: string, shorter: string): boolean {
