@@ -384,15 +384,42 @@ function addMention(state: ArticleState, mention: Mention): void {
 /** Words joined by spaces; `keepInnerPossessives` keeps "Sheriff’s" inside an organization name. */
 function joinTokens(tokens: Token[], keepInnerPossessives = false): string {
   let out = "";
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (out.length > 0 && t.text !== ")" && !out.endsWith("(")) out += " ";
     out += t.text;
     if (keepInnerPossessives && i < tokens.length - 1) out += t.possessiveEnding;
-  });
+  }
   return out;
 }
 
+function hasParenthesis(text: string): boolean {
+  return text.includes("(") || text.includes(")");
+}
+
+/**
+ * Whether `tokens` could spell a name whose words are listed in `firstWordSpan` (first
+ * word → most words of a name starting with it). Without parentheses, joined tokens are
+ * the tokens' texts separated by single spaces, so a name of n words must start with the
+ * first token and have n words; with a parenthesis they can match no name free of them.
+ * Lets the scans skip joining and looking up runs that cannot be a name.
+ */
+function mayBeName(tokens: Token[], firstWordSpan: ReadonlyMap<string, number>, first: string): boolean {
+  return (firstWordSpan.get(first) ?? 0) >= tokens.length;
+}
+
+/** No known name has a parenthesis, so mayBeName may rule known names out (checked, not assumed). */
+const KNOWN_NAMES_WITHOUT_PARENTHESES = ![...KNOWN_NAMES.keys()].some(hasParenthesis);
+
 function lookupKnown(tokens: Token[]): KnownName | undefined {
+  if (
+    KNOWN_NAMES_WITHOUT_PARENTHESES &&
+    tokens.length > 0 &&
+    !mayBeName(tokens, KNOWN_FIRST_TOKEN_SPAN, tokens[0].text) &&
+    !mayBeName(tokens, KNOWN_FIRST_TOKEN_SPAN_LOWER, tokens[0].lower)
+  ) {
+    return undefined;
+  }
   const text = joinTokens(tokens);
   const exact = KNOWN_NAMES.get(text);
   if (exact) return exact;
@@ -751,8 +778,17 @@ function scanBody(tokens: Token[], state: ArticleState): void {
   }
 }
 
+/** Names found in the body, lowercased (name and surface), for the headline scan. */
+interface BodyNames {
+  byName: Map<string, Mention>;
+  /** First word → most words of a name starting with it (see mayBeName). */
+  firstWordSpan: Map<string, number>;
+  /** Some name holds a parenthesis: mayBeName cannot rule names out. */
+  mayHoldParentheses: boolean;
+}
+
 /** Headlines and title-case lines: only names known from the lists or from the body count. */
-function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: Map<string, Mention>, surnames: Map<string, Mention | null>): void {
+function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames, surnames: Map<string, Mention | null>): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -771,8 +807,7 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: Map<strin
         matched = span;
         break;
       }
-      const lower = joinTokens(slice).toLowerCase();
-      const body = bodyNames.get(lower);
+      const body = bodyNames.mayHoldParentheses || mayBeName(slice, bodyNames.firstWordSpan, t.lower) ? bodyNames.byName.get(joinTokens(slice).toLowerCase()) : undefined;
       if (body) {
         addMention(state, body);
         matched = span;
@@ -802,15 +837,20 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   for (const tokens of bodyTokens) scanBody(tokens, state);
   resolveSingles(state);
 
-  const bodyNames = new Map<string, Mention>();
+  const bodyNames: BodyNames = { byName: new Map(), firstWordSpan: new Map(), mayHoldParentheses: false };
   const surnames = new Map<string, Mention | null>();
   for (const m of state.found.values()) {
-    bodyNames.set(m.name.toLowerCase(), m);
-    bodyNames.set(m.surface.toLowerCase(), m);
+    bodyNames.byName.set(m.name.toLowerCase(), m);
+    bodyNames.byName.set(m.surface.toLowerCase(), m);
     if (m.kind === "person") {
       const last = m.name.split(" ").pop()!.toLowerCase();
       surnames.set(last, surnames.has(last) && surnames.get(last)?.name !== m.name ? null : m);
     }
+  }
+  for (const name of bodyNames.byName.keys()) {
+    if (hasParenthesis(name)) bodyNames.mayHoldParentheses = true;
+    const words = name.split(" ");
+    bodyNames.firstWordSpan.set(words[0], Math.max(bodyNames.firstWordSpan.get(words[0]) ?? 0, words.length));
   }
   for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames, surnames);
 
