@@ -139,16 +139,26 @@ export function resolveEntities(all: ArticleMentions[], aliases: AliasTable): En
 
   // Names that differ only in case, accents or punctuation ("Banque Nationale De Paris" /
   // "Banque Nationale de Paris") are one entity, named by the form the archive uses most.
+  // The same names recur across articles: each is folded once (NFKD and two replacements are not cheap).
+  const folds = new Map<string, string>();
+  const fold = (name: string): string => {
+    let folded = folds.get(name);
+    if (folded === undefined) folds.set(name, (folded = foldName(name)));
+    return folded;
+  };
   const spellingFor = new Map<EntityKind, Map<string, string>>();
   for (const kind of ["person", "organization", "place"] as const) {
     const byFold = new Map<string, Map<string, number>>();
-    for (const lists of perArticle) for (const name of lists[kind]) increment(byFold, foldName(name), name);
+    for (const lists of perArticle) for (const name of lists[kind]) increment(byFold, fold(name), name);
     const chosen = new Map<string, string>();
-    for (const [fold, names] of byFold) chosen.set(fold, aliases.canonical.get(pickMostFrequent(names)!) ?? pickMostFrequent(names)!);
+    for (const [folded, names] of byFold) {
+      const commonest = pickMostFrequent(names)!;
+      chosen.set(folded, aliases.canonical.get(commonest) ?? commonest);
+    }
     spellingFor.set(kind, chosen);
   }
   const respell = (kind: EntityKind, names: Set<string>) =>
-    [...new Set([...names].map((n) => (aliases.keepSeparate.has(n) ? n : spellingFor.get(kind)!.get(foldName(n)) ?? n)))].sort(compareStrings);
+    [...new Set([...names].map((n) => (aliases.keepSeparate.has(n) ? n : spellingFor.get(kind)!.get(fold(n)) ?? n)))].sort(compareStrings);
 
   return perArticle.map((lists) => ({
     people: respell("person", lists.person),

@@ -167,14 +167,6 @@ function containsPhrase(longer: string, shorter: string): boolean {
   return ` ${longer} `.includes(` ${shorter} `);
 }
 
-/** What the archive knows of one phrase key. */
-interface KeyStats {
-  /** How many articles use the phrase. */
-  articles: number;
-  /** Surface forms and their counts across the archive, gathered only for chosen keys. */
-  forms?: Map<string, number>;
-}
-
 function wordCount(key: string): number {
   let words = 1;
   for (let at = key.indexOf(" "); at !== -1; at = key.indexOf(" ", at + 1)) words++;
@@ -184,26 +176,37 @@ function wordCount(key: string): number {
 export function chooseTags(all: TagCandidates[], options: { perArticle?: number } = {}): string[][] {
   const perArticle = options.perArticle ?? 5;
   const articleCount = all.length;
-  // Each term's key is looked up once; the passes below follow these references.
-  const stats = new Map<string, KeyStats>();
-  const termStats: KeyStats[][] = all.map((article) =>
-    article.terms.map((term) => {
-      let keyStats = stats.get(term.key);
-      if (!keyStats) stats.set(term.key, (keyStats = { articles: 0 }));
-      keyStats.articles++;
-      return keyStats;
-    }),
-  );
+  // Each phrase key gets a number, looked up once per term; the passes below read the numbers.
+  const keyIds = new Map<string, number>();
+  /** Per key number: how many articles use the phrase. */
+  const documentFrequency: number[] = [];
+  const termKeyIds = all.map((article) => {
+    const ids = new Int32Array(article.terms.length);
+    article.terms.forEach((term, i) => {
+      let id = keyIds.get(term.key);
+      if (id === undefined) {
+        id = documentFrequency.length;
+        keyIds.set(term.key, id);
+        documentFrequency.push(0);
+      }
+      documentFrequency[id]++;
+      ids[i] = id;
+    });
+    return ids;
+  });
 
   // In a large archive a phrase in most articles says nothing about any one of them.
   const tooCommon = (df: number) => articleCount >= 20 && df / articleCount > 0.3;
 
+  /** Per key number: 1 when some article chose the key. */
+  const chosenAnywhere = new Uint8Array(documentFrequency.length);
   const chosenKeys = all.map((article, a) => {
-    const scored: { key: string; score: number; stats: KeyStats }[] = [];
+    const scored: { key: string; score: number; id: number }[] = [];
     const { terms } = article;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i];
-      const df = termStats[a][i].articles;
+      const id = termKeyIds[a][i];
+      const df = documentFrequency[id];
       if (tooCommon(df)) continue;
       // A one-off phrase mentioned once is noise; shared or repeated phrases are topics.
       if (df < 2 && term.count < 2 && !term.inTitle) continue;
@@ -214,33 +217,35 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number 
       const sharedBonus = articleCount < 2 ? 1 : df >= 2 ? 1.5 : 0.6;
       const lengthBonus = words === 2 ? 1.8 : words === 3 ? 1.2 : 0.8;
       const titleBonus = term.inTitle ? 1.5 : 1;
-      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * sharedBonus * lengthBonus * titleBonus, stats: termStats[a][i] });
+      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * sharedBonus * lengthBonus * titleBonus, id });
     }
     scored.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     const chosen: string[] = [];
-    for (const { key, stats: keyStats } of scored) {
+    for (const { key, id } of scored) {
       if (chosen.length >= perArticle) break;
       if (chosen.some((c) => containsPhrase(c, key) || containsPhrase(key, c))) continue;
       chosen.push(key);
-      keyStats.forms ??= new Map();
+      chosenAnywhere[id] = 1;
     }
     return chosen;
   });
 
   // Name each chosen tag by its commonest surface form across the archive (counted only for chosen keys: cheap).
+  const formCounts = new Map<number, Map<string, number>>();
   all.forEach((article, a) => {
-    const { terms } = article;
-    for (let i = 0; i < terms.length; i++) {
-      const forms = termStats[a][i].forms;
-      if (!forms) continue;
-      const term = terms[i];
+    const ids = termKeyIds[a];
+    for (let i = 0; i < ids.length; i++) {
+      if (chosenAnywhere[ids[i]] === 0) continue;
+      let forms = formCounts.get(ids[i]);
+      if (!forms) formCounts.set(ids[i], (forms = new Map()));
+      const term = article.terms[i];
       for (let f = 0; f < term.forms.length; f++) forms.set(term.forms[f], (forms.get(term.forms[f]) ?? 0) + term.formCounts[f]);
     }
   });
   const tagName = (key: string): string => {
     let best = key;
     let bestCount = -1;
-    for (const [form, count] of stats.get(key)!.forms!) {
+    for (const [form, count] of formCounts.get(keyIds.get(key)!)!) {
       if (count > bestCount || (count === bestCount && form < best)) {
         best = form;
         bestCount = count;
