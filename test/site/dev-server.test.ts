@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
+import { renderSite } from "../../src/build/render.ts";
 import { createReporter } from "../../src/build/reporter.ts";
 import { startDevServer, type DevServer } from "../../src/dev/dev-server.ts";
 import { projectRoot, TEST_NOW } from "../helpers/site-build.ts";
@@ -73,8 +74,64 @@ async function articleLinks(site: string): Promise<Map<string, string>> {
   return links;
 }
 
+/** Every file of the built site (not the assets or the search index) and when it was last written. */
+async function siteFileTimes(siteDir: string): Promise<Map<string, number>> {
+  const files = (await readdir(siteDir, { recursive: true })).filter((f) => !/^(assets|pagefind)(\/|$)/.test(f));
+  const times = new Map<string, number>();
+  for (const f of files) {
+    const info = await stat(path.join(siteDir, f));
+    if (info.isFile()) times.set(f, info.mtimeMs);
+  }
+  return times;
+}
+
+/** The people, organization, place and topic pages an article page links to under "In this article". */
+function entityLinksOf(html: string, site: string): string[] {
+  return parse(html).querySelectorAll(".article-entities a").map((a) => new URL(a.getAttribute("href")!, site).href);
+}
+
+/** An entity's own page (not an index of them), as a file of the built site. */
+const ENTITY_PAGE_FILE = /^(people|organizations|places|tags)\/(?!by-name\/)[^/]+\/index\.html$/;
+
+/** The dev server's report of a partial render: "with 12 changed pages written and 1 removed (81 in the site)". */
+const PARTIAL_RENDER_REPORT = /with (\d+) changed pages written and (\d+) removed \((\d+) in the site\)/;
+
+/** Waits for the log line of the next rebuild after `from` and reads its partial-render figures. */
+async function partialRenderReport(log: string[], from: number): Promise<{ written: number; removed: number; inSite: number }> {
+  const deadline = Date.now() + REBUILD_TIMEOUT_MS;
+  for (;;) {
+    const line = log.slice(from).find((l) => / changed: rebuilt in /.test(l));
+    if (line) {
+      const match = PARTIAL_RENDER_REPORT.exec(line);
+      assert.ok(match, `the rebuild rendered only changed pages: ${line}`);
+      return { written: Number(match[1]), removed: Number(match[2]), inSite: Number(match[3]) };
+    }
+    assert.ok(Date.now() < deadline, `no rebuild was reported:\n${log.slice(from).join("")}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe("npm start's dev server", () => {
   let work: string;
+
+  /** Files that differ between the served site and a full render of the same Markdown. */
+  async function differencesFromFullRender(siteDir: string): Promise<string[]> {
+    const fullDir = await mkdtemp(path.join(work, "full-"));
+    try {
+      await renderSite({ contentDir: path.join(work, "content"), outputDir: fullDir, projectRoot }, 1);
+      const served = await siteFileTimes(siteDir);
+      const full = await siteFileTimes(fullDir);
+      const names = [...new Set([...served.keys(), ...full.keys()])].sort();
+      const differences: string[] = [];
+      for (const f of names) {
+        const [a, b] = await Promise.all([readFile(path.join(siteDir, f)).catch(() => undefined), readFile(path.join(fullDir, f)).catch(() => undefined)]);
+        if (!a || !b || !a.equals(b)) differences.push(f);
+      }
+      return differences;
+    } finally {
+      await rm(fullDir, { recursive: true, force: true });
+    }
+  }
   let articlesDir: string;
   let server: DevServer;
   const log: string[] = [];
@@ -119,13 +176,18 @@ describe("npm start's dev server", () => {
     assert.match(script.html, /location\.reload\(\)/);
   });
 
-  it("changing an article's headline reloads the browser and serves the new headline", async () => {
+  it("changing an article's headline re-renders only the pages showing it, and serves the new headline on all of them", async () => {
+    const siteDir = path.join(work, "site");
     const file = path.join(articlesDir, "002_b04d322f93dc3252.txt");
     const lines = (await readFile(file, "utf8")).split("\n");
     const oldHeadline = lines[0].trim();
     assert.ok((await articleLinks(server.url)).has(oldHeadline), "the seed's headline is listed before the edit");
+    const timesBefore = await siteFileTimes(siteDir);
+    const textBefore = new Map<string, string>();
+    for (const f of timesBefore.keys()) textBefore.set(f, await readFile(path.join(siteDir, f), "utf8"));
     const newHeadline = "Sheriffs Bring Their Border Worries To The White House";
     lines[0] = newHeadline;
+    const logFrom = log.length;
     await writeFile(file, lines.join("\n"));
 
     const reload = await events.next();
@@ -135,6 +197,24 @@ describe("npm start's dev server", () => {
     const page = await getPage(links.get(newHeadline)!);
     assert.equal(page.status, 200);
     assert.equal(parse(page.html).querySelector("h1")?.text.trim(), newHeadline);
+    const entityPages = entityLinksOf(page.html, server.url);
+    assert.ok(entityPages.length > 0, "the article links to its people, places and topics");
+    for (const url of entityPages) {
+      const listed = parse((await getPage(url)).html).querySelectorAll("main .article-list a").map((a) => a.text.trim());
+      assert.ok(listed.includes(newHeadline) && !listed.includes(oldHeadline), `${url} lists the new headline: ${listed.join(" | ")}`);
+    }
+
+    const report = await partialRenderReport(log, logFrom);
+    const timesAfter = await siteFileTimes(siteDir);
+    const rewritten = [...timesAfter].filter(([f, t]) => timesBefore.get(f) !== t).map(([f]) => f);
+    assert.equal(report.written, rewritten.length, `the report counts the files written: ${rewritten.join(", ")}`);
+    assert.ok(report.written < report.inSite, `${report.written} of ${report.inSite} pages written`);
+    // Other articles' people, places and topics: some of their pages' data (names, counts,
+    // the names often seen with them) did not change, and those files were left alone.
+    const unrelated = [...timesBefore.keys()].filter((f) => ENTITY_PAGE_FILE.test(f) && !textBefore.get(f)!.includes(oldHeadline));
+    const untouched = unrelated.filter((f) => timesAfter.get(f) === timesBefore.get(f));
+    assert.ok(untouched.length > 0, `entity pages not listing the article were not written again: ${unrelated.join(", ")}`);
+    assert.deepEqual(await differencesFromFullRender(siteDir), [], "the served site reads as if every page had been rendered again");
   });
 
   it("saving an article without changing it neither re-renders nor reloads the browser", async () => {
@@ -150,11 +230,17 @@ describe("npm start's dev server", () => {
     await assert.rejects(events.next(500), /no server-sent event/);
   });
 
-  it("deleting an article removes its page after the reload", async () => {
+  it("deleting an article removes its page and its headline from its people, places and topics after the reload", async () => {
     const before = await articleLinks(server.url);
     const pagesBefore = new Set(before.values());
-    for (const url of pagesBefore) assert.equal((await getPage(url)).status, 200);
+    const entityLinksBefore = new Map<string, string[]>();
+    for (const url of pagesBefore) {
+      const page = await getPage(url);
+      assert.equal(page.status, 200);
+      entityLinksBefore.set(url, entityLinksOf(page.html, server.url));
+    }
 
+    const logFrom = log.length;
     await unlink(path.join(articlesDir, "004_8f3418854753f031.txt"));
     assert.equal((await events.next()).event, "reload");
     const pagesAfter = new Set((await articleLinks(server.url)).values());
@@ -162,6 +248,18 @@ describe("npm start's dev server", () => {
     assert.equal(gone.length, 1, "exactly the deleted article leaves the listing");
     assert.equal(pagesAfter.size, pagesBefore.size - 1);
     assert.equal((await getPage(gone[0])).status, 404);
+    const headline = [...before].find(([, url]) => url === gone[0])![0];
+    const entityPages = entityLinksBefore.get(gone[0])!;
+    assert.ok(entityPages.length > 0, "the deleted article had people, places or topics");
+    let entityPagesGone = 0;
+    for (const url of entityPages) {
+      const entity = await getPage(url);
+      if (entity.status === 404) entityPagesGone++;
+      else assert.ok(!parse(entity.html).querySelector("main")!.text.includes(headline), `${url} no longer lists "${headline}"`);
+    }
+    const report = await partialRenderReport(log, logFrom);
+    assert.equal(report.removed, 1 + entityPagesGone, "the article's page and the entity pages only it had are deleted");
+    assert.deepEqual(await differencesFromFullRender(path.join(work, "site")), [], "the served site reads as if every page had been rendered again");
   });
 
   it("a bad file is reported with its line and the last good site stays served until it is fixed", async () => {
