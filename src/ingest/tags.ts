@@ -1,4 +1,5 @@
 import { TAG_STOPWORDS, tokenize, tokenizeBody, type Token } from "./entities.ts";
+import { slugWords } from "./slug.ts";
 
 /**
  * Topic tags: the lowercase noun phrases an article keeps coming back to ("sanctuary
@@ -253,5 +254,25 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number 
     }
     return best;
   };
-  return chosenKeys.map((keys) => keys.map(tagName));
+  const named = chosenKeys.map((keys) => keys.map(tagName));
+
+  // "fiber optic" and "fiber-optic" are one topic with one page: tags whose slug words
+  // are the same take the spelling most articles use.
+  const usesByFold = new Map<string, Map<string, number>>();
+  for (const tags of named) {
+    for (const tag of tags) {
+      const fold = slugWords(tag).join(" ");
+      let uses = usesByFold.get(fold);
+      if (!uses) usesByFold.set(fold, (uses = new Map()));
+      uses.set(tag, (uses.get(tag) ?? 0) + 1);
+    }
+  }
+  const spelling = new Map<string, string>();
+  for (const uses of usesByFold.values()) {
+    let best = "";
+    let bestCount = -1;
+    for (const [tag, count] of uses) if (count > bestCount || (count === bestCount && tag < best)) [best, bestCount] = [tag, count];
+    for (const tag of uses.keys()) spelling.set(tag, best);
+  }
+  return named.map((tags) => [...new Set(tags.map((t) => spelling.get(t)!))]);
 }

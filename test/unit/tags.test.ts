@@ -75,3 +75,15 @@ test("plural endings are undone by rule without touching words that only end in 
   assert.equal(singularize("news"), "news");
   assert.equal(singularize("status"), "status");
 });
+
+test("no two tags in the archive share a page: spellings with a hyphen or a space become one", () => {
+  const text = (joined: string) => ({
+    title: `New ${joined} cable laid`,
+    paragraphs: [`The ${joined} cable links the islands. Engineers said the ${joined} cable doubles capacity, and more ${joined} cable is planned.`],
+  });
+  const tags = chooseTags([text("fiber-optic"), text("fiber-optic"), text("fiber optic"), text("zero coupon"), text("zero-coupon")].map(extractTagCandidates));
+  const distinct = [...new Set(tags.flat())];
+  const slugs = distinct.map((t) => t.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
+  assert.equal(new Set(slugs).size, distinct.length, `two tags would share a page: ${JSON.stringify(distinct)}`);
+  assert.ok(distinct.some((t) => t.startsWith("fiber")), JSON.stringify(distinct));
+});
