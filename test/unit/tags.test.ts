@@ -76,14 +76,11 @@ test("plural endings are undone by rule without touching words that only end in 
   assert.equal(singularize("status"), "status");
 });
 
-test("no two tags in the archive share a page: spellings with a hyphen or a space become one", () => {
-  const text = (joined: string) => ({
-    title: `New ${joined} cable laid`,
-    paragraphs: [`The ${joined} cable links the islands. Engineers said the ${joined} cable doubles capacity, and more ${joined} cable is planned.`],
-  });
-  const tags = chooseTags([text("fiber-optic"), text("fiber-optic"), text("fiber optic"), text("zero coupon"), text("zero-coupon")].map(extractTagCandidates));
-  const distinct = [...new Set(tags.flat())];
-  const slugs = distinct.map((t) => t.toLowerCase().replace(/[^a-z0-9]+/g, "-"));
-  assert.equal(new Set(slugs).size, distinct.length, `two tags would share a page: ${JSON.stringify(distinct)}`);
-  assert.ok(distinct.some((t) => t.startsWith("fiber")), JSON.stringify(distinct));
+test("tags spelled with a hyphen or a space are one topic with one page, spelled as most articles spell it", () => {
+  const hyphen = (n: number) => ({ title: `Cable plan ${n}`, paragraphs: [`The new line is fiber-optic. Rivals went fiber-optic too. Going fiber-optic costs less, the firm said of its fiber-optic plans in year ${n}.`] });
+  const space = (n: number) => ({ title: `Wire plan ${n}`, paragraphs: [`The new line is fiber optic. Rivals went fiber optic too. Going fiber optic costs less, the firm said of its fiber optic plans in year ${n}.`] });
+  const tags = chooseTags([hyphen(1), hyphen(2), space(3), space(4), space(5)].map(extractTagCandidates));
+  const fiber = [...new Set(tags.flat().filter((t) => t.startsWith("fiber")))];
+  assert.deepEqual(fiber, ["fiber optic"]);
+  for (const articleTags of tags) assert.ok(articleTags.includes("fiber optic"), JSON.stringify(articleTags));
 });
