@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { normalizeFurnitureLine, type FurnitureEvidence } from "../ingest/furniture.ts";
-import { MAX_RECURRING_LENGTH } from "../ingest/furniture-patterns.ts";
+import { recurringLinesOf } from "../ingest/furniture.ts";
 import type { AnalyzedArticle, DecodedArticle, PerArticleMemo, RawArticleInput } from "../ingest/pipeline.ts";
 
 /**
@@ -34,24 +33,7 @@ interface AnalyzeEntry {
 export function createArticleCache(): ArticleCache {
   const decodes = new Map<string, DecodeEntry>();
   const analyses = new Map<string, AnalyzeEntry>();
-  const lineKeys = new WeakMap<DecodedArticle, string[]>();
-  const recurringSets = new WeakMap<FurnitureEvidence, Set<string>>();
   const stats = { decoded: 0, decodeReused: 0, analyzed: 0, analyzeReused: 0 };
-
-  /** The article's short lines the evidence marks as recurring, as one comparable string. */
-  function recurringLinesOf(decoded: DecodedArticle, evidence: FurnitureEvidence): string {
-    let keys = lineKeys.get(decoded);
-    if (!keys) {
-      keys = decoded.paragraphs.filter((p) => p.text.length <= MAX_RECURRING_LENGTH).map((p) => normalizeFurnitureLine(p.text));
-      lineKeys.set(decoded, keys);
-    }
-    let recurring = recurringSets.get(evidence);
-    if (!recurring) {
-      recurring = new Set(evidence.recurring);
-      recurringSets.set(evidence, recurring);
-    }
-    return keys.filter((k) => recurring.has(k)).join("\n");
-  }
 
   return {
     stats,
@@ -68,7 +50,7 @@ export function createArticleCache(): ArticleCache {
       return unwrap(outcome);
     },
     analyze(decoded, evidence, run) {
-      const recurringLines = recurringLinesOf(decoded, evidence);
+      const recurringLines = recurringLinesOf(decoded.paragraphs, evidence);
       const cached = analyses.get(decoded.file);
       if (cached && cached.decoded === decoded && cached.recurringLines === recurringLines) {
         stats.analyzeReused++;
