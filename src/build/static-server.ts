@@ -3,7 +3,8 @@ import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 
-const TYPES: Record<string, string> = {
+/** Content types of the files a built site holds. */
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -49,7 +50,7 @@ export async function serveStatic(options: { dir: string; port?: number; pathPre
         info = await stat(file).catch(() => undefined);
       }
       if (!info?.isFile()) return notFound(res, root, prefix);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": info.size, "cache-control": "no-cache" });
+      res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": info.size, "cache-control": "no-cache" });
       if (req.method === "HEAD") return res.end();
       createReadStream(file).pipe(res);
     } catch {

@@ -2,20 +2,9 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import { CONTENT_TYPES } from "../build/static-server.ts";
 import { injectLiveReloadScript, liveReloadClientScript, LIVE_RELOAD_EVENTS_PATH, LIVE_RELOAD_SCRIPT_PATH, type LiveReloadHub } from "./live-reload.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".wasm": "application/wasm",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
 
 export interface DevHttpServer {
   /** The site's address, path prefix included, e.g. http://127.0.0.1:8080/. */
@@ -56,7 +45,7 @@ export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHt
       pathname = pathname.slice(prefix.length);
       if (pathname === LIVE_RELOAD_EVENTS_PATH) return options.hub.connect(req, res);
       if (pathname === LIVE_RELOAD_SCRIPT_PATH) {
-        res.writeHead(200, { "content-type": TYPES[".js"], "cache-control": "no-cache" });
+        res.writeHead(200, { "content-type": CONTENT_TYPES[".js"], "cache-control": "no-cache" });
         return res.end(script);
       }
       let file = path.resolve(root, `./${pathname}`);
@@ -68,7 +57,7 @@ export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHt
         info = await stat(file).catch(() => undefined);
       }
       if (!info?.isFile()) return await sendNotFound(res, root, scriptUrl);
-      const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+      const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
       if (path.extname(file) === ".html") {
         const html = await readFile(file, "utf8").catch(() => undefined);
         // The file can vanish between stat and read when a rebuild swaps the site in.
@@ -103,7 +92,7 @@ export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHt
 
 function sendHtml(res: http.ServerResponse, status: number, html: string, headOnly: boolean) {
   const body = Buffer.from(html, "utf8");
-  res.writeHead(status, { "content-type": TYPES[".html"], "content-length": body.length, "cache-control": "no-cache" });
+  res.writeHead(status, { "content-type": CONTENT_TYPES[".html"], "content-length": body.length, "cache-control": "no-cache" });
   res.end(headOnly ? undefined : body);
 }
 

@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import {
   collectFurnitureEvidence,
   NO_FURNITURE_EVIDENCE,
@@ -10,24 +7,7 @@ import {
   removeFurniture,
 } from "../../src/ingest/furniture.ts";
 import type { Paragraph } from "../../src/ingest/types.ts";
-
-const articles = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../articles");
-
-/** Seeds 001, 002 and 004 are not Treebank-tokenized: each non-empty line is a paragraph. */
-function seed(name: string): Paragraph[] {
-  const paras: Paragraph[] = [];
-  readFileSync(path.join(articles, name), "utf8")
-    .split("\n")
-    .forEach((raw, i) => {
-      const text = raw.replace(/\s+/g, " ").trim();
-      if (text) paras.push({ text, line: i + 1 });
-    });
-  return paras;
-}
-
-function paras(...texts: string[]): Paragraph[] {
-  return texts.map((text, i) => ({ text, line: i + 1 }));
-}
+import { paragraphsOf as paras, seedParagraphs as seed } from "../helpers/paragraphs.ts";
 
 const body = [
   "The county commission voted 7-6 on Friday to keep the policy in place, after a nine-hour meeting.",

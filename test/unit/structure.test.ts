@@ -1,28 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { NO_FURNITURE_EVIDENCE, removeFurniture } from "../../src/ingest/furniture.ts";
 import { extractStructure, parseByline, parseDateline, titleFromLead } from "../../src/ingest/structure.ts";
-import type { Paragraph } from "../../src/ingest/types.ts";
-
-const articles = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../articles");
-
-function seed(name: string): Paragraph[] {
-  const paras: Paragraph[] = [];
-  readFileSync(path.join(articles, name), "utf8")
-    .split("\n")
-    .forEach((raw, i) => {
-      const text = raw.replace(/\s+/g, " ").trim();
-      if (text) paras.push({ text, line: i + 1 });
-    });
-  return paras;
-}
-
-function paras(...texts: string[]): Paragraph[] {
-  return texts.map((text, i) => ({ text, line: i + 1 }));
-}
+import { paragraphsOf as paras, seedParagraphs as seed } from "../helpers/paragraphs.ts";
 
 function seedStructure(name: string) {
   return extractStructure(removeFurniture(seed(name), NO_FURNITURE_EVIDENCE).kept);
