@@ -18,6 +18,7 @@ try {
     // Per-article results are reused while the file, the ingest code and the day are unchanged.
     cacheDir: values["no-cache"] ? undefined : path.join(root, ".cache/ingest"),
     projectRoot: root,
+    ingestInChild: true,
     now: buildNow(),
     reporter,
   });

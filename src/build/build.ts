@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ingestDir } from "./ingest-dir.ts";
+import { ingestDir, summarizeIngest, type IngestSummary } from "./ingest-dir.ts";
+import { runInChild } from "./child-process.ts";
 import { renderSite } from "./render.ts";
 import { articlePagePath, buildSearchIndex } from "./search-index.ts";
 import type { Reporter } from "./reporter.ts";
@@ -24,6 +25,11 @@ export interface BuildOptions {
   /** Folder of the ingest cache; no cache when absent. */
   cacheDir?: string;
   reporter: Reporter;
+  /**
+   * Ingest in a child process, so that its memory (every article's text and analysis)
+   * is given back before rendering starts: the command line does this; tests need not.
+   */
+  ingestInChild?: boolean;
   /** Test hook: called after rendering, before the new site replaces the old one. */
   beforeSwap?: (tempDir: string) => Promise<void>;
 }
@@ -47,14 +53,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const { reporter } = options;
   const started = performance.now();
   const ingestStarted = performance.now();
-  const ingested = await ingestDir({
+  const ingestOptions = {
     articlesDir: options.articlesDir,
     outDir: options.contentDir,
     now: options.now,
     aliasesFile: options.aliasesFile,
     cacheDir: options.cacheDir,
-    reporter,
-  });
+  };
+  const ingested: IngestSummary = options.ingestInChild
+    ? (await runInChild<{ summary: IngestSummary }>(new URL("./ingest-worker.ts", import.meta.url), { options: { ...ingestOptions, now: options.now.toISOString() } }, "ingest process")).summary
+    : summarizeIngest(await ingestDir({ ...ingestOptions, reporter }));
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   for (const w of ingested.warnings) reporter.warn(`${w.file}: ${w.message}`);
   if (ingested.errors.length) {
@@ -75,9 +83,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     );
     const renderSeconds = render.end(`${rendered.pagesWritten} pages`);
     const written = new Set(rendered.outputs);
-    const missing = ingested.articles.filter((a) => !written.has(articlePagePath(a.record.slug)));
+    const missing = ingested.articles.filter((a) => !written.has(articlePagePath(a.slug)));
     if (missing.length) {
-      throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
+      throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
     }
 
     for (const sitemap of buildSitemaps(rendered.outputs, siteRootUrl(options.pathPrefix))) {
@@ -88,8 +96,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     // maintainer which articles a template change lost from search.
     const unindexed: string[] = [];
     for (const a of ingested.articles) {
-      const html = await readFile(path.join(tempDir, articlePagePath(a.record.slug)), "utf8");
-      if (!/<[^>]*\sdata-pagefind-body[\s>=]/.test(html)) unindexed.push(a.record.source_file);
+      const html = await readFile(path.join(tempDir, articlePagePath(a.slug)), "utf8");
+      if (!/<[^>]*\sdata-pagefind-body[\s>=]/.test(html)) unindexed.push(a.source_file);
     }
     if (unindexed.length) {
       throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${unindexed.join(", ")}`);
@@ -104,7 +112,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     return {
       articles: ingested.articles.length,
       pagesWritten: rendered.pagesWritten,
-      undated: ingested.articles.filter((a) => !a.record.date).length,
+      undated: ingested.articles.filter((a) => !a.dated).length,
       warnings: ingested.warnings.length,
       seconds: { ingest: ingestSeconds, render: renderSeconds, index: indexSeconds, total: (performance.now() - started) / 1000 },
     };

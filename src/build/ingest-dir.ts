@@ -75,3 +75,20 @@ export async function writeMarkdownFiles(outDir: string, articles: readonly Inge
   });
   return written;
 }
+
+/** What the rest of the build needs from ingest: small enough to pass between processes. */
+export interface IngestSummary {
+  articles: { slug: string; source_file: string; dated: boolean }[];
+  errors: { file: string; message: string }[];
+  warnings: IngestWarning[];
+  inputCount: number;
+}
+
+export function summarizeIngest(result: IngestDirResult): IngestSummary {
+  return {
+    articles: result.articles.map((a) => ({ slug: a.record.slug, source_file: a.record.source_file, dated: Boolean(a.record.date) })),
+    errors: result.errors.map((e) => ({ file: e.file, message: e.message })),
+    warnings: result.warnings,
+    inputCount: result.inputCount,
+  };
+}

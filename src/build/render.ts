@@ -1,8 +1,7 @@
-import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { runInChild } from "./child-process.ts";
 
 export interface RenderOptions {
   /** Folder of generated Markdown. */
@@ -38,23 +37,9 @@ export async function renderSite(options: RenderOptions, articleCount = Infinity
   return { pagesWritten: outputs.length, outputs };
 }
 
-function renderInChild(options: RenderOptions, share: string): Promise<RenderResult> {
-  return new Promise((resolve, reject) => {
-    // The child needs the same TypeScript loader (tsx) as this process, and nothing else
-    // from its command line (a test runner's --test, say).
-    const loaderArgs = process.execArgv.filter((arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""));
-    const child = fork(fileURLToPath(new URL("./render-worker.ts", import.meta.url)), [], { execArgv: loaderArgs, stdio: ["ignore", "inherit", "inherit", "ipc"] });
-    let settled = false;
-    child.once("message", (message: { ok: boolean; result?: RenderResult; error?: string }) => {
-      settled = true;
-      if (message.ok) resolve(message.result!);
-      else reject(new Error(`render process ${share} failed: ${message.error}`));
-    });
-    child.once("exit", (code) => {
-      if (!settled) reject(new Error(`render process ${share} exited with code ${code} before finishing`));
-    });
-    child.send({ options, share });
-  });
+async function renderInChild(options: RenderOptions, share: string): Promise<RenderResult> {
+  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options, share }, `render process ${share}`);
+  return reply.result;
 }
 
 /** Renders (this process's share of) the site with Eleventy's programmatic API. */

@@ -1,0 +1,27 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Runs a worker script (render-worker.ts, ingest-worker.ts) in a child process with the
+ * same TypeScript loader (tsx) as this one, sends it one message and resolves with the
+ * `result` it sends back. Nothing else of this process's command line is passed on (a
+ * test runner's --test, say).
+ */
+export function runInChild<T>(script: URL, message: unknown, name: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const loaderArgs = process.execArgv.filter(
+      (arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""),
+    );
+    const child = fork(fileURLToPath(script), [], { execArgv: loaderArgs, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    let settled = false;
+    child.once("message", (reply: { ok: boolean; error?: string } & Record<string, unknown>) => {
+      settled = true;
+      if (reply.ok) resolve(reply as T);
+      else reject(new Error(`${name} failed: ${reply.error}`));
+    });
+    child.once("exit", (code) => {
+      if (!settled) reject(new Error(`${name} exited with code ${code} before finishing`));
+    });
+    child.send(message as object);
+  });
+}
