@@ -48,7 +48,7 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
     });
   }
 
-  return stripControlCharacters(text).normalize("NFC");
+  return stripControlCharacters(repairMojibake(text)).normalize("NFC");
 }
 
 function decodeWithDetectedEncoding(bytes: Uint8Array, file: string): string {
@@ -140,4 +140,46 @@ function controlShare(text: string): number {
 /** Form feeds and vertical tabs separate things; other stray C0 controls are dropped. */
 function stripControlCharacters(text: string): string {
   return repairC1Controls(text.replace(/[\u000B\u000C]/g, "\n").replace(CONTROL, ""));
+}
+
+/** The byte each Windows-1252 character stands for (0x80–0xFF), for undoing mojibake. */
+const BYTE_OF_CHAR = new Map<number, number>();
+for (let byte = 0x80; byte <= 0xff; byte++) {
+  BYTE_OF_CHAR.set(windows1252CodePoint(byte), byte);
+  BYTE_OF_CHAR.set(byte, byte);
+}
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+// A run of characters that are all Windows-1252/Latin-1 readings of bytes 0x80–0xFF.
+const MOJIBAKE_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}/g;
+
+/**
+ * UTF-8 text that was once read as Windows-1252 and saved again ("Hillaryâ€™s" for
+ * "Hillary’s", common in scraped pages): each run of such characters whose bytes form
+ * whole UTF-8 sequences is decoded again. Real Latin-1 text ("café", "Ångström") does not
+ * form UTF-8 sequences (a lead byte followed by the right number of continuation bytes),
+ * so it is left alone.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  return text.replace(MOJIBAKE_RUN, (run) => {
+    const bytes = Array.from(run, (c) => BYTE_OF_CHAR.get(c.charCodeAt(0))!);
+    let out = "";
+    let i = 0;
+    while (i < bytes.length) {
+      const lead = bytes[i];
+      const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+      if (length && i + length <= bytes.length) {
+        try {
+          out += STRICT_UTF8.decode(Uint8Array.from(bytes.slice(i, i + length)));
+          i += length;
+          continue;
+        } catch {
+          // Not a UTF-8 sequence: keep the character as it was.
+        }
+      }
+      out += run[i];
+      i++;
+    }
+    return out;
+  });
 }

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { describe, it, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from "../../src/ingest/decode.ts";
@@ -141,4 +141,20 @@ test("seed 000 with CRLF line ends decodes to the same text as with LF", () => {
   const file = "000_12e87a7c7f271ebb.txt";
   const text = readFileSync(new URL(file, articlesDir), "utf8");
   assert.equal(decodeArticleBytes(utf8(text.replace(/\n/g, "\r\n")), file), text);
+});
+
+describe("text saved twice with the wrong encoding (mojibake)", () => {
+  const decode = (text: string) => decodeArticleBytes(new TextEncoder().encode(text), "m.txt");
+
+  it("reads “Hillaryâ€™s” as “Hillary’s”, whether the middle bytes came out as C1 controls or as Windows-1252", () => {
+    assert.equal(decode("Hillaryâ€™s A â€˜Bigotâ€™ â€“ hereâ€™s how"), "Hillary’s A ‘Bigot’ – here’s how");
+    assert.equal(decode("Hillary\u00e2\u0080\u0099s"), "Hillary’s");
+    assert.equal(decode("Ã©tÃ© in MÃ¼nchen"), "été in München");
+  });
+
+  it("leaves real accented text alone", () => {
+    for (const text of ["café", "Ångström", "Pérez said «non»", "São Paulo, 25°C", "naïve résumé — “quoted”", "Æsir, Ødegaard"]) {
+      assert.equal(decode(text), text);
+    }
+  });
 });
