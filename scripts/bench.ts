@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseBuildSummary, type ParsedBuildSummary } from "../src/bench/build-summary.ts";
 import { pickCorpusArticles } from "../src/bench/corpus-sample.ts";
+import { ingestArchive } from "../src/ingest/pipeline.ts";
 import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
 import { median } from "../src/bench/stats.ts";
 import { formatMiB, formatRatio, formatSeconds, markdownTable } from "../src/bench/table.ts";
@@ -132,11 +133,12 @@ async function runBaseline(inputDir: string, outputDir: string): Promise<Baselin
 }
 
 /**
- * Every corpus article file with a body, relative to the corpus folder, in a fixed order.
- * A few corpus files are a headline alone (video posts); the build rightly refuses them,
- * so they are left out and the count is reported.
+ * Every corpus article file the build accepts, relative to the corpus folder, in a fixed
+ * order. A few corpus files are not articles (a headline alone, "Moved Permanently"
+ * pages); the build rightly refuses them, so they are left out, by running ingest over
+ * the corpus once, and named in the output.
  */
-const headlineOnly: string[] = [];
+const refused: string[] = [];
 async function listCorpus(): Promise<string[]> {
   const found: string[] = [];
   async function walk(rel: string): Promise<void> {
@@ -144,17 +146,16 @@ async function listCorpus(): Promise<string[]> {
     for (const e of entries) {
       const child = `${rel}/${e.name}`;
       if (e.isDirectory()) await walk(child);
-      else if (e.isFile() && e.name.endsWith(".txt")) {
-        const lines = (await readFile(path.join(corpusDir, child), "utf8")).split("\n").filter((l) => l.trim());
-        if (lines.length >= 2) found.push(child);
-        else headlineOnly.push(child);
-      }
+      else if (e.isFile() && e.name.endsWith(".txt")) found.push(child);
     }
   }
   for (const set of CORPUS_SETS) {
     if (await stat(path.join(corpusDir, set)).then(() => true, () => false)) await walk(set);
   }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const inputs = await Promise.all(found.map(async (file) => ({ file, bytes: await readFile(path.join(corpusDir, file)) })));
+  const bad = new Set(ingestArchive(inputs, { now: new Date(`${BENCH_NOW}T00:00:00Z`) }).errors.map((e) => e.file));
+  refused.push(...[...bad].sort());
+  return found.filter((f) => !bad.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 async function prepareArticles(sources: string[], n: number, dir: string): Promise<{ note: string; warmFile: string }> {
@@ -307,7 +308,7 @@ const machine = {
   cpu: os.cpus()[0]?.model ?? "unknown",
   platform: `${os.platform()} ${os.release()}`,
 };
-log(`work folder ${workRoot}; corpus ${sources.length} files at ${corpusDir} (${headlineOnly.length} headline-only files left out: ${headlineOnly.join(", ")})`);
+log(`work folder ${workRoot}; corpus ${sources.length} files at ${corpusDir} (${refused.length} files the build refuses left out: ${refused.join(", ")})`);
 
 const results: SizeResult[] = [];
 try {
