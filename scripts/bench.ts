@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parseBuildSummary, type ParsedBuildSummary } from "../src/bench/build-summary.ts";
 import { pickCorpusArticles } from "../src/bench/corpus-sample.ts";
 import { ingestArchive } from "../src/ingest/pipeline.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../src/util/map-limited.ts";
 import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
 import { median } from "../src/bench/stats.ts";
 import { formatMiB, formatRatio, formatSeconds, markdownTable } from "../src/bench/table.ts";
@@ -152,7 +153,7 @@ async function listCorpus(): Promise<string[]> {
   for (const set of CORPUS_SETS) {
     if (await stat(path.join(corpusDir, set)).then(() => true, () => false)) await walk(set);
   }
-  const inputs = await Promise.all(found.map(async (file) => ({ file, bytes: await readFile(path.join(corpusDir, file)) })));
+  const inputs = await mapLimited(found, FILE_CONCURRENCY, async (file) => ({ file, bytes: await readFile(path.join(corpusDir, file)) }));
   const bad = new Set(ingestArchive(inputs, { now: new Date(`${BENCH_NOW}T00:00:00Z`) }).errors.map((e) => e.file));
   refused.push(...[...bad].sort());
   return found.filter((f) => !bad.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
