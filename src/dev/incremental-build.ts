@@ -260,7 +260,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const render = firstBuild ? options.reporter.stage("render") : undefined;
     let rendered;
     try {
-      rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot });
+      rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot }, result.articles.length);
       const pages = new Set(rendered.outputs);
       const missing = result.articles.filter((a) => !pages.has(articlePagePath(a.record.slug)));
       if (missing.length) throw new Error(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
