@@ -1,4 +1,5 @@
 import { fork } from "node:child_process";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -12,7 +13,11 @@ export function runInChild<T>(script: URL, message: unknown, name: string): Prom
     const loaderArgs = process.execArgv.filter(
       (arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""),
     );
-    const child = fork(fileURLToPath(script), [], { execArgv: loaderArgs, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // At 100,000 articles a render process needs about 3.5 GB of heap, near V8's default
+    // limit; allow a third of the machine's memory unless the user already chose a limit.
+    const heapChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-old-space-size"));
+    const heapArgs = heapChosen ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
+    const child = fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let settled = false;
     child.once("message", (reply: { ok: boolean; error?: string } & Record<string, unknown>) => {
       settled = true;
