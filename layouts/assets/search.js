@@ -28,10 +28,17 @@
     return filters;
   }
 
+  var mount;
+
+  // Pagefind's UI takes its sort order only when it is created, so a new order means a new
+  // UI. The old one is detached, not destroyed: destroying it stops the search worker the
+  // two share, failing a search that is still running ("Pagefind worker terminated").
   function start(order, term, filters) {
-    if (ui) ui.destroy();
+    if (mount) root.removeChild(mount);
+    mount = document.createElement("div");
+    root.appendChild(mount);
     ui = new window.PagefindUI({
-      element: root,
+      element: mount,
       bundlePath: root.getAttribute("data-bundle-path"),
       showSubResults: false,
       showImages: false,
