@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import { normalizePathPrefix } from "../site/url-prefix.ts";
 
 /** Content types of the files a built site holds. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -30,7 +31,7 @@ export interface StaticServer {
  */
 export async function serveStatic(options: { dir: string; port?: number; pathPrefix?: string; host?: string }): Promise<StaticServer> {
   const root = path.resolve(options.dir);
-  const prefix = normalizePrefix(options.pathPrefix ?? "/");
+  const prefix = normalizePathPrefix(options.pathPrefix ?? "/");
   const host = options.host ?? "127.0.0.1";
   const server = http.createServer(async (req, res) => {
     try {
@@ -67,11 +68,6 @@ export async function serveStatic(options: { dir: string; port?: number; pathPre
     port,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
-}
-
-function normalizePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
 }
 
 function redirect(res: http.ServerResponse, location: string) {

@@ -1,4 +1,5 @@
 import { parse } from "node-html-parser";
+import { normalizePathPrefix } from "../site/url-prefix.ts";
 
 /**
  * Internal links of a built site: every `href` and `src` that points into the site
@@ -22,11 +23,6 @@ const LINK_ATTRIBUTES = ["href", "src"];
 /** Anything with a scheme (https:, mailto:, data:...) or protocol-relative leaves the site. */
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** `/sub` or `sub/` → `/sub/`; empty → `/`. */
-export function normalizePathPrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
 
 export function findBrokenLinks(pages: readonly SitePage[], siteFiles: ReadonlySet<string>, pathPrefix = "/"): BrokenLink[] {
   const prefix = normalizePathPrefix(pathPrefix);

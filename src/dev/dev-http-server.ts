@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { CONTENT_TYPES } from "../build/static-server.ts";
 import { injectLiveReloadScript, liveReloadClientScript, LIVE_RELOAD_EVENTS_PATH, LIVE_RELOAD_SCRIPT_PATH, type LiveReloadHub } from "./live-reload.ts";
+import { normalizePathPrefix } from "../site/url-prefix.ts";
 
 
 export interface DevHttpServer {
@@ -29,7 +30,7 @@ export interface DevHttpOptions {
  */
 export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHttpServer> {
   const root = path.resolve(options.dir);
-  const prefix = normalizePrefix(options.pathPrefix ?? "/");
+  const prefix = normalizePathPrefix(options.pathPrefix ?? "/");
   const host = options.host ?? "127.0.0.1";
   const scriptUrl = `${prefix}${LIVE_RELOAD_SCRIPT_PATH}`;
   const script = liveReloadClientScript(`${prefix}${LIVE_RELOAD_EVENTS_PATH}`);
@@ -100,11 +101,6 @@ async function sendNotFound(res: http.ServerResponse, root: string, scriptUrl: s
   const page = await readFile(path.join(root, "404.html"), "utf8").catch(() => undefined);
   if (page === undefined) return sendHtml(res, 404, "Not found", false);
   sendHtml(res, 404, injectLiveReloadScript(page, scriptUrl), false);
-}
-
-function normalizePrefix(prefix: string): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
 }
 
 function redirect(res: http.ServerResponse, location: string) {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { findBrokenLinks, normalizePathPrefix } from "../../src/check/links.ts";
+import { findBrokenLinks } from "../../src/check/links.ts";
+import { normalizePathPrefix } from "../../src/site/url-prefix.ts";
 
 const files = new Set(["index.html", "articles/a/index.html", "assets/site.css", "pagefind/pagefind-ui.js"]);
 const page = (html: string, path = "articles/a/index.html") => [{ path, html }];
