@@ -18,6 +18,23 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
 };
 
+/**
+ * The file a request for `sitePath` (below the path prefix, no leading slash) serves:
+ * a folder gives its index.html (a redirect adds the missing trailing slash first);
+ * nothing outside `root` is ever served.
+ */
+export async function findSiteFile(root: string, sitePath: string, url: URL): Promise<{ file: string; size: number } | { redirect: string } | undefined> {
+  let file = path.resolve(root, `./${sitePath}`);
+  if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+  let info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) {
+    if (!url.pathname.endsWith("/")) return { redirect: `${url.pathname}/${url.search}` };
+    file = path.join(file, "index.html");
+    info = await stat(file).catch(() => undefined);
+  }
+  return info?.isFile() ? { file, size: info.size } : undefined;
+}
+
 export interface StaticServer {
   url: string;
   port: number;
@@ -41,17 +58,11 @@ export async function serveStatic(options: { dir: string; port?: number; pathPre
         if (`${pathname}/` === prefix) return redirect(res, prefix);
         return notFound(res, root, prefix);
       }
-      pathname = `/${pathname.slice(prefix.length)}`;
-      let file = path.resolve(root, `.${pathname}`);
-      if (file !== root && !file.startsWith(root + path.sep)) return notFound(res, root, prefix);
-      let info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory()) {
-        if (!url.pathname.endsWith("/")) return redirect(res, `${url.pathname}/${url.search}`);
-        file = path.join(file, "index.html");
-        info = await stat(file).catch(() => undefined);
-      }
-      if (!info?.isFile()) return notFound(res, root, prefix);
-      res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": info.size, "cache-control": "no-cache" });
+      const found = await findSiteFile(root, pathname.slice(prefix.length), url);
+      if (!found) return notFound(res, root, prefix);
+      if ("redirect" in found) return redirect(res, found.redirect);
+      const { file, size } = found;
+      res.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": size, "cache-control": "no-cache" });
       if (req.method === "HEAD") return res.end();
       createReadStream(file).pipe(res);
     } catch {

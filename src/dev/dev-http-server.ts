@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { CONTENT_TYPES } from "../build/static-server.ts";
+import { CONTENT_TYPES, findSiteFile } from "../build/static-server.ts";
 import { injectLiveReloadScript, liveReloadClientScript, LIVE_RELOAD_EVENTS_PATH, LIVE_RELOAD_SCRIPT_PATH, type LiveReloadHub } from "./live-reload.ts";
 import { normalizePathPrefix } from "../site/url-prefix.ts";
 
@@ -49,15 +49,10 @@ export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHt
         res.writeHead(200, { "content-type": CONTENT_TYPES[".js"], "cache-control": "no-cache" });
         return res.end(script);
       }
-      let file = path.resolve(root, `./${pathname}`);
-      if (file !== root && !file.startsWith(root + path.sep)) return await sendNotFound(res, root, scriptUrl);
-      let info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory()) {
-        if (!url.pathname.endsWith("/")) return redirect(res, `${url.pathname}/${url.search}`);
-        file = path.join(file, "index.html");
-        info = await stat(file).catch(() => undefined);
-      }
-      if (!info?.isFile()) return await sendNotFound(res, root, scriptUrl);
+      const found = await findSiteFile(root, pathname, url);
+      if (!found) return await sendNotFound(res, root, scriptUrl);
+      if ("redirect" in found) return redirect(res, found.redirect);
+      const { file, size } = found;
       const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
       if (path.extname(file) === ".html") {
         const html = await readFile(file, "utf8").catch(() => undefined);
@@ -65,7 +60,7 @@ export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHt
         if (html === undefined) return await sendNotFound(res, root, scriptUrl);
         return sendHtml(res, 200, injectLiveReloadScript(html, scriptUrl), req.method === "HEAD");
       }
-      res.writeHead(200, { "content-type": type, "content-length": info.size, "cache-control": "no-cache" });
+      res.writeHead(200, { "content-type": type, "content-length": size, "cache-control": "no-cache" });
       if (req.method === "HEAD") return res.end();
       createReadStream(file).on("error", () => res.destroy()).pipe(res);
     } catch {
