@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { detokenize, detokenizeIfTokenized, looksTreebankTokenized } from "../../src/ingest/detokenize.ts";
+import { corpusArticles, corpusMissing } from "../helpers/corpus.ts";
 
 const articlesDir = new URL("../../articles/", import.meta.url);
 const readSeed = (file: string) => readFileSync(new URL(file, articlesDir), "utf8");
@@ -182,23 +182,14 @@ test("property: detokenize undoes Treebank tokenizing of generated sentences", (
 
 // ---- Corpus (research copy, outside the repo) ----
 
-const corpusDir = new URL("../../../shared/corpus/", import.meta.url);
-const corpusMissing = existsSync(corpusDir) ? false : "../shared/corpus is absent (a fresh clone has no research corpus)";
 
 test("almost no real articles in the research corpus are detected as tokenized", { skip: corpusMissing }, () => {
   let files = 0;
   const detected: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (entry.endsWith(".txt")) {
-        files++;
-        if (looksTreebankTokenized(readFileSync(path, "utf8"))) detected.push(path);
-      }
-    }
-  };
-  walk(corpusDir.pathname);
+  for (const [path, text] of corpusArticles()) {
+    files++;
+    if (looksTreebankTokenized(text)) detected.push(path);
+  }
   assert.ok(files > 20_000, `read ${files} files`);
   assert.ok(detected.length <= 5, `detected ${detected.length}: ${detected.slice(0, 5).join(", ")}`);
 });

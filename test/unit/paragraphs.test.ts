@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
 import fc from "fast-check";
 import { splitParagraphs } from "../../src/ingest/paragraphs.ts";
+import { corpusArticles, corpusMissing } from "../helpers/corpus.ts";
 
 const articlesDir = new URL("../../articles/", import.meta.url);
 const readSeed = (file: string) => readFileSync(new URL(file, articlesDir), "utf8");
@@ -208,24 +208,14 @@ test("property: blank-line-separated paragraphs hard-wrapped at 60–80 columns 
 
 // ---- Corpus (research copy, outside the repo) ----
 
-const corpusDir = new URL("../../../shared/corpus/", import.meta.url);
-const corpusMissing = existsSync(corpusDir) ? false : "../shared/corpus is absent (a fresh clone has no research corpus)";
 
 test("no unwrapped real article in the research corpus has lines joined", { skip: corpusMissing }, () => {
   let files = 0;
   const joined: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const path = join(dir, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (entry.endsWith(".txt")) {
-        files++;
-        const text = readFileSync(path, "utf8");
-        if (splitParagraphs(text).length !== text.split("\n").filter((l) => l.trim()).length) joined.push(path);
-      }
-    }
-  };
-  walk(corpusDir.pathname);
+  for (const [path, text] of corpusArticles()) {
+    files++;
+    if (splitParagraphs(text).length !== text.split("\n").filter((l) => l.trim()).length) joined.push(path);
+  }
   assert.ok(files > 20_000, `read ${files} files`);
   assert.deepEqual(joined.slice(0, 5), []);
 });
