@@ -10,7 +10,18 @@ import { join } from "node:path";
 import { extractMentions, mentionNames, PLACE_CONTAINER, type ArticleMentions } from "../src/ingest/entities.ts";
 import { resolveEntities, EMPTY_ALIAS_TABLE } from "../src/ingest/entity-merge.ts";
 import { extractTagCandidates, chooseTags, type TagCandidates } from "../src/ingest/tags.ts";
-import codeFile from "../data/reuters-place-codes.json" with { type: "json" };
+
+/**
+ * The few place codes of the benchmark's ground truth whose name in data/places.json is
+ * not the code title-cased with hyphens as spaces ("el-salvador" → "El Salvador").
+ * Hand-written here (no corpus data in the repository); used only to score recall.
+ */
+const SPECIAL_PLACE_CODES: Record<string, string> = {
+  usa: "United States", uk: "United Kingdom", ussr: "Soviet Union", uae: "United Arab Emirates",
+  "trinidad-tobago": "Trinidad and Tobago", "yemen-arab-republic": "North Yemen", "yemen-demo-republic": "South Yemen",
+  "us-virgin-islands": "U.S. Virgin Islands", burma: "Myanmar", kampuchea: "Cambodia", swaziland: "Eswatini",
+  antigua: "Antigua and Barbuda",
+};
 
 const root = new URL("..", import.meta.url).pathname;
 const corpus = join(root, "..", "shared", "corpus", "reuters21578");
@@ -21,7 +32,7 @@ interface Article {
 }
 
 function canonicalForCode(code: string): string {
-  const special = (codeFile.codes as Record<string, string>)[code];
+  const special = SPECIAL_PLACE_CODES[code];
   if (special) return special;
   return code
     .split("-")
