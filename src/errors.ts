@@ -17,3 +17,22 @@ export class ArticleError extends Error {
     this.hint = options.hint;
   }
 }
+
+/**
+ * The file holds a web server's or a site's error page ("Moved Permanently", a 404
+ * page, "down for maintenance") that a scraper saved instead of the story.
+ */
+export class NotAnArticleError extends ArticleError {
+  constructor(file: string, message: string, options: { line?: number; hint?: string } = {}) {
+    super(file, message, options);
+    this.name = "NotAnArticleError";
+  }
+}
+
+/** The file has a headline (or a title) and nothing under it. */
+export class HeadlineOnlyError extends ArticleError {
+  constructor(file: string, message: string, options: { line?: number; hint?: string } = {}) {
+    super(file, message, options);
+    this.name = "HeadlineOnlyError";
+  }
+}

@@ -1,4 +1,5 @@
 import type { Paragraph } from "./types.ts";
+import { rejoinDropCaps } from "./drop-caps.ts";
 
 /**
  * Step 3 of ingest: text → paragraphs, each with the line of the raw file it starts on.
@@ -43,7 +44,7 @@ export function splitParagraphs(text: string, firstLine = 1): Paragraph[] {
     const clean = collapseWhitespace(joined);
     if (clean !== "") paragraphs.push({ text: clean, line: group[0].line });
   }
-  return paragraphs;
+  return rejoinDropCaps(paragraphs);
 }
 
 /** Runs of non-blank lines between blank lines. */

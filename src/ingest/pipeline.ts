@@ -1,8 +1,9 @@
-import { ArticleError } from "../errors.ts";
+import { ArticleError, HeadlineOnlyError, NotAnArticleError } from "../errors.ts";
 import { ArticleRecord, type ContributorFrontMatter } from "../schema.ts";
 import { decodeArticleBytes } from "./decode.ts";
 import { detokenizeIfTokenized } from "./detokenize.ts";
 import { splitParagraphs } from "./paragraphs.ts";
+import { findErrorPage } from "./error-pages.ts";
 import { collectFurnitureEvidence, removeFurniture, type FurnitureEvidence } from "./furniture.ts";
 import { extractStructure } from "./structure.ts";
 import { detectSource } from "./source.ts";
@@ -79,6 +80,13 @@ export function decodeArticle(input: RawArticleInput): DecodedArticle {
   if (paragraphs.length === 0) {
     throw new ArticleError(input.file, "has front matter but no article text.", { hint: "Add the article's text below the front matter block." });
   }
+  const errorPage = findErrorPage(paragraphs);
+  if (errorPage) {
+    throw new NotAnArticleError(input.file, `is a saved ${errorPage.kind} (“${errorPage.text.slice(0, 80)}”), not an article.`, {
+      line: errorPage.line,
+      hint: "The page was saved instead of the story: fetch the article again from its current address, or delete the file.",
+    });
+  }
   return { file: input.file, overrides: data, paragraphs };
 }
 
@@ -118,7 +126,7 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
   const allRemoved = [...removed, ...structure.removed].sort((a, b) => a.line - b.line);
   const body = structure.body.map((p) => p.text);
   if (body.length === 0) {
-    throw new ArticleError(decoded.file, "has a headline but no body text.", { hint: "Add the article's paragraphs below its headline." });
+    throw new HeadlineOnlyError(decoded.file, "has a headline but no body text.", { hint: "Add the article's paragraphs below its headline, or delete the file." });
   }
   const o = decoded.overrides;
   const title = o.title ?? structure.title;

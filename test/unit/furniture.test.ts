@@ -169,3 +169,16 @@ test("collecting evidence over 20,000 articles takes well under a second", () =>
   assert.ok(evidence.recurring.includes("advertisement"));
   assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
 });
+
+test("a long real paragraph ending 'contributed reporting.' is kept; only a short credit line goes", () => {
+  const paragraph =
+    "The county's own auditors, who spent most of last year going through the jail's booking records one by one, " +
+    "found that the policy had been applied unevenly for years, with some deputies honoring every federal request " +
+    "and others none at all; the report they wrote, which the commission never published, was obtained by a " +
+    "neighborhood newspaper whose volunteers contributed reporting.";
+  assert.ok(paragraph.length > 300 && paragraph.length < 400, `${paragraph.length}`);
+  const credit = "Jane Roe contributed reporting.";
+  const { kept, removed } = removeFurniture(paras(body[0], paragraph, body[1], credit), NO_FURNITURE_EVIDENCE);
+  assert.deepEqual(kept.map((p) => p.text), [body[0], paragraph, body[1]]);
+  assert.deepEqual(removed.map((r) => r.text), [credit]);
+});
