@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { buildSiteModel, type RenderShare } from "./src/site/model.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
-import { loadRenderOnly } from "./src/site/partial-render.ts";
+import type { SiteSettings } from "./src/site/site-settings.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
@@ -14,9 +14,22 @@ import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, ty
  * Eleventy's configuration: a thin file that wires the site model (built in
  * TypeScript from the generated Markdown) into the Nunjucks templates in `layouts/`.
  *
- * ARCHIVE_CONTENT_DIR names the folder of generated Markdown (default `generated/articles`);
- * the build script sets it. The path prefix comes from Eleventy's own `pathPrefix` option.
+ * The build hands its settings in through Eleventy's programmatic API
+ * (src/publish/render.ts: `new Eleventy(input, output, { config: archiveSite(settings) })`);
+ * the default export serves `npx @11ty/eleventy --config=.eleventy.ts` with the settings
+ * the build would resolve from the environment and defaults (src/publish/config.ts).
  */
+
+/** What one render needs to know, made from the build's configuration. */
+export interface RenderSettings {
+  /** Folder of generated Markdown. */
+  contentDir: string;
+  site: SiteSettings;
+  /** Which share of the paginated pages this process writes. */
+  share: RenderShare;
+  /** Only the pages at these URLs (and the single pages); every page when absent. */
+  only?: readonly string[];
+}
 
 // Raw article text is untrusted: no HTML, no autolinks, no typographic rewriting.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -31,49 +44,51 @@ interface EleventyConfig {
   addNunjucksFilter(name: string, fn: (...args: any[]) => unknown): void;
   addCollection(name: string, fn: () => unknown): void;
   ignores: Set<string>;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
 }
 
 const layoutsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "layouts");
 /** Templates that write one page each (not paginated over the archive). */
 const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "timeline.njk"];
 
-/** ARCHIVE_RENDER_SHARE="1/2": this process writes share 1 of 2 (counting from 0). */
-function parseRenderShare(value: string | undefined): RenderShare {
-  const match = /^(\d+)\/(\d+)$/.exec(value ?? "");
-  if (!match) return { index: 0, count: 1 };
-  return { index: Number(match[1]), count: Number(match[2]) };
+export default async function configureFromEnvironment(eleventyConfig: EleventyConfig) {
+  const { resolveConfig } = await import("./src/publish/config.ts");
+  const config = resolveConfig({ projectRoot: path.dirname(fileURLToPath(import.meta.url)), env: process.env });
+  await archiveSite({ contentDir: config.contentDir, site: config.site, share: { index: 0, count: 1 } })(eleventyConfig);
 }
 
-export default async function configureArchiveSite(eleventyConfig: EleventyConfig) {
+export function archiveSite(settings: RenderSettings) {
+  return (eleventyConfig: EleventyConfig) => configureArchiveSite(eleventyConfig, settings);
+}
+
+async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: RenderSettings) {
   await enableNunjucksCompileCache();
-  const contentDir = path.resolve(process.env.ARCHIVE_CONTENT_DIR ?? "generated/articles");
+  const contentDir = path.resolve(settings.contentDir);
 
   // Computed once per build and shared by the templates and the feed collections.
   let archive: ReturnType<typeof buildSiteModel> | undefined;
-  const share = parseRenderShare(process.env.ARCHIVE_RENDER_SHARE);
-  // The dev server re-renders only the pages whose data changed (src/site/partial-render.ts).
-  const only = await loadRenderOnly(process.env.ARCHIVE_RENDER_ONLY);
+  const { share } = settings;
+  // A partial render writes only the pages whose data changed (src/site/partial-render.ts).
+  const only = settings.only && new Set(settings.only);
   const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir), share, only));
-  // The build may render in several processes at once (src/build/render.ts): each writes
+  // The build may render in several processes at once (src/publish/render.ts): each writes
   // its share of the paginated pages, and the first one also writes the single pages,
   // the feeds and the assets.
   const writesSinglePages = share.index === 0;
   if (!writesSinglePages) {
     for (const single of SINGLE_PAGE_TEMPLATES) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(layoutsDir, single)));
   }
-  const site = {
-    title: process.env.ARCHIVE_TITLE ?? "News Archive",
-    description: "A searchable archive of news articles.",
-    url: process.env.ARCHIVE_SITE_URL ?? "http://localhost:8080",
-    lang: "en",
-  };
+  // What the templates print as `site.*`; `url` is the origin (links add the path prefix).
+  const site = { title: settings.site.title, description: settings.site.description, url: settings.site.origin, lang: settings.site.lang };
 
   eleventyConfig.addGlobalData("archive", loadArchive);
   eleventyConfig.addGlobalData("site", site);
 
   // Eleventy's own `url` filter parses every link with the URL class (a sixth of the render
   // time); site links are always root-relative paths, so prefixing them is a string join.
-  const prefixUrl = urlPrefixer(process.env.ARCHIVE_PATH_PREFIX ?? "/");
+  const prefixUrl = urlPrefixer(settings.site.pathPrefix);
   eleventyConfig.addFilter("url", prefixUrl);
   eleventyConfig.addFilter("absoluteUrl", (url: string, base: string) => new URL(url, base).href);
   eleventyConfig.addFilter("markdownBody", (md: string) => markdown.render(md));
@@ -113,11 +128,9 @@ export default async function configureArchiveSite(eleventyConfig: EleventyConfi
   if (writesSinglePages) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(layoutsDir, "assets"))]: "assets" });
   eleventyConfig.setLibrary("md", markdown);
 
-  return {
-    // The input folder (layouts/) comes from the build (src/build/render.ts), relative to
-    // the project; these are relative to it.
-    dir: { includes: "_includes", data: "_data" },
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
-  };
+  // The input folder (layouts/) is given to Eleventy by the build (src/publish/render.ts);
+  // these are relative to it.
+  eleventyConfig.setIncludesDirectory("_includes");
+  eleventyConfig.setDataDirectory("_data");
+  eleventyConfig.setTemplateFormats(["njk"]);
 }

@@ -1,5 +1,7 @@
+import { ConfigError, resolveConfig, type ArchiveConfig } from "../src/publish/config.ts";
+
 /** A tiny `--name value` / `--flag` parser for the thin scripts in this folder. */
-export function parseArgs(argv: string[], known: Record<string, "string" | "boolean">): { values: Record<string, string | boolean>; positional: string[] } {
+export function parseArgs(argv: string[], known: Readonly<Record<string, "string" | "boolean">>): { values: Record<string, string | boolean>; positional: string[] } {
   const values: Record<string, string | boolean> = {};
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -27,16 +29,13 @@ export function parseArgs(argv: string[], known: Record<string, "string" | "bool
   return { values, positional };
 }
 
-/** The build's "today". ARCHIVE_NOW (YYYY-MM-DD) pins it for reproducible builds. */
-export function buildNow(): Date {
-  const pinned = process.env.ARCHIVE_NOW;
-  if (pinned) {
-    const d = new Date(`${pinned}T00:00:00Z`);
-    if (Number.isNaN(d.getTime())) {
-      console.error(`ARCHIVE_NOW="${pinned}" is not a date; use YYYY-MM-DD.`);
-      process.exit(2);
-    }
-    return d;
+/** The build's configuration from these flags, the environment and the defaults; a bad setting ends the command with its message. */
+export function configFromCommandLine(projectRoot: string, values: Record<string, string | boolean | undefined>): ArchiveConfig {
+  try {
+    return resolveConfig({ projectRoot, cwd: process.cwd(), flags: values, env: process.env });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
   }
-  return new Date();
 }

@@ -1,17 +1,18 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ingestDir } from "../src/build/ingest-dir.ts";
-import { createReporter } from "../src/build/reporter.ts";
-import { buildNow, parseArgs } from "./cli-args.ts";
+import { ingestDir } from "../src/publish/ingest-dir.ts";
+import { createReporter } from "../src/reporter.ts";
+import { configFromCommandLine, parseArgs } from "./cli-args.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs(process.argv.slice(2), { articles: "string", out: "string" });
+const { values } = parseArgs(process.argv.slice(2), { articles: "string", out: "string", aliases: "string", now: "string" });
+const config = configFromCommandLine(root, { ...values, content: values.out });
 const reporter = createReporter();
 const result = await ingestDir({
-  articlesDir: String(values.articles ?? path.join(root, "articles")),
-  outDir: String(values.out ?? path.join(root, "generated/articles")),
-  aliasesFile: path.join(root, "data/aliases.json"),
-  now: buildNow(),
+  articlesDir: config.articlesDir,
+  outDir: config.contentDir,
+  aliasesFile: config.aliasesFile,
+  now: config.now,
   reporter,
 });
 for (const w of result.warnings) reporter.warn(`${w.file}: ${w.message}`);

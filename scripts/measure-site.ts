@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { serveStatic } from "../src/build/static-server.ts";
+import { serveStatic } from "../src/serve/static-server.ts";
+import { DEFAULTS } from "../src/publish/config.ts";
 import { parseArgs } from "./cli-args.ts";
 
 /**
@@ -36,7 +37,7 @@ for (const [kind, sizes] of Object.entries(kinds).sort()) {
 }
 console.log(`stylesheet: ${(css / 1024).toFixed(1)} KB`);
 
-const server = await serveStatic({ dir, port: 0 });
+const server = await serveStatic({ dir, port: 0, pathPrefix: DEFAULTS.pathPrefix });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

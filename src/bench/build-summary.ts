@@ -1,6 +1,6 @@
 /**
  * Reads the two summary lines `scripts/build.ts` prints at the end (see `formatSummary`
- * in src/build/build.ts), so the benchmark can run the build as a child process and
+ * in src/publish/build.ts), so the benchmark can run the build as a child process and
  * still report the build's own per-stage times.
  */
 export interface ParsedBuildSummary {

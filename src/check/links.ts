@@ -24,7 +24,7 @@ const LINK_ATTRIBUTES = ["href", "src"];
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 
-export function findBrokenLinks(pages: readonly SitePage[], siteFiles: ReadonlySet<string>, pathPrefix = "/"): BrokenLink[] {
+export function findBrokenLinks(pages: readonly SitePage[], siteFiles: ReadonlySet<string>, pathPrefix: string): BrokenLink[] {
   const prefix = normalizePathPrefix(pathPrefix);
   const broken: BrokenLink[] = [];
   for (const page of pages) {

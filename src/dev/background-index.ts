@@ -1,4 +1,4 @@
-import { buildSearchIndex } from "../build/search-index.ts";
+import { buildSearchIndex } from "../publish/search-index.ts";
 
 export interface BackgroundIndexer {
   /** Asks for an index of the site as it is now; returns at once. */

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { CONTENT_TYPES, findSiteFile } from "../build/static-server.ts";
+import { CONTENT_TYPES, findSiteFile } from "../serve/static-server.ts";
 import { injectLiveReloadScript, liveReloadClientScript, LIVE_RELOAD_EVENTS_PATH, LIVE_RELOAD_SCRIPT_PATH, type LiveReloadHub } from "./live-reload.ts";
 import { normalizePathPrefix } from "../site/url-prefix.ts";
 
@@ -18,7 +18,7 @@ export interface DevHttpOptions {
   dir: string;
   port?: number;
   host?: string;
-  pathPrefix?: string;
+  pathPrefix: string;
   hub: LiveReloadHub;
 }
 
@@ -30,7 +30,7 @@ export interface DevHttpOptions {
  */
 export async function startDevHttpServer(options: DevHttpOptions): Promise<DevHttpServer> {
   const root = path.resolve(options.dir);
-  const prefix = normalizePathPrefix(options.pathPrefix ?? "/");
+  const prefix = normalizePathPrefix(options.pathPrefix);
   const host = options.host ?? "127.0.0.1";
   const scriptUrl = `${prefix}${LIVE_RELOAD_SCRIPT_PATH}`;
   const script = liveReloadClientScript(`${prefix}${LIVE_RELOAD_EVENTS_PATH}`);

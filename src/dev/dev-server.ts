@@ -1,6 +1,6 @@
 import path from "node:path";
-import { formatSummary } from "../build/build.ts";
-import { buildSearchIndex } from "../build/search-index.ts";
+import { formatSummary } from "../publish/build.ts";
+import { buildSearchIndex } from "../publish/search-index.ts";
 import type { IngestWarning } from "../ingest/pipeline.ts";
 import { createBackgroundIndexer } from "./background-index.ts";
 import { startDevHttpServer } from "./dev-http-server.ts";
@@ -9,12 +9,8 @@ import { createLiveReloadHub } from "./live-reload.ts";
 import { watchArticles } from "./watch-articles.ts";
 
 export interface DevServerOptions extends IncrementalBuildOptions {
-  port?: number;
-  host?: string;
   /** Quiet time after the last file event before rebuilding. */
   debounceMs?: number;
-  /** Poll the articles folder instead of using fs.watch. */
-  poll?: boolean;
 }
 
 export interface DevServer {
@@ -65,7 +61,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       for (const f of relevant) pending.add(f);
       if (serving) building ??= rebuild();
     },
-    { debounceMs: options.debounceMs, poll: options.poll },
+    { debounceMs: options.debounceMs, poll: options.server.poll },
   );
 
   const initial = await builder.build();
@@ -97,7 +93,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   let server;
   try {
-    server = await startDevHttpServer({ dir: outputDir, port: options.port, host: options.host, pathPrefix: options.pathPrefix, hub });
+    server = await startDevHttpServer({ dir: outputDir, port: options.server.port, host: options.server.host, pathPrefix: options.site.pathPrefix, hub });
   } catch (error) {
     watcher.close();
     throw error;

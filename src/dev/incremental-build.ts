@@ -1,28 +1,20 @@
 import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
-import { readAliases } from "../build/ingest-dir.ts";
-import { renderSite } from "../build/render.ts";
-import { articlePagePath } from "../build/search-index.ts";
-import type { Reporter } from "../build/reporter.ts";
+import { readAliases } from "../publish/ingest-dir.ts";
+import { renderSite } from "../publish/render.ts";
+import { articlePagePath } from "../publish/search-index.ts";
+import type { Reporter } from "../reporter.ts";
 import { checkArticleFileName, listArticleFiles } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import { loadContentDir } from "../site/load-content.ts";
 import { articleUrl, buildSiteModel } from "../site/model.ts";
-import { comparePageFingerprints, pageFingerprints, renderOnlyListText } from "../site/partial-render.ts";
+import { comparePageFingerprints, pageFingerprints } from "../site/partial-render.ts";
+import type { ArchiveConfig } from "../publish/config.ts";
 import { createArticleCache, type ArticleCache } from "./article-cache.ts";
 
-export interface IncrementalBuildOptions {
-  articlesDir: string;
-  /** Generated Markdown (build output). */
-  contentDir: string;
-  /** The served site: replaced as a whole after a full render, updated in place after a partial one. */
-  outputDir: string;
-  projectRoot: string;
-  pathPrefix?: string;
-  now: Date;
-  aliasesFile?: string;
+export interface IncrementalBuildOptions extends ArchiveConfig {
   reporter: Reporter;
 }
 
@@ -260,7 +252,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const render = firstBuild ? options.reporter.stage("render") : undefined;
     let rendered;
     try {
-      rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot }, result.articles.length);
+      rendered = await renderSite({ contentDir: options.contentDir, outputDir: tempDir, layoutsDir: options.layoutsDir, site: options.site }, result.articles.length);
       const pages = new Set(rendered.outputs);
       const missing = result.articles.filter((a) => !pages.has(articlePagePath(a.record.slug)));
       if (missing.length) throw new Error(`These articles got no page: ${missing.map((a) => a.record.source_file).join(", ")}`);
@@ -293,21 +285,10 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   /**
    * Renders the pages at `urls` (and the single pages: home, feeds, search...) straight
    * into the served folder: writing a few pages takes far less than copying the site.
-   * The render processes read the list from the file ARCHIVE_RENDER_ONLY names.
    */
   async function renderChangedPages(urls: readonly string[], outputDir: string) {
-    const listFile = path.join(path.dirname(outputDir), `.${path.basename(outputDir)}.render-only-${process.pid}.json`);
-    await writeFile(listFile, renderOnlyListText(urls));
-    const before = process.env.ARCHIVE_RENDER_ONLY;
-    process.env.ARCHIVE_RENDER_ONLY = listFile;
-    try {
-      // A few pages are quicker in this process than in several that each build the model.
-      return await renderSite({ contentDir: options.contentDir, outputDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot }, urls.length);
-    } finally {
-      if (before === undefined) delete process.env.ARCHIVE_RENDER_ONLY;
-      else process.env.ARCHIVE_RENDER_ONLY = before;
-      await rm(listFile, { force: true });
-    }
+    // A few pages are quicker in this process than in several that each build the model.
+    return renderSite({ contentDir: options.contentDir, outputDir, layoutsDir: options.layoutsDir, site: options.site, only: urls }, urls.length);
   }
 
   /** Deletes the pages at `urls`, and their folders once empty (deepest first). */
@@ -325,7 +306,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
    * any page may look different, so the next build renders everything.
    */
   async function templatesSignature(): Promise<string> {
-    const layouts = path.join(options.projectRoot, "layouts");
+    const layouts = options.layoutsDir;
     const files = [path.join(options.projectRoot, ".eleventy.ts"), ...(await readdir(layouts, { recursive: true })).sort().map((f) => path.join(layouts, f))];
     const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}:${s.size}:${s.mtimeMs}`, () => `${f}:missing`)));
     return stats.join("\n");

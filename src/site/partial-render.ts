@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { z } from "zod";
 import type { RenderedPages, SiteModel } from "./model.ts";
 
 /**
@@ -32,26 +30,4 @@ export function comparePageFingerprints(before: ReadonlyMap<string, string>, aft
   const changed = [...after].filter(([url, hash]) => before.get(url) !== hash).map(([url]) => url);
   const removed = [...before.keys()].filter((url) => !after.has(url));
   return { changed: changed.sort(), removed: removed.sort() };
-}
-
-const RenderOnlyList = z.array(z.string().startsWith("/"));
-
-/** The JSON file that tells a render which pages to write: a list of page URLs. */
-export function renderOnlyListText(urls: Iterable<string>): string {
-  return JSON.stringify([...urls]);
-}
-
-export function parseRenderOnlyList(text: string, file: string): Set<string> {
-  const parsed = RenderOnlyList.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file}: expected a JSON list of page URLs (ARCHIVE_RENDER_ONLY).`);
-  return new Set(parsed.data);
-}
-
-/**
- * ARCHIVE_RENDER_ONLY names such a file (set by the dev server around a render); without
- * it every page is rendered.
- */
-export async function loadRenderOnly(file: string | undefined): Promise<Set<string> | undefined> {
-  if (!file) return undefined;
-  return parseRenderOnlyList(await readFile(file, "utf8"), file);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import type { StaticServer } from "../../src/build/static-server.ts";
+import type { StaticServer } from "../../src/serve/static-server.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { loadContentDir } from "../../src/site/load-content.ts";
 import { launchBrowser, resultSources, searchFor, settledResults, serveSite, SEED_ARTICLES_DIR, siteUrl, watchConsoleProblems, watchFailedRequests } from "../helpers/browser.ts";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { serveStatic, type StaticServer } from "../../src/build/static-server.ts";
+import { serveStatic, type StaticServer } from "../../src/serve/static-server.ts";
 import { projectRoot, type BuiltSite } from "./site-build.ts";
 
 /** Debian's chromium: the tests never download a browser. */

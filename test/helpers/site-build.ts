@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, type HTMLElement } from "node-html-parser";
-import { runBuild, type BuildSummary } from "../../src/build/build.ts";
-import { createReporter } from "../../src/build/reporter.ts";
+import { runBuild, type BuildSummary } from "../../src/publish/build.ts";
+import { resolveConfig, type ArchiveConfig } from "../../src/publish/config.ts";
+import { createReporter } from "../../src/reporter.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** A fixed "today" so test builds are reproducible. */
@@ -15,6 +16,18 @@ export interface BuiltSite {
   contentDir: string;
   summary: BuildSummary;
   log: string[];
+}
+
+/**
+ * The build configuration tests use: the project's templates and word lists, the given
+ * folders, a fixed "today", no build cache unless asked for.
+ */
+export function testConfig(folders: { articlesDir: string; outputDir: string; contentDir: string; cacheDir?: string; pathPrefix?: string; projectRoot?: string }): ArchiveConfig {
+  const config = resolveConfig({
+    projectRoot: folders.projectRoot ?? projectRoot,
+    flags: { articles: folders.articlesDir, output: folders.outputDir, content: folders.contentDir, "path-prefix": folders.pathPrefix, now: TEST_NOW.toISOString().slice(0, 10) },
+  });
+  return { ...config, aliasesFile: path.join(projectRoot, "data/aliases.json"), cacheDir: folders.cacheDir };
 }
 
 const cache = new Map<string, Promise<BuiltSite>>();
@@ -32,17 +45,7 @@ export async function buildSiteUncached(articlesDir: string, pathPrefix = "/", e
   const reporter = createReporter({ isTTY: false, write: (s: string) => (log.push(s), true) } as unknown as NodeJS.WriteStream);
   const dir = extra.outputDir ?? path.join(work, "site");
   const contentDir = path.join(work, "content");
-  const summary = await runBuild({
-    articlesDir,
-    outputDir: dir,
-    contentDir,
-    projectRoot,
-    pathPrefix,
-    now: TEST_NOW,
-    aliasesFile: path.join(projectRoot, "data/aliases.json"),
-    reporter,
-    beforeSwap: extra.beforeSwap,
-  });
+  const summary = await runBuild(testConfig({ articlesDir, outputDir: dir, contentDir, pathPrefix }), { reporter, beforeSwap: extra.beforeSwap });
   return { dir, contentDir, summary, log };
 }
 

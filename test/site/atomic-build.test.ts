@@ -3,9 +3,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "n
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { BuildFailedError, runBuild } from "../../src/build/build.ts";
-import { createReporter } from "../../src/build/reporter.ts";
-import { buildSite, listFiles, projectRoot, TEST_NOW } from "../helpers/site-build.ts";
+import { BuildFailedError, runBuild } from "../../src/publish/build.ts";
+import { createReporter } from "../../src/reporter.ts";
+import { buildSite, listFiles, projectRoot, testConfig } from "../helpers/site-build.ts";
 
 /**
  * Builds that lose nothing: every article file becomes one page and one search
@@ -29,15 +29,13 @@ function quietReporter() {
 async function build(options: { articlesDir?: string; outputDir: string; projectRoot?: string; beforeSwap?: (dir: string) => Promise<void> }) {
   const { reporter, errors } = quietReporter();
   const work = path.dirname(options.outputDir);
-  const run = runBuild({
+  const config = testConfig({
     articlesDir: options.articlesDir ?? seeds,
     outputDir: options.outputDir,
     contentDir: path.join(work, "..", `content-${path.basename(options.outputDir)}`),
-    projectRoot: options.projectRoot ?? projectRoot,
-    now: TEST_NOW,
-    reporter,
-    beforeSwap: options.beforeSwap,
+    projectRoot: options.projectRoot,
   });
+  const run = runBuild(config, { reporter, beforeSwap: options.beforeSwap });
   return { run, errors };
 }
 

@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
-import { renderSite } from "../../src/build/render.ts";
-import { createReporter } from "../../src/build/reporter.ts";
+import { renderSite } from "../../src/publish/render.ts";
+import { createReporter } from "../../src/reporter.ts";
 import { startDevServer, type DevServer } from "../../src/dev/dev-server.ts";
-import { projectRoot, TEST_NOW } from "../helpers/site-build.ts";
+import { projectRoot, testConfig } from "../helpers/site-build.ts";
 
 /** Bounded wait for one rebuild of a 4-article archive (normally about a second). */
 const REBUILD_TIMEOUT_MS = 60_000;
@@ -118,7 +118,8 @@ describe("npm start's dev server", () => {
   async function differencesFromFullRender(siteDir: string): Promise<string[]> {
     const fullDir = await mkdtemp(path.join(work, "full-"));
     try {
-      await renderSite({ contentDir: path.join(work, "content"), outputDir: fullDir, projectRoot }, 1);
+      const config = testConfig({ articlesDir, contentDir: path.join(work, "content"), outputDir: fullDir });
+      await renderSite({ contentDir: config.contentDir, outputDir: fullDir, layoutsDir: config.layoutsDir, site: config.site }, 1);
       const served = await siteFileTimes(siteDir);
       const full = await siteFileTimes(fullDir);
       const names = [...new Set([...served.keys(), ...full.keys()])].sort();
@@ -144,16 +145,8 @@ describe("npm start's dev server", () => {
     const seeds = (await readdir(path.join(projectRoot, "articles"))).filter((n) => n.endsWith(".txt"));
     await Promise.all(seeds.map((n) => copyFile(path.join(projectRoot, "articles", n), path.join(articlesDir, n))));
     const reporter = createReporter({ isTTY: false, write: (s: string) => (log.push(s), true) } as unknown as NodeJS.WriteStream);
-    server = await startDevServer({
-      articlesDir,
-      contentDir: path.join(work, "content"),
-      outputDir: path.join(work, "site"),
-      projectRoot,
-      now: TEST_NOW,
-      aliasesFile: path.join(projectRoot, "data/aliases.json"),
-      reporter,
-      port: 0,
-    });
+    const config = testConfig({ articlesDir, contentDir: path.join(work, "content"), outputDir: path.join(work, "site") });
+    server = await startDevServer({ ...config, server: { ...config.server, port: 0 }, reporter });
     events = await openEventStream(`${server.url}__live-reload`);
   });
 
@@ -283,16 +276,11 @@ describe("npm start's dev server under a path prefix", () => {
   it("serves the live reload script and events under the prefix", async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), "archive-dev-prefix-"));
     const log: string[] = [];
+    const config = testConfig({ articlesDir: path.join(projectRoot, "articles"), contentDir: path.join(work, "content"), outputDir: path.join(work, "site"), pathPrefix: "/news-archive/" });
     const server = await startDevServer({
-      articlesDir: path.join(projectRoot, "articles"),
-      contentDir: path.join(work, "content"),
-      outputDir: path.join(work, "site"),
-      projectRoot,
-      pathPrefix: "/news-archive/",
-      now: TEST_NOW,
-      aliasesFile: path.join(projectRoot, "data/aliases.json"),
+      ...config,
+      server: { ...config.server, port: 0 },
       reporter: createReporter({ isTTY: false, write: (s: string) => (log.push(s), true) } as unknown as NodeJS.WriteStream),
-      port: 0,
     });
     try {
       assert.match(server.url, /\/news-archive\/$/);

@@ -4,11 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse, type HTMLElement } from "node-html-parser";
-import { BuildFailedError, runBuild } from "../../src/build/build.ts";
-import { createReporter } from "../../src/build/reporter.ts";
+import { BuildFailedError, runBuild } from "../../src/publish/build.ts";
+import { createReporter } from "../../src/reporter.ts";
 import { loadContentDir } from "../../src/site/load-content.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
-import { buildSite, listFiles, projectRoot, readPage, TEST_NOW, type BuiltSite } from "../helpers/site-build.ts";
+import { buildSite, listFiles, projectRoot, readPage, testConfig, type BuiltSite } from "../helpers/site-build.ts";
 
 /**
  * A site built from articles whose text and front matter are hostile: HTML, scripts,
@@ -205,7 +205,7 @@ describe("a build with a hostile article file", () => {
     await mkdir(path.dirname(outputDir));
     const log: string[] = [];
     const reporter = createReporter({ isTTY: false, write: (line: string) => (log.push(line), true) } as unknown as NodeJS.WriteStream);
-    const error = await runBuild({ articlesDir: articles, outputDir, contentDir: path.join(root, "content"), projectRoot, now: TEST_NOW, reporter }).then(
+    const error = await runBuild(testConfig({ articlesDir: articles, outputDir, contentDir: path.join(root, "content") }), { reporter }).then(
       () => assert.fail("the build should fail"),
       (e: unknown) => e,
     );

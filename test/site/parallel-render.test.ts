@@ -3,8 +3,8 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { renderSite } from "../../src/build/render.ts";
-import { buildSite, listFiles, projectRoot } from "../helpers/site-build.ts";
+import { renderSite } from "../../src/publish/render.ts";
+import { buildSite, listFiles, projectRoot, testConfig } from "../helpers/site-build.ts";
 
 describe("rendering in two processes", () => {
   it("writes exactly the same files, byte for byte, as one process", async () => {
@@ -12,7 +12,8 @@ describe("rendering in two processes", () => {
     const work = await mkdtemp(path.join(os.tmpdir(), "parallel-render-"));
     const one = path.join(work, "one");
     const two = path.join(work, "two");
-    const options = { contentDir: site.contentDir, pathPrefix: "/", projectRoot };
+    const config = testConfig({ articlesDir: path.join(projectRoot, "test/fixtures/timeline"), contentDir: site.contentDir, outputDir: one });
+    const options = { contentDir: site.contentDir, layoutsDir: config.layoutsDir, site: config.site };
     const single = await renderSite({ ...options, outputDir: one, processes: 1 });
     const shared = await renderSite({ ...options, outputDir: two, processes: 2 });
     assert.deepEqual(shared.outputs, single.outputs);

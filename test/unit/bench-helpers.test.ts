@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { describe, it } from "node:test";
-import { formatSummary } from "../../src/build/build.ts";
+import { formatSummary } from "../../src/publish/build.ts";
 import { parseBuildSummary } from "../../src/bench/build-summary.ts";
 import { pickCorpusArticles } from "../../src/bench/corpus-sample.ts";
 import { descendantsOf, parseStatParentPid, parseVmRssBytes } from "../../src/bench/process-tree.ts";

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { findSiteFile } from "../../src/build/static-server.ts";
+import { findSiteFile } from "../../src/serve/static-server.ts";
 
 describe("the file a site request serves", () => {
   it("is a folder's index.html, after a redirect that adds the trailing slash", async () => {

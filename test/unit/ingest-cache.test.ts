@@ -3,7 +3,7 @@ import { mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { openIngestCache } from "../../src/build/ingest-cache.ts";
+import { openIngestCache } from "../../src/publish/ingest-cache.ts";
 import { ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");

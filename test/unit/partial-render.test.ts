@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { ArticleRecord } from "../../src/schema.ts";
 import type { ContentArticle } from "../../src/site/load-content.ts";
 import { articleUrl, buildSiteModel } from "../../src/site/model.ts";
-import { comparePageFingerprints, pageFingerprints, parseRenderOnlyList, renderOnlyListText } from "../../src/site/partial-render.ts";
+import { comparePageFingerprints, pageFingerprints } from "../../src/site/partial-render.ts";
 
 function article(slug: string, fields: Partial<ArticleRecord> = {}): ContentArticle {
   const record: ArticleRecord = {
@@ -91,12 +91,5 @@ describe("rendering only some pages", () => {
     const urlsOf = (index: number) => (Object.values(buildSiteModel(archive, { index, count: 2 }, only).pages) as { url: string }[][]).flat().map((p) => p.url);
     const both = [...urlsOf(0), ...urlsOf(1)].sort();
     assert.deepEqual(both, [...only].sort());
-  });
-
-  it("reads the list of URLs back as written, and rejects anything but a list of paths", () => {
-    const urls = ["/articles/a/", "/people/b/page/2/"];
-    assert.deepEqual([...parseRenderOnlyList(renderOnlyListText(urls), "only.json")], urls);
-    assert.throws(() => parseRenderOnlyList('{"urls": []}', "only.json"), /only\.json: expected a JSON list of page URLs/);
-    assert.throws(() => parseRenderOnlyList('["articles/a/"]', "only.json"), /only\.json/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatSummary, type BuildSummary } from "../../src/build/build.ts";
-import { createReporter } from "../../src/build/reporter.ts";
+import { formatSummary, type BuildSummary } from "../../src/publish/build.ts";
+import { createReporter } from "../../src/reporter.ts";
 
 /** A stand-in for stderr that records what the reporter writes. */
 function fakeStream(isTTY: boolean) {

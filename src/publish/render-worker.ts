@@ -1,13 +1,13 @@
+import type { RenderSettings } from "../../.eleventy.ts";
 import { renderSiteInProcess, type RenderOptions } from "./render.ts";
 
 /**
- * One render process of several (src/build/render.ts forks it): renders its share of
+ * One render process of several (src/publish/render.ts forks it): renders its share of
  * the site and reports the files it wrote to the parent.
  */
-process.once("message", async (message: { options: RenderOptions; share: string }) => {
+process.once("message", async (message: { options: RenderOptions; share: RenderSettings["share"] }) => {
   try {
-    process.env.ARCHIVE_RENDER_SHARE = message.share;
-    const result = await renderSiteInProcess(message.options);
+    const result = await renderSiteInProcess(message.options, message.share);
     process.send!({ ok: true, result }, () => process.exit(0));
   } catch (error) {
     process.send!({ ok: false, error: (error as Error).stack ?? String(error) }, () => process.exit(1));

@@ -46,9 +46,9 @@ export interface StaticServer {
  * it under `pathPrefix` the way GitHub Pages serves a project site. Never serves
  * anything outside `dir`.
  */
-export async function serveStatic(options: { dir: string; port?: number; pathPrefix?: string; host?: string }): Promise<StaticServer> {
+export async function serveStatic(options: { dir: string; port?: number; pathPrefix: string; host?: string }): Promise<StaticServer> {
   const root = path.resolve(options.dir);
-  const prefix = normalizePathPrefix(options.pathPrefix ?? "/");
+  const prefix = normalizePathPrefix(options.pathPrefix);
   const host = options.host ?? "127.0.0.1";
   const server = http.createServer(async (req, res) => {
     try {

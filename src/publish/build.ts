@@ -4,26 +4,11 @@ import { ingestDir, summarizeIngest, type IngestSummary } from "./ingest-dir.ts"
 import { runInChild } from "./child-process.ts";
 import { renderSite } from "./render.ts";
 import { articlePagePath, buildSearchIndex } from "./search-index.ts";
-import type { Reporter } from "./reporter.ts";
+import type { Reporter } from "../reporter.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
-import { normalizePathPrefix } from "../site/url-prefix.ts";
+import type { ArchiveConfig } from "./config.ts";
 
-/** The published site's root URL, path prefix included (ARCHIVE_SITE_URL is its origin). */
-export function siteRootUrl(pathPrefix = "/"): string {
-  return new URL(normalizePathPrefix(pathPrefix), process.env.ARCHIVE_SITE_URL ?? "http://localhost:8080").href;
-}
-
-export interface BuildOptions {
-  articlesDir: string;
-  outputDir: string;
-  /** Where the generated Markdown goes (build output, not committed). */
-  contentDir: string;
-  projectRoot: string;
-  pathPrefix?: string;
-  now: Date;
-  aliasesFile?: string;
-  /** Folder of the ingest cache; no cache when absent. */
-  cacheDir?: string;
+export interface BuildHooks {
   reporter: Reporter;
   /**
    * Ingest in a child process, so that its memory (every article's text and analysis)
@@ -49,19 +34,19 @@ export class BuildFailedError extends Error {}
  * folder beside the output and swapped in only when every step succeeded, so a
  * failed build leaves the previous site untouched.
  */
-export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
+export async function runBuild(config: ArchiveConfig, options: BuildHooks): Promise<BuildSummary> {
   const { reporter } = options;
   const started = performance.now();
   const ingestStarted = performance.now();
   const ingestOptions = {
-    articlesDir: options.articlesDir,
-    outDir: options.contentDir,
-    now: options.now,
-    aliasesFile: options.aliasesFile,
-    cacheDir: options.cacheDir,
+    articlesDir: config.articlesDir,
+    outDir: config.contentDir,
+    now: config.now,
+    aliasesFile: config.aliasesFile,
+    cacheDir: config.cacheDir && path.join(config.cacheDir, "ingest"),
   };
   const ingested: IngestSummary = options.ingestInChild
-    ? (await runInChild<{ summary: IngestSummary }>(new URL("./ingest-worker.ts", import.meta.url), { options: { ...ingestOptions, now: options.now.toISOString() } }, "ingest process")).summary
+    ? (await runInChild<{ summary: IngestSummary }>(new URL("./ingest-worker.ts", import.meta.url), { options: { ...ingestOptions, now: config.now.toISOString() } }, "ingest process")).summary
     : summarizeIngest(await ingestDir({ ...ingestOptions, reporter }));
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   for (const w of ingested.warnings) reporter.warn(`${w.file}: ${w.message}`);
@@ -72,13 +57,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     );
   }
 
-  const outputDir = path.resolve(options.outputDir);
+  const outputDir = path.resolve(config.outputDir);
   const parent = path.dirname(outputDir);
   const tempDir = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.tmp-`));
   try {
     const render = reporter.stage("render");
     const rendered = await renderSite(
-      { contentDir: options.contentDir, outputDir: tempDir, pathPrefix: options.pathPrefix, projectRoot: options.projectRoot },
+      { contentDir: config.contentDir, outputDir: tempDir, layoutsDir: config.layoutsDir, site: config.site },
       ingested.articles.length,
     );
     const renderSeconds = render.end(`${rendered.pagesWritten} pages`);
@@ -88,7 +73,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
       throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
     }
 
-    for (const sitemap of buildSitemaps(rendered.outputs, siteRootUrl(options.pathPrefix))) {
+    for (const sitemap of buildSitemaps(rendered.outputs, config.site.rootUrl)) {
       await writeFile(path.join(tempDir, sitemap.path), sitemap.xml);
     }
 

@@ -4,7 +4,7 @@ import type { ArticleError } from "../errors.ts";
 import { listArticleFiles, readArticleFiles } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning } from "../ingest/pipeline.ts";
-import type { Reporter } from "./reporter.ts";
+import type { Reporter } from "../reporter.ts";
 import { openIngestCache } from "./ingest-cache.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 

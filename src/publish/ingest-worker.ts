@@ -1,8 +1,8 @@
-import { createReporter } from "./reporter.ts";
+import { createReporter } from "../reporter.ts";
 import { ingestDir, summarizeIngest, type IngestDirOptions } from "./ingest-dir.ts";
 
 /**
- * Ingest in a process of its own (src/build/ingest-process.ts forks it for large
+ * Ingest in a process of its own (src/publish/ingest-process.ts forks it for large
  * archives): every article's text and analysis lives here and is gone when it exits,
  * so the render processes that follow do not run beside it. Progress goes to the
  * shared terminal; the summary goes back to the parent.

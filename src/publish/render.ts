@@ -1,17 +1,21 @@
 import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
+import type { SiteSettings } from "../site/site-settings.ts";
 import { runInChild } from "./child-process.ts";
 
 export interface RenderOptions {
   /** Folder of generated Markdown. */
   contentDir: string;
   outputDir: string;
-  /** e.g. "/news-archive/" for a GitHub Pages project site; "/" by default. */
-  pathPrefix?: string;
-  projectRoot: string;
+  /** Templates (Eleventy's input folder). */
+  layoutsDir: string;
+  site: SiteSettings;
   /** How many processes render at once (default: one per core, at most 2). */
   processes?: number;
+  /** Render only the pages at these URLs (and the single pages: home, feeds, search...). */
+  only?: readonly string[];
 }
 
 export interface RenderResult {
@@ -31,25 +35,27 @@ const MIN_ARTICLES_PER_EXTRA_PROCESS = 300;
 export async function renderSite(options: RenderOptions, articleCount = Infinity): Promise<RenderResult> {
   const wanted = options.processes ?? Math.min(2, os.availableParallelism());
   const processes = Math.max(1, Math.min(wanted, Math.floor(articleCount / MIN_ARTICLES_PER_EXTRA_PROCESS)));
-  if (processes === 1) return renderSiteInProcess(options);
-  const results = await Promise.all(Array.from({ length: processes }, (_, i) => renderInChild(options, `${i}/${processes}`)));
+  if (processes === 1) return renderSiteInProcess(options, { index: 0, count: 1 });
+  const results = await Promise.all(Array.from({ length: processes }, (_, index) => renderInChild(options, { index, count: processes })));
   const outputs = results.flatMap((r) => r.outputs).sort();
   return { pagesWritten: outputs.length, outputs };
 }
 
-async function renderInChild(options: RenderOptions, share: string): Promise<RenderResult> {
-  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options, share }, `render process ${share}`);
+async function renderInChild(options: RenderOptions, share: RenderSettings["share"]): Promise<RenderResult> {
+  const name = `render process ${share.index}/${share.count}`;
+  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options, share }, name);
   return reply.result;
 }
 
 /** Renders (this process's share of) the site with Eleventy's programmatic API. */
-export async function renderSiteInProcess(options: RenderOptions): Promise<RenderResult> {
-  process.env.ARCHIVE_CONTENT_DIR = path.resolve(options.contentDir);
-  process.env.ARCHIVE_PATH_PREFIX = options.pathPrefix ?? "/";
-  const root = options.projectRoot;
-  const eleventy = new Eleventy(path.join(root, "layouts"), path.resolve(options.outputDir), {
-    configPath: path.join(root, ".eleventy.ts"),
-    pathPrefix: options.pathPrefix ?? "/",
+export async function renderSiteInProcess(options: RenderOptions, share: RenderSettings["share"]): Promise<RenderResult> {
+  const settings: RenderSettings = { contentDir: options.contentDir, site: options.site, share, only: options.only };
+  const outputDir = path.resolve(options.outputDir);
+  const eleventy = new Eleventy(options.layoutsDir, outputDir, {
+    // Every setting comes in through the callback; no configuration file is looked for.
+    configPath: false,
+    config: archiveSite(settings),
+    pathPrefix: options.site.pathPrefix,
     quietMode: true,
   });
   const results = (await eleventy.write()) as unknown as [unknown[], { outputPath?: string | false }[]] | { outputPath?: string | false }[];
@@ -57,7 +63,7 @@ export async function renderSiteInProcess(options: RenderOptions): Promise<Rende
   const outputs = templates
     .map((t) => t.outputPath)
     .filter((p): p is string => typeof p === "string" && p.length > 0)
-    .map((p) => path.relative(path.resolve(options.outputDir), path.resolve(p)))
+    .map((p) => path.relative(outputDir, path.resolve(p)))
     .sort();
   return { pagesWritten: outputs.length, outputs };
 }

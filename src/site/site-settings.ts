@@ -1,0 +1,24 @@
+import { normalizePathPrefix } from "./url-prefix.ts";
+
+/**
+ * Where and as what the site is published: one small typed value (like Hugo's base
+ * URL), made once by the build's configuration (src/publish/config.ts) and handed to
+ * everything that prints a link, instead of a string re-normalised wherever it is used.
+ */
+export interface SiteSettings {
+  title: string;
+  description: string;
+  lang: string;
+  /** The published site's origin, e.g. "https://example.github.io" (no path, no trailing slash). */
+  origin: string;
+  /** Normalized: "/" or "/news-archive/". */
+  pathPrefix: string;
+  /** origin + pathPrefix: the absolute URL of the site's root, ending in "/". */
+  rootUrl: string;
+}
+
+export function siteSettings(options: { title: string; description: string; lang: string; origin: string; pathPrefix: string }): SiteSettings {
+  const origin = new URL(options.origin).origin;
+  const pathPrefix = normalizePathPrefix(options.pathPrefix);
+  return { title: options.title, description: options.description, lang: options.lang, origin, pathPrefix, rootUrl: new URL(pathPrefix, origin).href };
+}
