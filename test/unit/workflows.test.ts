@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import matter from "gray-matter";
+import { changedSourceFiles } from "../../scripts/mutation/plan.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -17,6 +18,7 @@ interface Step {
   id?: string;
 }
 interface Job {
+  "timeout-minutes"?: number;
   needs?: string | string[];
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
@@ -75,6 +77,80 @@ describe("the pull request workflow", () => {
   it("checks no files, and succeeds, when the pull request changes no article", () => {
     const step = job.steps[stepIndex(job, runs(/npm run check/), "runs check")];
     assert.equal(changedFilesPassedToCheck(step.run!, { touchArticles: false }), undefined);
+  });
+});
+
+describe("the pull request's mutation testing", () => {
+  const workflow = readWorkflow("pull-request.yml");
+  const tests = workflow.jobs.test;
+  const mutation = workflow.jobs.mutation;
+  const mutationRun = () => mutation.steps[stepIndex(mutation, runs(/npm run test:mutation/), "runs test:mutation")].run!;
+
+  it("runs in its own job, after npm ci, and never as part of npm test", () => {
+    assert.ok(mutation, "a job named mutation");
+    assert.ok(stepIndex(mutation, runs(/npm run test:mutation/), "runs test:mutation") > stepIndex(mutation, runs(/^npm ci$/), "runs npm ci"));
+    assert.equal(tests.steps.some(runs(/test:mutation|stryker/)), false, "the test job does not mutate");
+    const scripts = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")).scripts as Record<string, string>;
+    for (const name of ["pretest", "test", "posttest"]) assert.doesNotMatch(scripts[name] ?? "", /mutation|stryker/, `npm ${name}`);
+  });
+
+  it("mutates the src/ files the pull request changes against its base branch", () => {
+    const checkout = mutation.steps[stepIndex(mutation, uses("actions/checkout"), "checks out")];
+    assert.ok(Number(checkout.with?.["fetch-depth"]) >= 2 || checkout.with?.["fetch-depth"] === 0, "the base commit is fetched");
+    const base = /--base (\S+)/.exec(mutationRun())?.[1];
+    assert.ok(base, "passes --base");
+    // The workflow's base, in a merge commit like the one actions/checkout checks out for a pull request.
+    const repo = mkdtempSync(path.join(os.tmpdir(), "workflow-mutation-"));
+    try {
+      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd: repo, stdio: "pipe" });
+      mkdirSync(path.join(repo, "src"));
+      const write = (file: string, text: string) => writeFileSync(path.join(repo, file), text);
+      write("src/a.ts", "1\n");
+      write("src/b.ts", "1\n");
+      git("init", "-q", "-b", "main");
+      git("add", "-A");
+      git("commit", "-qm", "base");
+      git("checkout", "-qb", "pr");
+      write("src/a.ts", "changed by the pull request\n");
+      git("commit", "-qam", "pr");
+      git("checkout", "-q", "main");
+      write("src/b.ts", "changed on main since\n");
+      git("commit", "-qam", "main");
+      git("merge", "-q", "--no-ff", "--no-edit", "pr");
+      assert.deepEqual(changedSourceFiles(repo, base!), ["src/a.ts"]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it("stops at a time limit that leaves the job time to install and post the score", () => {
+    const limit = Number(/--time-limit (\d+)/.exec(mutationRun())?.[1]);
+    assert.ok(limit > 0, "passes --time-limit");
+    assert.ok(mutation["timeout-minutes"]! >= limit + 5, `job timeout ${mutation["timeout-minutes"]} min leaves time after ${limit} min`);
+  });
+
+  it("posts the score to the job summary, with no write permission and no token", () => {
+    assert.equal(mutation.permissions, undefined, "inherits the workflow's read-only permissions");
+    assert.deepEqual(workflow.permissions, { contents: "read" });
+    for (const step of mutation.steps) assert.doesNotMatch(JSON.stringify(step), /secrets\.|GITHUB_TOKEN|github\.token/);
+  });
+
+  it("writes the per-module table to the job summary, also for modules the time limit left out", () => {
+    // A time limit already over when the first module would start: no Stryker run, only the summary.
+    const work = mkdtempSync(path.join(os.tmpdir(), "workflow-summary-"));
+    try {
+      const summary = path.join(work, "step-summary.md");
+      writeFileSync(summary, "earlier step\n");
+      const args = ["--import", "tsx", "scripts/mutation.ts", "src/site/url-prefix.ts", "src/site/sitemap.ts", "--time-limit", "0.00001", "--reports", work];
+      execFileSync(process.execPath, args, { cwd: projectRoot, stdio: "pipe", env: { ...process.env, GITHUB_STEP_SUMMARY: summary } });
+      const text = readFileSync(summary, "utf8");
+      assert.match(text, /^earlier step\n### Mutation score/, "appended after what earlier steps wrote");
+      assert.match(text, /\| `src\/site\/sitemap\.ts` \| not scored: the time limit was reached before it ran \|/);
+      assert.match(text, /\| `src\/site\/url-prefix\.ts` \| not scored: the time limit/);
+      assert.equal(readFileSync(path.join(work, "summary.md"), "utf8"), text.slice("earlier step\n".length));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 

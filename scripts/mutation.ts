@@ -1,0 +1,155 @@
+/**
+ * Mutation testing: plants small bugs (mutants) in source modules with StrykerJS and
+ * counts how many the unit tests catch.
+ *
+ *   npm run test:mutation -- [files or folders under src/] [--base main] [--concurrency 2]
+ *                            [--time-limit MINUTES] [--target 80] [--depth 3] [--list]
+ *                            [--reports reports/mutation]
+ *
+ * Without files it mutates the src/ files changed since --base (default `main`): those
+ * committed since the branch left it, changed in the work tree, or new. Each module runs
+ * in its own Stryker run against the unit tests that import it within --depth imports
+ * (scripts/mutation/plan.ts), one module after another. --list prints that plan and
+ * stops. --time-limit (minutes from the start) stops the run when the time is up and
+ * reports the modules it reached.
+ *
+ * Reports: <reports>/<module>/mutation.html and mutation.json per module, the per-module
+ * table in <reports>/summary.md and, in GitHub Actions, in the job summary. Exits non-zero
+ * only when a Stryker run itself fails (for example when a test fails before any mutant
+ * is planted); a low score is reported, not failed.
+ */
+import { spawn } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "./cli-args.ts";
+import { changedSourceFiles, DEFAULT_DEPTH, expandTargets, testFilesFor } from "./mutation/plan.ts";
+import { markdownSummary, scoreReport, type ModuleOutcome } from "./mutation/score.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values, positional } = parseArgs(process.argv.slice(2), {
+  base: "string",
+  concurrency: "string",
+  "time-limit": "string",
+  target: "string",
+  depth: "string",
+  reports: "string",
+  list: "boolean",
+});
+
+const positiveNumber = (name: string, fallback: number): number => {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`--${name} needs a positive number, not "${raw}".`);
+    process.exit(2);
+  }
+  return n;
+};
+const concurrency = Math.floor(positiveNumber("concurrency", 2));
+const target = positiveNumber("target", 80);
+const timeLimitMs = values["time-limit"] === undefined ? Infinity : positiveNumber("time-limit", 0) * 60_000;
+const depth = Math.floor(positiveNumber("depth", DEFAULT_DEPTH));
+const base = typeof values.base === "string" ? values.base : "main";
+
+let modules: string[];
+try {
+  modules = positional.length > 0 ? expandTargets(root, positional) : changedSourceFiles(root, base);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const what = positional.length > 0 ? positional.join(" ") : `src/ files changed since ${base}`;
+
+if (values.list) {
+  for (const module of modules) console.log(`${module}\n  ${testFilesFor(root, module, depth).join("\n  ") || "(no unit test imports it)"}`);
+  process.exit(0);
+}
+
+const reportsDir = path.resolve(typeof values.reports === "string" ? values.reports : path.join(root, "reports/mutation"));
+mkdirSync(reportsDir, { recursive: true });
+const baseConfig = (await import(path.join(root, "stryker.config.mjs"))).default;
+const strykerBin = path.join(root, "node_modules/@stryker-mutator/core/bin/stryker.js");
+// The time limit counts from this process's start.
+const deadline = performance.timeOrigin + timeLimitMs;
+const outcomes: ModuleOutcome[] = [];
+let failed = false;
+
+console.log(`Mutation testing ${modules.length} module(s) (${what}), concurrency ${concurrency}${Number.isFinite(timeLimitMs) ? `, time limit ${timeLimitMs / 60_000} min` : ""}.`);
+for (const [i, module] of modules.entries()) {
+  if (Date.now() >= deadline) {
+    outcomes.push({ module, reason: "the time limit was reached before it ran" });
+    continue;
+  }
+  const found = testFilesFor(root, module, depth);
+  // A module no unit test imports still has its mutants counted, all as not covered.
+  const tests = found.length > 0 ? found : ["scripts/mutation/no-unit-test.ts"];
+  const dir = path.join(reportsDir, module.replace(/\.ts$/, "").replace(/[/\\]/g, "-"));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const config = {
+    ...baseConfig,
+    mutate: [module],
+    concurrency,
+    tap: { ...baseConfig.tap, testFiles: tests },
+    jsonReporter: { fileName: path.relative(root, path.join(dir, "mutation.json")) },
+    htmlReporter: { fileName: path.relative(root, path.join(dir, "mutation.html")) },
+  };
+  const configFile = path.join(dir, "stryker.config.json");
+  writeFileSync(configFile, JSON.stringify(config, null, 2) + "\n");
+  console.log(`\n[${i + 1}/${modules.length}] ${module}: ${found.length} unit test file(s) import it${found.length > 0 ? `: ${found.join(" ")}` : ""}`);
+  const result = await runStryker(configFile, deadline);
+  const reportFile = path.join(dir, "mutation.json");
+  if (result === "time limit") outcomes.push({ module, reason: "stopped at the time limit" });
+  else if (result !== 0 || !existsSync(reportFile)) {
+    failed = true;
+    outcomes.push({ module, reason: `Stryker failed (exit ${result}); see its output above` });
+  } else outcomes.push(scoreReport(module, JSON.parse(readFileSync(reportFile, "utf8"))));
+}
+
+const summary = markdownSummary(outcomes, { target, title: `Mutation score: ${what}` });
+writeFileSync(path.join(reportsDir, "summary.md"), summary);
+if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary);
+console.log(`\n${summary}\nReports: ${path.relative(process.cwd(), reportsDir)}/ (summary.md, and mutation.html per module)`);
+process.exit(failed ? 1 : 0);
+
+/** Runs Stryker in its own process group, so the time limit (or Ctrl-C) can stop it and its workers. */
+function runStryker(configFile: string, deadline: number): Promise<number | "time limit"> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [strykerBin, "run", configFile], { cwd: root, stdio: "inherit", detached: true });
+    let timedOut = false;
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }, 10_000).unref();
+    };
+    const onSignal = () => {
+      stop();
+      process.exit(130);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    const timer = Number.isFinite(deadline)
+      ? setTimeout(() => {
+          timedOut = true;
+          console.log("\nTime limit reached: stopping Stryker.");
+          stop();
+        }, Math.max(0, deadline - Date.now()))
+      : undefined;
+    child.on("exit", (code) => {
+      if (timer) clearTimeout(timer);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      resolve(timedOut ? "time limit" : (code ?? 1));
+    });
+  });
+}

@@ -1,0 +1,144 @@
+/**
+ * What a mutation run mutates and which tests it runs (`npm run test:mutation`).
+ *
+ * Each source module is mutated in its own Stryker run, against only the unit test
+ * files that import it, directly or through other modules: Stryker's per-test coverage
+ * then narrows each mutant to the test files that executed it. Tests under test/site and
+ * test/browser build whole sites in child processes, which report no coverage; they are
+ * too slow to run once per mutant and are left out.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+/** The test files a mutation run may use, relative to the project root. */
+export const UNIT_TEST_DIR = "test/unit";
+
+// `import … from "./x.ts"`, `export … from "./x.ts"`, `import "./x.ts"`, `import("./x.ts")`,
+// and `new URL("./worker.ts", import.meta.url)` (a worker's entry point).
+const SPECIFIERS = [
+  /\bfrom\s*["'](\.{1,2}\/[^"']+)["']/g,
+  /\bimport\s*["'](\.{1,2}\/[^"']+)["']/g,
+  /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g,
+  /\bnew URL\(\s*["'](\.{1,2}\/[^"']+)["']\s*,\s*import\.meta\.url/g,
+];
+
+/** The project files a TypeScript file imports (relative specifiers only), as project-relative paths. */
+export function localImports(root: string, file: string): string[] {
+  const text = readFileSync(path.join(root, file), "utf8");
+  const found = new Set<string>();
+  for (const pattern of SPECIFIERS) {
+    for (const match of text.matchAll(pattern)) {
+      const resolved = resolveModule(root, path.posix.join(path.posix.dirname(file), match[1]));
+      if (resolved) found.add(resolved);
+    }
+  }
+  return [...found].sort();
+}
+
+function resolveModule(root: string, spec: string): string | undefined {
+  const candidates = [spec, spec.replace(/\.js$/, ".ts"), `${spec}.ts`, `${spec}/index.ts`];
+  return candidates.find((c) => c.endsWith(".ts") && existsSync(path.join(root, c)) && statSync(path.join(root, c)).isFile());
+}
+
+/**
+ * How many imports away a test file may be from the module and still run against its
+ * mutants: 3 reaches the module's own tests, the ingest pipeline's and the site model's
+ * tests, and leaves out the corpus-backed tests that reach everything through the site
+ * build helper (they skip in Stryker's sandbox, which has no ../shared/corpus).
+ */
+export const DEFAULT_DEPTH = 3;
+
+/**
+ * The unit test files that load `module` within `maxDepth` imports, nearest first: those
+ * importing it directly (the module's own test file, named after it, leading), then those
+ * reaching it through one more module, and so on. Stryker tries a mutant's tests in this
+ * order and stops at the first that fails, so the quick, focused tests go first.
+ */
+export function testFilesFor(root: string, module: string, maxDepth = DEFAULT_DEPTH): string[] {
+  const tests = readdirSync(path.join(root, UNIT_TEST_DIR))
+    .filter((f) => f.endsWith(".test.ts"))
+    .sort()
+    .map((f) => `${UNIT_TEST_DIR}/${f}`);
+  const importsOf = new Map<string, string[]>();
+  const imports = (file: string) => {
+    let list = importsOf.get(file);
+    if (!list) importsOf.set(file, (list = localImports(root, file)));
+    return list;
+  };
+  const ownName = `${path.posix.basename(module, ".ts")}.test.ts`;
+  const ranked: Array<{ test: string; depth: number }> = [];
+  for (const test of tests) {
+    const depth = importDepth(test, module, imports);
+    if (depth !== undefined && depth <= maxDepth) ranked.push({ test, depth });
+  }
+  const rank = (r: { test: string; depth: number }) => (path.posix.basename(r.test) === ownName && r.depth === 1 ? 0 : r.depth);
+  return ranked.sort((a, b) => rank(a) - rank(b) || a.test.localeCompare(b.test)).map((r) => r.test);
+}
+
+/** How many imports away `target` is from `start` (1 = imported directly), or undefined when unreachable. */
+function importDepth(start: string, target: string, imports: (file: string) => string[]): number | undefined {
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let depth = 1; frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      for (const dep of imports(file)) {
+        if (dep === target) return depth;
+        if (!seen.has(dep)) {
+          seen.add(dep);
+          next.push(dep);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+/** A source file worth mutating: TypeScript under src/, not a type declaration. */
+export function isMutable(file: string): boolean {
+  return file.startsWith("src/") && file.endsWith(".ts") && !file.endsWith(".d.ts");
+}
+
+/**
+ * The files named on the command line, folders expanded to the mutable files under them,
+ * project-relative and sorted. Names outside src/ or missing are refused with a message.
+ */
+export function expandTargets(root: string, args: string[]): string[] {
+  const out = new Set<string>();
+  for (const arg of args) {
+    const rel = path.relative(root, path.resolve(root, arg)).split(path.sep).join("/");
+    const full = path.join(root, rel);
+    if (!existsSync(full)) throw new Error(`${arg}: no such file or folder.`);
+    if (statSync(full).isDirectory()) {
+      for (const file of walk(root, rel)) if (isMutable(file)) out.add(file);
+    } else if (isMutable(rel)) out.add(rel);
+    else throw new Error(`${arg}: not a TypeScript source file under src/ (type declarations and tests are not mutated).`);
+  }
+  return [...out].sort();
+}
+
+function walk(root: string, dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(root, `${dir}/${e.name}`) : [`${dir}/${e.name}`],
+  );
+}
+
+/**
+ * The mutable src/ files changed since `base`: committed on this branch since it left
+ * `base` (their merge base), changed in the work tree, or new and not ignored. In a pull
+ * request's CI, `base` is the merge commit's first parent, the branch it merges into.
+ */
+export function changedSourceFiles(root: string, base: string): string[] {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  let mergeBase: string;
+  try {
+    mergeBase = git("merge-base", base, "HEAD").trim();
+  } catch {
+    throw new Error(`git cannot find the merge base of ${base} and HEAD; pass --base with a branch or commit this clone has, or name the files.`);
+  }
+  const changed = git("diff", "--name-only", "--no-renames", "--diff-filter=AM", "-z", mergeBase, "--", "src").split("\0");
+  const added = git("ls-files", "--others", "--exclude-standard", "-z", "--", "src").split("\0");
+  return [...new Set([...changed, ...added])].filter((f) => f && isMutable(f) && existsSync(path.join(root, f))).sort();
+}
