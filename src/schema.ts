@@ -30,6 +30,9 @@ export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowe
 
 const Name = z.string().min(1).max(300);
 
+/** A BCP 47 language tag as HTML's `lang` takes it: "en", "de", "pt-BR". */
+const Lang = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en, de or pt-BR");
+
 export const RemovedItemSchema = z
   .object({
     kind: z.string(),
@@ -48,10 +51,14 @@ export const ArticleRecord = z
     dateline: z.string().min(1).optional(),
     authors: z.array(Name),
     source: z.string().min(1).optional(),
+    lang: Lang.optional(),
     date: ArticleDate.optional(),
     date_precision: z.enum(["day", "month", "year"]).optional(),
-    date_source: z.enum(["front_matter", "file_name", "dateline", "text"]).optional(),
+    /** folder_default: the year (or the whole date) comes from a `_defaults.yml`; the evidence says which. */
+    date_source: z.enum(["front_matter", "file_name", "dateline", "text", "folder_default"]).optional(),
     date_evidence: z.string().optional(),
+    /** MM-DD: the publication's month and day when nothing gives the year (then `date` is absent). */
+    date_month_day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).optional(),
     people: z.array(Name),
     organizations: z.array(Name),
     places: z.array(Name),
@@ -75,6 +82,7 @@ export const ContributorFrontMatter = z
     dateline: z.string().min(1).max(200).optional(),
     authors: z.array(Name).optional(),
     source: z.string().min(1).max(300).optional(),
+    lang: Lang.optional(),
     date: ContributorDate.optional(),
     people: z.array(Name).optional(),
     organizations: z.array(Name).optional(),
@@ -86,3 +94,24 @@ export const ContributorFrontMatter = z
 export type ContributorFrontMatter = z.infer<typeof ContributorFrontMatter>;
 
 export const CONTRIBUTOR_KEYS = Object.keys(ContributorFrontMatter.shape);
+
+/**
+ * `_defaults.yml`: what a maintainer says once for every article file in a folder and
+ * below (src/ingest/folder-defaults.ts reads it). The picked keys are front matter an
+ * article inherits unless it sets them itself; adding one here is all it takes for
+ * folders to set it. `year` or `period` says when the folder's articles were published.
+ */
+export const FolderDefaults = ContributorFrontMatter.pick({
+  source: true,
+  authors: true,
+  lang: true,
+})
+  .extend({
+    // YAML reads `year: 1987` as a number and `period: 2016` as one too.
+    year: z.preprocess((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v), z.number().int().min(1800).max(9999)).optional(),
+    period: z.preprocess((v) => (typeof v === "number" ? String(v) : v), z.string()).optional(),
+  })
+  .strict();
+export type FolderDefaults = z.infer<typeof FolderDefaults>;
+
+export const FOLDER_DEFAULT_KEYS = Object.keys(FolderDefaults.shape);

@@ -1,7 +1,7 @@
 import { ArticleError } from "../errors.ts";
 import { decodeArticleBytes } from "../ingest/decode.ts";
 import { collectFurnitureEvidence, type FurnitureEvidence } from "../ingest/furniture.ts";
-import { decodeArticle, readArticleFacts, type RawArticleInput } from "../ingest/pipeline.ts";
+import { decodeArticle, readArticleFacts, undatedMessage, type RawArticleInput } from "../ingest/pipeline.ts";
 import { countWords } from "../ingest/summary.ts";
 import { MIN_ARTICLE_WORDS, REMOVED_KIND_NAMES } from "./check-settings.ts";
 import { findDuplicatePairs } from "./near-duplicates.ts";
@@ -124,7 +124,7 @@ export function checkArticleContent(
         );
       }
       if (!facts.date.date) {
-        report(d.file, "warning", "no publication date found; the article will be listed as undated. Add `date: YYYY-MM-DD` front matter if you know it.");
+        report(d.file, "warning", undatedMessage(facts.date));
       }
       if (!facts.source) {
         report(d.file, "warning", "no source found (no agency tag, sign-off or staff credit in the text). Add `source: Publisher Name` front matter if you know who published it.");

@@ -7,7 +7,9 @@ import { findErrorPage } from "./error-pages.ts";
 import { collectFurnitureEvidence, removeFurniture, type FurnitureEvidence } from "./furniture.ts";
 import { extractStructure } from "./structure.ts";
 import { detectSource } from "./source.ts";
-import { extractPublicationDate } from "./dates.ts";
+import { createHash } from "node:crypto";
+import { extractPublicationDate, type DatePeriod, type DateResult } from "./dates.ts";
+import { applyFolderDefaults, DEFAULTS_FILE, type InheritedDefaults } from "./folder-defaults.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
@@ -27,6 +29,18 @@ export interface RawArticleInput {
   /** Path relative to the articles folder. */
   file: string;
   bytes: Uint8Array;
+  /** What the `_defaults.yml` files above it say (src/ingest/folder-defaults.ts). */
+  defaults?: InheritedDefaults;
+}
+
+/**
+ * What a per-article cache must key on: the file's bytes and the folder defaults it
+ * inherits (editing a `_defaults.yml` changes its articles without touching them).
+ */
+export function articleInputHash(input: RawArticleInput): string {
+  const hash = createHash("sha1").update(input.bytes);
+  if (input.defaults) hash.update("\0").update(JSON.stringify(input.defaults));
+  return hash.digest("hex");
 }
 
 export interface IngestedArticle {
@@ -38,6 +52,8 @@ export interface IngestedArticle {
 export interface IngestWarning {
   file: string;
   message: string;
+  /** "undated": the article has no publication date (a folder default may fix a whole folder). */
+  kind?: "undated";
 }
 
 export interface IngestResult {
@@ -68,11 +84,14 @@ export interface PerArticleMemo {
 
 export interface DecodedArticle {
   file: string;
+  /** The file's own front matter over its folder defaults. */
   overrides: ContributorFrontMatter;
+  /** When its folder says its articles were published. */
+  period?: DatePeriod;
   paragraphs: Paragraph[];
 }
 
-/** Step 1 for one file: bytes → contributor overrides + detokenized paragraphs. */
+/** Step 1 for one file: bytes → contributor overrides (folder defaults applied) + detokenized paragraphs. */
 export function decodeArticle(input: RawArticleInput): DecodedArticle {
   const text = decodeArticleBytes(input.bytes, input.file);
   const { data, body, bodyLine } = splitContributorFrontMatter(text, input.file);
@@ -87,7 +106,9 @@ export function decodeArticle(input: RawArticleInput): DecodedArticle {
       hint: "The page was saved instead of the story: fetch the article again from its current address, or delete the file.",
     });
   }
-  return { file: input.file, overrides: data, paragraphs };
+  const decoded: DecodedArticle = { file: input.file, overrides: applyFolderDefaults(input.defaults, data), paragraphs };
+  if (input.defaults?.period) decoded.period = input.defaults.period;
+  return decoded;
 }
 
 /** What an article says about itself: everything ingest reads but entities and tags. */
@@ -147,9 +168,11 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
     date: extractPublicationDate({
       paragraphs: body,
       title,
+      dek: structure.dek,
       fileName: decoded.file,
       datelineRaw: structure.dateline_raw,
       frontMatterDate: o.date,
+      period: decoded.period,
       now,
     }),
   };
@@ -220,6 +243,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
       dateline: a.dateline,
       authors: a.authors,
       source: a.source,
+      lang: o.lang,
       ...a.date,
       people: o.people ?? entities[i].people,
       organizations: o.organizations ?? entities[i].organizations,
@@ -230,7 +254,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
       removed: a.removed,
     };
     for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
-    if (!record.date) warnings.push({ file: a.file, message: "no publication date found; it will be listed as undated. Add `date: YYYY-MM-DD` front matter if you know it." });
+    if (!record.date) warnings.push({ file: a.file, message: undatedMessage(a.date), kind: "undated" });
     // A record the schema rejects is one bad article, not a crash of the whole archive.
     const checked = ArticleRecord.safeParse(record);
     if (!checked.success) {
@@ -241,6 +265,14 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     articles.push({ record: checked.data, body: a.body });
   });
   return { articles, errors, warnings };
+}
+
+/** Why an article is undated, and the two ways to date it (the same words for every such file, so they can be counted). */
+export function undatedMessage(date: DateResult): string {
+  if (date.date_month_day) {
+    return `no publication year found (its dateline or "Posted" line gives the month and day only); it will be listed as undated with them. Add \`year: YYYY\` to a ${DEFAULTS_FILE} in its folder, or \`date: YYYY-MM-DD\` front matter.`;
+  }
+  return `no publication date found; it will be listed as undated. Add \`date: YYYY-MM-DD\` front matter, or \`year: YYYY\` to a ${DEFAULTS_FILE} in its folder.`;
 }
 
 function asArticleError(error: unknown, file: string): ArticleError {

@@ -1,31 +1,47 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { extractPublicationDate, type DateInput } from "../../src/ingest/dates.ts";
+import { extractPublicationDate, parseDateline, parseStamp, type DateInput, type DatePeriod } from "../../src/ingest/dates.ts";
+import { MAX_EVIDENCE_CHARS } from "../../src/ingest/date-words.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
-const ARTICLES = resolve(import.meta.dirname, "../../articles");
 
 function date(partial: Partial<DateInput>) {
   return extractPublicationDate({ paragraphs: [], fileName: "000_abc.txt", now: NOW, ...partial });
 }
 
-/**
- * A seed as ingest hands it over: the non-empty lines after the title, from the first
- * body line on (002 opens with a video caption and "Up Next", which ingest removes).
- */
-const FIRST_BODY_LINE: Record<string, string> = { "002": "President Donald Trump said Wednesday" };
+const YEAR_1987: DatePeriod = { from: "1987-01-01", to: "1987-12-31", evidence: "reuters/_defaults.yml: year 1987" };
+const period = (from: string, to: string): DatePeriod => ({ from, to, evidence: `_defaults.yml: period ${from}..${to}` });
 
-function seed(prefix: string) {
-  const file = ["000_12e87a7c7f271ebb.txt", "001_5742304cf4503c0a.txt", "002_b04d322f93dc3252.txt", "004_8f3418854753f031.txt"].find((f) =>
-    f.startsWith(prefix),
-  )!;
-  const lines = readFileSync(join(ARTICLES, file), "utf8").split("\n");
-  const paragraphs = lines.slice(1).map((l) => l.trim()).filter(Boolean);
-  const first = FIRST_BODY_LINE[prefix];
-  return { fileName: file, paragraphs: first ? paragraphs.slice(paragraphs.findIndex((p) => p.startsWith(first))) : paragraphs };
-}
+/**
+ * Articles that mention old, earlier and later dates the way real ones do. None of
+ * these dates is the publication's: the text alone must never date the article.
+ */
+const PAST_AND_FUTURE_REFERENCES: Record<string, string[]> = {
+  history: [
+    "Lawmakers said Sunday they would press ahead with the bill.",
+    "It would let families of those killed on Sept. 11, 2001, sue foreign governments.",
+  ],
+  anniversary: [
+    "The mayor spoke on Monday at the memorial.",
+    "Last week the city marked the 15th anniversary of the September 11, 2001 attacks, when nearly 3,000 people died.",
+  ],
+  "a year ago": [
+    "Retail prices rose 2.7 pct in February, the office said on Tuesday.",
+    "That compares with 1.7 pct in February 1986 and with a level of 104.2 on Feb 26, 1986.",
+  ],
+  "an earlier event": [
+    "The senator said Tuesday he had not changed his mind.",
+    "He first voted against the measure on Tuesday, March 17, 2008, after a long debate.",
+  ],
+  "a quoted old date": ['He said Thursday: "On Jan. 20, 1981 Reagan took office, and nothing was the same."'],
+  "a maturity": ["The company said on Monday it sold 100 mln dlrs of notes due March 1, 1997, priced at par."],
+  "a future event": [
+    "The candidates met on Wednesday to prepare.",
+    "The first debate is scheduled for Monday, Sept. 26, 2016, at Hofstra University.",
+  ],
+  "an old tweet": ["Trump said Tuesday the polls were rigged.", "This election is a total sham and a travesty. — Donald J. Trump (@realDonaldTrump) November 6, 2012"],
+  "a date beside a weekday it agrees with": ["On Friday, September 6, 2013, Wildstein met the governor at the memorial.", "The closures were to begin on Monday, September 9."],
+};
 
 test("a contributor's front-matter date is used as written, with its precision", () => {
   assert.deepEqual(date({ frontMatterDate: "2017-02-08", fileName: "2016-01-01-x.txt" }), {
@@ -36,6 +52,12 @@ test("a contributor's front-matter date is used as written, with its precision",
   });
   assert.equal(date({ frontMatterDate: "2017-02" }).date_precision, "month");
   assert.equal(date({ frontMatterDate: "2017" }).date_precision, "year");
+});
+
+test("front matter wins over the dateline, the file name and the folder's year", () => {
+  const result = date({ frontMatterDate: "1988-01-04", fileName: "1987-05-05-x.txt", datelineRaw: "TOKYO, March 2 -", period: YEAR_1987 });
+  assert.equal(result.date, "1988-01-04");
+  assert.equal(result.date_source, "front_matter");
 });
 
 test("a front-matter date that does not exist or lies in the future is not used", () => {
@@ -68,124 +90,142 @@ test("a file-name date that is not a calendar day, is in the future or is before
   assert.equal(date({ fileName: "1800-01-01-x.txt" }).date, "1800-01-01");
 });
 
-test("a dateline gets its year from a day whose printed weekday fits only one year the article names", () => {
-  const result = date({
-    datelineRaw: "SALVADOR, Feb 26 -",
-    paragraphs: ["Showers continued, the review said on Thursday, February 19.", "Output in 1986 was 6.4 mln bags."],
-  });
-  // Feb 19 was a Thursday in 1987, not in 1986 or 1988: the dateline's Feb 26 follows it.
-  assert.equal(result.date, "1987-02-26");
-  assert.equal(result.date_source, "dateline");
-  assert.match(result.date_evidence!, /SALVADOR, Feb 26 -.*Thursday, February 19/);
+test("a dateline that prints its year dates the article to that day", () => {
+  const result = date({ datelineRaw: "WASHINGTON, Sept. 21, 2016 —", paragraphs: ["The Senate voted on Wednesday."] });
+  assert.deepEqual(result, { date: "2016-09-21", date_precision: "day", date_source: "dateline", date_evidence: "WASHINGTON, Sept. 21, 2016 —" });
 });
 
-test("a dateline with no year evidence leaves the article undated", () => {
-  const result = date({ datelineRaw: "SALVADOR, Feb 26 -", paragraphs: ["Arrivals for the week ended February 22 were 155,221 bags."] });
-  assert.deepEqual(result, {});
+test("a dateline's printed date that lies ahead of the build, or does not exist, dates nothing", () => {
+  assert.equal(date({ datelineRaw: "MIAMI, Nov. 24, 2026 -" }).date, undefined);
+  assert.equal(date({ datelineRaw: "MIAMI, Nov. 23, 2026 -" }).date, "2026-11-23");
+  assert.equal(date({ datelineRaw: "MIAMI, Feb. 29, 2017 -" }).date, undefined);
+  assert.equal(date({ datelineRaw: "MIAMI, Feb. 29, 2016 -" }).date, "2016-02-29");
 });
 
-test("a year-ago comparison does not date a dateline to the year it names", () => {
-  // "February 1986" is the comparison; the current February is printed without a year.
-  const result = date({
-    datelineRaw: "ANKARA, March 2 -",
-    paragraphs: ["Turkish retail prices rose 2.7 pct in February after 2.9 pct in January and 1.7 pct in February 1986."],
-  });
-  assert.equal(result.date, undefined);
-});
-
-test("a dated weekday that contradicts its date is not trusted", () => {
-  // Feb 19, 1987 was a Thursday, not a Friday.
-  const result = date({ datelineRaw: "SALVADOR, Feb 26 -", paragraphs: ["The review was published on Friday, February 19, 1987."] });
-  assert.equal(result.date, undefined);
-});
-
-test("a month and day with no year in the article stays undated even with a weekday", () => {
-  const result = date({ paragraphs: ["The mayor signed the order on Thursday, Jan. 26.", "He said Friday he had no regrets."] });
-  assert.equal(result.date, undefined);
-});
-
-test("a weekday in the lead names the day after the latest explicit date", () => {
-  const result = date({
-    paragraphs: [
-      "A South Florida mayor ordered his employees on Thursday to work with immigration authorities.",
-      "Trump signed the order on Jan. 25, 2017, threatening to withhold funding.",
-    ],
-  });
-  assert.equal(result.date, "2017-01-26"); // Jan 25, 2017 was a Wednesday
-  assert.equal(result.date_source, "text");
-  assert.match(result.date_evidence!, /Thursday after Jan\. 25, 2017/);
-});
-
-test("a relative span moves the publication to the weekday that many days after the event", () => {
-  const result = date({
-    paragraphs: [
-      "President Donald Trump said Wednesday he wants local cops to work with immigration authorities.",
-      "For nearly two weeks, ever since Gimenez's Jan. 26, 2017 directive, Perez has been telling anyone who will listen.",
-    ],
-  });
-  // Ten to fourteen days after Thursday Jan 26 is Feb 5-9; its Wednesday is Feb 8.
-  assert.equal(result.date, "2017-02-08");
-  assert.match(result.date_evidence!, /Wednesday, For nearly two weeks after Jan\. 26, 2017/);
-});
-
-test("a year named only inside a quotation about the past does not date the article", () => {
-  const result = date({
-    paragraphs: [
-      'He said Thursday: "On Jan. 20, 1981 Reagan took office, and nothing was the same."',
-      "The vote is on Thursday, Jan. 26.",
-    ],
-  });
-  assert.equal(result.date, undefined);
-});
-
-test("explicit dates in the future of the build are never used", () => {
-  const result = date({
-    now: new Date("2017-01-25T12:00:00Z"),
-    paragraphs: ["Officials said Thursday the rules changed.", "The agency acted on Jan. 26, 2017."],
-  });
-  assert.equal(result.date, undefined);
-});
-
-test("explicit dates before 1800 are never used", () => {
-  const result = date({ paragraphs: ["The crew landed on Monday.", "They had sailed on Oct. 12, 1492."] });
-  assert.equal(result.date, undefined);
-});
-
-test("an explicit date that does not exist on the calendar is ignored", () => {
-  const result = date({ paragraphs: ["The board met on Thursday.", "It had voted on Feb. 30, 2017."] });
-  assert.equal(result.date, undefined);
-});
-
-test("a date scheduled for later does not move the publication past it", () => {
-  const result = date({
-    paragraphs: ["The council said Monday it would vote.", "It acted on Feb. 6, 2017; a hearing is scheduled for March 3, 2017."],
-  });
-  assert.equal(result.date, "2017-02-06"); // the Monday on or after Feb 6, not after March 3
-});
-
-test("the seed articles name no year their month-days can be tied to, so they stay undated", () => {
-  // 000: "Jan. 25" (caption) and "coming in 2017" are unrelated; 001: weekdays only;
-  // 002: Jan. 25/26 with no year (Feb 8, ~two weeks later, is a Wednesday in 2017 and 2023);
-  // 004: "January 28 to February 3" with no year.
-  for (const prefix of ["000", "001", "002", "004"]) {
-    assert.deepEqual(extractPublicationDate({ ...seed(prefix), now: NOW }), {}, prefix);
+test("a dateline without a year gives the month and day only, however the text names years", () => {
+  for (const [kind, paragraphs] of Object.entries({ none: ["Arrivals for the week ended February 22 were 155,221 bags."], ...PAST_AND_FUTURE_REFERENCES })) {
+    assert.deepEqual(
+      date({ datelineRaw: "SALVADOR, Feb 26 -", paragraphs }),
+      { date_month_day: "02-26", date_source: "dateline", date_evidence: "SALVADOR, Feb 26 -" },
+      kind,
+    );
   }
 });
 
-test("seed 002 dates to Wednesday Feb 8, 2017 once its Jan. 26 directive carries its year", () => {
-  const { fileName, paragraphs } = seed("002");
-  const withYear = paragraphs.map((p) => p.replace("Jan. 26 directive", "Jan. 26, 2017 directive"));
-  assert.equal(extractPublicationDate({ fileName, paragraphs: withYear, now: NOW }).date, "2017-02-08");
+test("datelines are read in the spellings wire copy uses", () => {
+  assert.deepEqual(parseDateline("HOT SPRINGS, Ark., March 16 -"), { month: 3, day: 16, source: "dateline", text: "HOT SPRINGS, Ark., March 16 -" });
+  assert.equal(parseDateline("La paz, march 4 -")?.month, 3);
+  assert.equal(parseDateline("TOKYO, FEB 26 -")?.day, 26);
+  assert.equal(parseDateline("PORTLAND, Ore., Feb 26 -")?.month, 2);
+  assert.equal(parseDateline("MIAMI, Jan. 5, 2017 —")?.year, 2017);
+  assert.equal(parseDateline("WASHINGTON (Reuters) -"), undefined);
+  assert.equal(parseDateline("SALVADOR, Feb 30 -"), undefined);
 });
 
-test("a seed's file name or front matter dates it", () => {
-  const { paragraphs } = seed("002");
-  assert.equal(extractPublicationDate({ fileName: "2017-02-08-miami.txt", paragraphs, now: NOW }).date, "2017-02-08");
-  assert.equal(extractPublicationDate({ fileName: "x.txt", paragraphs, frontMatterDate: "2017-02", now: NOW }).date, "2017-02");
+test("a dateline whose date slipped to the start of the body is still the dateline", () => {
+  const result = date({ datelineRaw: "CHEVY CHASE, Md., -", paragraphs: ["March 4 - Geico Corp said it named two board members."], period: YEAR_1987 });
+  assert.equal(result.date, "1987-03-04");
+  assert.equal(result.date_source, "folder_default");
+});
+
+test("the folder's year completes a dateline's month and day, and the evidence says so", () => {
+  const result = date({ datelineRaw: "HOT SPRINGS, Ark., March 16 -", paragraphs: ["Sales rose 12 pct from a year ago."], period: YEAR_1987 });
+  assert.deepEqual(result, {
+    date: "1987-03-16",
+    date_precision: "day",
+    date_source: "folder_default",
+    date_evidence: "HOT SPRINGS, Ark., March 16 - (year from reuters/_defaults.yml: year 1987)",
+  });
+});
+
+test("a period pins a dateline's year from its first day to its last, and not a day beyond", () => {
+  const feb = period("1987-02-26", "1987-10-20");
+  assert.equal(date({ datelineRaw: "SALVADOR, Feb 26 -", period: feb }).date, "1987-02-26");
+  assert.equal(date({ datelineRaw: "SALVADOR, Oct 20 -", period: feb }).date, "1987-10-20");
+  // Outside the period the dateline contradicts the folder: only the folder's year is left.
+  for (const outside of ["SALVADOR, Feb 25 -", "SALVADOR, Oct 21 -"]) {
+    const result = date({ datelineRaw: outside, period: feb });
+    assert.equal(result.date, "1987", outside);
+    assert.equal(result.date_precision, "year", outside);
+  }
+});
+
+test("a period of several years pins no year: the month and day are shown without one", () => {
+  const result = date({ datelineRaw: "WASHINGTON, Sept 21 -", period: period("2013-01-01", "2017-12-31") });
+  assert.equal(result.date, undefined);
+  assert.equal(result.date_month_day, "09-21");
+  // Unless the month and day fall in only one of its years.
+  assert.equal(date({ datelineRaw: "WASHINGTON, Jan 2 -", period: period("2016-12-01", "2017-01-31") }).date, "2017-01-02");
+});
+
+test("a folder's year never dates an article after the build's today", () => {
+  const thisYear = period("2026-01-01", "2026-12-31");
+  assert.equal(date({ datelineRaw: "MIAMI, Nov. 23 -", period: thisYear }).date, "2026-11-23");
+  const tomorrow = date({ datelineRaw: "MIAMI, Nov. 24 -", period: thisYear });
+  assert.equal(tomorrow.date, "2026");
+  assert.equal(tomorrow.date_precision, "year");
+  // A period that has not begun says nothing yet.
+  assert.deepEqual(date({ period: period("2027-01-01", "2027-12-31") }), {});
+});
+
+test("without a dateline the folder's period dates the article to its month or year", () => {
+  assert.deepEqual(date({ period: period("2016-09-19", "2016-09-27") }), {
+    date: "2016-09",
+    date_precision: "month",
+    date_source: "folder_default",
+    date_evidence: "_defaults.yml: period 2016-09-19..2016-09-27",
+  });
+  assert.deepEqual(date({ period: YEAR_1987 }), { date: "1987", date_precision: "year", date_source: "folder_default", date_evidence: "reuters/_defaults.yml: year 1987" });
+  assert.equal(date({ period: period("2016-12-01", "2017-01-31") }).date, undefined);
+  assert.equal(date({ period: period("2016-01-01", "2016-12-31") }).date, "2016");
+  assert.equal(date({ period: period("2016-01-01", "2017-01-01") }).date, undefined);
+});
+
+test("dates the text mentions never date the article: history, anniversaries, year-ago figures, quotes, maturities, future events", () => {
+  for (const [kind, paragraphs] of Object.entries(PAST_AND_FUTURE_REFERENCES)) {
+    assert.deepEqual(date({ paragraphs }), {}, kind);
+    // With a folder year they change nothing either: the article keeps the folder's year.
+    const withYear = date({ paragraphs, period: period("2016-01-01", "2016-12-31") });
+    assert.deepEqual([withYear.date, withYear.date_precision], ["2016", "year"], kind);
+  }
+});
+
+test("a 'Posted on' line opening the article dates it", () => {
+  for (const line of ["Posted by Jane Doe on 19 Sep 2016", "Published: Sept. 19, 2016 at 3:15 pm", "Posted on Monday, September 19, 2016", "Date: 19 September 2016 10:30 BST"]) {
+    const result = date({ paragraphs: [line, "The city council voted on Monday to close the harbor road."] });
+    assert.equal(result.date, "2016-09-19", line);
+    assert.equal(result.date_source, "text", line);
+    assert.equal(result.date_evidence, line);
+  }
+  assert.equal(date({ dek: "Posted on September 19, 2016", paragraphs: ["The council voted."] }).date, "2016-09-19");
+});
+
+test("a 'Posted' line without a year gives the month and day, and the folder's year completes it", () => {
+  assert.deepEqual(date({ paragraphs: ["Posted Sept. 19", "The council voted."] }), { date_month_day: "09-19", date_source: "text", date_evidence: "Posted Sept. 19" });
+  assert.equal(date({ paragraphs: ["Posted Sept. 19", "The council voted."], period: period("2016-01-01", "2016-12-31") }).date, "2016-09-19");
+});
+
+test("lines that only look like a publication stamp are not one", () => {
+  // A contradicting weekday, an update, a match's date, an embedded post further down, prose.
+  assert.equal(parseStamp("Posted on Monday, September 20, 2016"), undefined);
+  assert.equal(parseStamp("Updated 10:03 AM ET, Thu September 22, 2016"), undefined);
+  assert.equal(parseStamp("Saturday, 26 February"), undefined);
+  assert.equal(parseStamp("Posted by Jane on the board, the notice said on Sept. 19, 2016"), undefined);
+  assert.equal(parseStamp(`Posted by ${"a very long name ".repeat(8)}on Sept. 19, 2016`), undefined);
+  const embedded = date({ paragraphs: ["The protest grew on Wednesday.", "Many shared a video.", "Posted by Etonde Maloke on Tuesday, September 20, 2016"] });
+  assert.deepEqual(embedded, {});
+});
+
+test("explicit dates before 1800 are never used", () => {
+  assert.equal(date({ datelineRaw: "PALOS, Aug. 3, 1492 -" }).date, undefined);
+  assert.equal(date({ paragraphs: ["Posted on Aug. 3, 1492", "They sailed."] }).date, undefined);
 });
 
 test("the evidence stays short", () => {
-  const long = "x".repeat(500);
-  const result = date({ paragraphs: [`He said Thursday ${long}.`, `It was on Jan. 25, 2017 ${long}.`] });
-  assert.ok(result.date_evidence === undefined || result.date_evidence.length < 200);
+  const place = "SAN JOSE DE LAS MATAS ".repeat(20);
+  const result = date({ datelineRaw: `${place}, March 16 -`, period: YEAR_1987 });
+  assert.equal(result.date, "1987-03-16");
+  assert.ok(result.date_evidence !== undefined && result.date_evidence.length <= MAX_EVIDENCE_CHARS, `${result.date_evidence?.length} characters`);
+  assert.ok(result.date_evidence.endsWith("…"));
+  assert.ok(result.date_evidence.startsWith("SAN JOSE DE LAS MATAS"));
 });
