@@ -2,8 +2,8 @@ import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { checkArticleFileName, listArticleFiles, readArticleFiles } from "../ingest/article-files.ts";
-import type { RawArticleInput } from "../ingest/pipeline.ts";
+import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readArticleInputs } from "../ingest/article-files.ts";
+import type { ArticleError } from "../errors.ts";
 import { checkAgainstArchive, checkArticleContent, decodeArchive, finishCheck, type DecodedArchive, type CheckProblem, type CheckResult, type DecodedArticle } from "./check.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { MAIN_THREAD_SHARE, PARALLEL_MIN_ARTICLES } from "./check-settings.ts";
@@ -30,10 +30,11 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   // Messages name files the way the user sees them from where they ran the check.
   const label = (file: string) => toSlashes(path.relative(options.cwd, path.join(root, file))) || file;
   const listing = await listArticleFiles(root);
-  const inputs: RawArticleInput[] = await readArticleFiles(listing.files);
+  const { inputs, errors: defaultsErrors } = await readArticleInputs(listing);
   const problems: CheckProblem[] = [];
   let targets: Set<string> | undefined;
   let unreadable = 0;
+  const defaultsFiles = new Set(listing.defaults.map((f) => f.file));
 
   if (options.files && options.files.length > 0) {
     targets = new Set();
@@ -56,9 +57,16 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
       if (info.isDirectory()) {
         for (const f of listing.files) if (relative === "" || f.file.startsWith(`${relative}/`)) targets.add(f.file);
         for (const e of listing.errors) if (relative === "" || e.file.startsWith(`${relative}/`)) targets.add(e.file);
+        for (const d of defaultsFiles) if (relative === "" || d.startsWith(`${relative}/`)) targets.add(d);
         continue;
       }
       if (ignored.has(relative)) continue;
+      if (defaultsFiles.has(relative)) {
+        // Settings for a folder, not an article: checked below with the other `_defaults.yml` files.
+        targets.add(relative);
+        unreadable++;
+        continue;
+      }
       targets.add(relative);
       if (!known.has(relative) && !listing.errors.some((e) => e.file === relative)) {
         // Not listed although it is inside: it is in a dot-folder the build skips.
@@ -69,12 +77,19 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
     }
   }
 
+  // A broken `_defaults.yml` is reported when it, or an article below its folder, is checked.
+  for (const error of defaultsErrors) {
+    const folder = error.file.slice(0, error.file.lastIndexOf("/") + 1);
+    if (targets && !targets.has(error.file) && ![...targets].some((t) => t.startsWith(folder))) continue;
+    problems.push({ file: label(error.file), severity: "error", message: withoutLocation(error), ...(error.line ? { line: error.line } : {}) });
+  }
+
   for (const error of listing.errors) {
     if (targets && !targets.has(error.file)) continue;
-    const where = error.line ? `${error.file}:${error.line}: ` : `${error.file}: `;
-    problems.push({ file: label(error.file), severity: "error", message: error.message.startsWith(where) ? error.message.slice(where.length) : error.message });
-    // A badly named file is still read, so its contributor hears about everything at once.
-    if (checkArticleFileName(error.file)) {
+    problems.push({ file: label(error.file), severity: "error", message: withoutLocation(error) });
+    // A badly named file is still read, so its contributor hears about everything at once
+    // (a misnamed `_defaults.yml` is settings, not an article: the name is all there is to say).
+    if (checkArticleFileName(error.file) && !looksLikeDefaultsFile(error.file.split("/").pop()!)) {
       inputs.push({ file: error.file, bytes: await readFile(path.join(root, error.file)) });
     } else {
       unreadable++;
@@ -131,6 +146,12 @@ function runWorker(articles: DecodedArticle[], evidence: FurnitureEvidence, now:
       if (code !== 0) reject(new Error(`a check worker stopped with exit code ${code}`));
     });
   });
+}
+
+/** ArticleError's message starts with `file:line: `; a problem carries those apart. */
+function withoutLocation(error: ArticleError): string {
+  const where = error.line ? `${error.file}:${error.line}: ` : `${error.file}: `;
+  return error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
 }
 
 function toSlashes(p: string): string {

@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { recurringLinesOf } from "../ingest/furniture.ts";
-import type { AnalyzedArticle, DecodedArticle, PerArticleMemo, RawArticleInput } from "../ingest/pipeline.ts";
+import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo, type RawArticleInput } from "../ingest/pipeline.ts";
 
 /**
  * In-memory cache of the per-article ingest steps for the dev server, so saving one
@@ -38,7 +37,7 @@ export function createArticleCache(): ArticleCache {
   return {
     stats,
     decode(input, run) {
-      const hash = createHash("sha1").update(input.bytes).digest("hex");
+      const hash = articleInputHash(input);
       const cached = decodes.get(input.file);
       if (cached && cached.hash === hash) {
         stats.decodeReused++;

@@ -5,7 +5,8 @@ import { readAliases } from "../publish/ingest-dir.ts";
 import { renderSite } from "../publish/render.ts";
 import { articlePagePath } from "../publish/search-index.ts";
 import type { Reporter } from "../reporter.ts";
-import { checkArticleFileName, listArticleFiles } from "../ingest/article-files.ts";
+import { checkArticleFileName, listArticleFiles, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
+import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import { loadContentDir } from "../site/load-content.ts";
@@ -92,8 +93,10 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   let served: { fingerprints: Map<string, string>; templates: string } | undefined;
   let pagesInSite = 0;
 
-  /** Listing problems (unsafe names, links) by file, from the last full listing. */
+  /** Listing problems (unsafe names, links, broken `_defaults.yml`) by file, from the last full listing. */
   let listingErrors: Map<string, ArticleError> | undefined;
+  /** The `_defaults.yml` files of the last full listing. */
+  let folderDefaults: FolderDefaultsFile[] = [];
 
   /** Reads `files`, dropping those deleted meanwhile; other read failures are errors. */
   async function readInto(files: readonly { file: string; absolutePath: string }[]): Promise<string[]> {
@@ -114,7 +117,9 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   /** Lists the whole folder; reads new files and those in `changed` (all without it). */
   async function readAll(changed?: ReadonlySet<string>): Promise<{ count: number; errors: string[] }> {
     const listing = await listArticleFiles(options.articlesDir);
-    listingErrors = new Map(listing.errors.map((e) => [e.file, e]));
+    const defaults = await readFolderDefaultsFiles(listing.defaults);
+    folderDefaults = defaults.parsed;
+    listingErrors = new Map([...listing.errors, ...defaults.errors].map((e) => [e.file, e]));
     const listed = new Set(listing.files.map((f) => f.file));
     for (const file of inputs.keys()) if (!listed.has(file)) inputs.delete(file);
     const toRead = listing.files.filter((f) => !changed || changed.has(f.file) || !inputs.has(f.file));
@@ -130,7 +135,8 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   async function readChanged(changed: ReadonlySet<string>): Promise<{ count: number; errors: string[] } | undefined> {
     const toRead: { file: string; absolutePath: string }[] = [];
     for (const file of changed) {
-      if (file.includes("/")) return undefined;
+      // A `_defaults.yml` changes its folder's articles: read everything again.
+      if (file.includes("/") || file === DEFAULTS_FILE) return undefined;
       const absolutePath = path.join(options.articlesDir, file);
       const info = await lstat(absolutePath).catch(() => undefined);
       if (info && !info.isFile()) return undefined;
@@ -171,7 +177,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const stage = firstBuild ? options.reporter.stage("ingest") : undefined;
     let result;
     try {
-      result = ingestArchive([...inputs.values()], { now: options.now, aliases, memo: cache, onProgress: stage && ((done, total) => stage.update(done, total)) });
+      result = ingestArchive(withFolderDefaults([...inputs.values()], folderDefaults), { now: options.now, aliases, memo: cache, onProgress: stage && ((done, total) => stage.update(done, total)) });
     } catch (error) {
       stage?.end("failed");
       return fail([(error as Error).message]);

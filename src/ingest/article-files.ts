@@ -2,6 +2,8 @@ import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+import { DEFAULTS_FILE, folderDefaultsLookup, parseFolderDefaults, type FolderDefaultsFile } from "./folder-defaults.ts";
+import type { RawArticleInput } from "./pipeline.ts";
 
 /** Safe raw article names: lowercase ASCII letters, digits, `.`, `_`, `-`, ending in `.txt`. */
 export const SAFE_ARTICLE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
@@ -9,9 +11,17 @@ export const SAFE_ARTICLE_NAME = /^[a-z0-9][a-z0-9._-]*\.txt$/;
 /** Safe folder names inside articles/: the same alphabet as file names. */
 const SAFE_FOLDER_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
+/** "_defaults.yaml", "defaults.yml", "_Default.yml": a misnamed folder defaults file, not an article. */
+export function looksLikeDefaultsFile(base: string): boolean {
+  return /^_?defaults?\.ya?ml$/i.test(base);
+}
+
 export function checkArticleFileName(relativePath: string): string | undefined {
   const segments = relativePath.split("/");
   const base = segments.pop() ?? relativePath;
+  if (base !== DEFAULTS_FILE && looksLikeDefaultsFile(base)) {
+    return `"${base}" looks like a folder defaults file, which must be named exactly ${DEFAULTS_FILE}.`;
+  }
   // Folders become part of the file's name in messages and records, so they follow the same rules.
   const badFolder = segments.find((s) => !SAFE_FOLDER_NAME.test(s) || s.includes(".."));
   if (badFolder !== undefined) {
@@ -32,6 +42,8 @@ export interface ArticleFile {
 
 export interface ArticleListing {
   files: ArticleFile[];
+  /** The `_defaults.yml` files (settings for their folder, not articles). */
+  defaults: ArticleFile[];
   errors: ArticleError[];
   /** Non-article files that were skipped on purpose (README.md, .gitkeep...). */
   ignored: string[];
@@ -47,6 +59,7 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
     throw new Error(`The articles folder "${dir}" does not exist. Create it, or pass --articles DIR.`);
   });
   const files: ArticleFile[] = [];
+  const defaults: ArticleFile[] = [];
   const errors: ArticleError[] = [];
   const ignored: string[] = [];
   // Real paths already read, so a link back into the folder (a loop, or a second name
@@ -87,6 +100,10 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
         continue;
       }
       if (!isFile) continue;
+      if (name === DEFAULTS_FILE) {
+        defaults.push({ file: entryRel, absolutePath: entryAbs });
+        continue;
+      }
       if (/\.(md|markdown)$/i.test(name) && /^(readme|contributing)/i.test(name)) {
         ignored.push(entryRel);
         continue;
@@ -111,9 +128,40 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
     if (keeper === c.file.file) files.push(c.file);
     else errors.push(new ArticleError(c.file.file, `is a second name (a link) for "${keeper}"; it was not read twice.`, { hint: "Remove the link." }));
   }
-  return { files, errors, ignored };
+  return { files, defaults, errors, ignored };
 }
 
 export async function readArticleFiles(files: readonly ArticleFile[]): Promise<{ file: string; bytes: Uint8Array }[]> {
   return mapLimited(files, FILE_CONCURRENCY, async (f) => ({ file: f.file, bytes: await readFile(f.absolutePath) }));
+}
+
+/** Reads and checks the listing's `_defaults.yml` files; a broken one is an error naming its line. */
+export async function readFolderDefaultsFiles(files: readonly ArticleFile[]): Promise<{ parsed: FolderDefaultsFile[]; errors: ArticleError[] }> {
+  const parsed: FolderDefaultsFile[] = [];
+  const errors: ArticleError[] = [];
+  for (const f of files) {
+    try {
+      parsed.push({ file: f.file, defaults: parseFolderDefaults(await readFile(f.absolutePath, "utf8"), f.file) });
+    } catch (error) {
+      if (!(error instanceof ArticleError)) throw error;
+      errors.push(error);
+    }
+  }
+  return { parsed, errors };
+}
+
+/** Each input with what the `_defaults.yml` files above it say. */
+export function withFolderDefaults<T extends RawArticleInput>(inputs: readonly T[], defaults: readonly FolderDefaultsFile[]): T[] {
+  if (defaults.length === 0) return [...inputs];
+  const lookup = folderDefaultsLookup(defaults);
+  return inputs.map((input) => {
+    const inherited = lookup(input.file);
+    return inherited ? { ...input, defaults: inherited } : input;
+  });
+}
+
+/** The listing's articles read into ingest inputs, each with its folder defaults; broken `_defaults.yml` files are errors. */
+export async function readArticleInputs(listing: ArticleListing): Promise<{ inputs: RawArticleInput[]; errors: ArticleError[] }> {
+  const { parsed, errors } = await readFolderDefaultsFiles(listing.defaults);
+  return { inputs: withFolderDefaults(await readArticleFiles(listing.files), parsed), errors };
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { recurringLinesOf } from "../ingest/furniture.ts";
-import type { AnalyzedArticle, PerArticleMemo } from "../ingest/pipeline.ts";
+import { articleInputHash, type AnalyzedArticle, type PerArticleMemo } from "../ingest/pipeline.ts";
 
 /**
  * The build's ingest cache on disk: each article's analysis, reused while the file's
@@ -69,7 +69,7 @@ export async function openIngestCache(dir: string, now: Date): Promise<IngestCac
   return {
     stats,
     decode(input, run) {
-      byteHashes.set(input.file, createHash("sha1").update(input.bytes).digest("hex"));
+      byteHashes.set(input.file, articleInputHash(input));
       return run();
     },
     analyze(decoded, evidence, run) {

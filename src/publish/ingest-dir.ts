@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleError } from "../errors.ts";
-import { listArticleFiles, readArticleFiles } from "../ingest/article-files.ts";
+import { listArticleFiles, readArticleInputs } from "../ingest/article-files.ts";
 import { articleToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
@@ -41,7 +41,7 @@ export async function readAliases(file: string | undefined): Promise<unknown> {
 export async function ingestDir(options: IngestDirOptions): Promise<IngestDirResult> {
   const { reporter } = options;
   const listing = await listArticleFiles(options.articlesDir);
-  const inputs = await readArticleFiles(listing.files);
+  const { inputs, errors: defaultsErrors } = await readArticleInputs(listing);
   const stage = reporter.stage("ingest");
   const cache = options.cacheDir ? await openIngestCache(options.cacheDir, options.now) : undefined;
   const result = ingestArchive(inputs, {
@@ -51,7 +51,7 @@ export async function ingestDir(options: IngestDirOptions): Promise<IngestDirRes
     onProgress: (done, total) => stage.update(done, total),
   });
   await cache?.save(new Set(inputs.map((i) => i.file)));
-  const errors = [...listing.errors, ...result.errors].sort((a, b) => (a.file < b.file ? -1 : 1));
+  const errors = [...listing.errors, ...defaultsErrors, ...result.errors].sort((a, b) => (a.file < b.file ? -1 : 1));
   let written = 0;
   if (errors.length === 0) written = await writeMarkdownFiles(options.outDir, result.articles);
   const reused = cache?.stats.reused ? `, ${cache.stats.reused} unchanged from the cache` : "";
