@@ -56,11 +56,20 @@ const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk
 export default async function configureFromEnvironment(eleventyConfig: EleventyConfig) {
   const { resolveConfig } = await import("./src/publish/config.ts");
   const config = resolveConfig({ projectRoot: path.dirname(fileURLToPath(import.meta.url)), env: process.env });
-  await archiveSite({ contentDir: config.contentDir, site: config.site, share: { index: 0, count: 1 } })(eleventyConfig);
+  archiveSite({ contentDir: config.contentDir, site: config.site, share: { index: 0, count: 1 } })(eleventyConfig);
 }
 
 export function archiveSite(settings: RenderSettings) {
-  return (eleventyConfig: EleventyConfig) => configureArchiveSite(eleventyConfig, settings);
+  return (eleventyConfig: EleventyConfig) => {
+    // The input folder (layouts/) is given to Eleventy by the build (src/publish/render.ts);
+    // these are relative to it. (Eleventy takes folders from the callback, not from plugins.)
+    eleventyConfig.setIncludesDirectory("_includes");
+    eleventyConfig.setDataDirectory("_data");
+    eleventyConfig.setTemplateFormats(["njk"]);
+    // Everything else as a plugin: Eleventy applies its own defaults after this callback
+    // and before plugins, so only a plugin's `url` filter replaces Eleventy's.
+    eleventyConfig.addPlugin((pluginConfig: EleventyConfig) => configureArchiveSite(pluginConfig, settings));
+  };
 }
 
 async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: RenderSettings) {
@@ -127,10 +136,4 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   }
   if (writesSinglePages) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(layoutsDir, "assets"))]: "assets" });
   eleventyConfig.setLibrary("md", markdown);
-
-  // The input folder (layouts/) is given to Eleventy by the build (src/publish/render.ts);
-  // these are relative to it.
-  eleventyConfig.setIncludesDirectory("_includes");
-  eleventyConfig.setDataDirectory("_data");
-  eleventyConfig.setTemplateFormats(["njk"]);
 }
