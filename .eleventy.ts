@@ -1,13 +1,13 @@
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import { loadContentDir } from "./src/site/load-content.ts";
+import { readArticleIndex, withArticleContent, type IndexedArticle } from "./src/site/article-index.ts";
 import { fileURLToPath } from "node:url";
-import { buildSiteModel, type RenderShare } from "./src/site/model.ts";
+import { buildSiteModel, type RenderShare, type SiteModel } from "./src/site/model.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import type { SiteSettings } from "./src/site/site-settings.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
-import { feedEntries, newestFeedDate } from "./src/site/feed.ts";
+import { feedArticles, feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
 
 /**
@@ -22,8 +22,10 @@ import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, ty
 
 /** What one render needs to know, made from the build's configuration. */
 export interface RenderSettings {
-  /** Folder of generated Markdown. */
+  /** Folder of generated Markdown and its index (src/site/article-index.ts). */
   contentDir: string;
+  /** The archive's index, when the caller has it in memory already (else it is read from contentDir). */
+  index?: readonly IndexedArticle[];
   site: SiteSettings;
   /** Which share of the paginated pages this process writes. */
   share: RenderShare;
@@ -76,12 +78,18 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   await enableNunjucksCompileCache();
   const contentDir = path.resolve(settings.contentDir);
 
-  // Computed once per build and shared by the templates and the feed collections.
-  let archive: ReturnType<typeof buildSiteModel> | undefined;
+  // Computed once per build and shared by the templates and the feed collections. Every
+  // page is built from the light index of the archive; only the article pages this
+  // process writes read their article's Markdown (body, removed furniture, summary).
+  let archive: Promise<SiteModel> | undefined;
   const { share } = settings;
   // A partial render writes only the pages whose data changed (src/site/partial-render.ts).
   const only = settings.only && new Set(settings.only);
-  const loadArchive = async () => (archive ??= buildSiteModel(await loadContentDir(contentDir), share, only));
+  const loadArchive = () =>
+    (archive ??= (async () => {
+      const model = buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)), share, only);
+      return { ...model, pages: { ...model.pages, articles: await withArticleContent(model.pages.articles, contentDir) } };
+    })());
   // The build may render in several processes at once (src/publish/render.ts): each writes
   // its share of the paginated pages, and the first one also writes the single pages,
   // the feeds and the assets.
@@ -114,7 +122,9 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   // (Nunjucks escapes `\` as &#92; too, so the plugin's JSON feed stays valid JSON.)
   if (writesSinglePages) addFeeds();
   function addFeeds() {
-    eleventyConfig.addCollection("feedArticles", async () => feedEntries((await loadArchive()).articles, (md) => markdown.render(md)));
+    eleventyConfig.addCollection("feedArticles", async () =>
+      feedEntries(await withArticleContent(feedArticles((await loadArchive()).articles), contentDir), (md) => markdown.render(md)),
+    );
     const feedMetadata = {
       language: site.lang,
       title: site.title,

@@ -7,9 +7,9 @@ import { articlePagePath } from "../publish/search-index.ts";
 import type { Reporter } from "../reporter.ts";
 import { checkArticleFileName, listArticleFiles, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
 import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
-import { articleToMarkdown } from "../ingest/markdown.ts";
+import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
-import { loadContentDir } from "../site/load-content.ts";
+import { indexArticle, writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import type { ArchiveConfig } from "../publish/config.ts";
@@ -83,7 +83,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
   const cache = createArticleCache();
   const inputs = new Map<string, RawArticleInput>();
   /** What each generated Markdown file holds, keyed by the record it came from. */
-  const written = new Map<string, { key: string; text: string }>();
+  const written = new Map<string, { key: string; text: string; indexed: IndexedArticle }>();
   let firstBuild = true;
   let swaps = 0;
   /** Whether the served site was rendered from the Markdown as it is now. */
@@ -188,7 +188,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     const ingestSeconds = elapsed(ingestStarted);
 
     const markdownStarted = performance.now();
-    const { writtenCount, removedCount } = await writeChangedMarkdown(result.articles);
+    const { writtenCount, removedCount, index } = await writeChangedMarkdown(result.articles);
     const markdownSeconds = elapsed(markdownStarted);
     const summary = {
       ok: true as const,
@@ -211,7 +211,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     let fingerprints: Map<string, string>;
     let templates: string;
     try {
-      fingerprints = pageFingerprints(buildSiteModel(await loadContentDir(options.contentDir)));
+      fingerprints = pageFingerprints(buildSiteModel(index));
       templates = await templatesSignature();
     } catch (error) {
       served = undefined;
@@ -226,7 +226,7 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
       const renderStarted = performance.now();
       let rendered;
       try {
-        rendered = await renderChangedPages(changes.changed, outputDir);
+        rendered = await renderChangedPages(changes.changed, outputDir, index);
         const pages = new Set(rendered.outputs);
         const changedUrls = new Set(changes.changed);
         const missing = slugs.filter((slug) => changedUrls.has(articleUrl(slug)) && !pages.has(articlePagePath(slug)));
@@ -292,9 +292,9 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
    * Renders the pages at `urls` (and the single pages: home, feeds, search...) straight
    * into the served folder: writing a few pages takes far less than copying the site.
    */
-  async function renderChangedPages(urls: readonly string[], outputDir: string) {
+  async function renderChangedPages(urls: readonly string[], outputDir: string, index: readonly IndexedArticle[]) {
     // A few pages are quicker in this process than in several that each build the model.
-    return renderSite({ contentDir: options.contentDir, outputDir, layoutsDir: options.layoutsDir, site: options.site, only: urls }, urls.length);
+    return renderSite({ contentDir: options.contentDir, outputDir, layoutsDir: options.layoutsDir, site: options.site, only: urls, index }, urls.length);
   }
 
   /** Deletes the pages at `urls`, and their folders once empty (deepest first). */
@@ -323,17 +323,17 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
    * no article produces any more. A record's JSON is its cache key: far cheaper than
    * turning all of them into YAML again.
    */
-  async function writeChangedMarkdown(articles: readonly IngestedArticle[]): Promise<{ writtenCount: number; removedCount: number }> {
+  async function writeChangedMarkdown(articles: readonly IngestedArticle[]): Promise<{ writtenCount: number; removedCount: number; index: IndexedArticle[] }> {
     await mkdir(options.contentDir, { recursive: true });
     const wanted = new Set<string>();
-    const changedFiles: { name: string; key: string; text: string }[] = [];
+    const changedFiles: { name: string; key: string; text: string; indexed: IndexedArticle }[] = [];
     for (const a of articles) {
       const name = `${a.record.slug}.md`;
       wanted.add(name);
       const key = JSON.stringify([a.record, a.body]);
       const known = written.get(name);
       if (known?.key === key) continue;
-      changedFiles.push({ name, key, text: articleToMarkdown(a.record, a.body) });
+      changedFiles.push({ name, key, text: articleToMarkdown(a.record, a.body), indexed: indexArticle(a.record, bodyToMarkdown(a.body)) });
     }
     // On the first build the folder may hold the files of an earlier run: list it once.
     const stale = firstBuild
@@ -343,17 +343,19 @@ export function createIncrementalBuilder(options: IncrementalBuildOptions): Incr
     for (const n of stale) written.delete(n);
     let writtenCount = 0;
     await Promise.all(
-      changedFiles.map(async ({ name, key, text }) => {
+      changedFiles.map(async ({ name, key, text, indexed }) => {
         const target = path.join(options.contentDir, name);
         const onDisk = written.has(name) ? written.get(name)!.text : await readFile(target, "utf8").catch(() => undefined);
         if (onDisk !== text) {
           await writeFile(target, text);
           writtenCount++;
         }
-        written.set(name, { key, text });
+        written.set(name, { key, text, indexed });
       }),
     );
-    return { writtenCount, removedCount: stale.length };
+    const index = [...written.values()].map((w) => w.indexed);
+    if (writtenCount || stale.length || firstBuild) await writeArticleIndex(options.contentDir, index);
+    return { writtenCount, removedCount: stale.length, index };
   }
 
   /** Swaps the rendered site in, bringing the previous search index along. */

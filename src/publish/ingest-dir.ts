@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleError } from "../errors.ts";
 import { listArticleFiles, readArticleInputs } from "../ingest/article-files.ts";
-import { articleToMarkdown } from "../ingest/markdown.ts";
+import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
+import { indexArticle, writeArticleIndex } from "../site/article-index.ts";
 import { ingestArchive, type IngestedArticle, type IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
 import { openIngestCache } from "./ingest-cache.ts";
@@ -73,6 +74,7 @@ export async function writeMarkdownFiles(outDir: string, articles: readonly Inge
     await writeFile(target, text);
     written++;
   });
+  await writeArticleIndex(outDir, articles.map((a) => indexArticle(a.record, bodyToMarkdown(a.body))));
   return written;
 }
 

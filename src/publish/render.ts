@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
+import type { IndexedArticle } from "../site/article-index.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
 import { runInChild } from "./child-process.ts";
 
@@ -16,6 +17,8 @@ export interface RenderOptions {
   processes?: number;
   /** Render only the pages at these URLs (and the single pages: home, feeds, search...). */
   only?: readonly string[];
+  /** The archive's index when the caller holds it (a render in this process uses it instead of reading the file). */
+  index?: readonly IndexedArticle[];
 }
 
 export interface RenderResult {
@@ -43,13 +46,14 @@ export async function renderSite(options: RenderOptions, articleCount = Infinity
 
 async function renderInChild(options: RenderOptions, share: RenderSettings["share"]): Promise<RenderResult> {
   const name = `render process ${share.index}/${share.count}`;
-  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options, share }, name);
+  // A render process reads the index file itself rather than get a copy of it through the pipe.
+  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options: { ...options, index: undefined }, share }, name);
   return reply.result;
 }
 
 /** Renders (this process's share of) the site with Eleventy's programmatic API. */
 export async function renderSiteInProcess(options: RenderOptions, share: RenderSettings["share"]): Promise<RenderResult> {
-  const settings: RenderSettings = { contentDir: options.contentDir, site: options.site, share, only: options.only };
+  const settings: RenderSettings = { contentDir: options.contentDir, site: options.site, share, only: options.only, index: options.index };
   const outputDir = path.resolve(options.outputDir);
   const eleventy = new Eleventy(options.layoutsDir, outputDir, {
     // Every setting comes in through the callback; no configuration file is looked for.

@@ -29,7 +29,7 @@ export function precisionOf(date: string): "day" | "month" | "year" {
 }
 
 /** Sort key: newest first, undated last, then by slug for a total order. */
-export function compareNewestFirst(a: ArticleRecord, b: ArticleRecord): number {
+export function compareNewestFirst(a: Pick<ArticleRecord, "date" | "slug">, b: Pick<ArticleRecord, "date" | "slug">): number {
   const da = a.date ?? "";
   const db = b.date ?? "";
   if (da !== db) return da < db ? 1 : -1;

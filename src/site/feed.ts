@@ -1,4 +1,4 @@
-import type { SiteArticle } from "./model.ts";
+import type { ArticlePageData, SiteArticle } from "./model.ts";
 
 /**
  * Entries for the Atom and JSON feeds, shaped like the Eleventy collection items that
@@ -27,11 +27,16 @@ export function feedDate(date: string): Date {
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
 }
 
+/** The newest `size` dated articles, newest first: the ones whose content a feed needs read. */
+export function feedArticles(articles: readonly SiteArticle[], size = FEED_SIZE): SiteArticle[] {
+  return articles.filter((a) => a.date).slice(0, size);
+}
+
 /**
  * The newest `size` dated articles (undated ones have no place in a feed), oldest
- * first. `articles` must be newest first, as in the site model.
+ * first. `articles` must be newest first, as in the site model, with their content.
  */
-export function feedEntries(articles: readonly SiteArticle[], renderBody: (markdown: string) => string, size = FEED_SIZE): FeedEntry[] {
+export function feedEntries(articles: readonly ArticlePageData[], renderBody: (markdown: string) => string, size = FEED_SIZE): FeedEntry[] {
   return articles
     .filter((a) => a.date)
     .slice(0, size)

@@ -1,6 +1,5 @@
-import type { ArticleRecord } from "../schema.ts";
 import { compareNewestFirst, formatArticleDate } from "./dates.ts";
-import type { ContentArticle } from "./load-content.ts";
+import type { ArticleContent, IndexedArticle } from "./article-index.ts";
 import { topEntities, type CountedName } from "./home.ts";
 import { findRelatedArticles } from "./related.ts";
 import { buildSourceIndex, sourceUrl, type SourceIndex } from "./sources.ts";
@@ -13,9 +12,9 @@ import { searchFields, type SearchFields } from "./search-fields.ts";
  * these lists and print fields; they make no decisions about articles.
  */
 
-export interface SiteArticle extends ArticleRecord {
+/** An article as every page sees it: its indexed record and what the site derives from the archive. */
+export interface SiteArticle extends IndexedArticle {
   url: string;
-  markdown: string;
   date_label?: string;
   reading_minutes: number;
   previous?: ArticleLink;
@@ -33,6 +32,9 @@ export interface SiteArticle extends ArticleRecord {
   /** Pagefind filters and sort keys (src/site/search-fields.ts). */
   search?: SearchFields;
 }
+
+/** What an article's own page prints: the above and its content, read from its Markdown file. */
+export type ArticlePageData = SiteArticle & ArticleContent;
 
 export interface ArticleLink {
   title: string;
@@ -122,12 +124,11 @@ export function paginate<T>(items: readonly T[], baseUrl: string, title: string,
  * given, the paginated lists keep only the pages at these URLs (the dev server re-renders
  * just the pages whose data changed); the whole-archive fields stay complete.
  */
-export function buildSiteModel(content: readonly ContentArticle[], share: RenderShare = { index: 0, count: 1 }, only?: ReadonlySet<string>): SiteModel {
-  const articles: SiteArticle[] = content
-    .map(({ record, markdown }) => ({
+export function buildSiteModel(index: readonly IndexedArticle[], share: RenderShare = { index: 0, count: 1 }, only?: ReadonlySet<string>): SiteModel {
+  const articles: SiteArticle[] = index
+    .map((record) => ({
       ...record,
       url: articleUrl(record.slug),
-      markdown,
       date_label: formatArticleDate(record),
       reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
       source_url: record.source ? sourceUrl(record.source) : undefined,

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ArticleRecord } from "../../src/schema.ts";
-import type { ContentArticle } from "../../src/site/load-content.ts";
+import { indexArticle, type IndexedArticle } from "../../src/site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../../src/site/model.ts";
 import { comparePageFingerprints, pageFingerprints } from "../../src/site/partial-render.ts";
 
-function article(slug: string, fields: Partial<ArticleRecord> = {}): ContentArticle {
+function article(slug: string, fields: Partial<ArticleRecord> = {}, body = `Body of ${slug}.\n`): IndexedArticle {
   const record: ArticleRecord = {
     source_file: `${slug}.txt`,
     title: `Headline of ${slug}`,
@@ -21,7 +21,7 @@ function article(slug: string, fields: Partial<ArticleRecord> = {}): ContentArti
     removed: [],
     ...fields,
   };
-  return { record, markdown: `Body of ${slug}.` };
+  return indexArticle(record, body);
 }
 
 /** Three articles about a council, and an unrelated one about a harbour in another year. */
@@ -32,8 +32,8 @@ const archive = [
   article("harbour-opens", { date: "2009-06-01", date_precision: "day", places: ["Port Ellis"], tags: ["harbour"] }),
 ];
 
-function withTitle(slug: string, title: string): ContentArticle[] {
-  return archive.map((a) => (a.record.slug === slug ? { ...a, record: { ...a.record, title } } : a));
+function withTitle(slug: string, title: string): IndexedArticle[] {
+  return archive.map((a) => (a.slug === slug ? { ...a, title } : a));
 }
 
 describe("page fingerprints", () => {
@@ -42,7 +42,7 @@ describe("page fingerprints", () => {
     const fingerprints = pageFingerprints(model);
     const lists = Object.values(model.pages) as { url: string }[][];
     assert.equal(fingerprints.size, lists.reduce((n, list) => n + list.length, 0));
-    for (const a of archive) assert.ok(fingerprints.has(articleUrl(a.record.slug)));
+    for (const a of archive) assert.ok(fingerprints.has(articleUrl(a.slug)));
   });
 
   it("are the same for the same archive, so nothing is re-rendered", () => {
@@ -63,9 +63,18 @@ describe("page fingerprints", () => {
     }
   });
 
+  it("after an edit of an article's body or removed furniture, which only its own page prints, mark only that page changed", () => {
+    const before = pageFingerprints(buildSiteModel(archive));
+    const edited = (replacement: IndexedArticle) => archive.map((a) => (a.slug === "council-votes" ? replacement : a));
+    const body = comparePageFingerprints(before, pageFingerprints(buildSiteModel(edited(article("council-votes", { date: "2017-02-09", date_precision: "day", people: ["Ana Ruiz"], tags: ["council"] }, "A new body.\n")))));
+    assert.deepEqual(body, { changed: ["/articles/council-votes/"], removed: [] });
+    const removedFurniture = article("council-votes", { date: "2017-02-09", date_precision: "day", people: ["Ana Ruiz"], tags: ["council"], removed: [{ kind: "caption", text: "Photo", line: 3 }] });
+    assert.deepEqual(comparePageFingerprints(before, pageFingerprints(buildSiteModel(edited(removedFurniture)))), { changed: ["/articles/council-votes/"], removed: [] });
+  });
+
   it("after an article is deleted, list its page and the pages only it had as removed", () => {
     const before = pageFingerprints(buildSiteModel(archive));
-    const { changed, removed } = comparePageFingerprints(before, pageFingerprints(buildSiteModel(archive.filter((a) => a.record.slug !== "harbour-opens"))));
+    const { changed, removed } = comparePageFingerprints(before, pageFingerprints(buildSiteModel(archive.filter((a) => a.slug !== "harbour-opens"))));
     assert.ok(removed.includes("/articles/harbour-opens/"));
     assert.ok(removed.includes("/places/port-ellis/"));
     assert.ok(removed.includes("/tags/harbour/"));

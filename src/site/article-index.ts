@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArticleMarkdown, type ParsedArticleMarkdown } from "../ingest/markdown.ts";
+import type { ArticleRecord } from "../schema.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+
+/**
+ * The light index of the archive: every article's record without what only its own page
+ * (and the feeds) print. Every page but an article's own is built from it, so a render
+ * process holds this for the whole archive and reads the Markdown (the body, the removed
+ * furniture, the summary) only of the article pages it writes.
+ *
+ * A new record field reaches the index, and so every page, without a change here; a
+ * field that only the article page prints belongs in PAGE_ONLY_FIELDS.
+ */
+export const PAGE_ONLY_FIELDS = ["removed", "summary"] as const satisfies readonly (keyof ArticleRecord)[];
+type PageOnlyField = (typeof PAGE_ONLY_FIELDS)[number];
+
+export type IndexedArticle = Omit<ArticleRecord, PageOnlyField> & {
+  /** A hash of what the article page prints beyond the index: its page changes when this does. */
+  content_hash: string;
+};
+
+/** An article page's own data, read from its Markdown file. */
+export type ArticleContent = Pick<ArticleRecord, PageOnlyField> & { markdown: string };
+
+/** The index file, written beside the Markdown files it indexes. */
+export const ARTICLE_INDEX_FILE = "_index.json";
+
+export function indexArticle(record: ArticleRecord, markdownBody: string): IndexedArticle {
+  const light: Record<string, unknown> = { ...record };
+  const heavy: Record<string, unknown> = {};
+  for (const field of PAGE_ONLY_FIELDS) {
+    heavy[field] = record[field];
+    delete light[field];
+  }
+  const content_hash = createHash("sha1").update(JSON.stringify(heavy)).update("\0").update(markdownBody).digest("hex");
+  return { ...(light as Omit<ArticleRecord, PageOnlyField>), content_hash };
+}
+
+export function articleContent(parsed: ParsedArticleMarkdown): ArticleContent {
+  const content: Record<string, unknown> = { markdown: parsed.markdown };
+  for (const field of PAGE_ONLY_FIELDS) content[field] = parsed.record[field];
+  return content as ArticleContent;
+}
+
+/** Reads one article's Markdown file for its page. */
+export async function readArticleContent(contentDir: string, slug: string): Promise<ArticleContent> {
+  const file = path.join(contentDir, `${slug}.md`);
+  return articleContent(parseArticleMarkdown(await readFile(file, "utf8"), file));
+}
+
+/** Writes the index (sorted by slug, so the same archive gives the same file) atomically. */
+export async function writeArticleIndex(contentDir: string, articles: readonly IndexedArticle[]): Promise<void> {
+  const sorted = [...articles].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const target = path.join(contentDir, ARTICLE_INDEX_FILE);
+  // One article per line: no single string grows with the archive.
+  await writeFile(`${target}.tmp`, `[\n${sorted.map((a) => JSON.stringify(a)).join(",\n")}\n]\n`);
+  await rename(`${target}.tmp`, target);
+}
+
+/**
+ * The index of `contentDir`: its index file when there is one, else made from every
+ * Markdown file in it (Eleventy run by hand over generated Markdown).
+ */
+export async function readArticleIndex(contentDir: string): Promise<IndexedArticle[]> {
+  const text = await readFile(path.join(contentDir, ARTICLE_INDEX_FILE), "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (text !== undefined) return JSON.parse(text) as IndexedArticle[];
+  const names = (await readdir(contentDir)).filter((n) => n.endsWith(".md")).sort();
+  return mapLimited(names, FILE_CONCURRENCY, async (name) => {
+    const file = path.join(contentDir, name);
+    const parsed = parseArticleMarkdown(await readFile(file, "utf8"), file);
+    return indexArticle(parsed.record, parsed.markdown);
+  });
+}
+
+/** The page data of `articles`: each with its content read from its Markdown file (in the same order). */
+export async function withArticleContent<T extends { slug: string }>(articles: readonly T[], contentDir: string): Promise<(T & ArticleContent)[]> {
+  return mapLimited(articles, FILE_CONCURRENCY, async (a) => ({ ...a, ...(await readArticleContent(contentDir, a.slug)) }));
+}
