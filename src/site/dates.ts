@@ -10,9 +10,24 @@ export function parseArticleDate(date: string): DateTime {
   return DateTime.fromISO(date, { zone: "utc", locale: "en-US" });
 }
 
-/** "Wednesday, February 8, 2017", "February 2017" or "2017", by precision. */
-export function formatArticleDate(record: Pick<ArticleRecord, "date" | "date_precision">): string | undefined {
-  if (!record.date) return undefined;
+type DateFields = Pick<ArticleRecord, "date" | "date_precision" | "date_source" | "date_month_day">;
+
+/**
+ * The date as a reader sees it wherever it is shown: "Wednesday, February 8, 2017",
+ * "February 2017" or "2017" by precision, "March 16, year unknown" for a month and day
+ * without a year, and " (inferred)" after any date ingest read rather than was told
+ * (see isInferredDate). Undefined when there is nothing to show.
+ */
+export function formatArticleDate(record: DateFields): string | undefined {
+  const words = dateInWords(record);
+  return words && isInferredDate(record) ? `${words} (inferred)` : words;
+}
+
+function dateInWords(record: DateFields): string | undefined {
+  if (!record.date) {
+    const monthDay = record.date_month_day && DateTime.fromISO(`2000-${record.date_month_day}`, { zone: "utc", locale: "en-US" });
+    return monthDay && monthDay.isValid ? `${monthDay.toFormat("LLLL d")}, year unknown` : undefined;
+  }
   const d = parseArticleDate(record.date);
   switch (record.date_precision ?? precisionOf(record.date)) {
     case "day":
@@ -22,6 +37,20 @@ export function formatArticleDate(record: Pick<ArticleRecord, "date" | "date_pre
     default:
       return d.toFormat("yyyy");
   }
+}
+
+/**
+ * True when the date was read out of the article (its dateline or a "Posted" line) or
+ * completed from its folder's `_defaults.yml`, not given by the contributor (front
+ * matter) or the file's name.
+ */
+export function isInferredDate(record: Pick<ArticleRecord, "date" | "date_source" | "date_month_day">): boolean {
+  return Boolean(record.date || record.date_month_day) && record.date_source !== undefined && record.date_source !== "front_matter" && record.date_source !== "file_name";
+}
+
+/** The `datetime` of a `<time>`: the ISO date, or "--MM-DD" (HTML's yearless date) for a month and day alone. */
+export function machineDate(record: Pick<ArticleRecord, "date" | "date_month_day">): string | undefined {
+  return record.date ?? (record.date_month_day ? `--${record.date_month_day}` : undefined);
 }
 
 export function precisionOf(date: string): "day" | "month" | "year" {

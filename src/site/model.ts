@@ -1,4 +1,4 @@
-import { compareNewestFirst, formatArticleDate } from "./dates.ts";
+import { compareNewestFirst, formatArticleDate, machineDate } from "./dates.ts";
 import type { ArticleContent, IndexedArticle } from "./article-index.ts";
 import { topEntities, type CountedName } from "./home.ts";
 import { findRelatedArticles } from "./related.ts";
@@ -15,7 +15,10 @@ import { searchFields, type SearchFields } from "./search-fields.ts";
 /** An article as every page sees it: its indexed record and what the site derives from the archive. */
 export interface SiteArticle extends IndexedArticle {
   url: string;
+  /** The date in words, "(inferred)" after it when ingest read it (src/site/dates.ts). */
   date_label?: string;
+  /** For `<time datetime>`: the ISO date, or "--MM-DD" for a month and day without a year. */
+  date_datetime?: string;
   reading_minutes: number;
   previous?: ArticleLink;
   next?: ArticleLink;
@@ -55,7 +58,7 @@ export interface ListingPage {
 export interface SiteModel {
   articles: SiteArticle[];
   articleListing: ListingPage[];
-  /** The home page's newest articles. */
+  /** The home page's newest articles: dated ones only (none when no article is dated). */
   newest: ArticleLink[];
   totals: { articles: number; undated: number };
   sources: SourceIndex;
@@ -130,6 +133,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
       ...record,
       url: articleUrl(record.slug),
       date_label: formatArticleDate(record),
+      date_datetime: machineDate(record),
       reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
       source_url: record.source ? sourceUrl(record.source) : undefined,
       related: [] as ArticleLink[],
@@ -160,7 +164,8 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
   return {
     articles,
     articleListing,
-    newest: articles.slice(0, HOME_NEWEST_COUNT).map(linkTo),
+    // An undated article is not "newest": it may be the oldest of all.
+    newest: dated.slice(0, HOME_NEWEST_COUNT).map(linkTo),
     totals: { articles: articles.length, undated: articles.length - dated.length },
     sources,
     topTags: topEntities(entities, "tags", HOME_TOP_COUNT),

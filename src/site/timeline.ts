@@ -21,7 +21,7 @@ export const UNDATED_URL = "/timeline/undated/";
 export type Precision = "day" | "month" | "year";
 
 /** The fields the timeline reads from an article (a SiteArticle has them all). */
-export type TimelineArticle = Pick<ArticleRecord, "slug" | "title" | "date" | "date_precision"> & {
+export type TimelineArticle = Pick<ArticleRecord, "slug" | "title" | "date" | "date_precision" | "date_month_day"> & {
   url: string;
   date_label?: string;
 };
@@ -185,18 +185,25 @@ export function articleTimelineLinks(article: Pick<ArticleRecord, "date" | "date
 
 const MAX_EVIDENCE_LENGTH = 120;
 
+const INFERRED_FROM: Partial<Record<NonNullable<ArticleRecord["date_source"]>, string>> = {
+  text: "read from the text",
+  dateline: "read from the dateline",
+  folder_default: "from the folder's _defaults.yml",
+};
+
 /**
- * "date inferred from the text: “Jan. 26, 2017”" when ingest read the date out of the
- * article rather than being told it; undefined otherwise.
+ * What an inferred date rests on, e.g. "read from the dateline: “SALVADOR, Feb 26 -”",
+ * shown beside the date (whose label says "(inferred)"); undefined for a date the
+ * contributor or the file name gave.
  */
-export function dateInferenceNote(article: Pick<ArticleRecord, "date" | "date_source" | "date_evidence">): string | undefined {
-  if (!article.date) return undefined;
-  const from = article.date_source === "text" ? "the text" : article.date_source === "dateline" ? "the dateline" : undefined;
+export function dateInferenceNote(article: Pick<ArticleRecord, "date" | "date_month_day" | "date_source" | "date_evidence">): string | undefined {
+  if (!article.date && !article.date_month_day) return undefined;
+  const from = article.date_source && INFERRED_FROM[article.date_source];
   if (!from) return undefined;
   const evidence = article.date_evidence?.replace(/\s+/g, " ").trim();
-  if (!evidence) return `date inferred from ${from}`;
+  if (!evidence) return from;
   const shown = evidence.length > MAX_EVIDENCE_LENGTH ? `${evidence.slice(0, MAX_EVIDENCE_LENGTH - 1)}…` : evidence;
-  return `date inferred from ${from}: “${shown}”`;
+  return `${from}: “${shown}”`;
 }
 
 interface DayBucket {
@@ -434,6 +441,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
   const dated = years.reduce((sum, y) => sum + y.count, 0);
   const first = years[0]?.year;
   const last = years[years.length - 1]?.year;
+  const monthDayOnly = articles.filter((a) => !placeDate(a.date, a.date_precision) && a.date_month_day).length;
   const range = first === undefined ? "" : first === last ? ` in ${first}` : `, ${first}–${last}`;
   return {
     overview: {
@@ -454,7 +462,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
       monthNames: MONTH_NAMES,
       dated,
       undated: { label: "Undated", url: UNDATED_URL, count: undated.length },
-      summary: `${formatCount(dated)} dated ${dated === 1 ? "article" : "articles"}${dated ? (first === last ? ` from ${first}` : ` from ${first} to ${last}`) : ""}; ${formatCount(undated.length)} undated.`,
+      summary: `${formatCount(dated)} dated ${dated === 1 ? "article" : "articles"}${dated ? (first === last ? ` from ${first}` : ` from ${first} to ${last}`) : ""}; ${formatCount(undated.length)} undated${monthDayOnly ? ` (${formatCount(monthDayOnly)} with a month and day but no year)` : ""}.`,
     },
     pages,
   };

@@ -11,7 +11,11 @@ const SCRIPT_TAG = "<script>window.__pwned=1</script>";
 const IMG_TAG = `<img src=x onerror="window.__pwned=1">`;
 /** A raw article whose headline and body carry markup a hostile source could send. */
 const HOSTILE_FILE = "hostile-markup.txt";
-const HOSTILE_ARTICLE = `Council votes on ${SCRIPT_TAG} Marrowvale budget
+// Dated, so the home page lists it among the newest articles (which are dated ones only).
+const HOSTILE_ARTICLE = `---
+date: 2026-11-20
+---
+Council votes on ${SCRIPT_TAG} Marrowvale budget
 
 Members of the Marrowvale council met on Tuesday. A resident's sign read ${SCRIPT_TAG} in large letters.
 

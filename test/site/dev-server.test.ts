@@ -173,13 +173,15 @@ describe("npm start's dev server", () => {
     const siteDir = path.join(work, "site");
     const file = path.join(articlesDir, "002_b04d322f93dc3252.txt");
     const lines = (await readFile(file, "utf8")).split("\n");
-    const oldHeadline = lines[0].trim();
+    // The headline is the first line after the seed's front matter (its date correction).
+    const headlineLine = lines[0] === "---" ? lines.indexOf("---", 1) + 1 : 0;
+    const oldHeadline = lines[headlineLine].trim();
     assert.ok((await articleLinks(server.url)).has(oldHeadline), "the seed's headline is listed before the edit");
     const timesBefore = await siteFileTimes(siteDir);
     const textBefore = new Map<string, string>();
     for (const f of timesBefore.keys()) textBefore.set(f, await readFile(path.join(siteDir, f), "utf8"));
     const newHeadline = "Sheriffs Bring Their Border Worries To The White House";
-    lines[0] = newHeadline;
+    lines[headlineLine] = newHeadline;
     const logFrom = log.length;
     await writeFile(file, lines.join("\n"));
 

@@ -1,12 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { detokenize, detokenizeIfTokenized, looksTreebankTokenized } from "../../src/ingest/detokenize.ts";
 import { corpusArticles, corpusMissing } from "../helpers/corpus.ts";
+import { seedText } from "../helpers/paragraphs.ts";
 
-const articlesDir = new URL("../../articles/", import.meta.url);
-const readSeed = (file: string) => readFileSync(new URL(file, articlesDir), "utf8");
+const readSeed = (file: string) => seedText(file);
 const TOKENIZED_SEED = "000_12e87a7c7f271ebb.txt";
 const CLEAN_SEEDS = ["001_5742304cf4503c0a.txt", "002_b04d322f93dc3252.txt", "004_8f3418854753f031.txt"];
 

@@ -1,13 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import fc from "fast-check";
 import { rejoinDropCaps } from "../../src/ingest/drop-caps.ts";
 import { splitParagraphs } from "../../src/ingest/paragraphs.ts";
 import { corpusArticles, corpusMissing } from "../helpers/corpus.ts";
+import { seedText } from "../helpers/paragraphs.ts";
 
 const articlesDir = new URL("../../articles/", import.meta.url);
-const readSeed = (file: string) => readFileSync(new URL(file, articlesDir), "utf8");
+const readSeed = (file: string) => seedText(file);
 const seedFiles = readdirSync(articlesDir).filter((f) => f.endsWith(".txt")).sort();
 
 /** Greedy word wrap at `width` columns, the way an editor hard-wraps a paragraph. */
