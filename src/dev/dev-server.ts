@@ -7,6 +7,7 @@ import { startDevHttpServer } from "./dev-http-server.ts";
 import { createIncrementalBuilder, type IncrementalBuildOptions, type IncrementalBuildResult } from "./incremental-build.ts";
 import { createLiveReloadHub } from "./live-reload.ts";
 import { watchArticles } from "./watch-articles.ts";
+import { digestWarnings } from "../warning-digest.ts";
 
 export interface DevServerOptions extends IncrementalBuildOptions {
   /** Quiet time after the last file event before rebuilding. */
@@ -188,7 +189,9 @@ function warningText(w: IngestWarning): string {
   return `${w.file}: ${w.message}`;
 }
 
+/** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
 function printWarnings(warnings: readonly IngestWarning[], warn: (line: string) => void) {
-  for (const w of warnings.slice(0, WARNINGS_SHOWN)) warn(warningText(w));
-  if (warnings.length > WARNINGS_SHOWN) warn(`... and ${warnings.length - WARNINGS_SHOWN} more warnings like these.`);
+  const lines = digestWarnings(warnings, { articleFiles: [] }).lines;
+  for (const line of lines.slice(0, WARNINGS_SHOWN)) warn(line);
+  if (lines.length > WARNINGS_SHOWN) warn(`... and ${lines.length - WARNINGS_SHOWN} more warnings like these.`);
 }

@@ -139,7 +139,7 @@ function dateFromArticleAndFolder(input: DateInput, period: PeriodDays | undefin
   } else if (filed && period) {
     const day = onlyDayInPeriod(filed, period, now);
     if (day !== undefined) {
-      return { date: isoDate(day), date_precision: "day", date_source: "folder_default", date_evidence: evidence(`${filed.text} (year from ${period.evidence})`) };
+      return { date: isoDate(day), date_precision: "day", date_source: "folder_default", date_evidence: evidence(`“${filed.text}” and ${period.evidence}`) };
     }
   }
   if (period) {

@@ -6,6 +6,7 @@ import { renderSite } from "./render.ts";
 import { articlePagePath, buildSearchIndex } from "./search-index.ts";
 import type { Reporter } from "../reporter.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
+import { reportWarnings } from "../warning-digest.ts";
 import type { ArchiveConfig } from "./config.ts";
 
 export interface BuildHooks {
@@ -49,7 +50,7 @@ export async function runBuild(config: ArchiveConfig, options: BuildHooks): Prom
     ? (await runInChild<{ summary: IngestSummary }>(new URL("./ingest-worker.ts", import.meta.url), { options: { ...ingestOptions, now: config.now.toISOString() } }, "ingest process")).summary
     : summarizeIngest(await ingestDir({ ...ingestOptions, reporter }));
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
-  for (const w of ingested.warnings) reporter.warn(`${w.file}: ${w.message}`);
+  await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, { articlesDir: config.articlesDir, listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt") });
   if (ingested.errors.length) {
     for (const e of ingested.errors) reporter.error(e.message);
     throw new BuildFailedError(

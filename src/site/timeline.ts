@@ -185,25 +185,27 @@ export function articleTimelineLinks(article: Pick<ArticleRecord, "date" | "date
 
 const MAX_EVIDENCE_LENGTH = 120;
 
-const INFERRED_FROM: Partial<Record<NonNullable<ArticleRecord["date_source"]>, string>> = {
-  text: "read from the text",
-  dateline: "read from the dateline",
-  folder_default: "from the folder's _defaults.yml",
-};
-
 /**
- * What an inferred date rests on, e.g. "read from the dateline: “SALVADOR, Feb 26 -”",
- * shown beside the date (whose label says "(inferred)"); undefined for a date the
- * contributor or the file name gave.
+ * What an inferred date rests on, e.g. "read from the dateline “SALVADOR, Feb 26 -”" or
+ * "from “SALVADOR, Feb 26 -” and reuters/_defaults.yml: year 1987", shown beside the
+ * date (whose label says "(inferred)"); undefined for a date the contributor or the
+ * file name gave.
  */
 export function dateInferenceNote(article: Pick<ArticleRecord, "date" | "date_month_day" | "date_source" | "date_evidence">): string | undefined {
   if (!article.date && !article.date_month_day) return undefined;
-  const from = article.date_source && INFERRED_FROM[article.date_source];
-  if (!from) return undefined;
+  const source = article.date_source;
+  if (source !== "text" && source !== "dateline" && source !== "folder_default") return undefined;
   const evidence = article.date_evidence?.replace(/\s+/g, " ").trim();
-  if (!evidence) return from;
-  const shown = evidence.length > MAX_EVIDENCE_LENGTH ? `${evidence.slice(0, MAX_EVIDENCE_LENGTH - 1)}…` : evidence;
-  return `${from}: “${shown}”`;
+  const shown = evidence && evidence.length > MAX_EVIDENCE_LENGTH ? `${evidence.slice(0, MAX_EVIDENCE_LENGTH - 1)}…` : evidence;
+  switch (source) {
+    case "dateline":
+      return shown ? `read from the dateline “${shown}”` : "read from the dateline";
+    case "text":
+      return shown ? `read from “${shown}”` : "read from the text";
+    default:
+      // The evidence already quotes the line it read and names the _defaults.yml.
+      return shown ? `from ${shown}` : "from the folder's _defaults.yml";
+  }
 }
 
 interface DayBucket {

@@ -88,12 +88,18 @@ describe("an archive where nothing gives a year", () => {
     const time = page.querySelector(".meta time")!;
     assert.equal(time.getAttribute("datetime"), "--03-16");
     assert.equal(text(time), "March 16, year unknown (inferred)");
-    assert.equal(text(page.querySelector(".date-note")), "(read from the dateline: “HOT SPRINGS, Ark., March 16 -”)");
+    assert.equal(text(page.querySelector(".date-note")), "(read from the dateline “HOT SPRINGS, Ark., March 16 -”)");
 
     const undated = await readPage(site, "/timeline/undated/");
     const rows = undated.querySelectorAll("main .article-list li").map((li) => text(li));
     assert.ok(rows.includes(`${bank.title} March 16, year unknown (inferred)`), rows.join("\n"));
     assert.equal(text((await readPage(site, "/timeline/")).querySelector(".lead-count")), "0 dated articles; 2 undated (1 with a month and day but no year).");
+  });
+
+  it("suggests in the build's output a _defaults.yml for the folder, since none of its articles is dated", () => {
+    const warnings = site.log.filter((l) => l.startsWith("warning: "));
+    assert.equal(warnings.length, 3, warnings.join(""));
+    assert.match(warnings[2], /^warning: all 2 articles in \S*dates-undated\/ are undated\. .*say so once in \S*dates-undated\/_defaults\.yml: `year: YYYY`/);
   });
 
   it("does not date an article by the old dates it mentions", async () => {
@@ -119,7 +125,7 @@ describe("an archive dated by its folders' _defaults.yml", () => {
   it("gives every article the nearest folder's values, and its own front matter wins", () => {
     const grain = bySource.get("wire/grain-shipments.txt")!;
     assert.deepEqual([grain.date, grain.date_precision, grain.date_source, grain.source, grain.lang], ["1987-02-26", "day", "folder_default", "Harbor Wire", "en"]);
-    assert.match(grain.date_evidence!, /^PORTSMOUTH, Feb 26 - \(year from wire\/_defaults\.yml: period 1987-02\.\.1987-03\)$/);
+    assert.match(grain.date_evidence!, /^“PORTSMOUTH, Feb 26 -” and wire\/_defaults\.yml: period 1987-02\.\.1987-03$/);
     const museum = bySource.get("notes/harbor-museum.txt")!;
     assert.deepEqual([museum.date, museum.date_precision, museum.date_evidence], ["1987", "year", "_defaults.yml: year 1987"]);
     const keeper = bySource.get("notes/lighthouse-keeper.txt")!;
@@ -133,7 +139,7 @@ describe("an archive dated by its folders' _defaults.yml", () => {
     assert.equal(page.querySelector("article")!.getAttribute("lang"), "en");
     assert.equal(text(page.querySelector(".meta time")), "Thursday, February 26, 1987 (inferred)");
     assert.equal(page.querySelector(".meta time")!.getAttribute("datetime"), "1987-02-26");
-    assert.match(text(page.querySelector(".date-note")), /^\(from the folder's _defaults\.yml: “PORTSMOUTH, Feb 26 - \(year from wire\/_defaults\.yml/);
+    assert.match(text(page.querySelector(".date-note")), /^\(from “PORTSMOUTH, Feb 26 -” and wire\/_defaults\.yml: period 1987-02\.\.1987-03\)$/);
     assert.equal(text(page.querySelector('[data-pagefind-meta="date"]')), "Thursday, February 26, 1987 (inferred)");
 
     const keeperPage = await readPage(site, `/articles/${keeper.slug}/`);

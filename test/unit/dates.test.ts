@@ -134,7 +134,7 @@ test("the folder's year completes a dateline's month and day, and the evidence s
     date: "1987-03-16",
     date_precision: "day",
     date_source: "folder_default",
-    date_evidence: "HOT SPRINGS, Ark., March 16 - (year from reuters/_defaults.yml: year 1987)",
+    date_evidence: "“HOT SPRINGS, Ark., March 16 -” and reuters/_defaults.yml: year 1987",
   });
 });
 
@@ -227,5 +227,5 @@ test("the evidence stays short", () => {
   assert.equal(result.date, "1987-03-16");
   assert.ok(result.date_evidence !== undefined && result.date_evidence.length <= MAX_EVIDENCE_CHARS, `${result.date_evidence?.length} characters`);
   assert.ok(result.date_evidence.endsWith("…"));
-  assert.ok(result.date_evidence.startsWith("SAN JOSE DE LAS MATAS"));
+  assert.ok(result.date_evidence.startsWith("“SAN JOSE DE LAS MATAS"));
 });

@@ -151,7 +151,7 @@ describe("ingest with folder defaults", () => {
     assert.equal(cocoa.date, "1987-02-26");
     assert.equal(cocoa.date_precision, "day");
     assert.equal(cocoa.date_source, "folder_default");
-    assert.match(cocoa.date_evidence!, /SALVADOR, Feb 26 - \(year from reuters\/_defaults\.yml: year 1987\)/);
+    assert.match(cocoa.date_evidence!, /^“SALVADOR, Feb 26 -” and reuters\/_defaults\.yml: year 1987$/);
   });
 
   it("lets an article's own front matter win over its folder", () => {

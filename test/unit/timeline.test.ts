@@ -169,13 +169,14 @@ describe("an article's place in the timeline", () => {
   });
 
   it("says what an inferred date was read from, quoting the evidence", () => {
-    assert.equal(dateInferenceNote({ date: "2016-09-19", date_source: "text", date_evidence: "Posted on Sept. 19, 2016" }), "read from the text: “Posted on Sept. 19, 2016”");
-    assert.equal(dateInferenceNote({ date: "2016-09-21", date_source: "dateline", date_evidence: "MIAMI, Sept. 21, 2016 -" }), "read from the dateline: “MIAMI, Sept. 21, 2016 -”");
+    assert.equal(dateInferenceNote({ date: "2016-09-19", date_source: "text", date_evidence: "Posted on Sept. 19, 2016" }), "read from “Posted on Sept. 19, 2016”");
+    assert.equal(dateInferenceNote({ date: "2016-09-21", date_source: "dateline", date_evidence: "MIAMI, Sept. 21, 2016 -" }), "read from the dateline “MIAMI, Sept. 21, 2016 -”");
     assert.equal(
-      dateInferenceNote({ date: "1987-02-26", date_source: "folder_default", date_evidence: "SALVADOR, Feb 26 - (year from reuters/_defaults.yml: year 1987)" }),
-      "from the folder's _defaults.yml: “SALVADOR, Feb 26 - (year from reuters/_defaults.yml: year 1987)”",
+      dateInferenceNote({ date: "1987-02-26", date_source: "folder_default", date_evidence: "“SALVADOR, Feb 26 -” and reuters/_defaults.yml: year 1987" }),
+      "from “SALVADOR, Feb 26 -” and reuters/_defaults.yml: year 1987",
     );
-    assert.equal(dateInferenceNote({ date_month_day: "03-16", date_source: "dateline", date_evidence: "HOT SPRINGS, Ark., March 16 -" }), "read from the dateline: “HOT SPRINGS, Ark., March 16 -”");
+    assert.equal(dateInferenceNote({ date: "1987", date_source: "folder_default", date_evidence: "reuters/_defaults.yml: year 1987" }), "from reuters/_defaults.yml: year 1987");
+    assert.equal(dateInferenceNote({ date_month_day: "03-16", date_source: "dateline", date_evidence: "HOT SPRINGS, Ark., March 16 -" }), "read from the dateline “HOT SPRINGS, Ark., March 16 -”");
     assert.equal(dateInferenceNote({ date: "2017-01-26", date_source: "front_matter" }), undefined);
     assert.equal(dateInferenceNote({ date: "2017-01-26", date_source: "file_name" }), undefined);
     assert.ok(dateInferenceNote({ date: "2017-01-26", date_source: "text", date_evidence: "x".repeat(500) })!.length < 160);
