@@ -6,6 +6,7 @@ import { buildSiteModel, type RenderShare, type SiteModel } from "./src/site/mod
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import type { SiteSettings } from "./src/site/site-settings.ts";
+import { buildSearchUi } from "./src/site/search-ui.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { feedArticles, feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
@@ -45,6 +46,7 @@ interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addNunjucksFilter(name: string, fn: (...args: any[]) => unknown): void;
   addCollection(name: string, fn: () => unknown): void;
+  on(event: "eleventy.after", fn: (event: { directories: { output: string } }) => Promise<unknown>): void;
   ignores: Set<string>;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
@@ -144,6 +146,10 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
     // (Added as a plugin so that it runs after the feed plugins and replaces their filter.)
     eleventyConfig.addPlugin((config: EleventyConfig) => config.addNunjucksFilter("getNewestCollectionItemDate", newestFeedDate));
   }
-  if (writesSinglePages) eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(layoutsDir, "assets"))]: "assets" });
+  if (writesSinglePages) {
+    eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(layoutsDir, "assets"))]: "assets" });
+    // The search page's scripts, bundled with the parts of Pagefind's Component UI they use.
+    eleventyConfig.on("eleventy.after", ({ directories }) => buildSearchUi(directories.output));
+  }
   eleventyConfig.setLibrary("md", markdown);
 }

@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync, brotliCompressSync, constants as zlibConstants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { serveStatic } from "../src/serve/static-server.ts";
 import { DEFAULTS } from "../src/publish/config.ts";
@@ -7,12 +8,16 @@ import { parseArgs } from "./cli-args.ts";
 
 /**
  * Page weights and the bytes a first search transfers, measured on a built site:
- *   npx tsx scripts/measure-site.ts --dir _site [--query word]
+ *   npx tsx scripts/measure-site.ts --dir _site [--query word] [--details]
  * Weights: HTML bytes per page kind (median and largest), plus the stylesheet. Search:
- * loads /search/ in Debian's chromium with an empty cache, types the query, and sums the
- * bytes of every response from the page load on, and from the first keystroke on.
+ * loads /search/ in Debian's chromium (1280×800, empty cache), types the query, waits
+ * for the results, and sums every response from the page load on. Each response is
+ * counted as a static host sends it: text (HTML, CSS, JavaScript, JSON) gzip-compressed
+ * (level 6, what GitHub Pages and most servers use) and, for comparison, brotli; Pagefind's
+ * index files (.pf_*, .pagefind), already gzip-compressed, as they are.
+ * `--details` lists every response.
  */
-const { values } = parseArgs(process.argv.slice(2), { dir: "string", query: "string" });
+const { values } = parseArgs(process.argv.slice(2), { dir: "string", query: "string", details: "boolean" });
 const dir = path.resolve(String(values.dir ?? "_site"));
 const query = String(values.query ?? "oil");
 
@@ -37,32 +42,47 @@ for (const [kind, sizes] of Object.entries(kinds).sort()) {
 }
 console.log(`stylesheet: ${(css / 1024).toFixed(1)} KB`);
 
+/** Bytes on the wire for one response body, as a static host would send it. */
+export function wireBytes(url: string, body: Buffer): { raw: number; gzip: number; brotli: number } {
+  const precompressed = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.test(new URL(url).pathname);
+  if (precompressed || body.length === 0) return { raw: body.length, gzip: body.length, brotli: body.length };
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 6 }).length,
+    brotli: brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
 const server = await serveStatic({ dir, port: 0, pathPrefix: DEFAULTS.pathPrefix });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  const page = await browser.newPage();
-  let phase: "load" | "search" = "load";
-  const bytes = { load: 0, search: 0 };
-  const requests = { load: 0, search: 0 };
-  page.on("response", async (response) => {
-    const at = phase;
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    bytes[at] += body.length;
-    requests[at]++;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const responses: Promise<{ url: string; raw: number; gzip: number; brotli: number }>[] = [];
+  page.on("response", (response) => {
+    responses.push(response.body().then((body) => ({ url: response.url(), ...wireBytes(response.url(), body) }), () => ({ url: response.url(), raw: 0, gzip: 0, brotli: 0 })));
   });
   await page.goto(`${server.url}search/`, { waitUntil: "networkidle" });
-  phase = "search";
-  await page.locator(".pagefind-ui__search-input").pressSequentially(query);
-  await page.waitForSelector(".pagefind-ui__result", { timeout: 15_000 });
+  const loaded = responses.length;
+  await page.locator(".pf-input").pressSequentially(query);
+  await page.waitForSelector(".search-result", { timeout: 15_000 });
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(1000);
-  const results = await page.locator(".pagefind-ui__result").count();
-  console.log(`search page load: ${requests.load} responses, ${(bytes.load / 1024).toFixed(1)} KB`);
-  console.log(`first search for "${query}" (${results} results shown): ${requests.search} responses, ${(bytes.search / 1024).toFixed(1)} KB`);
-  console.log(`total for a first search: ${((bytes.load + bytes.search) / 1024).toFixed(1)} KB`);
+  const shown = await page.locator(".search-result").count();
+  const summary = (await page.locator("#search-summary").textContent())?.trim();
+  const all = await Promise.all(responses);
+  const sum = (xs: typeof all, k: "raw" | "gzip" | "brotli") => xs.reduce((n, x) => n + x[k], 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  if (values.details) {
+    for (const r of all) console.log(`${kb(r.gzip).padStart(10)} gzip ${kb(r.raw).padStart(10)} raw  ${new URL(r.url).pathname}`);
+  }
+  const load = all.slice(0, loaded);
+  const search = all.slice(loaded);
+  console.log(`search page load: ${load.length} responses, ${kb(sum(load, "gzip"))} gzip (${kb(sum(load, "raw"))} uncompressed)`);
+  console.log(`first search for "${query}" (${summary}; ${shown} results rendered): ${search.length} responses, ${kb(sum(search, "gzip"))} gzip`);
+  console.log(`total for a first search: ${kb(sum(all, "gzip"))} gzip, ${kb(sum(all, "brotli"))} with brotli for text, ${kb(sum(all, "raw"))} uncompressed`);
 } finally {
   await browser.close();
   await server.close();

@@ -47,24 +47,27 @@ describe("using the site with the keyboard only", () => {
     });
   }
 
-  it("goes from the skip link to the search box (past at most the sort control), types a query and tabs to a result that opens the article", async () => {
+  it("goes from the skip link straight to the search box, types a query, reaches the first result with the down arrow or with Tab past the order, dates and filter groups, and opens it", async () => {
     await page.goto(siteUrl(server, "/search/"));
     await page.locator(SEARCH_INPUT).waitFor();
     await page.keyboard.press("Tab");
     assert.equal((await focusedElement(page))?.href, "#main");
     await page.keyboard.press("Enter");
-    // The search box, or the one control for ordering results just above it, comes next.
-    await tabUntil(async () => (await focusedElement(page))?.className.includes("pagefind-ui__search-input") ?? false, 2);
+    await tabUntil(async () => (await focusedElement(page))?.className.includes("pf-input") ?? false, 1);
 
     await page.keyboard.type("Steinle");
     const results = await settledResults(page);
     const expected = records.find((r) => r.source_file === "000_12e87a7c7f271ebb.txt")!;
     assert.deepEqual(resultSources(results, records), [expected.source_file]);
 
-    const toResult = await tabUntil(async () => (await focusedElement(page))?.className.includes("pagefind-ui__result-link") ?? false);
-    assert.ok(toResult <= 10, `the first result took ${toResult} Tab presses from the search box`);
+    await page.keyboard.press("ArrowDown");
+    assert.ok((await focusedElement(page))?.className.includes("pf-result-link"), `the down arrow focused ${JSON.stringify(await focusedElement(page))}`);
+    await page.locator(SEARCH_INPUT).focus();
+    const groups = await page.locator(".filter-group:not([hidden])").count();
+    const toResult = await tabUntil(async () => (await focusedElement(page))?.className.includes("pf-result-link") ?? false);
+    assert.ok(toResult <= groups + 4, `the first result took ${toResult} Tab presses from the search box (${groups} filter groups)`);
     await page.keyboard.press("Enter");
-    await page.waitForURL(`**/articles/${expected.slug}/`);
+    await page.waitForURL(`**/articles/${expected.slug}/?pagefind-highlight=*`);
     assert.equal(await page.locator("h1").textContent(), expected.title);
   });
 

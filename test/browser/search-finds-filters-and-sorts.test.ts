@@ -8,10 +8,16 @@ import {
   articlesWithExtra,
   DATED_FIXTURES,
   DATED_FIXTURES_WORD,
+  filterValues,
   launchBrowser,
+  openFilterGroup,
+  RESULT_LINK,
   resultSources,
+  SEARCH_INPUT,
   searchFor,
+  searchSummary,
   serveSite,
+  setFilter,
   settledResults,
   shownResults,
   siteUrl,
@@ -32,9 +38,20 @@ function containsWord(text: string, word: string): boolean {
   return new RegExp(`\\b${word}\\b`, "i").test(text);
 }
 
-async function openSearch(query?: string): Promise<void> {
-  await page.goto(siteUrl(server, query ? `/search/?q=${encodeURIComponent(query)}` : "/search/"));
+async function openSearch(query = ""): Promise<void> {
+  await page.goto(siteUrl(server, `/search/${query}`));
+  await settledResults(page);
 }
+
+/** The fixtures' source files, oldest first. */
+function fixturesByDate(): string[] {
+  return records
+    .filter((r) => Object.keys(DATED_FIXTURES).includes(r.source_file))
+    .sort((a, b) => (a.date! < b.date! ? -1 : 1))
+    .map((r) => r.source_file);
+}
+
+const recordOf = (file: string) => records.find((r) => r.source_file === file)!;
 
 describe("searching the archive in a browser", () => {
   before(async () => {
@@ -58,93 +75,139 @@ describe("searching the archive in a browser", () => {
     ["Steinle", "000_12e87a7c7f271ebb.txt"],
     ["Trumpocalypse", "001_5742304cf4503c0a.txt"],
   ]) {
-    it(`finds the one seed that mentions "${word}", showing its title and the word marked in the excerpt`, async () => {
+    it(`finds the one seed that mentions "${word}", with its title, the word marked in the excerpt, and the article marking it too`, async () => {
       const mentioning = content
         .filter((c) => containsWord([c.record.title, c.record.dek ?? "", c.markdown].join("\n"), word))
         .map((c) => c.record.source_file);
       assert.deepEqual(mentioning, [seed], `the test assumes only ${seed} mentions ${word}`);
-      const expected = records.find((r) => r.source_file === seed)!;
+      const expected = recordOf(seed);
 
       await openSearch();
       const results = await searchFor(page, word);
       assert.deepEqual(resultSources(results, records), [seed], `results: ${JSON.stringify(results.map((r) => r.title))}`);
-      assert.ok(results[0].title.startsWith(expected.title), results[0].title);
+      assert.equal(results[0].title, expected.title, "the title is the article's title, nothing appended");
       assert.match(results[0].excerptHtml, new RegExp(`<mark>[^<]*\\b${word}\\b[^<]*</mark>`, "i"), results[0].excerptHtml);
-      assert.ok(new URL(results[0].href).pathname.endsWith(`/articles/${expected.slug}/`), results[0].href);
+      assert.equal(new URL(results[0].href).pathname, `/articles/${expected.slug}/`);
 
-      await page.click(".pagefind-ui__result-link");
-      await page.waitForURL(`**/articles/${expected.slug}/`);
+      await page.click(RESULT_LINK);
+      await page.waitForURL(`**/articles/${expected.slug}/?pagefind-highlight=*`);
       assert.equal(await page.locator("h1").textContent(), expected.title);
+      await page.locator("mark.pagefind-highlight").first().waitFor();
+      const marked = await page.locator("[data-pagefind-body] mark.pagefind-highlight").allTextContents();
+      assert.ok(marked.length > 0 && marked.every((m) => m.toLowerCase() === word.toLowerCase()), `marked on the article: ${JSON.stringify(marked)}`);
     });
   }
 
+  it("shows each result's date, source and section under its title, not in it; undated ones say so", async () => {
+    await openSearch();
+    const results = await searchFor(page, DATED_FIXTURES_WORD);
+    const byFile = new Map(resultSources(results, records).map((file, i) => [file, results[i]]));
+    const ferry = byFile.get("fixture-quillborough-a.txt")!;
+    assert.equal(ferry.title, recordOf("fixture-quillborough-a.txt").title);
+    assert.match(ferry.meta, /^Monday, June 1, 2015 · Harbor Ledger$/);
+    const undated = await searchFor(page, "Steinle");
+    assert.match(undated[0].meta, /^Undated\b/);
+    assert.ok(!/\(Undated\)/.test(undated[0].title), undated[0].title);
+  });
+
   it("runs the search named in the address (?q=) when the page opens", async () => {
-    await openSearch(DATED_FIXTURES_WORD);
+    await openSearch(`?q=${DATED_FIXTURES_WORD}`);
     const results = await settledResults(page);
-    assert.equal(await page.locator(".pagefind-ui__search-input").inputValue(), DATED_FIXTURES_WORD);
+    assert.equal(await page.locator(SEARCH_INPUT).inputValue(), DATED_FIXTURES_WORD);
     assert.deepEqual(resultSources(results, records).sort(), Object.keys(DATED_FIXTURES).sort());
+    assert.equal(await searchSummary(page), `3 results for “${DATED_FIXTURES_WORD}”`);
   });
 
-  it("narrows the results to one source when that source's filter is checked", async () => {
-    await openSearch();
-    const all = await searchFor(page, DATED_FIXTURES_WORD);
-    assert.equal(all.length, 3);
-    const filterNames = await page.locator(".pagefind-ui__filter-name").allTextContents();
-    const sourceBlock = page.locator(".pagefind-ui__filter-block").filter({ has: page.locator(".pagefind-ui__filter-name", { hasText: /source/i }) });
-    assert.ok(
-      (await sourceBlock.count()) > 0,
-      `MISSING FEATURE: the search page offers no "source" filter (filters shown: ${JSON.stringify(filterNames)}); article pages need data-pagefind-filter="source"`,
-    );
-    if (!(await sourceBlock.first().evaluate((el) => (el as HTMLDetailsElement).open))) await sourceBlock.first().locator("summary").click();
-    const option = sourceBlock.first().locator(".pagefind-ui__filter-value", { hasText: "Harbor Ledger" });
-    await option.locator("input").check();
-    const filtered = await settledResults(page);
-
-    const shownBefore = resultSources(all, records);
-    const expected = records.filter((r) => r.source === "Harbor Ledger" && shownBefore.includes(r.source_file)).map((r) => r.source_file).sort();
-    assert.equal(expected.length, 2, "the fixtures give two Harbor Ledger articles");
-    assert.deepEqual(resultSources(filtered, records).sort(), expected);
-  });
-
-  it("narrows the results to one tag when that tag's filter is checked", async () => {
-    await openSearch();
-    const all = await searchFor(page, DATED_FIXTURES_WORD);
-    const filterNames = await page.locator(".pagefind-ui__filter-name").allTextContents();
-    const tagBlock = page.locator(".pagefind-ui__filter-block").filter({ has: page.locator(".pagefind-ui__filter-name", { hasText: /^\s*tags?\b/i }) });
-    assert.ok((await tagBlock.count()) > 0, `MISSING FEATURE: the search page offers no "tag" filter (filters shown: ${JSON.stringify(filterNames)})`);
-    if (!(await tagBlock.first().evaluate((el) => (el as HTMLDetailsElement).open))) await tagBlock.first().locator("summary").click();
-    const option = tagBlock.first().locator(".pagefind-ui__filter-value").filter({ hasText: /bridges/i });
-    await option.locator("input").check();
-    const filtered = await settledResults(page);
-    const shownBefore = resultSources(all, records);
-    const expected = records.filter((r) => r.tags.some((t) => /bridges/i.test(t)) && shownBefore.includes(r.source_file)).map((r) => r.source_file);
-    assert.equal(expected.length, 1, "the fixtures give one article tagged bridges");
-    assert.deepEqual(resultSources(filtered, records), expected);
-  });
-
-  it("orders the results newest first, then oldest first, when the reader sorts by date", async () => {
+  it("lists a filter group's values by count, hides values no result has, and narrows to the one ticked; the address keeps it, a reload too, and Back undoes it", async () => {
     await openSearch();
     await searchFor(page, DATED_FIXTURES_WORD);
-    const sort = page.getByLabel(/sort|order/i);
-    assert.ok((await sort.count()) > 0, "MISSING FEATURE: the search page has no control labelled “Sort” or “Order”");
-    const options = await sort.first().locator("option").allTextContents();
-    const newest = options.find((o) => /newest|latest|date.*(desc|new)/i.test(o));
-    const oldest = options.find((o) => /oldest|earliest|date.*(asc|old)/i.test(o));
-    assert.ok(newest && oldest, `the sort control should offer newest and oldest first; it offers ${JSON.stringify(options)}`);
-    const fixtures = records.filter((r) => Object.keys(DATED_FIXTURES).includes(r.source_file));
-    const byDate = [...fixtures].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0)).map((r) => r.source_file);
+    await openFilterGroup(page, "source");
+    assert.deepEqual(await filterValues(page, "source"), [
+      { name: "Harbor Ledger", count: "2", checked: false },
+      { name: "Valley Courier", count: "1", checked: false },
+    ]);
+    const filtered = await setFilter(page, "source", "Harbor Ledger");
+    const expected = records.filter((r) => r.source === "Harbor Ledger").map((r) => r.source_file).sort();
+    assert.equal(expected.length, 2, "the fixtures give two Harbor Ledger articles");
+    assert.deepEqual(resultSources(filtered, records).sort(), expected);
+    const address = new URL(page.url());
+    assert.deepEqual([address.searchParams.get("q"), address.searchParams.getAll("source")], [DATED_FIXTURES_WORD, ["Harbor Ledger"]]);
 
-    await sort.first().selectOption({ label: newest });
-    assert.deepEqual(resultSources(await settledResults(page), records), [...byDate].reverse());
-    await sort.first().selectOption({ label: oldest });
-    assert.deepEqual(resultSources(await settledResults(page), records), byDate);
+    await page.reload();
+    assert.deepEqual(resultSources(await settledResults(page), records).sort(), expected, "a reload keeps the filter");
+    await openFilterGroup(page, "source");
+    assert.deepEqual((await filterValues(page, "source")).map((v) => [v.name, v.checked]), [["Harbor Ledger", true]]);
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has("source"));
+    assert.equal((await settledResults(page)).length, 3, "Back returns to the search before the filter");
+  });
+
+  it("loads a long list (topics) when its group is opened, and narrows the results to the topic ticked", async () => {
+    await openSearch();
+    await searchFor(page, DATED_FIXTURES_WORD);
+    const filterRequests: string[] = [];
+    page.on("request", (r) => r.url().includes("/pagefind/filter/") && filterRequests.push(r.url()));
+    await openFilterGroup(page, "tag");
+    assert.equal(filterRequests.length, 1, "opening the group loads its filter index, and only that");
+    assert.deepEqual((await filterValues(page, "tag")).map((v) => [v.name, v.count]), [
+      ["ferries", "2"],
+      ["bridges", "1"],
+    ]);
+    const filtered = await setFilter(page, "tag", "bridges");
+    assert.deepEqual(resultSources(filtered, records), ["fixture-quillborough-c.txt"]);
+  });
+
+  it("browses by filters alone, with no words: a year gives its articles, newest first", async () => {
+    await openSearch();
+    assert.equal(await page.locator(".search-result").count(), 0, "nothing is listed before the reader asks");
+    await openFilterGroup(page, "year");
+    const years = (await filterValues(page, "year")).map((v) => `${v.name} ${v.count}`);
+    assert.deepEqual(years, ["2019 1", "2017 1", "2015 1", "Undated 4"], "years newest first, with the whole archive's counts");
+    const inYear = await setFilter(page, "year", "2017");
+    assert.deepEqual(resultSources(inYear, records), ["fixture-quillborough-c.txt"]);
+    assert.equal(await searchSummary(page), "1 article matches the chosen filters");
+    await setFilter(page, "year", "2017", false);
+    const byDay = await setFilter(page, "source", "Harbor Ledger");
+    assert.deepEqual(resultSources(byDay, records), fixturesByDate().filter((f) => recordOf(f).source === "Harbor Ledger").reverse());
+  });
+
+  it("orders the results newest first, then oldest first, when the reader sorts by date, undated articles last both ways", async () => {
+    await openSearch();
+    await searchFor(page, "the");
+    const sort = page.getByLabel(/order/i);
+    const options = await sort.locator("option").allTextContents();
+    assert.deepEqual(options, ["Relevance", "Date, newest first", "Date, oldest first"]);
+    const dated = fixturesByDate();
+    for (const [label, expected] of [
+      ["Date, newest first", [...dated].reverse()],
+      ["Date, oldest first", dated],
+    ] as const) {
+      await sort.selectOption({ label });
+      const shown = resultSources(await settledResults(page), records);
+      assert.deepEqual(shown.slice(0, 3), expected, label);
+      assert.ok(shown.slice(3).every((f) => !recordOf(f).date), `${label}: undated after the dated ones: ${shown}`);
+      assert.equal(new URL(page.url()).searchParams.get("sort"), label.includes("newest") ? "newest" : "oldest");
+    }
+  });
+
+  it("narrows the results to a date range, kept in the address", async () => {
+    await openSearch(`?q=${DATED_FIXTURES_WORD}`);
+    await page.selectOption("#search-from", { label: "September 2017" });
+    await settledResults(page);
+    await page.selectOption("#search-to", { label: "February 2019" });
+    const inRange = await settledResults(page);
+    assert.deepEqual(resultSources(inRange, records).sort(), ["fixture-quillborough-b.txt", "fixture-quillborough-c.txt"]);
+    assert.deepEqual([new URL(page.url()).searchParams.get("from"), new URL(page.url()).searchParams.get("to")], ["2017-09", "2019-02"]);
+    await page.selectOption("#search-to", { label: "September 2017" });
+    assert.deepEqual(resultSources(await settledResults(page), records), ["fixture-quillborough-c.txt"]);
   });
 
   it("says so when nothing matches", async () => {
     await openSearch();
     const results = await searchFor(page, "xylophonequark");
     assert.equal(results.length, 0);
-    assert.match((await page.locator(".pagefind-ui__message").textContent()) ?? "", /no results/i);
+    assert.equal(await searchSummary(page), "0 results for “xylophonequark”");
     assert.deepEqual(await shownResults(page), []);
   });
 

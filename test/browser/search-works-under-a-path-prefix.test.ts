@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import type { StaticServer } from "../../src/serve/static-server.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { loadContentDir } from "../../src/site/load-content.ts";
-import { launchBrowser, resultSources, searchFor, settledResults, serveSite, SEED_ARTICLES_DIR, siteUrl, watchConsoleProblems, watchFailedRequests } from "../helpers/browser.ts";
+import { launchBrowser, RESULT_LINK, resultSources, searchFor, settledResults, serveSite, SEED_ARTICLES_DIR, siteUrl, watchConsoleProblems, watchFailedRequests } from "../helpers/browser.ts";
 import { buildSite } from "../helpers/site-build.ts";
 
 /** A project site on GitHub Pages lives under /<repo>/, never at the host's root. */
@@ -42,8 +42,8 @@ describe(`the archive served under ${PREFIX}`, () => {
     assert.deepEqual(resultSources(results, records), [expected.source_file]);
     assert.match(results[0].excerptHtml, /<mark>[^<]*\bSteinle\b[^<]*<\/mark>/i);
     assert.equal(new URL(results[0].href).pathname, `${PREFIX}articles/${expected.slug}/`);
-    await page.click(".pagefind-ui__result-link");
-    await page.waitForURL(`**${PREFIX}articles/${expected.slug}/`);
+    await page.click(RESULT_LINK);
+    await page.waitForURL(`**${PREFIX}articles/${expected.slug}/?pagefind-highlight=*`);
     assert.equal(await page.locator("h1").textContent(), expected.title);
   });
 
@@ -52,7 +52,7 @@ describe(`the archive served under ${PREFIX}`, () => {
     await page.getByLabel(/search the archive/i).fill("Trumpocalypse");
     await page.getByLabel(/search the archive/i).press("Enter");
     await page.waitForURL(`**${PREFIX}search/?q=Trumpocalypse`);
-    await page.locator(".pagefind-ui__result-link").first().waitFor();
+    await page.locator(RESULT_LINK).first().waitFor();
     assert.deepEqual(resultSources(await settledResults(page), records), ["001_5742304cf4503c0a.txt"]);
   });
 

@@ -50,7 +50,12 @@ export function watchFailedRequests(page: Page): string[] {
   page.on("response", (response) => {
     if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
   });
-  page.on("requestfailed", (request) => failures.push(`failed ${request.url()} (${request.failure()?.errorText ?? "?"})`));
+  page.on("requestfailed", (request) => {
+    // Leaving a page cancels what it was still loading (the search page loads its index at
+    // once): that is not a missing asset, which answers 404 above.
+    if (request.failure()?.errorText === "net::ERR_ABORTED") return;
+    failures.push(`failed ${request.url()} (${request.failure()?.errorText ?? "?"})`);
+  });
   return failures;
 }
 
@@ -66,29 +71,33 @@ export function watchConsoleProblems(page: Page): string[] {
   return messages;
 }
 
-// ---- Pagefind's search UI ----
+// ---- the search page (Pagefind's Component UI and layouts/search-ui/search.js) ----
 
-export const SEARCH_INPUT = ".pagefind-ui__search-input";
-export const RESULT = ".pagefind-ui__result";
-export const RESULT_LINK = ".pagefind-ui__result-link";
-export const RESULT_EXCERPT = ".pagefind-ui__result-excerpt";
+export const SEARCH_INPUT = ".pf-input";
+export const RESULT = ".search-result";
+export const RESULT_LINK = ".search-result .pf-result-link";
+export const RESULT_EXCERPT = ".pf-result-excerpt";
+export const SUMMARY = "#search-summary";
 
 export interface ShownResult {
   title: string;
   href: string;
+  /** The date, section and source line under the title. */
+  meta: string;
   excerptHtml: string;
   excerptText: string;
 }
 
-/** The results the search page currently shows, in display order. */
+/** The results the search page currently shows, in display order (those not yet loaded are left out). */
 export function shownResults(page: Page): Promise<ShownResult[]> {
   return page.$$eval(`${RESULT}`, (items) =>
     items.map((item) => {
-      const link = item.querySelector(".pagefind-ui__result-link") as HTMLAnchorElement | null;
-      const excerpt = item.querySelector(".pagefind-ui__result-excerpt");
+      const link = item.querySelector(".pf-result-link") as HTMLAnchorElement | null;
+      const excerpt = item.querySelector(".pf-result-excerpt");
       return {
         title: link?.textContent?.trim() ?? "",
         href: link?.href ?? "",
+        meta: item.querySelector(".search-result-meta")?.textContent?.trim() ?? "",
         excerptHtml: excerpt?.innerHTML ?? "",
         excerptText: excerpt?.textContent ?? "",
       };
@@ -96,22 +105,17 @@ export function shownResults(page: Page): Promise<ShownResult[]> {
   );
 }
 
-/**
- * The source file of the article each shown result names. A result's title is the
- * article's title, possibly followed by " (date)"; the longest matching title wins.
- */
+/** The source file of the article each shown result names, by its title. */
 export function resultSources(results: ShownResult[], records: { title: string; source_file: string }[]): string[] {
   return results.map((result) => {
-    const named = records
-      .filter((r) => result.title === r.title || result.title.startsWith(`${r.title} (`))
-      .sort((a, b) => b.title.length - a.title.length)[0];
-    return named ? named.source_file : `(no article titled ${JSON.stringify(result.title)})`;
+    const named = records.filter((r) => result.title === r.title);
+    return named.length === 1 ? named[0].source_file : `(${named.length} articles titled ${JSON.stringify(result.title)})`;
   });
 }
 
 /**
  * Types `query` into the search box like a reader, then waits until the results
- * list has settled (Pagefind renders results in steps: count first, then each item).
+ * list has settled.
  */
 export async function searchFor(page: Page, query: string): Promise<ShownResult[]> {
   const input = page.locator(SEARCH_INPUT);
@@ -121,16 +125,22 @@ export async function searchFor(page: Page, query: string): Promise<ShownResult[
   return settledResults(page);
 }
 
-/** Waits until the result list stops changing and every shown result has its title. */
+/**
+ * Waits until the search has answered (the summary says so) and the shown results have
+ * stopped changing (each result is filled in when it scrolls into view).
+ */
 export async function settledResults(page: Page, timeoutMs = 10_000): Promise<ShownResult[]> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   let stableSince = Date.now();
   for (;;) {
     const results = await shownResults(page);
-    const message = (await page.locator(".pagefind-ui__message").textContent().catch(() => null)) ?? "";
-    const snapshot = JSON.stringify([message, results]);
-    const complete = message !== "" && results.every((r) => r.title !== "");
+    const summary = await page
+      .locator(SUMMARY)
+      .evaluate((el) => `${(el as HTMLElement).dataset.state}|${el.textContent}`)
+      .catch(() => "");
+    const snapshot = JSON.stringify([summary, results]);
+    const complete = summary.startsWith("done|") || summary.startsWith("idle|");
     if (snapshot !== last) {
       last = snapshot;
       stableSince = Date.now();
@@ -140,6 +150,42 @@ export async function settledResults(page: Page, timeoutMs = 10_000): Promise<Sh
     if (Date.now() > deadline) throw new Error(`search results did not settle within ${timeoutMs} ms; last state: ${snapshot}`);
     await page.waitForTimeout(100);
   }
+}
+
+/** The summary line above the results ("3 results for “oil”"). */
+export async function searchSummary(page: Page): Promise<string> {
+  return ((await page.locator(SUMMARY).textContent()) ?? "").trim();
+}
+
+/** Opens a filter group (year, person, tag, ...) and waits until its values are shown. */
+export async function openFilterGroup(page: Page, key: string): Promise<void> {
+  const group = page.locator(`.filter-group[data-filter="${key}"]`);
+  await group.waitFor({ state: "visible" });
+  if (!(await group.evaluate((el) => (el as HTMLDetailsElement).open))) await group.locator("summary").click();
+  await page.waitForFunction((k) => {
+    const g = document.querySelector(`.filter-group[data-filter="${k}"]`);
+    return g && !g.querySelector(".filter-note")?.textContent?.startsWith("Loading") && g.querySelector(".filter-values, .filter-note");
+  }, key);
+}
+
+/** The values a filter group shows, in order, with their counts. */
+export function filterValues(page: Page, key: string): Promise<{ name: string; count: string; checked: boolean }[]> {
+  return page.$$eval(`.filter-group[data-filter="${key}"] .filter-value`, (labels) =>
+    labels.map((l) => ({
+      name: l.querySelector(".filter-value-name")?.textContent ?? "",
+      count: l.querySelector(".count")?.textContent ?? "",
+      checked: (l.querySelector("input") as HTMLInputElement).checked,
+    })),
+  );
+}
+
+/** Ticks or unticks one value of a filter group (opening the group first), then waits for the results. */
+export async function setFilter(page: Page, key: string, value: string, on = true): Promise<ShownResult[]> {
+  await openFilterGroup(page, key);
+  const box = page.locator(`.filter-group[data-filter="${key}"] .filter-value`).filter({ has: page.locator(".filter-value-name", { hasText: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }) }).locator("input");
+  if (on) await box.check();
+  else await box.uncheck();
+  return settledResults(page);
 }
 
 // ---- axe-core ----

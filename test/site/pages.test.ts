@@ -115,28 +115,32 @@ describe("the reader's pages", () => {
     assert.equal(og("article:published_time"), synthetic[10].date);
   });
 
-  it("article pages hand Pagefind filters for topic, person, source and year, and date sort keys with undated last", async () => {
+  it("article pages hand Pagefind filters for topic, person, source, year, month and date, and the date and source to show in results", async () => {
     for (const a of [synthetic[10], synthetic[6]]) {
       const html = await page(`articles/${recordOf(a).slug}/index.html`);
       const body = html.querySelector("[data-pagefind-body]")!;
       const values = (name: string) => body.querySelectorAll(`[data-pagefind-filter="${name}"]`).map((e) => e.text);
+      const meta = (name: string) => body.querySelectorAll(`[data-pagefind-meta="${name}"]`).map((e) => e.text);
       assert.deepEqual(values("tag"), a.tags);
       assert.deepEqual(values("person"), a.people);
       assert.deepEqual(values("source"), [a.source]);
       assert.deepEqual(values("year"), [a.date ? a.date.slice(0, 4) : "Undated"]);
-      const newest = body.querySelector('[data-pagefind-sort="date"]')!.text;
-      const oldest = body.querySelector('[data-pagefind-sort="date-oldest"]')!.text;
-      if (a.date) assert.deepEqual([newest, oldest], [a.date, a.date]);
-      else assert.ok(newest < "1000" && oldest > "9000", "undated sorts after every date both ways");
+      assert.deepEqual(values("month"), a.date ? [a.date.slice(0, 7)] : []);
+      assert.deepEqual(values("date"), a.date ? [a.date] : []);
+      assert.deepEqual(meta("source"), [a.source]);
+      assert.equal(meta("date").length, 1);
+      if (!a.date) assert.deepEqual(meta("date"), ["Undated"]);
+      assert.equal(body.querySelectorAll("[data-pagefind-sort]").length, 0, "no sort keys: they would weigh on every search");
       assert.ok(body.querySelector("[data-pagefind-filter]")!.closest("[data-pagefind-ignore]"), "filter values stay out of the text index");
     }
   });
 
-  it("only the search page loads scripts, and no page has inline scripts or styles", async () => {
+  it("only the search page loads scripts (article pages only the highlighter of searched words), and no page has inline scripts or styles", async () => {
     for (const file of await htmlPages()) {
       const html = await page(file);
       const loaded = html.querySelectorAll("script[src]").map((s) => s.getAttribute("src"));
-      if (file === "search/index.html") assert.deepEqual(loaded, ["/pagefind/pagefind-ui.js", "/assets/search.js"]);
+      if (file === "search/index.html") assert.deepEqual(loaded, ["/assets/search.js"]);
+      else if (/^articles\/[^/]+\/index\.html$/.test(file) && !file.startsWith("articles/page/")) assert.deepEqual(loaded, ["/assets/highlight.js"], file);
       else assert.deepEqual(loaded, [], file);
       const inline = html.querySelectorAll("script:not([src])").filter((s) => s.getAttribute("type") !== "application/ld+json");
       assert.equal(inline.length, 0, `${file} inline script`);

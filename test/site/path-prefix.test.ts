@@ -33,11 +33,12 @@ describe("a site built under the path prefix /news-archive/", () => {
     assert.ok(JSON.parse(html.querySelector('script[type="application/ld+json"]')!.text).url.startsWith(`http://localhost:8080${PREFIX}articles/`));
   });
 
-  it("the search page loads Pagefind from under the prefix", async () => {
+  it("the search page loads its script and Pagefind's API from under the prefix", async () => {
     const html = parse(await read("search/index.html"));
-    assert.equal(html.querySelector("#search")!.getAttribute("data-bundle-path"), `${PREFIX}pagefind/`);
-    assert.deepEqual(html.querySelectorAll("script[src]").map((s) => s.getAttribute("src")), [`${PREFIX}pagefind/pagefind-ui.js`, `${PREFIX}assets/search.js`]);
-    assert.equal(html.querySelector('link[href$="pagefind-ui.css"]')!.getAttribute("href"), `${PREFIX}pagefind/pagefind-ui.css`);
+    assert.equal(html.querySelector("pagefind-config")!.getAttribute("bundle-path"), `${PREFIX}assets/search/`);
+    assert.deepEqual(html.querySelectorAll("script[src]").map((s) => s.getAttribute("src")), [`${PREFIX}assets/search.js`]);
+    // The stand-in for Pagefind's API imports Pagefind's own by a relative path, which stays under the prefix.
+    assert.match(await read("assets/search/pagefind.js"), /from\s*"\.\.\/\.\.\/pagefind\/pagefind\.js"/);
   });
 
   it("feeds, the sitemap and robots.txt give absolute URLs under the prefix", async () => {
