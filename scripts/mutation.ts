@@ -113,43 +113,44 @@ if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMM
 console.log(`\n${summary}\nReports: ${path.relative(process.cwd(), reportsDir)}/ (summary.md, and mutation.html per module)`);
 process.exit(failed ? 1 : 0);
 
-/** Runs Stryker in its own process group, so the time limit (or Ctrl-C) can stop it and its workers. */
+/**
+ * Runs Stryker in its own process group, so the time limit (or Ctrl-C) can stop it and
+ * the test processes it started: SIGTERM first, then SIGKILL for what is left once Stryker
+ * has exited (a test file in the middle of a run outlives Stryker otherwise).
+ */
 function runStryker(configFile: string, deadline: number): Promise<number | "time limit"> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [strykerBin, "run", configFile], { cwd: root, stdio: "inherit", detached: true });
-    let timedOut = false;
-    const stop = () => {
+    const group = -child.pid!;
+    const signalGroup = (signal: NodeJS.Signals) => {
       try {
-        process.kill(-child.pid!, "SIGTERM");
+        process.kill(group, signal);
       } catch {
-        // already gone
+        // the group is gone
       }
-      setTimeout(() => {
-        try {
-          process.kill(-child.pid!, "SIGKILL");
-        } catch {
-          // already gone
-        }
-      }, 10_000).unref();
     };
-    const onSignal = () => {
-      stop();
-      process.exit(130);
+    let stopped: "time limit" | "signal" | undefined;
+    const stop = (why: "time limit" | "signal") => {
+      stopped ??= why;
+      signalGroup("SIGTERM");
+      setTimeout(() => signalGroup("SIGKILL"), 10_000).unref();
     };
+    const onSignal = () => stop("signal");
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     const timer = Number.isFinite(deadline)
       ? setTimeout(() => {
-          timedOut = true;
           console.log("\nTime limit reached: stopping Stryker.");
-          stop();
+          stop("time limit");
         }, Math.max(0, deadline - Date.now()))
       : undefined;
     child.on("exit", (code) => {
       if (timer) clearTimeout(timer);
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      resolve(timedOut ? "time limit" : (code ?? 1));
+      if (stopped) signalGroup("SIGKILL");
+      if (stopped === "signal") process.exit(130);
+      resolve(stopped === "time limit" ? "time limit" : (code ?? 1));
     });
   });
 }
