@@ -45,11 +45,15 @@ describe("entity pages", () => {
     assert.deepEqual(listed(site.pages, "/people/donald-trump/"), ["/articles/other/", "/articles/new/"]);
   });
 
-  it("every entity page lists exactly the articles naming it (random archives)", () => {
+  it("every entity page lists exactly the articles naming it, 100 to a page (random archives)", () => {
+    // Five names in about half of up to 500 articles each: a name's listing runs to
+    // several pages. `size: "max"` lets arrays reach maxLength (fast-check's default
+    // size stops near 10 elements).
     const names = ["Ann", "Bob", "Cy", "Dee", "Eve"];
+    let reachedSeveralPages = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.record({ people: fc.subarray(names), places: fc.subarray(names), day: fc.integer({ min: 1, max: 28 }) }), { maxLength: 250 }),
+        fc.array(fc.record({ people: fc.subarray(names), places: fc.subarray(names), day: fc.integer({ min: 1, max: 28 }) }), { maxLength: 500, size: "max" }),
         (rows) => {
           const articles = rows.map((r, i) => article(`a${i}`, `2017-01-${String(r.day).padStart(2, "0")}`, { people: r.people, places: r.places }));
           const site = buildEntityPages(articles);
@@ -58,13 +62,28 @@ describe("entity pages", () => {
               const expected = articles.filter((a) => a[kind].includes(name)).map((a) => a.url).sort();
               const url = `/${kind}/${name.toLowerCase()}/`;
               assert.deepEqual([...listed(site.pages, url)].sort(), expected, `${kind} ${name}`);
+              if (expected.length === 0) continue;
+              const pageCount = Math.ceil(expected.length / ENTITY_PAGE_SIZE);
+              if (pageCount >= 2) reachedSeveralPages++;
+              const pages = site.pages.filter((p) => p.url === url || p.url.startsWith(`${url}page/`));
+              assert.deepEqual(pages.map((p) => p.pageNumber), Array.from({ length: pageCount }, (_, i) => i + 1), url);
+              pages.forEach((p, i) => {
+                assert.equal(p.items.length, i < pageCount - 1 ? ENTITY_PAGE_SIZE : expected.length - ENTITY_PAGE_SIZE * (pageCount - 1), p.url);
+                assert.equal(p.firstRank, i * ENTITY_PAGE_SIZE + 1, "the list numbers carry on from the previous page");
+                assert.equal(p.pageCount, pageCount);
+                assert.equal(p.count, expected.length);
+                assert.equal(p.url, i === 0 ? url : `${url}page/${i + 1}/`);
+                assert.equal(p.previousUrl, pages[i - 1]?.url);
+                assert.equal(p.nextUrl, pages[i + 1]?.url);
+                assert.equal(p.title, pageCount > 1 ? `${name} (page ${i + 1} of ${pageCount})` : name);
+              });
             }
           }
-          for (const p of site.pages) assert.ok(p.items.length <= ENTITY_PAGE_SIZE);
         },
       ),
       { numRuns: 40 },
     );
+    assert.ok(reachedSeveralPages >= 20, `listings of several pages were generated ${reachedSeveralPages} times`);
   });
 
   it("paginate at 100 articles, with links between the pages", () => {

@@ -10,6 +10,7 @@ import { ArticleError } from "../../src/errors.ts";
 import { listArticleFiles } from "../../src/ingest/article-files.ts";
 import { articleToMarkdown, parseArticleMarkdown } from "../../src/ingest/markdown.ts";
 import { ingestArchive, type IngestResult } from "../../src/ingest/pipeline.ts";
+import { timeGuard } from "../helpers/time-guard.ts";
 
 /**
  * Hostile and broken raw files, one at a time: each gets a clean article or a clear
@@ -19,7 +20,7 @@ import { ingestArchive, type IngestResult } from "../../src/ingest/pipeline.ts";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/hostile");
 const NOW = new Date("2026-11-23T00:00:00Z");
-const HANG_GUARD_MS = 5000;
+const HANG_GUARD_MS = timeGuard(5000);
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const encoder = new TextEncoder();

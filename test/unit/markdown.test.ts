@@ -42,6 +42,25 @@ describe("Markdown body", () => {
     "# Not a heading",
     "1. not a list",
     "2) not a list either",
+    // Two-, three- and nine-digit markers open ordered lists too (CommonMark allows up to nine digits).
+    "10. Things we learned",
+    "100) Reasons to visit",
+    "2017. The year the harbor closed",
+    "123456789. The longest marker there is",
+    "10.",
+    // Other line starts that open blocks.
+    "## Two hashes",
+    "###### Six hashes",
+    "= an underline",
+    "===",
+    "- - -",
+    "***",
+    "___",
+    "+++ plus signs",
+    "```fence",
+    "~~~ fence",
+    "<div>block html</div>",
+    "[label]: https://example.com/ (a link reference definition)",
     "- not a bullet",
     "+ nor this",
     "* nor this",
@@ -69,6 +88,33 @@ describe("Markdown body", () => {
       assert.equal(renderedText(escapeMarkdownText(text)), text);
     });
   }
+
+  it("writes ordinary text as it is, with no backslash it does not need", () => {
+    // Maintainers read the generated Markdown; only a line-opening marker needs escaping.
+    for (const text of ["Miami-Dade voted 5-2 on Tuesday.", "Sales rose 5.2 percent in 2017. Then 3) fell.", "Covid-19. The count rose", "A #1 hit, 2+2=4 and C-3PO.", "Route 66) closed"]) {
+      assert.equal(escapeMarkdownText(text), text);
+    }
+  });
+
+  it("escapes a marker indented by up to three spaces (still a list or heading in Markdown)", () => {
+    for (const indent of [" ", "  ", "   "]) {
+      for (const text of ["12) indented", "7. indented", "# indented", "- indented"]) {
+        const html = md.render(escapeMarkdownText(indent + text));
+        assert.equal(html, `<p>${text}</p>\n`, JSON.stringify(indent + text));
+      }
+    }
+  });
+
+  it("escapes the marker itself, so the text after it reads the same", () => {
+    assert.equal(escapeMarkdownText("10. Things we learned"), "10\\. Things we learned");
+    assert.equal(escapeMarkdownText("100) Reasons"), "100\\) Reasons");
+    assert.equal(escapeMarkdownText("- a dash"), "\\- a dash");
+    assert.equal(escapeMarkdownText("# a hash"), "\\# a hash");
+  });
+
+  it("writes each paragraph on one line, its runs of spaces and line breaks made one space, and ends the file with a newline", () => {
+    assert.equal(bodyToMarkdown(["  The council met\n  on Tuesday.  ", "It voted\t\t5 to 2."]), "The council met on Tuesday.\n\nIt voted 5 to 2.\n");
+  });
 
   it("writes one paragraph per body paragraph", () => {
     const html = md.render(bodyToMarkdown(["First.", "Second."]));
@@ -110,5 +156,23 @@ describe("front matter", () => {
 
   it("rejects generated files whose front matter breaks the schema, naming the file", () => {
     assert.throws(() => parseArticleMarkdown("---\ntitle: x\n---\nbody\n", "generated/x.md"), /generated\/x\.md: .*schema/);
+  });
+
+  it("names every field that breaks the schema, nested ones by their path, and says to re-run ingest", () => {
+    const good = articleToMarkdown(record({ removed: [] }), ["Body."]);
+    const bad = good.replace("word_count: 2", "word_count: many").replace("removed: []", "removed:\n  - 7");
+    assert.notEqual(bad, good);
+    assert.throws(
+      () => parseArticleMarkdown(bad, "generated/x.md"),
+      (e: Error) => {
+        assert.match(e.message, /^generated\/x\.md: generated front matter does not match the article schema \(.*\)\. Re-run ingest\.$/);
+        assert.match(e.message, /\(removed\.0: [^;]+; word_count: [^;]+\)|\(word_count: [^;]+; removed\.0: [^;]+\)/);
+        return true;
+      },
+    );
+  });
+
+  it("calls front matter that is not a mapping at all a problem of the whole record", () => {
+    assert.throws(() => parseArticleMarkdown("---\n- just\n- a list\n---\nbody\n", "generated/y.md"), /generated\/y\.md: .*\(\(root\): /);
   });
 });

@@ -76,15 +76,19 @@ describe("timeline grouping", () => {
     assert.deepEqual(month.children.map((c) => [c.label, c.count]), [["8", 1], ["9", 2]]);
   });
 
-  it("places every article on exactly one day, month-only, year-only or undated listing", () => {
+  it("places every article on exactly one day, month-only, year-only or undated listing, each paged 100 at a time", () => {
+    // Few distinct dates, so busy listings span several pages: the year listing of a
+    // 700-article archive holds about 300 articles. Arrays up to 700 need `size: "max"`:
+    // fast-check's default size stops near 10 elements whatever maxLength says.
     const dateArb = fc.oneof(
       fc.constant(undefined),
-      fc.tuple(fc.integer({ min: 1985, max: 1988 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
-      fc.tuple(fc.integer({ min: 1985, max: 1988 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
-      fc.integer({ min: 1985, max: 1988 }).map(String),
+      fc.tuple(fc.integer({ min: 1987, max: 1988 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 3 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+      fc.tuple(fc.integer({ min: 1987, max: 1988 }), fc.integer({ min: 1, max: 2 })).map(([y, m]) => `${y}-${String(m).padStart(2, "0")}`),
+      fc.integer({ min: 1987, max: 1988 }).map(String),
     );
+    let reachedThreePages = 0;
     fc.assert(
-      fc.property(fc.array(dateArb, { maxLength: 300 }), (dates) => {
+      fc.property(fc.array(dateArb, { maxLength: 700, size: "max" }), (dates) => {
         const articles = dates.map((d, i) => article(`a${i}`, d));
         const { pages } = buildTimeline(articles);
         const finest = new Map<string, number>();
@@ -96,10 +100,39 @@ describe("timeline grouping", () => {
         }
         assert.equal(finest.size, articles.length);
         for (const [url, n] of finest) assert.equal(n, 1, url);
-        for (const p of pages) assert.ok(p.sections.reduce((n, s) => n + s.items.length, 0) <= TIMELINE_PAGE_SIZE);
+
+        // Each period's listing, all its pages together, holds exactly the articles dated
+        // within it (a year page: every article of that year, whatever its precision), in
+        // full pages of 100 and one last page with the rest, numbered and linked in order.
+        const periodOf = (url: string) => url.replace(/page\/\d+\/$/, "");
+        const expected = new Map<string, string[]>();
+        for (const a of articles) {
+          const periods = a.date ? [`/timeline/${a.date.slice(0, 4)}/`, ...(a.date.length >= 7 ? [`/timeline/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/`] : []), ...(a.date.length === 10 ? [`/timeline/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.date.slice(8, 10)}/`] : [])] : ["/timeline/undated/"];
+          for (const period of periods) expected.set(period, [...(expected.get(period) ?? []), a.url]);
+        }
+        assert.deepEqual([...new Set(pages.map((p) => periodOf(p.url)))].sort(), [...expected.keys()].sort());
+        for (const [period, urls] of expected) {
+          const listing = pages.filter((p) => periodOf(p.url) === period);
+          const pageCount = Math.ceil(urls.length / TIMELINE_PAGE_SIZE);
+          if (pageCount >= 3) reachedThreePages++;
+          assert.deepEqual(listing.map((p) => p.pageNumber), Array.from({ length: pageCount }, (_, i) => i + 1), period);
+          assert.deepEqual([...periodUrls(pages, period)].sort(), [...urls].sort(), period);
+          listing.forEach((p, i) => {
+            const onPage = p.sections.reduce((n, s) => n + s.items.length, 0);
+            assert.equal(onPage, i < pageCount - 1 ? TIMELINE_PAGE_SIZE : urls.length - TIMELINE_PAGE_SIZE * (pageCount - 1), `${p.url} holds ${onPage}`);
+            assert.equal(p.pageCount, pageCount);
+            assert.equal(p.count, urls.length);
+            assert.equal(p.url, i === 0 ? period : `${period}page/${i + 1}/`);
+            assert.equal(p.previousUrl, listing[i - 1]?.url);
+            assert.equal(p.nextUrl, listing[i + 1]?.url);
+            if (pageCount > 1) assert.match(p.title, new RegExp(`\\(page ${i + 1} of ${pageCount}\\)$`));
+            else assert.doesNotMatch(p.title, /\(page/);
+          });
+        }
       }),
       { numRuns: 60 },
     );
+    assert.ok(reachedThreePages >= 10, `listings of three pages or more were generated ${reachedThreePages} times`);
   });
 });
 
