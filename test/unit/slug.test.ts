@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { assignSlugs, slugify } from "../../src/ingest/slug.ts";
+import { assignSlugs, shortHash, slugify } from "../../src/ingest/slug.ts";
 
 describe("slugs", () => {
   it("are lowercase ASCII words joined by hyphens", () => {
@@ -29,12 +30,43 @@ describe("slugs", () => {
     assert.match(one.get("b.txt")!, /^same-title-[0-9a-f]{6}$/);
   });
 
+  it("are cut to 80 characters even when the first word alone is longer", () => {
+    assert.equal(slugify(`${"Pneumono".repeat(20)} disease`), "pneumono".repeat(10));
+    assert.equal(slugify("!!! ---"), "", "no words, no slug");
+  });
+
+  it("a collision whose hashed slug is taken too gets a longer hash of its own file name, never a shorter one", () => {
+    const plain = [
+      { sourceFile: "a.txt", title: "Same Title" },
+      { sourceFile: "b.txt", title: "Same title" },
+    ];
+    // Contributors' slugs take b.txt's 6- and then also its 8-digit hashed slug.
+    for (const taken of [[`same-title-${shortHash("b.txt")}`], [`same-title-${shortHash("b.txt")}`, `same-title-${shortHash("b.txt", 8)}`]]) {
+      const requests = [...plain, ...taken.map((slug, i) => ({ sourceFile: `x${i}.txt`, title: "X", explicitSlug: slug }))];
+      const slugs = assignSlugs(requests);
+      assert.equal(new Set(slugs.values()).size, requests.length, "every article has its own URL");
+      assert.equal(slugs.get("a.txt"), "same-title");
+      const suffix = /^same-title-([0-9a-f]+)$/.exec(slugs.get("b.txt")!)?.[1];
+      assert.ok(suffix && suffix.length > 6 && createHash("sha1").update("b.txt").digest("hex").startsWith(suffix), slugs.get("b.txt"));
+      assert.deepEqual(assignSlugs([...requests].reverse()), slugs, "the same whatever the order");
+    }
+  });
+
   it("a contributor's slug is kept, and two equal ones fail loudly", () => {
     assert.equal(assignSlugs([{ sourceFile: "a.txt", title: "X", explicitSlug: "my-slug" }]).get("a.txt"), "my-slug");
     assert.throws(
       () => assignSlugs([
         { sourceFile: "a.txt", title: "X", explicitSlug: "dup" },
         { sourceFile: "b.txt", title: "Y", explicitSlug: "dup" },
+      ]),
+      /b\.txt: .*"dup" is already used by a\.txt/,
+    );
+    // Named the same way whatever order the files come in: by file name.
+    assert.throws(
+      () => assignSlugs([
+        { sourceFile: "b.txt", title: "Y", explicitSlug: "dup" },
+        { sourceFile: "c.txt", title: "Z", explicitSlug: "other" },
+        { sourceFile: "a.txt", title: "X", explicitSlug: "dup" },
       ]),
       /b\.txt: .*"dup" is already used by a\.txt/,
     );
