@@ -38,7 +38,19 @@ describe("a raw file's own front matter", () => {
     assert.throws(() => splitContributorFrontMatter("---\ndate: last tuesday\n---\nBody", "d.txt"), /d\.txt:2: front matter "date"/);
   });
 
-  it("rejects a list where a mapping belongs", () => {
-    assert.throws(() => splitContributorFrontMatter("---\n- a\n- b\n---\nBody", "l.txt"), /l\.txt:1:/);
+  it("rejects a list or a bare sentence where key: value lines belong, saying what the block must hold", () => {
+    assert.throws(() => splitContributorFrontMatter("---\n- a\n- b\n---\nBody", "l.txt"), /l\.txt:1: its front matter must be a list of `key: value` lines\./);
+    assert.throws(() => splitContributorFrontMatter("---\njust a sentence\n---\nBody", "s.txt"), /s\.txt:1: its front matter must be a list of `key: value` lines\./);
+  });
+
+  it("names every key that cannot be set, on the first one's line", () => {
+    assert.throws(
+      () => splitContributorFrontMatter("---\ntitle: T\nlayout: x\npermalink: /evil/\n---\nBody", "two.txt"),
+      (e: unknown) => e instanceof ArticleError && e.line === 3 && /front matter keys "layout", "permalink" cannot be set by an article file\./.test(e.message),
+    );
+    assert.throws(
+      () => splitContributorFrontMatter("---\ntitle: T\nlayout: x\n---\nBody", "one.txt"),
+      (e: unknown) => e instanceof ArticleError && /front matter key "layout" cannot be set by an article file\./.test(e.message),
+    );
   });
 });

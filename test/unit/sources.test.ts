@@ -3,28 +3,10 @@ import { describe, it } from "node:test";
 import { buildSourceIndex, sourceSlug, sourceUrl } from "../../src/site/sources.ts";
 import type { SiteArticle } from "../../src/site/model.ts";
 
+/** An article as the site model holds it; the sources pages read only its source and its link. */
 function article(slug: string, source?: string): SiteArticle {
-  return {
-    source_file: `${slug}.txt`,
-    title: `Title ${slug}`,
-    title_source: "headline",
-    slug,
-    source,
-    authors: [],
-    people: [],
-    organizations: [],
-    places: [],
-    tags: [],
-    summary: "",
-    word_count: 1,
-    removed: [],
-    url: `/articles/${slug}/`,
-    markdown: "",
-    date_label: `label ${slug}`,
-    reading_minutes: 1,
-    entity_groups: [],
-    related: [],
-  };
+  const fields: Pick<SiteArticle, "slug" | "title" | "url" | "date_label" | "source"> = { slug, title: `Title ${slug}`, url: `/articles/${slug}/`, date_label: `label ${slug}`, source };
+  return fields as SiteArticle;
 }
 
 const urlsOf = (pages: ReturnType<typeof buildSourceIndex>["pages"], url: string) =>
@@ -61,11 +43,14 @@ describe("the sources index and source pages", () => {
     // Three spellings: the tie between the two used twice, not the one used once.
     const three = buildSourceIndex(["Ap", "AP", "ap", "AP", "ap"].map((s, i) => article(`x${i}`, s)));
     assert.equal(three.sources[0].name, "AP");
+    // More articles beat an earlier place in code-point order.
+    assert.equal(buildSourceIndex(["ap", "ap", "AP"].map((s, i) => article(`y${i}`, s))).sources[0].name, "ap");
   });
 
   it("orders sources by name as a reader sorts them, not by capitals first", () => {
-    const index = buildSourceIndex([article("a", "reuters"), article("b", "BBC"), article("c", "Al Jazeera"), article("d", "bloomberg")]);
-    assert.deepEqual(index.sources.map((s) => s.name), ["Al Jazeera", "BBC", "bloomberg", "reuters"]);
+    const index = buildSourceIndex([article("a", "reuters"), article("b", "BBC"), article("c", "Al Jazeera"), article("d", "bloomberg"), article("e", "Oban Times"), article("f", "O’Brien Post")]);
+    // By the names shown, not their URLs ("obrien-post" would sort after "oban-times").
+    assert.deepEqual(index.sources.map((s) => s.name), ["Al Jazeera", "BBC", "bloomberg", "O’Brien Post", "Oban Times", "reuters"]);
   });
 
   it("gives a name with no Latin letters or digits its own stable URL", () => {

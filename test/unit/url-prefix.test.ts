@@ -18,6 +18,11 @@ describe("the url filter", () => {
     assert.equal(url("#main"), "#main");
   });
 
+  it("passes a missing or non-text value through instead of failing the build", () => {
+    const url = urlPrefixer("/sub/");
+    for (const value of [undefined, null, 42, ["/a/"]]) assert.equal(url(value), value);
+  });
+
   it("prefixes a site path even when it starts with the prefix's name", () => {
     assert.equal(urlPrefixer("/people/")("/people/x/"), "/people/people/x/");
   });
