@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compareNewestFirst, formatArticleDate, precisionOf } from "../../src/site/dates.ts";
+import { compareNewestFirst, formatArticleDate, isInferredDate, machineDate, precisionOf } from "../../src/site/dates.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 
 function record(slug: string, date?: string): ArticleRecord {
@@ -50,6 +50,32 @@ describe("an article's date as readers see it", () => {
         else process.env[key] = value;
       }
     }
+  });
+
+  it("shows a month and day known without a year as such, and nothing for an impossible one", () => {
+    assert.equal(formatArticleDate({ date_month_day: "03-16" }), "March 16, year unknown");
+    assert.equal(formatArticleDate({ date_month_day: "02-29" }), "February 29, year unknown");
+    assert.equal(formatArticleDate({ date_month_day: "02-30" }), undefined);
+  });
+
+  it("says '(inferred)' after a date ingest read from the article or its folder, not after one a contributor or the file name gave", () => {
+    for (const source of ["dateline", "text", "folder_default"] as const) {
+      assert.equal(formatArticleDate({ date: "2017-02", date_source: source }), "February 2017 (inferred)", source);
+      assert.equal(isInferredDate({ date: "2017-02", date_source: source }), true);
+    }
+    assert.equal(formatArticleDate({ date_month_day: "03-16", date_source: "dateline" }), "March 16, year unknown (inferred)");
+    for (const source of ["front_matter", "file_name", undefined] as const) {
+      assert.equal(formatArticleDate({ date: "2017-02", date_source: source }), "February 2017", String(source));
+      assert.equal(isInferredDate({ date: "2017-02", date_source: source }), false);
+    }
+    assert.equal(isInferredDate({ date_source: "dateline" }), false, "no date, nothing inferred");
+  });
+
+  it("gives <time> a machine-readable date: the ISO date, or HTML's yearless --MM-DD", () => {
+    assert.equal(machineDate({ date: "2017-02-08" }), "2017-02-08");
+    assert.equal(machineDate({ date: "2017", date_month_day: "03-16" }), "2017");
+    assert.equal(machineDate({ date_month_day: "03-16" }), "--03-16");
+    assert.equal(machineDate({}), undefined);
   });
 
   it("tells the precision from the date's shape", () => {
