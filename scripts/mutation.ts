@@ -3,7 +3,7 @@
  * counts how many the unit tests catch.
  *
  *   npm run test:mutation -- [files or folders under src/] [--base main] [--concurrency 2]
- *                            [--time-limit MINUTES] [--target 80] [--depth 3] [--list]
+ *                            [--time-limit MINUTES] [--target 80] [--depth 2] [--list]
  *                            [--reports reports/mutation]
  *
  * Without files it mutates the src/ files changed since --base (default `main`): those

@@ -43,11 +43,13 @@ function resolveModule(root: string, spec: string): string | undefined {
 
 /**
  * How many imports away a test file may be from the module and still run against its
- * mutants: 3 reaches the module's own tests, the ingest pipeline's and the site model's
- * tests, and leaves out the corpus-backed tests that reach everything through the site
- * build helper (they skip in Stryker's sandbox, which has no ../shared/corpus).
+ * mutants: 2 reaches the module's own tests and those of the modules that use it directly
+ * (the ingest pipeline's, the site model's), and leaves out tests about other things that
+ * happen to load it through a chain (the benchmark helpers' process sampling, the
+ * corpus-backed tests that reach everything through the site build helper), which are
+ * slow, timing-sensitive under load, or skipped in Stryker's sandbox.
  */
-export const DEFAULT_DEPTH = 3;
+export const DEFAULT_DEPTH = 2;
 
 /**
  * The unit test files that load `module` within `maxDepth` imports, nearest first: those
