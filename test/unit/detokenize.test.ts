@@ -101,9 +101,9 @@ test("detokenizing the ordinary seeds changes nothing visible to detection", () 
   for (const file of CLEAN_SEEDS) assert.equal(looksTreebankTokenized(detokenize(readSeed(file))), false);
 });
 
-// ---- Performance ----
+// ---- Hang guards (a quadratic scan of 1 MB takes minutes; the figures live in npm run bench) ----
 
-test("a 1 MB single line is rejoined in well under a second", () => {
+test("a 1 MB single line is rejoined in seconds, not minutes", () => {
   const unit = "`` Trump 's aides do n't say , '' he wrote ( in the U.S . ) : $ 5 ... ";
   const line = unit.repeat(Math.ceil(1_000_000 / unit.length));
   const started = performance.now();
@@ -111,7 +111,8 @@ test("a 1 MB single line is rejoined in well under a second", () => {
   const out = detokenize(line);
   const elapsed = performance.now() - started;
   assert.ok(out.startsWith("“Trump’s aides don’t say,” he wrote (in the U.S.): $5 ..."));
-  assert.ok(elapsed < timeGuard(1000), `took ${elapsed.toFixed(0)} ms`);
+  // Well under a second on an idle machine; 5 s leaves room for a busy one.
+  assert.ok(elapsed < timeGuard(5000), `took ${elapsed.toFixed(0)} ms`);
 });
 
 test("pathological punctuation runs do not slow detection or rejoining down, and lose no character", () => {
@@ -119,7 +120,7 @@ test("pathological punctuation runs do not slow detection or rejoining down, and
   const started = performance.now();
   const detected = looksTreebankTokenized(line);
   const out = detokenize(line);
-  assert.ok(performance.now() - started < timeGuard(1000));
+  assert.ok(performance.now() - started < timeGuard(5000));
   assert.equal(detected, false, "runs of punctuation are not Treebank text, so ingest leaves them as written");
   // Rejoining removes spaces and may turn straight quotes curly; it never drops or adds anything else.
   const visible = (s: string) => s.replace(/[\s'`‘’“”]/g, "");
