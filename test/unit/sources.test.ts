@@ -53,6 +53,14 @@ describe("the sources index and source pages", () => {
     assert.deepEqual(index.sources.map((s) => s.name), ["Al Jazeera", "BBC", "bloomberg", "O’Brien Post", "Oban Times", "reuters"]);
   });
 
+  it("orders two sources whose names sort alike (a soft hyphen is invisible to sorting) by URL, whatever the article order", () => {
+    const names = ["Fox\u00adNews", "FoxNews"];
+    for (const order of [names, [...names].reverse()]) {
+      const index = buildSourceIndex(order.map((n, i) => article(`a${i}`, n)));
+      assert.deepEqual(index.sources.map((s) => s.url), ["/sources/fox-news/", "/sources/foxnews/"]);
+    }
+  });
+
   it("gives a name with no Latin letters or digits its own stable URL", () => {
     assert.match(sourceSlug("新华社"), /^source-[0-9a-f]{6}$/);
     assert.equal(sourceSlug("新华社"), sourceSlug("新华社"));
