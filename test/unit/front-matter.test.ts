@@ -34,6 +34,30 @@ describe("a raw file's own front matter", () => {
     );
   });
 
+  it("is only a block at the very top: a --- line later in the text is part of the article", () => {
+    const text = "Headline\n\n---\ntitle: Not front matter\n---\nBody";
+    assert.deepEqual(splitContributorFrontMatter(text, "a.txt"), { data: {}, body: text, bodyLine: 1 });
+  });
+
+  it("reads a block that ends the file without a final newline", () => {
+    assert.deepEqual(splitContributorFrontMatter("---\ntitle: T\n---", "a.txt"), { data: { title: "T" }, body: "", bodyLine: 4 });
+  });
+
+  it("says what YAML found wrong and where, and how to fix it", () => {
+    assert.throws(
+      () => splitContributorFrontMatter("---\ntitle: T\n  bad: indent\n---\nBody", "y.txt"),
+      (e: unknown) =>
+        e instanceof ArticleError && e.line === 3 && /its front matter is not valid YAML \(bad indentation of a mapping entry at line 3, column \d+:?\)/.test(e.message) && /between the two `---` lines, or remove it/.test(e.hint ?? ""),
+    );
+  });
+
+  it("names a wrong value inside a list by its key and position", () => {
+    assert.throws(
+      () => splitContributorFrontMatter("---\nauthors: [Jane Doe, 5]\n---\nBody", "f.txt"),
+      (e: unknown) => e instanceof ArticleError && e.line === 2 && /front matter "authors\.1" /.test(e.message) && /^Allowed keys: title, /.test(e.hint ?? ""),
+    );
+  });
+
   it("rejects a date that is not a date", () => {
     assert.throws(() => splitContributorFrontMatter("---\ndate: last tuesday\n---\nBody", "d.txt"), /d\.txt:2: front matter "date"/);
   });
