@@ -163,6 +163,16 @@ test("merging does not depend on the order of the articles", () => {
   assert.deepEqual(forward[2].people, ["Bob Lee"]);
 });
 
+test("two full names used equally often: a lone surname becomes the same one whatever the file order", () => {
+  // "Ann Lee" and "Bob Lee" each name one article: the tie goes to string order, not to the last article read.
+  const texts = [["Mayor Ann Lee spoke."], ["Governor Bob Lee spoke."], ["Lee said maybe."]];
+  const mentions = texts.map((paragraphs) => extractMentions({ title: "", paragraphs }));
+  const forward = resolveEntities(mentions, EMPTY_ALIAS_TABLE);
+  const backward = resolveEntities([...mentions].reverse(), EMPTY_ALIAS_TABLE).reverse();
+  assert.deepEqual(forward[2].people, ["Ann Lee"]);
+  assert.deepEqual(backward[2].people, ["Ann Lee"]);
+});
+
 test("the alias file renames, keeps apart and drops names", () => {
   const aliases = loadAliasTable({ canonical: { "Associated Press": "AP" }, keep_separate: ["Trump"], ignore: ["Kate Steinle"] });
   const articles = [

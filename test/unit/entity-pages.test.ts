@@ -45,6 +45,16 @@ describe("entity pages", () => {
     assert.deepEqual(listed(site.pages, "/people/donald-trump/"), ["/articles/other/", "/articles/new/"]);
   });
 
+  it("count an article that lists a name twice once, and list it once", () => {
+    const site = buildEntityPages([
+      article("twice", "2017-01-02", { people: ["Ann Lee", "Ann Lee"] }),
+      article("once", "2017-01-01", { people: ["Ann Lee"] }),
+    ]);
+    assert.deepEqual(listed(site.pages, "/people/ann-lee/"), ["/articles/twice/", "/articles/once/"]);
+    assert.equal(site.pages.find((p) => p.url === "/people/ann-lee/")!.count, 2);
+    assert.equal(site.groupsByArticle[0][0].items[0].count, 2);
+  });
+
   it("every entity page lists exactly the articles naming it, 100 to a page (random archives)", () => {
     // Five names in about half of up to 500 articles each: a name's listing runs to
     // several pages. `size: "max"` lets arrays reach maxLength (fast-check's default

@@ -41,6 +41,17 @@ describe("duplicate detection", () => {
     assert.ok(pair.similarity >= 0.85 && pair.similarity < 1, `similarity ${pair.similarity}`);
   });
 
+  it("does not refuse two short notices that differ by one figure (too few words to compare as near copies)", () => {
+    // 17 words each; only the last differs, so 12 of 14 five-word shingles are shared (0.86):
+    // without the minimum length they would be taken for copies of one notice.
+    const first = "Acme Widget Corp said its board declared a regular quarterly dividend of 12 cts payable April 10";
+    const second = "Acme Widget Corp said its board declared a regular quarterly dividend of 12 cts payable April 17";
+    assert.equal(normalizedWords(first).length, 17);
+    assert.deepEqual(findDuplicatePairs([{ id: "a.txt", text: first }, { id: "b.txt", text: second }]), []);
+    // The same notice twice is still an exact duplicate.
+    assert.equal(findDuplicatePairs([{ id: "a.txt", text: first }, { id: "b.txt", text: first }]).length, 1);
+  });
+
   it("does not report two different articles on the same subject", () => {
     const other = [
       "The county commission delayed a vote on the bus network on Tuesday after residents of the western suburbs asked for more hearings.",
