@@ -55,7 +55,7 @@ interface EleventyConfig {
 
 const layoutsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "layouts");
 /** Templates that write one page each (not paginated over the archive). */
-const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "timeline.njk"];
+const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "sections.njk", "timeline.njk"];
 
 export default async function configureFromEnvironment(eleventyConfig: EleventyConfig) {
   const { resolveConfig } = await import("./src/publish/config.ts");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSection, SECTION_IDS } from "./ingest/section-taxonomy.ts";
 
 /**
  * The article record: the whole front-matter contract in one place. Ingest output,
@@ -33,6 +34,15 @@ const Name = z.string().min(1).max(300);
 /** A BCP 47 language tag as HTML's `lang` takes it: "en", "de", "pt-BR". */
 const Lang = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as en, de or pt-BR");
 
+/** One of the archive's sections (data/sections.json), by id. */
+export const Section = z.enum(SECTION_IDS);
+
+/** A contributor may write a section's id or its name, in any case ("Politics", "sport"). */
+const ContributorSection = z.preprocess(
+  (v) => (typeof v === "string" ? parseSection(v) ?? v : v),
+  z.enum(SECTION_IDS, { error: () => `must be one of the sections: ${SECTION_IDS.join(", ")}` }),
+);
+
 export const RemovedItemSchema = z
   .object({
     kind: z.string(),
@@ -63,6 +73,8 @@ export const ArticleRecord = z
     organizations: z.array(Name),
     places: z.array(Name),
     tags: z.array(Name),
+    /** The article's section (src/ingest/sections.ts); always set by ingest. */
+    section: Section.optional(),
     summary: z.string(),
     word_count: z.number().int().nonnegative(),
     removed: z.array(RemovedItemSchema),
@@ -88,6 +100,7 @@ export const ContributorFrontMatter = z
     organizations: z.array(Name).optional(),
     places: z.array(Name).optional(),
     tags: z.array(Name).optional(),
+    section: ContributorSection.optional(),
     slug: Slug.optional(),
   })
   .strict();

@@ -13,6 +13,7 @@ import { applyFolderDefaults, DEFAULTS_FILE, type InheritedDefaults } from "./fo
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
+import { classifySection } from "./sections.ts";
 import { splitContributorFrontMatter } from "./front-matter.ts";
 import { assignSlugs, SlugCollisionError } from "./slug.ts";
 import { countWords, summarizeLead } from "./summary.ts";
@@ -129,6 +130,8 @@ export interface AnalyzedArticle extends ArticleFacts {
   overrides: ContributorFrontMatter;
   mentions: ReturnType<typeof extractMentions>;
   tagCandidates: ReturnType<typeof extractTagCandidates>;
+  /** From the text; front matter may override it. */
+  section: ReturnType<typeof classifySection>["section"];
 }
 
 /**
@@ -187,6 +190,7 @@ export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvide
     ...facts,
     mentions: extractMentions({ title: facts.title, paragraphs: facts.body }),
     tagCandidates: extractTagCandidates({ title: facts.title, paragraphs: facts.body }),
+    section: classifySection({ title: facts.title, paragraphs: facts.body }).section,
   };
 }
 
@@ -249,6 +253,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
       organizations: o.organizations ?? entities[i].organizations,
       places: o.places ?? entities[i].places,
       tags: o.tags ?? tags[i],
+      section: o.section ?? a.section,
       summary: summarizeLead(a.body),
       word_count: countWords(a.body),
       removed: a.removed,

@@ -6,6 +6,7 @@ import { buildSourceIndex, sourceUrl, type SourceIndex } from "./sources.ts";
 import { buildEntityPages, type EntityGroup, type EntitySite } from "./entity-pages.ts";
 import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTimelineLinks, type Timeline } from "./timeline.ts";
 import { searchFields, type SearchFields } from "./search-fields.ts";
+import { buildSectionIndex, sectionName, sectionUrl, type SectionIndex } from "./sections.ts";
 
 /**
  * Everything the templates print, computed once in TypeScript. Templates loop over
@@ -30,6 +31,9 @@ export interface SiteArticle extends IndexedArticle {
   entity_groups: EntityGroup[];
   /** The source's page, when the source is known. */
   source_url?: string;
+  /** The section's name and page (src/site/sections.ts). */
+  section_name?: string;
+  section_url?: string;
   /** Articles sharing the most entities and tags, then nearest in time (src/site/related.ts). */
   related: ArticleLink[];
   /** Pagefind filters and sort keys (src/site/search-fields.ts). */
@@ -62,6 +66,8 @@ export interface SiteModel {
   newest: ArticleLink[];
   totals: { articles: number; undated: number };
   sources: SourceIndex;
+  /** Section pages (src/site/sections.ts). */
+  sections: SectionIndex;
   /** The home page's biggest topics and people, by article count. */
   topTags: CountedName[];
   topPeople: CountedName[];
@@ -80,6 +86,7 @@ export interface RenderedPages {
   entityIndexPages: EntitySite["indexPages"];
   timelinePages: Timeline["pages"];
   sourcePages: SourceIndex["pages"];
+  sectionPages: SectionIndex["pages"];
 }
 
 /** Which share of the paginated pages a render process writes: `index` of `count`. */
@@ -136,6 +143,8 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
       date_datetime: machineDate(record),
       reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
       source_url: record.source ? sourceUrl(record.source) : undefined,
+      section_name: record.section ? sectionName(record.section) : undefined,
+      section_url: record.section ? sectionUrl(record.section) : undefined,
       related: [] as ArticleLink[],
       timeline_links: articleTimelineLinks(record),
       date_note: dateInferenceNote(record),
@@ -153,6 +162,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
   const related = findRelatedArticles(articles);
   articles.forEach((a, i) => (a.related = related[i].map(linkTo)));
   const sources = buildSourceIndex(articles);
+  const sections = buildSectionIndex(articles);
   for (const a of articles) a.search = searchFields({ ...a, source: a.source && sources.shownName.get(a.source) });
 
   const timeline = buildTimeline(articles);
@@ -168,6 +178,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
     newest: dated.slice(0, HOME_NEWEST_COUNT).map(linkTo),
     totals: { articles: articles.length, undated: articles.length - dated.length },
     sources,
+    sections,
     topTags: topEntities(entities, "tags", HOME_TOP_COUNT),
     topPeople: topEntities(entities, "people", HOME_TOP_COUNT),
     timeline,
@@ -179,6 +190,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
       entityIndexPages: rendered(entities.indexPages),
       timelinePages: rendered(timeline.pages),
       sourcePages: rendered(sources.pages),
+      sectionPages: rendered(sections.pages),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ArticleRecord } from "../schema.ts";
 import { placeDate } from "./timeline.ts";
+import { SECTION_NAMES, type SectionId } from "../ingest/section-taxonomy.ts";
 
 /**
  * What an article page hands to Pagefind besides its text: filter values and the
@@ -47,7 +48,7 @@ export const UNDATED_YEAR_FILTER = "Undated";
 export const BROWSE_WORD = "archiveentry";
 
 export type SearchableArticle = Pick<ArticleRecord, "tags" | "people" | "organizations" | "places" | "source" | "date" | "date_precision"> & {
-  /** From issue 12's sections, when the record has one. */
+  /** The article's section id (src/ingest/sections.ts); the filter shows its name. */
   section?: string;
   /** "Wednesday, February 8, 2017 (inferred)", "March 16, year unknown" (src/site/dates.ts). */
   date_label?: string;
@@ -57,7 +58,7 @@ export function searchFields(article: SearchableArticle): SearchFields {
   const place = placeDate(article.date, article.date_precision);
   const filters: SearchFilter[] = [{ name: "year", value: place ? String(place.year).padStart(4, "0") : UNDATED_YEAR_FILTER }];
   if (place?.month) filters.push({ name: "month", value: `${String(place.year).padStart(4, "0")}-${String(place.month).padStart(2, "0")}` });
-  if (article.section) filters.push({ name: "section", value: article.section });
+  if (article.section) filters.push({ name: "section", value: SECTION_NAMES[article.section as SectionId] ?? article.section });
   if (article.source) filters.push({ name: "source", value: article.source });
   const names = (name: FilterName, values: readonly string[]) => {
     for (const value of new Set(values)) filters.push({ name, value });
