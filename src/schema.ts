@@ -118,6 +118,7 @@ export const FolderDefaults = ContributorFrontMatter.pick({
   source: true,
   authors: true,
   lang: true,
+  section: true,
 })
   .extend({
     // YAML reads `year: 1987` as a number and `period: 2016` as one too.

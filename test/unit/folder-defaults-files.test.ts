@@ -79,7 +79,7 @@ describe("_defaults.yml files in the articles folder", async () => {
       assert.equal(broken.length, 1, `checking ${files.join(" ") || "everything"}`);
       assert.equal(broken[0].line, 2);
       assert.equal(broken[0].severity, "error");
-      assert.match(broken[0].message, /"sorce" cannot be set for a folder\. Keys a _defaults\.yml can set: source, authors, lang, year, period\./);
+      assert.match(broken[0].message, /"sorce" cannot be set for a folder\. Keys a _defaults\.yml can set: source, authors, lang, section, year, period\./);
     }
     const elsewhere = await runCheck({ articlesDir: "articles", files: ["articles/good/cocoa.txt"], cwd: work, now: NOW });
     assert.deepEqual(elsewhere.problems.filter((p) => p.file.endsWith("_defaults.yml")), []);

@@ -30,10 +30,29 @@ describe("reading a _defaults.yml", () => {
     assert.deepEqual(parseFolderDefaults("# nothing yet\n", "_defaults.yml"), {});
   });
 
+  it("reads a section by its id or its name, and refuses one that is not a section", () => {
+    assert.deepEqual(parseFolderDefaults("section: Sport\n", "_defaults.yml"), { section: "sport" });
+    assert.match(refused("section: gossip\n").message, /section.*politics/);
+  });
+
+  it("gives every article in the folder its section unless the article sets its own", () => {
+    const lookup = folderDefaultsLookup([file("sport/_defaults.yml", "section: sport")]);
+    const text = (front: string) => `${front}Senate Passes Budget Bill\n\nSenators voted after the election campaign on the budget bill, the party leaders said.\n`;
+    const result = ingestArchive(
+      [
+        { file: "sport/a.txt", bytes: new TextEncoder().encode(text("")), defaults: lookup("sport/a.txt") },
+        { file: "sport/b.txt", bytes: new TextEncoder().encode(text("---\nsection: crime\n---\n")), defaults: lookup("sport/b.txt") },
+        { file: "c.txt", bytes: new TextEncoder().encode(text("")), defaults: lookup("c.txt") },
+      ],
+      { now: NOW },
+    );
+    assert.deepEqual(result.articles.map((a) => [a.record.source_file, a.record.section]), [["c.txt", "politics"], ["sport/a.txt", "sport"], ["sport/b.txt", "crime"]]);
+  });
+
   it("names the line of a key it does not know, and lists the keys it does", () => {
     const error = refused("source: Reuters\nsorce: AP\n");
     assert.equal(error.line, 2);
-    assert.match(error.message, /"sorce" cannot be set for a folder.*can set: source, authors, lang, year, period/);
+    assert.match(error.message, /"sorce" cannot be set for a folder.*can set: source, authors, lang, section, year, period/);
   });
 
   it("says to use year or period when a folder is given a date", () => {
