@@ -62,6 +62,10 @@ export const ArticleRecord = z
     authors: z.array(Name),
     source: z.string().min(1).optional(),
     lang: Lang.optional(),
+    /** People the article's credit lines name ("X contributed to this report", photo credits). */
+    contributors: z.array(Name).optional(),
+    /** The credit lines as printed, shown on the article page. */
+    credits: z.array(z.string().min(1)).optional(),
     date: ArticleDate.optional(),
     date_precision: z.enum(["day", "month", "year"]).optional(),
     /** folder_default: the year (or the whole date) comes from a `_defaults.yml`; the evidence says which. */
@@ -72,6 +76,8 @@ export const ArticleRecord = z
     people: z.array(Name),
     organizations: z.array(Name),
     places: z.array(Name),
+    /** Named events and works (a tournament, a film, a hurricane); absent in older output. */
+    events: z.array(Name).optional(),
     tags: z.array(Name),
     /** The article's section (src/ingest/sections.ts); always set by ingest. */
     section: Section.optional(),
@@ -95,10 +101,12 @@ export const ContributorFrontMatter = z
     authors: z.array(Name).optional(),
     source: z.string().min(1).max(300).optional(),
     lang: Lang.optional(),
+    contributors: z.array(Name).optional(),
     date: ContributorDate.optional(),
     people: z.array(Name).optional(),
     organizations: z.array(Name).optional(),
     places: z.array(Name).optional(),
+    events: z.array(Name).optional(),
     tags: z.array(Name).optional(),
     section: ContributorSection.optional(),
     slug: Slug.optional(),

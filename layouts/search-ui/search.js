@@ -16,6 +16,7 @@ const GROUPS = [
   { key: "person", label: "Person", plural: "people" },
   { key: "organization", label: "Organization", plural: "organizations" },
   { key: "place", label: "Place", plural: "places" },
+  { key: "event", label: "Event or work", plural: "events and works" },
 ];
 const GROUP_KEYS = GROUPS.map((g) => g.key);
 /** Values shown before "Show more", and how many more each press shows. */

@@ -2,13 +2,17 @@ import placesJson from "../../data/places.json" with { type: "json" };
 import organizationsJson from "../../data/organizations.json" with { type: "json" };
 import titlesJson from "../../data/person-titles.json" with { type: "json" };
 import stopwordsJson from "../../data/stopwords.json" with { type: "json" };
+import peopleJson from "../../data/people.json" with { type: "json" };
+import eventsJson from "../../data/events.json" with { type: "json" };
+import firstNamesJson from "../../data/first-names.json" with { type: "json" };
 
 /**
  * Entity extraction for one article: people, organizations and places with the evidence
  * that found them. Word lists live in data/*.json; this file only turns them into lookups.
  */
 
-export type EntityKind = "person" | "organization" | "place";
+/** "event" covers named events and works: a tournament, a war, a law, a film. */
+export type EntityKind = "person" | "organization" | "place" | "event";
 
 export interface KnownName {
   canonical: string;
@@ -61,11 +65,51 @@ for (const [name, aliases] of Object.entries(organizationsJson.organizations as 
   addKnown(name, known);
   for (const alias of aliases) addKnown(alias, known);
 }
+for (const [name, aliases] of Object.entries(peopleJson.people as Record<string, string[]>)) {
+  const known: KnownName = { canonical: name, kind: "person" };
+  addKnown(name, known);
+  for (const alias of aliases) addKnown(alias, known);
+}
+for (const name of peopleJson.mononyms) if (!KNOWN_NAMES.has(name)) addKnown(name, { canonical: name, kind: "person" });
+for (const [name, aliases] of Object.entries(eventsJson.events as Record<string, string[]>)) {
+  const known: KnownName = { canonical: name, kind: "event" };
+  addKnown(name, known);
+  for (const alias of aliases) addKnown(alias, known);
+}
+
+/** Given names (data/first-names.json): a run of capitalized words starting with one is shaped like a person's name. */
+export const FIRST_NAMES = new Set<string>(firstNamesJson.names);
+/** Last words that make a name an event ("Australian Open", "Iraq War") or a work ("Patriot Act"). */
+export const EVENT_HEAD_WORDS = new Set<string>([...eventsJson.event_head_words, ...eventsJson.work_head_words]);
+export const EVENT_LEAD_WORDS = new Set<string>(eventsJson.event_lead_words);
+/** Lowercase words after which a capitalized name is a work ("the film Finding Neverland"). */
+export const WORK_CUES = new Set<string>(eventsJson.work_cues);
 
 export const ORG_HEAD_WORDS = new Set(organizationsJson.head_words);
 export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
 /** Words that end a place name of their own ("Montgomery County", "Staten Island"). */
 export const PLACE_HEAD_WORDS = new Set(["County", "Parish", "Province", "Island", "Islands", "Borough", "Township"]);
+/**
+ * Words that end the name of a landmark or a feature of the land ("Trump Tower", "George
+ * Washington Bridge"), and words that start one ("Fort Lee", "Mount Everest"). A first name
+ * and one of these ("Arsenio Hall", "Ricki Lake") is a person, not a place.
+ */
+export const LANDMARK_HEAD_WORDS = new Set([
+  "Tower", "Towers", "Bridge", "Street", "Avenue", "Boulevard", "Square", "Park", "Airport", "Station", "Building", "Hall", "Stadium",
+  "Arena", "Palace", "Beach", "Valley", "Base", "Hotel", "River", "Lake", "Mountains", "Mountain", "Bay", "Canyon", "Highway", "Plaza", "Harbor", "Harbour",
+  "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
+]);
+export const PLACE_LEAD_WORDS = new Set(["Fort", "Mount", "Mt.", "Lake", "Port", "Cape", "Camp", "Lake", "Saint", "St.", "Sainte"]);
+/**
+ * Plural nouns that end a run naming a group of people ("Labour MPs", "House Republicans"):
+ * the group is not a person; the words before it are read on their own.
+ */
+export const GROUP_PLURALS = new Set([
+  "MPs", "MEPs", "MSPs", "Democrats", "Republicans", "Senators", "Lawmakers", "Officials", "Members", "Leaders", "Ministers", "Supporters",
+  "Voters", "Fans", "Players", "Troops", "Conservatives", "Liberals", "Tories", "Peers", "Councillors", "Governors", "Mayors", "Candidates",
+  // "Nevada Democrat": a party member described by place, not a name.
+  "Democrat", "Republican", "Independent", "Libertarian",
+]);
 
 /** Person titles as token sequences; the longest is tried first. */
 export const PERSON_TITLES = new Set<string>([...titlesJson.titles, ...titlesJson.honorifics]);
@@ -346,7 +390,9 @@ export type Evidence =
   | "speech" // next to a verb of saying ("Walsh said")
   | "acronym" // defined in parentheses ("Immigration and Customs Enforcement (ICE)")
   | "head-word" // ends with Department, Association, County...
-  | "name-shape" // two to four capitalized words that are not ordinary words
+  | "name-shape" // two to four capitalized words that are not ordinary words, starting with a given name
+  | "unsure" // shaped like a person's name but not starting with a given name: kept only if another article gives a cue
+  | "context" // after a word that says what it is ("the film ...")
   | "same-article" // a lone surname or first name of a person named in full
   | "acronym-use"; // capitals the article does not define: kept only if another article does
 
@@ -378,7 +424,9 @@ interface ArticleState {
 function addMention(state: ArticleState, mention: Mention): void {
   if (mention.name.length === 0 || mention.name.length > 300) return;
   const key = `${mention.kind}\u0000${mention.name}`;
-  if (!state.found.has(key)) state.found.set(key, mention);
+  const existing = state.found.get(key);
+  // A name first seen without a cue keeps the better evidence found later in the article.
+  if (!existing || (existing.evidence === "unsure" && mention.evidence !== "unsure")) state.found.set(key, mention);
 }
 
 /** Words joined by spaces; `keepInnerPossessives` keeps "Sheriff’s" inside an organization name. */
@@ -456,6 +504,13 @@ function isOrdinaryWord(t: Token, state: ArticleState): boolean {
   return COMMON_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower);
 }
 
+/** Whether a known name starts at tokens[start] ("New York Times": "New" is not an opener to drop). */
+function startsKnownName(tokens: Token[], start: number): boolean {
+  const longest = Math.min(KNOWN_FIRST_TOKEN_SPAN.get(tokens[start].text) ?? 0, tokens.length - start);
+  for (let span = longest; span >= 2; span--) if (KNOWN_NAMES.has(joinTokens(tokens.slice(start, start + span)))) return true;
+  return false;
+}
+
 /** Drops words at the edges of a capitalized run that are never part of a name. */
 function trimRun(tokens: Token[], state: ArticleState): Token[] {
   let start = 0;
@@ -463,7 +518,7 @@ function trimRun(tokens: Token[], state: ArticleState): Token[] {
   while (start < end) {
     const t = tokens[start];
     const ordinaryOpener =
-      t.sentenceStart && start === 0 && !t.allCaps && (state.lowerWords.has(t.lower) || COMMON_WORDS.has(t.lower));
+      t.sentenceStart && start === 0 && !t.allCaps && (state.lowerWords.has(t.lower) || COMMON_WORDS.has(t.lower)) && !startsKnownName(tokens, start);
     const notName = NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text));
     if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || ordinaryOpener || (NAME_CONNECTORS.has(t.lower) && !t.cap)) start++;
     else break;
@@ -555,7 +610,19 @@ function isRoleWord(token: Token): boolean {
 }
 
 function addPerson(state: ArticleState, tokens: Token[], evidence: Evidence): void {
-  const trimmed = trimRun(tokens, state);
+  // "John Thune of South Dakota": a person's name ends before "of" or "and"; the rest is read apart.
+  const cut = tokens.findIndex((t, i) => i > 0 && !t.cap && (t.lower === "of" || t.lower === "and" || t.lower === "for" || t.lower === "the"));
+  if (cut > 0) {
+    classifyRun(tokens.slice(cut + 1), { before: tokens[cut] }, state);
+    tokens = tokens.slice(0, cut);
+  }
+  let trimmed = trimRun(tokens, state);
+  // "John Hawkins John Hawkins": a byline printed twice.
+  const half = trimmed.length / 2;
+  if (trimmed.length >= 4 && Number.isInteger(half) && joinTokens(trimmed.slice(0, half)) === joinTokens(trimmed.slice(half))) trimmed = trimmed.slice(0, half);
+  const lastWord = trimmed[trimmed.length - 1];
+  // "Senate Minority Leader", "George W.": a title or an initial does not end a name.
+  if (lastWord && trimmed.length > 1 && (isRoleWord(lastWord) || NAME_INITIAL.test(lastWord.text))) return;
   if (trimmed.every(isRoleWord) || PERSON_TITLES.has(joinTokens(trimmed)) || trimmed.some((t) => ORG_HEAD_WORDS.has(t.text) || PLACE_HEAD_WORDS.has(t.text))) return;
   const name = joinTokens(trimmed);
   if (name.length === 0) return;
@@ -618,6 +685,21 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     if (known) return addKnownMention(state, known, tokens);
   }
 
+  // "Collapsing Hillary Clinton", "Isn't Donald Trump": a known person at the end of a run
+  // is that person; the words before are read on their own.
+  for (let at = 1; at < tokens.length - 1; at++) {
+    const known = lookupKnown(tokens.slice(at));
+    if (known?.kind !== "person") continue;
+    if (PERSON_TITLES.has(joinTokens(tokens.slice(0, at)))) break;
+    classifyRun(tokens.slice(0, at), { before: ctx.before, after: tokens[at] }, state);
+    return addKnownMention(state, known, tokens.slice(at));
+  }
+
+  // "Labour MPs", "House Republicans": a group, not a person; its first words may name something.
+  if (tokens.length >= 2 && GROUP_PLURALS.has(tokens[tokens.length - 1].text)) {
+    return classifyRun(tokens.slice(0, -1), { before: ctx.before, after: tokens[tokens.length - 1] }, state);
+  }
+
   const title = findTitle(tokens);
   if (title) {
     const prefix = tokens.slice(0, title.at);
@@ -668,6 +750,26 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const name = joinTokens(core, true);
     return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
   }
+  // "the film Finding Neverland", "Australian Open", "Iraq War", "Patriot Act", "Hurricane Katrina".
+  // A cue names a work only for a name of two words or more that does not start like a person's ("the show Trump" is not one).
+  const workCue = ctx.before !== undefined && !ctx.before.cap && WORK_CUES.has(ctx.before.lower) && core.length >= 2 && !startsLikeName(core[0]) && !lookupKnown(core);
+  if (workCue || (core.length >= 2 && (EVENT_HEAD_WORDS.has(last.text) || EVENT_LEAD_WORDS.has(core[0].text)))) {
+    const name = joinTokens(core);
+    return addMention(state, { name, kind: "event", surface: name, evidence: workCue ? "context" : "head-word" });
+  }
+  // "Trump Tower", "George Washington Bridge", "Fort Lee"; but "Arsenio Hall" is a person.
+  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && FIRST_NAMES.has(core[0].text))) {
+    const name = joinTokens(core);
+    return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
+  }
+  // "Dallas Mavericks", "Boston Red Sox": a known place and a plural is a team.
+  if (core.length >= 2 && /\p{Ll}s$/u.test(last.text) && !last.text.endsWith("ss")) {
+    for (let at = core.length - 1; at >= 1; at--) {
+      if (lookupKnown(core.slice(0, at))?.kind !== "place") continue;
+      const name = joinTokens(core);
+      return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
+    }
+  }
 
   if (core.length === 1) {
     const cue = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
@@ -678,12 +780,25 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
 
   // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
   if (looksLikePersonName(core)) {
-    const ordinary = core.some((t) => isOrdinaryWord(t, state)) || core.every((t) => state.lowerWords.has(t.lower));
     const cued = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
-    if (!ordinary || (cued && !core.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
-      return addPerson(state, core, cued ? "speech" : "name-shape");
+    // Words before a given name that are not one are not part of the name ("Libertarian Gary Johnson").
+    let from = 0;
+    while (!cued && from < core.length - 2 && !startsLikeName(core[from]) && startsLikeName(core[from + 1])) from++;
+    // "Crooked Hillary", "Lyin Ted": a word and a given name is a nickname; the given name is read alone.
+    if (core.length === 2 && !startsLikeName(core[0]) && FIRST_NAMES.has(core[1].text)) return classifyRun([core[1]], { before: core[0], after: ctx.after }, state);
+    const name = core.slice(from);
+    const ordinary = name.some((t) => isOrdinaryWord(t, state)) || name.every((t) => state.lowerWords.has(t.lower));
+    if (!ordinary || (cued && !name.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
+      // Without a cue, only a name that starts like one ("Gary", "J.") is sure to be a person;
+      // others ("Deutsche Boerse", "Finding Neverland") count only if another article gives a cue.
+      return addPerson(state, name, cued ? "speech" : startsLikeName(name[0]) ? "name-shape" : "unsure");
     }
   }
+}
+
+/** A given name or an initial: how a person's name starts. */
+function startsLikeName(t: Token): boolean {
+  return FIRST_NAMES.has(t.text) || NAME_INITIAL.test(t.text);
 }
 
 function isHeadlineLike(tokens: Token[]): boolean {
@@ -908,7 +1023,7 @@ function resolveSingles(state: ArticleState): void {
 }
 
 /** The article's mentions as plain name lists (before archive-wide merging). */
-export function mentionNames(article: ArticleMentions): { people: string[]; organizations: string[]; places: string[] } {
-  const pick = (kind: EntityKind) => article.mentions.filter((m) => m.kind === kind && m.evidence !== "acronym-use").map((m) => m.name);
-  return { people: pick("person"), organizations: pick("organization"), places: pick("place") };
+export function mentionNames(article: ArticleMentions): { people: string[]; organizations: string[]; places: string[]; events: string[] } {
+  const pick = (kind: EntityKind) => article.mentions.filter((m) => m.kind === kind && m.evidence !== "acronym-use" && m.evidence !== "unsure").map((m) => m.name);
+  return { people: pick("person"), organizations: pick("organization"), places: pick("place"), events: pick("event") };
 }

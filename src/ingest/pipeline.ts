@@ -10,6 +10,7 @@ import { detectSource } from "./source.ts";
 import { createHash } from "node:crypto";
 import { extractPublicationDate, type DatePeriod, type DateResult } from "./dates.ts";
 import { applyFolderDefaults, DEFAULTS_FILE, type InheritedDefaults } from "./folder-defaults.ts";
+import { contributorsOf, extractCredits } from "./credits.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
@@ -120,6 +121,10 @@ export interface ArticleFacts {
   dateline?: string;
   authors: string[];
   source?: string;
+  /** People the credits name (src/ingest/credits.ts). */
+  contributors: string[];
+  /** Credit lines as printed. */
+  credits: string[];
   body: string[];
   removed: RemovedItem[];
   date: ReturnType<typeof extractPublicationDate>;
@@ -147,8 +152,9 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
     });
   }
   const structure = extractStructure(kept);
-  const allRemoved = [...removed, ...structure.removed].sort((a, b) => a.line - b.line);
-  const body = structure.body.map((p) => p.text);
+  const credits = extractCredits(structure.body, [...removed, ...structure.removed].sort((a, b) => a.line - b.line));
+  const allRemoved = credits.removed;
+  const body = credits.body.map((p) => p.text);
   if (body.length === 0) {
     throw new HeadlineOnlyError(decoded.file, "has a headline but no body text.", { hint: "Add the article's paragraphs below its headline, or delete the file." });
   }
@@ -163,9 +169,11 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
     title,
     titleSource: o.title ? "front_matter" : structure.title_source,
     dek: o.dek ?? structure.dek,
-    dateline: o.dateline ?? structure.dateline,
+    dateline: o.dateline ?? structure.dateline ?? credits.lead?.place,
     authors: o.authors ?? structure.authors,
-    source: o.source ?? detectSource(structure, allRemoved).source,
+    source: o.source ?? detectSource(structure, allRemoved, credits).source,
+    contributors: o.contributors ?? contributorsOf(credits),
+    credits: credits.lines.map((l) => l.text),
     body,
     removed: allRemoved,
     date: extractPublicationDate({
@@ -248,10 +256,13 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
       authors: a.authors,
       source: a.source,
       lang: o.lang,
+      contributors: a.contributors.length ? a.contributors : undefined,
+      credits: a.credits.length ? a.credits : undefined,
       ...a.date,
       people: o.people ?? entities[i].people,
       organizations: o.organizations ?? entities[i].organizations,
       places: o.places ?? entities[i].places,
+      events: o.events ?? entities[i].events,
       tags: o.tags ?? tags[i],
       section: o.section ?? a.section,
       summary: summarizeLead(a.body),

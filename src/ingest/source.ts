@@ -1,12 +1,14 @@
 import type { ArticleStructure, RemovedItem } from "./types.ts";
 import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHERS } from "./furniture-patterns.ts";
+import { extractCredits, type Credits } from "./credits.ts";
 
 /**
  * Step 6 of ingest: the publisher, only when the text itself says who published it:
- * an agency tag in the dateline ("WASHINGTON (Reuters) -"), the wire's "Reuter"
- * sign-off, or a staff credit ("Miami Herald staff writer X contributed to this
- * report"). A quote such as "told the Miami Herald" is not evidence: the paper a
- * source spoke to need not be the one that printed the story. Unknown stays absent.
+ * an agency tag in the dateline ("WASHINGTON (Reuters) -"), a wire tag opening the
+ * story ("(CNN)The Clintons…"), the wire's "Reuter" sign-off, or a staff credit ("Miami
+ * Herald staff writer X contributed to this report"). A quote such as "told the Miami
+ * Herald" is not evidence: the paper a source spoke to need not be the one that printed
+ * the story. Unknown stays absent.
  */
 
 export interface SourceFinding {
@@ -41,19 +43,21 @@ function publisherName(printed: string): string {
   return PUBLISHER_ALIASES[printed] ?? printed;
 }
 
-export function detectSource(structure: ArticleStructure, removed: RemovedItem[]): SourceFinding {
+/** `credits` defaults to what src/ingest/credits.ts reads from the same body and removed lines. */
+export function detectSource(structure: ArticleStructure, removed: RemovedItem[], credits: Credits = extractCredits(structure.body, removed)): SourceFinding {
   const agency = structure.dateline_raw ? DATELINE_AGENCY.exec(structure.dateline_raw) : null;
   if (agency) {
     const name = AGENCY_TAGS[(agency[1] ?? agency[2]).trim().toLowerCase()];
     if (name) return { source: name, evidence: structure.dateline_raw };
   }
+  if (credits.lead) return { source: credits.lead.source, evidence: credits.lead.text };
   for (const item of removed) {
     if (item.kind === "agency-signoff" && /^reuters?$/i.test(item.text)) {
       return { source: "Reuters", evidence: item.text };
     }
   }
-  for (const item of removed) {
-    if (item.kind !== "contributor-credit") continue;
+  for (const line of credits.lines) if (line.publisher) return { source: line.publisher, evidence: line.text };
+  for (const item of [...credits.lines, ...removed.filter((r) => r.kind === "contributor-credit")]) {
     const credit = STAFF_CREDIT.exec(item.text);
     if (credit) return { source: publisherName(credit[1]), evidence: item.text };
   }

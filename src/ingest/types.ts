@@ -47,4 +47,6 @@ export interface EntityMentions {
   people: string[];
   organizations: string[];
   places: string[];
+  /** Named events and works. */
+  events: string[];
 }

@@ -10,7 +10,7 @@ import { SECTION_NAMES, type SectionId } from "../ingest/section-taxonomy.ts";
  *
  * Filters come in two weights (see `EAGER_FILTERS`): the few small ones the search page
  * loads with the index (year, month, section, source), and the long lists of names
- * (topics, people, organizations, places) it loads only when a reader opens that group.
+ * (topics, people, organizations, places, events and works) it loads only when a reader opens that group.
  * `date` (the date at its own precision) is never shown as a group: the build reads it
  * back from Pagefind's output to order results by date (src/publish/search-index.ts).
  *
@@ -20,7 +20,7 @@ import { SECTION_NAMES, type SectionId } from "../ingest/section-taxonomy.ts";
  * when a reader asks for date order.
  */
 
-export const FILTER_NAMES = ["year", "month", "section", "source", "tag", "person", "organization", "place", "date"] as const;
+export const FILTER_NAMES = ["year", "month", "section", "source", "tag", "person", "organization", "place", "event", "date"] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 /** Loaded with the index: a few values each, cheap, and what most searches narrow by first. */
@@ -47,7 +47,7 @@ export const UNDATED_YEAR_FILTER = "Undated";
  */
 export const BROWSE_WORD = "archiveentry";
 
-export type SearchableArticle = Pick<ArticleRecord, "tags" | "people" | "organizations" | "places" | "source" | "date" | "date_precision"> & {
+export type SearchableArticle = Pick<ArticleRecord, "tags" | "people" | "organizations" | "places" | "events" | "source" | "date" | "date_precision"> & {
   /** The article's section id (src/ingest/sections.ts); the filter shows its name. */
   section?: string;
   /** "Wednesday, February 8, 2017 (inferred)", "March 16, year unknown" (src/site/dates.ts). */
@@ -67,6 +67,7 @@ export function searchFields(article: SearchableArticle): SearchFields {
   names("person", article.people);
   names("organization", article.organizations);
   names("place", article.places);
+  names("event", article.events ?? []);
   if (place && article.date) filters.push({ name: "date", value: article.date.slice(0, place.precision === "day" ? 10 : place.precision === "month" ? 7 : 4) });
 
   // The date as shown everywhere (src/site/dates.ts): inferred dates say so, a month and day without a year too.

@@ -86,11 +86,20 @@ describe("building the four seed articles", () => {
       for (const f of furniture) assert.ok(!text.includes(f), `${r.source_file} still shows ${JSON.stringify(f)}`);
     }
     const removedText = records.flatMap((r) => r.removed.map((x) => x.text)).join("\n");
-    for (const f of ["CLOSE One week in", "Up Next", "contributed to this report", "Morgan is a freelance writer", "Exposing Hillary"]) {
+    for (const f of ["CLOSE One week in", "Up Next", "Morgan is a freelance writer", "Exposing Hillary"]) {
       assert.ok(removedText.includes(f), `removed list mentions ${f}`);
     }
     const page = await readPage(site, `/articles/${bySource("002_b04d322f93dc3252.txt").slug}/`);
     assert.ok(page.querySelector("details.removed"), "removed furniture is listed under the article");
+  });
+
+  it("shows a staff credit as the article's credits, with its contributor, not as removed furniture", async () => {
+    const r = bySource("002_b04d322f93dc3252.txt");
+    assert.deepEqual(r.contributors, ["Douglas Hanks"]);
+    assert.equal(r.source, "Miami Herald");
+    const page = await readPage(site, `/articles/${r.slug}/`);
+    assert.match(page.querySelector(".credits")!.text, /Credits: Miami Herald staff writer Douglas Hanks contributed to this report\./);
+    assert.ok(!page.querySelector("details.removed")!.text.includes("contributed to this report"));
   });
 
   it("keeps every real paragraph", async () => {

@@ -101,7 +101,7 @@ test("weekdays, months, sentence openers and ordinary words are never names", ()
     "Strong words followed. “Right decision. Strong!” The Republic stands.",
     "CLOSE Share this story.",
   ]);
-  assert.deepEqual(found, { people: [], organizations: [], places: [] });
+  assert.deepEqual(found, { people: [], organizations: [], places: [], events: [] });
 });
 
 test("an acronym defined in parentheses is recorded with its long form and later uses resolve to it", () => {
@@ -180,7 +180,7 @@ test("the alias file renames, keeps apart and drops names", () => {
     extractMentions({ title: "", paragraphs: ["President Trump left."] }),
   ];
   const resolved = resolveEntities(articles, aliases);
-  assert.deepEqual(resolved[0], { people: ["Donald Trump"], organizations: ["AP"], places: [] });
+  assert.deepEqual(resolved[0], { people: ["Donald Trump"], organizations: ["AP"], places: [], events: [] });
   assert.deepEqual(resolved[1].people, ["Trump"]);
 });
 

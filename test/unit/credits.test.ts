@@ -1,0 +1,103 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extractCredits, readContributionLine, readLeadCredit, readPhotoCredit, splitNames } from "../../src/ingest/credits.ts";
+import { ingestArchive } from "../../src/ingest/pipeline.ts";
+
+function ingestOne(...paragraphs: string[]) {
+  const text = paragraphs.join("\n\n") + "\n";
+  const result = ingestArchive([{ file: "story.txt", bytes: new TextEncoder().encode(text) }], { now: new Date("2026-01-01") });
+  assert.equal(result.errors.length, 0, result.errors.map((e) => e.message).join("; "));
+  return result.articles[0];
+}
+
+test("a wire tag glued to the first sentence is the source, and is cut from the text and the summary", () => {
+  const a = ingestOne(
+    "Clintons Plan A Foundation Overhaul",
+    "(CNN)The Clintons will step back from their foundation if she wins, aides said on Thursday.",
+    "The announcement came after weeks of questions about donors.",
+  );
+  assert.equal(a.record.source, "CNN");
+  assert.ok(a.body[0].startsWith("The Clintons will step back"), a.body[0]);
+  assert.ok(a.record.summary.startsWith("The Clintons"), a.record.summary);
+  assert.ok(!a.record.summary.includes("(CNN)"));
+});
+
+test("a place before the wire tag is the dateline", () => {
+  const a = ingestOne("Ryan Ducks Question", "Washington (CNN)House Speaker Paul Ryan ducked a question on Thursday about the nominee.", "He left quickly.");
+  assert.equal(a.record.source, "CNN");
+  assert.equal(a.record.dateline, "Washington");
+  assert.ok(a.body[0].startsWith("House Speaker"));
+});
+
+test("only known wire tags are read, and only when the story follows them", () => {
+  assert.equal(readLeadCredit("(Laughter) The crowd cheered."), undefined);
+  assert.equal(readLeadCredit("(CNN) reported the figures first."), undefined);
+  assert.deepEqual(readLeadCredit("(Reuters) - Oil prices rose on Monday."), { credit: { source: "Reuters", text: "(Reuters)" }, rest: "Oil prices rose on Monday." });
+  assert.deepEqual(readLeadCredit("NEW YORK (CNNMoney) -- Stocks fell.")?.credit, { source: "CNN", text: "NEW YORK (CNNMoney)", place: "New York" });
+});
+
+test("a contributor line names its people, and its publisher when it names its own staff", () => {
+  assert.deepEqual(readContributionLine("CNN's Dana Bash, Dylan Byers and Sara Murray contributed to this report.", 9), {
+    kind: "contribution",
+    text: "CNN's Dana Bash, Dylan Byers and Sara Murray contributed to this report.",
+    line: 9,
+    names: ["Dana Bash", "Dylan Byers", "Sara Murray"],
+    publisher: "CNN",
+  });
+  const herald = readContributionLine("Miami Herald staff writer Douglas Hanks contributed to this report.", 1)!;
+  assert.deepEqual([herald.names, herald.publisher], [["Douglas Hanks"], "Miami Herald"]);
+  const ap = readContributionLine(
+    "Associated Press writers Steve Karnowski and John Mone contributed to this report from St. Cloud, Minnesota, and Jeff Baenen contributed from Minneapolis.",
+    1,
+  )!;
+  assert.deepEqual([ap.names, ap.publisher], [["Steve Karnowski", "John Mone", "Jeff Baenen"], "Associated Press"]);
+  assert.deepEqual(readContributionLine("Nolan D. McCaskill and Madeline Conway contributed to this report.", 1)!.names, ["Nolan D. McCaskill", "Madeline Conway"]);
+  const other = readContributionLine("Denver Post staff writer Jane Roe contributed to this report.", 1)!;
+  assert.deepEqual([other.names, other.publisher], [["Jane Roe"], undefined]);
+});
+
+test("a sentence about giving money is not a credit", () => {
+  assert.equal(readContributionLine("He contributed $5 million to the campaign.", 1), undefined);
+  assert.deepEqual(splitNames("the Springfield Gazette"), []);
+});
+
+test("a wire's closing 'Reporting by' line becomes a credit and leaves the body", () => {
+  const a = ingestOne(
+    "Talks Resume In Kabul",
+    "KABUL (Reuters) - Talks between the two sides resumed on Monday after a pause of three weeks.",
+    "Officials said the next round would follow in April.",
+    "Reporting by Jane Roe in Kabul; Additional reporting by John Doe; Editing by Mary Poe",
+  );
+  assert.deepEqual(a.record.contributors, ["Jane Roe", "John Doe", "Mary Poe"]);
+  assert.equal(a.body.at(-1), "Officials said the next round would follow in April.");
+  assert.equal(a.record.source, "Reuters");
+});
+
+test("a photo credit names the photographer, never the photo agency as the source", () => {
+  assert.deepEqual(readPhotoCredit("Photo by Justin Sullivan/Getty Images", 3)!.names, ["Justin Sullivan"]);
+  assert.deepEqual(readPhotoCredit("photo by Gage Skidmore / CC BY-SA 3.0 / cropped", 3)!.names, ["Gage Skidmore"]);
+  assert.deepEqual(readPhotoCredit("Featured image via Flickr", 3)!.names, []);
+  assert.equal(readPhotoCredit("The photo shows a crowd.", 3), undefined);
+  const a = ingestOne("Rally Draws Crowds", "Thousands attended the rally in the park on Saturday afternoon, organizers said.", "Featured image via Sara D. Davis/Getty Images");
+  assert.equal(a.record.source, undefined);
+  assert.deepEqual(a.record.contributors, ["Sara D. Davis"]);
+});
+
+test("credit lines are the article's credits, not removed furniture", () => {
+  const a = ingestOne(
+    "Mayor Orders Jails To Comply",
+    "MIAMI — The mayor ordered county jails on Thursday to comply with the new federal request.",
+    "The order takes effect next week.",
+    "Miami Herald staff writer Douglas Hanks contributed to this report.",
+  );
+  assert.equal(a.record.source, "Miami Herald");
+  assert.deepEqual(a.record.contributors, ["Douglas Hanks"]);
+  assert.deepEqual(a.record.credits, ["Miami Herald staff writer Douglas Hanks contributed to this report."]);
+  assert.ok(!a.record.removed.some((r) => r.text.includes("contributed")));
+});
+
+test("lines that are not credits stay in the removed furniture", () => {
+  const credits = extractCredits([{ text: "Body.", line: 2 }], [{ kind: "share-widget", text: "Share this story", line: 5 }]);
+  assert.deepEqual(credits.removed, [{ kind: "share-widget", text: "Share this story", line: 5 }]);
+  assert.deepEqual(credits.lines, []);
+});
