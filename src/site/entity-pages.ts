@@ -5,16 +5,21 @@ import { contiguousMonths, formatCount, monthLabel, renderMonthChart } from "./m
 import { articleCount, placeDate, type Crumb, type PeriodLink, type TimelineArticle } from "./timeline.ts";
 
 /**
- * The people, organization, place and topic (tag) pages: one index per kind (by article
- * count and A–Z) and one page per name, listing its articles newest first, the names
- * most often seen with it, and a per-month chart.
+ * The people, organization, place, event/work and topic (tag) pages: one index per kind
+ * (by article count and A–Z) and one page per name, listing its articles newest first, the
+ * names most often seen with it, and a per-month chart.
+ *
+ * A name gets a page only when enough articles name it (PAGE_MIN_ARTICLES: two for a
+ * name, three for a topic): a page listing one article tells a reader nothing its article
+ * does not. The other names stay in the articles' front matter and search filters, and
+ * article pages show them as plain text.
  *
  * Everything is built from one pass over the articles (sorted once) and per-name lists
  * of article numbers, so the cost is O(n log n + mentions + co-mentions); page objects
  * share the same link objects and each holds at most one page of them.
  */
 
-export type EntityKind = "people" | "organizations" | "places" | "tags";
+export type EntityKind = "people" | "organizations" | "places" | "events" | "tags";
 
 export interface EntityKindInfo {
   kind: EntityKind;
@@ -29,8 +34,16 @@ export const ENTITY_KINDS: readonly EntityKindInfo[] = [
   { kind: "people", label: "People", singular: "Person", basePath: "/people/" },
   { kind: "organizations", label: "Organizations", singular: "Organization", basePath: "/organizations/" },
   { kind: "places", label: "Places", singular: "Place", basePath: "/places/" },
+  { kind: "events", label: "Events & works", singular: "Event or work", basePath: "/events/" },
   { kind: "tags", label: "Topics", singular: "Topic", basePath: "/tags/" },
 ];
+
+/** How many articles must name something before it gets a page of its own. */
+export const PAGE_MIN_ARTICLES: Readonly<Record<EntityKind, number>> = { people: 2, organizations: 2, places: 2, events: 2, tags: 3 };
+
+export function pageThreshold(kind: EntityKind): number {
+  return PAGE_MIN_ARTICLES[kind];
+}
 
 export const ENTITY_PAGE_SIZE = 100;
 export const ENTITY_INDEX_PAGE_SIZE = 200;
@@ -39,13 +52,20 @@ export const RELATED_COUNT = 10;
 const BY_NAME = "by-name";
 const RESERVED_SLUGS = new Set([BY_NAME, "page"]);
 
-export type EntityArticle = TimelineArticle & Pick<ArticleRecord, "people" | "organizations" | "places" | "tags">;
+export type EntityArticle = TimelineArticle & Pick<ArticleRecord, "people" | "organizations" | "places" | "tags"> & { events?: readonly string[] };
 
+/** A name as an article page shows it: a link when it has a page, plain text when not. */
 export interface EntityLink {
   name: string;
-  url: string;
+  /** Its page; absent when too few articles name it for a page (PAGE_MIN_ARTICLES). */
+  url?: string;
   /** Articles that name it. */
   count: number;
+}
+
+/** A name with a page. */
+export interface PagedEntityLink extends EntityLink {
+  url: string;
 }
 
 /** One kind's names on an article page. */
@@ -55,7 +75,7 @@ export interface EntityGroup {
   items: EntityLink[];
 }
 
-export interface RelatedEntity extends EntityLink {
+export interface RelatedEntity extends PagedEntityLink {
   kindLabel: string;
   /** Articles naming both. */
   shared: number;
@@ -85,7 +105,7 @@ export interface EntityPage {
   monthCounts: { label: string; count: number }[];
 }
 
-export interface EntityIndexEntry extends EntityLink {
+export interface EntityIndexEntry extends PagedEntityLink {
   /** Set on the first entry of a letter on an A–Z page: the id its letter link points at. */
   anchor?: string;
   letter?: string;
@@ -98,9 +118,9 @@ export interface EntityIndexPage {
   url: string;
   title: string;
   heading: string;
-  /** Names of this kind in the archive. */
+  /** Names of this kind with a page. */
   total: number;
-  /** "1,234 people named in the archive". */
+  /** "1,234 people named in two or more articles (5,678 more named once)". */
   summary: string;
   pageNumber: number;
   pageCount: number;
@@ -118,7 +138,10 @@ export interface EntityKindSummary {
   kind: EntityKind;
   label: string;
   url: string;
+  /** Names with a page. */
   count: number;
+  /** All names of the kind, with a page or not. */
+  named: number;
 }
 
 export interface EntitySite {
@@ -137,7 +160,7 @@ interface Entity {
   url: string;
   /** Article numbers (into the newest-first order), newest first. */
   articles: number[];
-  link: EntityLink;
+  link: PagedEntityLink;
 }
 
 export class EntitySlugCollisionError extends Error {}
@@ -205,50 +228,47 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
   const articles = order.map((i) => input[i]);
   const links: ArticleLink[] = articles.map((a) => ({ title: a.title, url: a.url, date_label: a.date_label }));
 
-  // Collect names per kind; each article's own entity ids for co-mentions.
+  // Collect names per kind: the articles naming each, then a page for those named often enough.
   const entities: Entity[] = [];
-  const groupsByPosition: EntityGroup[][] = [];
-  const idsByPosition: Int32Array[] = [];
+  const groupsByPosition: EntityGroup[][] = articles.map(() => []);
+  const idsByPosition: number[][] = articles.map(() => []);
+  const namedByKind = new Map<EntityKind, number>();
   for (const kind of ENTITY_KINDS) {
-    const names = new Set<string>();
-    for (const a of articles) for (const name of a[kind.kind]) names.add(name);
-    const slugs = assignEntitySlugs(kind, [...names]);
-    const idOf = new Map<string, number>();
-    for (const [name, slug] of [...slugs].sort((x, y) => (x[1] < y[1] ? -1 : 1))) {
-      const url = `${kind.basePath}${slug}/`;
-      const entity: Entity = { id: entities.length, kind, name, slug, url, articles: [], link: { name, url, count: 0 } };
-      idOf.set(name, entity.id);
-      entities.push(entity);
-    }
+    const positionsByName = new Map<string, number[]>();
     articles.forEach((a, position) => {
-      for (const name of a[kind.kind]) {
-        const entity = entities[idOf.get(name)!];
+      for (const name of a[kind.kind] ?? []) {
+        let positions = positionsByName.get(name);
+        if (!positions) positionsByName.set(name, (positions = []));
         // A name listed twice in one article counts once.
-        if (entity.articles[entity.articles.length - 1] !== position) entity.articles.push(position);
+        if (positions[positions.length - 1] !== position) positions.push(position);
       }
     });
-  }
-  for (const e of entities) e.link.count = e.articles.length;
-
-  const byKindName = new Map<string, Entity>(entities.map((e) => [`${e.kind.kind}\u0000${e.name}`, e]));
-  articles.forEach((a, position) => {
-    const groups: EntityGroup[] = [];
-    const ids: number[] = [];
-    for (const kind of ENTITY_KINDS) {
+    namedByKind.set(kind.kind, positionsByName.size);
+    const threshold = pageThreshold(kind.kind);
+    const paged = [...positionsByName].filter(([, positions]) => positions.length >= threshold).map(([name]) => name);
+    const slugs = assignEntitySlugs(kind, paged);
+    const linkOf = new Map<string, { link: EntityLink; id?: number }>();
+    for (const [name, slug] of [...slugs].sort((x, y) => (x[1] < y[1] ? -1 : 1))) {
+      const url = `${kind.basePath}${slug}/`;
+      const positions = positionsByName.get(name)!;
+      const entity: Entity = { id: entities.length, kind, name, slug, url, articles: positions, link: { name, url, count: positions.length } };
+      entities.push(entity);
+      linkOf.set(name, { link: entity.link, id: entity.id });
+    }
+    for (const [name, positions] of positionsByName) if (!linkOf.has(name)) linkOf.set(name, { link: { name, count: positions.length } });
+    articles.forEach((a, position) => {
       const seen = new Set<string>();
       const items: EntityLink[] = [];
-      for (const name of a[kind.kind]) {
+      for (const name of a[kind.kind] ?? []) {
         if (seen.has(name)) continue;
         seen.add(name);
-        const e = byKindName.get(`${kind.kind}\u0000${name}`)!;
-        items.push(e.link);
-        ids.push(e.id);
+        const { link, id } = linkOf.get(name)!;
+        items.push(link);
+        if (id !== undefined) idsByPosition[position].push(id);
       }
-      if (items.length) groups.push({ kind: kind.kind, label: kind.label, items });
-    }
-    groupsByPosition[position] = groups;
-    idsByPosition[position] = Int32Array.from(ids);
-  });
+      if (items.length) groupsByPosition[position].push({ kind: kind.kind, label: kind.label, items });
+    });
+  }
 
   const monthOf = articles.map((a) => {
     const p = placeDate(a.date, a.date_precision);
@@ -299,9 +319,10 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
   const kinds: EntityKindSummary[] = [];
   for (const kind of ENTITY_KINDS) {
     const ofKind = entities.filter((e) => e.kind === kind);
-    kinds.push({ kind: kind.kind, label: kind.label, url: kind.basePath, count: ofKind.length });
-    indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByCount), "count"));
-    indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByName), "name"));
+    const named = namedByKind.get(kind.kind) ?? 0;
+    kinds.push({ kind: kind.kind, label: kind.label, url: kind.basePath, count: ofKind.length, named });
+    indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByCount), "count", named));
+    indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByName), "name", named));
   }
 
   const groupsByArticle: EntityGroup[][] = new Array(input.length);
@@ -313,7 +334,7 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
  * The names most often in the same articles as `e`, across all kinds. `shared` is a
  * zeroed scratch array (one slot per entity) left zeroed on return.
  */
-function relatedEntities(e: Entity, entities: readonly Entity[], idsByPosition: readonly Int32Array[], shared: Int32Array): RelatedEntity[] {
+function relatedEntities(e: Entity, entities: readonly Entity[], idsByPosition: readonly (readonly number[])[], shared: Int32Array): RelatedEntity[] {
   const touched: number[] = [];
   for (const position of e.articles) {
     for (const id of idsByPosition[position]) {
@@ -343,7 +364,16 @@ function relatedEntities(e: Entity, entities: readonly Entity[], idsByPosition: 
   return result;
 }
 
-function indexPagesFor(kind: EntityKindInfo, sorted: readonly Entity[], order: "count" | "name"): EntityIndexPage[] {
+/** "people named in two or more articles" and how many more are named too rarely for a page. */
+function indexSummary(kind: EntityKindInfo, paged: number, named: number): string {
+  const noun = paged === 1 ? kind.singular.toLowerCase() : kind.label.toLowerCase();
+  const threshold = pageThreshold(kind.kind);
+  const rest = named - paged;
+  const more = rest > 0 ? ` (${formatCount(rest)} more named in fewer, shown on their articles and found by search)` : "";
+  return `${formatCount(paged)} ${noun} named in ${threshold === 2 ? "two" : threshold === 3 ? "three" : threshold} or more articles${more}`;
+}
+
+function indexPagesFor(kind: EntityKindInfo, sorted: readonly Entity[], order: "count" | "name", named: number): EntityIndexPage[] {
   const base = order === "count" ? kind.basePath : `${kind.basePath}${BY_NAME}/`;
   const otherOrder: PeriodLink =
     order === "count" ? { label: "A–Z", url: `${kind.basePath}${BY_NAME}/` } : { label: "By number of articles", url: kind.basePath };
@@ -369,7 +399,7 @@ function indexPagesFor(kind: EntityKindInfo, sorted: readonly Entity[], order: "
     title: pageCount > 1 ? `${heading} (page ${i + 1} of ${pageCount})` : heading,
     heading,
     total: sorted.length,
-    summary: `${formatCount(sorted.length)} ${sorted.length === 1 ? kind.singular.toLowerCase() : kind.label.toLowerCase()} named in the archive`,
+    summary: indexSummary(kind, sorted.length, named),
     pageNumber: i + 1,
     pageCount,
     previousUrl: i > 0 ? pageUrl(base, i) : undefined,

@@ -55,6 +55,25 @@ describe("entity pages", () => {
     assert.equal(site.groupsByArticle[0][0].items[0].count, 2);
   });
 
+  it("a name gets a page only when two articles name it, a topic when three do; the rest are plain text on their articles", () => {
+    const site = buildEntityPages([
+      article("a", "2017-01-01", { people: ["Ann Lee", "Bo Chan"], tags: ["ferries", "harbors"] }),
+      article("b", "2017-01-02", { people: ["Ann Lee"], tags: ["ferries", "harbors"] }),
+      article("c", "2017-01-03", { tags: ["ferries"] }),
+    ]);
+    assert.deepEqual(site.pages.map((p) => p.url).sort(), ["/people/ann-lee/", "/tags/ferries/"]);
+    const people = site.groupsByArticle[0].find((g) => g.kind === "people")!.items;
+    assert.deepEqual(people.map((i) => [i.name, i.url, i.count]), [["Ann Lee", "/people/ann-lee/", 2], ["Bo Chan", undefined, 1]]);
+    const topics = site.groupsByArticle[0].find((g) => g.kind === "tags")!.items;
+    assert.deepEqual(topics.map((i) => [i.name, i.url]), [["ferries", "/tags/ferries/"], ["harbors", undefined]]);
+    assert.deepEqual(site.kinds.find((k) => k.kind === "people"), { kind: "people", label: "People", url: "/people/", count: 1, named: 2 });
+    assert.match(site.indexPages.find((p) => p.url === "/people/")!.summary, /^1 person named in two or more articles \(1 more/);
+  });
+
+  it("a name listed twice by one article alone gets no page", () => {
+    assert.deepEqual(buildEntityPages([article("twice", "2017-01-02", { people: ["Ann Lee", "Ann Lee"] })]).pages, []);
+  });
+
   it("every entity page lists exactly the articles naming it, 100 to a page (random archives)", () => {
     // Five names in about half of up to 500 articles each: a name's listing runs to
     // several pages. `size: "max"` lets arrays reach maxLength (fast-check's default
@@ -69,7 +88,8 @@ describe("entity pages", () => {
           const site = buildEntityPages(articles);
           for (const kind of ["people", "places"] as const) {
             for (const name of names) {
-              const expected = articles.filter((a) => a[kind].includes(name)).map((a) => a.url).sort();
+              const naming = articles.filter((a) => a[kind].includes(name)).map((a) => a.url).sort();
+              const expected = naming.length >= 2 ? naming : [];
               const url = `/${kind}/${name.toLowerCase()}/`;
               assert.deepEqual([...listed(site.pages, url)].sort(), expected, `${kind} ${name}`);
               if (expected.length === 0) continue;
@@ -113,6 +133,9 @@ describe("entity pages", () => {
       article("y", "2017-01-03", { people: ["Trump"], organizations: Array.from({ length: 20 }, (_, i) => `Org ${i}`) }),
       // Walsh and the organizations each share one article with Trump; Walsh is the more often named.
       article("w", "2017-01-04", { people: ["Walsh"] }),
+      article("w2", "2017-01-04", { people: ["Walsh"] }),
+      // Each organization is named twice (so has a page), once with Trump.
+      article("z", "2017-01-05", { organizations: Array.from({ length: 20 }, (_, i) => `Org ${i}`) }),
     ];
     const trump = buildEntityPages(articles).pages.find((p) => p.name === "Trump")!;
     assert.equal(trump.related.length, 10);
@@ -141,7 +164,12 @@ describe("entity pages", () => {
 describe("entity slugs", () => {
   it("fail the build, naming both names and the alias file, when two names would share a page", () => {
     assert.throws(
-      () => buildEntityPages([article("a", "2017-01-01", { people: ["Carlos Giménez"] }), article("b", "2017-01-01", { people: ["Carlos Gimenez"] })]),
+      () =>
+        buildEntityPages([
+          article("a", "2017-01-01", { people: ["Carlos Giménez"] }),
+          article("b", "2017-01-01", { people: ["Carlos Gimenez", "Carlos Giménez"] }),
+          article("c", "2017-01-02", { people: ["Carlos Gimenez"] }),
+        ]),
       (error: Error) =>
         error instanceof EntitySlugCollisionError &&
         error.message.includes("Carlos Giménez") &&
@@ -152,7 +180,7 @@ describe("entity slugs", () => {
   });
 
   it("do not collide across kinds: a person and a place may share a name", () => {
-    const site = buildEntityPages([article("a", "2017-01-01", { people: ["Washington"], places: ["Washington"] })]);
+    const site = buildEntityPages([article("a", "2017-01-01", { people: ["Washington"], places: ["Washington"] }), article("b", "2017-01-02", { people: ["Washington"], places: ["Washington"] })]);
     assert.deepEqual(site.pages.map((p) => p.url).sort(), ["/people/washington/", "/places/washington/"]);
   });
 
@@ -168,14 +196,15 @@ describe("entity slugs", () => {
 describe("entity indexes", () => {
   const articles = [
     article("a", "2017-01-01", { people: ["Zoe Adams", "Émile Zola", "Bob"] }),
-    article("b", "2017-01-02", { people: ["Zoe Adams", "Bob"] }),
+    article("b", "2017-01-02", { people: ["Zoe Adams", "Bob", "Émile Zola"] }),
     article("c", "2017-01-03", { people: ["Zoe Adams", "50 Cent"] }),
+    article("d", "2017-01-04", { people: ["Zoe Adams", "50 Cent", "Solo Once"] }),
   ];
   const site = buildEntityPages(articles);
 
   it("list names by article count, ties alphabetically", () => {
     const byCount = site.indexPages.find((p) => p.url === "/people/")!;
-    assert.deepEqual(byCount.entries.map((e) => [e.name, e.count]), [["Zoe Adams", 3], ["Bob", 2], ["50 Cent", 1], ["Émile Zola", 1]]);
+    assert.deepEqual(byCount.entries.map((e) => [e.name, e.count]), [["Zoe Adams", 4], ["50 Cent", 2], ["Bob", 2], ["Émile Zola", 2]]);
     assert.deepEqual(byCount.otherOrder, { label: "A–Z", url: "/people/by-name/" });
   });
 
@@ -187,12 +216,14 @@ describe("entity indexes", () => {
   });
 
   it("count each kind's names, and make index pages even for a kind with none", () => {
-    assert.deepEqual(site.kinds.map((k) => [k.kind, k.count]), [["people", 4], ["organizations", 0], ["places", 0], ["tags", 0]]);
+    assert.deepEqual(site.kinds.map((k) => [k.kind, k.count, k.named]), [["people", 4, 5], ["organizations", 0, 0], ["places", 0, 0], ["events", 0, 0], ["tags", 0, 0]]);
     assert.ok(site.indexPages.some((p) => p.url === "/tags/"));
   });
 
   it("paginate long indexes, a letter's jump link pointing at the page where it starts", () => {
-    const many = Array.from({ length: ENTITY_INDEX_PAGE_SIZE + 10 }, (_, i) => article(`a${i}`, "2017-01-01", { tags: [`${i < ENTITY_INDEX_PAGE_SIZE + 5 ? "A" : "B"}${String(i).padStart(4, "0")}`] }));
+    const tag = (i: number) => `${i < ENTITY_INDEX_PAGE_SIZE + 5 ? "A" : "B"}${String(i).padStart(4, "0")}`;
+    // Each topic on three articles, so each has a page.
+    const many = Array.from({ length: ENTITY_INDEX_PAGE_SIZE + 10 }, (_, i) => article(`a${i}`, "2017-01-01", { tags: [tag(i), tag((i + 1) % (ENTITY_INDEX_PAGE_SIZE + 10)), tag((i + 2) % (ENTITY_INDEX_PAGE_SIZE + 10))] }));
     const pages = buildEntityPages(many).indexPages.filter((p) => p.kind === "tags" && p.order === "name");
     assert.deepEqual(pages.map((p) => p.entries.length), [ENTITY_INDEX_PAGE_SIZE, 10]);
     assert.equal(pages[1].url, "/tags/by-name/page/2/");
@@ -205,9 +236,9 @@ describe("an article's names", () => {
   it("come back as links by kind, in the article's order, once each, aligned with the input", () => {
     const site = buildEntityPages([
       article("b", "2016-01-01", { places: ["Miami"] }),
-      article("a", "2017-01-01", { people: ["Walsh", "Gimenez", "Walsh"], tags: ["Immigration"] }),
+      article("a", "2017-01-01", { people: ["Walsh", "Gimenez", "Walsh"], tags: ["Immigration"], places: ["Miami"] }),
     ]);
     assert.deepEqual(site.groupsByArticle[0].map((g) => [g.label, g.items.map((i) => i.url)]), [["Places", ["/places/miami/"]]]);
-    assert.deepEqual(site.groupsByArticle[1].map((g) => [g.label, g.items.map((i) => i.name)]), [["People", ["Walsh", "Gimenez"]], ["Topics", ["Immigration"]]]);
+    assert.deepEqual(site.groupsByArticle[1].map((g) => [g.label, g.items.map((i) => i.name)]), [["People", ["Walsh", "Gimenez"]], ["Places", ["Miami"]], ["Topics", ["Immigration"]]]);
   });
 });

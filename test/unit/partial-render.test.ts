@@ -24,12 +24,17 @@ function article(slug: string, fields: Partial<ArticleRecord> = {}, body = `Body
   return indexArticle(record, body);
 }
 
-/** Three articles about a council, and an unrelated one about a harbour in another year. */
+/**
+ * Three articles about a council, and three unrelated ones about a harbour years before
+ * (enough articles for each name and topic to have its page: two for a name, three for a topic).
+ */
 const archive = [
   article("council-meets", { date: "2017-02-08", date_precision: "day", people: ["Ana Ruiz"], tags: ["council"] }),
   article("council-votes", { date: "2017-02-09", date_precision: "day", people: ["Ana Ruiz"], tags: ["council"] }),
   article("council-adjourns", { date: "2017-02-10", date_precision: "day", tags: ["council"] }),
   article("harbour-opens", { date: "2009-06-01", date_precision: "day", places: ["Port Ellis"], tags: ["harbour"] }),
+  article("harbour-dredged", { date: "2009-05-01", date_precision: "day", places: ["Port Ellis"], tags: ["harbour"] }),
+  article("harbour-plans", { date: "2009-04-01", date_precision: "day", tags: ["harbour"] }),
 ];
 
 function withTitle(slug: string, title: string): IndexedArticle[] {

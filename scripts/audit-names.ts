@@ -1,0 +1,68 @@
+/**
+ * Prints random people, organizations, places, works and events, and topics of a build,
+ * so a maintainer can audit them by eye: each with the number of articles naming it,
+ * whether it gets a page, and one headline that names it.
+ *
+ *   npx tsx scripts/audit-names.ts [--content generated/articles] [--n 50] [--seed 1] [--kinds people,organizations,tags] [--pages]
+ *
+ * `--content` is a folder of generated Markdown (what `npm run build` or `npm run ingest`
+ * writes); `--pages` samples only names that get a page. The same seed gives the same sample.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadContentDir } from "../src/site/load-content.ts";
+import { ENTITY_KINDS, pageThreshold, type EntityKind } from "../src/site/entity-pages.ts";
+import { parseArgs } from "./cli-args.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs(process.argv.slice(2), { content: "string", n: "string", seed: "string", kinds: "string", pages: "boolean" });
+const contentDir = path.resolve(String(values.content ?? path.join(root, "generated/articles")));
+const n = Number(values.n ?? 50);
+const kinds = String(values.kinds ?? "people,organizations,places,events,tags").split(",") as EntityKind[];
+
+/** mulberry32: a small seeded generator, so an audit can be repeated. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const content = await loadContentDir(contentDir).catch((error: Error) => {
+  console.error(`Cannot read generated articles in ${contentDir}: ${error.message}\nBuild first (npm run build), or pass --content DIR.`);
+  process.exit(2);
+});
+const next = random(Number(values.seed ?? 1));
+console.log(`${content.length} articles in ${contentDir}`);
+for (const kind of kinds) {
+  const info = ENTITY_KINDS.find((k) => k.kind === kind);
+  if (!info) {
+    console.error(`Unknown kind "${kind}"; use ${ENTITY_KINDS.map((k) => k.kind).join(", ")}.`);
+    process.exit(2);
+  }
+  const uses = new Map<string, { count: number; example: string }>();
+  for (const { record } of content) {
+    for (const name of new Set((record as unknown as Record<string, string[] | undefined>)[kind] ?? [])) {
+      const use = uses.get(name);
+      if (use) use.count++;
+      else uses.set(name, { count: 1, example: record.title });
+    }
+  }
+  const threshold = pageThreshold(kind);
+  const names = [...uses.keys()].filter((name) => !values.pages || uses.get(name)!.count >= threshold).sort();
+  const paged = [...uses.values()].filter((u) => u.count >= threshold).length;
+  // A partial Fisher–Yates shuffle: the first n of a random order.
+  for (let i = 0; i < Math.min(n, names.length); i++) {
+    const j = i + Math.floor(next() * (names.length - i));
+    [names[i], names[j]] = [names[j], names[i]];
+  }
+  console.log(`\n## ${info.label}: ${uses.size} names, ${paged} with a page (named by ${threshold}+ articles); ${Math.min(n, names.length)} at random${values.pages ? " among those with a page" : ""}`);
+  for (const name of names.slice(0, n)) {
+    const use = uses.get(name)!;
+    console.log(`${use.count >= threshold ? "page" : "    "} ${String(use.count).padStart(4)}  ${name}    — e.g. “${use.example.slice(0, 70)}”`);
+  }
+}
