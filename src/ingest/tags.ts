@@ -1,12 +1,15 @@
 import { TAG_STOPWORDS, tokenize, tokenizeBody, type Token } from "./entities.ts";
 import { slugWords } from "./slug.ts";
+import tagWordsJson from "../../data/tag-words.json" with { type: "json" };
 
 /**
  * Topic tags: the lowercase noun phrases an article keeps coming back to ("sanctuary
  * cities", "executive order"). Candidates are gathered per article; the choice is made
- * with the whole archive in view so that a phrase several articles share beats a one-off,
- * and a phrase nearly every article uses is left out. Capitalized words never make a tag:
- * names have their own pages.
+ * with the whole archive in view: a tag is a subject several articles share (a phrase in
+ * one article is no subject to browse by), a phrase nearly every article uses is left out,
+ * and the archive's vocabulary of tags is kept small (MAX_TAG_SHARE) by keeping the tags
+ * the most articles chose. Capitalized words never make a tag: names have their own pages.
+ * Job titles, units, verbs and empty modifiers never make one either (data/tag-words.json).
  */
 
 export interface TagTerm {
@@ -62,9 +65,22 @@ function hasTagWordShape(word: string): boolean {
   return word.length > 0 && previous !== CHAR_HYPHEN;
 }
 
-/** A word of the right shape that says something: no stopword, no adverb. */
+/** Words never in a tag: roles, units, verbs (data/tag-words.json). */
+const NEVER_IN_TAG = new Set<string>(tagWordsJson.never);
+/** Words that never start a tag ("immense pressure"), never end one ("living room"), are never one alone ("game"). */
+export const NOT_FIRST = new Set<string>(tagWordsJson.not_first);
+export const NOT_LAST = new Set<string>(tagWordsJson.not_last);
+export const NOT_ALONE = new Set<string>(tagWordsJson.not_alone);
+
+/** A word of the right shape that says something: no stopword, no adverb, no role or unit. */
 function isTopicWord(word: string): boolean {
-  return hasTagWordShape(word) && !TAG_STOPWORDS.has(word) && !word.endsWith("ly");
+  return hasTagWordShape(word) && !TAG_STOPWORDS.has(word) && !NEVER_IN_TAG.has(word) && !word.endsWith("ly");
+}
+
+/** Whether words[start..last] may be a tag: a good first word, a good last word, not a lone broad word. */
+function phraseAllowed(words: readonly string[], start: number, last: number): boolean {
+  if (NOT_FIRST.has(words[start]) || NOT_LAST.has(words[last])) return false;
+  return start !== last || !NOT_ALONE.has(words[last]);
 }
 
 /** A word that may be part of a topic phrase: lowercase letters, no stopword, no adverb. */
@@ -115,7 +131,7 @@ class PhraseCounter {
         const last = start + length - 1;
         const singular = endings[last];
         const form = length === 1 ? words[last] : `${prefix} ${words[last]}`;
-        if (singular !== undefined) this.count(length === 1 ? singular : `${prefix} ${singular}`, form);
+        if (singular !== undefined && phraseAllowed(words, start, last)) this.count(length === 1 ? singular : `${prefix} ${singular}`, form);
         prefix = form;
       }
     }
@@ -174,9 +190,25 @@ function wordCount(key: string): number {
   return words;
 }
 
-export function chooseTags(all: TagCandidates[], options: { perArticle?: number } = {}): string[][] {
+/** How many articles must share a phrase before it can be a tag: a subject, not a one-off. */
+export const MIN_TAG_ARTICLES = 2;
+/** Below this score relative to an article's best tag, a phrase is a passing mention. */
+export const TAG_SCORE_FLOOR = 0.3;
+
+/**
+ * The most distinct tags an archive of `articleCount` articles keeps: one per 2.5 articles
+ * at 1,000, one per 5 at 10,000 (the share halves with every tenfold growth, so a large
+ * archive's topics stay few enough to browse).
+ */
+export function maxDistinctTags(articleCount: number): number {
+  const articlesPerTag = 2.5 * Math.pow(articleCount / 1000, Math.log10(2));
+  return Math.max(10, Math.ceil(articleCount / articlesPerTag));
+}
+
+export function chooseTags(all: TagCandidates[], options: { perArticle?: number; maxDistinct?: number } = {}): string[][] {
   const perArticle = options.perArticle ?? 5;
   const articleCount = all.length;
+  const maxDistinct = options.maxDistinct ?? maxDistinctTags(articleCount);
   // Each phrase key gets a number, looked up once per term; the passes below read the numbers.
   const keyIds = new Map<string, number>();
   /** Per key number: how many articles use the phrase. */
@@ -199,37 +231,71 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number 
   // In a large archive a phrase in most articles says nothing about any one of them.
   const tooCommon = (df: number) => articleCount >= 20 && df / articleCount > 0.3;
 
-  /** Per key number: 1 when some article chose the key. */
-  const chosenAnywhere = new Uint8Array(documentFrequency.length);
-  const chosenKeys = all.map((article, a) => {
+  // Each article's candidates, best first: phrases it repeats, that few other articles use, in its title.
+  const ranked = all.map((article, a) => {
     const scored: { key: string; score: number; id: number }[] = [];
     const { terms } = article;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i];
       const id = termKeyIds[a][i];
       const df = documentFrequency[id];
-      if (tooCommon(df)) continue;
-      // A one-off phrase mentioned once is noise; shared or repeated phrases are topics.
-      if (df < 2 && term.count < 2 && !term.inTitle) continue;
+      if (df < MIN_TAG_ARTICLES || tooCommon(df)) continue;
       const words = wordCount(term.key);
       if (words === 1 && term.count < 3) continue;
       // A floor of 20 keeps a small archive from punishing the topic all its articles share.
       const idf = Math.log(1 + Math.max(articleCount, 20) / df);
-      const sharedBonus = articleCount < 2 ? 1 : df >= 2 ? 1.5 : 0.6;
       const lengthBonus = words === 2 ? 1.8 : words === 3 ? 1.2 : 0.8;
       const titleBonus = term.inTitle ? 1.5 : 1;
-      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * sharedBonus * lengthBonus * titleBonus, id });
+      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * lengthBonus * titleBonus, id });
     }
     scored.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    const chosen: string[] = [];
-    for (const { key, id } of scored) {
-      if (chosen.length >= perArticle) break;
-      if (chosen.some((c) => containsPhrase(c, key) || containsPhrase(key, c))) continue;
-      chosen.push(key);
-      chosenAnywhere[id] = 1;
-    }
-    return chosen;
+    return scored;
   });
+
+  /** Up to perArticle tags per article from the allowed keys, none inside another, none far below the best. */
+  const pick = (allowed: (id: number) => boolean) =>
+    ranked.map((scored) => {
+      const chosen: { key: string; score: number; id: number }[] = [];
+      for (const candidate of scored) {
+        if (chosen.length >= perArticle) break;
+        if (!allowed(candidate.id)) continue;
+        if (chosen.length > 0 && candidate.score < TAG_SCORE_FLOOR * chosen[0].score) break;
+        if (chosen.some((c) => containsPhrase(c.key, candidate.key) || containsPhrase(candidate.key, c.key))) continue;
+        chosen.push(candidate);
+      }
+      return chosen;
+    });
+
+  let picked = pick(() => true);
+  // Too many distinct tags: keep the ones the most articles chose (then the higher total score), and choose again.
+  const uses = new Map<number, { count: number; score: number }>();
+  for (const list of picked) {
+    for (const c of list) {
+      const use = uses.get(c.id) ?? { count: 0, score: 0 };
+      use.count++;
+      use.score += c.score;
+      uses.set(c.id, use);
+    }
+  }
+  if (uses.size > maxDistinct) {
+    const keyOf = [...keyIds.keys()];
+    const kept = new Set(
+      [...uses.entries()]
+        .sort((x, y) => y[1].count - x[1].count || y[1].score - x[1].score || (keyOf[x[0]] < keyOf[y[0]] ? -1 : 1))
+        .slice(0, maxDistinct)
+        .map(([id]) => id),
+    );
+    picked = pick((id) => kept.has(id));
+  }
+
+  /** Per key number: 1 when some article chose the key. */
+  const chosenAnywhere = new Uint8Array(documentFrequency.length);
+  const chosenKeys = picked.map((list) =>
+    list.map((c) => {
+      chosenAnywhere[c.id] = 1;
+      return c.key;
+    }),
+  );
 
   // Name each chosen tag by its commonest surface form across the archive (counted only for chosen keys: cheap).
   const formCounts = new Map<number, Map<string, number>>();
