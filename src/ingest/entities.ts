@@ -480,7 +480,7 @@ function lookupKnown(tokens: Token[]): KnownName | undefined {
 
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*$/u;
 const NAME_INITIAL = /^\p{Lu}\.$/u;
-const NAME_SUFFIXES = new Set(["Jr.", "Sr.", "II", "III", "IV"]);
+const NAME_SUFFIXES = new Set(["Jr.", "Sr.", "Junior", "Senior", "II", "III", "IV"]);
 
 function isNameWord(t: Token): boolean {
   return (NAME_WORD.test(t.text) && !t.allCaps) || NAME_INITIAL.test(t.text);
@@ -497,7 +497,8 @@ function looksLikePersonName(tokens: Token[]): boolean {
     else if (i === tokens.length - 1 && i > 0 && NAME_SUFFIXES.has(t.text)) continue;
     else return false;
   }
-  return nameWords >= 1 && nameWords <= 4 && isNameWord(tokens[tokens.length - 1]) === !NAME_SUFFIXES.has(tokens[tokens.length - 1].text);
+  const last = tokens[tokens.length - 1];
+  return nameWords >= 1 && nameWords <= 5 && (NAME_SUFFIXES.has(last.text) || isNameWord(last));
 }
 
 function isOrdinaryWord(t: Token, state: ArticleState): boolean {
@@ -758,7 +759,8 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return addMention(state, { name, kind: "event", surface: name, evidence: workCue ? "context" : "head-word" });
   }
   // "Trump Tower", "George Washington Bridge", "Fort Lee"; but "Arsenio Hall" is a person.
-  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && FIRST_NAMES.has(core[0].text))) {
+  const personCue = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
+  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || personCue))) {
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
   }
@@ -787,7 +789,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     // "Crooked Hillary", "Lyin Ted": a word and a given name is a nickname; the given name is read alone.
     if (core.length === 2 && !startsLikeName(core[0]) && FIRST_NAMES.has(core[1].text)) return classifyRun([core[1]], { before: core[0], after: ctx.after }, state);
     const name = core.slice(from);
-    const ordinary = name.some((t) => isOrdinaryWord(t, state)) || name.every((t) => state.lowerWords.has(t.lower));
+    const ordinary = name.some((t) => !NAME_SUFFIXES.has(t.text) && isOrdinaryWord(t, state)) || name.every((t) => state.lowerWords.has(t.lower));
     if (!ordinary || (cued && !name.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
       // Without a cue, only a name that starts like one ("Gary", "J.") is sure to be a person;
       // others ("Deutsche Boerse", "Finding Neverland") count only if another article gives a cue.

@@ -71,6 +71,8 @@ const NEVER_IN_TAG = new Set<string>(tagWordsJson.never);
 export const NOT_FIRST = new Set<string>(tagWordsJson.not_first);
 export const NOT_LAST = new Set<string>(tagWordsJson.not_last);
 export const NOT_ALONE = new Set<string>(tagWordsJson.not_alone);
+/** Words ending in -ed that may start a tag as adjectives ("undocumented immigrants"); others are verbs. */
+const PARTICIPLES_FIRST = new Set<string>(tagWordsJson.participles_first);
 
 /** A word of the right shape that says something: no stopword, no adverb, no role or unit. */
 function isTopicWord(word: string): boolean {
@@ -80,6 +82,7 @@ function isTopicWord(word: string): boolean {
 /** Whether words[start..last] may be a tag: a good first word, a good last word, not a lone broad word. */
 function phraseAllowed(words: readonly string[], start: number, last: number): boolean {
   if (NOT_FIRST.has(words[start]) || NOT_LAST.has(words[last])) return false;
+  if (start !== last && words[start].endsWith("ed") && !PARTICIPLES_FIRST.has(words[start])) return false;
   return start !== last || !NOT_ALONE.has(words[last]);
 }
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { extractTagCandidates, chooseTags, singularize } from "../../src/ingest/tags.ts";
+import { extractTagCandidates, chooseTags, maxDistinctTags, singularize } from "../../src/ingest/tags.ts";
 
 function article(title: string, ...paragraphs: string[]) {
   return extractTagCandidates({ title, paragraphs });
@@ -83,4 +83,64 @@ test("tags spelled with a hyphen or a space are one topic with one page, spelled
   const fiber = [...new Set(tags.flat().filter((t) => t.startsWith("fiber")))];
   assert.deepEqual(fiber, ["fiber optic"]);
   for (const articleTags of tags) assert.ok(articleTags.includes("fiber optic"), JSON.stringify(articleTags));
+});
+
+test("a phrase in one article only is never a tag: a topic is something several articles share", () => {
+  const tags = chooseTags([
+    article("", "The garden gnome was stolen. Another garden gnome vanished. A third garden gnome is missing."),
+    article("", "The council met about parking."),
+  ]);
+  assert.ok(!tags.flat().includes("garden gnome"), JSON.stringify(tags));
+});
+
+test("job titles, units and verbs never make a tag", () => {
+  const text = "The chief executive officer and the executive vice president said net profit was 12 mln dlrs, or 40 cts a share, and experts predict more. The chief executive repeated it.";
+  const tags = chooseTags([article("", text), article("", text), article("", text)]);
+  for (const tag of tags.flat()) {
+    assert.ok(!/\b(?:chief|executive officer|vice|president|mln|dlrs|cts|predict)\b/.test(tag), `tag ${tag}`);
+  }
+});
+
+test("an empty modifier never starts a tag, and a too broad word is never a tag alone", () => {
+  const text = "Five takeaways from the debate. Immense pressure on the team. Five takeaways again, immense pressure again. The game, the game, the game. Oil prices rose; oil prices fell; oil prices again.";
+  const tags = chooseTags([article("", text), article("", text), article("", text)]);
+  const all = new Set(tags.flat());
+  for (const bad of ["five takeaways", "immense pressure", "game", "takeaways"]) assert.ok(!all.has(bad), `tag ${bad}`);
+  assert.ok(all.has("oil prices"), JSON.stringify([...all]));
+});
+
+test("a verb in -ed never starts a tag, though an adjective in -ed may", () => {
+  const text = "Officials started harbor tolls. Crews liked harbor tolls. Undocumented immigrants waited; undocumented immigrants left.";
+  const all = new Set(chooseTags([article("", text), article("", text)]).flat());
+  assert.ok(!all.has("started harbor tolls") && !all.has("liked harbor tolls") && !all.has("started harbor"), JSON.stringify([...all]));
+  assert.ok(all.has("undocumented immigrants"), JSON.stringify([...all]));
+});
+
+test("an article never gets two tags where one is part of the other", () => {
+  const text = "Climate change policy is back. Climate change policy will cost. Climate change worries voters. Climate change again.";
+  const tags = chooseTags([article("", text), article("", text)]);
+  for (const list of tags) {
+    for (const a of list) for (const b of list) if (a !== b) assert.ok(!` ${a} `.includes(` ${b} `), JSON.stringify(list));
+  }
+});
+
+test("the archive keeps at most one distinct tag per 2.5 articles at 1,000 and per 5 at 10,000", () => {
+  assert.equal(maxDistinctTags(1000), 400);
+  assert.equal(maxDistinctTags(10000), 2000);
+  assert.ok(maxDistinctTags(100_000) <= 10_000);
+});
+
+test("over the cap, the tags the most articles chose are kept", () => {
+  const shared = "They argued about sanctuary cities. Nobody agreed on sanctuary cities.";
+  const rare = (n: number) => `Crews started harbor tolls in year ${n}. Nobody liked harbor tolls. They paid harbor tolls.`;
+  const articles = [
+    article("", shared, rare(1)),
+    article("", shared),
+    article("", shared),
+    article("", rare(3)),
+  ];
+  const tags = chooseTags(articles, { maxDistinct: 1 });
+  assert.deepEqual([...new Set(tags.flat())], ["sanctuary cities"]);
+  const free = chooseTags(articles);
+  assert.ok(free.flat().includes("harbor tolls"), JSON.stringify(free));
 });
