@@ -83,6 +83,10 @@ export const ArticleRecord = z
     section: Section.optional(),
     summary: z.string(),
     word_count: z.number().int().nonnegative(),
+    /** Slugs of the articles most like it (src/ingest/related.ts), best first. */
+    related: z.array(Slug).optional(),
+    /** Slugs of articles telling the same story: copies and near copies (src/ingest/story-groups.ts). */
+    same_story: z.array(Slug).optional(),
     removed: z.array(RemovedItemSchema),
   })
   .strict();

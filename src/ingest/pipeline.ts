@@ -14,6 +14,8 @@ import { contributorsOf, extractCredits } from "./credits.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
+import { contentWords, findRelated } from "./related.ts";
+import { findStoryGroups } from "./story-groups.ts";
 import { classifySection } from "./sections.ts";
 import { splitContributorFrontMatter } from "./front-matter.ts";
 import { assignSlugs, SlugCollisionError } from "./slug.ts";
@@ -54,8 +56,8 @@ export interface IngestedArticle {
 export interface IngestWarning {
   file: string;
   message: string;
-  /** "undated": the article has no publication date (a folder default may fix a whole folder). */
-  kind?: "undated";
+  /** "undated": the article has no publication date (a folder default may fix a whole folder); "duplicate": an exact copy of another. */
+  kind?: "undated" | "duplicate";
 }
 
 export interface IngestResult {
@@ -137,6 +139,8 @@ export interface AnalyzedArticle extends ArticleFacts {
   tagCandidates: ReturnType<typeof extractTagCandidates>;
   /** From the text; front matter may override it. */
   section: ReturnType<typeof classifySection>["section"];
+  /** What related articles are matched on (src/ingest/related.ts). */
+  contentWords: ReturnType<typeof contentWords>;
 }
 
 /**
@@ -199,6 +203,7 @@ export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvide
     mentions: extractMentions({ title: facts.title, paragraphs: facts.body }),
     tagCandidates: extractTagCandidates({ title: facts.title, paragraphs: facts.body }),
     section: classifySection({ title: facts.title, paragraphs: facts.body }).section,
+    contentWords: contentWords({ title: facts.title, paragraphs: facts.body }),
   };
 }
 
@@ -280,7 +285,56 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     }
     articles.push({ record: checked.data, body: a.body });
   });
+  const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
+  linkArticles(articles, termsByFile, warnings);
   return { articles, errors, warnings };
+}
+
+/** Enough of an article to tell whether another tells the same story: its headline and first STORY_TEXT_LIMIT characters. */
+const STORY_TEXT_LIMIT = 50_000;
+function storyText(a: IngestedArticle): string {
+  let text = a.record.title;
+  for (const p of a.body) {
+    if (text.length >= STORY_TEXT_LIMIT) break;
+    text += `\n\n${p}`;
+  }
+  return text.slice(0, STORY_TEXT_LIMIT);
+}
+
+/**
+ * The archive-wide links between finished records: related articles by content and time
+ * (src/ingest/related.ts), and story groups of copies and near copies
+ * (src/ingest/story-groups.ts), with a warning for each exact copy.
+ */
+function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[]): void {
+  const bySlug = new Map(articles.map((a) => [a.record.slug, a]));
+  const slugOf = new Map(articles.map((a) => [a.record.source_file, a.record.slug]));
+  const stories = findStoryGroups(articles.map((a) => ({ id: a.record.source_file, text: storyText(a) })));
+  const sameStory = articles.map((a) => (stories.siblings.get(a.record.source_file) ?? []).map((file) => slugOf.get(file)!));
+  const related = findRelated(
+    articles.map(({ record: r }, i) => ({
+      slug: r.slug,
+      date: r.date,
+      section: r.section,
+      names: [...r.people.map((n) => `person:${n}`), ...r.organizations.map((n) => `org:${n}`), ...r.places.map((n) => `place:${n}`), ...(r.events ?? []).map((n) => `event:${n}`)],
+      tags: r.tags,
+      terms: termsByFile.get(r.source_file) ?? [],
+      // Siblings are shown as the same story; related lists the other articles.
+      sameStory: sameStory[i],
+    })),
+  );
+  articles.forEach((a, i) => {
+    if (related[i].length) a.record.related = related[i];
+    if (sameStory[i].length) a.record.same_story = sameStory[i];
+  });
+  for (const pair of stories.exact) {
+    const first = bySlug.get(slugOf.get(pair.a)!)!;
+    warnings.push({
+      file: pair.b,
+      message: `has the same text as ${pair.a} ("${first.record.title}"), so the archive publishes it twice. Delete one of the two files if they are the same article.`,
+      kind: "duplicate",
+    });
+  }
 }
 
 /** Why an article is undated, and the two ways to date it (the same words for every such file, so they can be counted). */

@@ -1,7 +1,7 @@
 import { compareNewestFirst, formatArticleDate, machineDate } from "./dates.ts";
 import type { ArticleContent, IndexedArticle } from "./article-index.ts";
 import { topEntities, type CountedName } from "./home.ts";
-import { findRelatedArticles } from "./related.ts";
+import { linksBySlug } from "./related.ts";
 import { buildSourceIndex, sourceUrl, type SourceIndex } from "./sources.ts";
 import { buildEntityPages, type EntityGroup, type EntitySite } from "./entity-pages.ts";
 import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTimelineLinks, type Timeline } from "./timeline.ts";
@@ -34,8 +34,10 @@ export interface SiteArticle extends IndexedArticle {
   /** The section's name and page (src/site/sections.ts). */
   section_name?: string;
   section_url?: string;
-  /** Articles sharing the most entities and tags, then nearest in time (src/site/related.ts). */
-  related: ArticleLink[];
+  /** The articles most like it, chosen at ingest (src/ingest/related.ts), as links. */
+  related_links: ArticleLink[];
+  /** Other articles telling the same story (src/ingest/story-groups.ts), as links. */
+  same_story_links: ArticleLink[];
   /** Pagefind filters and sort keys (src/site/search-fields.ts). */
   search?: SearchFields;
 }
@@ -145,7 +147,8 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
       source_url: record.source ? sourceUrl(record.source) : undefined,
       section_name: record.section ? sectionName(record.section) : undefined,
       section_url: record.section ? sectionUrl(record.section) : undefined,
-      related: [] as ArticleLink[],
+      related_links: [] as ArticleLink[],
+      same_story_links: [] as ArticleLink[],
       timeline_links: articleTimelineLinks(record),
       date_note: dateInferenceNote(record),
       entity_groups: [] as EntityGroup[],
@@ -159,8 +162,11 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
     if (i > 0) a.next = linkTo(dated[i - 1]);
   });
 
-  const related = findRelatedArticles(articles);
-  articles.forEach((a, i) => (a.related = related[i].map(linkTo)));
+  const links = linksBySlug(articles, linkTo);
+  for (const a of articles) {
+    a.related_links = links(a.related);
+    a.same_story_links = links(a.same_story);
+  }
   const sources = buildSourceIndex(articles);
   const sections = buildSectionIndex(articles);
   for (const a of articles) a.search = searchFields({ ...a, source: a.source && sources.shownName.get(a.source) });

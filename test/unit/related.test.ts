@@ -1,96 +1,164 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { dayNumber, findRelatedArticles, relatedKeys, type RelatedCandidate } from "../../src/site/related.ts";
+import { contentWords, dayNumber, findRelated, MIN_SIMILARITY, NAME_WEIGHT, OTHER_SECTION_FACTOR, RELATIVE_FLOOR, TAG_WEIGHT, timeFactor, type RelatedInput } from "../../src/ingest/related.ts";
+import { linksBySlug } from "../../src/site/related.ts";
 
-function article(slug: string, fields: Partial<RelatedCandidate> = {}): RelatedCandidate {
-  return { slug, people: [], organizations: [], places: [], tags: [], ...fields };
+function article(slug: string, words: string, fields: Partial<RelatedInput> = {}): RelatedInput {
+  const counts = new Map<string, number>();
+  for (const w of words.split(/\s+/).filter(Boolean)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { slug, names: [], tags: [], terms: [...counts].map(([key, count]) => ({ key, count })), ...fields };
 }
 
-const slugsOf = (list: RelatedCandidate[]) => list.map((a) => a.slug);
-
 describe("related articles", () => {
-  it("ranks the article sharing the most people, organizations, places and tags first", () => {
-    const base = article("base", { date: "2017-02-08", people: ["Donald Trump"], organizations: ["ICE"], places: ["Miami"], tags: ["immigration"] });
-    const shareFour = article("share-four", { date: "2010-01-01", people: ["Donald Trump"], organizations: ["ICE"], places: ["Miami"], tags: ["immigration"] });
-    const shareTwo = article("share-two", { date: "2017-02-08", people: ["Donald Trump"], tags: ["immigration"] });
-    const shareOne = article("share-one", { date: "2017-02-09", places: ["Miami"] });
-    const shareNone = article("share-none", { date: "2017-02-08", people: ["Someone Else"] });
-    const related = findRelatedArticles([base, shareOne, shareNone, shareTwo, shareFour]);
-    assert.deepEqual(slugsOf(related[0]), ["share-four", "share-two", "share-one"]);
+  it("relate articles about the same thing, never an article to itself", () => {
+    const articles = [
+      article("harbor-1", "harbor dredging silt channel ships council"),
+      article("harbor-2", "harbor dredging silt channel pier council"),
+      article("harbor-3", "harbor dredging channel ships pier council"),
+      article("school-1", "school budget teachers pupils classrooms council"),
+      article("school-2", "school budget teachers pupils buses council"),
+      article("school-3", "school budget pupils buses classrooms council"),
+    ];
+    const related = findRelated(articles);
+    for (const [i, list] of related.entries()) {
+      const topic = articles[i].slug.split("-")[0];
+      assert.ok(list.length > 0, articles[i].slug);
+      assert.ok(!list.includes(articles[i].slug));
+      for (const slug of list) assert.equal(slug.split("-")[0], topic, `${articles[i].slug} → ${slug}`);
+    }
   });
 
-  it("among articles sharing as much, prefers the nearest in time, undated last", () => {
-    const base = article("base", { date: "2017-02-08", tags: ["immigration"] });
-    const far = article("far", { date: "2015-06-01", tags: ["immigration"] });
-    const near = article("near", { date: "2017-02-10", tags: ["immigration"] });
-    const undated = article("undated", { tags: ["immigration"] });
-    const monthOnly = article("month-only", { date: "2017-03", tags: ["immigration"] });
-    const related = findRelatedArticles([undated, far, base, near, monthOnly]);
-    assert.deepEqual(slugsOf(related[2]), ["near", "month-only", "far", "undated"]);
+  it("show none rather than an unrelated article", () => {
+    const related = findRelated([
+      article("a", "harbor dredging silt channel"),
+      article("b", "harbor dredging silt channel"),
+      article("lonely", "volcano lava ash eruption council"),
+      article("c", "council budget roads potholes"),
+      article("d", "council budget roads potholes"),
+    ]);
+    assert.deepEqual(related[2], []);
   });
 
-  it("never relates an article to itself and gives an article that shares nothing no related articles", () => {
-    const lonely = article("lonely", { date: "2017-01-01", tags: ["unique"] });
-    const a = article("a", { tags: ["shared"] });
-    const b = article("b", { tags: ["shared"] });
-    const related = findRelatedArticles([lonely, a, b]);
-    assert.deepEqual(related[0], []);
-    assert.deepEqual(slugsOf(related[1]), ["b"]);
-    assert.deepEqual(slugsOf(related[2]), ["a"]);
+  it("weigh a rare shared word above a common one", () => {
+    const common = Array.from({ length: 8 }, (_, i) => article(`common-${i}`, `council meeting agenda${i} minutes${i}`));
+    const related = findRelated([article("base", "council zeppelin hangar"), article("rare", "zeppelin hangar airship"), ...common]);
+    assert.equal(related[0][0], "rare");
   });
 
-  it("keeps at most five related articles", () => {
-    const many = Array.from({ length: 12 }, (_, i) => article(`a${String(i).padStart(2, "0")}`, { date: `2017-01-${String(i + 1).padStart(2, "0")}`, tags: ["x"] }));
-    for (const list of findRelatedArticles(many)) assert.equal(list.length, 5);
+  it("count a shared name or tag for more than a shared word as rare", () => {
+    const base = article("base", "bridge repairs", { names: ["person:Ada Lindqvist"], tags: ["ferries"] });
+    const byName = article("by-name", "lighthouse paint", { names: ["person:Ada Lindqvist"] });
+    const byTag = article("by-tag", "lighthouse keeper", { tags: ["ferries"] });
+    const byWord = article("by-word", "bridge lighthouse");
+    const [list] = findRelated([base, byName, byTag, byWord], { minSimilarity: 0 });
+    assert.ok(NAME_WEIGHT > TAG_WEIGHT && TAG_WEIGHT > 1);
+    assert.deepEqual(list.slice(0, 2), ["by-name", "by-tag"], JSON.stringify(list));
   });
 
-  it("matches a person whose name is written in another case, but not a tag of the same name", () => {
-    const a = article("a", { people: ["Rahm Emanuel"] });
-    const b = article("b", { people: ["RAHM EMANUEL"] });
-    const c = article("c", { tags: ["Rahm Emanuel"] });
-    const related = findRelatedArticles([a, b, c]);
-    assert.deepEqual(slugsOf(related[0]), ["b"]);
-    assert.deepEqual(relatedKeys(a), ["person:rahm emanuel"]);
+  it("prefer the same section, and the nearer in time", () => {
+    const words = "harbor dredging silt channel";
+    const same = findRelated([
+      article("base", words, { section: "economy", date: "2017-02-08" }),
+      article("other-section", words, { section: "sport", date: "2017-02-08" }),
+      article("same-section", words, { section: "economy", date: "2017-02-08" }),
+    ]);
+    assert.deepEqual(same[0], ["same-section", "other-section"]);
+    const time = findRelated([
+      article("base", words, { date: "2017-02-08" }),
+      article("years-away", words, { date: "2012-02-08" }),
+      article("next-day", words, { date: "2017-02-09" }),
+    ]);
+    assert.equal(time[0][0], "next-day");
+    assert.ok(OTHER_SECTION_FACTOR < 1);
+    assert.equal(timeFactor(dayNumber("2017-02-08"), dayNumber("2017-02-08")), 1);
+    assert.ok(timeFactor(dayNumber("2017-02-08"), dayNumber("2012-02-08")) < 0.55);
+    assert.equal(timeFactor(dayNumber(undefined), dayNumber("2017-02-08")), 0.75);
   });
 
-  it("with a window as large as the archive, agrees with comparing every pair", () => {
-    const names = ["A", "B", "C", "D", "E"];
+  it("keep at most five, none far below the best", () => {
+    const many = Array.from({ length: 12 }, (_, i) => article(`a${String(i).padStart(2, "0")}`, "harbor dredging silt channel"));
+    for (const list of findRelated(many)) assert.equal(list.length, 5);
+    const [list] = findRelated([
+      article("base", "harbor dredging silt channel pier ships"),
+      article("close", "harbor dredging silt channel pier ships"),
+      article("weak", "harbor pier lighthouse keeper"),
+      article("x", "lighthouse keeper"),
+      article("y", "dredging tugboat"),
+    ]);
+    assert.deepEqual(list, ["close"], `a match under ${RELATIVE_FLOOR} of the best is left out`);
+  });
+
+  it("on archives small enough to look up every feature, agree with comparing every pair", () => {
+    const vocabulary = Array.from({ length: 40 }, (_, i) => `w${i}`);
     const arbArticle = fc.record({
-      date: fc.option(fc.integer({ min: 0, max: 3000 }).map((d) => new Date(Date.UTC(2010, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)), { nil: undefined }),
-      people: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 3 }),
-      organizations: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 2 }),
-      places: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 2 }),
-      tags: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 3 }),
+      words: fc.uniqueArray(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 }),
+      counts: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 12, maxLength: 12 }),
+      section: fc.constantFrom("politics", "sport", undefined),
+      day: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.array(arbArticle, { maxLength: 25 }), (records) => {
-        const articles = records.map((r, i) => ({ ...r, slug: `s${String(i).padStart(3, "0")}` }));
-        const fast = findRelatedArticles(articles, { window: articles.length });
-        articles.forEach((a, i) => assert.deepEqual(slugsOf(fast[i]), slugsOf(bruteForceRelated(a, articles))));
+      fc.property(fc.array(arbArticle, { minLength: 2, maxLength: 150 }), (rows) => {
+        const articles: RelatedInput[] = rows.map((r, i) => ({
+          slug: `s${String(i).padStart(3, "0")}`,
+          section: r.section,
+          date: r.day === undefined ? undefined : new Date(Date.UTC(2010, 0, 1) + r.day * 86_400_000).toISOString().slice(0, 10),
+          names: [],
+          tags: [],
+          terms: r.words.map((key, k) => ({ key, count: r.counts[k] })),
+        }));
+        const fast = findRelated(articles);
+        articles.forEach((a, i) => assert.deepEqual(fast[i], bruteForce(a, articles), a.slug));
       }),
+      { numRuns: 30 },
     );
-  });
-
-  it("for a tag on every article, still finds the nearest articles in time when the window is small", () => {
-    const articles = Array.from({ length: 400 }, (_, i) => article(`a${String(i).padStart(3, "0")}`, { date: new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), tags: ["news"] }));
-    const related = findRelatedArticles(articles, { window: 3 });
-    assert.deepEqual(slugsOf(related[200]), ["a199", "a201", "a198", "a202", "a197"]);
   });
 });
 
-/** The O(n²) definition the inverted index must reproduce. */
-function bruteForceRelated(a: RelatedCandidate, all: RelatedCandidate[]): RelatedCandidate[] {
-  const keys = new Set(relatedKeys(a));
-  const apart = (b: RelatedCandidate) => {
-    const d = Math.abs(dayNumber(a.date) - dayNumber(b.date));
-    return Number.isNaN(d) ? Infinity : d;
+/** The O(n²) definition the inverted index must reproduce (all features visited). */
+function bruteForce(a: RelatedInput, all: RelatedInput[]): string[] {
+  const n = all.length;
+  const df = new Map<string, number>();
+  for (const x of all) for (const t of x.terms) df.set(t.key, (df.get(t.key) ?? 0) + 1);
+  const vector = (x: RelatedInput) => {
+    const v = new Map<string, number>();
+    for (const t of x.terms) v.set(t.key, (1 + Math.log(t.count)) * Math.log(1 + n / df.get(t.key)!));
+    return v;
   };
-  return all
+  const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0));
+  const va = vector(a);
+  const scored = all
     .filter((b) => b !== a)
-    .map((b) => ({ b, count: relatedKeys(b).filter((k) => keys.has(k)).length }))
-    .filter((x) => x.count > 0)
-    .sort((x, y) => y.count - x.count || (apart(x.b) === apart(y.b) ? (x.b.slug < y.b.slug ? -1 : 1) : apart(x.b) < apart(y.b) ? -1 : 1))
-    .slice(0, 5)
-    .map((x) => x.b);
+    .map((b) => {
+      const vb = vector(b);
+      let dot = 0;
+      for (const [k, w] of va) dot += w * (vb.get(k) ?? 0);
+      // Only words two articles share can match; words of one article alone still lengthen it.
+      const shared = [...va.keys()].some((k) => df.get(k)! >= 2) && [...vb.keys()].some((k) => df.get(k)! >= 2);
+      const cosine = shared && dot ? dot / (norm(va) * norm(vb)) : 0;
+      const section = a.section && b.section && a.section !== b.section ? OTHER_SECTION_FACTOR : 1;
+      return { slug: b.slug, score: cosine * section * timeFactor(dayNumber(a.date), dayNumber(b.date)) };
+    })
+    .filter((s) => s.score > 0 && s.score >= MIN_SIMILARITY)
+    .sort((x, y) => y.score - x.score || (x.slug < y.slug ? -1 : 1));
+  const best = scored[0]?.score ?? 0;
+  return scored.filter((s) => s.score >= RELATIVE_FLOOR * best).slice(0, 5).map((s) => s.slug);
 }
+
+describe("content words for matching", () => {
+  it("count lowercase words and wire abbreviations, headline words double, never stopwords or names", () => {
+    const words = new Map(contentWords({ title: "ACME SETS QUARTERLY DIVIDEND", paragraphs: ["Acme Corp said its quarterly dividend is 12 cts a share, the dividend payable in April."] }).map((w) => [w.key, w.count]));
+    assert.equal(words.get("dividend"), 4);
+    assert.equal(words.get("cts"), 1);
+    assert.ok(!words.has("the") && !words.has("said"));
+    assert.ok(!words.has("april"), "a capitalized body word is a name or a month, not content");
+  });
+});
+
+describe("related links on the site", () => {
+  it("turn stored slugs into links, in order, leaving out slugs no article has", () => {
+    const links = linksBySlug([{ slug: "a" }, { slug: "b" }], (x) => ({ title: x.slug.toUpperCase(), url: `/articles/${x.slug}/` }));
+    assert.deepEqual(links(["b", "gone", "a"]), [{ title: "B", url: "/articles/b/" }, { title: "A", url: "/articles/a/" }]);
+    assert.deepEqual(links(undefined), []);
+  });
+});

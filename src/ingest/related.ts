@@ -1,0 +1,219 @@
+import { TAG_STOPWORDS, tokenize, tokenizeBody } from "./entities.ts";
+
+/**
+ * Related articles, chosen once at ingest's archive-wide pass and stored as slugs in
+ * front matter, so rendering only looks them up.
+ *
+ * Each article is a sparse vector of what it is about: its content words and phrases
+ * (from the tag candidates: how often it uses each), its people, organizations, places and
+ * events, and its tags, each weighted by how rare it is in the archive (idf). Two articles
+ * are related by the cosine of their vectors, a little less across sections and far apart
+ * in time. An article shows at most RELATED_LIMIT, and none below MIN_SIMILARITY: fewer,
+ * or none, rather than unrelated ones.
+ *
+ * Comparing every pair would be O(n²). Instead an inverted index maps each feature to the
+ * articles that have it, and an article only visits the postings of its own strongest
+ * features (FEATURES_VISITED), skipping features so common (MAX_POSTINGS) that they say
+ * little and would make the pass quadratic: O(n · k · p).
+ */
+
+export interface RelatedInput {
+  slug: string;
+  date?: string;
+  section?: string;
+  /** Names as "kind:name" keys (people, organizations, places, events). */
+  names: readonly string[];
+  tags: readonly string[];
+  /** Content words and phrases with how often the article uses them. */
+  terms: readonly { key: string; count: number }[];
+  /** Slugs of the same story told elsewhere: shown apart, so never among its related articles. */
+  sameStory?: readonly string[];
+}
+
+export const RELATED_LIMIT = 5;
+/** Below this cosine similarity two articles share too little to call them related. */
+export const MIN_SIMILARITY = 0.1;
+/** A related article must score at least this share of the best one. */
+export const RELATIVE_FLOOR = 0.5;
+/** Weights of a name and a tag relative to a content word of the same rarity. */
+export const NAME_WEIGHT = 2;
+export const TAG_WEIGHT = 1.5;
+/** How many of an article's content terms go into its vector (the strongest). */
+export const TERMS_KEPT = 60;
+/** How many of an article's strongest features it looks up in the index. */
+export const FEATURES_VISITED = 30;
+/** A feature on more articles than this is not looked up (it still counts in the score). */
+export function maxPostings(articleCount: number): number {
+  return Math.max(200, Math.ceil(articleCount * 0.02));
+}
+/** Across sections a match counts this much. */
+export const OTHER_SECTION_FACTOR = 0.7;
+/** Days over which nearness in time fades to half its weight. */
+export const TIME_SCALE_DAYS = 180;
+
+const DAY_MS = 86_400_000;
+
+/** Most content words kept per article (the most used), so a long article's vector stays small. */
+export const CONTENT_WORDS_KEPT = 150;
+
+/**
+ * The words an article is about, for matching: lowercase words of three letters or more
+ * that are not stopwords, with how often it uses them; headline words (in any case, since
+ * wire headlines are in capitals) count double. Unlike tags, units and roles count here:
+ * "dividend", "cts" and "shr" are what makes two earnings notices alike.
+ */
+export function contentWords(input: { title: string; paragraphs: readonly string[] }): { key: string; count: number }[] {
+  const counts = new Map<string, number>();
+  const add = (word: string, by: number) => counts.set(word, (counts.get(word) ?? 0) + by);
+  const usable = (w: string) => w.length >= 3 && /^[\p{Ll}][\p{Ll}\p{M}'’-]*$/u.test(w) && !TAG_STOPWORDS.has(w);
+  for (const t of tokenize(input.title.slice(0, 2_000))) if (t.word && usable(t.lower)) add(t.lower, 2);
+  for (const tokens of tokenizeBody(input.paragraphs as string[]).paragraphs) {
+    for (const t of tokens) if (t.word && !t.cap && usable(t.lower)) add(t.lower, 1);
+  }
+  return [...counts]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, CONTENT_WORDS_KEPT)
+    .map(([key, count]) => ({ key, count }));
+}
+
+/** Day number of an ISO date of any precision (a month or year counts from its first day); undated: NaN. */
+export function dayNumber(date: string | undefined): number {
+  if (!date) return Number.NaN;
+  const [y, m = "01", d = "01"] = date.split("-");
+  return Date.UTC(Number(y), Number(m) - 1, Number(d)) / DAY_MS;
+}
+
+/** 1 for the same day, fading towards 0.5 over the years; 0.75 when either date is unknown. */
+export function timeFactor(a: number, b: number): number {
+  const days = Math.abs(a - b);
+  if (Number.isNaN(days)) return 0.75;
+  return 0.5 + 0.5 * Math.exp(-days / TIME_SCALE_DAYS);
+}
+
+interface Vector {
+  features: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+/** For each article (same order as the input), the slugs of its related articles, best first. */
+export function findRelated(inputs: readonly RelatedInput[], options: { limit?: number; minSimilarity?: number } = {}): string[][] {
+  const limit = options.limit ?? RELATED_LIMIT;
+  const minSimilarity = options.minSimilarity ?? MIN_SIMILARITY;
+  const n = inputs.length;
+
+  // Feature ids and document frequencies.
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  const featureLists = inputs.map((a) => {
+    const raw = new Map<string, number>();
+    for (const t of a.terms) raw.set(`w:${t.key}`, t.count);
+    for (const name of a.names) raw.set(`n:${name}`, -NAME_WEIGHT);
+    for (const tag of a.tags) raw.set(`t:${tag}`, -TAG_WEIGHT);
+    const list: [number, number][] = [];
+    for (const [key, value] of raw) {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = df.length;
+        ids.set(key, id);
+        df.push(0);
+      }
+      df[id]++;
+      list.push([id, value]);
+    }
+    return list;
+  });
+
+  // Weighted vectors: (1 + ln tf) · idf for words, a fixed weight · idf for names and tags.
+  const vectors: Vector[] = featureLists.map((list) => {
+    const weighted: [id: number, weight: number, isTerm: boolean][] = [];
+    // A feature of this article alone matches nothing, but still counts in its length: an
+    // article sharing one common word among many of its own is not like the other.
+    let ownNorm = 0;
+    for (const [id, value] of list) {
+      const idf = Math.log(1 + n / df[id]);
+      const weight = value < 0 ? -value * idf : (1 + Math.log(value)) * idf;
+      if (df[id] < 2) ownNorm += weight * weight;
+      else weighted.push([id, weight, value > 0]);
+    }
+    // Keep the strongest content terms only; names and tags always stay.
+    weighted.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const kept: [number, number][] = [];
+    let terms = 0;
+    for (const [id, weight, isTerm] of weighted) {
+      if (isTerm && terms++ >= TERMS_KEPT) continue;
+      kept.push([id, weight]);
+    }
+    kept.sort((x, y) => x[0] - y[0]);
+    const features = Int32Array.from(kept.map(([id]) => id));
+    const weights = Float64Array.from(kept.map(([, w]) => w));
+    let norm = ownNorm;
+    for (const w of weights) norm += w * w;
+    return { features, weights, norm: Math.sqrt(norm) };
+  });
+
+  // Inverted index: feature → articles having it, with the feature's weight there.
+  const postings: { article: number; weight: number }[][] = Array.from({ length: df.length }, () => []);
+  vectors.forEach((v, article) => {
+    for (let k = 0; k < v.features.length; k++) postings[v.features[k]].push({ article, weight: v.weights[k] });
+  });
+  const cap = maxPostings(n);
+  const days = inputs.map((a) => dayNumber(a.date));
+
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  return inputs.map((a, i) => {
+    const v = vectors[i];
+    if (v.features.length === 0 || limit <= 0) return [];
+    // The strongest features, looked up in the index.
+    const order = Array.from(v.features.keys()).sort((x, y) => v.weights[y] - v.weights[x] || v.features[x] - v.features[y]);
+    touched.length = 0;
+    let visited = 0;
+    for (const k of order) {
+      if (visited >= FEATURES_VISITED) break;
+      const list = postings[v.features[k]];
+      if (list.length > cap) continue;
+      visited++;
+      for (const { article } of list) {
+        if (article === i || seen[article] === 1) continue;
+        seen[article] = 1;
+        touched.push(article);
+      }
+    }
+    const scored: { j: number; score: number }[] = [];
+    for (const j of touched) {
+      seen[j] = 0;
+      if (a.sameStory?.includes(inputs[j].slug)) continue;
+      const w = vectors[j];
+      if (w.norm === 0) continue;
+      const cosine = sparseDot(v, w) / (v.norm * w.norm);
+      const section = a.section && inputs[j].section && a.section !== inputs[j].section ? OTHER_SECTION_FACTOR : 1;
+      const score = cosine * section * timeFactor(days[i], days[j]);
+      if (score >= minSimilarity) scored.push({ j, score });
+    }
+    scored.sort((x, y) => y.score - x.score || (inputs[x.j].slug < inputs[y.j].slug ? -1 : 1));
+    const best = scored[0]?.score ?? 0;
+    return scored
+      .filter((s) => s.score >= RELATIVE_FLOOR * best)
+      .slice(0, limit)
+      .map((s) => inputs[s.j].slug);
+  });
+}
+
+/** Dot product of two sparse vectors with sorted feature ids. */
+function sparseDot(a: Vector, b: Vector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.features.length && j < b.features.length) {
+    const x = a.features[i];
+    const y = b.features[j];
+    if (x === y) {
+      sum += a.weights[i] * b.weights[j];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
