@@ -180,3 +180,18 @@ const allCues: Cue[] = (() => {
   for (const phrases of phrasesByFirst.values()) for (const p of phrases) list[p.cue.id] = p.cue;
   return list;
 })();
+
+/**
+ * Whether a lowercase word is in the sections' lexicon: a word a news desk files stories
+ * under ("terrorism", "inflation", "cricket"), as opposed to an ordinary noun ("event",
+ * "basement"). Tags use it to accept a single word as a topic.
+ */
+export function isLexiconWord(word: string): boolean {
+  if (exactLower.has(word)) return true;
+  for (const length of sortedPrefixLengths) {
+    if (length > word.length) break;
+    if (prefixLower.has(word.slice(0, length))) return true;
+  }
+  return false;
+}
+

@@ -1,6 +1,7 @@
 import { TAG_STOPWORDS, tokenize, tokenizeBody, type Token } from "./entities.ts";
 import { slugWords } from "./slug.ts";
 import tagWordsJson from "../../data/tag-words.json" with { type: "json" };
+import { isLexiconWord } from "./sections.ts";
 
 /**
  * Topic tags: the lowercase noun phrases an article keeps coming back to ("sanctuary
@@ -244,7 +245,10 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number;
       const df = documentFrequency[id];
       if (df < MIN_TAG_ARTICLES || tooCommon(df)) continue;
       const words = wordCount(term.key);
-      if (words === 1 && term.count < 3) continue;
+      // One word is a topic only when the article dwells on it and it is a subject a news
+      // desk files stories under (the sections' lexicon): "terrorism", not "event".
+      // A hyphenated compound ("fiber-optic", "stop-and-frisk") is a phrase, not one word.
+      if (words === 1 && !term.key.includes("-") && (term.count < 3 || !isLexiconWord(term.key))) continue;
       // A floor of 20 keeps a small archive from punishing the topic all its articles share.
       const idf = Math.log(1 + Math.max(articleCount, 20) / df);
       const lengthBonus = words === 2 ? 1.8 : words === 3 ? 1.2 : 0.8;

@@ -144,3 +144,10 @@ test("over the cap, the tags the most articles chose are kept", () => {
   const free = chooseTags(articles);
   assert.ok(free.flat().includes("harbor tolls"), JSON.stringify(free));
 });
+
+test("one word is a topic only if it is a subject news desks file under, like terrorism, not an ordinary noun like event", () => {
+  const text = "It is about terrorism. They spoke of terrorism. All of this is terrorism. It was an event. There was an event. That is an event.";
+  const all = new Set(chooseTags([article("", text), article("", text), article("", text)]).flat());
+  assert.ok(all.has("terrorism"), JSON.stringify([...all]));
+  assert.ok(!all.has("event"), JSON.stringify([...all]));
+});
