@@ -13,8 +13,10 @@ import { TAG_STOPWORDS, tokenize, tokenizeBody } from "./entities.ts";
  *
  * Comparing every pair would be O(n²). Instead an inverted index maps each feature to the
  * articles that have it, and an article only visits the postings of its own strongest
- * features (FEATURES_VISITED), skipping features so common (MAX_POSTINGS) that they say
- * little and would make the pass quadratic: O(n · k · p).
+ * features (FEATURES_VISITED), skipping features so common (maxPostings) that they say
+ * little and would make the pass quadratic, adding up partial dot products: O(n · k · p).
+ * Only the best CANDIDATES_RESCORED candidates by that partial score are then scored on
+ * all their features.
  */
 
 export interface RelatedInput {
@@ -42,6 +44,8 @@ export const TAG_WEIGHT = 1.5;
 export const TERMS_KEPT = 60;
 /** How many of an article's strongest features it looks up in the index. */
 export const FEATURES_VISITED = 30;
+/** How many of the best candidates by the partial score are scored on every feature. */
+export const CANDIDATES_RESCORED = 25;
 /** A feature on more articles than this is not looked up (it still counts in the score). */
 export function maxPostings(articleCount: number): number {
   return Math.max(200, Math.ceil(articleCount * 0.02));
@@ -152,15 +156,26 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     return { features, weights, norm: Math.sqrt(norm) };
   });
 
-  // Inverted index: feature → articles having it, with the feature's weight there.
-  const postings: { article: number; weight: number }[][] = Array.from({ length: df.length }, () => []);
+  // Inverted index: feature → articles having it, with the feature's weight there, in two
+  // flat arrays (offsets per feature), so the pass allocates nothing per posting.
+  const starts = new Int32Array(df.length + 1);
+  for (const v of vectors) for (const f of v.features) starts[f + 1]++;
+  for (let f = 0; f < df.length; f++) starts[f + 1] += starts[f];
+  const fill = starts.slice(0, df.length);
+  const postingArticle = new Int32Array(starts[df.length]);
+  const postingWeight = new Float64Array(starts[df.length]);
   vectors.forEach((v, article) => {
-    for (let k = 0; k < v.features.length; k++) postings[v.features[k]].push({ article, weight: v.weights[k] });
+    for (let k = 0; k < v.features.length; k++) {
+      const at = fill[v.features[k]]++;
+      postingArticle[at] = article;
+      postingWeight[at] = v.weights[k];
+    }
   });
   const cap = maxPostings(n);
   const days = inputs.map((a) => dayNumber(a.date));
 
-  const seen = new Uint8Array(n);
+  // Partial dot products over the visited features, in a flat array reset after each article.
+  const partial = new Float64Array(n);
   const touched: number[] = [];
   return inputs.map((a, i) => {
     const v = vectors[i];
@@ -171,32 +186,48 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     let visited = 0;
     for (const k of order) {
       if (visited >= FEATURES_VISITED) break;
-      const list = postings[v.features[k]];
-      if (list.length > cap) continue;
+      const f = v.features[k];
+      if (starts[f + 1] - starts[f] > cap) continue;
       visited++;
-      for (const { article } of list) {
-        if (article === i || seen[article] === 1) continue;
-        seen[article] = 1;
-        touched.push(article);
+      const weight = v.weights[k];
+      for (let p = starts[f]; p < starts[f + 1]; p++) {
+        const article = postingArticle[p];
+        if (article === i) continue;
+        if (partial[article] === 0) touched.push(article);
+        partial[article] += weight * postingWeight[p];
       }
     }
-    const scored: { j: number; score: number }[] = [];
-    for (const j of touched) {
-      seen[j] = 0;
-      if (a.sameStory?.includes(inputs[j].slug)) continue;
-      const w = vectors[j];
-      if (w.norm === 0) continue;
-      const cosine = sparseDot(v, w) / (v.norm * w.norm);
+    // Rank by the partial score, then score the best candidates exactly.
+    const score = (j: number, dot: number) => {
       const section = a.section && inputs[j].section && a.section !== inputs[j].section ? OTHER_SECTION_FACTOR : 1;
-      const score = cosine * section * timeFactor(days[i], days[j]);
-      if (score >= minSimilarity) scored.push({ j, score });
+      return (dot / (v.norm * vectors[j].norm)) * section * timeFactor(days[i], days[j]);
+    };
+    const byScore = (x: { j: number; score: number }, y: { j: number; score: number }) => y.score - x.score || (inputs[x.j].slug < inputs[y.j].slug ? -1 : 1);
+    // The best CANDIDATES_RESCORED by partial score, kept sorted by insertion (no sort of all candidates).
+    const candidates: { j: number; score: number }[] = [];
+    for (const j of touched) {
+      const dot = partial[j];
+      partial[j] = 0;
+      const approx = score(j, dot);
+      // Most candidates share one weak word: compare the number before making an object.
+      if (candidates.length === CANDIDATES_RESCORED && approx < candidates[candidates.length - 1].score) continue;
+      if (a.sameStory?.includes(inputs[j].slug)) continue;
+      const candidate = { j, score: approx };
+      if (candidates.length === CANDIDATES_RESCORED && byScore(candidate, candidates[candidates.length - 1]) >= 0) continue;
+      let at = candidates.length;
+      while (at > 0 && byScore(candidate, candidates[at - 1]) < 0) at--;
+      candidates.splice(at, 0, candidate);
+      if (candidates.length > CANDIDATES_RESCORED) candidates.pop();
     }
-    scored.sort((x, y) => y.score - x.score || (inputs[x.j].slug < inputs[y.j].slug ? -1 : 1));
+    const scored = candidates
+      .map(({ j }) => ({ j, score: score(j, sparseDot(v, vectors[j])) }))
+      .filter((c) => c.score >= minSimilarity)
+      .sort(byScore);
     const best = scored[0]?.score ?? 0;
     return scored
-      .filter((s) => s.score >= RELATIVE_FLOOR * best)
+      .filter((c) => c.score >= RELATIVE_FLOOR * best)
       .slice(0, limit)
-      .map((s) => inputs[s.j].slug);
+      .map((c) => inputs[c.j].slug);
   });
 }
 
