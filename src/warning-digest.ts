@@ -14,8 +14,8 @@ export interface FileWarning {
   /** Path relative to the articles folder. */
   file: string;
   message: string;
-  /** "undated": the article has no publication date. */
-  kind?: "undated";
+  /** "undated": the article has no publication date; "duplicate": it is an exact copy of another. */
+  kind?: "undated" | "duplicate";
 }
 
 export interface DigestOptions {
