@@ -73,7 +73,7 @@ export function searchFields(article: SearchableArticle): SearchFields {
   // The date as shown everywhere (src/site/dates.ts): inferred dates say so, a month and day without a year too.
   const meta: SearchFields["meta"] = [{ name: "date", value: article.date_label ?? "Undated" }];
   if (article.source) meta.push({ name: "source", value: article.source });
-  if (article.section) meta.push({ name: "section", value: article.section });
+  if (article.section) meta.push({ name: "section", value: SECTION_NAMES[article.section as SectionId] ?? article.section });
   meta.push({ name: "browse", value: BROWSE_WORD });
   return { filters, meta };
 }

@@ -1,3 +1,4 @@
+import { SECTION_NAMES } from "../../src/ingest/section-taxonomy.ts";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -116,10 +117,11 @@ describe("searching the archive in a browser", () => {
     const byFile = new Map(resultSources(results, records).map((file, i) => [file, results[i]]));
     const ferry = byFile.get("fixture-quillborough-a.txt")!;
     assert.equal(ferry.title, recordOf("fixture-quillborough-a.txt").title);
-    assert.match(ferry.meta, /^Monday, June 1, 2015 · Harbor Ledger$/);
+    const sectionOf = (file: string) => SECTION_NAMES[recordOf(file).section!];
+    assert.equal(ferry.meta, `Monday, June 1, 2015 · ${sectionOf("fixture-quillborough-a.txt")} · Harbor Ledger`);
     const undated = await searchFor(page, "Marrowmere");
     assert.deepEqual(resultSources(undated, records), [UNDATED_FILE]);
-    assert.equal(undated[0].meta, "Undated · Harbor Ledger");
+    assert.equal(undated[0].meta, `Undated · ${sectionOf(UNDATED_FILE)} · Harbor Ledger`);
     assert.equal(undated[0].title, recordOf(UNDATED_FILE).title, "nothing appended to the title");
   });
 

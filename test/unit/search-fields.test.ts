@@ -35,8 +35,9 @@ describe("what an article page hands Pagefind (searchFields)", () => {
   it("lists each name once per kind, the source and the section when there is one", () => {
     const a = { ...base, people: ["Ada Park", "Ada Park", "Bo Li"], tags: ["transit"], source: "Harbor Ledger", section: "economy" };
     assert.deepEqual(values(a, "person"), ["Ada Park", "Bo Li"]);
-    assert.deepEqual([values(a, "tag"), values(a, "source"), values(a, "section")], [["transit"], ["Harbor Ledger"], ["economy"]]);
-    assert.deepEqual([meta(a, "source"), meta(a, "section")], [["Harbor Ledger"], ["economy"]]);
+    // A section is shown by its name (data/sections.json), not its id.
+    assert.deepEqual([values(a, "tag"), values(a, "source"), values(a, "section")], [["transit"], ["Harbor Ledger"], ["Economy, business and finance"]]);
+    assert.deepEqual([meta(a, "source"), meta(a, "section")], [["Harbor Ledger"], ["Economy, business and finance"]]);
     assert.deepEqual(values(base, "section"), []);
   });
 
