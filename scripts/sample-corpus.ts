@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { ingestArchive } from "../src/ingest/pipeline.ts";
 import { parseArgs } from "./cli-args.ts";
 
 /**
@@ -7,9 +8,9 @@ import { parseArgs } from "./cli-args.ts";
  * repository, to build and look at a realistic archive (screenshots, page weights):
  *   npx tsx scripts/sample-corpus.ts --out /tmp/mixed-1000 [--mix bbc:400,buzzfeed_webis_2016:300,reuters21578:300]
  * `--mix` names corpus sets and how many files to take from each (default: the
- * 1,000-article mix of issues 12 and 14). A file with a headline and no body, which the
- * build refuses, is replaced by the next one. The corpus is research-only: never copy it
- * into the project.
+ * 1,000-article mix of issues 12 and 14). A file the build refuses (a headline alone, a
+ * saved "Moved Permanently" page) is replaced by the next one, so the sample builds as it
+ * is. The corpus is research-only: never copy it into the project.
  */
 const { values } = parseArgs(process.argv.slice(2), { out: "string", mix: "string", corpus: "string" });
 if (!values.out) {
@@ -37,12 +38,6 @@ async function textFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** More than a headline: some non-blank line after the first. */
-async function hasBody(file: string): Promise<boolean> {
-  const lines = (await readFile(file, "utf8")).split(/\r?\n/);
-  return lines.slice(1).some((line) => line.trim() !== "");
-}
-
 await mkdir(out, { recursive: true });
 let copied = 0;
 for (const { set, count } of mix) {
@@ -51,13 +46,29 @@ for (const { set, count } of mix) {
     console.error(`${set} has only ${files.length} files; asked for ${count}`);
     process.exit(1);
   }
+  // Even stride; a refused file gives way to the next one not taken, until ingest accepts the sample.
   const taken = new Set<number>();
+  const picked: number[] = [];
   for (let i = 0; i < count; i++) {
     let k = Math.floor((i * files.length) / count);
-    while (taken.has(k) || !(await hasBody(path.join(corpus, set, files[k])))) k = (k + 1) % files.length;
+    while (taken.has(k)) k = (k + 1) % files.length;
     taken.add(k);
-    const file = files[k];
-    await copyFile(path.join(corpus, set, file), path.join(out, `${set}-${file.split(path.sep).join("-")}`));
+    picked.push(k);
+  }
+  for (;;) {
+    const inputs = await Promise.all(picked.map(async (k) => ({ file: files[k], bytes: await readFile(path.join(corpus, set, files[k])) })));
+    const refused = new Set(ingestArchive(inputs, { now: new Date() }).errors.map((e) => e.file));
+    if (!refused.size) break;
+    picked.forEach((k, i) => {
+      if (!refused.has(files[k])) return;
+      let next = k;
+      while (taken.has(next)) next = (next + 1) % files.length;
+      taken.add(next);
+      picked[i] = next;
+    });
+  }
+  for (const k of picked) {
+    await copyFile(path.join(corpus, set, files[k]), path.join(out, `${set}-${files[k].split(path.sep).join("-")}`));
     copied++;
   }
 }

@@ -152,7 +152,11 @@ function start(instance) {
     }
     fromSelect.value = archiveMonths.includes(state.from) ? state.from : "";
     toSelect.value = archiveMonths.includes(state.to) ? state.to : "";
-    document.getElementById("search-range").hidden = archiveMonths.length < 2;
+    const range = document.getElementById("search-range");
+    range.hidden = archiveMonths.length < 2;
+    const ends = [state.from, state.to].map((m) => (m ? monthLabel(m) : ""));
+    document.getElementById("search-range-chosen").textContent = state.from || state.to ? ` (${ends[0] || "…"} – ${ends[1] || "…"})` : "";
+    if (state.from || state.to) range.open = true;
   }
 
   sortSelect.addEventListener("change", () => {

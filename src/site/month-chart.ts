@@ -26,11 +26,18 @@ export interface MonthChartOptions {
 
 const DEFAULT_WIDTH = 720;
 const DEFAULT_HEIGHT = 180;
-const MARGIN = { left: 40, right: 8, top: 10, bottom: 22 };
+/** The busiest month's count sits above the plot, the years below it. */
+const MARGIN = { left: 8, right: 8, top: 28, bottom: 30 };
 /** A few months should not make giant bars. */
 const MAX_BAR_WIDTH = 36;
-/** Year labels need about this many viewBox units each. */
+/** Year labels need about this many viewBox units each at the SVG's own font size (11). */
 const MIN_YEAR_LABEL_SPACING = 32;
+/**
+ * Where the chart is drawn small (a phone, a side column), site.css sets its text about
+ * twice as large in viewBox units so it stays readable, and shows only the year labels
+ * marked "major", spaced this far apart.
+ */
+const MIN_MAJOR_LABEL_SPACING = 72;
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
@@ -113,14 +120,20 @@ export function renderMonthChart(series: readonly MonthCount[], options: MonthCh
     })
     .join("");
 
-  // A label at each January (and at the first month), skipping any that would crowd the last one drawn.
+  // A label at each January (and at the first month), skipping any that would crowd the
+  // last one drawn; every few of them also "major", the ones a small chart keeps. A label
+  // too near the right edge to fit is left out.
   let lastLabelX = -Infinity;
+  let lastMajorX = -Infinity;
   const yearLabels = series
     .map((m, i) => {
       const x = MARGIN.left + i * step;
-      if ((i > 0 && !m.month.endsWith("-01")) || x - lastLabelX < MIN_YEAR_LABEL_SPACING) return "";
+      if ((i > 0 && !m.month.endsWith("-01")) || x - lastLabelX < MIN_YEAR_LABEL_SPACING || x > width - MIN_YEAR_LABEL_SPACING) return "";
       lastLabelX = x;
-      return `<line class="tick" x1="${n(x)}" y1="${n(baseline)}" x2="${n(x)}" y2="${n(baseline + 4)}" stroke="currentColor"/><text x="${n(x)}" y="${n(height - 6)}">${m.month.slice(0, 4)}</text>`;
+      const major = x - lastMajorX >= MIN_MAJOR_LABEL_SPACING && x <= width - MIN_MAJOR_LABEL_SPACING;
+      if (major) lastMajorX = x;
+      const cls = major ? ` class="major"` : "";
+      return `<line class="tick${major ? " major" : ""}" x1="${n(x)}" y1="${n(baseline)}" x2="${n(x)}" y2="${n(baseline + 4)}" stroke="currentColor"/><text${cls} x="${n(x)}" y="${n(height - 6)}">${m.month.slice(0, 4)}</text>`;
     })
     .join("");
 
@@ -130,8 +143,9 @@ export function renderMonthChart(series: readonly MonthCount[], options: MonthCh
     `<svg class="month-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId} ${descId}" font-size="11" fill="currentColor">`,
     `<title id="${titleId}">${escapeXml(options.title)}</title>`,
     `<desc id="${descId}">${escapeXml(describeMonthCounts(series))}</desc>`,
-    `<text class="axis-label" x="${MARGIN.left - 4}" y="${MARGIN.top + 8}" text-anchor="end">${formatCount(max)}</text>`,
-    `<text class="axis-label" x="${MARGIN.left - 4}" y="${n(baseline)}" text-anchor="end">0</text>`,
+    // The busiest month's count above a faint line at its height; the baseline is zero.
+    `<text class="axis-label" x="${MARGIN.left}" y="${MARGIN.top - 8}">${formatCount(max)}</text>`,
+    `<line class="grid" x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${n(width - MARGIN.right)}" y2="${MARGIN.top}" stroke="currentColor"/>`,
     `<line class="axis" x1="${MARGIN.left}" y1="${n(baseline)}" x2="${n(width - MARGIN.right)}" y2="${n(baseline)}" stroke="currentColor"/>`,
     `<path class="bars" d="${bars}"/>`,
     `<g class="years">${yearLabels}</g>`,

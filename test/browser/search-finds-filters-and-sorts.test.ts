@@ -213,6 +213,7 @@ describe("searching the archive in a browser", () => {
 
   it("narrows the results to a date range, kept in the address", async () => {
     await openSearch(`?q=${DATED_FIXTURES_WORD}`);
+    await page.locator("#search-range summary").click();
     await page.selectOption("#search-from", { label: "September 2017" });
     await settledResults(page);
     await page.selectOption("#search-to", { label: "February 2019" });
@@ -221,6 +222,9 @@ describe("searching the archive in a browser", () => {
     assert.deepEqual([new URL(page.url()).searchParams.get("from"), new URL(page.url()).searchParams.get("to")], ["2017-09", "2019-02"]);
     await page.selectOption("#search-to", { label: "September 2017" });
     assert.deepEqual(resultSources(await settledResults(page), records), ["fixture-quillborough-c.txt"]);
+    assert.equal(await page.locator("#search-range summary").textContent(), "Dates (September 2017 – September 2017)");
+    await page.reload();
+    assert.deepEqual(resultSources(await settledResults(page), records), ["fixture-quillborough-c.txt"], "a reload keeps the range");
   });
 
   it("says so when nothing matches", async () => {

@@ -63,8 +63,6 @@ export function watchFailedRequests(page: Page): string[] {
 export function watchConsoleProblems(page: Page): string[] {
   const messages: string[] = [];
   page.on("console", (msg) => {
-    // Chromium asks for /favicon.ico by itself; the site need not have one.
-    if (msg.location().url.endsWith("/favicon.ico")) return;
     if (msg.type() === "error" || msg.type() === "warning") messages.push(`${msg.text()} (${msg.location().url})`);
   });
   page.on("pageerror", (error) => messages.push(`uncaught: ${error.message}`));

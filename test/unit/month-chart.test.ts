@@ -84,7 +84,7 @@ describe("the month chart", () => {
     const d = parse(renderMonthChart(series, { idPrefix: "x", title: "t", height: 180 })).querySelector("path.bars")!.getAttribute("d")!;
     const bars = [...d.matchAll(/M[\d.]+ ([\d.]+)v(-[\d.]+)/g)].map((m) => -Number(m[2]));
     assert.equal(bars.length, 3);
-    assert.equal(Math.max(...bars), 180 - 10 - 22);
+    assert.equal(Math.max(...bars), 180 - 28 - 30);
     assert.ok(Math.abs(bars[1] - bars[0] / 2) < 0.02, "half the articles, half the height");
   });
 
@@ -166,5 +166,19 @@ describe("the month chart", () => {
     assert.ok(xs.length >= 5 && xs.length < 40, `${xs.length} year labels`);
     // A four-digit year at font-size 11 is about 25 units wide.
     for (let i = 1; i < xs.length; i++) assert.ok(xs[i] - xs[i - 1] >= 28);
+    // A small chart shows only the major labels, at about twice the size: 55 units wide.
+    const major = svg.querySelectorAll("g.years text.major").map((t) => Number(t.getAttribute("x")));
+    assert.ok(major.length >= 3 && major.length < xs.length, `${major.length} major of ${xs.length}`);
+    for (let i = 1; i < major.length; i++) assert.ok(major[i] - major[i - 1] >= 60);
+    for (const x of major) assert.ok(x + 60 <= 720, `a major label at ${x} would run off the right edge`);
+  });
+
+  it("names the busiest month's count above the plot, where no bar reaches", () => {
+    const svg = parse(renderMonthChart(contiguousMonths(new Map([["2017-01", 1234], ["2017-02", 5]])), { idPrefix: "x", title: "t" }));
+    const label = svg.querySelector("text.axis-label")!;
+    assert.equal(label.text, "1,234");
+    const d = svg.querySelector("path.bars")!.getAttribute("d")!;
+    const tops = [...d.matchAll(/M[\d.]+ ([\d.]+)v(-[\d.]+)/g)].map((m) => Number(m[1]) + Number(m[2]));
+    assert.ok(Math.min(...tops) > Number(label.getAttribute("y")), "the label is above the tallest bar");
   });
 });
