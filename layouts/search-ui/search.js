@@ -263,7 +263,7 @@ function start(instance) {
     if (values.length > FIND_BOX_FROM) {
       const find = keep || el("input", "filter-find");
       find.type = "search";
-      find.setAttribute("aria-label", `Find ${group.plural === "people" ? "a person" : `a ${group.label.toLowerCase()}`} among ${values.length}`);
+      find.setAttribute("aria-label", `Find ${group.one} among ${values.length}`);
       find.placeholder = `Find among ${plural(values.length, group.label.toLowerCase(), group.plural)}`;
       if (!keep) {
         find.addEventListener("input", () => {
