@@ -501,8 +501,11 @@ function looksLikePersonName(tokens: Token[]): boolean {
   return nameWords >= 1 && nameWords <= 5 && (NAME_SUFFIXES.has(last.text) || isNameWord(last));
 }
 
+/** "I’d", "I've", "Isn't", "Don’t": a pronoun or verb with its contraction is never part of a name. */
+const CONTRACTION = /^(?:i|you|we|they|he|she|it|that|there|isn|aren|wasn|weren|don|doesn|didn|can|couldn|won|wouldn|shouldn|haven|hasn|hadn|ain)['’](?:d|ve|m|ll|re|t|s)$/i;
+
 function isOrdinaryWord(t: Token, state: ArticleState): boolean {
-  return COMMON_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower);
+  return COMMON_WORDS.has(t.lower) || NOT_NAME_WORDS.has(t.lower) || MONTHS_AND_DAYS.has(t.lower) || CONTRACTION.test(t.text);
 }
 
 /** Whether a known name starts at tokens[start] ("New York Times": "New" is not an opener to drop). */
@@ -520,14 +523,14 @@ function trimRun(tokens: Token[], state: ArticleState): Token[] {
     const t = tokens[start];
     const ordinaryOpener =
       t.sentenceStart && start === 0 && !t.allCaps && (state.lowerWords.has(t.lower) || COMMON_WORDS.has(t.lower)) && !startsKnownName(tokens, start);
-    const notName = NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text));
+    const notName = (NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text))) || CONTRACTION.test(t.text);
     if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || ordinaryOpener || (NAME_CONNECTORS.has(t.lower) && !t.cap)) start++;
     else break;
   }
   while (end > start) {
     const t = tokens[end - 1];
     if (t.text === ")") break;
-    const notName = NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text));
+    const notName = (NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text))) || CONTRACTION.test(t.text);
     if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || NAME_CONNECTORS.has(t.lower) || t.numeric) end--;
     else break;
   }

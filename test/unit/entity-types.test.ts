@@ -126,3 +126,10 @@ test("a lone name that no full name in the archive explains is dropped, a lone s
   assert.deepEqual(a.people, []);
   assert.deepEqual(b.people, ["Elena Vasquez"]);
 });
+
+test("a contraction after a name is not part of it, and newspaper and college words make organizations", () => {
+  assert.deepEqual(one("“Heidi Cruz I’m told left early,” an aide said.").people.filter((p) => p.includes("I’m")), []);
+  const found = one("The Charlotte Observer and Virginia Tech both reported it on Monday.");
+  assert.deepEqual(found.people, []);
+  assert.deepEqual(found.organizations, ["Charlotte Observer", "Virginia Tech"]);
+});
