@@ -107,7 +107,8 @@ export interface ReportOptions {
  */
 export async function reportWarnings(warnings: readonly FileWarning[], articleFiles: readonly string[], reporter: Pick<Reporter, "warn" | "info">, options: ReportOptions): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
-  const shown = (p: string) => path.relative(cwd, p).split(path.sep).join("/") || ".";
+  // The articles folder itself may be the working directory: its label is then "".
+  const shown = (p: string) => path.relative(cwd, p).split(path.sep).join("/");
   const digest = digestWarnings(warnings, { articleFiles, folderLabel: (folder) => shown(path.join(options.articlesDir, folder)) });
   for (const line of digest.lines) reporter.warn(line);
   if (!options.listFile) return;

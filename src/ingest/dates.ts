@@ -172,15 +172,14 @@ export function filedDayOf(input: Pick<DateInput, "datelineRaw" | "dek" | "parag
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const MONTH_WORD = `(${Object.keys(MONTH_NAMES).sort(byLengthDesc).join("|")})\\.?`;
-// Datelines are typed in any case ("FEB 26", "march 4"): the month is matched caselessly there.
-const MONTH_ANY_CASE = new RegExp(`^(?:${Object.keys(MONTH_NAMES).sort(byLengthDesc).join("|")})$`, "i");
+// Datelines are typed in any case ("FEB 26", "march 4"): month names are compared caselessly.
+const MONTH_BY_LOWER_NAME = new Map(Object.entries(MONTH_NAMES).map(([name, month]) => [name.toLowerCase(), month]));
 const DATELINE_DATE = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*,\s*(\d{4})\b)?/g;
 const DATELINE_DATE_AT_START = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\s*(?:—|–|--|-)\s/;
 
 function monthDayOf(monthWord: string, dayText: string, yearText?: string): Omit<FiledDay, "source" | "text"> | undefined {
-  if (!MONTH_ANY_CASE.test(monthWord)) return undefined;
-  const name = Object.keys(MONTH_NAMES).find((n) => n.toLowerCase() === monthWord.toLowerCase())!;
-  const month = MONTH_NAMES[name];
+  const month = MONTH_BY_LOWER_NAME.get(monthWord.toLowerCase());
+  if (month === undefined) return undefined;
   const day = Number(dayText);
   if (utcDate(2000, month, day) === undefined) return undefined; // 2000 is a leap year: Feb 29 stays possible
   return yearText ? { month, day, year: Number(yearText) } : { month, day };

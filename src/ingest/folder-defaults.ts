@@ -36,7 +36,6 @@ const HINT = `A ${DEFAULTS_FILE} holds \`key: value\` lines, for example \`sourc
 
 /** Reads one `_defaults.yml`; bad YAML, unknown keys and bad values are errors naming the line. */
 export function parseFolderDefaults(text: string, file: string): FolderDefaults {
-  if (text.trim() === "") return {};
   let data: unknown;
   try {
     // gray-matter's YAML reader (js-yaml), as for front matter: one YAML dialect for both.
@@ -140,7 +139,7 @@ export function folderDefaultsLookup(files: readonly FolderDefaultsFile[]): (art
     merged.set(folder, result);
     return result;
   };
-  return (articleFile) => (byFolder.size === 0 ? undefined : forFolder(folderOf(articleFile)));
+  return (articleFile) => forFolder(folderOf(articleFile));
 }
 
 /** The article's own front matter over what its folders say. */

@@ -70,9 +70,12 @@ test("a date in the file name dates the article in any of the usual spellings", 
   for (const fileName of ["2017-02-08-miami-dade.txt", "20170208_miami.txt", "2017_02_08.txt", "news/2017/02/08/miami.txt"]) {
     const result = date({ fileName });
     assert.equal(result.date, "2017-02-08", fileName);
+    assert.equal(result.date_precision, "day", fileName);
     assert.equal(result.date_source, "file_name");
     assert.equal(result.date_evidence, fileName);
   }
+  const long = `2017-02-08-${"harbor-".repeat(40)}.txt`;
+  assert.equal(date({ fileName: long }).date_evidence, long.slice(0, MAX_EVIDENCE_CHARS));
 });
 
 test("seed ids, corpus numbers and hex hashes in file names are not read as dates", () => {
@@ -96,10 +99,15 @@ test("a dateline that prints its year dates the article to that day", () => {
 });
 
 test("a dateline's printed date that lies ahead of the build, or does not exist, dates nothing", () => {
-  assert.equal(date({ datelineRaw: "MIAMI, Nov. 24, 2026 -" }).date, undefined);
+  assert.deepEqual(date({ datelineRaw: "MIAMI, Nov. 24, 2026 -" }), {}, "not even its month and day");
   assert.equal(date({ datelineRaw: "MIAMI, Nov. 23, 2026 -" }).date, "2026-11-23");
   assert.equal(date({ datelineRaw: "MIAMI, Feb. 29, 2017 -" }).date, undefined);
   assert.equal(date({ datelineRaw: "MIAMI, Feb. 29, 2016 -" }).date, "2016-02-29");
+  // Century years are leap years only every 400 years.
+  assert.equal(date({ datelineRaw: "MIAMI, Feb. 29, 1900 -" }).date, undefined);
+  assert.equal(date({ datelineRaw: "MIAMI, Feb. 29, 2000 -" }).date, "2000-02-29");
+  assert.equal(date({ datelineRaw: "MIAMI, March 1, 1900 -" }).date, "1900-03-01");
+  assert.equal(date({ datelineRaw: "MIAMI, Dec. 31, 1899 -" }).date, "1899-12-31");
 });
 
 test("a dateline without a year gives the month and day only, however the text names years", () => {
@@ -123,9 +131,14 @@ test("datelines are read in the spellings wire copy uses", () => {
 });
 
 test("a dateline whose date slipped to the start of the body is still the dateline", () => {
-  const result = date({ datelineRaw: "CHEVY CHASE, Md., -", paragraphs: ["March 4 - Geico Corp said it named two board members."], period: YEAR_1987 });
+  const paragraphs = ["March 4 - Geico Corp said it named two board members."];
+  const result = date({ datelineRaw: "CHEVY CHASE, Md., - ", paragraphs, period: YEAR_1987 });
   assert.equal(result.date, "1987-03-04");
   assert.equal(result.date_source, "folder_default");
+  assert.equal(result.date_evidence, "“CHEVY CHASE, Md., - March 4 -” and reuters/_defaults.yml: year 1987");
+  assert.deepEqual(date({ datelineRaw: "CHEVY CHASE, Md., -", paragraphs }), { date_month_day: "03-04", date_source: "dateline", date_evidence: "CHEVY CHASE, Md., - March 4 -" });
+  // Without a dateline, a body that opens with a date is not one.
+  assert.deepEqual(date({ paragraphs }), {});
 });
 
 test("the folder's year completes a dateline's month and day, and the evidence says so", () => {
@@ -138,10 +151,21 @@ test("the folder's year completes a dateline's month and day, and the evidence s
   });
 });
 
+test("a period that is not a span of real days is ignored", () => {
+  for (const bad of [period("1987-02-30", "1987-10-31"), period("1987-02-01", "1987-13-01"), period("1987-10-31", "1987-02-01"), period("1987-02-01T00:00", "1987-10-31"), period("x1987-02-01", "1987-10-31")]) {
+    assert.deepEqual(date({ datelineRaw: "SALVADOR, Feb 26 -", period: bad }), { date_month_day: "02-26", date_source: "dateline", date_evidence: "SALVADOR, Feb 26 -" }, `${bad.from}..${bad.to}`);
+  }
+  // A period of one day is a span.
+  assert.equal(date({ datelineRaw: "SALVADOR, Feb 26 -", period: period("1987-02-26", "1987-02-26") }).date, "1987-02-26");
+});
+
 test("a period pins a dateline's year from its first day to its last, and not a day beyond", () => {
   const feb = period("1987-02-26", "1987-10-20");
   assert.equal(date({ datelineRaw: "SALVADOR, Feb 26 -", period: feb }).date, "1987-02-26");
   assert.equal(date({ datelineRaw: "SALVADOR, Oct 20 -", period: feb }).date, "1987-10-20");
+  assert.equal(date({ datelineRaw: "SALVADOR, March 1 -", period: feb }).date, "1987-03-01");
+  assert.equal(date({ datelineRaw: "SALVADOR, Dec 31 -", period: period("1899-06-01", "1900-05-31") }).date, "1899-12-31");
+  assert.equal(date({ datelineRaw: "SALVADOR, Jan 1 -", period: period("1899-06-01", "1900-05-31") }).date, "1900-01-01");
   // Outside the period the dateline contradicts the folder: only the folder's year is left.
   for (const outside of ["SALVADOR, Feb 25 -", "SALVADOR, Oct 21 -"]) {
     const result = date({ datelineRaw: outside, period: feb });
@@ -191,18 +215,23 @@ test("dates the text mentions never date the article: history, anniversaries, ye
 });
 
 test("a 'Posted on' line opening the article dates it", () => {
-  for (const line of ["Posted by Jane Doe on 19 Sep 2016", "Published: Sept. 19, 2016 at 3:15 pm", "Posted on Monday, September 19, 2016", "Date: 19 September 2016 10:30 BST"]) {
+  for (const line of ["Posted by Jane Doe on 19 Sep 2016", "Published: Sept. 19, 2016 at 3:15 pm", "Posted on Monday, September 19, 2016", "Date: 19 September 2016 10:30 BST", "Posted Mon, Sep 19, 2016"]) {
     const result = date({ paragraphs: [line, "The city council voted on Monday to close the harbor road."] });
     assert.equal(result.date, "2016-09-19", line);
     assert.equal(result.date_source, "text", line);
     assert.equal(result.date_evidence, line);
   }
   assert.equal(date({ dek: "Posted on September 19, 2016", paragraphs: ["The council voted."] }).date, "2016-09-19");
+  for (const [line, day] of [["Posted on Tuesday, September 20, 2016", "2016-09-20"], ["Published Sunday, 25 September 2016", "2016-09-25"], ["Posted Thurs. Sept. 22, 2016", "2016-09-22"]]) {
+    assert.equal(date({ paragraphs: [line, "The council voted."] }).date, day, line);
+  }
 });
 
 test("a 'Posted' line without a year gives the month and day, and the folder's year completes it", () => {
   assert.deepEqual(date({ paragraphs: ["Posted Sept. 19", "The council voted."] }), { date_month_day: "09-19", date_source: "text", date_evidence: "Posted Sept. 19" });
   assert.equal(date({ paragraphs: ["Posted Sept. 19", "The council voted."], period: period("2016-01-01", "2016-12-31") }).date, "2016-09-19");
+  // A weekday without a year cannot be checked, and does no harm.
+  assert.equal(date({ paragraphs: ["Posted on Monday, Sept. 19", "The council voted."] }).date_month_day, "09-19");
 });
 
 test("lines that only look like a publication stamp are not one", () => {
@@ -219,6 +248,14 @@ test("lines that only look like a publication stamp are not one", () => {
 test("explicit dates before 1800 are never used", () => {
   assert.equal(date({ datelineRaw: "PALOS, Aug. 3, 1492 -" }).date, undefined);
   assert.equal(date({ paragraphs: ["Posted on Aug. 3, 1492", "They sailed."] }).date, undefined);
+});
+
+test("the evidence is the line as printed, on one line", () => {
+  assert.equal(date({ datelineRaw: "WASHINGTON,  Sept. 21,\n2016  —" }).date_evidence, "WASHINGTON, Sept. 21, 2016 —");
+  assert.equal(date({ datelineRaw: " MIAMI, Jan. 5, 2017 — " }).date_evidence, "MIAMI, Jan. 5, 2017 —");
+  // Exactly as long as allowed: kept whole.
+  const place = "P".repeat(MAX_EVIDENCE_CHARS - ", Sept. 21, 2016 -".length);
+  assert.equal(date({ datelineRaw: `${place}, Sept. 21, 2016 -` }).date_evidence, `${place}, Sept. 21, 2016 -`);
 });
 
 test("the evidence stays short", () => {

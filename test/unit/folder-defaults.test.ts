@@ -28,6 +28,15 @@ describe("reading a _defaults.yml", () => {
     });
     assert.deepEqual(parseFolderDefaults('year: "1987"', "_defaults.yml"), { year: 1987 });
     assert.deepEqual(parseFolderDefaults("# nothing yet\n", "_defaults.yml"), {});
+    assert.deepEqual(parseFolderDefaults(" \n", "_defaults.yml"), {});
+  });
+
+  it("reads Windows and old Mac line ends, and counts lines in them", () => {
+    assert.deepEqual(parseFolderDefaults("source: Reuters\r\nyear: 1987\r\n", "_defaults.yml"), { source: "Reuters", year: 1987 });
+    assert.deepEqual(parseFolderDefaults("source: Reuters\ryear: 1987\r", "_defaults.yml"), { source: "Reuters", year: 1987 });
+    assert.equal(refused("source: Reuters\r\nyear: 87\r\n").line, 2);
+    assert.equal(refused("source: Reuters\ryear: 87").line, 2);
+    assert.equal(refused("source: Reuters\r\nauthors: [Jane Doe\r\nlang: en\r\n").line, 3);
   });
 
   it("reads a section by its id or its name, and refuses one that is not a section", () => {
@@ -52,7 +61,8 @@ describe("reading a _defaults.yml", () => {
   it("names the line of a key it does not know, and lists the keys it does", () => {
     const error = refused("source: Reuters\nsorce: AP\n");
     assert.equal(error.line, 2);
-    assert.match(error.message, /"sorce" cannot be set for a folder.*can set: source, authors, lang, section, year, period/);
+    assert.equal(error.message, 'wire/_defaults.yml:2: key "sorce" cannot be set for a folder. Keys a _defaults.yml can set: source, authors, lang, section, year, period.');
+    assert.match(refused("yaer: 1987\nsorce: AP\n").message, /^wire\/_defaults\.yml:1: keys "yaer", "sorce" cannot be set for a folder\./);
   });
 
   it("says to use year or period when a folder is given a date", () => {
@@ -64,7 +74,7 @@ describe("reading a _defaults.yml", () => {
   it("names the line of bad YAML and says what the file should hold", () => {
     const error = refused("source: Reuters\nauthors: [Jane Doe\nlang: en\n");
     assert.equal(error.line, 3);
-    assert.match(error.message, /is not valid YAML/);
+    assert.match(error.message, /is not valid YAML \(missed comma between flow collection entries\)\. Fix it on that line or just above\./);
     assert.match(error.message, /`key: value` lines/);
     assert.equal(refused('source: "Reuters\nyear: 1987').line, 2);
     assert.equal(refused("year: 1987\nyear: 1988").line, 2);
@@ -73,19 +83,27 @@ describe("reading a _defaults.yml", () => {
   it("refuses a value of the wrong kind on its line, saying how to write it", () => {
     assert.match(refused("source: Reuters\nyear: 87").message, /^wire\/_defaults\.yml:2: "year" is 87, which is not a year of four digits.*`year: 1987`/);
     assert.match(refused("authors: Jane Doe").message, /"authors" is "Jane Doe", which is not a list of names.*\[Jane Doe, John Roe\]/);
-    assert.match(refused("lang: English").message, /"lang" is "English", which is not a language tag/);
-    assert.match(refused("period: 1987-13").message, /:1: "period" is "1987-13", which is not a span of dates/);
-    assert.match(refused("period: 1987-10..1987-02").message, /not a span of dates/);
+    assert.match(refused("lang: English").message, /"lang" is "English", which is not a language tag\. Use a language tag: `lang: en`\.$/);
+    assert.match(refused("source:").message, /"source" is null, which is not a publisher's name\. Write the publisher's name: `source: Reuters`\.$/);
+    const period = /which is not a span of dates\. Write the first and last month or day joined by two dots: `period: 1987-02\.\.1987-10`/;
+    assert.match(refused("period: 1987-13").message, /:1: "period" is "1987-13", /);
+    assert.match(refused("period: 1987-13").message, period);
+    assert.match(refused("period: [1987]").message, period);
+    assert.match(refused("period: 1987-10..1987-02").message, period);
   });
 
   it("refuses year and period together: they say the same thing", () => {
     const error = refused("year: 1987\nperiod: 1987-02..1987-10");
     assert.equal(error.line, 2);
-    assert.match(error.message, /both `year` and `period`/);
+    assert.match(error.message, /both `year` and `period`; they say the same thing\. Keep one: `year: 1987` for a whole year/);
   });
 
-  it("refuses a list where key: value lines belong", () => {
-    assert.match(refused("- source: Reuters").message, /must be a list of `key: value` lines/);
+  it("refuses a list or a sentence where key: value lines belong", () => {
+    for (const text of ["- source: Reuters", "Reuters wire copy from 1987", "1987"]) {
+      const error = refused(text);
+      assert.equal(error.line, 1, text);
+      assert.match(error.message, /must be a list of `key: value` lines\. A _defaults\.yml holds `key: value` lines, for example `source: Reuters`/, text);
+    }
   });
 });
 
@@ -96,10 +114,12 @@ describe("periods", () => {
     assert.deepEqual(parsePeriod("2016-02"), { from: "2016-02-01", to: "2016-02-29" });
     assert.deepEqual(parsePeriod("2004..2005"), { from: "2004-01-01", to: "2005-12-31" });
     assert.deepEqual(parsePeriod("2017-02-08"), { from: "2017-02-08", to: "2017-02-08" });
+    assert.deepEqual(parsePeriod(" 1987-02 .. 1987-10 "), { from: "1987-02-01", to: "1987-10-31" });
+    assert.deepEqual(parsePeriod("1800"), { from: "1800-01-01", to: "1800-12-31" });
   });
 
   it("refuses what is not a span of real days", () => {
-    for (const bad of ["2017..2016", "2017-02-30", "1987-00", "87", "1987-02..1987-10..1987-12", "1799", "spring 1987"]) {
+    for (const bad of ["2017..2016", "2017-02-30", "2017-02-00", "1987-00", "87", "1987-02..1987-10..1987-12", "1799", "spring 1987", "1987-02x", "1987-02..1987-10x"]) {
       assert.equal(parsePeriod(bad), undefined, bad);
     }
   });

@@ -43,6 +43,18 @@ describe("the digest of a build's warnings", () => {
     );
   });
 
+  it("orders messages by how many files have them, and names all files when there are no more than three", () => {
+    const rare = "a rare warning about one file";
+    const common = "zz a common warning";
+    const warnings = [{ file: "x.txt", message: rare }, ...["a.txt", "b.txt", "c.txt"].map((file) => ({ file, message: common }))];
+    assert.deepEqual(digestWarnings(warnings, { articleFiles: [] }).lines, [`3 files: ${common} (a.txt, b.txt, c.txt)`, `x.txt: ${rare}`]);
+  });
+
+  it("names a folder as its label gives it, with or without a closing slash", () => {
+    const lines = digestWarnings(["a/x.txt", "a/y.txt"].map(undated), { articleFiles: ["a/x.txt", "a/y.txt"], folderLabel: (f) => `articles/${f}/` }).lines;
+    assert.match(lines.at(-1)!, /^all 2 articles in articles\/a\/ are undated\. .* in articles\/a\/_defaults\.yml:/);
+  });
+
   it("names the articles folder itself when none of the articles directly in it is dated", () => {
     const lines = digestWarnings(["a.txt", "b.txt", "c/d.txt"].map(undated), { articleFiles: ["a.txt", "b.txt", "c/d.txt"] }).lines;
     assert.match(lines.at(-1)!, /^all 2 articles in the articles folder are undated\. .*say so once in _defaults\.yml:/);
@@ -60,20 +72,32 @@ describe("reporting a build's warnings", () => {
     try {
       const printed: string[] = [];
       const reporter = { warn: (l: string) => printed.push(`warning: ${l}`), info: (l: string) => printed.push(l) };
-      const listFile = path.join(work, ".cache/warnings.txt");
+      const listFile = path.join(work, ".cache/build/warnings.txt");
       const files = ["reuters/a.txt", "reuters/b.txt", "reuters/c.txt", "reuters/d.txt"];
       await reportWarnings(files.map(undated), files, reporter, { articlesDir: path.join(work, "articles"), listFile, cwd: work });
       assert.deepEqual(printed, [
         `warning: 4 files: ${UNDATED} (reuters/a.txt, reuters/b.txt, reuters/c.txt and 1 more)`,
         "warning: all 4 articles in articles/reuters/ are undated. If they were published in one year or period, say so once in articles/reuters/_defaults.yml: `year: YYYY` or `period: YYYY-MM..YYYY-MM` (see CONTRIBUTING.md).",
-        "All 4 warnings, one line per file: .cache/warnings.txt",
+        "All 4 warnings, one line per file: .cache/build/warnings.txt",
       ]);
       assert.equal(await readFile(listFile, "utf8"), files.map((f) => `${f}: ${UNDATED}\n`).join(""));
+
+      printed.length = 0;
+      await reportWarnings([undated("reuters/a.txt")], files, reporter, { articlesDir: path.join(work, "articles"), listFile, cwd: work });
+      assert.deepEqual(printed, [`warning: reuters/a.txt: ${UNDATED}`, "All 1 warning, one line per file: .cache/build/warnings.txt"]);
 
       printed.length = 0;
       await reportWarnings([], files, reporter, { articlesDir: path.join(work, "articles"), listFile, cwd: work });
       assert.deepEqual(printed, []);
       await assert.rejects(stat(listFile), "a build without warnings leaves no list from an earlier build");
+      await reportWarnings([], files, reporter, { articlesDir: path.join(work, "articles"), listFile, cwd: work });
+
+      // Without a list file (--no-cache) the digest is printed and nothing is written.
+      printed.length = 0;
+      await reportWarnings(files.map(undated), files, reporter, { articlesDir: work, cwd: work });
+      assert.deepEqual(printed.length, 2);
+      assert.match(printed[1], /^warning: all 4 articles in reuters\/ are undated/);
+      await assert.rejects(stat(listFile));
     } finally {
       await rm(work, { recursive: true, force: true });
     }
