@@ -7,6 +7,7 @@ import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import type { SiteSettings } from "./src/site/site-settings.ts";
 import { buildSearchUi } from "./src/site/search-ui.ts";
+import { furnitureLabel } from "./src/site/furniture-labels.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { feedArticles, feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
@@ -111,6 +112,7 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   eleventyConfig.addFilter("url", prefixUrl);
   eleventyConfig.addFilter("absoluteUrl", (url: string, base: string) => new URL(url, base).href);
   eleventyConfig.addFilter("markdownBody", (md: string) => markdown.render(md));
+  eleventyConfig.addFilter("furnitureLabel", furnitureLabel);
 
   // Crawler and link-preview data (src/site/structured-data.ts); `canonicalUrl` is absolute.
   const pageContext = (canonicalUrl: string): PageContext => ({ canonicalUrl, siteName: site.title, lang: site.lang });

@@ -11,9 +11,13 @@ export interface Paragraph {
 
 export type RemovedKind =
   | "video-caption"
+  | "photo-caption"
   | "up-next"
+  | "related-links"
   | "banner"
   | "share-widget"
+  | "comment-count"
+  | "signup-prompt"
   | "author-bio"
   | "contributor-credit"
   | "recurring"

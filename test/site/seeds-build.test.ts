@@ -91,6 +91,10 @@ describe("building the four seed articles", () => {
     }
     const page = await readPage(site, `/articles/${bySource("002_b04d322f93dc3252.txt").slug}/`);
     assert.ok(page.querySelector("details.removed"), "removed furniture is listed under the article");
+    // Readers see plain words for each kind, never the ids stored in front matter.
+    const kinds = page.querySelectorAll("details.removed .kind").map((k) => k.text);
+    assert.ok(kinds.includes("Read next") && kinds.includes("Reporting credit"), kinds.join(", "));
+    assert.ok(kinds.every((k) => !/^[a-z]+(?:-[a-z]+)+$/.test(k)), kinds.join(", "));
   });
 
   it("shows a staff credit as the article's credits, with its contributor, not as removed furniture", async () => {
