@@ -56,6 +56,10 @@ export const ArticleRecord = z
     source_file: z.string().min(1),
     title: z.string().min(1),
     title_source: z.enum(["headline", "lead", "front_matter"]),
+    /** The headline as printed, when the title was made readable (sentence case, tickers out). */
+    title_original: z.string().min(1).optional(),
+    /** Stock tickers the headline carried: "<OIL>" → "OIL". */
+    tickers: z.array(z.string().regex(/^[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?$/)).optional(),
     slug: Slug,
     dek: z.string().min(1).optional(),
     dateline: z.string().min(1).optional(),

@@ -6,6 +6,7 @@ import { splitParagraphs } from "./paragraphs.ts";
 import { findErrorPage } from "./error-pages.ts";
 import { collectFurnitureEvidence, removeFurniture, type FurnitureEvidence } from "./furniture.ts";
 import { extractStructure } from "./structure.ts";
+import { readableTitle } from "./titles.ts";
 import { detectSource } from "./source.ts";
 import { createHash } from "node:crypto";
 import { extractPublicationDate, type DatePeriod, type DateResult } from "./dates.ts";
@@ -119,6 +120,9 @@ export function decodeArticle(input: RawArticleInput): DecodedArticle {
 export interface ArticleFacts {
   title: string;
   titleSource: ArticleRecord["title_source"];
+  /** The headline as printed, when `title` is its readable form. */
+  titleOriginal?: string;
+  tickers: string[];
   dek?: string;
   dateline?: string;
   authors: string[];
@@ -163,7 +167,10 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
     throw new HeadlineOnlyError(decoded.file, "has a headline but no body text.", { hint: "Add the article's paragraphs below its headline, or delete the file." });
   }
   const o = decoded.overrides;
-  const title = o.title ?? structure.title;
+  // A headline in capitals with tickers ("TRITON ENERGY CORP <OIL> SETS QUARTERLY") is
+  // shown in sentence case without them; a contributor's own title is used as written.
+  const readable = structure.title_source === "headline" ? readableTitle(structure.title, body) : { title: structure.title, tickers: [] };
+  const title = o.title ?? readable.title;
   if (!o.title && !/[\p{L}\p{N}]/u.test(title)) {
     throw new ArticleError(decoded.file, "has no words to make a title from (its first line is only punctuation or symbols).", {
       hint: "Start the file with the headline, or set `title:` in front matter.",
@@ -172,6 +179,8 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
   return {
     title,
     titleSource: o.title ? "front_matter" : structure.title_source,
+    titleOriginal: o.title ? undefined : readable.original,
+    tickers: readable.tickers,
     dek: o.dek ?? structure.dek,
     dateline: o.dateline ?? structure.dateline ?? credits.lead?.place,
     authors: o.authors ?? structure.authors,
@@ -255,6 +264,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
       source_file: a.file,
       title: a.title,
       title_source: a.titleSource,
+      title_original: a.titleOriginal,
+      tickers: a.tickers.length > 0 ? a.tickers : undefined,
       slug: slugs.get(a.file)!,
       dek: a.dek,
       dateline: a.dateline,
