@@ -161,6 +161,9 @@ const MOJIBAKE_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u
  */
 export function repairMojibake(text: string): string {
   if (!/[\u00c2-\u00f4]/.test(text)) return text;
+  // "campsÂ as": a non-breaking space read as Windows-1252 ("Â" + NBSP) whose NBSP a tool
+  // has since turned into a plain space. A capital  before a space is no letter of a word.
+  text = text.replace(/Â(?=[ \t])/g, "");
   return text.replace(MOJIBAKE_RUN, (run) => {
     const bytes = Array.from(run, (c) => BYTE_OF_CHAR.get(c.charCodeAt(0))!);
     let out = "";

@@ -33,15 +33,29 @@ const BRACKET_ESCAPES = new Map([
 
 const OPENING_BRACKETS = new Set(["(", "[", "{"]);
 const CLOSING_BRACKETS = new Set([")", "]", "}"]);
+/** Angle brackets hug their contents too (the wire's tickers: "< SRD >" is "<SRD>"), but are no evidence of tokenizing. */
+const OPENING_ANGLE = "<";
+const CLOSING_ANGLE = ">";
+/** Words a bracketed name runs to: "< Mazda Motor Manufacturing ( USA ) Corp >". */
+const MAX_ANGLE_TOKENS = 10;
+
+/** What follows an apostrophe split off by NLTK's word_tokenize ("Trump ’ s", "don ’ t"). */
+const APOSTROPHE_TAILS = new Set(["s", "t", "re", "ll", "ve", "m", "d"]);
+
+/** Letters that make a dollar sign a currency: A$, US$, HK$, NZ$, C$, S$, NT$. */
+const CURRENCY_PREFIX = /^(?:A|US|HK|NZ|C|S|NT)$/;
+
+/** "S & P", "AT & T": an ampersand between initials is part of the name. */
+const INITIALS = /^\p{Lu}{1,3}$/u;
 
 /** Marks that belong to the word before them: `50 %` is "50%". */
 const TRAILING_PUNCTUATION = /^(?:[,;:%.]|[?!]+\.?)$/;
 
 /** Tokens that only appear in tokenized text, or only rarely in prose. */
-const TOKENIZED_SIGNALS = new Set([",", ".", ";", ":", "?", "!", "``", "''", ")", "(", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d"]);
+const TOKENIZED_SIGNALS = new Set([",", ".", ";", ":", "?", "!", "``", "''", ")", "(", "<", ">", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d"]);
 
 /** Detection thresholds: enough evidence, and most punctuation spaced off. */
-const MIN_SPACED_TOKENS = 4;
+const MIN_SPACED_TOKENS = 2;
 const MIN_SPACED_SHARE = 0.6;
 
 // ---- Detection ----------------------------------------------------------------
@@ -104,6 +118,10 @@ interface LineState {
   singleQuoteOpen: boolean;
   /** The previous piece opened something (a quote, a bracket, `$`): no space after it. */
   glueNext: boolean;
+  /** The next token is glued to the one before (after a split apostrophe or an ampersand between initials). */
+  glueApostropheTail: boolean;
+  /** An opening angle bracket waits for its closing one. */
+  angleOpen: boolean;
 }
 
 function detokenizeLine(line: string): string {
@@ -112,9 +130,11 @@ function detokenizeLine(line: string): string {
   const end = line.length - (line.length - line.trimEnd().length);
   const tokens = line.slice(start, end).split(/[ \t]+/);
 
-  const state: LineState = { pieces: [], spaceBefore: [], doubleQuoteOpen: false, singleQuoteOpen: false, glueNext: true };
+  const state: LineState = { pieces: [], spaceBefore: [], doubleQuoteOpen: false, singleQuoteOpen: false, glueNext: true, glueApostropheTail: false, angleOpen: false };
   for (let i = 0; i < tokens.length; i++) {
-    appendToken(state, tokens[i], tokens[i + 1]);
+    // An angle bracket is a bracket only when its partner follows within a name's length.
+    const anglePair = tokens[i] === OPENING_ANGLE && tokens.slice(i + 2, i + 2 + MAX_ANGLE_TOKENS).includes(CLOSING_ANGLE);
+    appendToken(state, tokens[i], tokens[i + 1], anglePair);
   }
   let joined = "";
   for (let i = 0; i < state.pieces.length; i++) {
@@ -123,7 +143,7 @@ function detokenizeLine(line: string): string {
   return line.slice(0, start) + joined + line.slice(end);
 }
 
-function appendToken(state: LineState, rawToken: string, nextToken: string | undefined): void {
+function appendToken(state: LineState, rawToken: string, nextToken: string | undefined, anglePair = false): void {
   const token = BRACKET_ESCAPES.get(rawToken) ?? rawToken;
   const lower = token.length <= 3 ? token.toLowerCase().replace("’", "'") : "";
   const { pieces } = state;
@@ -147,7 +167,16 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
     return open(state, "‘");
   }
   if (token === "'" || token === "’") {
+    // word_tokenize splits a curly apostrophe off both sides: "Trump ’ s" is "Trump’s".
+    if (previous !== undefined && !afterOpening && /[\p{L}\p{N}]$/u.test(previous) && nextToken !== undefined && APOSTROPHE_TAILS.has(nextToken.toLowerCase())) {
+      state.glueApostropheTail = true;
+      return attach(state, "’");
+    }
     return appendLoneSingleQuote(state, afterOpening, previous, nextToken);
+  }
+  if (state.glueApostropheTail) {
+    state.glueApostropheTail = false;
+    return attach(state, token);
   }
   if (CLITICS.has(lower) && previous !== undefined && !afterOpening) {
     return attach(state, token.replace(/'/g, "’"));
@@ -156,8 +185,33 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
     return attach(state, token);
   }
   if (OPENING_BRACKETS.has(token)) return open(state, token);
-  if (CLOSING_BRACKETS.has(token)) return afterOpening ? plain(state, token) : attach(state, token);
-  if ((token === "$" || token === "#") && nextToken !== undefined && /^[\p{L}\p{N}.]/u.test(nextToken)) {
+  if (token === OPENING_ANGLE && anglePair) {
+    state.angleOpen = true;
+    return open(state, token);
+  }
+  if (CLOSING_BRACKETS.has(token) || (token === CLOSING_ANGLE && previous !== undefined && state.angleOpen)) {
+    if (token === CLOSING_ANGLE) state.angleOpen = false;
+    return afterOpening ? plain(state, token) : attach(state, token);
+  }
+  // "http : //t.co/x": the tokenizer split a web address at its colon.
+  if (token === ":" && previous !== undefined && /(?:^|[^\p{L}])(?:https?|ftp)$/iu.test(previous) && nextToken?.startsWith("//")) {
+    state.glueApostropheTail = true;
+    return attach(state, token);
+  }
+  // "’”" closing two quotes at once stays one piece with the word before.
+  if ((token[0] === "’" || token[0] === "”") && token.length >= 2 && /^[’”]+$/.test(token) && !afterOpening) return attach(state, token);
+  if (token === "&" && previous !== undefined && nextToken !== undefined && INITIALS.test(previous) && INITIALS.test(nextToken)) {
+    state.glueApostropheTail = true;
+    return attach(state, token);
+  }
+  // A quote glued to the word it opens ("'bumping" left whole by the tokenizer) is still open.
+  if ((token[0] === "'" || token[0] === "‘") && token.length > 1 && /^.[\p{L}\p{N}]/u.test(token) && !CLITICS.has(lower)) state.singleQuoteOpen = true;
+  // "A $ 68m", "US $ 5": a currency's letters and its dollar sign are one symbol.
+  if (token === "$" && previous !== undefined && !afterOpening && CURRENCY_PREFIX.test(previous) && pieces.length >= 2 && !/[.!?“"‘(]$/.test(pieces[pieces.length - 2])) {
+    pushPiece(state, token, true, nextToken !== undefined && /^\p{N}/u.test(nextToken));
+    return;
+  }
+  if ((token === "$" || token === "#" || token === "@") && nextToken !== undefined && /^[\p{L}\p{N}.]/u.test(nextToken)) {
     return open(state, token);
   }
   if (token === "." && previous !== undefined && /\p{L}\.$/u.test(previous)) {
@@ -178,7 +232,10 @@ function appendLoneSingleQuote(state: LineState, afterOpening: boolean, previous
     return attach(state, "’");
   }
   const endsPossessive = previous !== undefined && /[sSzZ]$/.test(previous);
-  if (!afterOpening && (endsPossessive || nextToken === undefined)) {
+  // "Dunkin ' Donuts": an apostrophe ending a word before a capitalised one; an opening
+  // quote is printed on its word by the Treebank tokenizer ("'bumping").
+  const beforeName = nextToken !== undefined && /^\p{Lu}/u.test(nextToken) && previous !== undefined && /\p{L}$/u.test(previous);
+  if (!afterOpening && (endsPossessive || nextToken === undefined || beforeName)) {
     return attach(state, "’");
   }
   state.singleQuoteOpen = true;

@@ -23,6 +23,11 @@ for (const file of CLEAN_SEEDS) {
   });
 }
 
+test("a short wire item is detected from a spaced comma and a spaced ticker", () => {
+  assert.equal(looksTreebankTokenized("ACME CORP < ACM > SETS PAYOUT\n\nSAN FRANCISCO , Feb 26 - Qtly div ten cts vs ten cts"), true);
+  assert.equal(looksTreebankTokenized("ACME CORP SETS PAYOUT\n\nSAN FRANCISCO , Feb 26 - Qtly div ten cts vs ten cts"), false);
+});
+
 test("a table with padded brackets is not mistaken for tokenized text", () => {
   const table = "Other effective rates were =\n\nAustralian dlr   55.7    (  55.9 )\n\nAus Sch  137.5  ( 137.6 )\n\nCAN  79.3  (  79.3 )\n\nDKR  92.7  (  92.7 )\n";
   assert.equal(looksTreebankTokenized(table), false);
@@ -66,6 +71,17 @@ const cases: [string, string, string][] = [
   ["Treebank bracket escapes become brackets", "the -LRB- CEO -RRB- said", "the (CEO) said"],
   ["stacked ?! marks join the word", "Really ?!", "Really?!"],
   ["leading and trailing spaces of a line are kept", "  a , b  ", "  a, b  "],
+  ["angle brackets hug a ticker", "Triton Energy < OIL > said", "Triton Energy <OIL> said"],
+  ["a lone angle bracket is not a bracket pair", "if a < b , then", "if a < b, then"],
+  ["an ampersand between initials closes up, between words it does not", "S & P and AT & T , not Johnson & Johnson", "S&P and AT&T, not Johnson & Johnson"],
+  ["a currency's letters join its dollar sign", "rose to A $ 68m , or US $ 50m", "rose to A$68m, or US$50m"],
+  ["a sentence's first A before a dollar amount stays a word", "Prices rose . A $ 5 fee", "Prices rose. A $5 fee"],
+  ["a web address split at its colon is rejoined", "see http : //example.org now", "see http://example.org now"],
+  ["a handle's at sign joins the name", "thanks @ jdoe", "thanks @jdoe"],
+  ["word_tokenize's split curly apostrophe is rejoined", "Trump ’ s order , don ’ t", "Trump’s order, don’t"],
+  ["two closing quotes printed as one token join the word", "she said , ‘ no ’” today", "she said, ‘no’” today"],
+  ["an apostrophe ending a word before a name is an apostrophe", "Dunkin ' Donuts opened", "Dunkin’ Donuts opened"],
+  ["a quote the tokenizer left on its word is closed by the lone quote after it", "called it 'bumping ' - which", "called it 'bumping’ - which"],
 ];
 for (const [name, input, expected] of cases) {
   test(name, () => assert.equal(detokenize(input), expected));
