@@ -188,3 +188,76 @@ export const BYLINE_NAME_STOPWORDS = new Set([
 
 /** Organisation suffixes a byline may carry: "By JANE DOE, Associated Press". */
 export const BYLINE_AFFILIATION = /,\s*(?:[A-Z][\w.&'’-]*\s*){1,5}$/;
+
+// ---- Widgets, prompts, teasers and captions (issue 13) ----------------------------
+// Each pattern needs the shape of a widget (a short line, no sentence) as well as its
+// words, so a sentence that mentions sharing, comments or cookies is never touched.
+
+/** Words a share bar is made of; a line of nothing else is a share widget ("Share on Facebook", "Tweet", "Pin It"). */
+export const SHARE_BAR_WORDS = [
+  "share", "shares", "shared", "tweet", "email", "e-mail", "print", "pin", "it", "pin it", "on", "via", "this", "article", "story", "post",
+  "facebook", "twitter", "x", "pinterest", "linkedin", "whatsapp", "reddit", "messenger", "flipboard", "tumblr", "telegram",
+  "copy", "link", "save", "sms", "google+", "more",
+];
+/** A share widget is a few words. */
+export const MAX_SHARE_BAR_WORDS = 6;
+
+/** A share counter: "16.8k SHARES", "Shares 402". */
+export const SHARE_COUNTER = /^(?:[\d.,]+\s*[kKmM]?\s+shares?\b|shares?\s*[\d.,]+\s*[kKmM]?$)/i;
+
+/** A comment-count or comment-link line: "12 Comments", "Comments (34)", "View 12 comments", "Join the discussion". */
+export const COMMENT_LINE =
+  /^(?:(?:view|read|show|see|hide|load|post|add|leave|write)(?: all| the)?(?: [\d,]+)? (?:a )?(?:comments?|responses?|replies)|[\d,]+ (?:comments?|responses?|replies)(?: (?:to|on) .{1,120})?|comments?(?: \(?[\d,]+\)?)?|responses?(?: \(?[\d,]+\)?)?|join the (?:discussion|conversation)|(?:be the first to )?comment(?: on this (?:story|article))?)\s*[:.!]?$/i;
+
+/** A newsletter or sign-up prompt opens with a call to action... */
+export const SIGNUP_CALL = /^(?:sign up|subscribe|get (?:the|our)|enter your (?:e-?mail|email address)|join [\d,]+|never miss|want more|receive|don['’]t miss|stay (?:informed|updated|in the loop)|be the first to know|like this (?:story|article)\?)(?![\p{L}])/iu;
+/** ...and names what you sign up for. */
+export const SIGNUP_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|email address|subscribe|subscription|sign up|alerts|briefing|updates|stories like this|readers)\b/i;
+export const MAX_SIGNUP_LENGTH = 200;
+
+/** A cookie or privacy notice: "We use cookies…", "This site uses cookies. Learn more". */
+export const COOKIE_NOTICE = /\bcookies?\b.*\b(?:use|uses|using|accept|consent|agree|policy|preferences|privacy|continu\w*|opt-out|learn more|find out more)\b|\b(?:use|uses|accept|consent to)\b.*\bcookies?\b|^(?:privacy (?:&|and) )?cookies? (?:policy|settings|notice|preferences)$/i;
+export const MAX_COOKIE_LENGTH = 300;
+/** The buttons of a cookie notice, printed on their own lines next to it. */
+export const CONSENT_BUTTON = /^(?:accept(?: all| cookies| and close)?|i agree|agree|ok(?:ay)?|got it|manage (?:preferences|settings|cookies)|reject(?: all)?|decline|allow(?: all)?(?: cookies)?|close|learn more|more info)\.?$/i;
+
+/** "Read more: …", "Related: …": a label, a colon, and a headline. */
+export const TEASER_LABEL_LINE = /^(?:read (?:more|also|next)|related(?: (?:coverage|article|story|stories|content|reading))?|see also|also (?:read|see|on \S+)|more|don['’]t miss|watch|listen|recommended|trending|must read)\s*[:»›|–—-]\s*(?=\S)/i;
+/** A label over a list of links: "Related Stories", "You may also like", "More from The Post". */
+export const LIST_LABEL = /^(?:related(?: (?:stories|articles|posts|coverage|content|links|reading|news))?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| reading)?|more (?:from|on|stories|news|in)\b.*|read (?:next|more)|up next|next up|watch next|what to read next|trending(?: now| stories)?|most (?:popular|read|viewed|shared)|popular (?:stories|now|posts)|around the web|top stories|latest (?:news|stories|headlines)|editor['’]?s picks|from (?:our|the) partners|sponsored(?: content| stories)?|promoted stories|also on \S+|more stories|in case you missed it|don['’]t miss)\s*:?$/i;
+/** Longest label over a link list, and what a link line may be. */
+export const MAX_LIST_LABEL_LENGTH = 60;
+export const MAX_LINK_LINE_LENGTH = 160;
+
+/**
+ * Photo captions and credits by their shape: a credit at the end ("REUTERS/Jane Doe",
+ * "(AP Photo/Jane Doe)", "Jane Doe/Getty Images", "(Photo: …)", "Photograph: …") or a
+ * caption label at the start ("Image caption", "FILE PHOTO:", "Image source:").
+ */
+export const PHOTO_AGENCIES =
+  "Getty(?: Images)?|AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Flickr|Wikimedia(?: Commons)?|Bloomberg|Pool|iStock(?:photo)?|Alamy|Corbis|Sipa|Zuma(?: Press)?|NurPhoto|Xinhua|Anadolu|PA(?: Images| Wire)?|Rex(?: Features)?|Handout|Twitter|Facebook|Instagram|YouTube|Screenshot|Creative Commons|Wikipedia|Pixabay|Unsplash";
+export const CAPTION_CREDITS: RegExp[] = [
+  new RegExp(`(?:^|\\s)(?:REUTERS|Reuters|AFP|EPA|AP)\\/[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){0,3}(?:\\/File(?: Photo)?)?\\s*$`),
+  /\((?:AP|AFP|Reuters|EPA)? ?Photos?\/[^)]{2,60}\)\s*$/i,
+  new RegExp(`(?:^|\\s|\\|)\\s*[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){0,3}\\/(?:${PHOTO_AGENCIES})(?:\\/[\\w ]{1,30})?\\s*$`),
+  new RegExp(`(?:^|\\s)(?:${PHOTO_AGENCIES})\\/[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){0,3}(?:\\/File(?: Photo)?)?\\s*$`),
+  /\((?:photo|image|picture|photograph|credit|pictured)s?(?: by| via| credit| courtesy(?: of)?)?\s*:?\s[^)]{2,80}\)\s*$/i,
+  // "… Photograph: Jane Doe/AFP" after a caption; at a line's start "PHOTO: …" is a headline,
+  // unless all that follows is a credit ("Image: Reuters", "Photo: Jane Doe/Getty Images").
+  /\s(?:photograph|photo|image|picture)s?(?: credit)?\s*:\s*[A-Z][^.!?]{1,80}$/i,
+  new RegExp(`^(?:image|photo|picture|photograph)s?\\s*:\\s*(?:[A-Z][\\w.'’-]*(?: [A-Z][\\w.'’-]*){0,3}\\/)?(?:${PHOTO_AGENCIES})\\s*$`, "i"),
+  /^(?:image|photo|video|picture) (?:caption|source|credit|copyright)s?\b/i,
+  // "PHOTO: Reporter Snaps Pic…" is a headline; "FILE PHOTO: …" and "Pictured: …" are captions.
+  /^(?:file photo|pictured|above|top|left|right|below)\s*:\s/i,
+  /^credits?\s*:\s/i,
+  /^(?:\(|\[)?(?:photo|image)s? (?:by|via|courtesy of)\s/i,
+];
+
+/** End-of-article author notes besides "X is a reporter…": follow links and "about the author". */
+export const AUTHOR_NOTES: RegExp[] = [
+  /^follow (?:\p{Lu}[\p{L}.'’-]*\s){1,4}on (?:twitter|facebook|instagram|x|threads|bluesky|linkedin)\b/iu,
+  /^(?:about the (?:author|writer)|author bio)\s*:?/i,
+  /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} (?:writes|reports|blogs) (?:about|on|for)\b/u,
+  /^you can (?:follow|reach|email|contact) (?:him|her|them|\p{Lu}[\p{L}'’-]+)\b/iu,
+  /^(?:email|contact|reach) (?:the (?:author|writer|reporter)|him|her)\b/i,
+];

@@ -108,7 +108,7 @@ const STOPWORDS = new Set([
 ]);
 
 /** Content-word stems: lowercase words of 4+ letters, cut to 5 letters ("elected" ≈ "election"). */
-function contentStems(text: string): Set<string> {
+export function contentStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const word of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
     if (!STOPWORDS.has(word)) stems.add(word.slice(0, 5));
@@ -116,7 +116,7 @@ function contentStems(text: string): Set<string> {
   return stems;
 }
 
-function sharesWords(a: Set<string>, b: Set<string>): number {
+export function sharesWords(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return n;

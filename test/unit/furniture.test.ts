@@ -159,7 +159,8 @@ test("photo credits are removed, but a PHOTO: headline is kept", () => {
   assert.deepEqual(removed.map((r) => r.line), [2, 5]);
 });
 
-test("collecting evidence over 20,000 articles takes well under a second", () => {
+// Speed is measured by the benchmark; this only guards against a quadratic pass (minutes at this size).
+test("collecting evidence over 20,000 articles finishes, with the recurring line in it", () => {
   const docs: Paragraph[][] = [];
   for (let i = 0; i < 20_000; i++) {
     docs.push(paras(`Headline ${i}`, `Article ${i} says the index rose ${i % 97} points.`, "Advertisement", "Reuter"));
