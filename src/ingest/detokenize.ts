@@ -20,11 +20,14 @@
 const CLITICS = new Set(["'s", "'m", "'d", "'ll", "'re", "'ve", "n't"]);
 
 /**
- * Informal words the tokenizer splits in two ("gon na"), keyed by the second half.
- * "can not" is left alone on purpose: the writer may have meant two words.
+ * Words the tokenizer splits in two ("gon na", "can not"), keyed by the second half.
+ * "can not" is rejoined as NLTK's detokenizer does, and with the same known mistake: a
+ * writer's real "can not" becomes "cannot". In the research corpus "cannot" is written
+ * 625 times and "can not" 17, so in tokenized text the joined word is right 37 times
+ * out of 38 (text not detected as tokenized is never touched).
  * ("ca n't" and "wo n't" need no entry: the stem keeps the missing letter.)
  */
-const SPLIT_WORD_HALVES = new Map([["na", ["gon", "wan"]], ["ta", ["got"]], ["me", ["gim", "lem"]]]);
+const SPLIT_WORD_HALVES = new Map([["na", ["gon", "wan"]], ["ta", ["got"]], ["me", ["gim", "lem"]], ["not", ["can"]]]);
 
 /** Treebank escapes for brackets. */
 const BRACKET_ESCAPES = new Map([
@@ -195,6 +198,16 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
   }
   // "http : //t.co/x": the tokenizer split a web address at its colon.
   if (token === ":" && previous !== undefined && /(?:^|[^\p{L}])(?:https?|ftp)$/iu.test(previous) && nextToken?.startsWith("//")) {
+    state.glueApostropheTail = true;
+    return attach(state, token);
+  }
+  // "f -- -ing" (a word bleeped "f---ing" split at its double hyphen) is one word again.
+  if (token === "--" && previous !== undefined && !afterOpening && nextToken !== undefined && /^-[\p{L}]/u.test(nextToken) && /[\p{L}]$/u.test(previous)) {
+    state.glueApostropheTail = true;
+    return attach(state, token);
+  }
+  // "watch ? v=abc": a web address split at its query.
+  if (token === "?" && previous !== undefined && /^(?:https?:\/\/|www\.)\S+$/i.test(previous) && nextToken !== undefined && nextToken.includes("=")) {
     state.glueApostropheTail = true;
     return attach(state, token);
   }

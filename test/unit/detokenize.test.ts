@@ -61,7 +61,7 @@ const cases: [string, string, string][] = [
   ["hyphenated words and double hyphens are left alone", "Miami-Dade -- the county", "Miami-Dade -- the county"],
   ["gon na becomes gonna", "We 're gon na win", "We’re gonna win"],
   ["wan na becomes wanna", "I wan na go", "I wanna go"],
-  ["a real can not stays two words (unlike NLTK)", "You can not be serious", "You can not be serious"],
+  ["can not is rejoined as cannot, as NLTK does (its known mistake on a real 'can not')", "You can not be serious , Can not you", "You cannot be serious, Cannot you"],
   ["an opening quote not closed on the line stays an opening quote", "`` This paragraph goes on", "“This paragraph goes on"],
   ["a closing quote after a comma hugs the comma", "`` We agree , '' he said", "“We agree,” he said"],
   ["a lone ' after a plural is a possessive apostrophe", "the workers ' union", "the workers’ union"],
@@ -77,6 +77,8 @@ const cases: [string, string, string][] = [
   ["a currency's letters join its dollar sign", "rose to A $ 68m , or US $ 50m", "rose to A$68m, or US$50m"],
   ["a sentence's first A before a dollar amount stays a word", "Prices rose . A $ 5 fee", "Prices rose. A $5 fee"],
   ["a web address split at its colon is rejoined", "see http : //example.org now", "see http://example.org now"],
+  ["a web address split at its query is rejoined", "at https://example.org/watch ? v=abc now", "at https://example.org/watch?v=abc now"],
+  ["a bleeped word split at its hyphens is rejoined, a spaced dash is not", "a f -- -ing mess -- really", "a f---ing mess -- really"],
   ["a handle's at sign joins the name", "thanks @ jdoe", "thanks @jdoe"],
   ["word_tokenize's split curly apostrophe is rejoined", "Trump ’ s order , don ’ t", "Trump’s order, don’t"],
   ["two closing quotes printed as one token join the word", "she said , ‘ no ’” today", "she said, ‘no’” today"],
@@ -161,7 +163,8 @@ test("property: detokenizing ordinary text changes nothing", () => {
   fc.assert(
     fc.property(ordinaryText, (text) => {
       assert.equal(detokenizeIfTokenized(text), text);
-      assert.equal(detokenize(text), text);
+      // Except "can not", which detokenizing (run only on tokenized text) reads as "cannot".
+      assert.equal(detokenize(text), text.replace(/(^|\s)([Cc]an) not(?=\s|$)/g, "$1$2not"));
     }),
     { numRuns: 500 },
   );
