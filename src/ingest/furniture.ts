@@ -91,6 +91,11 @@ const MIN_OPENER_ARTICLES = 3;
 /** How far down the top of an article a banner can sit (site name, slogan, navigation). */
 const OPENER_DEPTH = 3;
 const MAX_OPENER_LENGTH = 160;
+/**
+ * A banner is a name, a slogan or a navigation line: short. A longer recurring top line
+ * is a templated story's lead ("The city council met … item 5 of its agenda …").
+ */
+const MAX_BANNER_LENGTH = 100;
 /** Lines under a top line count as different when their starts differ. */
 const FOLLOWER_PREFIX = 60;
 /**
@@ -231,7 +236,7 @@ function collectTopEvidence(docs: Paragraph[][]): Pick<FurnitureEvidence, "opene
     // A banner stands above different lines in different articles; an article saved
     // twice has the same lines under its headline each time.
     for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
-      if (paras[i].text.length > MAX_OPENER_LENGTH) continue;
+      if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
       addFollower(openers, normalizeFurnitureLine(paras[i].text), followersOf(paras, i));
     }
     countOnce(suffixes, top.flatMap((p) => suffixKey(p.text)?.key ?? []));
@@ -276,7 +281,7 @@ function collectTopEvidence(docs: Paragraph[][]): Pick<FurnitureEvidence, "opene
   const leads = new Set<string>();
   for (const paras of docs) {
     for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
-      if (paras[i].text.length > MAX_OPENER_LENGTH) continue;
+      if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
       const key = normalizeFurnitureLine(paras[i].text);
       if (!openerKeys.has(key)) continue;
       if (isStoryLead(paras[i].text)) leads.add(key);
@@ -602,7 +607,7 @@ function markBanners(paras: Paragraph[], marks: (RemovedKind | undefined)[], set
   for (let i = 0; i < Math.min(OPENER_DEPTH, paras.length); i++) {
     if (marks[i]) continue;
     const text = paras[i].text;
-    if (text.length > MAX_OPENER_LENGTH || !sets.openers.has(normalizeFurnitureLine(text)) || isStoryLead(text)) return;
+    if (text.length > MAX_BANNER_LENGTH || !sets.openers.has(normalizeFurnitureLine(text)) || isStoryLead(text)) return;
     // A line in capitals at the top is a wire's standing headline ("CASH WHOLESALE BEEF
     // PRICES" over "FOB RIVER - CLOSE APRIL 6"), not a site's slogan.
     if (isAllCapitals(text)) return;

@@ -158,3 +158,15 @@ test("the evidence an article's analysis depends on includes its banners, glued 
   assert.match(lines, /suffix:\| the daily post/);
   assert.equal(recurringLinesOf(docs[0], NO_FURNITURE_EVIDENCE), "");
 });
+
+test("a templated story's lead that opens many articles is not a banner", () => {
+  const docs = [1, 2, 3].map((i) =>
+    paras(
+      `The city council met on a quiet evening to discuss item ${i} of its agenda, which concerned transit across the northern districts.`,
+      `Member ${"ABC"[i - 1]} told the others that the plan would need more money than the budget allowed this year.`,
+      "Residents who attended asked questions for more than an hour before the vote was postponed.",
+    ),
+  );
+  const evidence = collectFurnitureEvidence(docs);
+  assert.deepEqual(removeFurniture(docs[0], evidence).removed, []);
+});
