@@ -170,3 +170,31 @@ test("a templated story's lead that opens many articles is not a banner", () => 
   const evidence = collectFurnitureEvidence(docs);
   assert.deepEqual(removeFurniture(docs[0], evidence).removed, []);
 });
+
+test("a recurring top line over a one-line story is kept: too little text to say it is unrelated", () => {
+  const docs = ["Oslo", "Lima", "Riga"].map((city, i) => paras("Weekly Market Summary", `${city} traders sold ${i + 2} lots of cod and herring on the quay.`, "Reuter"));
+  const evidence = collectFurnitureEvidence(docs);
+  assert.equal(removeFurniture(docs[0], evidence).kept[0].text, "Weekly Market Summary");
+});
+
+test("the wire's sign-off after a short recurring line is a sign-off, not recurring furniture", () => {
+  const docs = [0, 1, 2].map((i) => paras(headlines[i], ...bodies[i], "Reuter"));
+  const evidence = collectFurnitureEvidence(docs);
+  assert.deepEqual(removeFurniture(docs[0], evidence).removed.map((r) => r.kind), ["agency-signoff"]);
+});
+
+test("a list label above the story is not a teaser list: 'Top Stories' over a headline and a dek stays", () => {
+  const top = ["The Daily Post", "Top Stories", "Council Keeps Policy For Another Year", "Members Vote Seven To Six After Long Night"];
+  assert.deepEqual(kept([...top, ...story]), [...top, ...story]);
+});
+
+test("a share bar is a few words: a longer line of the same words is a sentence", () => {
+  const line = "Share it on Facebook, share it on Twitter, share this story";
+  assert.deepEqual(kept([...story, line]), [...story, line]);
+});
+
+test("a wire headline ending in who said it ('- Analysts') is not a site name", () => {
+  const docs = ["Rates seen steady", "Yen seen firmer", "Bonds seen weaker"].map((h, i) => paras(`${h} in the week ahead - analysts`, ...bodies[i]));
+  const evidence = collectFurnitureEvidence(docs);
+  assert.equal(removeFurniture(docs[0], evidence).kept[0].text, "Rates seen steady in the week ahead - analysts");
+});

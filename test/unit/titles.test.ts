@@ -27,8 +27,8 @@ test("acronyms stay in capitals: shown so by the text, by the curated lists, or 
 });
 
 test("a capital inside a longer name is not evidence for the word alone", () => {
-  const body = ["Shares rose on the American Stock Exchange today, traders said.", "The company plans a stock offer in May."];
-  assert.equal(sentenceCase("COMPANY PLANS INITIAL STOCK OFFER", body), "Company plans initial stock offer");
+  const body = ["Shares rose on the American Stock Exchange today, traders said.", "The company plans a stock offer in May.", "The American Stock Exchange closed early."];
+  assert.equal(sentenceCase("COMPANY PLANS INITIAL STOCK SALE", body), "Company plans initial stock sale");
   // A word the text only prints inside names is a name itself.
   assert.equal(sentenceCase("ACME BUYS GULFEX", ["The company said it buys Gulfex Inc for cash."]), "Acme buys Gulfex");
 });
@@ -86,4 +86,9 @@ test("ingest writes the readable title, title_original and tickers; a contributo
   assert.equal(own.title, "Triton's Dividend");
   assert.equal(own.title_original, undefined);
   assert.deepEqual(own.tickers, ["OIL"]);
+});
+
+test("a word the text prints as often in lowercase as with a capital reads in lowercase", () => {
+  assert.equal(sentenceCase("PRICES OF STOCK RISE", ["Traders bought stock on Monday.", "Buyers wanted Stock anyway."]), "Prices of stock rise");
+  assert.equal(sentenceCase("PRICES RISE IN PARIS", ["Traders in Paris said prices rose."]), "Prices rise in Paris");
 });
