@@ -169,7 +169,8 @@ test("collecting evidence over 20,000 articles finishes, with the recurring line
   const evidence = collectFurnitureEvidence(docs);
   const ms = performance.now() - start;
   assert.ok(evidence.recurring.includes("advertisement"));
-  assert.ok(ms < timeGuard(1000), `took ${ms.toFixed(0)} ms`);
+  // Well under a second on an idle machine; 5 s leaves room for a busy one.
+  assert.ok(ms < timeGuard(5000), `took ${ms.toFixed(0)} ms`);
 });
 
 test("a long real paragraph ending 'contributed reporting.' is kept; only a short credit line goes", () => {
