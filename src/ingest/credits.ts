@@ -170,7 +170,7 @@ export function extractCredits(body: readonly Paragraph[], removed: readonly Rem
   const keptRemoved: RemovedItem[] = [];
   for (const item of removed) {
     // Only lines the furniture step took for credits or captions: a banner is not read as one.
-    const credit = item.kind === "contributor-credit" || item.kind === "video-caption" || item.kind === "author-bio" ? readCreditLine(item.text, item.line) : undefined;
+    const credit = item.kind === "contributor-credit" || item.kind === "video-caption" || item.kind === "photo-caption" || item.kind === "author-bio" ? readCreditLine(item.text, item.line) : undefined;
     if (credit && (credit.names.length > 0 || credit.publisher || credit.kind === "photo")) lines.push(credit);
     else keptRemoved.push(item);
   }
