@@ -2,7 +2,7 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { readArticleIndex, withArticleContent, type IndexedArticle } from "./src/site/article-index.ts";
 import { fileURLToPath } from "node:url";
-import { buildSiteModel, type RenderShare, type SiteModel } from "./src/site/model.ts";
+import { buildSiteModel, selectPages, type RenderShare, type SiteModel } from "./src/site/model.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import type { SiteSettings } from "./src/site/site-settings.ts";
@@ -26,13 +26,25 @@ import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, ty
 export interface RenderSettings {
   /** Folder of generated Markdown and its index (src/site/article-index.ts). */
   contentDir: string;
-  /** The archive's index, when the caller has it in memory already (else it is read from contentDir). */
-  index?: readonly IndexedArticle[];
+  /** Templates: Eleventy's input folder. */
+  layoutsDir: string;
   site: SiteSettings;
   /** Which share of the paginated pages this process writes. */
   share: RenderShare;
   /** Only the pages at these URLs (and the single pages); every page when absent. */
   only?: readonly string[];
+  /** In-process callers may hand in the model of the archive (or its index) they already hold. */
+  model?: SiteModel;
+  index?: readonly IndexedArticle[];
+  /** In-process: told the model of the pages this render writes, and each HTML page as written. */
+  hooks?: RenderHooks;
+}
+
+export interface RenderHooks {
+  pages?(model: SiteModel): void;
+  html?(url: string, html: string): void;
+  /** Files written besides Eleventy's pages and copies (relative to the output folder). */
+  files?(written: readonly string[]): void;
 }
 
 // Raw article text is untrusted: no HTML, no autolinks, no typographic rewriting.
@@ -48,20 +60,20 @@ interface EleventyConfig {
   addNunjucksFilter(name: string, fn: (...args: any[]) => unknown): void;
   addCollection(name: string, fn: () => unknown): void;
   on(event: "eleventy.after", fn: (event: { directories: { output: string } }) => Promise<unknown>): void;
+  addTransform(name: string, fn: (this: any, content: string) => unknown): void;
   ignores: Set<string>;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
 }
 
-const layoutsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "layouts");
 /** Templates that write one page each (not paginated over the archive). */
 const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "sections.njk", "timeline.njk"];
 
 export default async function configureFromEnvironment(eleventyConfig: EleventyConfig) {
   const { resolveConfig } = await import("./src/publish/config.ts");
   const config = resolveConfig({ projectRoot: path.dirname(fileURLToPath(import.meta.url)), env: process.env });
-  archiveSite({ contentDir: config.contentDir, site: config.site, share: { index: 0, count: 1 } })(eleventyConfig);
+  archiveSite({ contentDir: config.contentDir, layoutsDir: config.layoutsDir, site: config.site, share: { index: 0, count: 1 } })(eleventyConfig);
 }
 
 export function archiveSite(settings: RenderSettings) {
@@ -90,15 +102,26 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   const only = settings.only && new Set(settings.only);
   const loadArchive = () =>
     (archive ??= (async () => {
-      const model = buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)), share, only);
+      const full = settings.model ?? buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)));
+      const model = selectPages(full, share, only);
+      settings.hooks?.pages?.(model);
       return { ...model, pages: { ...model.pages, articles: await withArticleContent(model.pages.articles, contentDir) } };
     })());
   // The build may render in several processes at once (src/publish/render.ts): each writes
   // its share of the paginated pages, and the first one also writes the single pages,
   // the feeds and the assets.
   const writesSinglePages = share.index === 0;
+  const layoutsDir = path.resolve(settings.layoutsDir);
   if (!writesSinglePages) {
     for (const single of SINGLE_PAGE_TEMPLATES) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(layoutsDir, single)));
+  }
+  // Each HTML page as written: its search record is taken from it (src/publish/search-records.ts).
+  const onHtml = settings.hooks?.html;
+  if (onHtml) {
+    eleventyConfig.addTransform("archive-page-hook", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
+      if (typeof this.page.url === "string" && typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html")) onHtml(this.page.url, content);
+      return content;
+    });
   }
   // What the templates print as `site.*`; `url` is the origin (links add the path prefix).
   const site = { title: settings.site.title, description: settings.site.description, url: settings.site.origin, lang: settings.site.lang };
@@ -148,10 +171,11 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
     // (Added as a plugin so that it runs after the feed plugins and replaces their filter.)
     eleventyConfig.addPlugin((config: EleventyConfig) => config.addNunjucksFilter("getNewestCollectionItemDate", newestFeedDate));
   }
-  if (writesSinglePages) {
+  // Assets change only with the templates, which make every page render again: a partial render leaves them.
+  if (writesSinglePages && !only) {
     eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(layoutsDir, "assets"))]: "assets" });
     // The search page's scripts, bundled with the parts of Pagefind's Component UI they use.
-    eleventyConfig.on("eleventy.after", ({ directories }) => buildSearchUi(directories.output));
+    eleventyConfig.on("eleventy.after", async ({ directories }) => settings.hooks?.files?.(await buildSearchUi(directories.output)));
   }
   eleventyConfig.setLibrary("md", markdown);
 }

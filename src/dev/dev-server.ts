@@ -1,15 +1,14 @@
 import path from "node:path";
-import { formatSummary } from "../publish/build.ts";
-import { buildSearchIndex } from "../publish/search-index.ts";
 import type { IngestWarning } from "../ingest/pipeline.ts";
-import { createBackgroundIndexer } from "./background-index.ts";
+import { ArchiveBuild, BuildFailedError, formatSummary, printWarnings, type BuildOutcome } from "../publish/build.ts";
+import type { ArchiveConfig } from "../publish/config.ts";
+import type { Reporter } from "../reporter.ts";
 import { startDevHttpServer } from "./dev-http-server.ts";
-import { createIncrementalBuilder, type IncrementalBuildOptions, type IncrementalBuildResult } from "./incremental-build.ts";
 import { createLiveReloadHub } from "./live-reload.ts";
 import { watchArticles } from "./watch-articles.ts";
-import { digestWarnings } from "../warning-digest.ts";
 
-export interface DevServerOptions extends IncrementalBuildOptions {
+export interface DevServerOptions extends ArchiveConfig {
+  reporter: Reporter;
   /** Quiet time after the last file event before rebuilding. */
   debounceMs?: number;
 }
@@ -31,22 +30,19 @@ const AFTER_RELOAD_DELAY_MS = 1500;
 const WARNINGS_SHOWN = 10;
 
 /**
- * `npm start`: builds the archive, serves it, and rebuilds on every change in the
- * articles folder. Each rebuild re-reads only the changed files, reuses cached
- * per-article results, re-renders only the pages whose data changed (the whole site
- * on the first build) and sends "reload" to open browsers; the search index follows
- * in the background. A rebuild that fails prints
- * its errors and leaves the last good site being served.
+ * `npm start`: builds the archive, serves it, and runs the build again on every change
+ * in the articles folder: the same pipeline as `npm run build` (src/publish/build.ts),
+ * given the changed files. It re-reads only those, reuses per-article results, renders
+ * only the pages whose data changed (moving each over the served file), writes the
+ * sitemaps, checks every article page for search, then sends "reload" to open browsers;
+ * the search index follows in the background. A build that fails prints its errors and
+ * leaves the last good site being served.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const { reporter } = options;
-  const outputDir = path.resolve(options.outputDir);
-  const builder = createIncrementalBuilder(options);
+  const { reporter, debounceMs, ...config } = options;
+  const outputDir = path.resolve(config.outputDir);
+  const build = new ArchiveBuild(config, { reporter }, "serve");
   const hub = createLiveReloadHub();
-  const indexer = createBackgroundIndexer(outputDir, {
-    done: (run) => reporter.info(`search index: rebuilt in ${run.seconds.toFixed(2)} s (${run.pagesIndexed} articles)`),
-    failed: (message) => reporter.error(`search index: ${message}`),
-  });
 
   let pending = new Set<string>();
   let building: Promise<void> | undefined;
@@ -54,7 +50,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let serving = false;
   // Watching starts before the first build so a file saved during it is not missed.
   const watcher = watchArticles(
-    options.articlesDir,
+    config.articlesDir,
     (files) => {
       // Editor swap and lock files (.x.swp, .#x) come and go; listing skips dot files anyway.
       const relevant = [...files].filter((f) => !f.split("/").some((part) => part.startsWith(".")));
@@ -62,39 +58,58 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       for (const f of relevant) pending.add(f);
       if (serving) building ??= rebuild();
     },
-    { debounceMs: options.debounceMs, poll: options.server.poll },
+    { debounceMs, poll: config.server.poll },
   );
 
-  const initial = await builder.build();
-  if (initial.ok) {
-    printWarnings(initial.warnings, reporter.warn);
-    const index = reporter.stage("search index");
+  // The search index, one run at a time: a request during a run runs next, so the index
+  // always ends up matching the last site.
+  let indexing: Promise<void> | undefined;
+  let indexAgain = false;
+  const requestIndex = () => {
+    indexAgain = true;
+    indexing ??= (async () => {
+      while (indexAgain && !closed) {
+        indexAgain = false;
+        const started = performance.now();
+        try {
+          const { pagesIndexed } = await build.indexForSearch();
+          if (!indexAgain) reporter.info(`search index: rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s (${pagesIndexed} pages)`);
+        } catch (error) {
+          if (!indexAgain) reporter.error(`search index: ${(error as Error).message}`);
+        }
+      }
+      indexing = undefined;
+    })();
+  };
+
+  let lastWarnings = new Set<string>();
+  const printNewWarnings = (warnings: readonly IngestWarning[]) => {
+    printWarnings(warnings.filter((w) => !lastWarnings.has(warningText(w))), reporter, WARNINGS_SHOWN);
+    lastWarnings = new Set(warnings.map(warningText));
+  };
+
+  try {
+    const initial = await build.build();
+    printNewWarnings(initial.ingest.warnings);
+    const stage = reporter.stage("search index");
     let indexSeconds = 0;
     try {
-      const indexed = await buildSearchIndex(outputDir, initial.articles.length);
-      indexSeconds = index.end(`${indexed.pagesIndexed} articles indexed`);
+      const indexed = await build.indexForSearch();
+      indexSeconds = stage.end(`${indexed.pagesIndexed} pages indexed`);
     } catch (error) {
-      indexSeconds = index.end("failed");
+      indexSeconds = stage.end("failed");
       reporter.error(`search index: ${(error as Error).message}`);
     }
-    const t = initial.seconds;
-    reporter.info(
-      formatSummary({
-        articles: initial.articles.length,
-        pagesWritten: initial.pagesWritten,
-        undated: initial.articles.filter((a) => !a.record.date).length,
-        warnings: initial.warnings.length,
-        seconds: { ingest: t.read + t.ingest + t.markdown, render: t.render, index: indexSeconds, total: t.total + indexSeconds },
-      }),
-    );
-  } else {
-    for (const e of initial.errors) reporter.error(e);
+    const s = initial.summary;
+    reporter.info(formatSummary({ ...s, seconds: { ...s.seconds, index: indexSeconds, total: s.seconds.total + indexSeconds } }));
+  } catch (error) {
+    reporter.error(failureMessage(error));
     reporter.error("The archive could not be built; fix the files above and save: the dev server rebuilds on every change.");
   }
 
   let server;
   try {
-    server = await startDevHttpServer({ dir: outputDir, port: options.server.port, host: options.server.host, pathPrefix: options.site.pathPrefix, hub });
+    server = await startDevHttpServer({ dir: outputDir, port: config.server.port, host: config.server.host, pathPrefix: config.site.pathPrefix, hub });
   } catch (error) {
     watcher.close();
     throw error;
@@ -102,57 +117,56 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   let afterReloadTimer: NodeJS.Timeout | undefined;
   let afterReload: Promise<void> = Promise.resolve();
-  let lastWarnings = new Set(initial.ok ? initial.warnings.map(warningText) : []);
 
   const rebuild = async () => {
     while (pending.size && !closed) {
       const changed = pending;
       pending = new Set();
-      const result = await builder.build(changed);
-      if (closed) break;
-      report(changed, result);
+      const what = changed.size === 1 ? [...changed][0] : `${changed.size} files`;
+      const started = performance.now();
+      try {
+        const outcome = await build.build(changed);
+        if (closed) break;
+        report(what, changed, outcome);
+      } catch (error) {
+        if (closed) break;
+        reporter.error(failureMessage(error));
+        reporter.error(`${what} changed: the build failed (${((performance.now() - started) / 1000).toFixed(2)} s); still serving the last good site.`);
+        const details = error instanceof BuildFailedError ? error.details : [];
+        hub.send("build-error", { message: [...details, failureMessage(error)].join("\n") });
+      }
     }
     building = undefined;
   };
 
-  const report = (changed: Set<string>, result: IncrementalBuildResult) => {
-    const what = changed.size === 1 ? [...changed][0] : `${changed.size} files`;
-    if (!result.ok) {
-      for (const e of result.errors) reporter.error(e);
-      reporter.error(`${what} changed: the build failed (${result.seconds.total.toFixed(2)} s); still serving the last good site.`);
-      hub.send("build-error", { message: result.errors.join("\n") });
-      return;
-    }
-    const warnings = result.warnings.filter((w) => !lastWarnings.has(warningText(w)));
-    lastWarnings = new Set(result.warnings.map(warningText));
-    printWarnings(warnings, reporter.warn);
-    const t = result.seconds;
-    if (!result.rendered) {
+  const report = (what: string, changed: Set<string>, outcome: BuildOutcome) => {
+    printNewWarnings(outcome.ingest.warnings);
+    const t = outcome.seconds;
+    if (!outcome.changed) {
       reporter.info(`${what} changed: no article's Markdown changed (${t.total.toFixed(2)} s); the served site is up to date.`);
       return;
     }
+    const i = outcome.ingest;
     reporter.info(
       `${what} changed: rebuilt in ${t.total.toFixed(2)} s ` +
-        `(read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s with ${result.articlesAnalyzed} analyzed, ` +
-        `Markdown ${t.markdown.toFixed(2)} s with ${result.markdownWritten} written and ${result.markdownRemoved} removed, ` +
-        `compare ${t.compare.toFixed(2)} s, render ${t.render.toFixed(2)} s ${renderedPages(result)}, swap ${t.swap.toFixed(2)} s); ` +
+        `(read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s with ${i.analyzed} analyzed, ` +
+        `Markdown ${t.markdown.toFixed(2)} s with ${i.markdownWritten} written and ${i.markdownRemoved} removed, ` +
+        `compare ${t.compare.toFixed(2)} s, render ${t.render.toFixed(2)} s ${renderedPages(outcome)}, swap ${t.swap.toFixed(2)} s); ` +
         `reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}`,
     );
     hub.send("reload", { changed: [...changed].sort() });
-    const articleCount = result.articles.length;
-    // Deleting the old site and indexing read and write tens of thousands of files;
+    // Deleting an old site and indexing read and write tens of thousands of files;
     // started at once they queue up the reloading browser's requests for seconds.
     clearTimeout(afterReloadTimer);
     afterReloadTimer = setTimeout(() => {
       afterReloadTimer = undefined;
-      afterReload = builder.removeOldSites().then(() => indexer.request(articleCount));
+      afterReload = build.removeOldSites().then(requestIndex);
     }, AFTER_RELOAD_DELAY_MS);
   };
 
-
   serving = true;
   if (pending.size) building ??= rebuild();
-  reporter.info(`Serving the archive at ${server.url} with live reload; watching ${options.articlesDir} (Ctrl+C to stop)`);
+  reporter.info(`Serving the archive at ${server.url} with live reload; watching ${config.articlesDir} (Ctrl+C to stop)`);
 
   return {
     url: server.url,
@@ -164,7 +178,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         await new Promise((resolve) => setTimeout(resolve, AFTER_RELOAD_DELAY_MS));
       }
       await afterReload;
-      await indexer.idle();
+      while (indexing) await indexing;
     },
     async close() {
       closed = true;
@@ -172,26 +186,23 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       while (building) await building;
       clearTimeout(afterReloadTimer);
       await afterReload;
-      await indexer.idle();
-      await builder.removeOldSites();
+      while (indexing) await indexing;
+      await build.removeOldSites();
       await server.close();
     },
   };
 }
 
-/** "with 12 changed pages written and 1 removed (37195 in the site)" or "of all 37195 pages". */
-function renderedPages(result: Extract<IncrementalBuildResult, { ok: true }>): string {
-  if (result.renderedAll) return `of all ${result.pagesWritten} pages`;
-  return `with ${result.pagesWritten} changed pages written and ${result.pagesRemoved} removed (${result.pagesInSite} in the site)`;
+function failureMessage(error: unknown): string {
+  return error instanceof BuildFailedError ? error.message : ((error as Error).stack ?? String(error));
 }
 
 function warningText(w: IngestWarning): string {
   return `${w.file}: ${w.message}`;
 }
 
-/** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
-function printWarnings(warnings: readonly IngestWarning[], warn: (line: string) => void) {
-  const lines = digestWarnings(warnings, { articleFiles: [] }).lines;
-  for (const line of lines.slice(0, WARNINGS_SHOWN)) warn(line);
-  if (lines.length > WARNINGS_SHOWN) warn(`... and ${lines.length - WARNINGS_SHOWN} more warnings like these.`);
+/** "with 12 changed pages written and 1 removed (37195 in the site)" or "of all 37195 pages". */
+function renderedPages(outcome: BuildOutcome): string {
+  if (outcome.renderedAll) return `of all ${outcome.pagesInSite} pages`;
+  return `with ${outcome.filesWritten} changed pages written and ${outcome.removedPages.length} removed (${outcome.pagesInSite} in the site)`;
 }

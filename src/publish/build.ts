@@ -1,130 +1,433 @@
-import { mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { ingestDir, summarizeIngest, type IngestSummary } from "./ingest-dir.ts";
-import { runInChild } from "./child-process.ts";
-import { renderSite } from "./render.ts";
-import { articlePagePath, buildSearchIndex } from "./search-index.ts";
+import type { IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
+import { readArticleIndex, type IndexedArticle } from "../site/article-index.ts";
+import { articleUrl, buildSiteModel } from "../site/model.ts";
+import { comparePageFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
-import { reportWarnings } from "../warning-digest.ts";
+import { digestWarnings, reportWarnings } from "../warning-digest.ts";
+import { openArticleMemo } from "./article-memo.ts";
+import { runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
+import { ArticleIngest, type IngestStageResult, type RefusedFile } from "./ingest-stage.ts";
+import { renderSite, type RenderResult } from "./render.ts";
+import { buildSearchIndex, pageFile, StaleSearchRecordsError } from "./search-index.ts";
+import { SearchRecordStore } from "./search-records.ts";
+import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, removeFiles, replaceDir, type SwapOperations } from "./site-folder.ts";
+import { isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
+import { buildVersions, CACHE_FORMAT, type BuildVersions } from "./versions.ts";
+
+/**
+ * The build: one staged pipeline over one state, like Hugo's single Build that takes
+ * change events. `npm run build` runs it once, cold or warm (the state comes back from
+ * .cache/); `npm start` keeps one and runs it again with the files that changed.
+ *
+ *   read → ingest → Markdown     (src/publish/ingest-stage.ts)
+ *   model and page fingerprints  → which pages changed since the site on disk
+ *   render                       all pages, or the changed ones (src/publish/render.ts)
+ *   verify                       every article has a page, and a search body
+ *   sitemaps
+ *   search index                 from search records, not by reading pages back
+ *   swap                         the new site replaces the old one whole
+ *
+ * A production build assembles the new site beside the old one (a warm build starts
+ * from hard links to the old site's files) and swaps it in only when every stage
+ * succeeded. The dev server ("serve" mode) updates the served folder in place, moving
+ * each re-rendered file over the old one, and indexes for search after the reload.
+ */
 
 export interface BuildHooks {
   reporter: Reporter;
   /**
-   * Ingest in a child process, so that its memory (every article's text and analysis)
-   * is given back before rendering starts: the command line does this; tests need not.
+   * Read and ingest in a child process, so that its memory (every article's text and
+   * analysis) is given back before rendering starts: the command line does this.
    */
   ingestInChild?: boolean;
-  /** Test hook: called after rendering, before the new site replaces the old one. */
+  /** Test hooks: called before the new site replaces the old one; the swap's file operations. */
   beforeSwap?: (tempDir: string) => Promise<void>;
+  swapOperations?: SwapOperations;
 }
 
 export interface BuildSummary {
   articles: number;
+  /** Pages (and other files) of the built site. */
   pagesWritten: number;
+  /** Of those, written by this build (all of them when cold). */
+  pagesRendered?: number;
+  pagesRemoved?: number;
   undated: number;
   warnings: number;
+  /** Files not built (with --keep-going; otherwise the build fails). */
+  refused?: RefusedFile[];
   seconds: { ingest: number; render: number; index: number; total: number };
 }
 
-export class BuildFailedError extends Error {}
-
-/**
- * raw files → Markdown → Eleventy → Pagefind. The site is written to a temporary
- * folder beside the output and swapped in only when every step succeeded, so a
- * failed build leaves the previous site untouched.
- */
-export async function runBuild(config: ArchiveConfig, options: BuildHooks): Promise<BuildSummary> {
-  const { reporter } = options;
-  const started = performance.now();
-  const ingestStarted = performance.now();
-  const ingestOptions = {
-    articlesDir: config.articlesDir,
-    outDir: config.contentDir,
-    now: config.now,
-    aliasesFile: config.aliasesFile,
-    cacheDir: config.cacheDir && path.join(config.cacheDir, "ingest"),
-  };
-  const ingested: IngestSummary = options.ingestInChild
-    ? (await runInChild<{ summary: IngestSummary }>(new URL("./ingest-worker.ts", import.meta.url), { options: { ...ingestOptions, now: config.now.toISOString() } }, "ingest process")).summary
-    : summarizeIngest(await ingestDir({ ...ingestOptions, reporter }));
-  const ingestSeconds = (performance.now() - ingestStarted) / 1000;
-  await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, { articlesDir: config.articlesDir, listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt") });
-  if (ingested.errors.length) {
-    for (const e of ingested.errors) reporter.error(e.message);
-    throw new BuildFailedError(
-      `${ingested.errors.length} of ${ingested.inputCount} article files could not be built (listed above); the site was not changed.`,
-    );
-  }
-
-  const outputDir = path.resolve(config.outputDir);
-  const parent = path.dirname(outputDir);
-  const tempDir = await mkdtemp(path.join(parent, `${path.basename(outputDir)}.tmp-`));
-  try {
-    const render = reporter.stage("render");
-    const rendered = await renderSite(
-      { contentDir: config.contentDir, outputDir: tempDir, layoutsDir: config.layoutsDir, site: config.site },
-      ingested.articles.length,
-    );
-    const renderSeconds = render.end(`${rendered.pagesWritten} pages`);
-    const written = new Set(rendered.outputs);
-    const missing = ingested.articles.filter((a) => !written.has(articlePagePath(a.slug)));
-    if (missing.length) {
-      throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
-    }
-
-    for (const sitemap of buildSitemaps(rendered.outputs, config.site.rootUrl)) {
-      await writeFile(path.join(tempDir, sitemap.path), sitemap.xml);
-    }
-
-    // Pagefind only counts what it indexed; naming the pages it would skip tells the
-    // maintainer which articles a template change lost from search.
-    const unindexed: string[] = [];
-    for (const a of ingested.articles) {
-      const html = await readFile(path.join(tempDir, articlePagePath(a.slug)), "utf8");
-      if (!/<[^>]*\sdata-pagefind-body[\s>=]/.test(html)) unindexed.push(a.source_file);
-    }
-    if (unindexed.length) {
-      throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${unindexed.join(", ")}`);
-    }
-
-    const index = reporter.stage("search index");
-    const indexed = await buildSearchIndex(tempDir, ingested.articles.length);
-    const indexSeconds = index.end(`${indexed.pagesIndexed} articles indexed`);
-
-    await options.beforeSwap?.(tempDir);
-    await replaceDir(tempDir, outputDir);
-    return {
-      articles: ingested.articles.length,
-      pagesWritten: rendered.pagesWritten,
-      undated: ingested.articles.filter((a) => !a.dated).length,
-      warnings: ingested.warnings.length,
-      seconds: { ingest: ingestSeconds, render: renderSeconds, index: indexSeconds, total: (performance.now() - started) / 1000 },
-    };
-  } catch (error) {
-    await rm(tempDir, { recursive: true, force: true });
-    throw error;
+export class BuildFailedError extends Error {
+  /** The lines above the message: each refused file with its error. */
+  readonly details: string[];
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.details = details;
   }
 }
 
-/** Swaps `fresh` in for `target`: the old folder is moved aside first, then removed. */
-async function replaceDir(fresh: string, target: string): Promise<void> {
-  const exists = await stat(target).then(() => true, () => false);
-  if (!exists) {
-    await rename(fresh, target);
-    return;
+/** What one run of the pipeline did. */
+export interface BuildOutcome {
+  summary: BuildSummary;
+  ingest: IngestStageResult;
+  /** False when nothing the site shows changed, so the site folder was left as it was. */
+  changed: boolean;
+  renderedAll: boolean;
+  pagesInSite: number;
+  /** Files this run wrote into the site (pages, feeds, sitemaps), the search index aside. */
+  filesWritten?: number;
+  /** Pages re-rendered and removed, when only some were. */
+  changedPages: string[];
+  removedPages: string[];
+  seconds: { read: number; ingest: number; markdown: number; compare: number; render: number; index: number; swap: number; total: number };
+}
+
+export type BuildMode = "publish" | "serve";
+
+/** One build of the archive, cold or warm, from the state in .cache/. */
+export async function runBuild(config: ArchiveConfig, hooks: BuildHooks): Promise<BuildSummary> {
+  const outcome = await new ArchiveBuild(config, hooks, "publish").build();
+  return outcome.summary;
+}
+
+/** The site on disk, as the last run left it (or as the cache describes it). */
+interface SiteState {
+  manifest: SiteManifest;
+  /** Search records of the single pages, as last rendered (none when the site came from the cache). */
+  singlePageRecords: [string, string][];
+  articleUrls: Set<string>;
+  /** Whether the folder also holds its sitemaps and search index. */
+  complete: boolean;
+}
+
+export class ArchiveBuild {
+  private versions?: BuildVersions;
+  private ingest?: ArticleIngest;
+  /** The site on disk as this object last left it (the dev server's runs). */
+  private site?: SiteState;
+  private workDir?: string;
+  /** Old sites moved aside by swaps, deleted by removeOldSites (the dev server, after a reload). */
+  private readonly oldSites: string[] = [];
+
+  constructor(
+    readonly config: ArchiveConfig,
+    private readonly hooks: BuildHooks,
+    readonly mode: BuildMode,
+  ) {}
+
+  private get reporter(): Reporter {
+    return this.hooks.reporter;
   }
-  const old = `${target}.old-${process.pid}`;
-  await rename(target, old);
-  await rename(fresh, target);
-  await rm(old, { recursive: true, force: true });
+
+  private get outputDir(): string {
+    return path.resolve(this.config.outputDir);
+  }
+
+  /** Where the search records of this site version live (a temporary folder without a cache). */
+  private async searchStore(): Promise<SearchRecordStore> {
+    this.workDir ??= this.config.cacheDir ?? (await mkdtemp(path.join(os.tmpdir(), "archive-build-")));
+    return new SearchRecordStore(path.join(this.workDir, "search", this.versions!.site.slice(0, 16)));
+  }
+
+  /**
+   * Runs the pipeline. `changes`: files (relative to the articles folder) touched since
+   * the last run of this object; without it every file is read. Bad input fails with
+   * BuildFailedError naming every refused file, and leaves the site as it was (with
+   * --keep-going the good articles are built and the refused files come back in the summary).
+   */
+  async build(changes?: ReadonlySet<string>, options: { fullRender?: boolean } = {}): Promise<BuildOutcome> {
+    const { reporter, config } = this;
+    const started = performance.now();
+    const elapsed = (since: number) => (performance.now() - since) / 1000;
+    const firstRun = !this.versions;
+    this.versions ??= await buildVersions(config);
+    if (firstRun) await cleanUpAfterKilledBuilds(this.outputDir);
+
+    // read → ingest → Markdown
+    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve");
+    // The dev server prints only the warnings that are new since its last build.
+    if (this.mode === "publish") {
+      await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, {
+        articlesDir: config.articlesDir,
+        listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt"),
+      });
+    }
+    for (const r of ingested.refused) reporter.error(r.message);
+    if (ingested.refused.length && !config.keepGoing) {
+      throw new BuildFailedError(
+        `${ingested.refused.length} of ${ingested.inputCount} article files could not be built (listed above); the site was not changed. ` +
+          `Fix them, or build the others with --keep-going.`,
+        ingested.refused.map((r) => r.message),
+      );
+    }
+    const index = this.ingest ? this.ingest.index : await readArticleIndex(config.contentDir);
+    const articleUrls = new Set(index.map((a) => articleUrl(a.slug)));
+    const seconds = { ...ingested.seconds, compare: 0, render: 0, index: 0, swap: 0, total: 0 };
+
+    // model and page fingerprints
+    const compareStarted = performance.now();
+    const indexHash = hashIndex(index);
+    let previous = options.fullRender ? undefined : (this.site ?? (await this.loadSite()));
+    if (previous && previous.manifest.indexHash === indexHash && (previous.complete || this.site)) {
+      // Nothing the site shows changed (a save without edits, a bad file removed again).
+      this.site = previous;
+      seconds.total = elapsed(started);
+      if (this.mode === "publish") reporter.info(`The site in ${this.outputDir} is up to date.`);
+      return this.outcome(ingested, previous.manifest, { changed: false, renderedAll: false, changedPages: [], removedPages: [], seconds });
+    }
+    let model = previous ? buildSiteModel(index) : undefined;
+    let fingerprints = model && pageFingerprints(model);
+    const changed = previous && fingerprints ? comparePageFingerprints(new Map(Object.entries(previous.manifest.pages)), fingerprints) : undefined;
+    seconds.compare = elapsed(compareStarted);
+
+    // render: every page into a new folder, or the changed ones over a copy of the site
+    const renderStarted = performance.now();
+    const store = await this.searchStore();
+    let staging: string | undefined;
+    let outputs: string[];
+    let rendered: RenderResult;
+    try {
+      if (previous && changed) {
+        staging = this.mode === "publish" ? await this.copyOfSite(previous.manifest) : this.outputDir;
+      }
+      if (staging === this.outputDir) await removeManifest(config.cacheDir);
+      if (previous && changed && staging) {
+        const delta = await makeSibling(this.outputDir, "delta");
+        try {
+          rendered = await renderSite(
+            { contentDir: config.contentDir, outputDir: delta, layoutsDir: config.layoutsDir, site: config.site, only: changed.changed, index, model, searchRecords: store.dir },
+            changed.changed.length,
+          );
+          await moveFiles(delta, staging, rendered.outputs);
+        } finally {
+          await rm(delta, { recursive: true, force: true });
+        }
+        const removedFiles = new Set(changed.removed.map(pageFile));
+        await removeFiles(staging, [...removedFiles]);
+        outputs = [...new Set([...previous.manifest.outputs.filter((f) => !removedFiles.has(f)), ...rendered.outputs])].sort();
+      } else {
+        previous = undefined;
+        model = undefined;
+        staging = await makeSibling(this.outputDir, "staging");
+        const stage = firstRun || this.mode === "publish" ? reporter.stage("render") : undefined;
+        try {
+          rendered = await renderSite(
+            { contentDir: config.contentDir, outputDir: staging, layoutsDir: config.layoutsDir, site: config.site, index, searchRecords: store.dir },
+            index.length * 5,
+          );
+        } catch (error) {
+          stage?.end("failed");
+          throw error;
+        }
+        stage?.end(`${rendered.pagesWritten} pages`);
+        fingerprints = new Map(rendered.fingerprints);
+        outputs = rendered.outputs;
+      }
+      seconds.render = elapsed(renderStarted);
+
+      // verify: every article has a page, and every page rendered now has what search reads
+      const written = new Set(outputs);
+      const missing = index.filter((a) => !written.has(pageFile(articleUrl(a.slug))));
+      if (missing.length) throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
+      if (rendered.articlesWithoutSearchBody.length) {
+        const bySlug = new Map(index.map((a) => [articleUrl(a.slug), a.source_file]));
+        throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${rendered.articlesWithoutSearchBody.map((url) => bySlug.get(url) ?? url).join(", ")}`);
+      }
+
+      // sitemaps (a served site's only when they changed, so a page edit rewrites only its pages)
+      let filesWritten = rendered.pagesWritten;
+      for (const sitemap of buildSitemaps(outputs, config.site.rootUrl)) {
+        const target = path.join(staging, sitemap.path);
+        if (staging === this.outputDir && (await readFile(target, "utf8").catch(() => undefined)) === sitemap.xml) continue;
+        await writeFile(target, sitemap.xml);
+        filesWritten++;
+      }
+      const manifest: SiteManifest = {
+        format: CACHE_FORMAT,
+        siteVersion: this.versions.site,
+        outputDir: this.outputDir,
+        indexHash,
+        pages: Object.fromEntries(fingerprints!),
+        outputs,
+      };
+      const site: SiteState = { manifest, singlePageRecords: rendered.singlePageRecords, articleUrls, complete: this.mode === "publish" };
+
+      // search index (the dev server indexes after the reload instead)
+      if (this.mode === "publish") {
+        const indexStarted = performance.now();
+        const stage = reporter.stage("search index");
+        try {
+          const indexed = await buildSearchIndex({ siteDir: staging, store, pages: fingerprints!, singlePageRecords: site.singlePageRecords, articleUrls });
+          seconds.index = stage.end(`${indexed.pagesIndexed} pages indexed`);
+        } catch (error) {
+          stage.end("failed");
+          if (error instanceof StaleSearchRecordsError && previous) {
+            // The cache lost records of pages this build did not render: render them all.
+            reporter.warn(`${error.message}; rendering every page.`);
+            await rm(staging, { recursive: true, force: true });
+            staging = undefined;
+            return this.build(changes, { fullRender: true });
+          }
+          throw error;
+        }
+        seconds.index = elapsed(indexStarted);
+      }
+
+      // swap
+      const swapStarted = performance.now();
+      if (staging !== this.outputDir) {
+        await this.hooks.beforeSwap?.(staging);
+        await removeManifest(config.cacheDir);
+        if (this.mode === "serve") {
+          // The old site's search index serves, slightly stale, until the new one is in.
+          await replaceDir(path.join(this.outputDir, "pagefind"), path.join(staging, "pagefind")).catch(() => {});
+        }
+        const old = await replaceDir(staging, this.outputDir, { ops: this.hooks.swapOperations, keepOld: this.mode === "serve" });
+        if (old) this.oldSites.push(old);
+        staging = undefined;
+      }
+      await saveManifest(config.cacheDir, manifest);
+      this.site = site;
+      seconds.swap = elapsed(swapStarted);
+      seconds.total = elapsed(started);
+      return this.outcome(ingested, manifest, {
+        changed: true,
+        renderedAll: !previous,
+        pagesRendered: rendered.pagesWritten,
+        filesWritten,
+        changedPages: changed?.changed ?? [],
+        removedPages: changed?.removed ?? [],
+        seconds,
+      });
+    } catch (error) {
+      // A served site updated in place may now hold some of the new pages: render all next time.
+      if (staging === this.outputDir) this.site = undefined;
+      if (staging && staging !== this.outputDir) await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The dev server's search index, after the reload: from the records of the site as it now is. */
+  async indexForSearch(): Promise<{ pagesIndexed: number }> {
+    const site = this.site;
+    if (!site) throw new Error("no site has been built yet");
+    const result = await buildSearchIndex({
+      siteDir: this.outputDir,
+      store: await this.searchStore(),
+      pages: new Map(Object.entries(site.manifest.pages)),
+      singlePageRecords: site.singlePageRecords,
+      articleUrls: site.articleUrls,
+    });
+    if (this.site === site) site.complete = true;
+    return result;
+  }
+
+  /** Deletes the sites that swaps moved aside (they stay on disk until this is called). */
+  async removeOldSites(): Promise<void> {
+    while (this.oldSites.length) await rm(this.oldSites.shift()!, { recursive: true, force: true });
+  }
+
+  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean): Promise<IngestStageResult> {
+    const { config } = this;
+    if (this.hooks.ingestInChild && this.mode === "publish") {
+      const reply = await runInChild<{ result: IngestStageResult }>(
+        new URL("./ingest-worker.ts", import.meta.url),
+        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest },
+        "ingest process",
+      );
+      return reply.result;
+    }
+    if (!this.ingest) {
+      const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: this.versions!.ingest, now: config.now, keepDecoded: this.mode === "serve" });
+      this.ingest = new ArticleIngest(config, memo);
+    }
+    const result = await this.ingest.run(this.reporter, { changes, quiet });
+    await this.ingest.saveMemo();
+    return result;
+  }
+
+  /**
+   * The site on disk as the cache describes it, when the cache can be trusted for it: made
+   * by this version of the templates and code, into this folder, which holds exactly the
+   * files it lists (a page deleted or added by hand makes the build render everything).
+   */
+  private async loadSite(): Promise<SiteState | undefined> {
+    const manifest = await loadManifest(this.config.cacheDir, { siteVersion: this.versions!.site, outputDir: this.outputDir });
+    if (!manifest) return undefined;
+    const files = await listSiteFiles(this.outputDir);
+    if (!files) return undefined;
+    const rendered = files.filter((f) => !isGeneratedAfterRender(f));
+    if (rendered.length !== manifest.outputs.length || rendered.some((f, i) => f !== manifest.outputs[i])) {
+      this.reporter.warn(`${this.outputDir} does not hold the files the build cache lists; rendering every page.`);
+      return undefined;
+    }
+    const articleUrls = new Set(Object.keys(manifest.pages).filter((url) => /^\/articles\/(?!page\/)[^/]+\/$/.test(url)));
+    const complete = files.includes("sitemap.xml") && files.includes("pagefind/pagefind-entry.json");
+    return { manifest, singlePageRecords: [], articleUrls, complete };
+  }
+
+  /** A copy of the site on disk made of hard links, without its sitemaps and search index (written anew). */
+  private async copyOfSite(manifest: SiteManifest): Promise<string> {
+    const staging = await makeSibling(this.outputDir, "staging");
+    await linkCopy(this.outputDir, staging, manifest.outputs);
+    return staging;
+  }
+
+  private outcome(
+    ingested: IngestStageResult,
+    manifest: SiteManifest,
+    what: Pick<BuildOutcome, "changed" | "renderedAll" | "changedPages" | "removedPages" | "seconds"> & { pagesRendered?: number; filesWritten?: number },
+  ): BuildOutcome {
+    const pagesInSite = manifest.outputs.length;
+    const s = what.seconds;
+    return {
+      ...what,
+      ingest: ingested,
+      pagesInSite,
+      summary: {
+        articles: ingested.articles.length,
+        pagesWritten: pagesInSite,
+        pagesRendered: what.pagesRendered ?? 0,
+        pagesRemoved: what.removedPages.length,
+        undated: ingested.articles.filter((a) => !a.dated).length,
+        warnings: ingested.warnings.length,
+        refused: ingested.refused,
+        seconds: { ingest: s.read + s.ingest + s.markdown, render: s.compare + s.render, index: s.index, total: s.total },
+      },
+    };
+  }
+}
+
+function hashIndex(index: readonly IndexedArticle[]): string {
+  const hash = createHash("sha1");
+  for (const a of index) hash.update(JSON.stringify(a)).update("\n");
+  return hash.digest("hex");
+}
+
+/** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
+export function printWarnings(warnings: readonly IngestWarning[], reporter: Reporter, limit = Infinity) {
+  const lines = digestWarnings(warnings, { articleFiles: [] }).lines;
+  for (const line of lines.slice(0, limit)) reporter.warn(line);
+  if (lines.length > limit) reporter.warn(`... and ${lines.length - limit} more warnings like these.`);
 }
 
 export function formatSummary(s: BuildSummary): string {
   const t = s.seconds;
-  return [
+  const lines = [
     `Built ${s.articles} articles into ${s.pagesWritten} pages; ${s.undated} undated; ${s.warnings} warnings.`,
     `Time: ingest ${t.ingest.toFixed(2)} s, render ${t.render.toFixed(2)} s, search index ${t.index.toFixed(2)} s, total ${t.total.toFixed(2)} s.`,
-  ].join("\n");
+  ];
+  if (s.pagesRendered !== undefined && s.pagesRendered < s.pagesWritten) {
+    lines.push(`Warm build: ${s.pagesRendered} pages rendered again, ${s.pagesRemoved ?? 0} removed; the rest are unchanged from the last build.`);
+  }
+  if (s.refused?.length) lines.push(`Refused ${s.refused.length} files (listed above with their errors); every other article was built.`);
+  return lines.join("\n");
 }

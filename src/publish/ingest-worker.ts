@@ -1,16 +1,24 @@
 import { createReporter } from "../reporter.ts";
-import { ingestDir, summarizeIngest, type IngestDirOptions } from "./ingest-dir.ts";
+import { openArticleMemo } from "./article-memo.ts";
+import type { ArchiveConfig } from "./config.ts";
+import { ArticleIngest } from "./ingest-stage.ts";
+import path from "node:path";
 
 /**
- * Ingest in a process of its own (src/publish/ingest-process.ts forks it for large
- * archives): every article's text and analysis lives here and is gone when it exits,
- * so the render processes that follow do not run beside it. Progress goes to the
- * shared terminal; the summary goes back to the parent.
+ * Read, ingest and Markdown in a process of their own (src/publish/build.ts forks it for
+ * `npm run build`): every article's text and analysis lives here and is gone when it
+ * exits, so the render processes that follow do not run beside it. Progress goes to the
+ * shared terminal; the stage's result goes back to the parent, the index of the archive
+ * through the file it writes beside the Markdown.
  */
-process.once("message", async (message: { options: Omit<IngestDirOptions, "reporter" | "now"> & { now: string } }) => {
+process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string }) => {
   try {
-    const result = await ingestDir({ ...message.options, now: new Date(message.options.now), reporter: createReporter() });
-    process.send!({ ok: true, summary: summarizeIngest(result) }, () => process.exit(0));
+    const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
+    const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now });
+    const ingest = new ArticleIngest(config, memo);
+    const result = await ingest.run(createReporter());
+    await ingest.saveMemo();
+    process.send!({ ok: true, result }, () => process.exit(0));
   } catch (error) {
     process.send!({ ok: false, error: (error as Error).stack ?? String(error) }, () => process.exit(1));
   }

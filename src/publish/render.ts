@@ -3,11 +3,14 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
+import { PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
 import { runInChild } from "./child-process.ts";
+import { pageFingerprints } from "../site/partial-render.ts";
+import { searchRecordHtml, SearchRecordStore, type SearchRecord } from "./search-records.ts";
 
 export interface RenderOptions {
-  /** Folder of generated Markdown. */
+  /** Folder of generated Markdown and its index. */
   contentDir: string;
   outputDir: string;
   /** Templates (Eleventy's input folder). */
@@ -17,43 +20,81 @@ export interface RenderOptions {
   processes?: number;
   /** Render only the pages at these URLs (and the single pages: home, feeds, search...). */
   only?: readonly string[];
-  /** The archive's index when the caller holds it (a render in this process uses it instead of reading the file). */
+  /** The archive's index or model when the caller holds it (a render in this process uses it instead of reading the file). */
   index?: readonly IndexedArticle[];
+  model?: SiteModel;
+  /** Folder of the search record store to keep the rendered pages' records in (src/publish/search-records.ts). */
+  searchRecords?: string;
 }
 
 export interface RenderResult {
   pagesWritten: number;
   /** Output paths relative to outputDir, sorted. */
   outputs: string[];
+  /** Fingerprints of the paginated pages written, by URL (src/site/partial-render.ts). */
+  fingerprints: [string, string][];
+  /** Search records of the single pages (home, search...), which every build renders: URL → record HTML. */
+  singlePageRecords: [string, string][];
+  /** Article pages written without a data-pagefind-body element: search would miss them. */
+  articlesWithoutSearchBody: string[];
 }
 
-/** Below this many articles a second process costs more (its start-up) than it saves. */
-const MIN_ARTICLES_PER_EXTRA_PROCESS = 300;
+/** Below this many pages a second process costs more (its start-up and its own model) than it saves. */
+const MIN_PAGES_PER_EXTRA_PROCESS = 2000;
 
 /**
  * Renders the site with Eleventy and our `.eleventy.ts`. Eleventy uses one core, so for
  * a large archive the pages are shared among processes, one per core (each builds the
- * site model and writes every n-th page of each kind), and their file lists merged.
+ * site model from the light index and writes the pages of its shards), and their file
+ * lists merged. `pageEstimate`: about how many pages will be written.
  */
-export async function renderSite(options: RenderOptions, articleCount = Infinity): Promise<RenderResult> {
+export async function renderSite(options: RenderOptions, pageEstimate = Infinity): Promise<RenderResult> {
   const wanted = options.processes ?? Math.min(2, os.availableParallelism());
-  const processes = Math.max(1, Math.min(wanted, Math.floor(articleCount / MIN_ARTICLES_PER_EXTRA_PROCESS)));
+  const processes = Math.max(1, Math.min(wanted, Math.floor(pageEstimate / MIN_PAGES_PER_EXTRA_PROCESS)));
   if (processes === 1) return renderSiteInProcess(options, { index: 0, count: 1 });
   const results = await Promise.all(Array.from({ length: processes }, (_, index) => renderInChild(options, { index, count: processes })));
-  const outputs = results.flatMap((r) => r.outputs).sort();
-  return { pagesWritten: outputs.length, outputs };
+  return {
+    pagesWritten: results.reduce((n, r) => n + r.pagesWritten, 0),
+    outputs: results.flatMap((r) => r.outputs).sort(),
+    fingerprints: results.flatMap((r) => r.fingerprints),
+    singlePageRecords: results.flatMap((r) => r.singlePageRecords),
+    articlesWithoutSearchBody: results.flatMap((r) => r.articlesWithoutSearchBody).sort(),
+  };
 }
 
-async function renderInChild(options: RenderOptions, share: RenderSettings["share"]): Promise<RenderResult> {
+async function renderInChild(options: RenderOptions, share: RenderShare): Promise<RenderResult> {
   const name = `render process ${share.index}/${share.count}`;
-  // A render process reads the index file itself rather than get a copy of it through the pipe.
-  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options: { ...options, index: undefined }, share }, name);
+  // A render process reads the index file itself rather than get a copy through the pipe.
+  const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options: { ...options, index: undefined, model: undefined }, share }, name);
   return reply.result;
 }
 
 /** Renders (this process's share of) the site with Eleventy's programmatic API. */
-export async function renderSiteInProcess(options: RenderOptions, share: RenderSettings["share"]): Promise<RenderResult> {
-  const settings: RenderSettings = { contentDir: options.contentDir, site: options.site, share, only: options.only, index: options.index };
+export async function renderSiteInProcess(options: RenderOptions, share: RenderShare): Promise<RenderResult> {
+  let fingerprints = new Map<string, string>();
+  let articleUrls = new Set<string>();
+  const otherFiles: string[] = [];
+  const records = new Map<string, string | null>();
+  const settings: RenderSettings = {
+    contentDir: options.contentDir,
+    layoutsDir: options.layoutsDir,
+    site: options.site,
+    share,
+    only: options.only,
+    index: options.index,
+    model: options.model,
+    hooks: {
+      pages: (model) => {
+        fingerprints = pageFingerprints(model);
+        articleUrls = new Set(model.pages.articles.map((a) => a.url));
+      },
+      files: (written) => otherFiles.push(...written),
+      html: (url, html) => {
+        const record = searchRecordHtml(html) ?? null;
+        if (options.searchRecords || (record === null && articleUrls.has(url))) records.set(url, record);
+      },
+    },
+  };
   const outputDir = path.resolve(options.outputDir);
   const eleventy = new Eleventy(options.layoutsDir, outputDir, {
     // Every setting comes in through the callback; no configuration file is looked for.
@@ -62,12 +103,28 @@ export async function renderSiteInProcess(options: RenderOptions, share: RenderS
     pathPrefix: options.site.pathPrefix,
     quietMode: true,
   });
-  const results = (await eleventy.write()) as unknown as [unknown[], { outputPath?: string | false }[]] | { outputPath?: string | false }[];
-  const templates = Array.isArray(results[1]) ? (results[1] as { outputPath?: string | false }[]) : (results as { outputPath?: string | false }[]);
-  const outputs = templates
-    .map((t) => t.outputPath)
+  // [passthrough copies, templates]: each copy's `map` gives source → destination.
+  const [copies, templates] = (await eleventy.write()) as unknown as [{ map?: Record<string, string> }[], { outputPath?: string | false }[]];
+  const outputs = [...templates.map((t) => t.outputPath), ...copies.flatMap((c) => Object.values(c.map ?? {}))]
     .filter((p): p is string => typeof p === "string" && p.length > 0)
-    .map((p) => path.relative(outputDir, path.resolve(p)))
+    .map((p) => path.relative(outputDir, path.resolve(p)).split(path.sep).join("/"))
+    .concat(otherFiles.map((f) => f.split(path.sep).join("/")))
     .sort();
-  return { pagesWritten: outputs.length, outputs };
+
+  const articlesWithoutSearchBody = [...articleUrls].filter((url) => records.get(url) === null).sort();
+  const singlePageRecords: [string, string][] = [];
+  if (options.searchRecords) {
+    const pageRecords = new Map<string, SearchRecord>();
+    for (const [url, html] of records) {
+      const fingerprint = fingerprints.get(url);
+      if (fingerprint !== undefined) pageRecords.set(url, { fingerprint, html });
+      else if (html !== null) singlePageRecords.push([url, html]);
+    }
+    const store = new SearchRecordStore(options.searchRecords);
+    // A full render of a share rewrites that share's shard files whole (pages gone from
+    // the archive leave with them); a partial one adds to them.
+    const ownShards = Array.from({ length: PAGE_SHARDS }, (_, n) => n).filter((n) => n % share.count === share.index);
+    await store.update(pageRecords, options.only ? {} : { replaceAll: true, shards: ownShards });
+  }
+  return { pagesWritten: outputs.length, outputs, fingerprints: [...fingerprints], singlePageRecords, articlesWithoutSearchBody };
 }

@@ -1,15 +1,19 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, readFragment, type IndexedPage } from "../site/search-index-files.ts";
+import { SearchRecordStore } from "./search-records.ts";
 
 /** Where an article's page is written, relative to the site folder. */
 export function articlePagePath(slug: string): string {
   return `articles/${slug}/index.html`;
 }
 
-/** The pages Pagefind reads: article pages (and the listing pages beside them, which carry no `data-pagefind-body`). */
-const ARTICLE_PAGES_GLOB = "articles/**/*.html";
+/** The file a page URL ("/articles/x/") is written to, relative to the site folder. */
+export function pageFile(url: string): string {
+  return `${url.replace(/^\//, "")}index.html`;
+}
 
 /**
  * Words per chunk of Pagefind's word index (its default is 20,000 word positions). A
@@ -24,27 +28,75 @@ export interface SearchIndexResult {
   pagesIndexed: number;
 }
 
+/** The store lacks a page's record, or holds one of another version of the page: the cache cannot be trusted. */
+export class StaleSearchRecordsError extends Error {}
+
 /**
- * Builds the Pagefind index in-process with its Node API. Only article pages are
- * read (the listing, entity and timeline pages carry no `data-pagefind-body` and would
- * only be read to be skipped). Fails loudly when Pagefind reports errors or indexes a
+ * Builds the Pagefind index of the site from search records in hand (the store's records
+ * of the paginated pages, and the single pages' records from this build's render), never
+ * reading a page back from disk. Records are added in a fixed order (by shard, then URL),
+ * so the same pages give the same index, whichever build rendered them. Files are written
+ * into `siteDir/pagefind/`. Fails loudly when Pagefind reports errors or indexes a
  * different number of pages than there are articles.
  */
-export async function buildSearchIndex(siteDir: string, expectedArticles: number): Promise<SearchIndexResult> {
+/**
+ * Pagefind's Node API runs one service per process, and closing one index stops it for
+ * all: index runs in one process (the dev server's, a test's) take turns.
+ */
+let previousRun: Promise<unknown> = Promise.resolve();
+
+export function buildSearchIndex(options: Parameters<typeof buildSearchIndexNow>[0]): Promise<SearchIndexResult> {
+  const run = previousRun.then(() => buildSearchIndexNow(options), () => buildSearchIndexNow(options));
+  previousRun = run.catch(() => {});
+  return run;
+}
+
+async function buildSearchIndexNow(options: {
+  siteDir: string;
+  store: SearchRecordStore;
+  /** URL → fingerprint of every paginated page of the site. */
+  pages: ReadonlyMap<string, string>;
+  singlePageRecords: readonly (readonly [string, string])[];
+  /** The article pages: each must be in the index. */
+  articleUrls: ReadonlySet<string>;
+}): Promise<SearchIndexResult> {
+  const byShard = Array.from({ length: PAGE_SHARDS }, () => [] as string[]);
+  for (const url of options.pages.keys()) byShard[pageShard(url)].push(url);
   // Pagefind reads this when it creates an index (its service process inherits the environment).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
     if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    // Pagefind reads the files itself, in a repeatable order (pages added from here in
-    // the order reads finished gave a different word index on every build).
-    const added = await index.addDirectory({ path: siteDir, glob: ARTICLE_PAGES_GLOB });
-    if (added.errors.length) throw new Error(`Pagefind reported errors while indexing: ${added.errors.join("; ")}`);
+    let pagesIndexed = 0;
+    const articlesIndexed = new Set<string>();
+    const add = async (url: string, html: string) => {
+      const added = await index.addHTMLFile({ sourcePath: pageFile(url), content: html });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+      pagesIndexed++;
+      if (options.articleUrls.has(url)) articlesIndexed.add(url);
+    };
+    for (let shard = 0; shard < PAGE_SHARDS; shard++) {
+      const urls = byShard[shard].sort();
+      if (urls.length === 0) continue;
+      const records = await options.store.readShard(shard);
+      const stale = urls.filter((url) => records.get(url)?.fingerprint !== options.pages.get(url));
+      if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
+      // Several requests in flight keep Pagefind busy; it handles them in the order sent.
+      await inOrder(urls, (url) => {
+        const html = records.get(url)!.html;
+        return html === null ? undefined : add(url, html);
+      });
+      // Records of pages no longer in the site leave the store with this shard.
+      if (records.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, records.get(url)!])));
+    }
+    for (const [url, html] of [...options.singlePageRecords].sort((a, b) => (a[0] < b[0] ? -1 : 1))) await add(url, html);
+
     // The files are written here rather than by Pagefind's writeFiles, which was seen to
     // resolve before its last file was complete (a stylesheet cut at 32 KiB).
     const { files, errors: fileErrors } = await index.getFiles();
     if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join("; ")}`);
-    const outDir = path.join(siteDir, "pagefind");
+    const outDir = path.join(options.siteDir, "pagefind");
+    await rm(outDir, { recursive: true, force: true });
     const pages: IndexedPage[] = [];
     for (const file of files) {
       const target = path.join(outDir, file.path);
@@ -56,17 +108,25 @@ export async function buildSearchIndex(siteDir: string, expectedArticles: number
     // Date order and the archive's filter counts for the search page (src/site/search-index-files.ts).
     await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(pages)));
     await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(pages)));
-    // The entry file counts the pages actually in the index (a page without
-    // data-pagefind-body is read but not indexed).
-    const entry = JSON.parse(await readFile(path.join(outDir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    const pagesIndexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    if (pagesIndexed !== expectedArticles) {
-      throw new Error(
-        `Pagefind indexed ${pagesIndexed} pages but the archive has ${expectedArticles} articles: some article pages are missing their data-pagefind-body or were not written.`,
-      );
+    if (articlesIndexed.size !== options.articleUrls.size) {
+      const missing = [...options.articleUrls].filter((url) => !articlesIndexed.has(url));
+      throw new Error(`Pagefind indexed ${articlesIndexed.size} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
     }
     return { pagesIndexed };
   } finally {
     await pagefind.close();
   }
+}
+
+/** Calls `fn` for each item with up to 16 calls in flight, started in order. */
+async function inOrder<T>(items: readonly T[], fn: (item: T) => Promise<void> | undefined): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  for (const item of items) {
+    const call = fn(item);
+    if (!call) continue;
+    const tracked = call.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    if (inFlight.size >= 16) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
 }

@@ -97,10 +97,44 @@ export interface RenderShare {
   count: number;
 }
 
-/** Every `count`-th item from `index` on: shares of equal size and similar mix. */
-export function shareOf<T>(items: readonly T[], share: RenderShare): T[] {
+/**
+ * Pages are split into this many shards by a hash of their URL: a render process writes
+ * the pages of its shards (shard % count === index), and keeps their search records in
+ * those shards' files (src/publish/search-records.ts), so no two processes write one file.
+ */
+export const PAGE_SHARDS = 64;
+
+/** The shard of the page at `url` (FNV-1a of the URL): fixed for a URL whatever else is in the site. */
+export function pageShard(url: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) {
+    hash ^= url.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % PAGE_SHARDS;
+}
+
+/** Whether the page at `url` belongs to `share`. */
+export function inShare(url: string, share: RenderShare): boolean {
+  return share.count <= 1 || pageShard(url) % share.count === share.index;
+}
+
+/** The items of `share`: shares of similar size and mix, fixed per URL. */
+export function shareOf<T extends { url: string }>(items: readonly T[], share: RenderShare): T[] {
   if (share.count <= 1) return [...items];
-  return items.filter((_, i) => i % share.count === share.index);
+  return items.filter((item) => inShare(item.url, share));
+}
+
+/**
+ * The model with only some of its paginated pages: those of `share`, and when `only` is
+ * given, those at its URLs. The whole-archive fields stay complete.
+ */
+export function selectPages(model: SiteModel, share: RenderShare, only?: ReadonlySet<string>): SiteModel {
+  if (share.count <= 1 && !only) return model;
+  const pick = (items: readonly { url: string }[]) => shareOf(only ? items.filter((item) => only.has(item.url)) : items, share);
+  // Every list of pages, whatever lists the model has: a new kind of page needs nothing here.
+  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(items as { url: string }[])]));
+  return { ...model, pages: pages as unknown as RenderedPages };
 }
 
 export const LISTING_PAGE_SIZE = 50;
@@ -176,8 +210,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
   articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
 
   const articleListing = paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo);
-  const rendered = <T extends { url: string }>(items: readonly T[]) => shareOf(only ? items.filter((item) => only.has(item.url)) : items, share);
-  return {
+  const model: SiteModel = {
     articles,
     articleListing,
     // An undated article is not "newest": it may be the oldest of all.
@@ -190,13 +223,14 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
     timeline,
     entities,
     pages: {
-      articles: rendered(articles),
-      articleListing: rendered(articleListing),
-      entityPages: rendered(entities.pages),
-      entityIndexPages: rendered(entities.indexPages),
-      timelinePages: rendered(timeline.pages),
-      sourcePages: rendered(sources.pages),
-      sectionPages: rendered(sections.pages),
+      articles,
+      articleListing,
+      entityPages: entities.pages,
+      entityIndexPages: entities.indexPages,
+      timelinePages: timeline.pages,
+      sourcePages: sources.pages,
+      sectionPages: sections.pages,
     },
   };
+  return selectPages(model, share, only);
 }

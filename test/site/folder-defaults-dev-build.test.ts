@@ -4,21 +4,25 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createReporter } from "../../src/reporter.ts";
-import { createIncrementalBuilder, type IncrementalBuilder, type IncrementalBuildResult } from "../../src/dev/incremental-build.ts";
+import { ArchiveBuild, BuildFailedError, type BuildOutcome } from "../../src/publish/build.ts";
+import { parseArticleMarkdown } from "../../src/ingest/markdown.ts";
 import { testConfig } from "../helpers/site-build.ts";
 
 const article = (title: string, dateline: string) =>
   `${title}\n\n${dateline} - Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January, the review said.\n\nArrivals for the week were 155,221 bags of 60 kilos, the review said.\n`;
 
-function record(result: IncrementalBuildResult, file: string) {
-  assert.ok(result.ok, result.ok ? "" : result.errors.join("\n"));
-  return result.articles.find((a) => a.record.source_file === file)!.record;
+let contentDir: string;
+
+/** The record an article got, as its generated Markdown holds it. */
+async function record(result: BuildOutcome, file: string) {
+  const { slug } = result.ingest.articles.find((a) => a.source_file === file)!;
+  return parseArticleMarkdown(await readFile(path.join(contentDir, `${slug}.md`), "utf8"), slug).record;
 }
 
 describe("the dev server's build reads _defaults.yml as settings", () => {
   let work: string;
   let articles: string;
-  let builder: IncrementalBuilder;
+  let builder: ArchiveBuild;
 
   before(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), "dev-defaults-"));
@@ -26,10 +30,12 @@ describe("the dev server's build reads _defaults.yml as settings", () => {
     await mkdir(path.join(articles, "reuters"), { recursive: true });
     await writeFile(path.join(articles, "reuters/cocoa.txt"), article("Bahia Cocoa Review", "SALVADOR, Feb 26"));
     await writeFile(path.join(articles, "coffee.txt"), article("Coffee Review", "SANTOS, March 3"));
-    builder = createIncrementalBuilder({
-      ...testConfig({ articlesDir: articles, contentDir: path.join(work, "content"), outputDir: path.join(work, "site") }),
-      reporter: createReporter({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream, { quiet: true }),
-    });
+    contentDir = path.join(work, "content");
+    builder = new ArchiveBuild(
+      testConfig({ articlesDir: articles, contentDir, outputDir: path.join(work, "site") }),
+      { reporter: createReporter({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream, { quiet: true }) },
+      "serve",
+    );
   });
   after(async () => {
     await builder.removeOldSites();
@@ -38,16 +44,16 @@ describe("the dev server's build reads _defaults.yml as settings", () => {
 
   it("a new _defaults.yml in a folder re-ingests that folder's articles only, and their pages show its year and source", async () => {
     const first = await builder.build();
-    assert.equal(record(first, "reuters/cocoa.txt").date, undefined);
-    assert.equal(record(first, "reuters/cocoa.txt").date_month_day, "02-26");
+    assert.equal((await record(first, "reuters/cocoa.txt")).date, undefined);
+    assert.equal((await record(first, "reuters/cocoa.txt")).date_month_day, "02-26");
 
     await writeFile(path.join(articles, "reuters/_defaults.yml"), "source: Reuters\nyear: 1987\n");
     const second = await builder.build(new Set(["reuters/_defaults.yml"]));
-    const cocoa = record(second, "reuters/cocoa.txt");
+    const cocoa = await record(second, "reuters/cocoa.txt");
     assert.equal(cocoa.date, "1987-02-26");
     assert.equal(cocoa.source, "Reuters");
-    assert.equal(record(second, "coffee.txt").date, undefined, "an article outside the folder keeps no date");
-    assert.ok(second.ok && second.articlesAnalyzed === 1, "only the folder's article is analysed again");
+    assert.equal((await record(second, "coffee.txt")).date, undefined, "an article outside the folder keeps no date");
+    assert.equal(second.ingest.analyzed, 1, "only the folder's article is analysed again");
     const page = await readFile(path.join(work, "site/articles", cocoa.slug, "index.html"), "utf8");
     assert.match(page, /February 26, 1987/);
   });
@@ -55,24 +61,24 @@ describe("the dev server's build reads _defaults.yml as settings", () => {
   it("a _defaults.yml at the top of the articles folder reaches every article, and removing it takes its values away", async () => {
     await writeFile(path.join(articles, "_defaults.yml"), "lang: en\nyear: 1987\n");
     const added = await builder.build(new Set(["_defaults.yml"]));
-    assert.equal(record(added, "coffee.txt").date, "1987-03-03");
-    assert.equal(record(added, "coffee.txt").lang, "en");
-    assert.equal(record(added, "reuters/cocoa.txt").lang, "en");
+    assert.equal((await record(added, "coffee.txt")).date, "1987-03-03");
+    assert.equal((await record(added, "coffee.txt")).lang, "en");
+    assert.equal((await record(added, "reuters/cocoa.txt")).lang, "en");
 
     await unlink(path.join(articles, "_defaults.yml"));
     const removed = await builder.build(new Set(["_defaults.yml"]));
-    assert.equal(record(removed, "coffee.txt").date, undefined);
-    assert.equal(record(removed, "coffee.txt").lang, undefined);
-    assert.equal(record(removed, "reuters/cocoa.txt").date, "1987-02-26", "the nearer file still dates its folder");
+    assert.equal((await record(removed, "coffee.txt")).date, undefined);
+    assert.equal((await record(removed, "coffee.txt")).lang, undefined);
+    assert.equal((await record(removed, "reuters/cocoa.txt")).date, "1987-02-26", "the nearer file still dates its folder");
   });
 
   it("a broken _defaults.yml fails the build with its file and line, and fixing it builds again", async () => {
     await writeFile(path.join(articles, "reuters/_defaults.yml"), "source: Reuters\nyear: 87\n");
-    const broken = await builder.build(new Set(["reuters/_defaults.yml"]));
-    assert.equal(broken.ok, false);
-    assert.match(broken.ok ? "" : broken.errors.join("\n"), /^reuters\/_defaults\.yml:2: "year" is 87/m);
+    const broken = await builder.build(new Set(["reuters/_defaults.yml"])).then(() => assert.fail("the build should fail"), (e: unknown) => e);
+    assert.ok(broken instanceof BuildFailedError);
+    assert.match(broken.details.join("\n"), /^reuters\/_defaults\.yml:2: "year" is 87/m);
 
     await writeFile(path.join(articles, "reuters/_defaults.yml"), "source: Reuters\nyear: 1987\n");
-    assert.equal(record(await builder.build(new Set(["reuters/_defaults.yml"])), "reuters/cocoa.txt").date, "1987-02-26");
+    assert.equal((await record(await builder.build(new Set(["reuters/_defaults.yml"])), "reuters/cocoa.txt")).date, "1987-02-26");
   });
 });

@@ -4,8 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { runCheck } from "../../src/check/run-check.ts";
-import { openIngestCache } from "../../src/publish/ingest-cache.ts";
-import { createArticleCache } from "../../src/dev/article-cache.ts";
+import { openArticleMemo } from "../../src/publish/article-memo.ts";
 import { listArticleFiles, readArticleInputs } from "../../src/ingest/article-files.ts";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 
@@ -104,10 +103,10 @@ describe("per-article caches and folder defaults", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "defaults-cache-"));
     try {
       const run = async (input: typeof plain) => {
-        const cache = await openIngestCache(dir, NOW);
+        const cache = await openArticleMemo({ dir, version: "test", now: NOW });
         const result = ingestArchive([input], { now: NOW, memo: cache });
-        await cache.save(new Set([input.file]));
-        return { record: result.articles[0].record, stats: { ...cache.stats } };
+        await cache.save();
+        return { record: result.articles[0].record, stats: { reused: cache.stats.analyzeReused, analyzed: cache.stats.analyzed } };
       };
       assert.equal((await run(plain)).record.date, undefined);
       const withDefaults = await run(dated);
@@ -120,8 +119,8 @@ describe("per-article caches and folder defaults", () => {
     }
   });
 
-  it("the dev server's cache does the same", () => {
-    const cache = createArticleCache();
+  it("the dev server's cache (decoded articles kept in memory) does the same", async () => {
+    const cache = await openArticleMemo({ version: "test", now: NOW, keepDecoded: true });
     assert.equal(ingestArchive([plain], { now: NOW, memo: cache }).articles[0].record.date, undefined);
     assert.equal(ingestArchive([dated], { now: NOW, memo: cache }).articles[0].record.date, "1987-02-26");
     assert.equal(ingestArchive([dated], { now: NOW, memo: cache }).articles[0].record.date, "1987-02-26");

@@ -1,23 +1,24 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { openIngestCache } from "../../src/publish/ingest-cache.ts";
+import { openArticleMemo } from "../../src/publish/article-memo.ts";
 import { ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
 const body = "The council voted on Tuesday to repair the old pier, the mayor said. Work starts in spring and will take a year.";
 
-async function build(dir: string, inputs: RawArticleInput[], now = NOW) {
-  const cache = await openIngestCache(dir, now);
+async function build(dir: string, inputs: RawArticleInput[], now = NOW, version = "v1") {
+  const cache = await openArticleMemo({ dir, version, now });
   const result = ingestArchive(inputs, { now, memo: cache });
-  await cache.save(new Set(inputs.map((i) => i.file)));
-  return { result, stats: { ...cache.stats } };
+  cache.retainOnly(new Set(inputs.map((i) => i.file)));
+  await cache.save();
+  return { result, stats: { reused: cache.stats.analyzeReused, analyzed: cache.stats.analyzed } };
 }
 
-describe("the ingest cache", () => {
+describe("the per-article ingest results kept between builds", () => {
   it("reuses unchanged articles and gives the same records as a build without it", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
@@ -36,6 +37,28 @@ describe("the ingest cache", () => {
     const again = await build(dir, changed);
     assert.deepEqual(again.stats, { reused: 1, analyzed: 1 });
     assert.equal(again.result.articles.find((a) => a.record.source_file === "b.txt")!.record.title, "Bridge plan approved");
+  });
+
+  it("analyzes again after the ingest code changed, and keeps only the current version's results", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`)];
+    await build(dir, inputs);
+    const newCode = await build(dir, inputs, NOW, "v2");
+    assert.deepEqual(newCode.stats, { reused: 0, analyzed: 1 });
+    assert.equal((await readdir(dir)).length, 1);
+    assert.deepEqual((await build(dir, inputs, NOW, "v2")).stats, { reused: 1, analyzed: 0 });
+  });
+
+  it("treats a shard file cut short (a build killed while writing it) as a miss, and mends it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`)];
+    await build(dir, inputs);
+    const [folder] = await readdir(dir);
+    const [shard] = (await readdir(path.join(dir, folder))).filter((n) => n.endsWith(".json"));
+    const file = path.join(dir, folder, shard);
+    await writeFile(file, (await readFile(file, "utf8")).slice(0, 20));
+    assert.deepEqual((await build(dir, inputs)).stats, { reused: 0, analyzed: 1 });
+    assert.deepEqual((await build(dir, inputs)).stats, { reused: 1, analyzed: 0 });
   });
 
   it("analyzes again when another build day could change dates, and keeps only the current day's results", async () => {

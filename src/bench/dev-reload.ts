@@ -1,0 +1,102 @@
+import { spawn } from "node:child_process";
+import { appendFile } from "node:fs/promises";
+import path from "node:path";
+import { median } from "./stats.ts";
+import { sampleTreeRss } from "./rss-sampler.ts";
+
+export interface SaveToReload {
+  /** Seconds from each save to the reload event the browsers get. */
+  saves: number[];
+  peakRssBytes: number;
+  error?: string;
+}
+
+/**
+ * npm start's save → reload, as a reader editing an article sees it: starts the dev
+ * server (tsx scripts/start.ts) on the given folders, listens to its live-reload events
+ * like a browser, then `saves` times appends a sentence to `file` and times the moment
+ * from the write to the "reload" event. The server is stopped with SIGINT.
+ */
+export async function measureSaveToReload(options: {
+  root: string;
+  articlesDir: string;
+  contentDir: string;
+  outputDir: string;
+  cacheDir: string;
+  file: string;
+  saves: number;
+  env: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}): Promise<SaveToReload> {
+  const timeoutMs = options.timeoutMs ?? 600_000;
+  const child = spawn(
+    path.join(options.root, "node_modules/.bin/tsx"),
+    ["scripts/start.ts", "--articles", options.articlesDir, "--output", options.outputDir, "--content", options.contentDir, "--cache-dir", options.cacheDir, "--port", "0"],
+    { cwd: options.root, env: options.env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const sampler = sampleTreeRss(child.pid!);
+  let output = "";
+  const waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const w of [...waiters]) {
+      const m = output.match(w.pattern);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const m = output.match(pattern);
+      if (m) return resolve(m);
+      const timer = setTimeout(() => reject(new Error(`npm start printed no ${pattern} within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`)), timeoutMs);
+      waiters.push({ pattern, resolve: (match) => (clearTimeout(timer), resolve(match)) });
+    });
+
+  const saves: number[] = [];
+  let error: string | undefined;
+  const abort = new AbortController();
+  try {
+    const [, url] = await waitFor(/Serving the archive at (\S+)/);
+    const response = await fetch(`${url}__live-reload`, { signal: abort.signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let events = "";
+    const nextReload = async () => {
+      for (;;) {
+        const at = events.indexOf("event: reload");
+        if (at >= 0) {
+          events = events.slice(at + 1);
+          return;
+        }
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error("the live-reload stream closed");
+        events += chunk.value;
+      }
+    };
+    // Let the first search index finish so it does not compete with the first save.
+    await waitFor(/search index: done|search index: rebuilt/);
+    for (let i = 1; i <= options.saves; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const started = performance.now();
+      await appendFile(path.join(options.articlesDir, options.file), `\nThe benchmark saved this file again (${i}).\n`);
+      await Promise.race([nextReload(), new Promise((_, reject) => setTimeout(() => reject(new Error("no reload event")), timeoutMs))]);
+      saves.push((performance.now() - started) / 1000);
+    }
+  } catch (e) {
+    error = (e as Error).message;
+  } finally {
+    abort.abort();
+    child.kill("SIGINT");
+    await new Promise((resolve) => child.once("close", resolve));
+  }
+  const { peakBytes } = await sampler.stop();
+  return { saves, peakRssBytes: peakBytes, error };
+}
+
+export function medianSave(run: SaveToReload): number | undefined {
+  return run.saves.length ? median(run.saves) : undefined;
+}

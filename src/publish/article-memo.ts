@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { recurringLinesOf } from "../ingest/furniture.ts";
+import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo } from "../ingest/pipeline.ts";
+
+/**
+ * The per-article ingest results a build reuses: an article's analysis is valid while
+ * its bytes and inherited folder defaults (articleInputHash), the archive-wide furniture
+ * evidence about its own lines, the ingest code and word lists, and the build's "today"
+ * are unchanged. Entity merging, tags and slugs are archive-wide and always recomputed.
+ *
+ * Kept in memory (the dev server keeps one between rebuilds, decoded articles and
+ * refusals included) and, with a folder, on disk across builds: the analyses are spread
+ * over 256 shard files so no single JSON string grows with the archive, and a folder
+ * written by other code or on another day is never read.
+ */
+export interface ArticleMemo extends PerArticleMemo {
+  /** Per-step counts since the memo was opened. */
+  readonly stats: { decoded: number; decodeReused: number; analyzed: number; analyzeReused: number };
+  /** Forgets files that are no longer in the archive. */
+  retainOnly(files: ReadonlySet<string>): void;
+  /** Writes the shards that changed (no-op without a folder). */
+  save(): Promise<void>;
+}
+
+export interface ArticleMemoOptions {
+  /** Folder of the on-disk memo; memory only without it. */
+  dir?: string;
+  /** The ingest code's version (src/publish/versions.ts). */
+  version: string;
+  now: Date;
+  /** Keep decoded articles in memory too (the dev server re-reads only changed files). */
+  keepDecoded?: boolean;
+}
+
+const SHARDS = 256;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+interface AnalysisEntry {
+  key: string;
+  outcome: Outcome<AnalyzedArticle>;
+}
+
+function shardOf(file: string): number {
+  return createHash("sha1").update(file).digest()[0] % SHARDS;
+}
+
+export async function openArticleMemo(options: ArticleMemoOptions): Promise<ArticleMemo> {
+  const version = `${options.version.slice(0, 16)}-${options.now.toISOString().slice(0, 10)}`;
+  const folder = options.dir && path.join(options.dir, version);
+  const decodes = new Map<string, { hash: string; outcome: Outcome<DecodedArticle> }>();
+  const hashes = new Map<string, string>();
+  const analyses = new Map<string, AnalysisEntry>();
+  const dirty = new Set<number>();
+  const stats = { decoded: 0, decodeReused: 0, analyzed: 0, analyzeReused: 0 };
+
+  if (folder) {
+    // Every shard up front: the memo's calls are synchronous.
+    await Promise.all(
+      Array.from({ length: SHARDS }, async (_, n) => {
+        const text = await readFile(path.join(folder, `${n}.json`), "utf8").catch(() => undefined);
+        if (text === undefined) return;
+        try {
+          for (const [file, entry] of Object.entries(JSON.parse(text) as Record<string, { key: string; analyzed: AnalyzedArticle }>)) {
+            analyses.set(file, { key: entry.key, outcome: { ok: true, value: entry.analyzed } });
+          }
+        } catch {
+          // A shard cut short (a build killed while writing it) is only a cache miss.
+        }
+      }),
+    );
+  }
+
+  return {
+    stats,
+    decode(input, run) {
+      const hash = articleInputHash(input);
+      hashes.set(input.file, hash);
+      const cached = decodes.get(input.file);
+      if (cached && cached.hash === hash) {
+        stats.decodeReused++;
+        return unwrap(cached.outcome);
+      }
+      stats.decoded++;
+      const outcome = attempt(run);
+      if (options.keepDecoded) decodes.set(input.file, { hash, outcome });
+      return unwrap(outcome);
+    },
+    analyze(decoded, evidence, run) {
+      const key = `${hashes.get(decoded.file)}\n${recurringLinesOf(decoded.paragraphs, evidence)}`;
+      const cached = analyses.get(decoded.file);
+      if (cached && cached.key === key) {
+        stats.analyzeReused++;
+        return unwrap(cached.outcome);
+      }
+      stats.analyzed++;
+      const outcome = attempt(run);
+      analyses.set(decoded.file, { key, outcome });
+      dirty.add(shardOf(decoded.file));
+      return unwrap(outcome);
+    },
+    retainOnly(files) {
+      for (const file of decodes.keys()) if (!files.has(file)) decodes.delete(file);
+      for (const file of hashes.keys()) if (!files.has(file)) hashes.delete(file);
+      for (const file of analyses.keys()) {
+        if (!files.has(file)) {
+          analyses.delete(file);
+          dirty.add(shardOf(file));
+        }
+      }
+    },
+    async save() {
+      if (!folder || dirty.size === 0) return;
+      await mkdir(folder, { recursive: true });
+      // Results of other code versions or other days can never be reused.
+      for (const other of await readdir(options.dir!)) if (other !== version) await rm(path.join(options.dir!, other), { recursive: true, force: true });
+      const shards = new Map<number, Record<string, { key: string; analyzed: AnalyzedArticle }>>();
+      for (const n of dirty) shards.set(n, {});
+      for (const [file, entry] of analyses) {
+        const shard = shards.get(shardOf(file));
+        if (shard && entry.outcome.ok) shard[file] = { key: entry.key, analyzed: entry.outcome.value };
+      }
+      for (const [n, shard] of shards) {
+        const target = path.join(folder, `${n}.json`);
+        await writeFile(`${target}.tmp`, JSON.stringify(shard));
+        await rename(`${target}.tmp`, target);
+      }
+      dirty.clear();
+    },
+  };
+}
+
+function attempt<T>(run: () => T): Outcome<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw outcome.error;
+}

@@ -1,0 +1,261 @@
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { ArticleError } from "../errors.ts";
+import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
+import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
+import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
+import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
+import type { Reporter } from "../reporter.ts";
+import { indexArticle, writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+import type { ArticleMemo } from "./article-memo.ts";
+import type { ArchiveConfig } from "./config.ts";
+
+/**
+ * The first stages of a build: read the raw files (all of them, or the ones that
+ * changed), ingest them into article records, and write the Markdown of the records
+ * that changed, with the light index of the archive (src/site/article-index.ts).
+ * An ArticleIngest keeps what it read and wrote, so the dev server's next run reads
+ * only the changed files; a production build makes a new one and reads everything.
+ */
+
+/** A refused file: the build names it with its error. */
+export interface RefusedFile {
+  file: string;
+  message: string;
+}
+
+export interface IngestStageResult {
+  /** The articles built (with --keep-going, the good ones), sorted by slug. */
+  articles: { slug: string; source_file: string; dated: boolean }[];
+  /** Every file that could not be built, sorted by file. */
+  refused: RefusedFile[];
+  warnings: IngestWarning[];
+  /** Raw article files found (refused ones included). */
+  inputCount: number;
+  filesRead: number;
+  analyzed: number;
+  reused: number;
+  markdownWritten: number;
+  markdownRemoved: number;
+  seconds: { read: number; ingest: number; markdown: number };
+}
+
+export class ArticleIngest {
+  private readonly inputs = new Map<string, RawArticleInput>();
+  /** Listing problems (unsafe names, links, broken `_defaults.yml`) by file, from the last full listing. */
+  private listingErrors: Map<string, ArticleError> | undefined;
+  private folderDefaults: FolderDefaultsFile[] = [];
+  /** What each generated Markdown file holds (by slug): the key of its record and body, and its index entry. */
+  private written: Map<string, { key: string; indexed: IndexedArticle }> | undefined;
+  /** The light index of the last successful run. */
+  index: IndexedArticle[] = [];
+
+  constructor(
+    private readonly config: ArchiveConfig,
+    private readonly memo: ArticleMemo,
+  ) {}
+
+  /** Keeps the per-article results on disk for the next build (with a cache folder). */
+  saveMemo(): Promise<void> {
+    return this.memo.save();
+  }
+
+  /**
+   * Brings the generated Markdown up to date. `changes` names files (relative to the
+   * articles folder) touched since the last run; without it every file is read. When
+   * a file is refused and the build is strict (no --keep-going), nothing is written.
+   */
+  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean } = {}): Promise<IngestStageResult> {
+    const started = performance.now();
+    const elapsed = (since: number) => (performance.now() - since) / 1000;
+    const read = (options.changes && this.listingErrors && (await this.readChanged(options.changes))) || (await this.readAll(options.changes));
+    this.memo.retainOnly(new Set(this.inputs.keys()));
+    const readSeconds = elapsed(started);
+
+    const ingestStarted = performance.now();
+    const stats = { ...this.memo.stats };
+    const aliases = await readAliases(this.config.aliasesFile);
+    const stage = options.quiet ? undefined : reporter.stage("ingest");
+    let result: IngestResult;
+    try {
+      result = this.ingest(aliases, stage && ((done, total) => stage.update(done, total)));
+    } catch (error) {
+      stage?.end("failed");
+      throw error;
+    }
+    const refused = [...this.listingErrors!.values(), ...read.errors, ...result.errors]
+      .map((e) => ({ file: e.file, message: e.message }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const analyzed = this.memo.stats.analyzed - stats.analyzed;
+    const reused = this.memo.stats.analyzeReused - stats.analyzeReused;
+    stage?.end(`${result.articles.length} articles${reused ? `, ${reused} unchanged from the cache` : ""}${refused.length ? `, ${refused.length} refused` : ""}`);
+    const ingestSeconds = elapsed(ingestStarted);
+
+    const markdownStarted = performance.now();
+    let markdown = { written: 0, removed: 0 };
+    if (refused.length === 0 || this.config.keepGoing) markdown = await this.writeMarkdown(result.articles);
+    return {
+      articles: result.articles
+        .map((a) => ({ slug: a.record.slug, source_file: a.record.source_file, dated: Boolean(a.record.date) }))
+        .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+      refused,
+      warnings: result.warnings,
+      inputCount: this.inputs.size + this.listingErrors!.size,
+      filesRead: read.count,
+      analyzed,
+      reused,
+      markdownWritten: markdown.written,
+      markdownRemoved: markdown.removed,
+      seconds: { read: readSeconds, ingest: ingestSeconds, markdown: elapsed(markdownStarted) },
+    };
+  }
+
+  /**
+   * ingestArchive over what was read. A slug clash refuses the whole archive; with
+   * --keep-going the clashing file is left out and the rest built.
+   */
+  private ingest(aliases: unknown, onProgress?: (done: number, total: number) => void): IngestResult {
+    let inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
+    const clashes: ArticleError[] = [];
+    for (;;) {
+      const result = ingestArchive(inputs, { now: this.config.now, aliases, memo: this.memo, onProgress });
+      // Each refused file gives one error; an archive emptied with fewer errors than
+      // files was emptied by a slug clash, reported last.
+      const emptied = result.articles.length === 0 && result.errors.length > 0 && result.errors.length < inputs.length;
+      if (!this.config.keepGoing || !emptied) return { ...result, errors: [...clashes, ...result.errors] };
+      const clash = result.errors[result.errors.length - 1];
+      clashes.push(clash);
+      inputs = inputs.filter((i) => i.file !== clash.file);
+    }
+  }
+
+  /** Reads `files`, dropping those deleted meanwhile; other read failures are refusals. */
+  private async readInto(files: readonly { file: string; absolutePath: string }[]): Promise<ArticleError[]> {
+    const errors: ArticleError[] = [];
+    await mapLimited(files, FILE_CONCURRENCY, async (f) => {
+      try {
+        this.inputs.set(f.file, { file: f.file, bytes: await readFile(f.absolutePath) });
+      } catch (error) {
+        this.inputs.delete(f.file);
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") errors.push(new ArticleError(f.file, `could not be read (${(error as Error).message}).`));
+      }
+    });
+    return errors;
+  }
+
+  /** Lists the whole folder; reads new files and those in `changes` (all without it). */
+  private async readAll(changes?: ReadonlySet<string>): Promise<{ count: number; errors: ArticleError[] }> {
+    const listing = await listArticleFiles(this.config.articlesDir);
+    const defaults = await readFolderDefaultsFiles(listing.defaults);
+    this.folderDefaults = defaults.parsed;
+    this.listingErrors = new Map([...listing.errors, ...defaults.errors].map((e) => [e.file, e]));
+    const listed = new Set(listing.files.map((f) => f.file));
+    for (const file of this.inputs.keys()) if (!listed.has(file)) this.inputs.delete(file);
+    const toRead = listing.files.filter((f) => !changes || changes.has(f.file) || !this.inputs.has(f.file));
+    return { count: toRead.length, errors: await this.readInto(toRead) };
+  }
+
+  /**
+   * Applies a batch of changes without listing the folder again (listing 10,000 files
+   * takes seconds): plain files at the top of the folder follow the listing's rules
+   * here. Anything else (a folder, a link, a file in a subfolder, a `_defaults.yml`)
+   * returns undefined, and the caller lists everything.
+   */
+  private async readChanged(changes: ReadonlySet<string>): Promise<{ count: number; errors: ArticleError[] } | undefined> {
+    const toRead: { file: string; absolutePath: string }[] = [];
+    for (const file of changes) {
+      if (file.includes("/") || file === DEFAULTS_FILE || looksLikeDefaultsFile(file)) return undefined;
+      const absolutePath = path.join(this.config.articlesDir, file);
+      const info = await lstat(absolutePath).catch(() => undefined);
+      if (info && !info.isFile()) return undefined;
+      this.inputs.delete(file);
+      this.listingErrors!.delete(file);
+      if (!info || file.startsWith(".") || (/\.(md|markdown)$/i.test(file) && /^(readme|contributing)/i.test(file))) continue;
+      const problem = checkArticleFileName(file);
+      if (problem) this.listingErrors!.set(file, new ArticleError(file, problem, { hint: "Rename the file." }));
+      else toRead.push({ file, absolutePath });
+    }
+    return { count: toRead.length, errors: await this.readInto(toRead) };
+  }
+
+  /**
+   * Writes the Markdown of records that changed since the files were last written and
+   * removes files no article produces any more, then the index. A record's key (a hash
+   * of its JSON and body) says whether its file changed: far cheaper than turning every
+   * record into YAML again.
+   */
+  private async writeMarkdown(articles: readonly IngestedArticle[]): Promise<{ written: number; removed: number }> {
+    const dir = this.config.contentDir;
+    await mkdir(dir, { recursive: true });
+    const onDisk = new Set((await readdir(dir)).filter((n) => n.endsWith(".md")));
+    const known = this.written ?? (await readMarkdownKeys(this.config));
+    const next = new Map<string, { key: string; indexed: IndexedArticle }>();
+    const toWrite: { slug: string; text: string }[] = [];
+    for (const a of articles) {
+      const slug = a.record.slug;
+      const key = createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(JSON.stringify(a.body)).digest("hex");
+      const before = known.get(slug);
+      if (before && before.key === key && onDisk.has(`${slug}.md`)) {
+        next.set(slug, before);
+        continue;
+      }
+      next.set(slug, { key, indexed: indexArticle(a.record, bodyToMarkdown(a.body)) });
+      toWrite.push({ slug, text: articleToMarkdown(a.record, a.body) });
+    }
+    const stale = [...onDisk].filter((n) => !next.has(n.slice(0, -3)));
+    await mapLimited(stale, FILE_CONCURRENCY, (n) => rm(path.join(dir, n), { force: true }));
+    await mapLimited(toWrite, FILE_CONCURRENCY, ({ slug, text }) => writeFile(path.join(dir, `${slug}.md`), text));
+    this.index = [...next.values()].map((w) => w.indexed).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    if (toWrite.length || stale.length || !this.written) await writeArticleIndex(dir, this.index);
+    this.written = next;
+    await writeMarkdownKeys(this.config, next);
+    return { written: toWrite.length, removed: stale.length };
+  }
+}
+
+/** Parsed data/aliases.json (maintainers' entity-name corrections); none when the file is absent. */
+export async function readAliases(file: string | undefined): Promise<unknown> {
+  if (!file) return {};
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new Error(`${file}: is not valid JSON (${(error as Error).message}). Fix the alias file.`);
+  }
+}
+
+/**
+ * The keys of the Markdown files in the content folder, kept in the cache beside it, so a
+ * warm build writes only the files whose record changed. Only trusted for the same
+ * content folder; the index entries come back from the folder's own index file.
+ */
+const MARKDOWN_KEYS_FILE = "markdown.json";
+
+async function readMarkdownKeys(config: ArchiveConfig): Promise<Map<string, { key: string; indexed: IndexedArticle }>> {
+  const known = new Map<string, { key: string; indexed: IndexedArticle }>();
+  if (!config.cacheDir) return known;
+  try {
+    const saved = JSON.parse(await readFile(path.join(config.cacheDir, MARKDOWN_KEYS_FILE), "utf8")) as { contentDir: string; keys: Record<string, string> };
+    if (saved.contentDir !== config.contentDir) return known;
+    const { readArticleIndex } = await import("../site/article-index.ts");
+    for (const indexed of await readArticleIndex(config.contentDir)) {
+      const key = saved.keys[indexed.slug];
+      if (key) known.set(indexed.slug, { key, indexed });
+    }
+  } catch {
+    // No keys, or unreadable ones: every file is written again.
+  }
+  return known;
+}
+
+async function writeMarkdownKeys(config: ArchiveConfig, written: ReadonlyMap<string, { key: string }>): Promise<void> {
+  if (!config.cacheDir) return;
+  await mkdir(config.cacheDir, { recursive: true });
+  const keys: Record<string, string> = {};
+  for (const [slug, { key }] of written) keys[slug] = key;
+  const target = path.join(config.cacheDir, MARKDOWN_KEYS_FILE);
+  await writeFile(`${target}.tmp`, JSON.stringify({ contentDir: config.contentDir, keys }));
+  await rename(`${target}.tmp`, target);
+}

@@ -1,0 +1,111 @@
+import { link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+
+/**
+ * The built site's folder: a new site is assembled in a folder beside it and swapped in
+ * only when complete. A warm build starts from a copy of the current site made of hard
+ * links (no page is copied), replaces the re-rendered files by renaming new ones over
+ * their links (never by writing into them: the link is the live site's file too), and
+ * deletes the pages that are gone.
+ */
+
+/** The temporary folders a build makes beside the site, by kind. */
+const SIBLING = { staging: "tmp", delta: "delta", old: "old" } as const;
+
+export function siblingPrefix(outputDir: string, kind: keyof typeof SIBLING): string {
+  return `${path.basename(outputDir)}.${SIBLING[kind]}-`;
+}
+
+export async function makeSibling(outputDir: string, kind: keyof typeof SIBLING): Promise<string> {
+  await mkdir(path.dirname(outputDir), { recursive: true });
+  return mkdtemp(path.join(path.dirname(outputDir), siblingPrefix(outputDir, kind)));
+}
+
+/**
+ * Clears what a killed build left beside the site: half-made folders are deleted; when
+ * the site itself is missing because a build was killed between the two renames of the
+ * swap, the site it had moved aside is put back.
+ */
+export async function cleanUpAfterKilledBuilds(outputDir: string): Promise<void> {
+  const parent = path.dirname(outputDir);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const has = (kind: keyof typeof SIBLING) => names.filter((n) => n.startsWith(siblingPrefix(outputDir, kind)));
+  const olds = has("old").sort();
+  const exists = await stat(outputDir).then(() => true, () => false);
+  if (!exists && olds.length) {
+    await rename(path.join(parent, olds[olds.length - 1]), outputDir);
+    olds.pop();
+  }
+  for (const name of [...has("staging"), ...has("delta"), ...olds]) await rm(path.join(parent, name), { recursive: true, force: true });
+}
+
+/** Every file under `dir`, relative with `/` separators, sorted; undefined when `dir` does not exist. */
+export async function listSiteFiles(dir: string): Promise<string[] | undefined> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (!entries) return undefined;
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** Makes `to` a copy of `files` of `from` out of hard links. */
+export async function linkCopy(from: string, to: string, files: readonly string[]): Promise<void> {
+  const folders = [...new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))].sort();
+  // Parents sort before their children, so each mkdir finds its parent made.
+  await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
+  await mapLimited(files, FILE_CONCURRENCY, (f) => link(path.join(from, f), path.join(to, f)));
+}
+
+/** Moves `files` of `from` into `to`, each replacing the file (or link) of the same name there. */
+export async function moveFiles(from: string, to: string, files: readonly string[]): Promise<void> {
+  const folders = [...new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))].sort();
+  await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
+  await mapLimited(files, FILE_CONCURRENCY, (f) => rename(path.join(from, f), path.join(to, f)));
+}
+
+/** Deletes `files` of `dir`, and their folders once empty (deepest first, never `dir` itself). */
+export async function removeFiles(dir: string, files: readonly string[]): Promise<void> {
+  await mapLimited(files, FILE_CONCURRENCY, (f) => rm(path.join(dir, f), { force: true }));
+  const folders = new Set<string>();
+  for (const f of files) for (let d = path.posix.dirname(f); d !== "."; d = path.posix.dirname(d)) folders.add(d);
+  for (const d of [...folders].sort((a, b) => b.length - a.length)) await rmdir(path.join(dir, d)).catch(() => {});
+}
+
+/** The file operations the swap uses; a test replaces one to fail inside the swap. */
+export interface SwapOperations {
+  rename(from: string, to: string): Promise<void>;
+}
+
+const realOperations: SwapOperations = { rename };
+
+/**
+ * Swaps `fresh` in for `target`: the old site is moved aside first and removed only once
+ * the new one is in place; if moving the new one in fails, the old one is moved back,
+ * so the site folder is never left missing or half-written. Returns the folder the old
+ * site went to when `keepOld` (the dev server deletes it after the browsers reloaded).
+ */
+export async function replaceDir(fresh: string, target: string, options: { ops?: SwapOperations; keepOld?: boolean } = {}): Promise<string | undefined> {
+  const ops = options.ops ?? realOperations;
+  const exists = await stat(target).then(() => true, () => false);
+  if (!exists) {
+    await ops.rename(fresh, target);
+    return undefined;
+  }
+  const old = await makeSibling(target, "old");
+  await rm(old, { recursive: true, force: true });
+  await ops.rename(target, old);
+  try {
+    await ops.rename(fresh, target);
+  } catch (error) {
+    await rename(old, target);
+    throw error;
+  }
+  if (options.keepOld) return old;
+  await rm(old, { recursive: true, force: true });
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { CACHE_FORMAT } from "./versions.ts";
+
+/**
+ * What the built site holds, kept in the cache (.cache/site.json) so the next build can
+ * render only the pages whose data changed: the fingerprint of every paginated page and
+ * every file the render wrote. It describes one site folder built by one version of the
+ * templates and code; any doubt (another version, another folder, files that differ)
+ * makes the next build render everything. It is deleted before the site folder changes
+ * and written after, so a build killed in between leaves no manifest, never a wrong one.
+ */
+export interface SiteManifest {
+  format: number;
+  /** BuildVersions.site of the build that made the site. */
+  siteVersion: string;
+  /** The site folder it describes (absolute). */
+  outputDir: string;
+  /** A hash of the light index the site was built from: the same index gives the same site. */
+  indexHash: string;
+  /** URL → fingerprint of every paginated page. */
+  pages: Record<string, string>;
+  /** Every file the render wrote (pages, single pages, feeds, assets), sorted: not the sitemaps or the search index. */
+  outputs: string[];
+}
+
+const MANIFEST_FILE = "site.json";
+
+export async function loadManifest(cacheDir: string | undefined, expected: { siteVersion: string; outputDir: string }): Promise<SiteManifest | undefined> {
+  if (!cacheDir) return undefined;
+  try {
+    const manifest = JSON.parse(await readFile(path.join(cacheDir, MANIFEST_FILE), "utf8")) as SiteManifest;
+    if (manifest.format !== CACHE_FORMAT || manifest.siteVersion !== expected.siteVersion || manifest.outputDir !== expected.outputDir) return undefined;
+    if (!manifest.pages || !Array.isArray(manifest.outputs)) return undefined;
+    return manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveManifest(cacheDir: string | undefined, manifest: SiteManifest): Promise<void> {
+  if (!cacheDir) return;
+  await mkdir(cacheDir, { recursive: true });
+  const target = path.join(cacheDir, MANIFEST_FILE);
+  await writeFile(`${target}.tmp`, JSON.stringify(manifest));
+  await rename(`${target}.tmp`, target);
+}
+
+export async function removeManifest(cacheDir: string | undefined): Promise<void> {
+  if (cacheDir) await rm(path.join(cacheDir, MANIFEST_FILE), { force: true });
+}
+
+/** Files the build writes after rendering, which the manifest does not list. */
+export function isGeneratedAfterRender(file: string): boolean {
+  return file.startsWith("pagefind/") || /^sitemap(-\d+)?\.xml$/.test(file);
+}
