@@ -46,9 +46,10 @@ export interface BuildHooks {
    * analysis) is given back before rendering starts: the command line does this.
    */
   ingestInChild?: boolean;
-  /** Test hooks: called before the new site replaces the old one; the swap's file operations. */
+  /** Test hooks: called before the new site replaces the old one; the swap's file operations; the code's versions. */
   beforeSwap?: (tempDir: string) => Promise<void>;
   swapOperations?: SwapOperations;
+  versions?: BuildVersions;
 }
 
 export interface BuildSummary {
@@ -148,7 +149,7 @@ export class ArchiveBuild {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
     const firstRun = !this.versions;
-    this.versions ??= await buildVersions(config);
+    this.versions ??= this.hooks.versions ?? (await buildVersions(config));
     if (firstRun) await cleanUpAfterKilledBuilds(this.outputDir);
 
     // read → ingest → Markdown
@@ -192,27 +193,39 @@ export class ArchiveBuild {
     const renderStarted = performance.now();
     const store = await this.searchStore();
     let staging: string | undefined;
+    let servedSiteTouched = false;
     let outputs: string[];
     let rendered: RenderResult;
     try {
       if (previous && changed) {
         staging = this.mode === "publish" ? await this.copyOfSite(previous.manifest) : this.outputDir;
       }
-      if (staging === this.outputDir) await removeManifest(config.cacheDir);
       if (previous && changed && staging) {
+        const stage = this.mode === "publish" ? reporter.stage("render") : undefined;
         const delta = await makeSibling(this.outputDir, "delta");
         try {
           rendered = await renderSite(
             { contentDir: config.contentDir, outputDir: delta, layoutsDir: config.layoutsDir, site: config.site, only: changed.changed, index, model, searchRecords: store.dir },
             changed.changed.length,
           );
+          const removedFiles = new Set(changed.removed.map(pageFile));
+          outputs = [...new Set([...previous.manifest.outputs.filter((f) => !removedFiles.has(f)), ...rendered.outputs])].sort();
+          // Checked before anything moves: a served site stays the last good one.
+          verify(index, outputs, rendered);
+          if (staging === this.outputDir) {
+            // The served folder changes from here on: until it is consistent again, no manifest describes it.
+            await removeManifest(config.cacheDir);
+            servedSiteTouched = true;
+          }
           await moveFiles(delta, staging, rendered.outputs);
+          await removeFiles(staging, [...removedFiles]);
+          stage?.end(`${changed.changed.length} of ${fingerprints!.size} pages changed, ${removedFiles.size} removed`);
+        } catch (error) {
+          stage?.end("failed");
+          throw error;
         } finally {
           await rm(delta, { recursive: true, force: true });
         }
-        const removedFiles = new Set(changed.removed.map(pageFile));
-        await removeFiles(staging, [...removedFiles]);
-        outputs = [...new Set([...previous.manifest.outputs.filter((f) => !removedFiles.has(f)), ...rendered.outputs])].sort();
       } else {
         previous = undefined;
         model = undefined;
@@ -230,17 +243,12 @@ export class ArchiveBuild {
         stage?.end(`${rendered.pagesWritten} pages`);
         fingerprints = new Map(rendered.fingerprints);
         outputs = rendered.outputs;
+        // Records of other versions of the templates and code can never be used again.
+        await store.removeOtherVersions();
       }
       seconds.render = elapsed(renderStarted);
 
-      // verify: every article has a page, and every page rendered now has what search reads
-      const written = new Set(outputs);
-      const missing = index.filter((a) => !written.has(pageFile(articleUrl(a.slug))));
-      if (missing.length) throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
-      if (rendered.articlesWithoutSearchBody.length) {
-        const bySlug = new Map(index.map((a) => [articleUrl(a.slug), a.source_file]));
-        throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${rendered.articlesWithoutSearchBody.map((url) => bySlug.get(url) ?? url).join(", ")}`);
-      }
+      verify(index, outputs, rendered);
 
       // sitemaps (a served site's only when they changed, so a page edit rewrites only its pages)
       let filesWritten = rendered.pagesWritten;
@@ -285,12 +293,16 @@ export class ArchiveBuild {
       const swapStarted = performance.now();
       if (staging !== this.outputDir) {
         await this.hooks.beforeSwap?.(staging);
-        await removeManifest(config.cacheDir);
+        const restoreManifest = await removeManifest(config.cacheDir);
         if (this.mode === "serve") {
           // The old site's search index serves, slightly stale, until the new one is in.
           await replaceDir(path.join(this.outputDir, "pagefind"), path.join(staging, "pagefind")).catch(() => {});
         }
-        const old = await replaceDir(staging, this.outputDir, { ops: this.hooks.swapOperations, keepOld: this.mode === "serve" });
+        const old = await replaceDir(staging, this.outputDir, { ops: this.hooks.swapOperations, keepOld: this.mode === "serve" }).catch(async (error: unknown) => {
+          // The old site is back in place: so is the manifest that describes it.
+          await restoreManifest();
+          throw error;
+        });
         if (old) this.oldSites.push(old);
         staging = undefined;
       }
@@ -309,7 +321,7 @@ export class ArchiveBuild {
       });
     } catch (error) {
       // A served site updated in place may now hold some of the new pages: render all next time.
-      if (staging === this.outputDir) this.site = undefined;
+      if (servedSiteTouched) this.site = undefined;
       if (staging && staging !== this.outputDir) await rm(staging, { recursive: true, force: true });
       throw error;
     }
@@ -347,7 +359,7 @@ export class ArchiveBuild {
     }
     if (!this.ingest) {
       const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: this.versions!.ingest, now: config.now, keepDecoded: this.mode === "serve" });
-      this.ingest = new ArticleIngest(config, memo);
+      this.ingest = new ArticleIngest(config, memo, this.versions!.ingest);
     }
     const result = await this.ingest.run(this.reporter, { changes, quiet });
     await this.ingest.saveMemo();
@@ -403,6 +415,17 @@ export class ArchiveBuild {
         seconds: { ingest: s.read + s.ingest + s.markdown, render: s.compare + s.render, index: s.index, total: s.total },
       },
     };
+  }
+}
+
+/** Every article has a page, and every article page rendered now has what search reads. */
+function verify(index: readonly IndexedArticle[], outputs: readonly string[], rendered: RenderResult): void {
+  const written = new Set(outputs);
+  const missing = index.filter((a) => !written.has(pageFile(articleUrl(a.slug))));
+  if (missing.length) throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
+  if (rendered.articlesWithoutSearchBody.length) {
+    const sourceOf = new Map(index.map((a) => [articleUrl(a.slug), a.source_file]));
+    throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${rendered.articlesWithoutSearchBody.map((url) => sourceOf.get(url) ?? url).join(", ")}`);
   }
 }
 

@@ -52,9 +52,11 @@ export class ArticleIngest {
   /** The light index of the last successful run. */
   index: IndexedArticle[] = [];
 
+  /** `version`: the ingest code's (src/publish/versions.ts); Markdown written by other code is written again. */
   constructor(
     private readonly config: ArchiveConfig,
     private readonly memo: ArticleMemo,
+    private readonly version: string,
   ) {}
 
   /** Keeps the per-article results on disk for the next build (with a cache folder). */
@@ -190,7 +192,7 @@ export class ArticleIngest {
     const dir = this.config.contentDir;
     await mkdir(dir, { recursive: true });
     const onDisk = new Set((await readdir(dir)).filter((n) => n.endsWith(".md")));
-    const known = this.written ?? (await readMarkdownKeys(this.config));
+    const known = this.written ?? (await readMarkdownKeys(this.config, this.version));
     const next = new Map<string, { key: string; indexed: IndexedArticle }>();
     const toWrite: { slug: string; text: string }[] = [];
     for (const a of articles) {
@@ -210,7 +212,7 @@ export class ArticleIngest {
     this.index = [...next.values()].map((w) => w.indexed).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     if (toWrite.length || stale.length || !this.written) await writeArticleIndex(dir, this.index);
     this.written = next;
-    await writeMarkdownKeys(this.config, next);
+    await writeMarkdownKeys(this.config, this.version, next);
     return { written: toWrite.length, removed: stale.length };
   }
 }
@@ -233,12 +235,12 @@ export async function readAliases(file: string | undefined): Promise<unknown> {
  */
 const MARKDOWN_KEYS_FILE = "markdown.json";
 
-async function readMarkdownKeys(config: ArchiveConfig): Promise<Map<string, { key: string; indexed: IndexedArticle }>> {
+async function readMarkdownKeys(config: ArchiveConfig, version: string): Promise<Map<string, { key: string; indexed: IndexedArticle }>> {
   const known = new Map<string, { key: string; indexed: IndexedArticle }>();
   if (!config.cacheDir) return known;
   try {
-    const saved = JSON.parse(await readFile(path.join(config.cacheDir, MARKDOWN_KEYS_FILE), "utf8")) as { contentDir: string; keys: Record<string, string> };
-    if (saved.contentDir !== config.contentDir) return known;
+    const saved = JSON.parse(await readFile(path.join(config.cacheDir, MARKDOWN_KEYS_FILE), "utf8")) as { version: string; contentDir: string; keys: Record<string, string> };
+    if (saved.contentDir !== config.contentDir || saved.version !== version) return known;
     const { readArticleIndex } = await import("../site/article-index.ts");
     for (const indexed of await readArticleIndex(config.contentDir)) {
       const key = saved.keys[indexed.slug];
@@ -250,12 +252,12 @@ async function readMarkdownKeys(config: ArchiveConfig): Promise<Map<string, { ke
   return known;
 }
 
-async function writeMarkdownKeys(config: ArchiveConfig, written: ReadonlyMap<string, { key: string }>): Promise<void> {
+async function writeMarkdownKeys(config: ArchiveConfig, version: string, written: ReadonlyMap<string, { key: string }>): Promise<void> {
   if (!config.cacheDir) return;
   await mkdir(config.cacheDir, { recursive: true });
   const keys: Record<string, string> = {};
   for (const [slug, { key }] of written) keys[slug] = key;
   const target = path.join(config.cacheDir, MARKDOWN_KEYS_FILE);
-  await writeFile(`${target}.tmp`, JSON.stringify({ contentDir: config.contentDir, keys }));
+  await writeFile(`${target}.tmp`, JSON.stringify({ version, contentDir: config.contentDir, keys }));
   await rename(`${target}.tmp`, target);
 }

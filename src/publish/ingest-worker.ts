@@ -15,7 +15,7 @@ process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & {
   try {
     const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
     const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now });
-    const ingest = new ArticleIngest(config, memo);
+    const ingest = new ArticleIngest(config, memo, message.ingestVersion);
     const result = await ingest.run(createReporter());
     await ingest.saveMemo();
     process.send!({ ok: true, result }, () => process.exit(0));

@@ -46,8 +46,15 @@ export async function saveManifest(cacheDir: string | undefined, manifest: SiteM
   await rename(`${target}.tmp`, target);
 }
 
-export async function removeManifest(cacheDir: string | undefined): Promise<void> {
-  if (cacheDir) await rm(path.join(cacheDir, MANIFEST_FILE), { force: true });
+/** Deletes the manifest; returns a function that puts it back (the site folder did not change after all). */
+export async function removeManifest(cacheDir: string | undefined): Promise<() => Promise<void>> {
+  if (!cacheDir) return async () => {};
+  const file = path.join(cacheDir, MANIFEST_FILE);
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  await rm(file, { force: true });
+  return async () => {
+    if (text !== undefined) await writeFile(file, text);
+  };
 }
 
 /** Files the build writes after rendering, which the manifest does not list. */
