@@ -68,7 +68,7 @@ interface EleventyConfig {
 }
 
 /** Templates that write one page each (not paginated over the archive). */
-const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "sections.njk", "timeline.njk"];
+const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "sections.njk", "timeline.njk", "on-this-day-index.njk"];
 
 export default async function configureFromEnvironment(eleventyConfig: EleventyConfig) {
   const { resolveConfig } = await import("./src/publish/config.ts");
@@ -102,7 +102,7 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   const only = settings.only && new Set(settings.only);
   const loadArchive = () =>
     (archive ??= (async () => {
-      const full = settings.model ?? buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)));
+      const full = settings.model ?? buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)), undefined, undefined, { today: settings.site.today });
       const model = selectPages(full, share, only);
       settings.hooks?.pages?.(model);
       return { ...model, pages: { ...model.pages, articles: await withArticleContent(model.pages.articles, contentDir) } };

@@ -184,7 +184,7 @@ export class ArchiveBuild {
       if (this.mode === "publish") reporter.info(`The site in ${this.outputDir} is up to date.`);
       return this.outcome(ingested, previous.manifest, { changed: false, renderedAll: false, changedPages: [], removedPages: [], seconds });
     }
-    let model = previous ? buildSiteModel(index) : undefined;
+    let model = previous ? buildSiteModel(index, undefined, undefined, { today: this.config.site.today }) : undefined;
     let fingerprints = model && pageFingerprints(model);
     const changed = previous && fingerprints ? comparePageFingerprints(new Map(Object.entries(previous.manifest.pages)), fingerprints) : undefined;
     seconds.compare = elapsed(compareStarted);

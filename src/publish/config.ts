@@ -119,6 +119,7 @@ export function resolveConfig(sources: ConfigSources): ArchiveConfig {
     throw new ConfigError(`${port.from} must be a port number (0 picks a free one), not "${port.value}".`);
   }
 
+  const now = buildDay(setting("now"));
   return {
     projectRoot: root,
     articlesDir: dir("articles", DEFAULTS.articlesDir),
@@ -133,8 +134,9 @@ export function resolveConfig(sources: ConfigSources): ArchiveConfig {
       lang: DEFAULTS.lang,
       origin: siteOrigin,
       pathPrefix: setting("path-prefix").value ?? DEFAULTS.pathPrefix,
+      today: now.toISOString().slice(0, 10),
     }),
-    now: buildDay(setting("now")),
+    now,
     keepGoing: flags["keep-going"] === true,
     server: { port: portNumber, host: setting("host").value ?? DEFAULTS.host, poll: flags.poll === true },
   };

@@ -3,6 +3,7 @@ import { readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleMarkdown, type ParsedArticleMarkdown } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
+import { standfirstOf } from "./standfirst.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 /**
@@ -20,6 +21,8 @@ type PageOnlyField = (typeof PAGE_ONLY_FIELDS)[number];
 export type IndexedArticle = Omit<ArticleRecord, PageOnlyField> & {
   /** A hash of what the article page prints beyond the index: its page changes when this does. */
   content_hash: string;
+  /** The line lists show under the title, from the dek or the summary (src/site/standfirst.ts). */
+  standfirst?: string;
 };
 
 /** An article page's own data, read from its Markdown file. */
@@ -36,7 +39,8 @@ export function indexArticle(record: ArticleRecord, markdownBody: string): Index
     delete light[field];
   }
   const content_hash = createHash("sha1").update(JSON.stringify(heavy)).update("\0").update(markdownBody).digest("hex");
-  return { ...(light as Omit<ArticleRecord, PageOnlyField>), content_hash };
+  const standfirst = standfirstOf(record);
+  return { ...(light as Omit<ArticleRecord, PageOnlyField>), ...(standfirst ? { standfirst } : {}), content_hash };
 }
 
 export function articleContent(parsed: ParsedArticleMarkdown): ArticleContent {

@@ -1,6 +1,6 @@
 import { slugify, shortHash } from "../ingest/slug.ts";
 import type { ArticleRecord } from "../schema.ts";
-import type { ArticleLink } from "./model.ts";
+import { articleLink, type ArticleLink } from "./article-link.ts";
 import { contiguousMonths, formatCount, monthLabel, renderMonthChart } from "./month-chart.ts";
 import { articleCount, placeDate, type Crumb, type PeriodLink, type TimelineArticle } from "./timeline.ts";
 
@@ -226,7 +226,7 @@ function pageUrl(base: string, k: number): string {
 export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
   const order = input.map((_, i) => i).sort((i, j) => compareNewestFirst(input[i], input[j]));
   const articles = order.map((i) => input[i]);
-  const links: ArticleLink[] = articles.map((a) => ({ title: a.title, url: a.url, date_label: a.date_label }));
+  const links: ArticleLink[] = articles.map((a) => articleLink(a));
 
   // Collect names per kind: the articles naming each, then a page for those named often enough.
   const entities: Entity[] = [];

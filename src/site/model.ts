@@ -1,4 +1,5 @@
 import { compareNewestFirst, formatArticleDate, machineDate } from "./dates.ts";
+import { articleLink, type ArticleLink } from "./article-link.ts";
 import type { ArticleContent, IndexedArticle } from "./article-index.ts";
 import { topEntities, type CountedName } from "./home.ts";
 import { linksBySlug } from "./related.ts";
@@ -7,6 +8,7 @@ import { buildEntityPages, type EntityGroup, type EntitySite } from "./entity-pa
 import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTimelineLinks, type Timeline } from "./timeline.ts";
 import { searchFields, type SearchFields } from "./search-fields.ts";
 import { buildSectionIndex, sectionName, sectionUrl, type SectionIndex } from "./sections.ts";
+import { buildOnThisDay, type OnThisDay } from "./on-this-day.ts";
 
 /**
  * Everything the templates print, computed once in TypeScript. Templates loop over
@@ -45,11 +47,7 @@ export interface SiteArticle extends IndexedArticle {
 /** What an article's own page prints: the above and its content, read from its Markdown file. */
 export type ArticlePageData = SiteArticle & ArticleContent;
 
-export interface ArticleLink {
-  title: string;
-  url: string;
-  date_label?: string;
-}
+export type { ArticleLink } from "./article-link.ts";
 
 export interface ListingPage {
   url: string;
@@ -77,6 +75,8 @@ export interface SiteModel {
   timeline: Timeline;
   /** People, organization, place and topic pages and indexes (src/site/entity-pages.ts). */
   entities: EntitySite;
+  /** /on-this-day/ pages and the home page's day (src/site/on-this-day.ts). */
+  onThisDay: OnThisDay;
   /** The paginated pages this render process writes (all of them, or its share: see renderShare). */
   pages: RenderedPages;
 }
@@ -88,6 +88,7 @@ export interface RenderedPages {
   entityIndexPages: EntitySite["indexPages"];
   timelinePages: Timeline["pages"];
   sourcePages: SourceIndex["pages"];
+  onThisDayPages: OnThisDay["pages"];
   sectionPages: SectionIndex["pages"];
 }
 
@@ -146,8 +147,9 @@ export function articleUrl(slug: string): string {
   return `/articles/${slug}/`;
 }
 
+/** The article as lists show it (src/site/article-link.ts): one shared object per article. */
 export function linkTo(a: SiteArticle): ArticleLink {
-  return { title: a.title, url: a.url, date_label: a.date_label };
+  return articleLink(a);
 }
 
 /** Splits `items` into pages of at most `size`, the first at `baseUrl`, the rest at `baseUrl/page/N/`. */
@@ -170,7 +172,12 @@ export function paginate<T>(items: readonly T[], baseUrl: string, title: string,
  * given, the paginated lists keep only the pages at these URLs (the dev server re-renders
  * just the pages whose data changed); the whole-archive fields stay complete.
  */
-export function buildSiteModel(index: readonly IndexedArticle[], share: RenderShare = { index: 0, count: 1 }, only?: ReadonlySet<string>): SiteModel {
+export function buildSiteModel(
+  index: readonly IndexedArticle[],
+  share: RenderShare = { index: 0, count: 1 },
+  only?: ReadonlySet<string>,
+  options: { /** The build's day, YYYY-MM-DD: the home page's "on this day". */ today?: string } = {},
+): SiteModel {
   const articles: SiteArticle[] = index
     .map((record) => ({
       ...record,
@@ -202,6 +209,8 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
     a.same_story_links = links(a.same_story);
   }
   const sources = buildSourceIndex(articles);
+  // Lists name a source as its page does ("USA Today" for "USA TODAY").
+  for (const a of articles) if (a.source) linkTo(a).source = sources.shownName.get(a.source) ?? a.source;
   const sections = buildSectionIndex(articles);
   for (const a of articles) a.search = searchFields({ ...a, source: a.source && sources.shownName.get(a.source) });
 
@@ -209,6 +218,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
   const entities = buildEntityPages(articles);
   articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
 
+  const onThisDay = buildOnThisDay(articles, options.today);
   const articleListing = paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo);
   const model: SiteModel = {
     articles,
@@ -222,6 +232,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
     topPeople: topEntities(entities, "people", HOME_TOP_COUNT),
     timeline,
     entities,
+    onThisDay,
     pages: {
       articles,
       articleListing,
@@ -229,6 +240,7 @@ export function buildSiteModel(index: readonly IndexedArticle[], share: RenderSh
       entityIndexPages: entities.indexPages,
       timelinePages: timeline.pages,
       sourcePages: sources.pages,
+      onThisDayPages: onThisDay.pages,
       sectionPages: sections.pages,
     },
   };

@@ -15,10 +15,14 @@ export interface SiteSettings {
   pathPrefix: string;
   /** origin + pathPrefix: the absolute URL of the site's root, ending in "/". */
   rootUrl: string;
+  /** The build's day, YYYY-MM-DD (the home page's "on this day"); pinned for reproducible builds with ARCHIVE_NOW. */
+  today?: string;
 }
 
-export function siteSettings(options: { title: string; description: string; lang: string; origin: string; pathPrefix: string }): SiteSettings {
+export function siteSettings(options: { title: string; description: string; lang: string; origin: string; pathPrefix: string; today?: string }): SiteSettings {
   const origin = new URL(options.origin).origin;
   const pathPrefix = normalizePathPrefix(options.pathPrefix);
-  return { title: options.title, description: options.description, lang: options.lang, origin, pathPrefix, rootUrl: new URL(pathPrefix, origin).href };
+  const settings: SiteSettings = { title: options.title, description: options.description, lang: options.lang, origin, pathPrefix, rootUrl: new URL(pathPrefix, origin).href };
+  if (options.today) settings.today = options.today;
+  return settings;
 }

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { ArticleRecord } from "../schema.ts";
-import type { ArticleLink } from "./model.ts";
+import { articleLink, type ArticleLink, type LinkableArticle } from "./article-link.ts";
+import { monthCalendar, type MonthCalendar } from "./calendar.ts";
 import { contiguousMonths, formatCount, renderMonthChart } from "./month-chart.ts";
 
 /**
@@ -21,10 +22,7 @@ export const UNDATED_URL = "/timeline/undated/";
 export type Precision = "day" | "month" | "year";
 
 /** The fields the timeline reads from an article (a SiteArticle has them all). */
-export type TimelineArticle = Pick<ArticleRecord, "slug" | "title" | "date" | "date_precision" | "date_month_day"> & {
-  url: string;
-  date_label?: string;
-};
+export type TimelineArticle = Pick<ArticleRecord, "slug" | "title" | "date" | "date_precision" | "date_month_day"> & LinkableArticle;
 
 /** Where a date puts an article; `month`/`day` are 1-based and present down to the precision. */
 export interface DatePlacement {
@@ -80,6 +78,10 @@ export interface TimelinePage {
   childrenLabel: string;
   /** On year and month pages: how many articles are dated only that coarsely. */
   coarseCount: number;
+  /** On month pages: the month as a calendar whose days link to their day pages. */
+  calendar?: MonthCalendar;
+  /** What the pager's links say: time order for dated periods, page order for the undated list (it is alphabetical). */
+  pager: { previous: string; next: string };
   sections: TimelineSection[];
 }
 
@@ -237,7 +239,7 @@ function sortKey(p: DatePlacement): string {
 }
 
 function linkOf(a: TimelineArticle): ArticleLink {
-  return { title: a.title, url: a.url, date_label: a.date_label };
+  return articleLink(a);
 }
 
 /** Year → Month → Day, each level in chronological order; undated articles apart. */
@@ -281,7 +283,10 @@ interface Entry {
   item: ArticleLink;
 }
 
-type PeriodInfo = Omit<TimelinePage, "countLabel" | "url" | "title" | "pageNumber" | "pageCount" | "previousUrl" | "nextUrl" | "sections"> & { baseUrl: string };
+type PeriodInfo = Omit<TimelinePage, "countLabel" | "url" | "title" | "pageNumber" | "pageCount" | "previousUrl" | "nextUrl" | "sections" | "pager"> & { baseUrl: string };
+
+const TIME_PAGER = { previous: "Earlier articles", next: "Later articles" };
+const PAGE_PAGER = { previous: "Previous page", next: "Next page" };
 
 /** Pages of at most TIMELINE_PAGE_SIZE links; a section split across pages repeats its heading. */
 function periodPages(info: PeriodInfo, entries: readonly Entry[]): TimelinePage[] {
@@ -302,6 +307,7 @@ function periodPages(info: PeriodInfo, entries: readonly Entry[]): TimelinePage[
     }
     pages.push({
       ...rest,
+      pager: info.kind === "undated" ? PAGE_PAGER : TIME_PAGER,
       countLabel,
       url: urlOf(k),
       title: pageCount > 1 ? `${info.heading} (page ${k} of ${pageCount})` : info.heading,
@@ -388,6 +394,7 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           children: m.days.map((d) => ({ label: String(d.day), url: dayUrl(y.year, m.month, d.day), count: d.items.length })),
           childrenLabel: `Days of ${label}`,
           coarseCount: m.monthOnly.length,
+          calendar: monthCalendar(y.year, m.month, new Map(m.days.map((d) => [d.day, { url: dayUrl(y.year, m.month, d.day), count: d.items.length }]))),
         },
         entries,
       ),

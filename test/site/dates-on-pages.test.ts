@@ -91,8 +91,8 @@ describe("an archive where nothing gives a year", () => {
     assert.equal(text(page.querySelector(".date-note")), "(read from the dateline “HOT SPRINGS, Ark., March 16 -”)");
 
     const undated = await readPage(site, "/timeline/undated/");
-    const rows = undated.querySelectorAll("main .article-list li").map((li) => text(li));
-    assert.ok(rows.includes(`${bank.title} March 16, year unknown (inferred)`), rows.join("\n"));
+    const rows = undated.querySelectorAll("main .article-list li").map((li) => `${text(li.querySelector("a"))} | ${text(li.querySelector("time"))}`);
+    assert.ok(rows.includes(`${bank.title} | March 16, year unknown (inferred)`), rows.join("\n"));
     assert.equal(text((await readPage(site, "/timeline/")).querySelector(".lead-count")), "0 dated articles; 2 undated (1 with a month and day but no year).");
   });
 

@@ -150,6 +150,23 @@ describe("timeline pages", () => {
     assert.equal(new Set(periodUrls(pages, "/timeline/2017/02/")).size, 250);
   });
 
+  it("call a dated period's pages earlier and later articles, and the undated list's (alphabetical) pages just pages", () => {
+    const articles = [...Array.from({ length: 120 }, (_, i) => article(`d${i}`, "2017-02-08")), ...Array.from({ length: 120 }, (_, i) => article(`u${i}`))];
+    const { pages } = buildTimeline(articles);
+    assert.deepEqual(pageAt(pages, "/timeline/2017/02/08/")!.pager, { previous: "Earlier articles", next: "Later articles" });
+    assert.deepEqual(pageAt(pages, "/timeline/undated/")!.pager, { previous: "Previous page", next: "Next page" });
+  });
+
+  it("give a month page a calendar of its days, linking those with articles", () => {
+    const { pages } = buildTimeline([article("a", "2017-02-08"), article("b", "2017-02-08"), article("c", "2017-02-20"), article("m", "2017-02")]);
+    const cal = pageAt(pages, "/timeline/2017/02/")!.calendar!;
+    assert.deepEqual(cal.weeks.flat().filter((c) => c?.url).map((c) => [c!.day, c!.count, c!.url]), [
+      [8, 2, "/timeline/2017/02/08/"],
+      [20, 1, "/timeline/2017/02/20/"],
+    ]);
+    assert.equal(pageAt(pages, "/timeline/2017/")!.calendar, undefined, "a year page has its months instead");
+  });
+
   it("link each period to the nearest earlier and later periods that have articles", () => {
     const { pages } = buildTimeline([article("a", "2016-12-30"), article("b", "2017-01-05"), article("c", "2017-03-02"), article("d", "2019-07")]);
     const jan = pageAt(pages, "/timeline/2017/01/")!;

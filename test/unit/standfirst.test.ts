@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { standfirstOf } from "../../src/site/standfirst.ts";
+
+describe("the one line a list shows under a title (standfirstOf)", () => {
+  it("is the dek when there is one, else the summary", () => {
+    assert.equal(standfirstOf({ title: "Harbor reopens", dek: "Ships return after the storm.", summary: "The harbor reopened on Monday." }), "Ships return after the storm.");
+    assert.equal(standfirstOf({ title: "Harbor reopens", summary: "The harbor reopened on Monday." }), "The harbor reopened on Monday.");
+    assert.equal(standfirstOf({ title: "Harbor reopens", summary: "" }), undefined);
+  });
+
+  it("drops a headline the lead repeats as its own sentence, but keeps a first sentence that only starts like it", () => {
+    assert.equal(standfirstOf({ title: "Venezuela and China sign oil deal", summary: "Venezuela and China sign oil deal. Caracas signed a deal with Beijing." }), "Caracas signed a deal with Beijing.");
+    assert.equal(standfirstOf({ title: "OIL PRICES RISE", summary: "OIL PRICES RISE Crude prices rose on Monday." }), "Crude prices rose on Monday.");
+    const whole = "President Trump is hailing a victory after a mayor ordered his staff to cooperate.";
+    assert.equal(standfirstOf({ title: "President Trump is hailing a victory", summary: whole }), whole);
+    assert.equal(standfirstOf({ title: "Oil deal", summary: "Oil deal." }), undefined, "nothing left but the title");
+  });
+
+  it("is one line: whitespace squashed, cut at a word before the limit with an ellipsis", () => {
+    const long = "The council met on Tuesday to discuss the budget, which has grown by a third since the last election, and agreed to meet again.";
+    const cut = standfirstOf({ title: "t", summary: `  ${long.replace(/ /g, "\n ")} ` }, 60)!;
+    assert.ok(cut.length <= 61 && cut.endsWith("…"), cut);
+    assert.ok(long.startsWith(cut.slice(0, -1)), `cut at a word: ${cut}`);
+    assert.doesNotMatch(cut, /[\s,]…$/);
+  });
+});
