@@ -11,6 +11,7 @@ import { furnitureLabel } from "./src/site/furniture-labels.ts";
 import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { feedArticles, feedEntries, newestFeedDate } from "./src/site/feed.ts";
 import { articleOpenGraph, newsArticleJsonLd, pageOpenGraph, serializeJsonLd, type PageContext } from "./src/site/structured-data.ts";
+import { citeArticle, type CitedArticle } from "./src/site/citation.ts";
 
 /**
  * Eleventy's configuration: a thin file that wires the site model (built in
@@ -68,7 +69,7 @@ interface EleventyConfig {
 }
 
 /** Templates that write one page each (not paginated over the archive). */
-const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "sections.njk", "timeline.njk", "on-this-day-index.njk"];
+const SINGLE_PAGE_TEMPLATES = ["index.njk", "search.njk", "404.njk", "robots.njk", "sources.njk", "sections.njk", "timeline.njk", "on-this-day-index.njk", "name-feed.njk"];
 
 export default async function configureFromEnvironment(eleventyConfig: EleventyConfig) {
   const { resolveConfig } = await import("./src/publish/config.ts");
@@ -141,6 +142,8 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   const pageContext = (canonicalUrl: string): PageContext => ({ canonicalUrl, siteName: site.title, lang: site.lang });
   eleventyConfig.addFilter("newsArticleJsonLd", (article, canonicalUrl: string) => serializeJsonLd(newsArticleJsonLd(article, pageContext(canonicalUrl))));
   eleventyConfig.addFilter("articleOpenGraph", (article, canonicalUrl: string) => articleOpenGraph(article, pageContext(canonicalUrl)));
+  // "Cite this article" from the same NewsArticle the page gives crawlers (src/site/citation.ts).
+  eleventyConfig.addFilter("citation", (article, canonicalUrl: string) => citeArticle(newsArticleJsonLd(article, pageContext(canonicalUrl)) as unknown as CitedArticle));
   eleventyConfig.addFilter("pageOpenGraph", (title: string, description: string, canonicalUrl: string) => pageOpenGraph(title, description, pageContext(canonicalUrl)));
 
   // Atom and JSON feeds of the newest articles, from the official plugin. Its HTML <base>

@@ -209,6 +209,10 @@ export class ArchiveBuild {
             changed.changed.length,
           );
           const removedFiles = new Set(changed.removed.map(pageFile));
+          // The names' feeds (src/site/name-feeds.ts) are all written again each time: one
+          // written last time and not now is gone (its name has fewer than three articles now).
+          const writtenNow = new Set(rendered.outputs);
+          for (const file of previous.manifest.outputs) if (file.endsWith("/feed.xml") && !writtenNow.has(file)) removedFiles.add(file);
           outputs = [...new Set([...previous.manifest.outputs.filter((f) => !removedFiles.has(f)), ...rendered.outputs])].sort();
           // Checked before anything moves: a served site stays the last good one.
           verify(index, outputs, rendered);

@@ -82,6 +82,9 @@ export interface RelatedEntity extends PagedEntityLink {
 }
 
 export interface EntityPage {
+  /** The name's Atom feed (src/site/name-feeds.ts), when it has one. */
+  feedUrl?: string;
+  feedTitle?: string;
   kind: EntityKind;
   kindLabel: string;
   kindSingular: string;

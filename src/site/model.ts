@@ -9,6 +9,7 @@ import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTim
 import { searchFields, type SearchFields } from "./search-fields.ts";
 import { buildSectionIndex, sectionName, sectionUrl, type SectionIndex } from "./sections.ts";
 import { buildOnThisDay, type OnThisDay } from "./on-this-day.ts";
+import { buildNameFeeds, type FeedLinkedPage, type FeedSource, type NameFeed } from "./name-feeds.ts";
 
 /**
  * Everything the templates print, computed once in TypeScript. Templates loop over
@@ -57,6 +58,9 @@ export interface ListingPage {
   items: ArticleLink[];
   previousUrl?: string;
   nextUrl?: string;
+  /** The Atom feed of this listing's name (src/site/name-feeds.ts), when it has one. */
+  feedUrl?: string;
+  feedTitle?: string;
 }
 
 export interface SiteModel {
@@ -77,6 +81,12 @@ export interface SiteModel {
   entities: EntitySite;
   /** /on-this-day/ pages and the home page's day (src/site/on-this-day.ts). */
   onThisDay: OnThisDay;
+  /**
+   * Atom feeds of the names, sections and sources with three or more articles
+   * (src/site/name-feeds.ts). Not among `pages`: they are not HTML pages, and the
+   * render process that writes the single pages writes them all.
+   */
+  nameFeeds: NameFeed[];
   /** The paginated pages this render process writes (all of them, or its share: see renderShare). */
   pages: RenderedPages;
 }
@@ -219,6 +229,7 @@ export function buildSiteModel(
   articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
 
   const onThisDay = buildOnThisDay(articles, options.today);
+  const nameFeeds = buildNameFeeds<FeedLinkedPage>([...entityFeedGroups(entities), ...listingFeedGroups(sources.pages, (p) => p.source, "from"), ...listingFeedGroups(sections.pages, (p) => p.section, "in")]);
   const articleListing = paginate(articles, "/articles/", "All articles", LISTING_PAGE_SIZE, linkTo);
   const model: SiteModel = {
     articles,
@@ -233,6 +244,7 @@ export function buildSiteModel(
     timeline,
     entities,
     onThisDay,
+    nameFeeds,
     pages: {
       articles,
       articleListing,
@@ -245,4 +257,32 @@ export function buildSiteModel(
     },
   };
   return selectPages(model, share, only);
+}
+
+/** Each name's pages, for its feed: the first page's articles are its newest. */
+function entityFeedGroups(entities: EntitySite): { source: FeedSource; pages: EntitySite["pages"] }[] {
+  const groups = new Map<string, { source: FeedSource; pages: EntitySite["pages"] }>();
+  for (const page of entities.pages) {
+    const key = `${page.kind}\u0000${page.name}`;
+    let group = groups.get(key);
+    if (!group) {
+      const what = page.kind === "tags" ? `on ${page.name}` : `naming ${page.name} (${page.kindSingular.toLowerCase()})`;
+      group = { source: { pageUrl: page.url, title: page.name, subtitle: `Newest articles ${what}`, count: page.count, items: page.items }, pages: [] };
+      groups.set(key, group);
+    }
+    group.pages.push(page);
+  }
+  return [...groups.values()];
+}
+
+/** A source's or a section's listing pages, for its feed. */
+function listingFeedGroups<P extends ListingPage>(pages: readonly P[], owner: (p: P) => { name: string; url: string; count: number }, preposition: "from" | "in"): { source: FeedSource; pages: P[] }[] {
+  const groups = new Map<string, { source: FeedSource; pages: P[] }>();
+  for (const page of pages) {
+    const o = owner(page);
+    let group = groups.get(o.url);
+    if (!group) groups.set(o.url, (group = { source: { pageUrl: o.url, title: o.name, subtitle: `Newest articles ${preposition} ${o.name}`, count: o.count, items: page.items }, pages: [] }));
+    group.pages.push(page);
+  }
+  return [...groups.values()];
 }

@@ -106,6 +106,25 @@ describe("the reader's pages", () => {
     }
   });
 
+  it("an article page offers a citation, as text and BibTeX, made from the same fields as its JSON-LD", async () => {
+    for (const a of [synthetic[10], synthetic[synthetic.length - 2]]) {
+      const html = await page(`articles/${recordOf(a).slug}/index.html`);
+      const data = JSON.parse(html.querySelector('script[type="application/ld+json"]')!.text);
+      const cite = html.querySelector("details.cite")!;
+      assert.equal(cite.querySelector("summary")!.text, "Cite this article");
+      const text = cite.querySelector(".cite-text")!.text;
+      assert.ok(text.includes(`“${data.headline}`), text);
+      assert.ok(text.includes(data.publisher.name) && text.endsWith(`${data.url}.`), text);
+      // (The parser keeps a <pre>'s content raw: parse it again for its text.)
+      const bibtex = parse(cite.querySelector(".cite-bibtex")!.innerHTML).text;
+      assert.match(bibtex, new RegExp(`^@article\\{${recordOf(a).slug.slice(0, 60)},`));
+      assert.ok(bibtex.includes(`  url = {${data.url}}`), bibtex);
+      if (data.datePublished) assert.ok(bibtex.includes(`  date = {${data.datePublished}}`), bibtex);
+    }
+    const hostile = await page(`articles/${recordOf(synthetic[synthetic.length - 2]).slug}/index.html`);
+    assert.match(parse(hostile.querySelector(".cite-bibtex")!.innerHTML).text, /title = \{\{Council says "no" to <\/script> \\& fares \\textbackslash\{\} \d+\}\}/);
+  });
+
   it("an article page gives link previews its title, type and URL", async () => {
     const html = await page(`articles/${recordOf(synthetic[10]).slug}/index.html`);
     const og = (p: string) => html.querySelector(`meta[property="${p}"]`)?.getAttribute("content");

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import fc from "fast-check";
+import { bibtexEscape, citeArticle } from "../../src/site/citation.ts";
+import { newsArticleJsonLd } from "../../src/site/structured-data.ts";
+import type { ArticleRecord } from "../../src/schema.ts";
+
+const page = { canonicalUrl: "https://archive.example/news/articles/harbor-reopens/", siteName: "News Archive", lang: "en" };
+const record = (extra: Partial<ArticleRecord> = {}) =>
+  ({ title: "Harbor reopens after the storm", summary: "s", date: "2017-02-08", authors: ["Ada Park", "Bo Li"], source: "Harbor Ledger", tags: [], word_count: 300, people: [], organizations: [], places: [], ...extra }) as ArticleRecord;
+const cite = (extra: Partial<ArticleRecord> = {}) => citeArticle(newsArticleJsonLd(record(extra), page) as never);
+
+/** The value of a BibTeX field, its outer braces taken off. */
+function field(bibtex: string, name: string): string | undefined {
+  const m = new RegExp(`^  ${name} = (.*?),?$`, "m").exec(bibtex);
+  return m ? m[1].replace(/^\{([\s\S]*)\}$/, "$1") : undefined;
+}
+
+describe("cite this article", () => {
+  it("gives a plain reference from the page's NewsArticle: authors, title, source, date, archive and URL", () => {
+    assert.equal(cite().text, "Ada Park and Bo Li. “Harbor reopens after the storm.” Harbor Ledger, February 8, 2017. News Archive, https://archive.example/news/articles/harbor-reopens/.");
+    assert.equal(cite({ authors: [], source: undefined, date: "2017-02" }).text, "“Harbor reopens after the storm.” February 2017. News Archive, https://archive.example/news/articles/harbor-reopens/.");
+    assert.equal(cite({ authors: ["A", "B", "C"], date: undefined }).text.split(".”")[0], "A, B, and C. “Harbor reopens after the storm");
+  });
+
+  it("gives a BibTeX entry with the same fields, keyed by the page's slug", () => {
+    const bib = cite().bibtex;
+    assert.match(bib, /^@article\{harbor-reopens,\n/);
+    assert.equal(field(bib, "title"), "{Harbor reopens after the storm}");
+    assert.equal(field(bib, "author"), "Ada Park and Bo Li");
+    assert.equal(field(bib, "journal"), "Harbor Ledger");
+    assert.deepEqual([field(bib, "year"), field(bib, "month"), field(bib, "date")], ["2017", "feb", "2017-02-08"]);
+    assert.equal(field(bib, "url"), page.canonicalUrl);
+    assert.match(bib, /\n}$/);
+    const noSource = cite({ source: undefined, date: undefined }).bibtex;
+    assert.match(noSource, /^@misc\{/);
+    assert.equal(field(noSource, "year"), undefined);
+  });
+
+  it("escapes every character TeX gives a meaning, so article text cannot close a field or run a command", () => {
+    const hostile = "Budget} , note = {pwned} \\input{/etc/passwd} 100% & $5 #1 a_b ^ ~";
+    const bib = cite({ title: hostile, authors: ["O'Brien {Jr}"] }).bibtex;
+    const title = field(bib, "title")!;
+    assert.equal(title, "{Budget\\} , note = \\{pwned\\} \\textbackslash{}input\\{/etc/passwd\\} 100\\% \\& \\$5 \\#1 a\\_b \\textasciicircum{} \\textasciitilde{}}");
+    assert.doesNotMatch(bib, /^  note = \{pwned/m);
+    assert.equal(field(bib, "author"), "O'Brien \\{Jr\\}");
+  });
+
+  it("leaves any text with balanced braces, no unescaped special character and no line break", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."ab {}\\%$&#_^~\n\t@,=\"'é"), maxLength: 200 }), (text) => {
+        const out = bibtexEscape(text);
+        assert.doesNotMatch(out, /[\n\r\t]/);
+        // Take the escapes away: nothing special may be left.
+        const bare = out.replace(/\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\[{}%$&#_]/g, "");
+        assert.doesNotMatch(bare, /[\\{}%$&#_^~]/, out);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
