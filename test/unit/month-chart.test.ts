@@ -113,6 +113,7 @@ describe("the month chart", () => {
         if (k > 0) assert.ok(b.x >= g.bars[k - 1].x + g.bars[k - 1].w - 0.01, `bar ${k} does not overlap the one before`);
       });
       if (spacing > 4) assert.ok(g.bars.every((b) => b.w < spacing - 0.5 && b.w > spacing / 2), "a visible gap between neighbouring months");
+      if (spacing < 3) assert.ok(g.bars.every((b) => Math.abs(b.w - spacing) < 0.02), "bars of a long range fill their place: a gap would leave them too thin to see");
       for (const t of g.ticks) assert.ok(t.y1 === g.axis.y && t.y2 > t.y1 && t.y2 <= g.height, "ticks hang below the axis");
       for (const l of [...g.years, ...g.axisLabels]) assert.ok(l.x >= 0 && l.x <= g.width && l.y >= 11 && l.y <= g.height, `label ${l.text} inside the frame`);
       for (const l of g.years) assert.ok(l.y > g.axis.y, "year labels below the axis");
