@@ -55,6 +55,23 @@ describe("the summary (article lists, feeds, search results, social cards)", () 
     assert.match(summary, /[a-z]…$/, "no dangling comma or half word before the ellipsis");
   });
 
+  it("ends sentences followed by two spaces too (old typing habits)", () => {
+    assert.equal(summarizeLead([`${lead}  The pier opened in 1921.  Repairs would cost more.`]), `${lead} The pier opened in 1921.`);
+  });
+
+  it("keeps two sentences that fit exactly in the limit, and only the first when they are one character over", () => {
+    const second = (length: number) => `It ${"x".repeat(length - 4)}.`;
+    const fits = summarizeLead([`${lead} ${second(280 - lead.length - 1)}`]);
+    assert.equal(fits, `${lead} ${second(280 - lead.length - 1)}`);
+    assert.equal(fits.length, 280);
+    assert.equal(summarizeLead([`${lead} ${second(280 - lead.length)}`]), lead);
+  });
+
+  it("drops a run of dashes and commas before the ellipsis, not just the last one", () => {
+    const text = `${"a ".repeat(130)}budget,— ${"z".repeat(30)} more.`;
+    assert.equal(summarizeLead([text]), `${"a ".repeat(130)}budget…`);
+  });
+
   it("cuts at the given length, on a word boundary", () => {
     assert.equal(summarizeLead(["The harbor council voted on Tuesday to close the pier."], 30), "The harbor council voted on…");
     assert.equal(summarizeLead(["Supercalifragilisticexpialidocious words."], 10), "S…");
