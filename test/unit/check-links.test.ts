@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { findBrokenLinks } from "../../src/check/links.ts";
+import { findBrokenLinks, formatBrokenLink } from "../../src/check/links.ts";
 import { normalizePathPrefix } from "../../src/site/url-prefix.ts";
 
 const files = new Set(["index.html", "articles/a/index.html", "assets/site.css", "pagefind/pagefind-ui.js"]);
@@ -36,6 +36,16 @@ describe("the built site's link check", () => {
     const html = `<a href="https://example.com/x">x</a><a href="//cdn.example.com/y.js">y</a><a href="#main">skip</a>
       <a href="mailto:a@b.c">m</a><img src="data:image/png;base64,AAAA"><a href="/assets/site.css?v=2#top">css</a>`;
     assert.deepEqual(findBrokenLinks(page(html), files, "/"), []);
+  });
+
+  it("checks an internal link with a colon in its path (it is not a scheme)", () => {
+    assert.deepEqual(findBrokenLinks(page(`<a href="/sub/articles/note:1/">n</a><a href="note:2/">m</a>`), files, "/sub/").map((b) => b.url), ["/sub/articles/note:1/"]);
+  });
+
+  it("reports a link whose escapes are broken, and prints each problem as page: link reason", () => {
+    const broken = findBrokenLinks(page(`<a href="/sub/articles/%E0%A4%A/">x</a>`), files, "/sub/");
+    assert.deepEqual(broken, [{ page: "articles/a/index.html", url: "/sub/articles/%E0%A4%A/", reason: "is not a valid URL" }]);
+    assert.equal(formatBrokenLink(broken[0]), "articles/a/index.html: /sub/articles/%E0%A4%A/ is not a valid URL");
   });
 
   it("normalizes a path prefix written without slashes", () => {
