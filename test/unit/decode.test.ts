@@ -99,6 +99,25 @@ test("text that is mostly control characters is refused as not text", () => {
   assertArticleError(() => decodeArticleBytes(bytes, "junk.txt"), "junk.txt", /control characters/);
 });
 
+test("a UTF-32 file, either byte order, is refused with what to do", () => {
+  const le = Uint8Array.from([0xff, 0xfe, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00]);
+  const be = Uint8Array.from([0x00, 0x00, 0xfe, 0xff, 0x00, 0x00, 0x00, 0x41]);
+  assertArticleError(() => decodeArticleBytes(le, "le.txt"), "le.txt", /UTF-32/);
+  assertArticleError(() => decodeArticleBytes(be, "be.txt"), "be.txt", /UTF-32/);
+});
+
+test("a Windows-1252 file that starts with ï (the first byte of a UTF-8 BOM) keeps its first letters", () => {
+  const bytes = Uint8Array.from("ïle de la Cité: the harbor council met on Tuesday, the mayor said.", (c) => c.charCodeAt(0));
+  assert.equal(decodeArticleBytes(bytes, "w.txt"), "ïle de la Cité: the harbor council met on Tuesday, the mayor said.");
+  const almostBom = Uint8Array.from([0xef, 0xbb, 0x41, 0x42, 0x43, 0x20, 0x6e, 0x65, 0x77, 0x73]);
+  assert.equal(decodeArticleBytes(almostBom, "w.txt"), "ï»ABC news");
+});
+
+test("the five bytes Windows-1252 leaves undefined are dropped, not shown as control characters", () => {
+  assert.equal(decodeArticleBytes(utf8("The vote\u0081 was \u009dheld on Tuesday."), "c1.txt"), "The vote was held on Tuesday.");
+  assert.equal(decodeArticleBytes(utf8("He said \u0093yes\u0094 \u0096 then left."), "c1.txt"), "He said “yes” – then left.");
+});
+
 test("a few stray control characters are dropped, the text is kept", () => {
   assert.equal(decodeArticleBytes(utf8("An ordinary\u0007 line\u001b of text."), "a.txt"), "An ordinary line of text.");
 });
@@ -151,6 +170,16 @@ describe("text saved twice with the wrong encoding (mojibake)", () => {
     assert.equal(decode("Hillaryâ€™s A â€˜Bigotâ€™ â€“ hereâ€™s how"), "Hillary’s A ‘Bigot’ – here’s how");
     assert.equal(decode("Hillary\u00e2\u0080\u0099s"), "Hillary’s");
     assert.equal(decode("Ã©tÃ© in MÃ¼nchen"), "été in München");
+  });
+
+  it("repairs two-, three- and four-byte characters, at the edges of each range", () => {
+    assert.equal(decode("Â© 2017 and Ã©Ã¨ and Ã—"), "© 2017 and éè and ×");
+    assert.equal(decode("à¤• and ï¼Ÿ"), "क and ？");
+    assert.equal(decode("Great news ðŸ˜€ today"), "Great news 😀 today");
+  });
+
+  it("keeps a character that starts no sequence inside a repaired run", () => {
+    assert.equal(decode("cafÃ©× menu"), "café× menu");
   });
 
   it("leaves real accented text alone", () => {
