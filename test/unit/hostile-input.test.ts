@@ -10,30 +10,33 @@ import { ArticleError } from "../../src/errors.ts";
 import { listArticleFiles } from "../../src/ingest/article-files.ts";
 import { articleToMarkdown, parseArticleMarkdown } from "../../src/ingest/markdown.ts";
 import { ingestArchive, type IngestResult } from "../../src/ingest/pipeline.ts";
-import { timeGuard } from "../helpers/time-guard.ts";
 
 /**
  * Hostile and broken raw files, one at a time: each gets a clean article or a clear
- * ArticleError naming the file, never a crash, and never a hang. Each ingest is timed:
- * a limit of 5 s guards against runaway regular expressions (it is not a benchmark).
+ * ArticleError naming the file, never a crash, and never a hang. Nothing here is timed
+ * against a speed target (ingest's speed is measured by `npm run bench`).
  */
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/hostile");
 const NOW = new Date("2026-11-23T00:00:00Z");
-const HANG_GUARD_MS = timeGuard(5000);
+/**
+ * A hang guard, not a speed limit: the megabyte-sized inputs below are ingested in a
+ * worker thread that is stopped after this long, so a runaway regular expression or a
+ * quadratic scan (minutes to hours at this size) fails one test instead of stalling the
+ * suite. Every input takes about a second on an idle machine; the margin is for a loaded
+ * one and for mutation testing's slower, instrumented code.
+ */
+const HANG_GUARD_MS = 60_000;
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const encoder = new TextEncoder();
 const utf8 = (text: string) => encoder.encode(text);
 
-/** Ingests one file, failing if it took longer than the hang guard. */
-function ingestOne(file: string, bytes: Uint8Array): IngestResult & { ms: number } {
-  const started = performance.now();
+/** Ingests one file; every error must be an ArticleError (a clear message naming the file). */
+function ingestOne(file: string, bytes: Uint8Array): IngestResult {
   const result = ingestArchive([{ file, bytes }], { now: NOW });
-  const ms = performance.now() - started;
-  assert.ok(ms < HANG_GUARD_MS, `${file}: ingest took ${ms.toFixed(0)} ms`);
   for (const e of result.errors) assert.ok(e instanceof ArticleError, `${file}: ${String(e)}`);
-  return { ...result, ms };
+  return result;
 }
 
 /** The one error of a file that must be refused, checked to name the file. */
@@ -59,33 +62,41 @@ function acceptedAs(file: string, bytes: Uint8Array) {
 
 /** What a guarded ingest reports back from its worker thread. */
 interface GuardedOutcome {
-  ms: number;
   articles: number;
   errors: { name: string; message: string }[];
   titles: string[];
+  datelines: (string | null)[];
+  /** Letters and digits in each article's body: what a reader can find of the text. */
+  bodyWordCharacters: number[];
 }
 
 const pipelineUrl = new URL("../../src/ingest/pipeline.ts", import.meta.url).href;
 const WORKER_CODE = `
 const { parentPort } = require("node:worker_threads");
 const ready = import("tsx/esm/api").then((api) => api.tsImport(${JSON.stringify(pipelineUrl)}, ${JSON.stringify(pipelineUrl)}));
+const wordCharacters = (s) => s.match(/[\\p{L}\\p{N}]/gu)?.length ?? 0;
 parentPort.on("message", async ({ file, bytes, now }) => {
   const { ingestArchive } = await ready;
-  const started = performance.now();
   try {
     const r = ingestArchive([{ file, bytes }], { now: new Date(now) });
-    parentPort.postMessage({ ms: performance.now() - started, articles: r.articles.length, titles: r.articles.map((a) => a.record.title),
+    parentPort.postMessage({ articles: r.articles.length, titles: r.articles.map((a) => a.record.title),
+      datelines: r.articles.map((a) => a.record.dateline ?? null),
+      bodyWordCharacters: r.articles.map((a) => wordCharacters(a.body.join("\\n"))),
       errors: r.errors.map((e) => ({ name: e.name, message: e.message })) });
   } catch (e) {
-    parentPort.postMessage({ ms: performance.now() - started, articles: 0, titles: [], errors: [{ name: "crash", message: String(e && e.stack || e) }] });
+    parentPort.postMessage({ articles: 0, titles: [], datelines: [], bodyWordCharacters: [], errors: [{ name: "crash", message: String(e && e.stack || e) }] });
   }
 });
 `;
 
+/** Letters and digits in a text, as the worker counts them. */
+const wordCharacters = (s: string) => s.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
 /**
- * Synchronous code cannot be interrupted in-thread, so big inputs are ingested in a
- * worker that is killed when it passes the hang guard: a hang fails one test in 5 s
- * instead of stalling the suite.
+ * Synchronous code cannot be interrupted in-thread (node:test's own `timeout` only fires
+ * once a synchronous test has returned), so big inputs are ingested in a worker that is
+ * stopped when it passes the hang guard: a hang fails one test in a minute instead of
+ * stalling the suite.
  */
 class GuardedIngest {
   private worker?: Worker;
@@ -94,7 +105,7 @@ class GuardedIngest {
   async run(file: string, bytes: Uint8Array): Promise<GuardedOutcome | "hang"> {
     if (!this.worker) {
       this.worker = new Worker(WORKER_CODE, { eval: true });
-      // Loading the pipeline is not part of the measured time.
+      // Loading the pipeline is not part of the guarded time.
       this.warm = this.ask("warm-up.txt", new TextEncoder().encode("Warm Up\n\nThe council met on Tuesday.\n"), 60_000);
     }
     await this.warm;
@@ -196,7 +207,7 @@ describe("broken bytes", () => {
     refusedWith("blank.txt", utf8(" \n\t\n\r\n\u00a0\n".repeat(1000)), /is empty|no article text|nothing left/);
   });
 
-  it("a 20 MB file is refused by size, in well under the hang guard", () => {
+  it("a 20 MB file is refused by its size", () => {
     const bytes = new Uint8Array(20 * 1024 * 1024).fill(0x61);
     const error = refusedWith("huge.txt", bytes, /20\.0 MiB, larger than 2 MiB/);
     assert.ok(error.hint);
@@ -218,36 +229,60 @@ describe("broken bytes", () => {
     return o;
   }
 
-  it("a file of one 1 MB line becomes an article with a short title, in bounded time", async () => {
+  /**
+   * The one article a big file must give, checked as a reader would see it: a short title
+   * taken from the start of the text, and every letter and digit of the text in the body,
+   * except the title's own line (when the title has a line of its own) and a dateline
+   * moved to the front matter.
+   */
+  function assertWholeArticle(file: string, text: string, o: GuardedOutcome, dateline?: string) {
+    assert.equal(o.articles, 1, `${file} becomes an article: ${JSON.stringify(o.errors)}`);
+    const [title] = o.titles;
+    assert.ok(title.length > 0 && title.length <= 200, `${file}: a title of ${title.length} characters`);
+    const letters = (s: string) => (s.match(/[\p{L}\p{N}]/gu) ?? []).join("").toLowerCase();
+    assert.ok(letters(text).startsWith(letters(title)), `${file}: the title "${title.slice(0, 80)}" is the start of the text`);
+    assert.equal(o.datelines[0], dateline ?? null, `${file}: dateline`);
+    const titleLine = text.includes("\n") ? text.slice(0, text.indexOf("\n")) : "";
+    const expected = wordCharacters(text) - wordCharacters(titleLine) - wordCharacters(dateline ?? "");
+    assert.equal(o.bodyWordCharacters[0], expected, `${file}: letters and digits in the body (none lost, none added)`);
+  }
+
+  it("a file of one 1 MB line becomes an article with a short title and the whole text", async () => {
     const sentence = "The harbor council met again on Tuesday and voted on the budget ";
     const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length)).trim() + ".";
-    const o = await ingestGuarded("one-long-line.txt", line);
-    assert.equal(o.articles, 1);
-    assert.ok(o.titles[0].length <= 200, `title is ${o.titles[0].length} chars`);
+    assertWholeArticle("one-long-line.txt", line, await ingestGuarded("one-long-line.txt", line));
   });
 
   // Inputs shaped to make backtracking or quadratic scans slow: long runs of one
-  // punctuation mark, of Treebank tokens, of dateline, byline and date shapes.
-  // Known failures are marked todo with their cause, so the suite stays usable
-  // while the owning module is fixed; remove the todo once it passes.
-  const pathological: [string, string, string?][] = [
-    ["dots.txt", ".".repeat(1_000_000)],
-    ["hyphens.txt", "-".repeat(1_000_000)],
-    ["markdown-run.txt", "*_[`<|~".repeat(250_000)],
-    ["spaces-and-letters.txt", "a ".repeat(500_000)],
-    ["treebank-tokens.txt", "`` '' ( ) , . n't 's ".repeat(50_000)],
-    ["dateline-shapes.txt", "MIAMI — ".repeat(100_000)],
-    ["byline-shapes.txt", "By Jane Doe and ".repeat(60_000)],
-    ["capitals.txt", "HARBOR COUNCIL ".repeat(60_000)],
-    ["dashes-and-words.txt", "word — ".repeat(200_000)],
-    ["unclosed-curly-quotes.txt", "Harbor Vote\n\nThe mayor said " + "“".repeat(300_000) + " end"],
-    ["many-dates.txt", "2017-02-08 ".repeat(150_000)],
-    ["many-paragraphs.txt", "Word.\n\n".repeat(250_000)],
-    ["many-lines.txt", "Short line\n".repeat(180_000)],
+  // punctuation mark, of Treebank tokens, of dateline, byline and date shapes. Each must
+  // finish within the hang guard and give what a reader expects: a refusal that says why,
+  // or an article with a short title and every word of the text.
+  const noTitle = { refused: /no words to make a title/ };
+  const pathological: [string, string, { refused: RegExp } | { dateline?: string }][] = [
+    ["dots.txt", ".".repeat(1_000_000), noTitle],
+    ["hyphens.txt", "-".repeat(1_000_000), noTitle],
+    ["markdown-run.txt", "*_[`<|~".repeat(250_000), noTitle],
+    ["spaces-and-letters.txt", "a ".repeat(500_000), {}],
+    ["treebank-tokens.txt", "`` '' ( ) , . n't 's ".repeat(50_000), {}],
+    // The first "MIAMI —" is the dateline; the rest is text.
+    ["dateline-shapes.txt", "MIAMI — ".repeat(100_000), { dateline: "Miami" }],
+    ["byline-shapes.txt", "By Jane Doe and ".repeat(60_000), {}],
+    ["capitals.txt", "HARBOR COUNCIL ".repeat(60_000), {}],
+    ["dashes-and-words.txt", "word — ".repeat(200_000), {}],
+    ["unclosed-curly-quotes.txt", "Harbor Vote\n\nThe mayor said " + "“".repeat(300_000) + " end", {}],
+    ["many-dates.txt", "2017-02-08 ".repeat(150_000), {}],
+    ["many-paragraphs.txt", "Word.\n\n".repeat(250_000), {}],
+    ["many-lines.txt", "Short line\n".repeat(180_000), {}],
   ];
-  for (const [file, text, knownSlow] of pathological) {
-    it(`${file} (${(text.length / 1e6).toFixed(1)} M chars) is ingested or refused within the hang guard`, { todo: knownSlow }, async () => {
-      await ingestGuarded(file, text);
+  for (const [file, text, expected] of pathological) {
+    const what = "refused" in expected ? "is refused, saying why" : "becomes an article with a short title and every word";
+    it(`${file} (${(text.length / 1e6).toFixed(1)} M chars) ${what}, within the hang guard`, async () => {
+      const o = await ingestGuarded(file, text);
+      if ("refused" in expected) {
+        assert.equal(o.articles, 0, `${file} must not become an article`);
+        assert.match(o.errors[0].message, expected.refused);
+        assert.ok(o.errors[0].message.startsWith(`${file}: `), o.errors[0].message);
+      } else assertWholeArticle(file, text, o, expected.dateline);
     });
   }
 
