@@ -215,7 +215,15 @@ test("dates the text mentions never date the article: history, anniversaries, ye
 });
 
 test("a 'Posted on' line opening the article dates it", () => {
-  for (const line of ["Posted by Jane Doe on 19 Sep 2016", "Published: Sept. 19, 2016 at 3:15 pm", "Posted on Monday, September 19, 2016", "Date: 19 September 2016 10:30 BST", "Posted Mon, Sep 19, 2016"]) {
+  for (const line of [
+    "Posted by Jane Doe on 19 Sep 2016",
+    "Published: Sept. 19, 2016 at 3:15 pm",
+    "Posted on Monday, September 19, 2016",
+    "Date: 19 September 2016 10:30 BST",
+    "Posted Mon, Sep 19, 2016",
+    "First published on Monday 19 September 2016",
+    "Originally published: September 19, 2016",
+  ]) {
     const result = date({ paragraphs: [line, "The city council voted on Monday to close the harbor road."] });
     assert.equal(result.date, "2016-09-19", line);
     assert.equal(result.date_source, "text", line);

@@ -14,6 +14,9 @@ const other = [
   "Work will start in April and take about six weeks, during which the ferry will use the north landing instead, the board said.",
 ].join("\n\n");
 
+const bridgeStory =
+  "the county board met on tuesday night to hear from residents about a plan to rebuild the old bridge over the river which has been closed to trucks since a flood damaged its piers two years ago and the engineers who inspected it said the deck could be repaired for about half the cost of a new span while others on the board asked whether the repairs would last another twenty years or only ten and the chair promised a vote next month after a second public meeting at the library where the plans will be shown";
+
 describe("story groups", () => {
   it("join copies and near copies, transitively, and leave other stories alone", () => {
     const edited = story.replace("twelve routes", "eleven routes");
@@ -36,6 +39,35 @@ describe("story groups", () => {
       { id: "c.txt", text: story.replace("twelve", "eleven") },
     ]);
     assert.deepEqual(exact.map((p) => [p.a, p.b]), [["a.txt", "b.txt"]]);
+  });
+
+  it("join a chain of edits into one story though its two ends differ too much to pair, siblings listed by name", () => {
+    // Each edit changes one word: the middle text is close to both ends, the ends are not close to each other.
+    const words = bridgeStory.split(" ");
+    const edit = (ws: string[], at: number, word: string) => ws.map((w, i) => (i === at ? word : w));
+    const middle = edit(words, 30, "zebra");
+    const far = edit(middle, 60, "yak");
+    const texts = [
+      { id: "a.txt", text: words.join(" ") },
+      { id: "b.txt", text: far.join(" ") },
+      { id: "c.txt", text: middle.join(" ") },
+    ];
+    for (const order of [texts, [...texts].reverse()]) {
+      const { siblings } = findStoryGroups(order);
+      assert.deepEqual(siblings.get("a.txt"), ["b.txt", "c.txt"]);
+      assert.deepEqual(siblings.get("b.txt"), ["a.txt", "c.txt"]);
+      assert.deepEqual(siblings.get("c.txt"), ["a.txt", "b.txt"]);
+    }
+  });
+
+  it("keep two stories apart, each with its own siblings", () => {
+    const { siblings } = findStoryGroups([
+      { id: "d.txt", text: other },
+      { id: "a.txt", text: story },
+      { id: "c.txt", text: `${other} It will cost about two million dollars.` },
+      { id: "b.txt", text: story.replace("twelve", "eleven") },
+    ]);
+    assert.deepEqual(Object.fromEntries(siblings), { "a.txt": ["b.txt"], "b.txt": ["a.txt"], "c.txt": ["d.txt"], "d.txt": ["c.txt"] });
   });
 
   it("list at most ten siblings", () => {
