@@ -3,6 +3,7 @@ import MarkdownIt from "markdown-it";
 import { readArticleIndex, withArticleContent, type IndexedArticle } from "./src/site/article-index.ts";
 import { fileURLToPath } from "node:url";
 import { buildSiteModel, selectPages, type RenderShare, type SiteModel } from "./src/site/model.ts";
+import { writesSinglePages as writesSharedPages, type BuildShard } from "./src/site/build-shards.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
 import type { SiteSettings } from "./src/site/site-settings.ts";
@@ -32,6 +33,8 @@ export interface RenderSettings {
   site: SiteSettings;
   /** Which share of the paginated pages this process writes. */
   share: RenderShare;
+  /** In a sharded build (npm run build -- --shard I/N): the shard this render is part of. */
+  buildShard?: BuildShard;
   /** Only the pages at these URLs (and the single pages); every page when absent. */
   only?: readonly string[];
   /** In-process callers may hand in the model of the archive (or its index) they already hold. */
@@ -104,14 +107,14 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   const loadArchive = () =>
     (archive ??= (async () => {
       const full = settings.model ?? buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)), undefined, undefined, { today: settings.site.today });
-      const model = selectPages(full, share, only);
+      const model = selectPages(full, share, only, settings.buildShard);
       settings.hooks?.pages?.(model);
       return { ...model, pages: { ...model.pages, articles: await withArticleContent(model.pages.articles, contentDir) } };
     })());
   // The build may render in several processes at once (src/publish/render.ts): each writes
   // its share of the paginated pages, and the first one also writes the single pages,
   // the feeds and the assets.
-  const writesSinglePages = share.index === 0;
+  const writesSinglePages = share.index === 0 && writesSharedPages(settings.buildShard);
   const layoutsDir = path.resolve(settings.layoutsDir);
   if (!writesSinglePages) {
     for (const single of SINGLE_PAGE_TEMPLATES) eleventyConfig.ignores.add(path.relative(process.cwd(), path.join(layoutsDir, single)));

@@ -5,6 +5,7 @@ import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
 import { PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
+import type { BuildShard } from "../site/build-shards.ts";
 import { runInChild } from "./child-process.ts";
 import { pageFingerprints } from "../site/partial-render.ts";
 import { searchRecordHtml, SearchRecordStore, type SearchRecord } from "./search-records.ts";
@@ -25,6 +26,8 @@ export interface RenderOptions {
   model?: SiteModel;
   /** Folder of the search record store to keep the rendered pages' records in (src/publish/search-records.ts). */
   searchRecords?: string;
+  /** In a sharded build: render only this shard's pages (src/site/build-shards.ts). */
+  buildShard?: BuildShard;
 }
 
 export interface RenderResult {
@@ -80,6 +83,7 @@ export async function renderSiteInProcess(options: RenderOptions, share: RenderS
     layoutsDir: options.layoutsDir,
     site: options.site,
     share,
+    buildShard: options.buildShard,
     only: options.only,
     index: options.index,
     model: options.model,

@@ -10,6 +10,7 @@ import { searchFields, type SearchFields } from "./search-fields.ts";
 import { buildSectionIndex, sectionName, sectionUrl, type SectionIndex } from "./sections.ts";
 import { buildOnThisDay, type OnThisDay } from "./on-this-day.ts";
 import { buildNameFeeds, type FeedLinkedPage, type FeedSource, type NameFeed } from "./name-feeds.ts";
+import { inBuildShard, type BuildShard } from "./build-shards.ts";
 
 /**
  * Everything the templates print, computed once in TypeScript. Templates loop over
@@ -138,13 +139,15 @@ export function shareOf<T extends { url: string }>(items: readonly T[], share: R
 
 /**
  * The model with only some of its paginated pages: those of `share`, and when `only` is
- * given, those at its URLs. The whole-archive fields stay complete.
+ * given, those at its URLs, and in a sharded build those of `buildShard`
+ * (src/site/build-shards.ts). The whole-archive fields stay complete.
  */
-export function selectPages(model: SiteModel, share: RenderShare, only?: ReadonlySet<string>): SiteModel {
-  if (share.count <= 1 && !only) return model;
-  const pick = (items: readonly { url: string }[]) => shareOf(only ? items.filter((item) => only.has(item.url)) : items, share);
+export function selectPages(model: SiteModel, share: RenderShare, only?: ReadonlySet<string>, buildShard?: BuildShard): SiteModel {
+  if (share.count <= 1 && !only && !(buildShard && buildShard.count > 1)) return model;
+  const pick = (list: string, items: readonly { url: string }[]) =>
+    shareOf((only ? items.filter((item) => only.has(item.url)) : items).filter((item) => !buildShard || inBuildShard(list, item, buildShard)), share);
   // Every list of pages, whatever lists the model has: a new kind of page needs nothing here.
-  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(items as { url: string }[])]));
+  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(list, items as { url: string }[])]));
   return { ...model, pages: pages as unknown as RenderedPages };
 }
 
