@@ -65,6 +65,8 @@ export interface IngestResult {
   articles: IngestedArticle[];
   errors: ArticleError[];
   warnings: IngestWarning[];
+  /** The archive-wide furniture evidence the articles were read with (a sharded build's summary carries it). */
+  evidence?: FurnitureEvidence;
 }
 
 export interface IngestOptions {
@@ -298,7 +300,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   });
   const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
   linkArticles(articles, termsByFile, warnings);
-  return { articles, errors, warnings };
+  return { articles, errors, warnings, evidence };
 }
 
 /** Enough of an article to tell whether another tells the same story: its headline and first STORY_TEXT_LIMIT characters. */

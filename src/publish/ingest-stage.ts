@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { ArticleError } from "../errors.ts";
 import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
 import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
+import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
@@ -32,6 +33,8 @@ export interface IngestStageResult {
   /** Every file that could not be built, sorted by file. */
   refused: RefusedFile[];
   warnings: IngestWarning[];
+  /** The archive-wide furniture evidence ingest read the articles with (for a sharded build's summary). */
+  evidence?: FurnitureEvidence;
   /** Raw article files found (refused ones included). */
   inputCount: number;
   filesRead: number;
@@ -69,7 +72,7 @@ export class ArticleIngest {
    * articles folder) touched since the last run; without it every file is read. When
    * a file is refused and the build is strict (no --keep-going), nothing is written.
    */
-  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean } = {}): Promise<IngestStageResult> {
+  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean } = {}): Promise<IngestStageResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
     const read = (options.changes && this.listingErrors && (await this.readChanged(options.changes))) || (await this.readAll(options.changes));
@@ -97,13 +100,15 @@ export class ArticleIngest {
 
     const markdownStarted = performance.now();
     let markdown = { written: 0, removed: 0 };
-    if (refused.length === 0 || this.config.keepGoing) markdown = await this.writeMarkdown(result.articles);
+    if (options.indexOnly) await this.writeIndexOnly(result.articles);
+    else if (refused.length === 0 || this.config.keepGoing) markdown = await this.writeMarkdown(result.articles);
     return {
       articles: result.articles
         .map((a) => ({ slug: a.record.slug, source_file: a.record.source_file, dated: Boolean(a.record.date) }))
         .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
       refused,
       warnings: result.warnings,
+      evidence: result.evidence,
       inputCount: this.inputs.size + this.listingErrors!.size,
       filesRead: read.count,
       analyzed,
@@ -180,6 +185,17 @@ export class ArticleIngest {
       else toRead.push({ file, absolutePath });
     }
     return { count: toRead.length, errors: await this.readInto(toRead) };
+  }
+
+  /**
+   * Writes the light index alone, no Markdown (a sharded build's summary: each shard
+   * writes its own articles' Markdown). The Markdown of the content folder is not
+   * touched, so what the cache says of it stays true.
+   */
+  private async writeIndexOnly(articles: readonly IngestedArticle[]): Promise<void> {
+    await mkdir(this.config.contentDir, { recursive: true });
+    this.index = articles.map((a) => indexArticle(a.record, bodyToMarkdown(a.body))).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    await writeArticleIndex(this.config.contentDir, this.index);
   }
 
   /**

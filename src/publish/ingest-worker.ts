@@ -11,12 +11,12 @@ import path from "node:path";
  * shared terminal; the stage's result goes back to the parent, the index of the archive
  * through the file it writes beside the Markdown.
  */
-process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string }) => {
+process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean }) => {
   try {
     const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
     const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now });
     const ingest = new ArticleIngest(config, memo, message.ingestVersion);
-    const result = await ingest.run(createReporter());
+    const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });
     await ingest.saveMemo();
     process.send!({ ok: true, result }, () => process.exit(0));
   } catch (error) {

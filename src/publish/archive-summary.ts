@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { listArticleFiles, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
+import type { FurnitureEvidence } from "../ingest/furniture.ts";
+import { articleInputHash, type RawArticleInput } from "../ingest/pipeline.ts";
+import type { IndexedArticle } from "../site/article-index.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+import type { ArchiveConfig } from "./config.ts";
+import { ShardBuildError } from "./shard-errors.ts";
+
+/**
+ * The archive summary of a sharded build: what every shard needs to know about the whole
+ * archive, computed once from the records ingest made (their front matter), so that each
+ * shard renders its share of the pages exactly as a single build would.
+ *
+ * A text file, one JSON value per line: a header, then the light index of every article
+ * (src/site/article-index.ts), sorted by slug. The header names the raw inputs it was
+ * made from (a hash per article file, with its folder defaults, and of the alias file),
+ * the ingest code's version, the build's "today", and the archive-wide furniture evidence
+ * a shard needs to turn its own raw files into article bodies. Made by
+ * `npm run build -- --make-summary FILE` (src/publish/summary-stage.ts).
+ */
+
+export const SUMMARY_FORMAT = 1;
+const SUMMARY_KIND = "news-archive summary";
+
+export interface SummaryHeader {
+  format: number;
+  kind: typeof SUMMARY_KIND;
+  /** BuildVersions.ingest of the code that made it: shards derive article bodies with the same code. */
+  ingestVersion: string;
+  /** The build's "today" (YYYY-MM-DD): every shard builds with it. */
+  now: string;
+  articles: number;
+  /** The raw inputs it was made from. */
+  inputs: InputHashes;
+  /** Recurring lines, banners and the like across the whole archive (src/ingest/furniture.ts). */
+  evidence: FurnitureEvidence;
+}
+
+/** Article file (relative to the articles folder) → articleInputHash; and a hash of the alias file. */
+export interface InputHashes {
+  files: Record<string, string>;
+  aliases: string;
+}
+
+export interface ArchiveSummary {
+  file: string;
+  /** sha1 of the file's bytes: shards and the merge check they all used the same summary. */
+  hash: string;
+  header: SummaryHeader;
+  index: IndexedArticle[];
+}
+
+/** How to make a summary, for error messages. */
+export function makeSummaryHint(file: string): string {
+  return `Make it with \`npm run build -- --make-summary ${file}\` (with the same --articles and --now as the shards).`;
+}
+
+/**
+ * Writes the summary atomically: the header, then `articles`, each one JSON line of the
+ * light index (no single string grows with the archive). Returns its hash.
+ */
+export async function writeArchiveSummary(file: string, header: SummaryHeader, articles: AsyncIterable<string> | Iterable<string>): Promise<string> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = `${file}.tmp-${process.pid}`;
+  const hash = createHash("sha1");
+  const handle = await open(temp, "w");
+  let count = 0;
+  try {
+    let chunk = `${JSON.stringify(header)}\n`;
+    const flush = async () => {
+      hash.update(chunk);
+      await handle.write(chunk);
+      chunk = "";
+    };
+    for await (const line of articles) {
+      chunk += `${line}\n`;
+      count++;
+      if (chunk.length > 1 << 20) await flush();
+    }
+    await flush();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  if (count !== header.articles) {
+    await rm(temp, { force: true });
+    throw new Error(`the summary's header counts ${header.articles} articles, but ${count} were written`);
+  }
+  await rename(temp, file);
+  return hash.digest("hex");
+}
+
+/** Reads a summary; a missing or unreadable file, or another kind of file, is a ShardBuildError saying how to make one. */
+export async function readArchiveSummary(file: string): Promise<ArchiveSummary> {
+  const hash = createHash("sha1");
+  let header: SummaryHeader | undefined;
+  const index: IndexedArticle[] = [];
+  const stream = createReadStream(file);
+  stream.on("data", (chunk) => hash.update(chunk));
+  try {
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber++;
+      if (line === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new ShardBuildError(`${file}, line ${lineNumber}: is not an archive summary (not JSON). ${makeSummaryHint(file)}`);
+      }
+      if (!header) {
+        const h = value as Partial<SummaryHeader>;
+        if (h?.kind !== SUMMARY_KIND) throw new ShardBuildError(`${file} is not an archive summary. ${makeSummaryHint(file)}`);
+        if (h.format !== SUMMARY_FORMAT) throw new ShardBuildError(`${file} is an archive summary of format ${h.format}; this code reads format ${SUMMARY_FORMAT}. ${makeSummaryHint(file)}`);
+        header = h as SummaryHeader;
+      } else {
+        index.push(value as IndexedArticle);
+      }
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ShardBuildError(`The archive summary ${file} does not exist. ${makeSummaryHint(file)}`);
+    throw error;
+  }
+  if (!header) throw new ShardBuildError(`${file} is empty, not an archive summary. ${makeSummaryHint(file)}`);
+  if (index.length !== header.articles) {
+    throw new ShardBuildError(`${file} is cut short: it lists ${index.length} of its ${header.articles} articles. ${makeSummaryHint(file)}`);
+  }
+  return { file, hash: hash.digest("hex"), header, index };
+}
+
+/** What a build finds in the articles folder: every input's hash, and the inputs `keep` asks for, read. */
+export interface RawInputs {
+  hashes: InputHashes;
+  kept: RawArticleInput[];
+}
+
+/**
+ * Reads every raw article file (with its folder defaults) and the alias file, as ingest
+ * would, hashing each; keeps the bytes of the files `keep` names. Files ingest would
+ * refuse for their names or a broken `_defaults.yml` are left to ingest to report.
+ */
+export async function readRawInputs(config: Pick<ArchiveConfig, "articlesDir" | "aliasesFile">, keep: (file: string) => boolean = () => false): Promise<RawInputs> {
+  const listing = await listArticleFiles(config.articlesDir);
+  const defaults = await readFolderDefaultsFiles(listing.defaults);
+  const files: Record<string, string> = {};
+  const kept: RawArticleInput[] = [];
+  await mapLimited(listing.files, FILE_CONCURRENCY, async (f) => {
+    const [input] = withFolderDefaults([{ file: f.file, bytes: await readFile(f.absolutePath) }], defaults.parsed);
+    files[f.file] = articleInputHash(input);
+    if (keep(f.file)) kept.push(input);
+  });
+  const aliases = await readFile(config.aliasesFile).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return Buffer.alloc(0);
+    throw error;
+  });
+  const sortedFiles = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { hashes: { files: sortedFiles, aliases: createHash("sha1").update(aliases).digest("hex") }, kept };
+}
+
+/**
+ * Throws a ShardBuildError when the raw inputs a shard sees are not those the summary
+ * was made from, naming the files added, removed and changed (the first few of each).
+ */
+export function checkSummaryInputs(summary: ArchiveSummary, seen: InputHashes, articlesDir: string): void {
+  const made = summary.header.inputs;
+  const added = Object.keys(seen.files).filter((f) => !(f in made.files));
+  const removed = Object.keys(made.files).filter((f) => !(f in seen.files));
+  const changed = Object.keys(seen.files).filter((f) => f in made.files && made.files[f] !== seen.files[f]);
+  const problems: string[] = [];
+  const some = (files: string[]) => `${files.slice(0, 5).join(", ")}${files.length > 5 ? ` and ${files.length - 5} more` : ""}`;
+  const files = (n: number) => (problems.length ? `${n}` : `${n} article file${n === 1 ? "" : "s"}`);
+  if (added.length) problems.push(`${files(added.length)} ${added.length === 1 ? "is" : "are"} new (${some(added)})`);
+  if (removed.length) problems.push(`${files(removed.length)} ${removed.length === 1 ? "is" : "are"} gone (${some(removed)})`);
+  if (changed.length) problems.push(`${files(changed.length)} changed (${some(changed)})`);
+  if (made.aliases !== seen.aliases) problems.push("the alias file changed");
+  if (problems.length) {
+    throw new ShardBuildError(
+      `The archive summary ${summary.file} is stale: it was made from other inputs than those in ${articlesDir}: ${problems.join("; ")}. ` +
+        `Make the summary again from these articles (\`npm run build -- --make-summary ${summary.file}\`), then build every shard with the new one.`,
+    );
+  }
+}

@@ -1,0 +1,134 @@
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Reporter } from "../reporter.ts";
+import { ARTICLE_INDEX_FILE } from "../site/article-index.ts";
+import { reportWarnings } from "../warning-digest.ts";
+import { openArticleMemo } from "./article-memo.ts";
+import { readRawInputs, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
+import { BuildFailedError } from "./build.ts";
+import { runInChild } from "./child-process.ts";
+import type { ArchiveConfig } from "./config.ts";
+import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
+import { buildVersions, type BuildVersions } from "./versions.ts";
+
+/**
+ * The first job of a sharded build: `npm run build -- --make-summary FILE` reads and
+ * ingests the whole archive (the archive-wide passes, entity merging, tags, slugs,
+ * related articles, need every article at once) and writes the archive summary every
+ * shard builds from (src/publish/archive-summary.ts). It renders nothing.
+ */
+
+export interface SummaryStageResult {
+  file: string;
+  hash: string;
+  articles: number;
+  undated: number;
+  warnings: number;
+  refused: number;
+  bytes: number;
+  seconds: { read: number; ingest: number; write: number; total: number };
+}
+
+export async function makeArchiveSummary(
+  config: ArchiveConfig,
+  file: string,
+  hooks: { reporter: Reporter; ingestInChild?: boolean; versions?: BuildVersions },
+): Promise<SummaryStageResult> {
+  // The light index is written into a folder of its own, not beside the build's Markdown.
+  const work = await mkdtemp(path.join(os.tmpdir(), "archive-summary-"));
+  try {
+    return await summarize(config, file, hooks, work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<typeof makeArchiveSummary>[2], work: string): Promise<SummaryStageResult> {
+  const { reporter } = hooks;
+  const started = performance.now();
+  const elapsed = (since: number) => (performance.now() - since) / 1000;
+  const versions = hooks.versions ?? (await buildVersions(config));
+
+  // What the summary is made from: every raw input's hash, which each shard checks against what it sees.
+  const readStage = reporter.stage("read");
+  const raw = await readRawInputs(config);
+  const readSeconds = readStage.end(`${Object.keys(raw.hashes.files).length} article files`);
+
+  // read → ingest, as a build runs it (in a child process, whose memory is given back
+  // before the summary is written), into the light index alone: no Markdown is written.
+  const ingestStarted = performance.now();
+  const ingestConfig = { ...config, contentDir: work };
+  const ingested = hooks.ingestInChild
+    ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true }, "ingest process")).result
+    : await ingestInProcess(ingestConfig, versions, reporter);
+  await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, {
+    articlesDir: config.articlesDir,
+    listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt"),
+  });
+  for (const r of ingested.refused) reporter.error(r.message);
+  if (ingested.refused.length && !config.keepGoing) {
+    throw new BuildFailedError(
+      `${ingested.refused.length} of ${ingested.inputCount} article files could not be built (listed above); no summary was written. Fix them, or leave them out with --keep-going.`,
+      ingested.refused.map((r) => r.message),
+    );
+  }
+  if (!ingested.evidence) throw new Error("ingest returned no furniture evidence");
+  const ingestSeconds = elapsed(ingestStarted);
+
+  const writeStage = reporter.stage("summary");
+  const header: SummaryHeader = {
+    format: SUMMARY_FORMAT,
+    kind: "news-archive summary",
+    ingestVersion: versions.ingest,
+    now: config.now.toISOString().slice(0, 10),
+    articles: ingested.articles.length,
+    inputs: raw.hashes,
+    evidence: ingested.evidence,
+  };
+  const hash = await writeArchiveSummary(file, header, indexLines(work));
+  const writeSeconds = writeStage.end(`${header.articles} articles`);
+  const { size } = await stat(file);
+  return {
+    file,
+    hash,
+    articles: header.articles,
+    undated: ingested.articles.filter((a) => !a.dated).length,
+    warnings: ingested.warnings.length,
+    refused: ingested.refused.length,
+    bytes: size,
+    seconds: { read: readSeconds, ingest: ingestSeconds, write: writeSeconds, total: elapsed(started) },
+  };
+}
+
+async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, reporter: Reporter): Promise<IngestStageResult> {
+  const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now });
+  const ingest = new ArticleIngest(config, memo, versions.ingest);
+  const result = await ingest.run(reporter, { indexOnly: true });
+  await ingest.saveMemo();
+  return result;
+}
+
+/**
+ * The lines of the light index ingest wrote beside the Markdown, one article each as
+ * writeArticleIndex writes them: copied into the summary without being parsed.
+ */
+async function* indexLines(contentDir: string): AsyncIterable<string> {
+  const lines = createInterface({ input: createReadStream(path.join(contentDir, ARTICLE_INDEX_FILE)), crlfDelay: Infinity });
+  for await (const line of lines) {
+    const text = line.endsWith(",") ? line.slice(0, -1) : line;
+    if (text === "[" || text === "]" || text === "") continue;
+    yield text;
+  }
+}
+
+export function formatSummaryResult(r: SummaryStageResult): string {
+  const t = r.seconds;
+  return [
+    `Summarised ${r.articles} articles into ${r.file} (${(r.bytes / 2 ** 20).toFixed(1)} MiB); ${r.undated} undated; ${r.warnings} warnings${r.refused ? `; ${r.refused} files refused` : ""}.`,
+    `Time: read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s, summary ${t.write.toFixed(2)} s, total ${t.total.toFixed(2)} s.`,
+    `Build each shard with: npm run build -- --shard I/N --summary ${r.file} --output DIR`,
+  ].join("\n");
+}
