@@ -6,16 +6,59 @@ import { createReporter } from "../src/reporter.ts";
 import { configFromCommandLine, parseArgs } from "./cli-args.ts";
 
 // npm run build [-- --articles DIR --output DIR --path-prefix /sub/ --no-cache --keep-going ...]
+// A sharded build (README, "Sharded builds"), in three steps:
+//   npm run build -- --make-summary FILE
+//   npm run build -- --shard I/N --summary FILE --output DIR     (for I = 1..N, on any machines)
+//   npm run build -- --merge DIR1 DIR2 ... --output DIR
+const SHARD_FLAGS = { "make-summary": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "render-processes": "string" } as const;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs(process.argv.slice(2), CONFIG_FLAGS);
+const { values, positional } = parseArgs(process.argv.slice(2), { ...CONFIG_FLAGS, ...SHARD_FLAGS });
 const config = configFromCommandLine(root, values);
 const reporter = createReporter();
 
+/** A command line that asks for something impossible: say what to type instead. */
+function usage(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const modes = [values["make-summary"] !== undefined && "--make-summary", values.shard !== undefined && "--shard", values.merge && "--merge"].filter(Boolean);
+if (modes.length > 1) usage(`${modes.join(" and ")} are steps of a sharded build: run them one at a time.`);
+if (positional.length && !values.merge) usage(`Unexpected argument "${positional[0]}". Only --merge takes folders: npm run build -- --merge DIR1 DIR2 ... --output DIR`);
+if (values.summary !== undefined && values.shard === undefined) usage("--summary FILE is for building a shard: npm run build -- --shard I/N --summary FILE --output DIR");
+if (values["merged-search"] !== undefined && !values.merge) usage("--merged-search is for --merge.");
+
 try {
-  const summary = await runBuild(config, { reporter, ingestInChild: true });
-  reporter.info(formatSummary(summary));
-  // --keep-going built the good articles; the refused ones still make the build fail.
-  if (summary.refused?.length) process.exitCode = 1;
+  if (values["make-summary"] !== undefined) {
+    const { formatSummaryResult, makeArchiveSummary } = await import("../src/publish/summary-stage.ts");
+    const file = path.resolve(String(values["make-summary"]));
+    reporter.info(formatSummaryResult(await makeArchiveSummary(config, file, { reporter, ingestInChild: true })));
+  } else if (values.shard !== undefined) {
+    const { buildShard, formatShardResult, parseShardFlag } = await import("../src/publish/shard-stage.ts");
+    const { ShardBuildError } = await import("../src/publish/shard-errors.ts");
+    let shard;
+    try {
+      shard = parseShardFlag(String(values.shard));
+    } catch (error) {
+      if (error instanceof ShardBuildError) usage(error.message);
+      throw error;
+    }
+    if (values.summary === undefined) usage(`--shard needs the archive summary: npm run build -- --shard ${values.shard} --summary FILE --output DIR (make FILE with npm run build -- --make-summary FILE).`);
+    if (values.output === undefined) usage(`--shard needs --output DIR: the folder the shard is written to (the merge reads it).`);
+    const processes = values["render-processes"] === undefined ? undefined : Number(values["render-processes"]);
+    if (processes !== undefined && !(Number.isInteger(processes) && processes >= 1)) usage(`--render-processes takes a whole number of processes, 1 or more; got "${values["render-processes"]}".`);
+    reporter.info(formatShardResult(await buildShard(config, { summaryFile: String(values.summary), shard }, { reporter, processes })));
+  } else if (values.merge) {
+    const { formatMergeResult, mergeShards } = await import("../src/publish/merge-stage.ts");
+    const search = values["merged-search"] ?? "bundles";
+    if (search !== "bundles" && search !== "one-index") usage(`--merged-search is "bundles" or "one-index", not "${search}".`);
+    reporter.info(formatMergeResult(await mergeShards(config, positional, { reporter, search })));
+  } else {
+    const summary = await runBuild(config, { reporter, ingestInChild: true });
+    reporter.info(formatSummary(summary));
+    // --keep-going built the good articles; the refused ones still make the build fail.
+    if (summary.refused?.length) process.exitCode = 1;
+  }
 } catch (error) {
   reporter.error(error instanceof BuildFailedError ? error.message : (error as Error).stack ?? String(error));
   process.exit(1);

@@ -26,6 +26,8 @@ export const INDEX_CHUNK_SIZE = 5000;
 
 export interface SearchIndexResult {
   pagesIndexed: number;
+  /** Each indexed page's Pagefind hash, URL and filters (a sharded build's merge orders and counts them across shards). */
+  pages: IndexedPage[];
 }
 
 /** The store lacks a page's record, or holds one of another version of the page: the cache cannot be trusted. */
@@ -112,7 +114,7 @@ async function buildSearchIndexNow(options: {
       const missing = [...options.articleUrls].filter((url) => !articlesIndexed.has(url));
       throw new Error(`Pagefind indexed ${articlesIndexed.size} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
     }
-    return { pagesIndexed };
+    return { pagesIndexed, pages };
   } finally {
     await pagefind.close();
   }

@@ -28,7 +28,7 @@ export function feedDate(date: string): Date {
 }
 
 /** The newest `size` dated articles, newest first: the ones whose content a feed needs read. */
-export function feedArticles(articles: readonly SiteArticle[], size = FEED_SIZE): SiteArticle[] {
+export function feedArticles<T extends Pick<SiteArticle, "date">>(articles: readonly T[], size = FEED_SIZE): T[] {
   return articles.filter((a) => a.date).slice(0, size);
 }
 

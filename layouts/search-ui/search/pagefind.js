@@ -27,6 +27,7 @@ import * as pagefind from "../../pagefind/pagefind.js";
 export const BROWSE_WORD = "archiveentry";
 
 const BUNDLE = new URL("../../pagefind/", import.meta.url);
+/** Each instance the UI made, once the other shards' indexes are merged into it. */
 const instances = new Set();
 const loadedGroups = new Set();
 let order = "relevance";
@@ -71,7 +72,8 @@ export async function archiveHasFilter(name) {
 export async function loadFilterGroup(name, term, filters) {
   const counts = {};
   const word = term && term.trim() ? term : BROWSE_WORD;
-  for (const pf of instances) {
+  for (const ready of instances) {
+    const pf = await ready;
     await pf.preload(word, { filters: { [name]: [] } });
     const result = await pf.search(word, { filters: filters || {} });
     Object.assign(counts, result && result.filters ? result.filters[name] : {});
@@ -108,11 +110,24 @@ function hasFilters(filters) {
   return Object.values(filters || {}).some((v) => (Array.isArray(v) ? v.length > 0 : v && typeof v === "object" && Object.keys(v).length > 0));
 }
 
+/**
+ * A site merged from the shards of a sharded build (npm run build -- --merge) keeps each
+ * shard's index in a folder of its own beside pagefind/; the search page names the others
+ * (src/publish/merge-stage.ts), and every search covers them all (Pagefind's mergeIndex).
+ */
+function mergedBundles() {
+  const names = document.querySelector('meta[name="archive-search-bundles"]')?.getAttribute("content") ?? "";
+  return names.split(/\s+/).filter(Boolean).map((name) => new URL(`../../${name}`, import.meta.url).pathname);
+}
+
 export function createInstance(options) {
   const pf = pagefind.createInstance(options);
-  instances.add(pf);
+  const merged = Promise.all(mergedBundles().map((bundle) => pf.mergeIndex(bundle)));
+  const ready = merged.then(() => pf);
+  instances.add(ready);
   return {
     ...pf,
+    preload: async (term, preloadOptions) => (await ready).preload(term, preloadOptions),
     filters: archiveFilterCounts,
     async search(term, searchOptions = {}) {
       const browsing = !term || !String(term).trim();
@@ -123,6 +138,7 @@ export function createInstance(options) {
       }
       // Pagefind loads the index of each filter a search uses.
       for (const name of Object.keys(filters)) loadedGroups.add(name);
+      await merged;
       const result = await pf.search(browsing ? BROWSE_WORD : term, searchOptions);
       // Browsing by filters alone has no relevance: newest first unless oldest was asked.
       const wanted = browsing && order === "relevance" ? "newest" : order;

@@ -1,0 +1,206 @@
+import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Reporter } from "../reporter.ts";
+import { PAGE_SHARDS } from "../site/model.ts";
+import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
+import { buildSitemaps } from "../site/sitemap.ts";
+import type { ArchiveConfig } from "./config.ts";
+import { buildSearchIndex } from "./search-index.ts";
+import { SearchRecordStore, type SearchRecord } from "./search-records.ts";
+import { ShardBuildError } from "./shard-errors.ts";
+import { readShardManifest, SHARD_RECORDS_DIR, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
+import { listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+import { buildVersions, type BuildVersions } from "./versions.ts";
+
+/**
+ * The last job of a sharded build: `npm run build -- --merge DIR... --output DIR` puts
+ * the shards' pages together into one site (hard links where it can), writes the
+ * sitemaps over all of them, and makes search cover every shard. Nothing is rendered.
+ *
+ * Search, two ways (`search`):
+ * - "bundles": each shard's Pagefind index is kept whole, shard 1's at pagefind/ and the
+ *   others' at pagefind-2/, pagefind-3/..., and the search page names them; the browser
+ *   merges them with Pagefind's mergeIndex. The date order and filter counts the search
+ *   page reads are written for the whole archive.
+ * - "one-index": one Pagefind index of every shard's pages, built here from the search
+ *   records the shards kept (the same index a single build makes).
+ */
+
+export type MergedSearch = "bundles" | "one-index";
+
+/** The `<meta>` on the search page naming the other shards' index folders (read by layouts/search-ui/search/pagefind.js). */
+export const SEARCH_BUNDLES_META = "archive-search-bundles";
+const SEARCH_PAGE = "search/index.html";
+
+export interface MergeResult {
+  shards: number;
+  articles: number;
+  files: number;
+  search: MergedSearch;
+  seconds: { copy: number; index: number; total: number };
+}
+
+/** The Pagefind folder of shard `n` (1-based) in the merged site. */
+export function bundleFolder(n: number): string {
+  return n === 1 ? "pagefind" : `pagefind-${n}`;
+}
+
+export async function mergeShards(
+  config: ArchiveConfig,
+  dirs: readonly string[],
+  hooks: { reporter: Reporter; search?: MergedSearch; versions?: BuildVersions },
+): Promise<MergeResult> {
+  const { reporter } = hooks;
+  const search = hooks.search ?? "bundles";
+  const started = performance.now();
+  const outputDir = path.resolve(config.outputDir);
+  if (dirs.length === 0) throw new ShardBuildError("--merge needs the shards' folders: npm run build -- --merge DIR1 DIR2 ... --output DIR");
+  const shards = await Promise.all(dirs.map(async (dir) => ({ dir, manifest: await readShardManifest(dir) })));
+  checkShardsBelongTogether(shards, (hooks.versions ?? (await buildVersions(config))).site);
+  const ordered = [...shards].sort((a, b) => a.manifest.shard - b.manifest.shard);
+
+  const copyStage = reporter.stage("merge");
+  const staging = await makeSibling(outputDir, "staging");
+  try {
+    // Every page is written by exactly one shard.
+    const owner = new Map<string, string>();
+    for (const { dir, manifest } of ordered) {
+      for (const file of manifest.outputs) {
+        const other = owner.get(file);
+        if (other !== undefined) throw new ShardBuildError(`${file} was written by two shards (${other} and ${dir}): they were not built as shards of one build. Build them again from one summary.`);
+        owner.set(file, dir);
+      }
+    }
+    for (const { dir, manifest } of ordered) await linkOrCopy(path.join(dir, SHARD_SITE_DIR), staging, manifest.outputs);
+    const outputs = [...owner.keys()].sort();
+    for (const sitemap of buildSitemaps(outputs, config.site.rootUrl)) await writeFile(path.join(staging, sitemap.path), sitemap.xml);
+    const copySeconds = copyStage.end(`${outputs.length} files from ${ordered.length} shards`);
+
+    const indexStage = reporter.stage("search index");
+    const articles = ordered.reduce((n, s) => n + s.manifest.articleUrls.length, 0);
+    if (search === "bundles") {
+      for (const { dir, manifest } of ordered) {
+        const from = path.join(dir, SHARD_SITE_DIR, "pagefind");
+        await linkOrCopy(from, path.join(staging, bundleFolder(manifest.shard)), (await listSiteFiles(from)) ?? []);
+      }
+      const pages: IndexedPage[] = ordered.flatMap((s) => s.manifest.searchPages);
+      await replaceFile(path.join(staging, "pagefind", DATE_ORDER_FILE), JSON.stringify(dateOrder(pages)));
+      const counts = archiveFilterCounts(pages);
+      counts.present = [...new Set(ordered.flatMap((s) => s.manifest.searchFilters))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      await replaceFile(path.join(staging, "pagefind", FILTER_COUNTS_FILE), JSON.stringify(counts));
+      await nameBundlesOnSearchPage(staging, ordered.slice(1).map((s) => `${bundleFolder(s.manifest.shard)}/`));
+    } else {
+      await indexFromRecords(staging, ordered);
+    }
+    const indexSeconds = indexStage.end(search === "bundles" ? `${ordered.length} indexes, merged in the browser` : "one index");
+
+    await replaceDir(staging, outputDir);
+    return { shards: ordered.length, articles, files: outputs.length, search, seconds: { copy: copySeconds, index: indexSeconds, total: (performance.now() - started) / 1000 } };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Every shard of one build, each once, from one summary, with the same templates, code
+ * and site settings as each other and as this merge; otherwise a ShardBuildError that
+ * names the folders and what to do.
+ */
+export function checkShardsBelongTogether(shards: readonly { dir: string; manifest: ShardManifest }[], siteVersion: string): void {
+  const [first] = shards;
+  const rebuild = (m: ShardManifest) => `npm run build -- --shard I/${m.count} --summary ${m.summary.file} --output DIR`;
+  for (const s of shards.slice(1)) {
+    if (s.manifest.summary.hash !== first.manifest.summary.hash) {
+      throw new ShardBuildError(
+        `${s.dir} was built from another archive summary (${s.manifest.summary.file}) than ${first.dir} (${first.manifest.summary.file}), so their pages do not fit together. Build every shard from the same summary (\`${rebuild(first.manifest)}\`), then merge them.`,
+      );
+    }
+    if (s.manifest.count !== first.manifest.count) {
+      throw new ShardBuildError(`${s.dir} is shard ${s.manifest.shard} of ${s.manifest.count}, but ${first.dir} is shard ${first.manifest.shard} of ${first.manifest.count}: build every shard with the same N in --shard I/N.`);
+    }
+  }
+  for (const s of shards) {
+    if (s.manifest.siteVersion !== siteVersion) {
+      throw new ShardBuildError(
+        `${s.dir} was built with other templates, code or site settings (--path-prefix, --site-url, --title) than this merge: build the shards and merge them with the same code and settings.`,
+      );
+    }
+  }
+  const seen = new Map<number, string>();
+  for (const s of shards) {
+    const twice = seen.get(s.manifest.shard);
+    if (twice !== undefined) throw new ShardBuildError(`Shard ${s.manifest.shard}/${s.manifest.count} is given twice (${twice} and ${s.dir}); pass each shard's folder once.`);
+    seen.set(s.manifest.shard, s.dir);
+  }
+  const missing = Array.from({ length: first.manifest.count }, (_, i) => i + 1).filter((n) => !seen.has(n));
+  if (missing.length) {
+    throw new ShardBuildError(
+      `Shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${first.manifest.count} ${missing.length > 1 ? "are" : "is"} missing: build ${missing.length > 1 ? "each" : "it"} with \`npm run build -- --shard ${missing[0]}/${first.manifest.count} --summary ${first.manifest.summary.file} --output DIR\` and pass ${missing.length > 1 ? "their folders" : "its folder"} to --merge too.`,
+    );
+  }
+  const articles = shards.reduce((n, s) => n + s.manifest.articleUrls.length, 0);
+  if (articles !== first.manifest.summary.articles) {
+    throw new ShardBuildError(`The shards hold ${articles} article pages, but their summary has ${first.manifest.summary.articles} articles: build them again from one summary.`);
+  }
+}
+
+/** Copies `files` of `from` into `to` as hard links, or as copies across file systems. */
+async function linkOrCopy(from: string, to: string, files: readonly string[]): Promise<void> {
+  const folders = [...new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))].sort();
+  await mkdir(to, { recursive: true });
+  await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
+  await mapLimited(files, FILE_CONCURRENCY, async (f) => {
+    await link(path.join(from, f), path.join(to, f)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EXDEV" || error.code === "EPERM") return copyFile(path.join(from, f), path.join(to, f));
+      throw error;
+    });
+  });
+}
+
+/** Writes `file` anew: never into it, which may be a hard link to a shard's file. */
+async function replaceFile(file: string, content: string): Promise<void> {
+  await writeFile(`${file}.tmp`, content);
+  await rename(`${file}.tmp`, file);
+}
+
+/** Adds the meta that names the other shards' index folders to the search page. */
+async function nameBundlesOnSearchPage(siteDir: string, bundles: readonly string[]): Promise<void> {
+  const file = path.join(siteDir, SEARCH_PAGE);
+  const html = await readFile(file, "utf8");
+  if (!html.includes("</head>")) throw new Error(`${SEARCH_PAGE} has no </head> to name the search indexes in`);
+  await replaceFile(file, html.replace("</head>", `<meta name="${SEARCH_BUNDLES_META}" content="${bundles.join(" ")}">\n</head>`));
+}
+
+/** One Pagefind index of every shard's pages, from the search records the shards kept. */
+async function indexFromRecords(siteDir: string, shards: readonly { dir: string; manifest: ShardManifest }[]): Promise<void> {
+  const work = await makeSibling(siteDir, "delta");
+  try {
+    const store = new SearchRecordStore(work);
+    const pages = new Map<string, string>();
+    for (let n = 0; n < PAGE_SHARDS; n++) {
+      const merged = new Map<string, SearchRecord>();
+      for (const { dir } of shards) for (const [url, record] of await new SearchRecordStore(path.join(dir, SHARD_RECORDS_DIR)).readShard(n)) merged.set(url, record);
+      for (const [url, record] of merged) pages.set(url, record.fingerprint);
+      await store.writeShard(n, merged);
+    }
+    await rm(path.join(siteDir, "pagefind"), { recursive: true, force: true });
+    await buildSearchIndex({
+      siteDir,
+      store,
+      pages,
+      singlePageRecords: shards.flatMap((s) => s.manifest.singlePageRecords),
+      articleUrls: new Set(shards.flatMap((s) => s.manifest.articleUrls)),
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+export function formatMergeResult(r: MergeResult): string {
+  return [
+    `Merged ${r.shards} shards: ${r.articles} articles, ${r.files} files; search: ${r.search === "bundles" ? `${r.shards} indexes the search page merges` : "one index"}.`,
+    `Time: pages ${r.seconds.copy.toFixed(2)} s, search index ${r.seconds.index.toFixed(2)} s, total ${r.seconds.total.toFixed(2)} s.`,
+  ].join("\n");
+}

@@ -1,0 +1,234 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ArticleError } from "../errors.ts";
+import type { Reporter } from "../reporter.ts";
+import { writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
+import { articleShard, writesSinglePages, type BuildShard } from "../site/build-shards.ts";
+import { compareNewestFirst } from "../site/dates.ts";
+import { feedArticles } from "../site/feed.ts";
+import { articleUrl } from "../site/model.ts";
+import { archiveFilterCounts, COUNTED_FILTERS, type IndexedPage } from "../site/search-index-files.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs } from "./archive-summary.ts";
+import type { ArchiveConfig } from "./config.ts";
+import { renderSite } from "./render.ts";
+import { buildSearchIndex, pageFile } from "./search-index.ts";
+import { SearchRecordStore } from "./search-records.ts";
+import { shardArticleMarkdown } from "./shard-content.ts";
+import { ShardBuildError } from "./shard-errors.ts";
+import { makeSibling, replaceDir } from "./site-folder.ts";
+import { buildVersions, type BuildVersions } from "./versions.ts";
+
+/**
+ * One shard of a sharded build: `npm run build -- --shard I/N --summary FILE --output DIR`.
+ * From the archive summary (src/publish/archive-summary.ts) it checks that the raw
+ * inputs it sees are the ones the summary was made from, turns its own articles' raw
+ * files into Markdown (src/publish/shard-content.ts), renders its share of the pages
+ * (src/site/build-shards.ts: its articles by slug, its share of the listing, entity,
+ * timeline, source and section pages by URL; shard 1 also the single pages, feeds and
+ * assets), and indexes its article pages for search. The merge
+ * (src/publish/merge-stage.ts) puts the shards together.
+ *
+ * DIR holds `site/` (the pages, with the shard's Pagefind index in `site/pagefind/`),
+ * `search-records/` (what Pagefind read of each page) and `shard.json` (below). It is
+ * assembled beside DIR and swapped in whole.
+ */
+
+export const SHARD_MANIFEST_FILE = "shard.json";
+export const SHARD_SITE_DIR = "site";
+export const SHARD_RECORDS_DIR = "search-records";
+const SHARD_FORMAT = 1;
+const SHARD_KIND = "news-archive shard";
+
+/** What the merge needs to know of a shard, in DIR/shard.json. */
+export interface ShardManifest {
+  format: number;
+  kind: typeof SHARD_KIND;
+  /** 1-based, as on the command line. */
+  shard: number;
+  count: number;
+  /** The summary it was built from: its hash, and its file as given (for messages). */
+  summary: { hash: string; file: string; articles: number };
+  /** BuildVersions.site: templates, site code and site settings (path prefix, site URL, title). */
+  siteVersion: string;
+  /** This shard's article pages' URLs, sorted. */
+  articleUrls: string[];
+  /** Every file the shard's render wrote, relative to `site/`, sorted (not its search index). */
+  outputs: string[];
+  /** Search records of the single pages (shard 1 only): URL → record HTML. */
+  singlePageRecords: [string, string][];
+  /** Its search index's pages: Pagefind hash, URL, and the filters the search page orders and counts by. */
+  searchPages: IndexedPage[];
+  /** Every filter some page of it has a value for. */
+  searchFilters: string[];
+}
+
+export interface ShardResult {
+  shard: BuildShard;
+  articles: number;
+  pagesWritten: number;
+  pagesIndexed: number;
+  seconds: { read: number; articles: number; render: number; index: number; total: number };
+}
+
+/** Parses `--shard I/N` (1 ≤ I ≤ N); anything else is a ShardBuildError that shows the form. */
+export function parseShardFlag(value: string): BuildShard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const example = "--shard 2/4 builds the second of four shards";
+  if (!match) throw new ShardBuildError(`--shard "${value}" is not I/N: give the shard's number and the number of shards, like ${example}.`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1) throw new ShardBuildError(`--shard ${value}: a build has at least one shard (N ≥ 1); ${example}.`);
+  if (index < 1 || index > count) throw new ShardBuildError(`--shard ${value}: shards are numbered 1 to ${count}, so there is no shard ${index} of ${count}; ${example}.`);
+  return { index: index - 1, count };
+}
+
+export function shardLabel(shard: BuildShard): string {
+  return `${shard.index + 1}/${shard.count}`;
+}
+
+export async function buildShard(
+  config: ArchiveConfig,
+  options: { summaryFile: string; shard: BuildShard },
+  hooks: { reporter: Reporter; versions?: BuildVersions; processes?: number },
+): Promise<ShardResult> {
+  const { reporter } = hooks;
+  const { shard } = options;
+  const started = performance.now();
+  const outputDir = path.resolve(config.outputDir);
+  const versions = hooks.versions ?? (await buildVersions(config));
+
+  const readStage = reporter.stage("read");
+  const summary = await readArchiveSummary(options.summaryFile);
+  if (summary.header.ingestVersion !== versions.ingest) {
+    throw new ShardBuildError(
+      `The archive summary ${options.summaryFile} was made by another version of the ingest code (or its word lists) than this one, so this shard could not read its articles as the summary did. ${makeSummaryHint(options.summaryFile)}`,
+    );
+  }
+  const now = new Date(`${summary.header.now}T00:00:00Z`);
+  const own = summary.index.filter((a) => articleShard(a.slug, shard.count) === shard.index);
+  // Shard 1 writes the feeds, which print the newest articles' text: it reads those too.
+  const feed = writesSinglePages(shard) ? feedArticles([...summary.index].sort(compareNewestFirst)) : [];
+  const needed = new Map<string, IndexedArticle>([...own, ...feed].map((a) => [a.source_file, a]));
+  const raw = await readRawInputs(config, (file) => needed.has(file));
+  checkSummaryInputs(summary, raw.hashes, config.articlesDir);
+  const readSeconds = readStage.end(`${own.length} of the summary's ${summary.index.length} articles are this shard's`);
+
+  const work = await mkdtemp(path.join(os.tmpdir(), "archive-shard-"));
+  let staging: string | undefined;
+  try {
+    // This shard's articles as Markdown, and the index of the whole archive beside them (every page is made from it).
+    const articlesStage = reporter.stage("articles");
+    const contentDir = path.join(work, "content");
+    await mkdir(contentDir);
+    await writeArticleIndex(contentDir, summary.index);
+    await mapLimited(raw.kept, FILE_CONCURRENCY, async (input) => {
+      const entry = needed.get(input.file)!;
+      let markdown: string;
+      try {
+        markdown = shardArticleMarkdown(input, entry, summary.header.evidence, now);
+      } catch (error) {
+        if (error instanceof ArticleError) throw new ShardBuildError(error.message);
+        throw error;
+      }
+      await writeFile(path.join(contentDir, `${entry.slug}.md`), markdown);
+    });
+    const articlesSeconds = articlesStage.end(`${raw.kept.length} articles`);
+    const ownUrls = own.map((a) => articleUrl(a.slug)).sort();
+    const summaryArticles = summary.index.length;
+    const processes = hooks.processes;
+    // Render processes read the index themselves: this one lets go of its copy.
+    const index = processes === 1 ? summary.index : undefined;
+    summary.index = [];
+
+    const renderStage = reporter.stage("render");
+    staging = await makeSibling(outputDir, "staging");
+    const siteDir = path.join(staging, SHARD_SITE_DIR);
+    const store = new SearchRecordStore(path.join(staging, SHARD_RECORDS_DIR));
+    const rendered = await renderSite(
+      { contentDir, outputDir: siteDir, layoutsDir: config.layoutsDir, site: config.site, searchRecords: store.dir, buildShard: shard, index, processes },
+      Math.ceil((summaryArticles * 5) / shard.count),
+    ).catch((error: unknown) => {
+      renderStage.end("failed");
+      throw error;
+    });
+    const renderSeconds = renderStage.end(`${rendered.pagesWritten} pages`);
+    const written = new Set(rendered.outputs);
+    const missing = ownUrls.filter((url) => !written.has(pageFile(url)));
+    if (missing.length) throw new ShardBuildError(`Shard ${shardLabel(shard)} wrote no page for ${missing.length} of its articles (${missing.slice(0, 5).join(", ")}).`);
+    if (rendered.articlesWithoutSearchBody.length) {
+      throw new ShardBuildError(`These articles' pages have no data-pagefind-body, so search would miss them: ${rendered.articlesWithoutSearchBody.slice(0, 10).join(", ")}`);
+    }
+
+    const indexStage = reporter.stage("search index");
+    const indexed = await buildSearchIndex({
+      siteDir,
+      store,
+      pages: new Map(rendered.fingerprints),
+      singlePageRecords: rendered.singlePageRecords,
+      articleUrls: new Set(ownUrls),
+    }).catch((error: unknown) => {
+      indexStage.end("failed");
+      throw error;
+    });
+    const indexSeconds = indexStage.end(`${indexed.pagesIndexed} pages indexed`);
+
+    const manifest: ShardManifest = {
+      format: SHARD_FORMAT,
+      kind: SHARD_KIND,
+      shard: shard.index + 1,
+      count: shard.count,
+      summary: { hash: summary.hash, file: options.summaryFile, articles: summaryArticles },
+      siteVersion: versions.site,
+      articleUrls: ownUrls,
+      outputs: rendered.outputs,
+      singlePageRecords: rendered.singlePageRecords,
+      searchPages: indexed.pages.map((p) => ({ hash: p.hash, url: p.url, filters: countedFilters(p.filters) })),
+      searchFilters: archiveFilterCounts(indexed.pages).present,
+    };
+    await writeFile(path.join(staging, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
+    await replaceDir(staging, outputDir);
+    staging = undefined;
+    return {
+      shard,
+      articles: own.length,
+      pagesWritten: rendered.pagesWritten,
+      pagesIndexed: indexed.pagesIndexed,
+      seconds: { read: readSeconds, articles: articlesSeconds, render: renderSeconds, index: indexSeconds, total: (performance.now() - started) / 1000 },
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The filters the merged search files are made of: the date and the counted ones. */
+function countedFilters(filters: Record<string, string[]>): Record<string, string[]> {
+  const kept: Record<string, string[]> = {};
+  for (const name of ["date", ...COUNTED_FILTERS]) if (filters[name]?.length) kept[name] = filters[name];
+  return kept;
+}
+
+/** Reads DIR/shard.json; a folder that holds no shard is a ShardBuildError saying how to make one. */
+export async function readShardManifest(dir: string): Promise<ShardManifest> {
+  const file = path.join(dir, SHARD_MANIFEST_FILE);
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  const manifest = text === undefined ? undefined : (JSON.parse(text) as Partial<ShardManifest>);
+  if (!manifest || manifest.kind !== SHARD_KIND) {
+    throw new ShardBuildError(`${dir} holds no built shard (no ${SHARD_MANIFEST_FILE}). Build it with \`npm run build -- --shard I/N --summary FILE --output ${dir}\`.`);
+  }
+  if (manifest.format !== SHARD_FORMAT) throw new ShardBuildError(`${dir} was built by another version of this code (shard format ${manifest.format}). Build it again with this one.`);
+  return manifest as ShardManifest;
+}
+
+export function formatShardResult(r: ShardResult): string {
+  const t = r.seconds;
+  return [
+    `Built shard ${shardLabel(r.shard)}: ${r.articles} articles, ${r.pagesWritten} pages, ${r.pagesIndexed} pages indexed for search.`,
+    `Time: read ${t.read.toFixed(2)} s, articles ${t.articles.toFixed(2)} s, render ${t.render.toFixed(2)} s, search index ${t.index.toFixed(2)} s, total ${t.total.toFixed(2)} s.`,
+  ].join("\n");
+}

@@ -1,0 +1,38 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { makeArchiveSummary } from "../../src/publish/summary-stage.ts";
+import { buildShard } from "../../src/publish/shard-stage.ts";
+import { mergeShards, type MergedSearch } from "../../src/publish/merge-stage.ts";
+import { recordingReporter } from "./builds.ts";
+import { testConfig } from "./site-build.ts";
+
+export interface ShardedBuild {
+  work: string;
+  summaryFile: string;
+  shardDirs: string[];
+  /** The merged site. */
+  dir: string;
+  log: string[];
+}
+
+/**
+ * The three steps of a sharded build, in this process, into a temporary folder: the
+ * summary, every shard of `count` (one after another), the merge.
+ */
+export async function buildSharded(articlesDir: string, count: number, options: { search?: MergedSearch; pathPrefix?: string } = {}): Promise<ShardedBuild> {
+  const work = await mkdtemp(path.join(os.tmpdir(), "archive-sharded-"));
+  const { reporter, log } = recordingReporter();
+  const config = (outputDir: string) => testConfig({ articlesDir, outputDir, contentDir: path.join(work, "content"), pathPrefix: options.pathPrefix });
+  const summaryFile = path.join(work, "archive-summary.jsonl");
+  await makeArchiveSummary(config(path.join(work, "unused")), summaryFile, { reporter });
+  const shardDirs: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const dir = path.join(work, `shard-${index + 1}`);
+    await buildShard(config(dir), { summaryFile, shard: { index, count } }, { reporter });
+    shardDirs.push(dir);
+  }
+  const dir = path.join(work, "site");
+  await mergeShards(config(dir), shardDirs, { reporter, search: options.search });
+  return { work, summaryFile, shardDirs, dir, log };
+}

@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { appendFile, copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { after, before, describe, it } from "node:test";
+import { mergeShards } from "../../src/publish/merge-stage.ts";
+import { ShardBuildError } from "../../src/publish/shard-errors.ts";
+import { buildShard, parseShardFlag } from "../../src/publish/shard-stage.ts";
+import { makeArchiveSummary } from "../../src/publish/summary-stage.ts";
+import { buildVersions } from "../../src/publish/versions.ts";
+import { recordingReporter } from "../helpers/builds.ts";
+import { projectRoot, testConfig } from "../helpers/site-build.ts";
+import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
+
+/** Each way a sharded build can be put together wrongly gets an error that says what to do. */
+
+const run = promisify(execFile);
+let work: string;
+let articlesDir: string;
+let summaryFile: string;
+
+const config = (outputDir: string, extra: { articlesDir?: string; pathPrefix?: string } = {}) =>
+  testConfig({ articlesDir: extra.articlesDir ?? articlesDir, outputDir, contentDir: path.join(work, "content"), pathPrefix: extra.pathPrefix });
+const reporter = () => recordingReporter().reporter;
+
+async function makeSummary(file: string, dir = articlesDir): Promise<void> {
+  await makeArchiveSummary(config(path.join(work, "unused"), { articlesDir: dir }), file, { reporter: reporter() });
+}
+
+async function shardError(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof ShardBuildError, `a ShardBuildError, not ${error}`);
+  return error.message;
+}
+
+before(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), "shard-errors-"));
+  articlesDir = (await writeSyntheticArchive(24)).dir;
+  summaryFile = path.join(work, "summary.jsonl");
+  await makeSummary(summaryFile);
+});
+after(async () => {
+  await rm(work, { recursive: true, force: true });
+  await rm(articlesDir, { recursive: true, force: true });
+});
+
+describe("--shard I/N", () => {
+  it("takes the shard's number from 1 to N", () => {
+    assert.deepEqual(parseShardFlag("2/4"), { index: 1, count: 4 });
+    assert.deepEqual(parseShardFlag("1/1"), { index: 0, count: 1 });
+    assert.deepEqual(parseShardFlag(" 4 / 4 "), { index: 3, count: 4 });
+  });
+
+  it("refuses 0/0, a shard past N, shard 0 and what is not two numbers, showing the form", () => {
+    const message = (value: string) => {
+      try {
+        parseShardFlag(value);
+      } catch (error) {
+        assert.ok(error instanceof ShardBuildError);
+        return error.message;
+      }
+      assert.fail(`--shard ${value} was accepted`);
+    };
+    assert.match(message("0/0"), /at least one shard/);
+    assert.match(message("3/2"), /numbered 1 to 2, so there is no shard 3 of 2/);
+    assert.match(message("0/4"), /no shard 0 of 4/);
+    for (const bad of ["two", "2", "2/", "/4", "1.5/4", "-1/4", "2-4"]) assert.match(message(bad), /is not I\/N/, bad);
+    for (const bad of ["0/0", "3/2", "two"]) assert.match(message(bad), /--shard 2\/4 builds the second of four shards/);
+  });
+
+  it("on the command line, exits with the message and no stack trace", async () => {
+    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+    const result = await run(tsx, ["scripts/build.ts", "--shard", "3/2", "--summary", summaryFile, "--output", path.join(work, "cli")], { cwd: projectRoot }).then(
+      () => assert.fail("the build succeeded"),
+      (e: { code: number; stderr: string }) => e,
+    );
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /no shard 3 of 2/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+  });
+});
+
+describe("a shard's archive summary", () => {
+  it("must exist: the error says how to make it", async () => {
+    const missing = path.join(work, "no-such-summary.jsonl");
+    const message = await shardError(buildShard(config(path.join(work, "s")), { summaryFile: missing, shard: { index: 0, count: 2 } }, { reporter: reporter() }));
+    assert.match(message, /no-such-summary\.jsonl does not exist/);
+    assert.match(message, /npm run build -- --make-summary .*no-such-summary\.jsonl/);
+  });
+
+  it("must be a whole summary, not another file or one cut short", async () => {
+    const other = path.join(work, "not-a-summary.jsonl");
+    await writeFile(other, '{"hello": "world"}\n');
+    assert.match(await shardError(buildShard(config(path.join(work, "s")), { summaryFile: other, shard: { index: 0, count: 2 } }, { reporter: reporter() })), /is not an archive summary/);
+    const cut = path.join(work, "cut.jsonl");
+    const lines = (await readFile(summaryFile, "utf8")).split("\n");
+    await writeFile(cut, lines.slice(0, 5).join("\n"));
+    assert.match(await shardError(buildShard(config(path.join(work, "s")), { summaryFile: cut, shard: { index: 0, count: 2 } }, { reporter: reporter() })), /cut short: it lists 4 of its 24 articles/);
+  });
+
+  it("is stale when the articles changed since it was made: the error names the files and says to make it again", async () => {
+    const changed = await mkdtemp(path.join(work, "articles-"));
+    const names = (await readdir(articlesDir)).sort();
+    for (const name of names) await copyFile(path.join(articlesDir, name), path.join(changed, name));
+    await appendFile(path.join(changed, names[3]), "\nA sentence added after the summary was made.\n");
+    await writeFile(path.join(changed, "999_new-article.txt"), "A new article\n\nIts text arrived after the summary was made, so no shard can build it.\n");
+    await rm(path.join(changed, names[5]));
+    const message = await shardError(
+      buildShard(config(path.join(work, "s"), { articlesDir: changed }), { summaryFile, shard: { index: 1, count: 2 } }, { reporter: reporter() }),
+    );
+    assert.match(message, /summary\.jsonl is stale/);
+    assert.match(message, new RegExp(`1 article file is new \\(999_new-article\\.txt\\); 1 is gone \\(${names[5]}\\); 1 changed \\(${names[3]}\\)`));
+    assert.match(message, /Make the summary again .*--make-summary .*summary\.jsonl/);
+  });
+
+  it("must come from the same ingest code as the shard", async () => {
+    const versions = { ...(await buildVersions(config(work))), ingest: "another-version-of-the-ingest-code" };
+    const message = await shardError(buildShard(config(path.join(work, "s")), { summaryFile, shard: { index: 0, count: 2 } }, { reporter: reporter(), versions }));
+    assert.match(message, /made by another version of the ingest code/);
+    assert.match(message, /--make-summary/);
+  });
+});
+
+describe("merging shards", () => {
+  let shard1: string;
+  let shard2: string;
+  let otherShard2: string;
+  let wrongCount: string;
+
+  before(async () => {
+    shard1 = path.join(work, "shard-1");
+    shard2 = path.join(work, "shard-2");
+    await buildShard(config(shard1), { summaryFile, shard: { index: 0, count: 2 } }, { reporter: reporter() });
+    await buildShard(config(shard2), { summaryFile, shard: { index: 1, count: 2 } }, { reporter: reporter() });
+    // The same shard of an archive with one more article: another summary.
+    const grown = await mkdtemp(path.join(work, "articles-"));
+    for (const name of await readdir(articlesDir)) await copyFile(path.join(articlesDir, name), path.join(grown, name));
+    await writeFile(path.join(grown, "998_late-article.txt"), "A late article\n\nThe council met again to discuss the late item on its agenda that evening.\n");
+    const otherSummary = path.join(work, "other-summary.jsonl");
+    await makeSummary(otherSummary, grown);
+    otherShard2 = path.join(work, "other-shard-2");
+    await buildShard(config(otherShard2, { articlesDir: grown }), { summaryFile: otherSummary, shard: { index: 1, count: 2 } }, { reporter: reporter() });
+    wrongCount = path.join(work, "shard-2-of-3");
+    await buildShard(config(wrongCount), { summaryFile, shard: { index: 1, count: 3 } }, { reporter: reporter() });
+  });
+
+  const merge = (dirs: string[], pathPrefix?: string) => mergeShards(config(path.join(work, "merged"), { pathPrefix }), dirs, { reporter: reporter() });
+
+  it("of different summaries is refused, naming both and what to do", async () => {
+    const message = await shardError(merge([shard1, otherShard2]));
+    assert.match(message, /other-shard-2 was built from another archive summary \(.*other-summary\.jsonl\) than .*shard-1 \(.*summary\.jsonl\)/);
+    assert.match(message, /Build every shard from the same summary/);
+  });
+
+  it("needs every shard once", async () => {
+    assert.match(await shardError(merge([shard1])), /Shard 2 of 2 is missing: build it with `npm run build -- --shard 2\/2 --summary .*summary\.jsonl --output DIR` and pass its folder to --merge too/);
+    assert.match(await shardError(merge([shard1, shard1, shard2])), /Shard 1\/2 is given twice/);
+    assert.match(await shardError(merge([shard1, wrongCount])), /is shard 2 of 3, but .* is shard 1 of 2/);
+    assert.match(await shardError(merge([shard1, path.join(work, "nothing-here")])), /nothing-here holds no built shard .*--shard I\/N/);
+  });
+
+  it("with other site settings than the shards were built with is refused", async () => {
+    assert.match(await shardError(merge([shard1, shard2], "/archive/")), /other templates, code or site settings \(--path-prefix/);
+  });
+
+  it("leaves the site folder alone when it refuses", async () => {
+    const site = path.join(work, "merged");
+    await merge([shard1, shard2]);
+    const before = await readFile(path.join(site, "index.html"));
+    await shardError(merge([shard1, otherShard2]));
+    assert.ok((await readFile(path.join(site, "index.html"))).equals(before));
+  });
+});

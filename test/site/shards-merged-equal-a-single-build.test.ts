@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { SEARCH_BUNDLES_META } from "../../src/publish/merge-stage.ts";
+import { readShardManifest } from "../../src/publish/shard-stage.ts";
+import { snapshot } from "../helpers/builds.ts";
+import { buildSharded, type ShardedBuild } from "../helpers/sharded-build.ts";
+import { buildSiteUncached, type BuiltSite } from "../helpers/site-build.ts";
+import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
+
+/**
+ * A sharded build (summary, shards, merge) publishes the same site as one build of the
+ * same articles, byte for byte, but for what names the search indexes: the indexes
+ * themselves (one per shard: pagefind/, pagefind-2/ ...) and the search page that lists them.
+ */
+
+const isSearchIndex = (file: string) => /^pagefind(-\d+)?\//.test(file);
+const SEARCH_PAGE = "search/index.html";
+
+let articlesDir: string;
+let single: BuiltSite;
+let singleFiles: Map<string, Buffer>;
+const sharded = new Map<number, ShardedBuild>();
+
+before(async () => {
+  articlesDir = (await writeSyntheticArchive()).dir;
+  single = await buildSiteUncached(articlesDir);
+  singleFiles = await snapshot(single.dir);
+  for (const count of [2, 3]) sharded.set(count, await buildSharded(articlesDir, count));
+});
+after(async () => {
+  await rm(articlesDir, { recursive: true, force: true });
+  for (const build of sharded.values()) await rm(build.work, { recursive: true, force: true });
+});
+
+for (const count of [2, 3]) {
+  describe(`${count} shards merged`, () => {
+    let merged: Map<string, Buffer>;
+    before(async () => {
+      merged = await snapshot(sharded.get(count)!.dir);
+    });
+
+    it("hold the same pages, feeds, sitemaps and assets as a single build, byte for byte", () => {
+      const names = (files: Map<string, Buffer>) => [...files.keys()].filter((f) => !isSearchIndex(f));
+      assert.deepEqual(names(merged), names(singleFiles));
+      const differing = names(singleFiles).filter((f) => !singleFiles.get(f)!.equals(merged.get(f)!));
+      assert.deepEqual(differing, [SEARCH_PAGE], "only the search page differs");
+      for (const f of ["index.html", "articles/index.html", "feed.xml", "feed.json", "sitemap.xml", "people/index.html", "assets/search/pagefind.js"]) {
+        assert.ok(singleFiles.has(f), `the comparison covers ${f}`);
+      }
+    });
+
+    it("differ on the search page only by the names of the other shards' search indexes", () => {
+      const page = merged.get(SEARCH_PAGE)!.toString("utf8");
+      const bundles = Array.from({ length: count - 1 }, (_, i) => `pagefind-${i + 2}/`).join(" ");
+      const meta = `<meta name="${SEARCH_BUNDLES_META}" content="${bundles}">\n`;
+      assert.ok(page.includes(meta), `the page names ${bundles}`);
+      assert.equal(page.replace(meta, ""), singleFiles.get(SEARCH_PAGE)!.toString("utf8"));
+    });
+
+    it("keep one search index per shard, which together index every article once", async () => {
+      const folders = [...new Set([...merged.keys()].filter(isSearchIndex).map((f) => f.split("/")[0]))].sort();
+      assert.deepEqual(folders, ["pagefind", ...Array.from({ length: count - 1 }, (_, i) => `pagefind-${i + 2}`)]);
+      const fragments = (folder: string) => [...merged.keys()].filter((f) => f.startsWith(`${folder}/fragment/`)).length;
+      const perShard = folders.map(fragments);
+      assert.equal(perShard.reduce((a, b) => a + b, 0), [...singleFiles.keys()].filter((f) => f.startsWith("pagefind/fragment/")).length);
+      assert.ok(perShard.every((n) => n > 0), `every shard's index holds pages: ${perShard.join(", ")}`);
+      const manifests = await Promise.all(sharded.get(count)!.shardDirs.map(readShardManifest));
+      assert.deepEqual(manifests.map((m) => m.articleUrls.length), perShard, "each index holds exactly its shard's articles");
+    });
+
+    it("order and count search results over the whole archive, as a single build does", () => {
+      const json = (files: Map<string, Buffer>, f: string) => JSON.parse(files.get(f)!.toString("utf8"));
+      const counts = json(merged, "pagefind/archive-filter-counts.json");
+      assert.deepEqual(counts, json(singleFiles, "pagefind/archive-filter-counts.json"));
+      // Pagefind names pages by a hash of their fragment, the same in either build.
+      assert.deepEqual(json(merged, "pagefind/archive-date-order.json"), json(singleFiles, "pagefind/archive-date-order.json"));
+    });
+  });
+}
+
+describe("the shards", () => {
+  it("share the articles out evenly enough and write every archive-wide kind of page between them", async () => {
+    const manifests = await Promise.all(sharded.get(3)!.shardDirs.map(readShardManifest));
+    const articles = manifests.map((m) => m.articleUrls.length);
+    assert.equal(articles.reduce((a, b) => a + b, 0), 112);
+    for (const n of articles) assert.ok(n >= 20 && n <= 55, `articles per shard: ${articles.join(", ")}`);
+    const kinds = (m: (typeof manifests)[number]) => new Set(m.outputs.map((f) => f.split("/")[0]));
+    // Shard 1 writes the single pages and assets; every shard writes article, listing and entity pages.
+    assert.ok(kinds(manifests[0]).has("assets") && manifests[0].outputs.includes("feed.xml"));
+    for (const m of manifests.slice(1)) assert.ok(!m.outputs.includes("index.html") && !m.outputs.includes("feed.xml"), `shard ${m.shard} leaves the single pages to shard 1`);
+    for (const m of manifests) for (const kind of ["articles", "people"]) assert.ok(kinds(m).has(kind), `shard ${m.shard} writes ${kind} pages`);
+    const read = await readFile(path.join(sharded.get(3)!.dir, "sitemap.xml"), "utf8");
+    assert.equal((read.match(/<loc>/g) ?? []).length, (singleFiles.get("sitemap.xml")!.toString("utf8").match(/<loc>/g) ?? []).length);
+  });
+});
