@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import matter from "gray-matter";
 import { changedSourceFiles } from "../../scripts/mutation/plan.ts";
+import { jobRuns } from "../helpers/actions-expression.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -19,7 +20,10 @@ interface Step {
 }
 interface Job {
   "timeout-minutes"?: number;
+  if?: string;
   needs?: string | string[];
+  strategy?: { "fail-fast"?: boolean; matrix?: Record<string, unknown> };
+  outputs?: Record<string, string>;
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
   env?: Record<string, string>;
@@ -185,12 +189,168 @@ describe("the deploy workflow", () => {
   });
 
   it("deploys in a separate job in the github-pages environment, after the build", () => {
-    assert.equal(deploy.needs, "build");
+    assert.deepEqual(deploy.needs, ["build", "merge"]);
     assert.equal(deploy.environment?.name, "github-pages");
     const step = deploy.steps[stepIndex(deploy, uses("actions/deploy-pages"), "deploys")];
     assert.match(deploy.environment?.url ?? "", new RegExp(`steps\\.${step.id}\\.outputs\\.page_url`));
   });
 });
+
+describe("the deploy workflow's sharded build", () => {
+  const workflow = readWorkflow("deploy.yml");
+  const { build, summary, shard, merge, deploy } = workflow.jobs;
+  const job = (name: string, vars: Record<string, string>, needs: Record<string, string> = {}) => {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(vars)) values[`vars.${k}`] = v;
+    for (const [k, v] of Object.entries(needs)) values[`needs.${k}.result`] = v;
+    const succeeded = Object.values(needs).every((r) => r === "success");
+    return jobRuns(workflow.jobs[name].if, { values, needsSucceeded: succeeded });
+  };
+
+  it("stays one build job unless the repository variable ARCHIVE_SHARDS asks for shards", () => {
+    for (const unset of [{}, { ARCHIVE_SHARDS: "" }, { ARCHIVE_SHARDS: "1" }] as Record<string, string>[]) {
+      assert.equal(job("build", unset), true, `build runs with ${JSON.stringify(unset)}`);
+      assert.equal(job("summary", unset), false, `no summary with ${JSON.stringify(unset)}`);
+    }
+    assert.equal(job("build", { ARCHIVE_SHARDS: "4" }), false);
+    assert.equal(job("summary", { ARCHIVE_SHARDS: "4" }), true);
+    // A value that is no number still takes the sharded path, where its plan step says what is wrong.
+    assert.equal(job("summary", { ARCHIVE_SHARDS: "four" }), true);
+  });
+
+  it("deploys after whichever way built the site, and never after a failure", () => {
+    assert.equal(job("deploy", {}, { build: "success", merge: "skipped" }), true);
+    assert.equal(job("deploy", {}, { build: "skipped", merge: "success" }), true);
+    assert.equal(job("deploy", {}, { build: "failure", merge: "skipped" }), false);
+    assert.equal(job("deploy", {}, { build: "skipped", merge: "failure" }), false);
+    assert.equal(job("deploy", {}, { build: "skipped", merge: "skipped" }), false);
+  });
+
+  it("plans one shard job per shard, and stops with an error for a count it cannot run", () => {
+    const plan = summary.steps[stepIndex(summary, (s) => s.id === "plan", "plans the shards")];
+    assert.equal(plan.run!.includes("${{"), false, "the variable reaches the script through the environment, not pasted into it");
+    assert.match(JSON.stringify(plan), /"ARCHIVE_SHARDS":"\$\{\{ vars\.ARCHIVE_SHARDS \}\}"/);
+    assert.deepEqual(runPlan(plan.run!, "4"), { ok: true, output: "shards=[1,2,3,4]\n" });
+    assert.deepEqual(runPlan(plan.run!, "256").output, `shards=[${Array.from({ length: 256 }, (_, i) => i + 1).join(",")}]\n`);
+    for (const bad of ["0", "1", "257", "four", "2.5", "-3", "08", "4; echo shards=[1]"]) {
+      const result = runPlan(plan.run!, bad);
+      assert.equal(result.ok, false, `ARCHIVE_SHARDS=${bad} is refused`);
+      assert.match(result.output, /::error::The repository variable ARCHIVE_SHARDS must be a whole number of shard jobs from 2 to 256/);
+    }
+    assert.equal(summary.outputs?.shards, "${{ steps.plan.outputs.shards }}");
+    assert.equal(shard.strategy?.matrix?.shard, "${{ fromJSON(needs.summary.outputs.shards) }}");
+  });
+
+  it("makes the summary once and hands it to every shard job as an artifact", () => {
+    const made = stepIndex(summary, runs(/^npm run build -- --make-summary "\$RUNNER_TEMP\/archive-summary\.jsonl"$/), "makes the summary");
+    assert.ok(made > stepIndex(summary, runs(/^npm ci$/), "installs"));
+    const upload = summary.steps[stepIndex(summary, uses("actions/upload-artifact"), "uploads the summary")];
+    assert.ok(summary.steps.indexOf(upload) > made);
+    assert.equal(upload.with?.name, "archive-summary");
+    assert.equal(upload.with?.path, "${{ runner.temp }}/archive-summary.jsonl");
+    assert.equal(shard.needs, "summary");
+    const download = shard.steps[stepIndex(shard, uses("actions/download-artifact"), "downloads the summary")];
+    assert.equal(download.with?.name, "archive-summary");
+    const built = stepIndex(shard, runs(/npm run build -- --shard/), "builds the shard");
+    assert.ok(built > shard.steps.indexOf(download) && built > stepIndex(shard, runs(/^npm ci$/), "installs"));
+    assert.match(
+      shard.steps[built].run!,
+      new RegExp(`--shard "\\$SHARD/\\$SHARDS" --summary "\\$RUNNER_TEMP/summary/archive-summary\\.jsonl" --output "\\$RUNNER_TEMP/shard" --path-prefix "\\$PATH_PREFIX"`),
+    );
+    assert.equal(shard.env?.SHARD, "${{ matrix.shard }}");
+    assert.equal(shard.env?.SHARDS, "${{ strategy.job-total }}", "N is the matrix's size");
+    assert.equal(shard.env?.PATH_PREFIX, build.env?.PATH_PREFIX, "shards use the single build's path prefix");
+    assert.equal(shard.env?.ARCHIVE_SITE_URL, build.env?.ARCHIVE_SITE_URL);
+    assert.equal(merge.env?.PATH_PREFIX, build.env?.PATH_PREFIX);
+    assert.equal(merge.env?.ARCHIVE_SITE_URL, build.env?.ARCHIVE_SITE_URL);
+  });
+
+  it("passes every shard's folder from its job to the merge, which checks the links and uploads the site for Pages", () => {
+    const pack = shard.steps[stepIndex(shard, runs(/^tar -cf/), "packs the shard")].run!;
+    const upload = shard.steps[stepIndex(shard, uses("actions/upload-artifact"), "uploads the shard")];
+    assert.equal(upload.with?.name, "archive-shard-${{ matrix.shard }}");
+    assert.equal(merge.needs, "shard");
+    const download = merge.steps[stepIndex(merge, uses("actions/download-artifact"), "downloads the shards")];
+    assert.equal(download.with?.pattern, "archive-shard-*");
+    assert.equal(download.with?.["merge-multiple"], undefined, "one folder per artifact");
+    const mergeStep = merge.steps[stepIndex(merge, runs(/npm run build -- --merge/), "merges")];
+    // Run the two scripts as the runners would: three shard jobs, then the merge (npm recorded, not run).
+    const work = mkdtempSync(path.join(os.tmpdir(), "workflow-shards-"));
+    try {
+      for (const n of [1, 2, 3]) {
+        const temp = path.join(work, `runner-${n}`);
+        mkdirSync(path.join(temp, "shard", "site", "articles"), { recursive: true });
+        writeFileSync(path.join(temp, "shard", "shard.json"), `{"shard": ${n}}`);
+        writeFileSync(path.join(temp, "shard", "site", "articles", `page-${n}.html`), "page");
+        execFileSync("bash", ["-euo", "pipefail", "-c", pack], { env: { ...process.env, RUNNER_TEMP: temp, SHARD: String(n) } });
+        // download-artifact puts each artifact in a folder named after it.
+        const artifact = path.join(work, "merge-runner", "shard-artifacts", interpolate(upload.with!.name as string, { "matrix.shard": String(n) }));
+        mkdirSync(artifact, { recursive: true });
+        const file = interpolate(upload.with!.path as string, { "runner.temp": temp, "matrix.shard": String(n) });
+        writeFileSync(path.join(artifact, path.basename(file)), readFileSync(file));
+      }
+      const args = runWithFakeNpm(mergeStep.run!, path.join(work, "merge-runner"), { PATH_PREFIX: "/repo/" });
+      const folders = args.slice(args.indexOf("--merge") + 1, args.indexOf("--output"));
+      assert.equal(folders.length, 3);
+      assert.deepEqual(folders.map((f) => JSON.parse(readFileSync(path.join(f, "shard.json"), "utf8")).shard).sort(), [1, 2, 3]);
+      for (const f of folders) assert.equal(readdirSync(path.join(f, "site", "articles")).length, 1, "the shard's pages came along");
+      assert.deepEqual(args.slice(args.indexOf("--output")), ["--output", "_site", "--path-prefix", "/repo/"]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    const merged = stepIndex(merge, runs(/npm run build -- --merge/), "merges");
+    assert.ok(stepIndex(merge, runs(/check-links\.ts --dir _site --path-prefix "\$PATH_PREFIX"/), "checks links") > merged);
+    const pages = merge.steps[stepIndex(merge, uses("actions/upload-pages-artifact"), "uploads the site")];
+    assert.ok(merge.steps.indexOf(pages) > merged);
+    assert.equal(pages.with?.path, "_site");
+  });
+
+  it("keeps its artifacts a day, and gives no job but deploy any write permission", () => {
+    for (const job of [summary, shard]) {
+      const upload = job.steps.find(uses("actions/upload-artifact"))!;
+      assert.equal(upload.with?.["retention-days"], 1);
+      assert.equal(upload.with?.["if-no-files-found"], "error");
+    }
+    for (const job of [build, summary, shard, merge]) assert.equal(job.permissions, undefined);
+    assert.deepEqual(workflow.permissions, { contents: "read" });
+    assert.deepEqual(deploy.permissions, { pages: "write", "id-token": "write" });
+    for (const job of [summary, shard, merge]) assert.ok(job["timeout-minutes"]! > 0, "each job has a time limit");
+  });
+});
+
+/** Runs the plan step's script with ARCHIVE_SHARDS set; what it wrote to GITHUB_OUTPUT, or its error output. */
+function runPlan(script: string, value: string): { ok: boolean; output: string } {
+  const work = mkdtempSync(path.join(os.tmpdir(), "workflow-plan-"));
+  const output = path.join(work, "output");
+  writeFileSync(output, "");
+  try {
+    execFileSync("bash", ["-euo", "pipefail", "-c", script], { env: { ...process.env, ARCHIVE_SHARDS: value, GITHUB_OUTPUT: output }, stdio: "pipe" });
+    return { ok: true, output: readFileSync(output, "utf8") };
+  } catch (error) {
+    return { ok: false, output: String((error as { stdout?: Buffer }).stdout ?? "") };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** `${{ name }}` placeholders replaced by the given values. */
+function interpolate(text: string, values: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`no value for ${name}`);
+    return values[name];
+  });
+}
+
+/** Runs a step's script with RUNNER_TEMP set and a stand-in `npm` that records its arguments; returns them. */
+function runWithFakeNpm(script: string, runnerTemp: string, env: Record<string, string>): string[] {
+  const bin = path.join(runnerTemp, "bin");
+  mkdirSync(bin, { recursive: true });
+  const recorded = path.join(runnerTemp, "npm-args");
+  writeFileSync(path.join(bin, "npm"), `#!/bin/sh\nprintf '%s\\0' "$@" >> "${recorded}"\n`);
+  chmodSync(path.join(bin, "npm"), 0o755);
+  execFileSync("bash", ["-euo", "pipefail", "-c", script], { cwd: runnerTemp, stdio: "pipe", env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, RUNNER_TEMP: runnerTemp } });
+  return readFileSync(recorded, "utf8").split("\0").slice(0, -1);
+}
 
 describe("every workflow", () => {
   for (const name of ["pull-request.yml", "deploy.yml"]) {
