@@ -8,7 +8,7 @@ import type { ArchiveConfig } from "./config.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { SearchRecordStore, type SearchRecord } from "./search-records.ts";
 import { ShardBuildError } from "./shard-errors.ts";
-import { readShardManifest, SHARD_RECORDS_DIR, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
+import { onSummaryDay, readShardManifest, SHARD_RECORDS_DIR, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
 import { listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
@@ -57,7 +57,9 @@ export async function mergeShards(
   const outputDir = path.resolve(config.outputDir);
   if (dirs.length === 0) throw new ShardBuildError("--merge needs the shards' folders: npm run build -- --merge DIR1 DIR2 ... --output DIR");
   const shards = await Promise.all(dirs.map(async (dir) => ({ dir, manifest: await readShardManifest(dir) })));
-  checkShardsBelongTogether(shards, (hooks.versions ?? (await buildVersions(config))).site);
+  // The shards' day, not this job's: the merge may run after midnight.
+  const siteVersion = (hooks.versions ?? (await buildVersions(onSummaryDay(config, shards[0].manifest.summary.now)))).site;
+  checkShardsBelongTogether(shards, siteVersion);
   const ordered = [...shards].sort((a, b) => a.manifest.shard - b.manifest.shard);
 
   const copyStage = reporter.stage("merge");

@@ -49,7 +49,7 @@ export interface ShardManifest {
   shard: number;
   count: number;
   /** The summary it was built from: its hash, and its file as given (for messages). */
-  summary: { hash: string; file: string; articles: number };
+  summary: { hash: string; file: string; articles: number; now: string };
   /** BuildVersions.site: templates, site code and site settings (path prefix, site URL, title). */
   siteVersion: string;
   /** This shard's article pages' URLs, sorted. */
@@ -88,25 +88,34 @@ export function shardLabel(shard: BuildShard): string {
   return `${shard.index + 1}/${shard.count}`;
 }
 
+/**
+ * The build's day is the summary's, for every shard and the merge, even when a job runs
+ * after midnight: it is printed (the home page's "on this day") and ingest read dates with it.
+ */
+export function onSummaryDay<T extends Pick<ArchiveConfig, "site" | "now">>(config: T, day: string): T {
+  return { ...config, now: new Date(`${day}T00:00:00Z`), site: { ...config.site, today: day } };
+}
+
 export async function buildShard(
-  config: ArchiveConfig,
+  givenConfig: ArchiveConfig,
   options: { summaryFile: string; shard: BuildShard },
   hooks: { reporter: Reporter; versions?: BuildVersions; processes?: number },
 ): Promise<ShardResult> {
   const { reporter } = hooks;
   const { shard } = options;
   const started = performance.now();
-  const outputDir = path.resolve(config.outputDir);
-  const versions = hooks.versions ?? (await buildVersions(config));
+  const outputDir = path.resolve(givenConfig.outputDir);
 
   const readStage = reporter.stage("read");
   const summary = await readArchiveSummary(options.summaryFile);
+  const config = onSummaryDay(givenConfig, summary.header.now);
+  const versions = hooks.versions ?? (await buildVersions(config));
   if (summary.header.ingestVersion !== versions.ingest) {
     throw new ShardBuildError(
       `The archive summary ${options.summaryFile} was made by another version of the ingest code (or its word lists) than this one, so this shard could not read its articles as the summary did. ${makeSummaryHint(options.summaryFile)}`,
     );
   }
-  const now = new Date(`${summary.header.now}T00:00:00Z`);
+  const { now } = config;
   const own = summary.index.filter((a) => articleShard(a.slug, shard.count) === shard.index);
   // Shard 1 writes the feeds, which print the newest articles' text: it reads those too.
   const feed = writesSinglePages(shard) ? feedArticles([...summary.index].sort(compareNewestFirst)) : [];
@@ -179,7 +188,7 @@ export async function buildShard(
       kind: SHARD_KIND,
       shard: shard.index + 1,
       count: shard.count,
-      summary: { hash: summary.hash, file: options.summaryFile, articles: summaryArticles },
+      summary: { hash: summary.hash, file: options.summaryFile, articles: summaryArticles, now: summary.header.now },
       siteVersion: versions.site,
       articleUrls: ownUrls,
       outputs: rendered.outputs,

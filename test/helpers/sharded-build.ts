@@ -20,12 +20,20 @@ export interface ShardedBuild {
  * The three steps of a sharded build, in this process, into a temporary folder: the
  * summary, every shard of `count` (one after another), the merge.
  */
-export async function buildSharded(articlesDir: string, count: number, options: { search?: MergedSearch; pathPrefix?: string } = {}): Promise<ShardedBuild> {
+export async function buildSharded(
+  articlesDir: string,
+  count: number,
+  options: { search?: MergedSearch; pathPrefix?: string; /** The day (YYYY-MM-DD) the shard and merge jobs run, when not the summary's. */ laterDay?: string } = {},
+): Promise<ShardedBuild> {
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-sharded-"));
   const { reporter, log } = recordingReporter();
-  const config = (outputDir: string) => testConfig({ articlesDir, outputDir, contentDir: path.join(work, "content"), pathPrefix: options.pathPrefix });
+  const summaryConfig = (outputDir: string) => testConfig({ articlesDir, outputDir, contentDir: path.join(work, "content"), pathPrefix: options.pathPrefix });
+  const config = (outputDir: string) => {
+    const c = summaryConfig(outputDir);
+    return options.laterDay ? { ...c, now: new Date(`${options.laterDay}T00:00:00Z`), site: { ...c.site, today: options.laterDay } } : c;
+  };
   const summaryFile = path.join(work, "archive-summary.jsonl");
-  await makeArchiveSummary(config(path.join(work, "unused")), summaryFile, { reporter });
+  await makeArchiveSummary(summaryConfig(path.join(work, "unused")), summaryFile, { reporter });
   const shardDirs: string[] = [];
   for (let index = 0; index < count; index++) {
     const dir = path.join(work, `shard-${index + 1}`);
