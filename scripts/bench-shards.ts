@@ -1,0 +1,218 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { copyCorpusArticles, corpusExists, listCorpusArticles } from "../src/bench/corpus-archive.ts";
+import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
+import { formatMiB, formatSeconds, markdownTable } from "../src/bench/table.ts";
+import { parseArgs } from "./cli-args.ts";
+
+/**
+ * Times a sharded build against a single one (README, "Sharded builds"), each job as a
+ * child process run one after another, with the whole process tree's peak memory
+ * (Pagefind's binary and render processes included) and the machine's load beside it:
+ *
+ *   npm run bench:shards -- --n 100000 [--shards 1,2,4] [--jobs single,summary,shards,search]
+ *                           [--search bundles,one-index] [--work DIR] [--json FILE]
+ *
+ * - single: a cold `npm run build` (the one machine's build the shards are measured against);
+ * - summary: `--make-summary`, cold;
+ * - shards: for each N, shards 1..N (`--shard I/N`), then each merge (`--merge`), one
+ *   per way of making search cover every shard (--search);
+ * - search: the bytes a first search transfers on each merged site (and the single
+ *   build's), compressed as a static host serves them (scripts/measure-site.ts).
+ *
+ * Articles come from ../shared/corpus (the corpus repeated under new names above its
+ * size, as `npm run bench` does) into --work (default: a folder in the system's temporary
+ * folder, kept, so a second run reuses the articles and the built shards).
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const corpusDir = path.resolve(root, "../shared/corpus");
+const NOW = process.env.ARCHIVE_NOW ?? "2026-01-01";
+const { values } = parseArgs(process.argv.slice(2), { n: "string", shards: "string", jobs: "string", search: "string", work: "string", json: "string", query: "string", "render-processes": "string" });
+const renderProcesses = values["render-processes"] === undefined ? [] : ["--render-processes", String(values["render-processes"])];
+const n = Number(String(values.n ?? "10000").replace(/[_,\s]/g, ""));
+const shardCounts = String(values.shards ?? "1,2,4").split(",").map(Number);
+const jobs = new Set(String(values.jobs ?? "single,summary,shards,search").split(","));
+const searchModes = String(values.search ?? "bundles,one-index").split(",");
+const queries = String(values.query ?? "oil,minister").split(",");
+const work = path.resolve(String(values.work ?? path.join(os.tmpdir(), `news-archive-shards-${n}`)));
+if (!Number.isInteger(n) || n < 1 || shardCounts.some((c) => !Number.isInteger(c) || c < 1)) {
+  console.error("--n takes an article count and --shards counts separated by commas, e.g. --n 100000 --shards 1,2,4.");
+  process.exit(2);
+}
+if (!(await corpusExists(corpusDir))) {
+  console.log(`Benchmark skipped: the article corpus is not at ${corpusDir} (it is not part of the repository). Nothing was measured.`);
+  process.exit(0);
+}
+
+const log = (line: string) => process.stderr.write(`[bench:shards] ${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const articlesDir = path.join(work, "articles");
+const summaryFile = path.join(work, "archive-summary.jsonl");
+const shardDir = (count: number, i: number) => path.join(work, `shards-${count}`, `shard-${i}`);
+const mergedDir = (count: number, mode: string) => path.join(work, `merged-${count}-${mode}`);
+
+interface JobRun {
+  job: string;
+  shards?: number;
+  exitCode: number;
+  wallSeconds: number;
+  peakRssBytes: number;
+  /** 1-minute load average when the job started and ended (`uptime`). */
+  load: [number, number];
+  /** MiB of memory available when it started. */
+  availableMiB: number;
+  /** The build's own closing lines. */
+  summary: string;
+}
+
+interface SearchBytes {
+  site: string;
+  query: string;
+  /** The line measure-site prints for the first search (the page load and the search). */
+  total: string;
+  gzipKiB?: number;
+}
+
+const runs: JobRun[] = [];
+const searches: SearchBytes[] = [];
+const sizes: Record<string, number> = {};
+
+async function availableMiB(): Promise<number> {
+  const text = await readFile("/proc/meminfo", "utf8").catch(() => "");
+  const kb = Number(/^MemAvailable:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** Runs `tsx scripts/build.ts ...args`, sampling its process tree's memory. */
+async function runJob(job: string, args: string[], shards?: number): Promise<JobRun> {
+  const available = await availableMiB();
+  const load0 = os.loadavg()[0];
+  log(`${job}: starting (load ${load0.toFixed(2)}, ${available} MiB available)`);
+  const started = performance.now();
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", ...args], {
+    cwd: root,
+    env: { ...process.env, CI: "1", ARCHIVE_NOW: NOW },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const sampler = sampleTreeRss(child.pid!, 100);
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr.on("data", (c: Buffer) => {
+    output += c.toString();
+    output = output.slice(-20_000);
+  });
+  const exitCode = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+  const wallSeconds = (performance.now() - started) / 1000;
+  const { peakBytes } = await sampler.stop();
+  const lines = output.trim().split("\n");
+  const closing = lines.filter((l) => /^(Built|Summarised|Merged|Time:)/.test(l)).join(" ");
+  const run: JobRun = { job, shards, exitCode, wallSeconds, peakRssBytes: peakBytes, load: [load0, os.loadavg()[0]], availableMiB: available, summary: closing };
+  log(`${job}: exit ${exitCode}, ${wallSeconds.toFixed(1)} s, peak ${formatMiB(peakBytes)} MiB; ${closing || lines.slice(-8).join("\n")}`);
+  runs.push(run);
+  return run;
+}
+
+async function duBytes(target: string): Promise<number> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const e of await readdir(target, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) total += (await stat(path.join(e.parentPath, e.name))).size;
+  }
+  return total;
+}
+
+/** The gzip-compressed bytes a first search for `query` transfers on `site` (scripts/measure-site.ts). */
+async function measureSearch(site: string, label: string, query: string): Promise<void> {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/measure-site.ts", "--dir", site, "--query", query], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+  await new Promise((resolve) => child.on("close", resolve));
+  const first = out.split("\n").find((l) => l.startsWith("first search for")) ?? "";
+  const total = out.split("\n").find((l) => l.startsWith("total for a first search")) ?? out.trim().split("\n").slice(-3).join(" ");
+  const gzip = /: ([\d.]+) KB gzip/.exec(total)?.[1];
+  searches.push({ site: label, query, total: `${first} | ${total}`, gzipKiB: gzip === undefined ? undefined : Number(gzip) });
+  log(`search bytes, ${label}, "${query}": ${first} | ${total}`);
+}
+
+// ---- articles ----
+const marker = path.join(articlesDir, ".bench-articles.json");
+const prepared = JSON.parse(await readFile(marker, "utf8").catch(() => "{}")) as { n?: number; note?: string };
+let note = prepared.note ?? "";
+if (prepared.n !== n) {
+  log(`copying ${n} corpus articles into ${articlesDir} (listing the corpus takes a few minutes)`);
+  await rm(articlesDir, { recursive: true, force: true });
+  const { accepted, refused } = await listCorpusArticles(corpusDir, new Date(`${NOW}T00:00:00Z`));
+  note = (await copyCorpusArticles(corpusDir, accepted, n, articlesDir)).note + (refused.length ? `; ${refused.length} corpus files the build refuses left out` : "");
+  // The marker is a dot file: the build ignores it.
+  await writeFile(marker, JSON.stringify({ n, note }));
+}
+log(`articles: ${note}`);
+
+// ---- jobs ----
+if (jobs.has("single")) {
+  await rm(path.join(work, "single"), { recursive: true, force: true });
+  await runJob("single build (cold)", ["--articles", articlesDir, "--output", path.join(work, "single", "site"), "--content", path.join(work, "single", "content"), "--cache-dir", path.join(work, "single", "cache")]);
+}
+if (jobs.has("summary")) {
+  await rm(path.join(work, "summary-content"), { recursive: true, force: true });
+  await runJob("summary", ["--articles", articlesDir, "--make-summary", summaryFile, "--content", path.join(work, "summary-content"), "--no-cache"]);
+  sizes.summary = await duBytes(summaryFile);
+}
+if (jobs.has("shards")) {
+  for (const count of shardCounts) {
+    for (let i = 1; i <= count; i++) {
+      await runJob(`shard ${i}/${count}`, ["--articles", articlesDir, "--shard", `${i}/${count}`, "--summary", summaryFile, "--output", shardDir(count, i), ...renderProcesses], count);
+      sizes[`shard ${i}/${count}`] = await duBytes(shardDir(count, i));
+    }
+    for (const mode of searchModes) {
+      await runJob(`merge (${mode})`, ["--merge", ...Array.from({ length: count }, (_, i) => shardDir(count, i + 1)), "--output", mergedDir(count, mode), "--merged-search", mode], count);
+      sizes[`merged ${count} (${mode})`] = await duBytes(mergedDir(count, mode));
+    }
+  }
+}
+if (jobs.has("search")) {
+  const sites: [string, string][] = [];
+  if (await stat(path.join(work, "single", "site")).catch(() => undefined)) sites.push([path.join(work, "single", "site"), "single build"]);
+  for (const count of shardCounts) for (const mode of searchModes) if (await stat(mergedDir(count, mode)).catch(() => undefined)) sites.push([mergedDir(count, mode), `${count} shards, ${mode}`]);
+  for (const [site, label] of sites) for (const query of queries) await measureSearch(site, label, query);
+}
+
+// ---- report ----
+const mib = (bytes: number | undefined) => (bytes ? (bytes / 2 ** 20).toFixed(1) : "—");
+const lines: string[] = [
+  `Machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? "?"}), ${formatMiB(os.totalmem())} MiB, Node ${process.version}; shared with other work (load averages below).`,
+  `Articles: ${note}.`,
+  "",
+  markdownTable(
+    ["job", "N", "exit", "wall s", "peak RSS MiB", "load at start → end", "its summary"],
+    runs.map((r) => [r.job, r.shards === undefined ? "—" : String(r.shards), String(r.exitCode), formatSeconds(r.wallSeconds), formatMiB(r.peakRssBytes), `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`, r.summary]),
+    new Set(["N", "wall s", "peak RSS MiB"]),
+  ),
+];
+const single = runs.find((r) => r.job.startsWith("single"));
+const summary = runs.find((r) => r.job === "summary");
+if (summary) {
+  lines.push("", markdownTable(["N", "merge", "summary s", "slowest shard s", "merge s", "critical path s", "÷ single build", "highest job peak MiB"], shardCounts.flatMap((count) => searchModes.map((mode) => {
+    const shards = runs.filter((r) => r.shards === count && r.job.startsWith("shard"));
+    const merge = runs.find((r) => r.shards === count && r.job === `merge (${mode})`);
+    if (!shards.length || !merge) return undefined;
+    const slowest = Math.max(...shards.map((r) => r.wallSeconds));
+    const critical = summary.wallSeconds + slowest + merge.wallSeconds;
+    const peak = Math.max(summary.peakRssBytes, ...shards.map((r) => r.peakRssBytes), merge.peakRssBytes);
+    return [String(count), mode, formatSeconds(summary.wallSeconds), formatSeconds(slowest), formatSeconds(merge.wallSeconds), formatSeconds(critical), single ? `${((critical / single.wallSeconds) * 100).toFixed(0)}%` : "—", formatMiB(peak)];
+  }).filter((row): row is string[] => row !== undefined)), new Set(["N", "summary s", "slowest shard s", "merge s", "critical path s", "÷ single build", "highest job peak MiB"])));
+}
+if (Object.keys(sizes).length) lines.push("", markdownTable(["output", "MiB"], Object.entries(sizes).map(([k, v]) => [k, mib(v)]), new Set(["MiB"])));
+if (searches.length) lines.push("", markdownTable(["site", "query", "first search"], searches.map((s) => [s.site, s.query, s.total])));
+process.stdout.write(`${lines.join("\n")}\n`);
+if (values.json) {
+  await mkdir(path.dirname(path.resolve(String(values.json))), { recursive: true });
+  await writeFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), String(values.json)), `${JSON.stringify({ n, note, now: NOW, runs, sizes, searches }, null, 2)}\n`);
+}
+if (runs.some((r) => r.exitCode !== 0)) process.exitCode = 1;
