@@ -69,6 +69,7 @@ interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
+  configureTemplateHandling(options: { writeMode: "sync" | "async" }): void;
 }
 
 /** Templates that write one page each (not paginated over the archive). */
@@ -184,4 +185,6 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
     eleventyConfig.on("eleventy.after", async ({ directories }) => settings.hooks?.files?.(await buildSearchUi(directories.output)));
   }
   eleventyConfig.setLibrary("md", markdown);
+  // Pages are written while others render, not one blocking write after another.
+  eleventyConfig.configureTemplateHandling({ writeMode: "async" });
 }
