@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { recurringLinesOf } from "../ingest/furniture.ts";
+import { recurringLinesOf, type FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo } from "../ingest/pipeline.ts";
 
 /**
@@ -11,13 +11,18 @@ import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerAr
  * are unchanged. Entity merging, tags and slugs are archive-wide and always recomputed.
  *
  * Kept in memory (the dev server keeps one between rebuilds, decoded articles and
- * refusals included) and, with a folder, on disk across builds: the analyses are spread
+ * refusals included; a decoded article is reused while its bytes are the same) and,
+ * with a folder, on disk across builds: the analyses are spread
  * over 256 shard files so no single JSON string grows with the archive, and a folder
  * written by other code or on another day is never read.
  */
 export interface ArticleMemo extends PerArticleMemo {
   /** Per-step counts since the memo was opened. */
   readonly stats: { decoded: number; decodeReused: number; analyzed: number; analyzeReused: number };
+  /** Whether the memo holds a valid analysis of `decoded` (decoded by this memo) for `evidence`. */
+  has(decoded: DecodedArticle, evidence: FurnitureEvidence): boolean;
+  /** Keeps an analysis made elsewhere (src/publish/parallel-analysis.ts) as if `analyze` had made it. */
+  store(decoded: DecodedArticle, evidence: FurnitureEvidence, analyzed: AnalyzedArticle): void;
   /** Forgets files that are no longer in the archive. */
   retainOnly(files: ReadonlySet<string>): void;
   /** Writes the shards that changed (no-op without a folder). */
@@ -30,8 +35,6 @@ export interface ArticleMemoOptions {
   /** The ingest code's version (src/publish/versions.ts). */
   version: string;
   now: Date;
-  /** Keep decoded articles in memory too (the dev server re-reads only changed files). */
-  keepDecoded?: boolean;
 }
 
 const SHARDS = 256;
@@ -55,6 +58,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
   const stats = { decoded: 0, decodeReused: 0, analyzed: 0, analyzeReused: 0 };
+  const keyOf = (decoded: DecodedArticle, evidence: FurnitureEvidence) => `${hashes.get(decoded.file)}\n${recurringLinesOf(decoded.paragraphs, evidence)}`;
 
   if (folder) {
     // Every shard up front: the memo's calls are synchronous.
@@ -85,11 +89,19 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       }
       stats.decoded++;
       const outcome = attempt(run);
-      if (options.keepDecoded) decodes.set(input.file, { hash, outcome });
+      decodes.set(input.file, { hash, outcome });
       return unwrap(outcome);
     },
+    has(decoded, evidence) {
+      return analyses.get(decoded.file)?.key === keyOf(decoded, evidence);
+    },
+    store(decoded, evidence, analyzed) {
+      analyses.set(decoded.file, { key: keyOf(decoded, evidence), outcome: { ok: true, value: analyzed } });
+      dirty.add(shardOf(decoded.file));
+      stats.analyzed++;
+    },
     analyze(decoded, evidence, run) {
-      const key = `${hashes.get(decoded.file)}\n${recurringLinesOf(decoded.paragraphs, evidence)}`;
+      const key = keyOf(decoded, evidence);
       const cached = analyses.get(decoded.file);
       if (cached && cached.key === key) {
         stats.analyzeReused++;

@@ -238,7 +238,7 @@ export class ArchiveBuild {
         try {
           rendered = await renderSite(
             { contentDir: config.contentDir, outputDir: staging, layoutsDir: config.layoutsDir, site: config.site, index, searchRecords: store.dir },
-            index.length * 5,
+            index.length * 2,
           );
         } catch (error) {
           stage?.end("failed");
@@ -362,7 +362,7 @@ export class ArchiveBuild {
       return reply.result;
     }
     if (!this.ingest) {
-      const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: this.versions!.ingest, now: config.now, keepDecoded: this.mode === "serve" });
+      const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: this.versions!.ingest, now: config.now });
       this.ingest = new ArticleIngest(config, memo, this.versions!.ingest);
     }
     const result = await this.ingest.run(this.reporter, { changes, quiet });

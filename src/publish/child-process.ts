@@ -1,23 +1,30 @@
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 /**
- * Runs a worker script (render-worker.ts, ingest-worker.ts) in a child process with the
- * same TypeScript loader (tsx) as this one, sends it one message and resolves with the
- * `result` it sends back. Nothing else of this process's command line is passed on (a
- * test runner's --test, say).
+ * Starts a worker script (render-worker.ts, ingest-worker.ts, analyze-worker.ts) in a
+ * child process with the same TypeScript loader (tsx) as this one. Nothing else of this
+ * process's command line is passed on (a test runner's --test, say).
+ */
+export function forkWorker(script: URL): ChildProcess {
+  const loaderArgs = process.execArgv.filter(
+    (arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""),
+  );
+  // A process may hold much of a large archive's index and pages; allow a third of the
+  // machine's memory for its heap unless the user already chose a limit.
+  const heapChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-old-space-size"));
+  const heapArgs = heapChosen ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
+  return fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+/**
+ * Runs a worker script in a child process, sends it one message and resolves with the
+ * reply it sends back (`{ ok: true, ... }`), or rejects with its error.
  */
 export function runInChild<T>(script: URL, message: unknown, name: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const loaderArgs = process.execArgv.filter(
-      (arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""),
-    );
-    // At 100,000 articles a render process needs about 3.5 GB of heap, near V8's default
-    // limit; allow a third of the machine's memory unless the user already chose a limit.
-    const heapChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-old-space-size"));
-    const heapArgs = heapChosen ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
-    const child = fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = forkWorker(script);
     let settled = false;
     child.once("message", (reply: { ok: boolean; error?: string } & Record<string, unknown>) => {
       settled = true;

@@ -11,6 +11,8 @@ import type { Reporter } from "../reporter.ts";
 import { indexArticle, writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import type { ArticleMemo } from "./article-memo.ts";
+import { analyzeInParallel } from "./parallel-analysis.ts";
+import os from "node:os";
 import type { ArchiveConfig } from "./config.ts";
 
 /**
@@ -85,6 +87,9 @@ export class ArticleIngest {
     const stage = options.quiet ? undefined : reporter.stage("ingest");
     let result: IngestResult;
     try {
+      // The per-article analysis of new and changed files, on every core.
+      const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
+      await analyzeInParallel(inputs, this.memo, { now: this.config.now, articlesDir: this.config.articlesDir, workers: os.availableParallelism() > 1 ? 1 : 0, onProgress: stage && ((done, total) => stage.update(done, total)) });
       result = this.ingest(aliases, stage && ((done, total) => stage.update(done, total)));
     } catch (error) {
       stage?.end("failed");
@@ -94,7 +99,8 @@ export class ArticleIngest {
       .map((e) => ({ file: e.file, message: e.message }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const analyzed = this.memo.stats.analyzed - stats.analyzed;
-    const reused = this.memo.stats.analyzeReused - stats.analyzeReused;
+    // Analyses made before ingestArchive (on every core) are found by it as if cached.
+    const reused = this.memo.stats.analyzeReused - stats.analyzeReused - analyzed;
     stage?.end(`${result.articles.length} articles${reused ? `, ${reused} unchanged from the cache` : ""}${refused.length ? `, ${refused.length} refused` : ""}`);
     const ingestSeconds = elapsed(ingestStarted);
 

@@ -120,7 +120,7 @@ describe("per-article caches and folder defaults", () => {
   });
 
   it("the dev server's cache (decoded articles kept in memory) does the same", async () => {
-    const cache = await openArticleMemo({ version: "test", now: NOW, keepDecoded: true });
+    const cache = await openArticleMemo({ version: "test", now: NOW });
     assert.equal(ingestArchive([plain], { now: NOW, memo: cache }).articles[0].record.date, undefined);
     assert.equal(ingestArchive([dated], { now: NOW, memo: cache }).articles[0].record.date, "1987-02-26");
     assert.equal(ingestArchive([dated], { now: NOW, memo: cache }).articles[0].record.date, "1987-02-26");
