@@ -3,7 +3,9 @@ import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writ
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import matter from "gray-matter";
 import { parseBuildSummary, type ParsedBuildSummary } from "../src/bench/build-summary.ts";
+import { measureSaveToReload, medianSave } from "../src/bench/dev-reload.ts";
 import { pickCorpusArticles } from "../src/bench/corpus-sample.ts";
 import { ingestArchive } from "../src/ingest/pipeline.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../src/util/map-limited.ts";
@@ -12,30 +14,30 @@ import { median } from "../src/bench/stats.ts";
 import { formatMiB, formatRatio, formatSeconds, markdownTable } from "../src/bench/table.ts";
 import { parseArgs } from "./cli-args.ts";
 
-// npm run bench -- [--n 1000,10000] [--runs 3] [--json FILE] [--no-baseline] [--keep]
+// npm run bench -- [--n 1000,10000] [--runs 3] [--json FILE] [--no-baseline] [--no-dev] [--keep]
 // Builds N real corpus articles as a child process (as a user would), cold and warm,
-// beside bare Eleventy + the Pagefind CLI on the same Markdown, and prints a Markdown table.
+// beside bare Eleventy + the Pagefind CLI on the same Markdown (title and date only),
+// runs the Pagefind CLI over our own site, times npm start's save → reload, and prints
+// a Markdown table.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = path.resolve(root, "../shared/corpus");
 const CORPUS_SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016"];
-/**
- * Caches the build keeps between runs, relative to the project root (scripts/build.ts's
- * ingest cache). A cold build deletes them first.
- */
-const BUILD_CACHE_DIRS: string[] = [".cache/ingest"];
 /** Default runs per size: the median of 3 where a build is short, one run above this. */
 const MEDIAN_MAX_ARTICLES = 2_000;
 /** At this size and above there is always one run and no median. */
 const SINGLE_RUN_MIN_ARTICLES = 100_000;
 /** npm run check is timed up to this size (its cross-article checks grow faster than linearly). */
 const CHECK_MAX_ARTICLES = 10_000;
+/** npm start's save → reload is timed up to this size, this many saves. */
+const DEV_MAX_ARTICLES = 10_000;
+const DEV_SAVES = 3;
 const WARM_SENTENCE = " The benchmark appended this sentence to measure a warm build.\n";
 const BASELINE_LAYOUT = "<!doctype html><html><head><title>{{ title }}</title></head><body>{{ content | safe }}</body></html>\n";
 /** A fixed "today", so every run builds the same site. */
 const BENCH_NOW = process.env.ARCHIVE_NOW ?? "2026-01-01";
 
-const { values } = parseArgs(process.argv.slice(2), { n: "string", runs: "string", json: "string", "no-baseline": "boolean", keep: "boolean" });
+const { values } = parseArgs(process.argv.slice(2), { n: "string", runs: "string", json: "string", "no-baseline": "boolean", "no-dev": "boolean", keep: "boolean" });
 const sizes = String(values.n ?? "1000,10000")
   .split(",")
   .map((s) => Number(s.replace(/[_\s]/g, "")));
@@ -74,6 +76,13 @@ interface BaselineRun {
   pages?: number;
 }
 
+interface DevRun {
+  /** Seconds from each save to the browsers' reload event. */
+  saves: number[];
+  peakRssBytes: number;
+  error?: string;
+}
+
 interface SizeResult {
   articles: number;
   runs: number;
@@ -82,6 +91,9 @@ interface SizeResult {
   warm: BuildRun[];
   baselineCold: BaselineRun[];
   baselineWarm: BaselineRun[];
+  /** The Pagefind CLI over our cold build's site (the same pages our search index step indexes). */
+  pagefindOverOurs: ChildRun[];
+  dev?: DevRun;
   check?: ChildRun;
 }
 
@@ -108,8 +120,8 @@ async function runChild(command: string, args: string[], cwd = root): Promise<Ch
   return { exitCode, wallSeconds, peakRssBytes: peakBytes, output: Buffer.concat(chunks).toString("utf8"), stdout: Buffer.concat(stdoutChunks).toString("utf8") };
 }
 
-async function runOurBuild(articlesDir: string, contentDir: string, outputDir: string): Promise<BuildRun> {
-  const run = await runChild(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--articles", articlesDir, "--output", outputDir, "--content", contentDir]);
+async function runOurBuild(articlesDir: string, contentDir: string, outputDir: string, cacheDir: string): Promise<BuildRun> {
+  const run = await runChild(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", "--articles", articlesDir, "--output", outputDir, "--content", contentDir, "--cache-dir", cacheDir]);
   const summary = parseBuildSummary(run.output);
   if (run.exitCode !== 0 || !summary) {
     // The error lines and the stack below the first one: enough to find the failing file or step.
@@ -183,16 +195,20 @@ async function prepareArticles(sources: string[], n: number, dir: string): Promi
   return { note, warmFile };
 }
 
-async function clearBuildCaches(): Promise<void> {
-  for (const dir of BUILD_CACHE_DIRS) await rm(path.join(root, dir), { recursive: true, force: true });
-}
-
+/**
+ * The baseline's input: our generated Markdown with only `title` and `date` in its front
+ * matter. A list such as `tags` would make bare Eleventy build a collection per tag (401 s
+ * at 10,000 articles), a cost our build never pays, so the ratio would mean nothing.
+ */
 async function prepareBaselineInput(contentDir: string, inputDir: string): Promise<void> {
   await mkdir(path.join(inputDir, "_includes"), { recursive: true });
   const names = (await readdir(contentDir)).filter((n) => n.endsWith(".md"));
-  for (let i = 0; i < names.length; i += 256) {
-    await Promise.all(names.slice(i, i + 256).map((n) => copyFile(path.join(contentDir, n), path.join(inputDir, n))));
-  }
+  await mapLimited(names, FILE_CONCURRENCY, async (n) => {
+    const parsed = matter(await readFile(path.join(contentDir, n), "utf8"), {});
+    const data: Record<string, unknown> = { title: parsed.data.title };
+    if (parsed.data.date) data.date = String(parsed.data.date);
+    await writeFile(path.join(inputDir, n), matter.stringify(parsed.content, data, {}));
+  });
   await writeFile(path.join(inputDir, "_includes", "l.njk"), BASELINE_LAYOUT);
   // A directory data file named after its folder applies the layout to every page in it.
   await writeFile(path.join(inputDir, `${path.basename(inputDir)}.json`), JSON.stringify({ layout: "l.njk" }));
@@ -204,18 +220,24 @@ async function benchSize(sources: string[], n: number, workRoot: string): Promis
   const articlesDir = path.join(sizeDir, "articles");
   log(`${n} articles: copying from the corpus into ${articlesDir}`);
   const { note, warmFile } = await prepareArticles(sources, n, articlesDir);
-  const result: SizeResult = { articles: n, runs, corpusNote: note, cold: [], warm: [], baselineCold: [], baselineWarm: [] };
+  const result: SizeResult = { articles: n, runs, corpusNote: note, cold: [], warm: [], baselineCold: [], baselineWarm: [], pagefindOverOurs: [] };
 
   for (let r = 1; r <= runs; r++) {
     const runDir = path.join(sizeDir, `run${r}`);
     await rm(runDir, { recursive: true, force: true });
     const contentDir = path.join(runDir, "content");
     const outputDir = path.join(runDir, "site");
-    await clearBuildCaches();
+    const cacheDir = path.join(runDir, "cache");
     log(`${n} articles, run ${r}/${runs}: cold build`);
-    const cold = await runOurBuild(articlesDir, contentDir, outputDir);
+    const cold = await runOurBuild(articlesDir, contentDir, outputDir, cacheDir);
     result.cold.push(cold);
     if (!cold.summary) break;
+
+    // The Pagefind CLI over the site we just built: what our search index step competes with.
+    log(`${n} articles, run ${r}/${runs}: Pagefind CLI over our site`);
+    const cliOut = path.join(runDir, "pagefind-cli");
+    result.pagefindOverOurs.push(await runChild(path.join(root, "node_modules/.bin/pagefind"), ["--site", outputDir, "--output-path", cliOut], runDir));
+    await rm(cliOut, { recursive: true, force: true });
 
     const baseIn = path.join(runDir, "base-in");
     const baseOut = path.join(runDir, "base-out");
@@ -230,8 +252,14 @@ async function benchSize(sources: string[], n: number, workRoot: string): Promis
     await appendFile(warmPath, WARM_SENTENCE);
     log(`${n} articles, run ${r}/${runs}: warm build (${warmFile} changed)`);
     try {
-      result.warm.push(await runOurBuild(articlesDir, contentDir, outputDir));
+      result.warm.push(await runOurBuild(articlesDir, contentDir, outputDir, cacheDir));
     } finally {
+      await writeFile(warmPath, original);
+    }
+
+    if (r === runs && !values["no-dev"] && n <= DEV_MAX_ARTICLES) {
+      log(`${n} articles: npm start, ${DEV_SAVES} saves of ${warmFile}`);
+      result.dev = await measureSaveToReload({ root, articlesDir, contentDir, outputDir, cacheDir, file: warmFile, saves: DEV_SAVES, env: { ...process.env, CI: "1", ARCHIVE_NOW: BENCH_NOW } });
       await writeFile(warmPath, original);
     }
 
@@ -301,9 +329,42 @@ function resultRows(s: SizeResult): string[][] {
     ]);
   };
   ours("cold build", s.cold, s.baselineCold);
-  base("baseline cold: bare Eleventy + Pagefind CLI", s.baselineCold);
+  base("baseline cold: bare Eleventy (title and date only) + Pagefind CLI", s.baselineCold);
+  if (s.pagefindOverOurs.length) {
+    const run = s.pagefindOverOurs;
+    rows.push([count(s.articles), "Pagefind CLI over our cold build's site", runsLabel, run.every((r) => r.exitCode === 0) ? "ok" : "FAILED", "—", "—", formatSeconds(med(run, (r) => r.wallSeconds)), "—", formatSeconds(med(run, (r) => r.wallSeconds)), "—", formatMiB(med(run, (r) => r.peakRssBytes)), ""]);
+  }
   ours("warm build (1 article changed)", s.warm, s.baselineWarm);
-  base("baseline warm: bare Eleventy + Pagefind CLI", s.baselineWarm);
+  base("baseline warm: bare Eleventy (title and date only) + Pagefind CLI", s.baselineWarm);
+  if (s.dev) {
+    const saved = medianSave(s.dev);
+    rows.push([count(s.articles), `npm start: save → reload (median of ${s.dev.saves.length} saves)`, "1", s.dev.error ? `FAILED (${s.dev.error.split("\n")[0]})` : "ok", "—", "—", "—", "—", formatSeconds(saved), "—", formatMiB(s.dev.peakRssBytes), ""]);
+  }
+  return rows;
+}
+
+/** Each of issue 15's targets with the figure this run measured. */
+function targetRows(s: SizeResult): string[][] {
+  const rows: string[][] = [];
+  const cold = med(s.cold, (r) => (r.summary ? r.wallSeconds : undefined));
+  const warm = med(s.warm, (r) => (r.summary ? r.wallSeconds : undefined));
+  const base = med(s.baselineCold, baselineWall);
+  const verdict = (ok: boolean | undefined) => (ok === undefined ? "—" : ok ? "met" : "NOT met");
+  const add = (target: string, figure: string, ok: boolean | undefined) => rows.push([count(s.articles), target, figure, verdict(ok)]);
+  const ratioTarget = s.articles >= 10_000 ? 1.5 : 2;
+  if (cold !== undefined && base !== undefined) add(`cold ≤ ${ratioTarget}× baseline`, formatRatio(cold, base), cold / base <= ratioTarget);
+  if (cold !== undefined && warm !== undefined) {
+    if (s.articles >= 100_000) add("warm (1 article changed) ≤ 60 s", `${formatSeconds(warm)} s`, warm <= 60);
+    else add("warm (1 article changed) ≤ 0.1× cold", formatRatio(warm, cold), warm / cold <= 0.1);
+  }
+  const rss = Math.max(med(s.cold, (r) => r.peakRssBytes) ?? 0, med(s.warm, (r) => r.peakRssBytes) ?? 0);
+  const rssLimit = s.articles >= 100_000 ? 3 * 1024 : 1024;
+  if (rss) add(`peak RSS of the process tree ≤ ${rssLimit / 1024} GB`, `${formatMiB(rss)} MiB`, rss <= rssLimit * 2 ** 20);
+  const ourIndex = med(s.cold, (r) => r.summary?.seconds.index);
+  const cli = med(s.pagefindOverOurs, (r) => (r.exitCode === 0 ? r.wallSeconds : undefined));
+  if (ourIndex !== undefined && cli !== undefined) add("search index step ≤ Pagefind CLI over the same pages", `${formatSeconds(ourIndex)} s vs ${formatSeconds(cli)} s`, ourIndex <= cli);
+  const saved = s.dev && medianSave(s.dev);
+  if (saved !== undefined) add("npm start: save → reload ≤ 2 s", `${formatSeconds(saved)} s`, saved <= 2);
   return rows;
 }
 
@@ -332,10 +393,12 @@ const lines: string[] = [
   "",
   markdownTable(headers, results.flatMap(resultRows), numeric),
   "",
-  "- ingest / render / search index / build total: the build's own summary; wall: the whole `tsx scripts/build.ts` process, start-up included.",
-  "- Baseline: the same generated Markdown through `eleventy --quiet` with a one-line Nunjucks layout (render column), then `pagefind --site` (search index column); its wall is the sum of both processes.",
+  "- ingest / render / search index / build total: the build's own summary (render includes comparing page fingerprints); wall: the whole `tsx scripts/build.ts` process, start-up included.",
+  "- Baseline: the same generated Markdown with only `title` and `date` kept in its front matter, through `eleventy --quiet` with a one-line Nunjucks layout (render column), then `pagefind --site` (search index column), in the same run; its wall is the sum of both processes.",
+  "- Pagefind CLI over our site: `pagefind --site` over our cold build's output, the pages our search index step indexes from its records.",
+  "- npm start: the dev server on the warm build's folders and cache; the time from appending a sentence to an article to the reload event a browser gets.",
   "- Peak RSS: the highest sum of VmRSS over the process and all its children (Pagefind's binary included), sampled every 50 ms.",
-  "- Cold: fresh content and output folders" + (BUILD_CACHE_DIRS.length ? ` and ${BUILD_CACHE_DIRS.join(", ")} deleted` : " (the build keeps no cache)") + "; warm: one article's text changed, built again into the same folders.",
+  "- Cold: fresh content, output and cache folders; warm: one article's text changed, built again with the same folders and `--cache-dir`.",
   ...results.map((s) => `- ${s.corpusNote}.${s.runs === 1 && s.articles < SINGLE_RUN_MIN_ARTICLES && runsOption === undefined ? " One run (a build this size is slow); pass --runs 3 for a median." : ""}`),
 ];
 const checks = results.filter((s) => s.check);
@@ -354,6 +417,7 @@ if (checks.length) {
     ),
   );
 }
+lines.push("", markdownTable(["articles", "target (issue 15)", "measured", "verdict"], results.flatMap(targetRows), new Set(["articles"])));
 process.stdout.write(`${lines.join("\n")}\n`);
 
 if (values.json) {
@@ -369,6 +433,8 @@ if (values.json) {
       warm: s.warm.map((r) => ({ ...strip(r), summary: r.summary })),
       baselineCold: s.baselineCold.map((b) => ({ eleventy: strip(b.eleventy), pagefind: strip(b.pagefind), pages: b.pages })),
       baselineWarm: s.baselineWarm.map((b) => ({ eleventy: strip(b.eleventy), pagefind: strip(b.pagefind), pages: b.pages })),
+      pagefindOverOurs: s.pagefindOverOurs.map(strip),
+      dev: s.dev,
       check: s.check ? strip(s.check) : undefined,
     })),
   };

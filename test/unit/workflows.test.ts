@@ -180,6 +180,18 @@ describe("the deploy workflow", () => {
     stepIndex(build, runs(/check-links\.ts --dir _site --path-prefix "\$PATH_PREFIX"/), "checks links with the prefix");
   });
 
+  it("restores the last build's cache (its state, Markdown and site) before building, and saves a new entry per commit", () => {
+    const restore = stepIndex(build, uses("actions/cache"), "restores the build cache");
+    const built = stepIndex(build, runs(/npm run build/), "builds");
+    assert.ok(restore > stepIndex(build, runs(/^npm ci$/), "installs") && restore < built, "restored after npm ci, before the build");
+    const cache = build.steps[restore].with!;
+    const paths = String(cache.path).trim().split("\n").map((p) => p.trim());
+    assert.deepEqual(paths.sort(), [".cache", "_site", "generated"], "the cache and what it describes travel together");
+    assert.match(String(cache.key), /\$\{\{ github\.sha \}\}/, "a new entry per commit (entries cannot be overwritten)");
+    assert.ok(String(cache.key).startsWith(String(cache["restore-keys"]).trim()), "the newest earlier entry is restored");
+    assert.doesNotMatch(build.steps[built].run!, /--no-cache/);
+  });
+
   it("configures Pages and uploads _site after the build", () => {
     const built = stepIndex(build, runs(/npm run build/), "builds");
     assert.ok(stepIndex(build, uses("actions/configure-pages"), "configures Pages") > built);
