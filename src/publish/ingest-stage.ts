@@ -86,10 +86,12 @@ export class ArticleIngest {
     const aliases = await readAliases(this.config.aliasesFile);
     const stage = options.quiet ? undefined : reporter.stage("ingest");
     let result: IngestResult;
+    let preAnalyzed = 0;
     try {
       // The per-article analysis of new and changed files, on every core.
       const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
       await analyzeInParallel(inputs, this.memo, { now: this.config.now, articlesDir: this.config.articlesDir, workers: os.availableParallelism() > 1 ? 1 : 0, onProgress: stage && ((done, total) => stage.update(done, total)) });
+      preAnalyzed = this.memo.stats.analyzed - stats.analyzed;
       result = this.ingest(aliases, stage && ((done, total) => stage.update(done, total)));
     } catch (error) {
       stage?.end("failed");
@@ -100,7 +102,7 @@ export class ArticleIngest {
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const analyzed = this.memo.stats.analyzed - stats.analyzed;
     // Analyses made before ingestArchive (on every core) are found by it as if cached.
-    const reused = this.memo.stats.analyzeReused - stats.analyzeReused - analyzed;
+    const reused = this.memo.stats.analyzeReused - stats.analyzeReused - preAnalyzed;
     stage?.end(`${result.articles.length} articles${reused ? `, ${reused} unchanged from the cache` : ""}${refused.length ? `, ${refused.length} refused` : ""}`);
     const ingestSeconds = elapsed(ingestStarted);
 
