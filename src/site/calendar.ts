@@ -11,8 +11,10 @@ export interface CalendarDay {
   /** The day page, when the day has articles. */
   url?: string;
   count: number;
-  /** "March 16, 1987: 3 articles", for the link's accessible name. */
+  /** "March 16, 1987: 3 articles", for the link's title. */
   label: string;
+  /** "article" or "articles": read after the count by screen readers. */
+  countWord: string;
 }
 
 export interface MonthCalendar {
@@ -35,7 +37,8 @@ export function monthCalendar(year: number, month: number, days: ReadonlyMap<num
   for (let day = 1; day <= (first.daysInMonth ?? 31); day++) {
     const found = days.get(day);
     const date = first.set({ day }).toFormat("LLLL d, yyyy");
-    cells.push({ day, url: found?.url, count: found?.count ?? 0, label: found ? `${date}: ${found.count} ${found.count === 1 ? "article" : "articles"}` : `${date}: no articles` });
+    const count = found?.count ?? 0;
+    cells.push({ day, url: found?.url, count, label: found ? `${date}: ${count} ${count === 1 ? "article" : "articles"}` : `${date}: no articles`, countWord: count === 1 ? "article" : "articles" });
   }
   while (cells.length % 7) cells.push(null);
   const weeks: (CalendarDay | null)[][] = [];

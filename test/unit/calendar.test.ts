@@ -11,7 +11,7 @@ describe("a month page's calendar (monthCalendar)", () => {
     assert.deepEqual(cal.weeks[0].map((c) => c?.day ?? null), [null, null, null, 1, 2, 3, 4]);
     assert.deepEqual(cal.weeks.at(-1)!.map((c) => c?.day ?? null), [26, 27, 28, null, null, null, null]);
     const linked = cal.weeks.flat().filter((c) => c?.url);
-    assert.deepEqual(linked, [{ day: 8, url: "/timeline/2017/02/08/", count: 3, label: "February 8, 2017: 3 articles" }]);
+    assert.deepEqual(linked, [{ day: 8, url: "/timeline/2017/02/08/", count: 3, label: "February 8, 2017: 3 articles", countWord: "articles" }]);
     assert.equal(cal.weeks.flat().find((c) => c?.day === 9)!.label, "February 9, 2017: no articles");
   });
 
