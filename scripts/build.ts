@@ -50,8 +50,8 @@ try {
     reporter.info(formatShardResult(await buildShard(config, { summaryFile: String(values.summary), shard }, { reporter, processes })));
   } else if (values.merge) {
     const { formatMergeResult, mergeShards } = await import("../src/publish/merge-stage.ts");
-    const search = values["merged-search"] ?? "bundles";
-    if (search !== "bundles" && search !== "one-index") usage(`--merged-search is "bundles" or "one-index", not "${search}".`);
+    const search = values["merged-search"] ?? "one-index";
+    if (search !== "bundles" && search !== "one-index") usage(`--merged-search is "one-index" (the default) or "bundles", not "${search}".`);
     reporter.info(formatMergeResult(await mergeShards(config, positional, { reporter, search })));
   } else {
     const summary = await runBuild(config, { reporter, ingestInChild: true });

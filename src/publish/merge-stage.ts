@@ -19,12 +19,17 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
  * sitemaps over all of them, and makes search cover every shard. Nothing is rendered.
  *
  * Search, two ways (`search`):
+ * - "one-index" (the default): one Pagefind index of every shard's pages, built here from
+ *   the search records the shards kept. It is the index a single build makes, so the
+ *   merged site is a single build's, and a reader's search fetches, finds and ranks the
+ *   same. It costs the merge job Pagefind's run over the whole archive.
  * - "bundles": each shard's Pagefind index is kept whole, shard 1's at pagefind/ and the
  *   others' at pagefind-2/, pagefind-3/..., and the search page names them; the browser
  *   merges them with Pagefind's mergeIndex. The date order and filter counts the search
- *   page reads are written for the whole archive.
- * - "one-index": one Pagefind index of every shard's pages, built here from the search
- *   records the shards kept (the same index a single build makes).
+ *   page reads are written for the whole archive. The merge takes seconds, but every
+ *   search fetches from every shard's index (more bytes as N grows), and Pagefind ranks
+ *   and matches within each index, so counts and order can differ from a single build's
+ *   (README, "Sharded builds"). For an archive whose index is too big for one machine.
  */
 
 export type MergedSearch = "bundles" | "one-index";
@@ -52,7 +57,7 @@ export async function mergeShards(
   hooks: { reporter: Reporter; search?: MergedSearch; versions?: BuildVersions },
 ): Promise<MergeResult> {
   const { reporter } = hooks;
-  const search = hooks.search ?? "bundles";
+  const search = hooks.search ?? "one-index";
   const started = performance.now();
   const outputDir = path.resolve(config.outputDir);
   if (dirs.length === 0) throw new ShardBuildError("--merge needs the shards' folders: npm run build -- --merge DIR1 DIR2 ... --output DIR");

@@ -10,7 +10,7 @@ import { buildSharded, type ShardedBuild } from "../helpers/sharded-build.ts";
 import { SYNTHETIC_COUNT, writeSyntheticArchive, type SyntheticArticle } from "../helpers/synthetic-archive.ts";
 
 /**
- * A site merged from two shards keeps one search index per shard; the search page merges
+ * A site merged from two shards with --merged-search bundles keeps one search index per shard; the search page merges
  * them in the browser, so a reader's search, date order and filter counts cover the
  * whole archive, whichever shard an article was built in.
  */
@@ -28,7 +28,7 @@ let consoleProblems: string[];
 
 before(async () => {
   ({ dir: articlesDir, articles } = await writeSyntheticArchive());
-  build = await buildSharded(articlesDir, 2);
+  build = await buildSharded(articlesDir, 2, { search: "bundles" });
   for (const dir of build.shardDirs) {
     const manifest = await readShardManifest(dir);
     for (const url of manifest.articleUrls) shardOf.set(url, manifest.shard);

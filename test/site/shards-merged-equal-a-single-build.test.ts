@@ -2,34 +2,41 @@ import assert from "node:assert/strict";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { SEARCH_BUNDLES_META } from "../../src/publish/merge-stage.ts";
+import { SEARCH_BUNDLES_META, type MergedSearch } from "../../src/publish/merge-stage.ts";
 import { readShardManifest } from "../../src/publish/shard-stage.ts";
-import { snapshot } from "../helpers/builds.ts";
+import { assertSameSite, snapshot } from "../helpers/builds.ts";
 import { buildSharded, type ShardedBuild } from "../helpers/sharded-build.ts";
 import { buildSiteUncached, type BuiltSite } from "../helpers/site-build.ts";
 import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
 
 /**
  * A sharded build (summary, shards, merge) publishes the same site as one build of the
- * same articles, byte for byte, but for what names the search indexes: the indexes
- * themselves (one per shard: pagefind/, pagefind-2/ ...) and the search page that lists them.
+ * same articles. Merged into one search index (the default), byte for byte, but for the
+ * Pagefind files whose order no two builds share (as between two single builds). Merged
+ * with --merged-search bundles, byte for byte but for what names the search indexes: the
+ * indexes themselves (one per shard: pagefind/, pagefind-2/ ...) and the search page that
+ * lists them.
  */
 
 const isSearchIndex = (file: string) => /^pagefind(-\d+)?\//.test(file);
 const SEARCH_PAGE = "search/index.html";
+/** Shard and merge jobs that start after midnight still build the summary's day. */
+const LATER_DAY = "2026-11-24";
 
 let articlesDir: string;
 let single: BuiltSite;
 let singleFiles: Map<string, Buffer>;
-const sharded = new Map<number, ShardedBuild>();
+const sharded = new Map<string, ShardedBuild>();
+const key = (search: MergedSearch, count: number) => `${search} ${count}`;
 
 before(async () => {
   articlesDir = (await writeSyntheticArchive()).dir;
   single = await buildSiteUncached(articlesDir);
   singleFiles = await snapshot(single.dir);
-  sharded.set(2, await buildSharded(articlesDir, 2));
-  // Shard and merge jobs that start after midnight still build the summary's day.
-  sharded.set(3, await buildSharded(articlesDir, 3, { laterDay: "2026-11-24" }));
+  for (const search of ["one-index", "bundles"] as const) {
+    sharded.set(key(search, 2), await buildSharded(articlesDir, 2, { search }));
+    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY }));
+  }
 });
 after(async () => {
   await rm(articlesDir, { recursive: true, force: true });
@@ -37,10 +44,22 @@ after(async () => {
 });
 
 for (const count of [2, 3]) {
-  describe(`${count} shards merged${count === 3 ? ", built the day after their summary" : ""}`, () => {
+  describe(`${count} shards merged into one search index${count === 3 ? ", built the day after their summary" : ""}`, () => {
+    it("are a single build's site: every page, feed, sitemap, asset and search file, byte for byte", async () => {
+      const merged = await snapshot(sharded.get(key("one-index", count))!.dir);
+      assert.ok([...merged.keys()].some((f) => f.startsWith("pagefind/fragment/")), "the search index is compared too");
+      assertSameSite(merged, singleFiles, `${count} shards, one index`);
+      const pageCount = (m: Map<string, Buffer>) => JSON.parse(m.get("pagefind/pagefind-entry.json")!.toString()).languages.en.page_count;
+      assert.equal(pageCount(merged), pageCount(singleFiles));
+    });
+  });
+}
+
+for (const count of [2, 3]) {
+  describe(`${count} shards merged as one search index per shard (--merged-search bundles)${count === 3 ? ", built the day after their summary" : ""}`, () => {
     let merged: Map<string, Buffer>;
     before(async () => {
-      merged = await snapshot(sharded.get(count)!.dir);
+      merged = await snapshot(sharded.get(key("bundles", count))!.dir);
     });
 
     it("hold the same pages, feeds, sitemaps and assets as a single build, byte for byte", () => {
@@ -68,7 +87,7 @@ for (const count of [2, 3]) {
       const perShard = folders.map(fragments);
       assert.equal(perShard.reduce((a, b) => a + b, 0), [...singleFiles.keys()].filter((f) => f.startsWith("pagefind/fragment/")).length);
       assert.ok(perShard.every((n) => n > 0), `every shard's index holds pages: ${perShard.join(", ")}`);
-      const manifests = await Promise.all(sharded.get(count)!.shardDirs.map(readShardManifest));
+      const manifests = await Promise.all(sharded.get(key("bundles", count))!.shardDirs.map(readShardManifest));
       assert.deepEqual(manifests.map((m) => m.articleUrls.length), perShard, "each index holds exactly its shard's articles");
     });
 
@@ -84,7 +103,7 @@ for (const count of [2, 3]) {
 
 describe("the shards", () => {
   it("share the articles out evenly enough and write every archive-wide kind of page between them", async () => {
-    const manifests = await Promise.all(sharded.get(3)!.shardDirs.map(readShardManifest));
+    const manifests = await Promise.all(sharded.get(key("one-index", 3))!.shardDirs.map(readShardManifest));
     const articles = manifests.map((m) => m.articleUrls.length);
     assert.equal(articles.reduce((a, b) => a + b, 0), 112);
     for (const n of articles) assert.ok(n >= 20 && n <= 55, `articles per shard: ${articles.join(", ")}`);
@@ -93,7 +112,7 @@ describe("the shards", () => {
     assert.ok(kinds(manifests[0]).has("assets") && manifests[0].outputs.includes("feed.xml"));
     for (const m of manifests.slice(1)) assert.ok(!m.outputs.includes("index.html") && !m.outputs.includes("feed.xml"), `shard ${m.shard} leaves the single pages to shard 1`);
     for (const m of manifests) for (const kind of ["articles", "people"]) assert.ok(kinds(m).has(kind), `shard ${m.shard} writes ${kind} pages`);
-    const read = await readFile(path.join(sharded.get(3)!.dir, "sitemap.xml"), "utf8");
+    const read = await readFile(path.join(sharded.get(key("one-index", 3))!.dir, "sitemap.xml"), "utf8");
     assert.equal((read.match(/<loc>/g) ?? []).length, (singleFiles.get("sitemap.xml")!.toString("utf8").match(/<loc>/g) ?? []).length);
   });
 });
