@@ -277,6 +277,18 @@ describe("the deploy workflow's sharded build", () => {
     assert.equal(merge.env?.ARCHIVE_SITE_URL, build.env?.ARCHIVE_SITE_URL);
   });
 
+  it("restores the last summary's ingest cache before making the summary, a new entry per commit", () => {
+    const restore = stepIndex(summary, uses("actions/cache"), "restores the ingest cache");
+    const made = stepIndex(summary, runs(/--make-summary/), "makes the summary");
+    assert.ok(restore > stepIndex(summary, runs(/^npm ci$/), "installs") && restore < made);
+    const cache = summary.steps[restore].with!;
+    assert.equal(String(cache.path).trim(), ".cache");
+    assert.match(String(cache.key), /\$\{\{ github\.sha \}\}/);
+    assert.ok(String(cache.key).startsWith(String(cache["restore-keys"]).trim()), "the newest earlier entry is restored");
+    assert.notEqual(String(cache["restore-keys"]).trim(), String(build.steps.find(uses("actions/cache"))?.with?.["restore-keys"] ?? "").trim(), "not the single build's cache, which holds a site too");
+    assert.doesNotMatch(summary.steps[made].run!, /--no-cache/);
+  });
+
   it("passes every shard's folder from its job to the merge, which checks the links and uploads the site for Pages", () => {
     const pack = shard.steps[stepIndex(shard, runs(/^tar -cf/), "packs the shard")].run!;
     const upload = shard.steps[stepIndex(shard, uses("actions/upload-artifact"), "uploads the shard")];
