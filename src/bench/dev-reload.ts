@@ -54,6 +54,8 @@ export async function measureSaveToReload(options: {
       const m = output.match(pattern);
       if (m) return resolve(m);
       const timer = setTimeout(() => reject(new Error(`npm start printed no ${pattern} within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`)), timeoutMs);
+      // A wait given up on (the server failed first) must not keep the benchmark alive.
+      timer.unref();
       waiters.push({ pattern, resolve: (match) => (clearTimeout(timer), resolve(match)) });
     });
 
@@ -83,7 +85,13 @@ export async function measureSaveToReload(options: {
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const started = performance.now();
       await appendFile(path.join(options.articlesDir, options.file), `\nThe benchmark saved this file again (${i}).\n`);
-      await Promise.race([nextReload(), new Promise((_, reject) => setTimeout(() => reject(new Error("no reload event")), timeoutMs))]);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([nextReload(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("no reload event")), timeoutMs)))]);
+      } finally {
+        // Left pending, each save's timer kept the benchmark process (and the shared bench lock) alive 10 minutes after its table was printed.
+        clearTimeout(timer);
+      }
       saves.push((performance.now() - started) / 1000);
     }
   } catch (e) {
