@@ -7,6 +7,7 @@ import matter from "gray-matter";
 import { parseBuildSummary, type ParsedBuildSummary } from "../src/bench/build-summary.ts";
 import { measureSaveToReload, medianSave } from "../src/bench/dev-reload.ts";
 import { pickCorpusArticles } from "../src/bench/corpus-sample.ts";
+import { SET_DEFAULTS } from "../src/bench/corpus-mix.ts";
 import { ingestArchive } from "../src/ingest/pipeline.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../src/util/map-limited.ts";
 import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
@@ -179,8 +180,14 @@ async function listCorpus(): Promise<string[]> {
 }
 
 async function prepareArticles(sources: string[], n: number, dir: string): Promise<{ note: string; warmFile: string }> {
-  const picked = pickCorpusArticles(sources, n);
-  await mkdir(dir, { recursive: true });
+  const picked = pickCorpusArticles(sources, n).map((p) => ({ ...p, name: `${p.source.split("/")[0]}/${p.name}` }));
+  // One folder per set with the _defaults.yml period a maintainer would give it (from the
+  // corpus README): the corpus files name no year, and an archive of undated articles would
+  // have no timeline pages to build.
+  for (const set of CORPUS_SETS) {
+    await mkdir(path.join(dir, set), { recursive: true });
+    if (SET_DEFAULTS[set]) await writeFile(path.join(dir, set, "_defaults.yml"), SET_DEFAULTS[set]);
+  }
   // Copies, not links: the warm build edits one file, and the corpus must never change.
   for (let i = 0; i < picked.length; i += 256) {
     await Promise.all(picked.slice(i, i + 256).map((p) => copyFile(path.join(corpusDir, p.source), path.join(dir, p.name))));
@@ -189,8 +196,8 @@ async function prepareArticles(sources: string[], n: number, dir: string): Promi
   const rounds = Math.max(...picked.map((p) => p.round));
   const note =
     rounds > 1
-      ? `${n.toLocaleString("en-US")} articles: all ${sources.length.toLocaleString("en-US")} corpus files, then the corpus again under new names (r2-…${rounds > 2 ? `, up to r${rounds}-…` : ""}), so ${(((n - sources.length) / n) * 100).toFixed(0)}% of the articles are copies of others (${perSet})`
-      : `${n.toLocaleString("en-US")} articles taken at an even stride from the corpus (${perSet})`;
+      ? `${n.toLocaleString("en-US")} articles: all ${sources.length.toLocaleString("en-US")} corpus files, then the corpus again under new names (r2-…${rounds > 2 ? `, up to r${rounds}-…` : ""}), so ${(((n - sources.length) / n) * 100).toFixed(0)}% of the articles are copies of others (${perSet}), each set in a folder with its _defaults.yml period`
+      : `${n.toLocaleString("en-US")} articles taken at an even stride from the corpus (${perSet}), each set in a folder with its _defaults.yml period`;
   const warmFile = picked.map((p) => p.name).sort()[0];
   return { note, warmFile };
 }
