@@ -232,3 +232,241 @@ describe("an article's place in the timeline", () => {
     assert.ok(dateInferenceNote({ date: "2017-01-26", date_source: "text", date_evidence: "x".repeat(500) })!.length < 160);
   });
 });
+
+describe("timeline overview, as the /timeline/ page prints it", () => {
+  it("sums up the archive in one sentence: how many dated, over which years, how many undated", () => {
+    const many = buildTimeline([article("a", "2016-05-01"), article("b", "2017-02"), article("c", "2017"), article("n")]).overview;
+    assert.equal(many.summary, "3 dated articles from 2016 to 2017; 1 undated.");
+    const one = buildTimeline([article("a", "2017-02-08")]).overview;
+    assert.equal(one.summary, "1 dated article from 2017; 0 undated.");
+    const sameYear = buildTimeline([article("a", "2017-02-08"), article("b", "2017-11-30")]).overview;
+    assert.equal(sameYear.summary, "2 dated articles from 2017; 0 undated.");
+    const none = buildTimeline([article("n"), article("m")]).overview;
+    assert.equal(none.summary, "0 dated articles; 2 undated.");
+    assert.equal(buildTimeline([]).overview.summary, "0 dated articles; 0 undated.");
+  });
+
+  it("says how many undated articles still have a month and day, and writes large counts with separators", () => {
+    const monthDay = (slug: string): TimelineArticle => ({ ...article(slug), date_month_day: "03-16" });
+    const { overview } = buildTimeline([monthDay("x"), monthDay("y"), article("n"), article("a", "1987-03-16")]);
+    assert.equal(overview.summary, "1 dated article from 1987; 3 undated (2 with a month and day but no year).");
+    // A month and day beside a usable date is no undated article.
+    const dated = buildTimeline([{ ...article("a", "1987-03-16"), date_month_day: "03-16" }]).overview;
+    assert.equal(dated.summary, "1 dated article from 1987; 0 undated.");
+    const big = buildTimeline(Array.from({ length: 1234 }, (_, i) => article(`a${i}`, "2017-02-08"))).overview;
+    assert.equal(big.summary, "1,234 dated articles from 2017; 0 undated.");
+  });
+
+  it("gives each year a row: its link, count, year-only count and twelve month cells named and linked", () => {
+    const { overview } = buildTimeline([article("a", "2016-12-30"), article("b", "2017-02-08"), article("c", "2017-02"), article("y", "2017"), article("n")]);
+    assert.deepEqual(overview.monthNames, ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]);
+    assert.deepEqual(
+      overview.years.map((y) => [y.label, y.url, y.count, y.yearOnly]),
+      [
+        ["2016", "/timeline/2016/", 1, 0],
+        ["2017", "/timeline/2017/", 3, 1],
+      ],
+    );
+    const y2017 = overview.years[1];
+    assert.deepEqual(y2017.months.map((m) => m.label), overview.monthNames);
+    assert.deepEqual(y2017.months[1], { label: "Feb", fullLabel: "February 2017", count: 2, url: "/timeline/2017/02/" });
+    assert.deepEqual(y2017.months[11], { label: "Dec", fullLabel: "December 2017", count: 0, url: undefined });
+    assert.deepEqual(overview.years[0].months[11], { label: "Dec", fullLabel: "December 2016", count: 1, url: "/timeline/2016/12/" });
+    assert.deepEqual(overview.undated, { label: "Undated", url: "/timeline/undated/", count: 1 });
+    assert.equal(overview.dated, 4);
+  });
+
+  it("titles the chart with the years it spans, and draws none when nothing is dated to the month", () => {
+    const span = buildTimeline([article("a", "2016-12-30"), article("b", "2017-02-08")]).overview;
+    assert.equal(parse(span.chartSvg).querySelector("title")!.text, "Articles per month, 2016–2017");
+    // Its text alternative's ids are the timeline chart's own, apart from any other chart on a page.
+    const svg = parse(span.chartSvg);
+    assert.equal(svg.querySelector("title")!.getAttribute("id"), "timeline-chart-title");
+    assert.equal(svg.querySelector("desc")!.getAttribute("id"), "timeline-chart-desc");
+    const single = buildTimeline([article("a", "2017-02-08")]).overview;
+    assert.equal(parse(single.chartSvg).querySelector("title")!.text, "Articles per month in 2017");
+    const yearsOnly = buildTimeline([article("y", "2017")]).overview;
+    assert.equal(yearsOnly.chartTotal, 0);
+    assert.equal(yearsOnly.chartSvg, "");
+  });
+});
+
+describe("timeline page texts", () => {
+  const { pages } = buildTimeline([article("a", "2017-02-08"), article("b", "2017-02-08"), article("m", "2017-02"), article("c", "2017-03-01"), article("y", "2017"), article("n")]);
+
+  it("name a year page, its months and their counts, and its sections by month", () => {
+    const year = pageAt(pages, "/timeline/2017/")!;
+    assert.equal(year.kind, "year");
+    assert.equal(year.heading, "Articles from 2017");
+    assert.equal(year.title, "Articles from 2017");
+    assert.equal(year.countLabel, "5 articles");
+    assert.equal(year.count, 5);
+    assert.equal(year.coarseCount, 1);
+    assert.equal(year.childrenLabel, "Months of 2017");
+    assert.deepEqual(year.children, [
+      { label: "February", url: "/timeline/2017/02/", count: 3 },
+      { label: "March", url: "/timeline/2017/03/", count: 1 },
+    ]);
+    assert.deepEqual(year.breadcrumbs, [{ label: "Timeline", url: "/timeline/" }, { label: "2017" }]);
+    assert.deepEqual(
+      year.sections.map((s) => [s.heading, s.url, s.items.map((i) => i.url)]),
+      [
+        ["February 2017", "/timeline/2017/02/", ["/articles/a/", "/articles/b/", "/articles/m/"]],
+        ["March 2017", "/timeline/2017/03/", ["/articles/c/"]],
+        ["Date known only to the year", undefined, ["/articles/y/"]],
+      ],
+    );
+    assert.deepEqual(year.pager, { previous: "Earlier articles", next: "Later articles" });
+    assert.equal(year.previousUrl, undefined);
+    assert.equal(year.nextUrl, undefined);
+  });
+
+  it("name a month page, its days and their counts", () => {
+    const month = pageAt(pages, "/timeline/2017/02/")!;
+    assert.equal(month.kind, "month");
+    assert.equal(month.heading, "Articles from February 2017");
+    assert.equal(month.countLabel, "3 articles");
+    assert.equal(month.childrenLabel, "Days of February 2017");
+    assert.deepEqual(month.children, [{ label: "8", url: "/timeline/2017/02/08/", count: 2 }]);
+    assert.deepEqual(month.breadcrumbs, [{ label: "Timeline", url: "/timeline/" }, { label: "2017", url: "/timeline/2017/" }, { label: "February" }]);
+    assert.equal(pageAt(pages, "/timeline/2017/03/")!.countLabel, "1 article");
+  });
+
+  it("name a day page by its weekday and date, in one unnamed section", () => {
+    const day = pageAt(pages, "/timeline/2017/02/08/")!;
+    assert.equal(day.kind, "day");
+    assert.equal(day.heading, "Articles from Wednesday, February 8, 2017");
+    assert.equal(day.title, "Articles from Wednesday, February 8, 2017");
+    assert.equal(day.countLabel, "2 articles");
+    assert.deepEqual(day.children, []);
+    assert.equal(day.childrenLabel, "");
+    assert.equal(day.coarseCount, 0);
+    assert.deepEqual(day.sections.map((s) => [s.heading, s.url, s.items.length]), [[undefined, undefined, 2]]);
+    assert.equal(day.calendar, undefined);
+  });
+
+  it("name the undated page and link it back to the timeline", () => {
+    const undated = pageAt(pages, "/timeline/undated/")!;
+    assert.equal(undated.kind, "undated");
+    assert.equal(undated.heading, "Undated articles");
+    assert.equal(undated.countLabel, "1 article");
+    assert.deepEqual(undated.breadcrumbs, [{ label: "Timeline", url: "/timeline/" }, { label: "Undated" }]);
+    assert.deepEqual(undated.children, []);
+    assert.equal(undated.coarseCount, 0);
+    assert.equal(undated.previousPeriod, undefined);
+    assert.equal(undated.nextPeriod, undefined);
+  });
+
+  it("page the undated list in slug order", () => {
+    const many = buildTimeline(Array.from({ length: 150 }, (_, i) => article(`u${String(149 - i).padStart(3, "0")}`)));
+    const listing = many.pages.filter((p) => p.kind === "undated");
+    assert.deepEqual(listing.map((p) => p.url), ["/timeline/undated/", "/timeline/undated/page/2/"]);
+    assert.equal(listing[1].title, "Undated articles (page 2 of 2)");
+    const slugs = listing.flatMap(urlsOn);
+    assert.deepEqual(slugs, [...slugs].sort());
+    assert.equal(slugs[0], "/articles/u000/");
+  });
+
+  it("repeat a section's heading on the next page when it runs over", () => {
+    const many = buildTimeline(Array.from({ length: 130 }, (_, i) => article(`a${String(i).padStart(3, "0")}`, i < 90 ? "2017-02-08" : "2017-02-09")));
+    const month = many.pages.filter((p) => p.kind === "month");
+    assert.deepEqual(month[0].sections.map((s) => [s.heading, s.items.length]), [["Wednesday, February 8", 90], ["Thursday, February 9", 10]]);
+    assert.deepEqual(month[1].sections.map((s) => [s.heading, s.items.length]), [["Thursday, February 9", 30]]);
+  });
+});
+
+describe("timeline order", () => {
+  it("lists a year-only article after every dated day of its year, and a month-only one after the days of its month, whatever the input order", () => {
+    const input = [article("y", "2017"), article("m", "2017-02"), article("d2", "2017-02-28"), article("d1", "2017-02-01"), article("j", "2017-01-31"), article("n", "2017-12-31")];
+    for (const articles of [input, [...input].reverse()]) {
+      const { pages } = buildTimeline(articles);
+      assert.deepEqual(urlsOn(pageAt(pages, "/timeline/2017/")), ["/articles/j/", "/articles/d1/", "/articles/d2/", "/articles/m/", "/articles/n/", "/articles/y/"]);
+      assert.deepEqual(pages.filter((p) => p.kind === "year" || p.kind === "month").map((p) => p.url), ["/timeline/2017/", "/timeline/2017/01/", "/timeline/2017/02/", "/timeline/2017/12/"]);
+    }
+  });
+
+  it("orders articles of one day by slug, whatever the input order", () => {
+    const input = [article("b", "2017-02-08"), article("c", "2017-02-08"), article("a", "2017-02-08")];
+    for (const articles of [input, [...input].reverse(), [input[2], input[0], input[1]]]) {
+      assert.deepEqual(urlsOn(pageAt(buildTimeline(articles).pages, "/timeline/2017/02/08/")), ["/articles/a/", "/articles/b/", "/articles/c/"]);
+    }
+    const undated = [article("b"), article("c"), article("a")];
+    for (const articles of [undated, [...undated].reverse()]) {
+      assert.deepEqual(urlsOn(pageAt(buildTimeline(articles).pages, "/timeline/undated/")), ["/articles/a/", "/articles/b/", "/articles/c/"]);
+    }
+  });
+
+  it("puts years before 1000 before later ones", () => {
+    const { overview, pages } = buildTimeline([article("late", "1066-10-14"), article("early", "0999-05-01")]);
+    assert.deepEqual(overview.years.map((y) => y.label), ["999", "1066"]);
+    assert.deepEqual(pageAt(pages, "/timeline/1066/")!.previousPeriod, { label: "999", url: "/timeline/999/" });
+    // The chart runs from May 999 to October 1066, its description naming both months.
+    assert.equal(overview.chartTotal, 2);
+    assert.match(parse(overview.chartSvg).querySelector("desc")!.text, /^2 articles, May 0?999 to October 1066\./);
+  });
+
+  it("keeps years, months and days in time order in the period links", () => {
+    const { pages } = buildTimeline([article("c", "2018-01-02"), article("a", "2017-12-31"), article("b", "2018-01-01")]);
+    const days = pages.filter((p) => p.kind === "day");
+    assert.deepEqual(days.map((p) => p.url), ["/timeline/2017/12/31/", "/timeline/2018/01/01/", "/timeline/2018/01/02/"]);
+    assert.deepEqual(days.map((p) => [p.previousPeriod?.url, p.nextPeriod?.url]), [
+      [undefined, "/timeline/2018/01/01/"],
+      ["/timeline/2017/12/31/", "/timeline/2018/01/02/"],
+      ["/timeline/2018/01/01/", undefined],
+    ]);
+  });
+});
+
+describe("reading an article's date", () => {
+  it("accepts only a whole day, month or year, never a time or another ISO form", () => {
+    assert.deepEqual(placeDate("2017-02-08"), { precision: "day", year: 2017, month: 2, day: 8 });
+    assert.deepEqual(placeDate("2017-02"), { precision: "month", year: 2017, month: 2, day: undefined });
+    assert.deepEqual(placeDate("2017"), { precision: "year", year: 2017, month: undefined, day: undefined });
+    for (const other of ["2017-02-08T10:00", "2017-02-08T10", "20170208", "2017-W05-3", "2017-039", "+002017-02-08", "+002017-02", "2017-02-08T1000-05", "x2017", "2017-02-0"]) {
+      assert.equal(placeDate(other), undefined, other);
+    }
+    assert.equal(placeDate(""), undefined);
+    assert.equal(placeDate(undefined), undefined);
+  });
+
+  it("lets a coarser date_precision win, never a finer one", () => {
+    assert.deepEqual(placeDate("2017-02-08", "year"), { precision: "year", year: 2017, month: undefined, day: undefined });
+    assert.deepEqual(placeDate("2017-02", "year"), { precision: "year", year: 2017, month: undefined, day: undefined });
+    assert.deepEqual(placeDate("2017", "day"), { precision: "year", year: 2017, month: undefined, day: undefined });
+    assert.deepEqual(placeDate("2017", "month"), { precision: "year", year: 2017, month: undefined, day: undefined });
+    assert.deepEqual(placeDate("2017-02-08", "day"), { precision: "day", year: 2017, month: 2, day: 8 });
+    // The same date read twice, with and without a precision, is placed each time by its own.
+    assert.equal(placeDate("2017-02-09")!.precision, "day");
+    assert.equal(placeDate("2017-02-09", "month")!.precision, "month");
+  });
+
+  it("links a month- or year-precision article only as far as its date goes", () => {
+    assert.deepEqual(articleTimelineLinks({ date: "2017-02", date_precision: "month" }), {
+      year: { label: "2017", url: "/timeline/2017/" },
+      month: { label: "February 2017", url: "/timeline/2017/02/" },
+    });
+    assert.deepEqual(articleTimelineLinks({ date: "2017-02-08", date_precision: "year" }), { year: { label: "2017", url: "/timeline/2017/" } });
+    assert.equal(articleTimelineLinks({ date: "2017-02-30", date_precision: "day" }), undefined);
+  });
+});
+
+describe("the inferred-date note", () => {
+  it("says where the date came from when there is no evidence to quote", () => {
+    assert.equal(dateInferenceNote({ date: "2017-02-08", date_source: "dateline" }), "read from the dateline");
+    assert.equal(dateInferenceNote({ date: "2017-02-08", date_source: "text" }), "read from the text");
+    assert.equal(dateInferenceNote({ date: "1987", date_source: "folder_default" }), "from the folder's _defaults.yml");
+    assert.equal(dateInferenceNote({ date: "2017-02-08", date_source: "text", date_evidence: " \n " }), "read from the text");
+  });
+
+  it("says nothing for an article with neither a date nor a month and day", () => {
+    assert.equal(dateInferenceNote({ date_source: "text", date_evidence: "Posted on Sept. 19" }), undefined);
+    assert.equal(dateInferenceNote({ date_source: "dateline", date_evidence: "MIAMI -" }), undefined);
+  });
+
+  it("quotes the evidence on one line, cut with an ellipsis only past 120 characters", () => {
+    assert.equal(dateInferenceNote({ date: "2016-09-19", date_source: "text", date_evidence: "  Posted\n on   Sept. 19,\t2016 " }), "read from “Posted on Sept. 19, 2016”");
+    const exact = "x".repeat(120);
+    assert.equal(dateInferenceNote({ date: "2016-09-19", date_source: "text", date_evidence: exact }), `read from “${exact}”`);
+    assert.equal(dateInferenceNote({ date: "2016-09-19", date_source: "text", date_evidence: `${exact}y` }), `read from “${"x".repeat(119)}…”`);
+  });
+});
