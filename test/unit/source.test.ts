@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { NO_FURNITURE_EVIDENCE, removeFurniture } from "../../src/ingest/furniture.ts";
 import { detectSource } from "../../src/ingest/source.ts";
 import { extractStructure } from "../../src/ingest/structure.ts";
-import type { Paragraph } from "../../src/ingest/types.ts";
+import type { ArticleStructure, Paragraph, RemovedItem } from "../../src/ingest/types.ts";
+import type { Credits } from "../../src/ingest/credits.ts";
 import { paragraphsOf as paras, seedParagraphs as seed } from "../helpers/paragraphs.ts";
 
 function sourceOf(input: Paragraph[]) {
@@ -58,4 +59,58 @@ test("a credit naming an unknown outlet gives no source", () => {
     paras("Debate Night", "The candidates met in New York on Monday.", "Jane Doe of the Springfield Gazette contributed to this report."),
   );
   assert.deepEqual(found, {});
+});
+
+/** What the structure step hands on: a headline, a body, and the dateline as printed. */
+function structure(dateline_raw?: string, ...body: string[]): ArticleStructure {
+  return { title: "A Headline", title_source: "headline", authors: [], body: body.map((text, i) => ({ text, line: i + 3 })), removed: [], ...(dateline_raw ? { dateline_raw } : {}) };
+}
+const noCredits: Credits = { body: [], removed: [], lines: [] };
+const removedLine = (kind: RemovedItem["kind"], text: string): RemovedItem => ({ kind, text, line: 9 });
+
+test("a dateline's agency tag is read whatever its case and spacing, in both the modern and the 1987 wire form", () => {
+  assert.deepEqual(detectSource(structure("LONDON ( REUTERS ) -"), [], noCredits), { source: "Reuters", evidence: "LONDON ( REUTERS ) -" });
+  assert.deepEqual(detectSource(structure("ROME, March 13, Reuter -"), [], noCredits), { source: "Reuters", evidence: "ROME, March 13, Reuter -" });
+  assert.equal(detectSource(structure("PARIS (AFP) --"), [], noCredits).source, "Agence France-Presse");
+});
+
+test("a parenthesis in the dateline that names no agency is no source: the credits decide", () => {
+  assert.deepEqual(detectSource(structure("HAVANA (Photo) -"), [], noCredits), {});
+  const credits: Credits = { ...noCredits, lines: [{ kind: "contribution", text: "CNN's Dana Bash contributed to this report.", line: 20, names: ["Dana Bash"], publisher: "CNN" }] };
+  assert.deepEqual(detectSource(structure("HAVANA (Photo) -"), [], credits), { source: "CNN", evidence: "CNN's Dana Bash contributed to this report." });
+});
+
+test("only a sign-off that is the word Reuter or Reuters, and that furniture removal took for one, names Reuters", () => {
+  assert.deepEqual(detectSource(structure(), [removedLine("agency-signoff", "REUTERS")], noCredits), { source: "Reuters", evidence: "REUTERS" });
+  assert.deepEqual(detectSource(structure(), [removedLine("banner", "Reuters")], noCredits), {});
+  assert.deepEqual(detectSource(structure(), [removedLine("agency-signoff", "Thomson Reuters")], noCredits), {});
+  assert.deepEqual(detectSource(structure(), [removedLine("agency-signoff", "Reuters Foundation")], noCredits), {});
+});
+
+test("the first credit line that names its publisher gives the source, not the first credit line", () => {
+  const credits: Credits = {
+    ...noCredits,
+    lines: [
+      { kind: "photo", text: "Photo by Jane Roe/Getty Images", line: 4, names: ["Jane Roe"] },
+      { kind: "contribution", text: "Reporting by John Doe; editing by Mary Poe", line: 30, names: ["John Doe", "Mary Poe"], publisher: "Politico" },
+    ],
+  };
+  assert.deepEqual(detectSource(structure(), [], credits), { source: "Politico", evidence: "Reporting by John Doe; editing by Mary Poe" });
+  assert.deepEqual(detectSource(structure(), [], { ...noCredits, lines: [credits.lines[0]] }), {});
+});
+
+test("a removed contributor credit introducing a known publisher's staff names it, under its usual name", () => {
+  assert.deepEqual(detectSource(structure(), [removedLine("contributor-credit", "USA TODAY staff writers did the reporting.")], noCredits), {
+    source: "USA Today",
+    evidence: "USA TODAY staff writers did the reporting.",
+  });
+  assert.equal(detectSource(structure(), [removedLine("contributor-credit", "The Miami Herald's Jane Roe helped.")], noCredits).source, "Miami Herald");
+  assert.equal(detectSource(structure(), [removedLine("contributor-credit", "(Reuters reporters in Kabul helped.)")], noCredits).source, "Reuters");
+});
+
+test("staff of an unknown outlet, or a publisher named in furniture that is no credit, gives no source", () => {
+  assert.deepEqual(detectSource(structure(), [removedLine("contributor-credit", "Springfield Gazette staff writer Jane Roe helped.")], noCredits), {});
+  assert.deepEqual(detectSource(structure(), [removedLine("author-bio", "Jane Roe is a Miami Herald staff writer.")], noCredits), {});
+  assert.deepEqual(detectSource(structure(), [removedLine("signup-prompt", "Get the Miami Herald's Morning Briefing.")], noCredits), {});
+  assert.deepEqual(detectSource(structure(), [removedLine("contributor-credit", "Jane Roe of USAToday.com helped.")], noCredits), {});
 });
