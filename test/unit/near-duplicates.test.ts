@@ -102,3 +102,91 @@ describe("shingles and similarity", () => {
     assert.equal(jaccard(a, b), 0);
   });
 });
+
+describe("duplicate detection at its edges", () => {
+  const words = (n: number, seed = 11) => randomArticle(seed, n).split(" ");
+  /** A text of `n` words and the same text with its last word changed. */
+  const pairOf = (n: number) => {
+    const w = words(n);
+    return [w.join(" "), [...w.slice(0, -1), "changed"].join(" ")];
+  };
+  const settings = { shingleWords: 5, bands: 40, rowsPerBand: 1, threshold: 0.8, minWords: 20 };
+
+  it("compares texts of exactly the minimum length as near copies, and shorter ones only exactly", () => {
+    const [a20, b20] = pairOf(20);
+    const found = findDuplicatePairs([{ id: "a.txt", text: a20 }, { id: "b.txt", text: b20 }], { settings });
+    assert.deepEqual(found.map((p) => [p.a, p.b, p.exact]), [["a.txt", "b.txt", false]]);
+    const [a19, b19] = pairOf(19);
+    assert.deepEqual(findDuplicatePairs([{ id: "a.txt", text: a19 }, { id: "b.txt", text: b19 }], { settings }), []);
+  });
+
+  it("reports a pair whose similarity is exactly the threshold, and not one just below it", () => {
+    const [a, b] = pairOf(40);
+    const similarity = jaccard(shingleHashes(normalizedWords(a), 5), shingleHashes(normalizedWords(b), 5));
+    assert.equal(similarity, 35 / 37);
+    const at = findDuplicatePairs([{ id: "a.txt", text: a }, { id: "b.txt", text: b }], { settings: { ...settings, threshold: similarity } });
+    assert.deepEqual(at, [{ a: "a.txt", b: "b.txt", similarity, exact: false }]);
+    assert.deepEqual(findDuplicatePairs([{ id: "a.txt", text: a }, { id: "b.txt", text: b }], { settings: { ...settings, threshold: similarity + 1e-9 } }), []);
+  });
+
+  it("reports every pair among three copies, each once, in file order", () => {
+    const texts = ["c.txt", "a.txt", "b.txt"].map((id) => ({ id, text: original }));
+    assert.deepEqual(findDuplicatePairs(texts), [
+      { a: "a.txt", b: "b.txt", similarity: 1, exact: true },
+      { a: "a.txt", b: "c.txt", similarity: 1, exact: true },
+      { a: "b.txt", b: "c.txt", similarity: 1, exact: true },
+    ]);
+  });
+
+  it("lists pairs sorted by their first file, then their second, exact and near alike", () => {
+    const long = randomArticle(5, 120);
+    const texts = [
+      { id: "z.txt", text: `${long} one` },
+      { id: "m.txt", text: original },
+      { id: "b.txt", text: `${long} two` },
+      { id: "k.txt", text: original },
+      { id: "d.txt", text: long },
+    ];
+    assert.deepEqual(findDuplicatePairs(texts).map((p) => `${p.a}-${p.b}`), ["b.txt-d.txt", "b.txt-z.txt", "d.txt-z.txt", "k.txt-m.txt"]);
+  });
+
+  it("keeps a pair when either of its files is being checked", () => {
+    const texts = [{ id: "a.txt", text: original }, { id: "b.txt", text: `${original} more words here` }];
+    for (const checked of ["a.txt", "b.txt"]) {
+      assert.deepEqual(findDuplicatePairs(texts, { involving: new Set([checked]) }).map((p) => [p.a, p.b]), [["a.txt", "b.txt"]], checked);
+    }
+    assert.deepEqual(findDuplicatePairs(texts, { involving: new Set(["c.txt"]) }), []);
+    assert.deepEqual(findDuplicatePairs([...texts, { id: "c.txt", text: original }], { involving: new Set(["c.txt"]) }).map((p) => [p.a, p.b, p.exact]), [["a.txt", "c.txt", true]], "a copy is reported as a copy of the first");
+  });
+});
+
+describe("words and shingles", () => {
+  it("read the same words from plain ASCII and from accented text", () => {
+    assert.deepEqual(normalizedWords("Don't stop: 2017's U.S. BUDGET"), ["don", "t", "stop", "2017", "s", "u", "s", "budget"]);
+    assert.deepEqual(normalizedWords("Don't stop: 2017’s U.S. BUDGET"), ["don", "t", "stop", "2017", "s", "u", "s", "budget"]);
+    assert.deepEqual(normalizedWords("Naïve   résumé—ÉCOLE 42"), ["naive", "resume", "ecole", "42"]);
+    assert.deepEqual(normalizedWords("  ...  "), []);
+    assert.deepEqual(normalizedWords(" — "), []);
+  });
+
+  it("count word order, drop repeated shingles, and give a short text one shingle", () => {
+    const w = "one two three four five six".split(" ");
+    assert.equal(shingleHashes(w, 5).length, 2);
+    assert.notDeepEqual(shingleHashes(w, 5), shingleHashes([...w].reverse(), 5));
+    assert.notDeepEqual(shingleHashes(["a", "b"], 5), shingleHashes(["b", "a"], 5));
+    assert.equal(shingleHashes(["a", "b"], 5).length, 1);
+    assert.equal(shingleHashes([], 5).length, 1);
+    const repeated = Array.from({ length: 30 }, (_, i) => ["x", "y", "z"][i % 3]);
+    assert.equal(shingleHashes(repeated, 5).length, 3);
+    const sorted = shingleHashes(normalizedWords(original), 5);
+    assert.ok(sorted.every((h, i) => i === 0 || sorted[i - 1] < h));
+    assert.notDeepEqual(shingleHashes(["ab"], 1), shingleHashes(["ba"], 1));
+  });
+
+  it("measure a partial overlap as shared over all", () => {
+    assert.equal(jaccard(Uint32Array.of(1, 2, 3), Uint32Array.of(2, 3, 4)), 0.5);
+    assert.equal(jaccard(Uint32Array.of(1, 5, 9), Uint32Array.of(2, 5, 8, 9)), 2 / 5);
+    assert.equal(jaccard(Uint32Array.of(), Uint32Array.of()), 1);
+    assert.equal(jaccard(Uint32Array.of(1), Uint32Array.of()), 0);
+  });
+});
