@@ -4,18 +4,24 @@
  * whether it gets a page, and one headline that names it.
  *
  *   npx tsx scripts/audit-names.ts [--content generated/articles] [--n 50] [--seed 1] [--kinds people,organizations,tags] [--pages]
+ *   npx tsx scripts/audit-names.ts --corpus fakenewsnet_v1 [--seed 7]
  *
  * `--content` is a folder of generated Markdown (what `npm run build` or `npm run ingest`
- * writes); `--pages` samples only names that get a page. The same seed gives the same sample.
+ * writes); `--corpus` ingests one set of ../shared/corpus in memory instead (its file
+ * names need not be safe article names). `--pages` samples only names that get a page.
+ * The same seed gives the same sample.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ingestArchive } from "../src/ingest/pipeline.ts";
+import type { ArticleRecord } from "../src/schema.ts";
 import { loadContentDir } from "../src/site/load-content.ts";
 import { ENTITY_KINDS, pageThreshold, type EntityKind } from "../src/site/entity-pages.ts";
 import { parseArgs } from "./cli-args.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs(process.argv.slice(2), { content: "string", n: "string", seed: "string", kinds: "string", pages: "boolean" });
+const { values } = parseArgs(process.argv.slice(2), { content: "string", corpus: "string", n: "string", seed: "string", kinds: "string", pages: "boolean" });
 const contentDir = path.resolve(String(values.content ?? path.join(root, "generated/articles")));
 const n = Number(values.n ?? 50);
 const kinds = String(values.kinds ?? "people,organizations,places,events,tags").split(",") as EntityKind[];
@@ -32,12 +38,25 @@ function random(seed: number): () => number {
   };
 }
 
-const content = await loadContentDir(contentDir).catch((error: Error) => {
-  console.error(`Cannot read generated articles in ${contentDir}: ${error.message}\nBuild first (npm run build), or pass --content DIR.`);
-  process.exit(2);
-});
+/** Ingests one set of the research corpus in memory, as one archive. */
+function ingestCorpus(set: string): { record: ArticleRecord }[] {
+  const dir = path.resolve(root, "../shared/corpus", set);
+  const files = readFileSync(path.join(dir, "meta.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => (JSON.parse(l) as { file: string }).file);
+  const inputs = files.map((file) => ({ file: file.split("/").join("-").toLowerCase(), bytes: readFileSync(path.join(dir, file)) }));
+  return ingestArchive(inputs, { now: new Date("2026-11-23T00:00:00Z") }).articles;
+}
+
+const content = values.corpus
+  ? ingestCorpus(String(values.corpus))
+  : await loadContentDir(contentDir).catch((error: Error) => {
+      console.error(`Cannot read generated articles in ${contentDir}: ${error.message}\nBuild first (npm run build), or pass --content DIR.`);
+      process.exit(2);
+    });
 const next = random(Number(values.seed ?? 1));
-console.log(`${content.length} articles in ${contentDir}`);
+console.log(`${content.length} articles in ${values.corpus ? `corpus set ${values.corpus}` : contentDir}`);
 for (const kind of kinds) {
   const info = ENTITY_KINDS.find((k) => k.kind === kind);
   if (!info) {

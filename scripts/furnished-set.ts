@@ -10,6 +10,11 @@
  * page, as real sites do: its banner opens each of its articles. The wording is drawn
  * from lists with a seeded random generator, and a quarter of every list is held out
  * (`vocabulary: "holdout"`) so rules can be checked on phrasing they were never tuned on.
+ *
+ * How many articles a site has in the archive is what recurrence evidence stands on, so
+ * `siteSizes` varies it (1 is a one-off: a banner no other article of the archive shows),
+ * and `sourceShare` says how many sites' articles name their site in front matter
+ * (`source:`, as a folder's `_defaults.yml` would), the strongest evidence there is.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -39,6 +44,10 @@ export interface FurnishedArticle {
   furniture: string[];
   /** The article's own body paragraphs. */
   paragraphs: string[];
+  /** How many articles of the set come from its site. */
+  siteSize: number;
+  /** The site's name as front matter gives it, for the sites that say (`sourceShare`). */
+  source?: string;
 }
 
 export interface SetOptions {
@@ -48,6 +57,12 @@ export interface SetOptions {
   vocabulary: "tuning" | "holdout";
   /** Articles per made-up site (its furniture recurs across them). */
   perSite: number;
+  /** Varied site sizes instead of `perSite`: each new site takes the next size, in turn. */
+  siteSizes?: number[];
+  /** The share of sites whose articles carry `source:` front matter (default none). */
+  sourceShare?: number;
+  /** Only these kinds (default all). */
+  kinds?: readonly FurnitureKind[];
 }
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../shared/corpus");
@@ -99,9 +114,17 @@ const WORDS = {
     "News, views and analysis", "Local news, national reach", "All the news, none of the spin", "Stories that matter to you",
     "Smart news for busy people", "The conservative voice of the web", "Progressive news and commentary", "Your source for breaking news",
   ],
+  // More slogans and navigation, drawn only with varied site sizes (the default set stays as first measured).
+  moreSlogans: [
+    "Breaking News, Latest News, Headlines & Videos", "Unfiltered. Unafraid.", "America's news source", "Because the truth matters",
+    "News and opinion from the right", "What they don't want you to know", "Your trusted news source since 1998", "The news, straight up",
+  ],
   navigation: [
     "Home » Politics", "Menu", "Site Navigation", "Skip to content", "Toggle navigation", "Home | News | Politics | Opinion", "Search",
     "Sections", "Home › World", "You are here: Home / News", "Main menu", "Top Stories", "Home / US / Politics", "Navigation", "Jump to content", "Menu Search",
+  ],
+  moreNavigation: [
+    "Home News Politics World Opinion", "Skip to main content", "Open menu", "Latest", "Home » News » US", "MENU", "Breadcrumb Home", "Toggle menu",
   ],
   separator: [" | ", " - ", " – ", " — ", " :: ", " | ", " • ", " – "],
   person: ["Jane Doe", "John Roe", "Maria Lopez", "David Chen", "Sarah Miller", "Ahmed Khan", "Laura Smith", "Peter Novak", "Emily Clark", "Tom Baker", "Nina Patel", "Carlos Ruiz", "Grace Kim", "Owen Hughes", "Ruth Adler", "Sam Ortiz"],
@@ -152,7 +175,7 @@ interface Site {
   slogan: string;
   navigation: string;
   separator: string;
-  bannerStyle: "slogan" | "name" | "name+slogan" | "navigation" | "prefix";
+  bannerStyle: "slogan" | "name" | "name+slogan" | "navigation" | "prefix" | "name-slogan-line" | "navigation+slogan";
   shareLines: string[];
   shareAtTop: boolean;
   newsletter: string;
@@ -166,7 +189,7 @@ interface Site {
   bioStyle: number;
 }
 
-function makeSite(dice: Dice, v: Vocabulary): Site {
+function makeSite(dice: Dice, v: Vocabulary, extraStyles: boolean): Site {
   const first = dice.pick(v.siteFirst);
   const second = dice.pick(v.siteSecond);
   const name = dice.pick([`${first} ${second}`, `The ${first} ${second}`, `${first}${second}.com`, `${first} ${second} Online`]);
@@ -175,10 +198,13 @@ function makeSite(dice: Dice, v: Vocabulary): Site {
   if (dice.chance(0.6)) shareLines.unshift(dice.pick(v.shareCount));
   return {
     name,
-    slogan: dice.pick(v.slogan),
-    navigation: dice.pick(v.navigation),
+    slogan: dice.pick(extraStyles ? [...v.slogan, ...v.moreSlogans] : v.slogan),
+    navigation: dice.pick(extraStyles ? [...v.navigation, ...v.moreNavigation] : v.navigation),
     separator: dice.pick(v.separator),
-    bannerStyle: dice.pick(["slogan", "name", "name+slogan", "navigation", "prefix"] as const),
+    // The first five styles only, unless asked (so the default set stays as it was measured).
+    bannerStyle: extraStyles
+      ? dice.pick(["slogan", "name", "name+slogan", "navigation", "prefix", "name-slogan-line", "navigation+slogan"] as const)
+      : dice.pick(["slogan", "name", "name+slogan", "navigation", "prefix"] as const),
     shareLines,
     shareAtTop: dice.chance(0.5),
     newsletter: fill(dice.pick(v.newsletter)),
@@ -284,19 +310,36 @@ export function makeFurnishedSet(options: SetOptions): FurnishedArticle[] {
   const otherHeadlines = sources.map((s) => s.headline);
   const out: FurnishedArticle[] = [];
   let next = 0;
-  for (const kind of KINDS) {
-    const sites: Site[] = [];
+  const sizes = options.siteSizes;
+  for (const kind of options.kinds ?? KINDS) {
+    // Sites one after another, each with its size; the articles are numbered in order.
+    let site: Site | undefined;
+    let left = 0;
+    let size = 0;
+    let sizeIndex = 0;
+    let source: string | undefined;
+    const start = out.length;
     for (let i = 0; i < options.perKind; i++) {
-      const source = sources[next++ % sources.length];
-      if (i % options.perSite === 0) sites.push(makeSite(dice, v));
-      const site = sites[sites.length - 1];
-      out.push(furnish(kind, source, site, dice, v, otherHeadlines, `${kind}-${String(i).padStart(3, "0")}.txt`));
+      const article = sources[next++ % sources.length];
+      if (!site || left === 0) {
+        site = makeSite(dice, v, sizes !== undefined);
+        size = sizes ? sizes[sizeIndex++ % sizes.length] : options.perSite;
+        left = size;
+        source = options.sourceShare !== undefined && dice.chance(options.sourceShare) ? site.name : undefined;
+      }
+      left--;
+      const furnished = furnish(kind, article, site, dice, v, otherHeadlines, `${kind}-${String(i).padStart(3, "0")}.txt`);
+      out.push({ ...furnished, siteSize: size, ...(source ? { source } : {}) });
     }
+    // A site cut short by perKind has fewer articles than its size said.
+    const bySite = new Map<string, number>();
+    for (const a of out.slice(start)) bySite.set(a.site, (bySite.get(a.site) ?? 0) + 1);
+    for (const a of out.slice(start)) a.siteSize = Math.min(a.siteSize, bySite.get(a.site)!);
   }
   return out;
 }
 
-function furnish(kind: FurnitureKind, source: Source, site: Site, dice: Dice, v: Vocabulary, headlines: string[], file: string): FurnishedArticle {
+function furnish(kind: FurnitureKind, source: Source, site: Site, dice: Dice, v: Vocabulary, headlines: string[], file: string): Omit<FurnishedArticle, "siteSize"> {
   const body = [...source.paragraphs];
   const furniture: string[] = [];
   let top: string[] = [];
@@ -314,6 +357,8 @@ function furnish(kind: FurnitureKind, source: Source, site: Site, dice: Dice, v:
       else if (site.bannerStyle === "name") top = [site.name];
       else if (site.bannerStyle === "name+slogan") top = [site.name, site.slogan];
       else if (site.bannerStyle === "navigation") top = [site.navigation];
+      else if (site.bannerStyle === "name-slogan-line") top = [`${site.name}${site.separator}${site.slogan}`];
+      else if (site.bannerStyle === "navigation+slogan") top = [site.navigation, site.slogan];
       else headlineLine = `${site.navigation} ${source.headline}`;
       furniture.push(...(site.bannerStyle === "prefix" ? [site.navigation] : top));
       break;
@@ -378,9 +423,12 @@ function main(): void {
     seed: Number(arg("seed", "13")),
     vocabulary: arg("vocabulary", "tuning") as "tuning" | "holdout",
     perSite: Number(arg("per-site", "5")),
+    siteSizes: arg("site-sizes", "") ? arg("site-sizes", "").split(",").map(Number) : undefined,
+    sourceShare: arg("source-share", "") ? Number(arg("source-share", "")) : undefined,
+    kinds: arg("kinds", "") ? (arg("kinds", "").split(",") as FurnitureKind[]) : undefined,
   });
   mkdirSync(out, { recursive: true });
-  for (const a of set) writeFileSync(path.join(out, a.file), a.text);
+  for (const a of set) writeFileSync(path.join(out, a.file), a.source ? `---\nsource: ${JSON.stringify(a.source)}\n---\n${a.text}` : a.text);
   writeFileSync(path.join(out, "truth.jsonl"), set.map(({ text: _text, ...truth }) => JSON.stringify(truth)).join("\n") + "\n");
   console.log(`${set.length} articles and truth.jsonl written to ${out}`);
 }

@@ -6,6 +6,11 @@
  * does in a real build.
  *
  *   npx tsx scripts/measure-furniture.ts [--per-kind 30] [--seed 13] [--vocabulary tuning|holdout] [--show N]
+ *   npx tsx scripts/measure-furniture.ts --kinds banner,site-name --site-sizes 1,2,3,10,50 [--source-share 0.5]
+ *
+ * `--site-sizes` varies how many articles each made-up site has (1: a one-off banner) and
+ * adds a table per site size; `--source-share` gives that share of sites `source:` front
+ * matter (what a folder's `_defaults.yml` would say).
  *
  * Without ../shared/corpus it says so and exits 0.
  */
@@ -44,23 +49,32 @@ function add(into: Score, from: Score): void {
   for (const key of Object.keys(into) as (keyof Score)[]) into[key] += from[key];
 }
 
-export function scoreSet(set: FurnishedArticle[], show = 0, log: string[] = []): Map<FurnitureKind, Score> {
+/** Scores per kind, and per kind and site size ("banner 10"). */
+export function scoreSet(set: FurnishedArticle[], show = 0, log: string[] = []): Map<string, Score> {
   const result = ingestArchive(
-    set.map((a) => ({ file: a.file, bytes: new TextEncoder().encode(a.text) })),
+    set.map((a) => ({ file: a.file, bytes: new TextEncoder().encode(a.text), ...(a.source ? { defaults: { values: { source: a.source } } } : {}) })),
     { now: new Date("2030-01-01") },
   );
   const byFile = new Map(result.articles.map((a) => [a.record.source_file, a]));
-  const scores = new Map<FurnitureKind, Score>(KINDS.map((k) => [k, empty()]));
+  const scores = new Map<string, Score>(KINDS.map((k) => [k, empty()]));
   for (const article of set) {
-    const score = scores.get(article.kind)!;
+    const score = empty();
+    const into = [scores.get(article.kind)!, scores.get(`${article.kind} ${article.siteSize}`) ?? scores.set(`${article.kind} ${article.siteSize}`, empty()).get(`${article.kind} ${article.siteSize}`)!];
+    scoreArticle(article, byFile.get(article.file), score, show, log);
+    for (const s of into) add(s, score);
+  }
+  return scores;
+}
+
+function scoreArticle(article: FurnishedArticle, ingested: ReturnType<typeof ingestArchive>["articles"][number] | undefined, score: Score, show: number, log: string[]): void {
+  {
     score.articles++;
-    const ingested = byFile.get(article.file);
     score.furniture += article.furniture.length;
     score.long += rejoinDropCaps(article.paragraphs.map((text, line) => ({ text, line }))).filter((p) => p.text.length >= LONG_PARAGRAPH).length;
     if (!ingested) {
       score.refused++;
       if (log.length < show) log.push(`${article.file}: refused`);
-      continue;
+      return;
     }
     const { record, body } = ingested;
     const title = record.title_original ?? record.title;
@@ -83,7 +97,6 @@ export function scoreSet(set: FurnishedArticle[], show = 0, log: string[] = []):
       else if (log.length < show) log.push(`${article.file} [${article.kind}] paragraph lost: ${JSON.stringify(p.slice(0, 100))}`);
     }
   }
-  return scores;
 }
 
 function main(): void {
@@ -95,29 +108,48 @@ function main(): void {
   const seed = Number(arg("seed", "13"));
   const vocabulary = arg("vocabulary", "tuning") as "tuning" | "holdout";
   const show = Number(arg("show", "0"));
+  const siteSizes = arg("site-sizes", "") ? arg("site-sizes", "").split(",").map(Number) : undefined;
+  const sourceShare = arg("source-share", "") ? Number(arg("source-share", "")) : undefined;
+  const kinds = arg("kinds", "") ? (arg("kinds", "").split(",") as FurnitureKind[]) : undefined;
   const pct = (a: number, b: number) => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)}%`);
-  const total = new Map<FurnitureKind, Score>(KINDS.map((k) => [k, empty()]));
+  const total = new Map<string, Score>();
   const log: string[] = [];
-  console.log(`Furnished sets: ${perKind} articles per kind per corpus, seed ${seed}, ${vocabulary} vocabulary.\n`);
+  console.log(
+    `Furnished sets: ${perKind} articles per kind per corpus, seed ${seed}, ${vocabulary} vocabulary` +
+      `${siteSizes ? `, sites of ${siteSizes.join(", ")} articles in turn` : ""}${sourceShare !== undefined ? `, ${sourceShare * 100}% of sites named in front matter` : ""}.\n`,
+  );
   console.log("| corpus | articles | headlines right | furniture removed | long paragraphs kept | refused |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const corpus of SETS) {
-    const scores = scoreSet(makeFurnishedSet({ corpus, perKind, seed, vocabulary, perSite: 5 }), show, log);
+    const scores = scoreSet(makeFurnishedSet({ corpus, perKind, seed, vocabulary, perSite: 5, siteSizes, sourceShare, kinds }), show, log);
     const all = empty();
-    for (const [kind, s] of scores) {
-      add(all, s);
-      add(total.get(kind)!, s);
+    for (const [key, s] of scores) {
+      if (!key.includes(" ")) add(all, s);
+      if (!total.has(key)) total.set(key, empty());
+      add(total.get(key)!, s);
     }
     console.log(`| ${corpus} | ${all.articles} | ${pct(all.headlines, all.articles)} | ${pct(all.removed, all.furniture)} | ${pct(all.kept, all.long)} | ${all.refused} |`);
   }
   console.log("\n| kind | articles | headlines right | furniture lines | removed | long paragraphs kept |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   const grand = empty();
-  for (const [kind, s] of total) {
+  const row = (label: string, s: Score) => console.log(`| ${label} | ${s.articles} | ${pct(s.headlines, s.articles)} | ${s.furniture} | ${pct(s.removed, s.furniture)} | ${pct(s.kept, s.long)} |`);
+  for (const kind of kinds ?? KINDS) {
+    const s = total.get(kind)!;
     add(grand, s);
-    console.log(`| ${kind} | ${s.articles} | ${pct(s.headlines, s.articles)} | ${s.furniture} | ${pct(s.removed, s.furniture)} | ${pct(s.kept, s.long)} |`);
+    row(kind, s);
   }
-  console.log(`| all | ${grand.articles} | ${pct(grand.headlines, grand.articles)} | ${grand.furniture} | ${pct(grand.removed, grand.furniture)} | ${pct(grand.kept, grand.long)} |`);
+  row("all", grand);
+  if (siteSizes) {
+    console.log("\n| kind, articles of its site | articles | headlines right | furniture lines | removed | long paragraphs kept |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+    const bySize = [...total.keys()].filter((k) => k.includes(" ")).sort((a, b) => {
+      const [ka, na] = a.split(" ");
+      const [kb, nb] = b.split(" ");
+      return KINDS.indexOf(ka as FurnitureKind) - KINDS.indexOf(kb as FurnitureKind) || Number(na) - Number(nb);
+    });
+    for (const key of bySize) row(key, total.get(key)!);
+  }
   if (log.length > 0) console.error(log.join("\n"));
 }
 

@@ -17,7 +17,7 @@ import { detectSource } from "../src/ingest/source.ts";
 import type { Paragraph } from "../src/ingest/types.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus");
-const SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016"];
+const SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016", "fakenewsnet_v1"];
 
 interface Meta {
   file: string;
