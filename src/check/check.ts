@@ -82,7 +82,10 @@ export function decodeArchive(inputs: readonly RawArticleInput[], targetSet?: Re
     inputs: sorted,
     decoded,
     targets: decoded.filter((d) => isTarget(d.file)),
-    evidence: collectFurnitureEvidence(decoded.map((d) => d.paragraphs)),
+    evidence: collectFurnitureEvidence(
+      decoded.map((d) => d.paragraphs),
+      decoded.map((d) => d.overrides.source),
+    ),
     problems,
     checked: sorted.filter((i) => isTarget(i.file)).length,
     targetSet,

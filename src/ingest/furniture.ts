@@ -1,5 +1,6 @@
 import type { Paragraph, RemovedItem, RemovedKind } from "./types.ts";
-import { contentStems, isHeadlineLike, parseDateline, sharesWords } from "./structure.ts";
+import { TAG_STOPWORDS } from "./entities.ts";
+import { contentStems, isHeadlineLike, parseByline, parseDateline, sharesWords } from "./structure.ts";
 import {
   AGENCY_SIGNOFF,
   AUTHOR_NOTES,
@@ -57,6 +58,11 @@ export interface FurnitureEvidence {
    */
   openers: string[];
   /**
+   * Short lines that open exactly two articles above different lines: weaker evidence,
+   * used only with a line's shape and words (markUnrelatedTopLines).
+   */
+  pairOpeners?: string[];
+  /**
    * Openers that stand above a headline-like line in at least MIN_OPENER_ARTICLES
    * articles: a site's banner, whatever words it shares with a story. (A wire's standing
    * headline stands above its dateline.)
@@ -66,6 +72,13 @@ export interface FurnitureEvidence {
   prefixes: string[];
   /** Normalized site names that end the first line of several articles ("| the daily post"). */
   suffixes: string[];
+  /** Site names that end the first lines of exactly two articles with different headlines. */
+  pairSuffixes?: string[];
+  /**
+   * Word stems so common in the archive's stories (COMMON_STEM_SHARE of them) that a top
+   * line sharing them with a story says nothing ("news", "home", "people"), sorted.
+   */
+  commonStems?: string[];
 }
 
 /**
@@ -99,11 +112,18 @@ const MAX_BANNER_LENGTH = 100;
 /** Lines under a top line count as different when their starts differ. */
 const FOLLOWER_PREFIX = 60;
 /**
- * Navigation glued to the headline is a few words: "Site Navigation", "Skip to content".
- * One word alone ("After …", "Teenager …") is too often a headline's own start.
+ * Navigation glued to the headline is a few words: "Site Navigation", "Skip to content",
+ * "Menu". One word alone ("After …", "Teenager …") is often a headline's own start, so it
+ * counts only when the archive's stories rarely use it (rareWords).
  */
-const MIN_PREFIX_WORDS = 2;
-const MAX_PREFIX_WORDS = 3;
+const MIN_PREFIX_WORDS = 1;
+/** Navigation glued to the headlines of two articles only counts from this many words. */
+const MIN_PAIR_PREFIX_WORDS = 3;
+/** Lines opening this many articles of one site (`source` in front matter or a folder's defaults) recur. */
+const MIN_SITE_ARTICLES = 2;
+/** Between a site's name and a line in evidence keys scoped to one site. */
+const SITE_KEY_SEPARATOR = "\u0001";
+const MAX_PREFIX_WORDS = 5;
 /** The headline left after a prefix or suffix is cut has at least this many words. */
 const MIN_HEADLINE_WORDS_LEFT = 3;
 /** " | Site Name", " – Site Name": the separators sites put between a headline and their name. */
@@ -114,7 +134,11 @@ export function normalizeFurnitureLine(text: string): string {
   return text.toLowerCase().replace(/\d+/g, "0").replace(/\s+/g, " ").trim();
 }
 
-export function collectFurnitureEvidence(docs: Paragraph[][]): FurnitureEvidence {
+/**
+ * `sites` names each article's site when front matter or a folder's `_defaults.yml` says
+ * it (`source`): lines recurring within one site count from MIN_SITE_ARTICLES articles.
+ */
+export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (string | undefined)[] = []): FurnitureEvidence {
   const articleCount = docs.length;
   const minArticles = Math.max(
     RECURRING_MIN_ARTICLES,
@@ -139,8 +163,30 @@ export function collectFurnitureEvidence(docs: Paragraph[][]): FurnitureEvidence
     articleCount,
     minArticles,
     recurring: sorted(recurring),
-    ...collectTopEvidence(docs),
+    ...collectTopEvidence(docs, docs.map((_, d) => siteKeyOf(sites[d]))),
+    commonStems: collectCommonStems(docs),
   };
+}
+
+/** A stem in this share of the archive's stories is a common word. */
+const COMMON_STEM_SHARE = 0.05;
+/** Below this many articles no word is common enough to tell. */
+const MIN_ARTICLES_FOR_COMMON_STEMS = 40;
+/** How many paragraphs of each article are counted (the top lines and the story's start, what the banner test compares). */
+const COMMON_STEM_PARAGRAPHS = 8;
+
+function collectCommonStems(docs: Paragraph[][]): string[] {
+  if (docs.length < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
+  const counts = new Map<string, number>();
+  for (const paras of docs) {
+    let text = "";
+    for (let i = 0; i < paras.length && i < COMMON_STEM_PARAGRAPHS; i++) text += ` ${paras[i].text}`;
+    for (const stem of foldedStems(text)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  }
+  const min = COMMON_STEM_SHARE * docs.length;
+  const out: string[] = [];
+  for (const [stem, count] of counts) if (count >= min) out.push(stem);
+  return sorted(out);
 }
 
 /** A line that can be the headline under a banner: headline-like, short, not a table row. */
@@ -202,7 +248,7 @@ function frequent(counts: Map<string, number>): string[] {
 
 /**
  * The first words of a line that could be navigation glued to it, as normalized keys
- * (index k holds the first k + MIN_PREFIX_WORDS words).
+ * (index k holds the first k + 1 words).
  */
 function prefixKeys(text: string): string[] {
   const words = text.split(" ");
@@ -224,22 +270,60 @@ function suffixKey(text: string): { key: string; rest: string; suffix: string } 
   return { key: normalizeFurnitureLine(`${separator.trim()} ${name}`), rest, suffix: `${separator.trim()} ${name}` };
 }
 
-function collectTopEvidence(docs: Paragraph[][]): Pick<FurnitureEvidence, "openers" | "bannerOpeners" | "prefixes" | "suffixes"> {
+function wordCount(key: string): number {
+  return key.split(" ").length;
+}
+
+/** A headline's kicker ("WATCH: …", "JUST IN: …"): words in capitals ending in a colon. */
+function isKicker(words: readonly string[]): boolean {
+  const colon = words.findIndex((w) => /[:!?]$/.test(w));
+  return colon >= 0 && (colon === 0 || isAllCapitals(words.slice(0, colon + 1).join(" ")));
+}
+
+/** A site's name as evidence keys spell it. */
+function siteKeyOf(site: string | undefined): string | undefined {
+  return site === undefined ? undefined : normalizeFurnitureLine(site);
+}
+
+/** The key under which a line's evidence counts within one site: the site's name, then the line. */
+function siteScoped(site: string | undefined, key: string): string | undefined {
+  return site === undefined ? undefined : `${site}${SITE_KEY_SEPARATOR}${key}`;
+}
+
+function collectTopEvidence(
+  docs: Paragraph[][],
+  sites: readonly (string | undefined)[],
+): Pick<FurnitureEvidence, "openers" | "pairOpeners" | "bannerOpeners" | "prefixes" | "suffixes" | "pairSuffixes"> {
   const openers = new Map<string, Set<string>>();
   const bannerOpeners = new Map<string, Set<string>>();
   const prefixes = new Map<string, number>();
   const prefixFollowers = new Map<string, Set<string>>();
   const prefixInBody = new Set<string>();
+  const shouts = new Set<string>();
   const suffixes = new Map<string, number>();
-  for (const paras of docs) {
+  /** Per site name, the headlines it ends (their starts), to tell two stories from one saved twice. */
+  const suffixHeadlines = new Map<string, Set<string>>();
+  docs.forEach((paras, d) => {
+    const site = sites[d];
     const top = paras.slice(0, OPENER_DEPTH).filter((p) => p.text.length <= MAX_OPENER_LENGTH);
     // A banner stands above different lines in different articles; an article saved
     // twice has the same lines under its headline each time.
     for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
       if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
-      addFollower(openers, normalizeFurnitureLine(paras[i].text), followersOf(paras, i));
+      const key = normalizeFurnitureLine(paras[i].text);
+      const followers = followersOf(paras, i);
+      addFollower(openers, key, followers);
+      const scoped = siteScoped(site, key);
+      if (scoped) addFollower(openers, scoped, followers);
     }
-    countOnce(suffixes, top.flatMap((p) => suffixKey(p.text)?.key ?? []));
+    const suffixKeys = top.flatMap((p) => {
+      const suffix = suffixKey(p.text);
+      if (!suffix) return [];
+      addFollower(suffixHeadlines, suffix.key, suffix.rest.slice(0, FOLLOWER_PREFIX));
+      return [suffix.key];
+    });
+    countOnce(suffixes, suffixKeys);
+    if (site !== undefined) countOnce(suffixes, suffixKeys.map((key) => siteScoped(site, key)!));
     const found: string[] = [];
     top.forEach((p, lineIndex) => {
       const words = p.text.split(" ");
@@ -253,49 +337,114 @@ function collectTopEvidence(docs: Paragraph[][]): Pick<FurnitureEvidence, "opene
         .join(" ")
         .toLowerCase();
       const keys = prefixKeys(p.text);
+      const inBody = (key: string) => {
+        prefixInBody.add(key);
+        const scoped = siteScoped(site, key);
+        if (scoped) prefixInBody.add(scoped);
+      };
       if (firstWord === "" || hasWord(body, firstWord)) {
         keys.forEach((key, k) => {
-          if (body.includes(words.slice(0, k + MIN_PREFIX_WORDS).join(" ").toLowerCase())) prefixInBody.add(key);
+          if (body.includes(words.slice(0, k + 1).join(" ").toLowerCase())) inBody(key);
         });
         return;
       }
       keys.forEach((key, k) => {
-        const n = k + MIN_PREFIX_WORDS - 1;
         // A prefix the article uses, or one glued to a lowercase word ("Man Utd stroll to
-        // Cup win"), is a headline's own start, here and in every other article.
-        if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(words[n + 1]) || body.includes(words.slice(0, n + 1).join(" ").toLowerCase())) {
-          prefixInBody.add(key);
+        // Cup win"), is a headline's own start, here and in every other article; a kicker
+        // ("WATCH: Trump …") is the headline's too.
+        if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(words[k + 1]) || body.includes(words.slice(0, k + 1).join(" ").toLowerCase())) {
+          inBody(key);
           return;
         }
+        if (isKicker(words.slice(0, k + 1))) return;
         found.push(key);
-        let followers = prefixFollowers.get(key);
-        if (!followers) prefixFollowers.set(key, (followers = new Set()));
-        if (followers.size < MIN_OPENER_ARTICLES) followers.add(words[n + 1].toLowerCase());
+        // Navigation is in ordinary case; words in capitals start a headline ("NC MOB ATTACKS …").
+        if (words.slice(0, k + 1).filter((w) => /\p{Lu}{2}/u.test(w) && isAllCapitals(w)).length >= 2) shouts.add(key);
+        for (const scoped of [key, siteScoped(site, key)]) {
+          if (scoped === undefined) continue;
+          let followers = prefixFollowers.get(scoped);
+          if (!followers) prefixFollowers.set(scoped, (followers = new Set()));
+          if (followers.size < MIN_OPENER_ARTICLES) followers.add(words[k + 1].toLowerCase());
+        }
       });
     });
     countOnce(prefixes, found);
+    if (site !== undefined) countOnce(prefixes, found.map((key) => siteScoped(site, key)!));
+  });
+  // What counts as recurring: MIN_OPENER_ARTICLES articles of the archive, or
+  // MIN_SITE_ARTICLES of one site.
+  const enough = (key: string, count: number) => count >= (key.includes(SITE_KEY_SEPARATOR) ? MIN_SITE_ARTICLES : MIN_OPENER_ARTICLES);
+  const openerKeys = new Set<string>();
+  const pairKeys = new Set<string>();
+  for (const [key, followers] of openers) {
+    if (enough(key, followers.size)) openerKeys.add(key);
+    else if (followers.size === MIN_SITE_ARTICLES) pairKeys.add(key);
   }
-  // Second pass, only over the lines that open many articles: which stand above a
+  // Second pass, only over the lines that open several articles: which stand above a
   // headline, and which are a story's dated lead rather than a banner.
-  const openerKeys = new Set(distinctlyFollowed(openers));
   const leads = new Set<string>();
-  for (const paras of docs) {
+  docs.forEach((paras, d) => {
     for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
       if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
       const key = normalizeFurnitureLine(paras[i].text);
-      if (!openerKeys.has(key)) continue;
-      if (isStoryLead(paras[i].text)) leads.add(key);
-      if (i + 2 < paras.length && standsAsHeadline(paras[i + 1].text)) addFollower(bannerOpeners, key, followersOf(paras, i));
+      const scoped = siteScoped(sites[d], key);
+      if (!openerKeys.has(key) && !pairKeys.has(key) && !(scoped && openerKeys.has(scoped))) continue;
+      if (isStoryLead(paras[i].text)) {
+        leads.add(key);
+        if (scoped) leads.add(scoped);
+      }
+      if (openerKeys.has(key) && i + 2 < paras.length && standsAsHeadline(paras[i + 1].text)) addFollower(bannerOpeners, key, followersOf(paras, i));
     }
+  });
+  // Navigation is glued to many different headlines. One word alone ("Menu …") must also
+  // be rare in the archive's stories: "After …" or "Teenager …" start headlines too.
+  const prefixList: string[] = [];
+  const oneWord: string[] = [];
+  for (const [key, count] of prefixes) {
+    // Three words or more glued to two different headlines count too ("You are here: Home …").
+    const followers = prefixFollowers.get(key)?.size ?? 0;
+    const pair = wordCount(key) >= MIN_PAIR_PREFIX_WORDS && count >= MIN_SITE_ARTICLES && followers >= MIN_SITE_ARTICLES && !shouts.has(key);
+    if (prefixInBody.has(key) || !((enough(key, count) && enough(key, followers)) || pair)) continue;
+    if (!key.includes(SITE_KEY_SEPARATOR) && !key.includes(" ")) oneWord.push(key);
+    else prefixList.push(key);
   }
-  // Navigation is glued to many different headlines.
-  const prefixList = frequent(prefixes).filter((key) => !prefixInBody.has(key) && (prefixFollowers.get(key)?.size ?? 0) >= MIN_OPENER_ARTICLES);
+  prefixList.push(...rareWords(docs, oneWord, prefixes));
+  // Navigation and the first word of some of its headlines ("Skip to content Hillary"):
+  // the navigation alone is a prefix too, glued to more headlines than with the word.
+  const accepted = new Set(prefixList);
+  const parentOf = (key: string) => key.slice(0, Math.max(0, key.lastIndexOf(" ")));
+  const navigationOnly = prefixList.filter((key) => !(accepted.has(parentOf(key)) && prefixes.get(parentOf(key))! > prefixes.get(key)!));
+  const suffixList: string[] = [];
+  const pairSuffixes: string[] = [];
+  for (const [key, count] of suffixes) {
+    if (enough(key, count)) suffixList.push(key);
+    else if (count === MIN_SITE_ARTICLES && suffixHeadlines.get(key)?.size === MIN_SITE_ARTICLES) pairSuffixes.push(key);
+  }
   return {
-    openers: [...openerKeys].filter((key) => !leads.has(key)),
+    openers: sorted([...openerKeys].filter((key) => !leads.has(key))),
+    pairOpeners: sorted([...pairKeys].filter((key) => !leads.has(key))),
     bannerOpeners: distinctlyFollowed(bannerOpeners).filter((key) => !leads.has(key)),
-    prefixes: prefixList,
-    suffixes: frequent(suffixes),
+    prefixes: sorted(navigationOnly),
+    suffixes: sorted(suffixList),
+    pairSuffixes: sorted(pairSuffixes),
   };
+}
+
+/**
+ * The one-word prefixes ("menu") that the archive's stories use in fewer articles than
+ * the prefix opens: a word stories use often ("after", "teenager") starts headlines of
+ * its own.
+ */
+function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<string, number>): string[] {
+  if (words.length === 0) return [];
+  const uses = new Map(words.map((w) => [w, 0]));
+  for (const paras of docs) {
+    let text = "";
+    for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
+    text = text.toLowerCase();
+    for (const word of words) if (hasWord(text, word)) uses.set(word, uses.get(word)! + 1);
+  }
+  return words.filter((word) => uses.get(word)! < glued.get(word)!);
 }
 
 /** An empty evidence object, for a single file ingested on its own. */
@@ -304,9 +453,11 @@ export const NO_FURNITURE_EVIDENCE: FurnitureEvidence = {
   minArticles: 0,
   recurring: [],
   openers: [],
+  pairOpeners: [],
   bannerOpeners: [],
   prefixes: [],
   suffixes: [],
+  pairSuffixes: [],
 };
 
 const BIO = new RegExp(
@@ -511,11 +662,16 @@ function markUpNextBlock(paras: Paragraph[], labelIndex: number, marks: (Removed
   }
 }
 
+/** `site`: the article's site as front matter or its folder's `_defaults.yml` names it (`source`). */
 export function removeFurniture(
   paras: Paragraph[],
   evidence: FurnitureEvidence,
+  site?: string,
 ): { kept: Paragraph[]; removed: RemovedItem[] } {
   const sets = setsOf(evidence);
+  const siteKey = siteKeyOf(site);
+  /** Whether the archive's evidence has this normalized line in `set`, for the whole archive or for the article's site. */
+  const known = (set: ReadonlySet<string>, key: string) => set.has(key) || (siteKey !== undefined && set.has(siteScoped(siteKey, key)!));
   const marks: (RemovedKind | undefined)[] = new Array(paras.length).fill(undefined);
 
   paras.forEach((p, i) => {
@@ -546,7 +702,8 @@ export function removeFurniture(
     else break;
   }
 
-  markBanners(paras, marks, sets);
+  markBanners(paras, marks, sets, known);
+  markUnrelatedTopLines(paras, marks, sets.commonStems, (text) => sets.pairOpeners.has(normalizeFurnitureLine(text)));
 
   const kept: Paragraph[] = [];
   const removed: RemovedItem[] = [];
@@ -556,7 +713,7 @@ export function removeFurniture(
     if (kind) {
       removed.push({ kind, text: p.text, line: p.line });
     } else if (i === headline) {
-      const cut = cutSiteNameAndNavigation(p, paras, sets);
+      const cut = cutSiteNameAndNavigation(p, paras, sets, known);
       removed.push(...cut.removed);
       kept.push(cut.paragraph);
     } else {
@@ -567,11 +724,14 @@ export function removeFurniture(
 }
 
 interface EvidenceSets {
+  commonStems: Set<string>;
   recurring: Set<string>;
   openers: Set<string>;
+  pairOpeners: Set<string>;
   bannerOpeners: Set<string>;
   prefixes: Set<string>;
   suffixes: Set<string>;
+  pairSuffixes: Set<string>;
 }
 
 const evidenceSets = new WeakMap<FurnitureEvidence, EvidenceSets>();
@@ -580,11 +740,14 @@ function setsOf(evidence: FurnitureEvidence): EvidenceSets {
   let sets = evidenceSets.get(evidence);
   if (!sets) {
     sets = {
+      commonStems: new Set(evidence.commonStems ?? []),
       recurring: new Set(evidence.recurring),
       openers: new Set(evidence.openers ?? []),
+      pairOpeners: new Set(evidence.pairOpeners ?? []),
       bannerOpeners: new Set(evidence.bannerOpeners ?? []),
       prefixes: new Set(evidence.prefixes ?? []),
       suffixes: new Set(evidence.suffixes ?? []),
+      pairSuffixes: new Set(evidence.pairSuffixes ?? []),
     };
     evidenceSets.set(evidence, sets);
   }
@@ -603,14 +766,12 @@ function bodyStems(paras: Paragraph[], marks: (RemovedKind | undefined)[], from:
  * articles too ("FED ADDS RESERVES"), but it is about its body: a top line goes only
  * when it shares no words with the body, or fewer than the headline-like line under it.
  */
-function markBanners(paras: Paragraph[], marks: (RemovedKind | undefined)[], sets: EvidenceSets): void {
+function markBanners(paras: Paragraph[], marks: (RemovedKind | undefined)[], sets: EvidenceSets, known: Known): void {
   for (let i = 0; i < Math.min(OPENER_DEPTH, paras.length); i++) {
     if (marks[i]) continue;
     const text = paras[i].text;
-    if (text.length > MAX_BANNER_LENGTH || !sets.openers.has(normalizeFurnitureLine(text)) || isStoryLead(text)) return;
-    // A line in capitals at the top is a wire's standing headline ("CASH WHOLESALE BEEF
-    // PRICES" over "FOB RIVER - CLOSE APRIL 6"), not a site's slogan.
-    if (isAllCapitals(text)) return;
+    const key = normalizeFurnitureLine(text);
+    if (text.length > MAX_BANNER_LENGTH || !known(sets.openers, key) || isStoryLead(text)) return;
     let next = i + 1;
     while (next < paras.length && marks[next]) next++;
     if (next >= paras.length - 1) return;
@@ -618,13 +779,175 @@ function markBanners(paras: Paragraph[], marks: (RemovedKind | undefined)[], set
     // The body starts under the headline, or right under this line when none follows.
     const body = bodyStems(paras, marks, isHeadlineLike(nextText) ? next + 1 : next);
     const own = sharesWords(contentStems(text), body);
-    const nextIsBanner = sets.openers.has(normalizeFurnitureLine(nextText)) && next < OPENER_DEPTH && !isStoryLead(nextText);
-    const nextIsHeadline = standsAsHeadline(nextText) && sharesWords(contentStems(nextText), body) > own;
-    const standsAboveHeadlines = sets.bannerOpeners.has(normalizeFurnitureLine(text)) && standsAsHeadline(nextText);
+    const nextShares = sharesWords(contentStems(nextText), body);
     // A body too short to tell (a one-line wire item) proves nothing by sharing no words.
     const unrelated = own === 0 && body.size >= MIN_BODY_STEMS;
+    // A line in capitals at the top is a wire's standing headline ("CASH WHOLESALE BEEF
+    // PRICES" over "FOB RIVER - CLOSE APRIL 6"), about its body; a site's "MENU" is not.
+    if (isAllCapitals(text)) {
+      if (unrelated && standsAsHeadline(nextText) && parseDateline(nextText) === undefined && nextShares > 0) {
+        marks[i] = "banner";
+        continue;
+      }
+      return;
+    }
+    const nextIsBanner = known(sets.openers, normalizeFurnitureLine(nextText)) && next < OPENER_DEPTH && !isStoryLead(nextText);
+    const nextIsHeadline = standsAsHeadline(nextText) && nextShares > own;
+    // Above a headline in many articles, or in several of one site's (its own front matter says so).
+    const standsAboveHeadlines = (sets.bannerOpeners.has(key) || !sets.openers.has(key)) && standsAsHeadline(nextText);
     if (unrelated || nextIsBanner || nextIsHeadline || standsAboveHeadlines) marks[i] = "banner";
     else return;
+  }
+}
+
+/** How many unmarked top lines the one-off banner test looks at (a name and a slogan, then the headline). */
+const MAX_ONE_OFF_BANNERS = 2;
+/** The headline under a banner is one line of a headline's length. */
+const MAX_HEADLINE_UNDER_BANNER = 150;
+
+/**
+ * A line that can be the headline under a banner: short, one sentence at most, not
+ * closed by a full stop (a lead sentence is), not a dated lead, a byline or a table row.
+ */
+function isHeadlineShaped(text: string): boolean {
+  if (text.length > MAX_HEADLINE_UNDER_BANNER || !/^[\p{L}\p{N}‘“'"<]/u.test(text)) return false;
+  // Three words at least ("Saturday 20 November" is a date line, not a headline).
+  if ((text.match(/\p{L}+/gu) ?? []).length < 3) return false;
+  // A full stop after a word of two or more small letters ends a sentence ("U.S. SEES" does
+  // not), and a line ending in a colon or comma leads into what follows.
+  if ((/[.:,;]["”’)]?$/.test(text) && !/(?:\b\p{Lu}\.){2,}$/u.test(text)) || /\p{Ll}{2}[.]["”’]?\s+\p{Lu}/u.test(text)) return false;
+  // "BOOM! Charlotte Officials Silence Rioters" is one headline; "Why? It is not." is not.
+  if (/[?!]["”’]?\s+\p{Lu}/u.test(text) && !isTitleCase(text)) return false;
+  // Figures are common in headlines ("Rover deal 'may cost 2,000 jobs'"); a table row is mostly figures.
+  return parseDateline(text) === undefined && digitShare(text) <= 2 * TABLE_ROW_DIGIT_SHARE && parseByline(text) === undefined;
+}
+
+/** Most words in each part of a menu or of a name and slogan ("The Daily Post | News you can trust"). */
+const MAX_SITE_SEGMENT_WORDS = 6;
+/** Most words in a slogan that ends in a full stop ("The hardest-hitting political news."). */
+const MAX_SLOGAN_WORDS = 8;
+
+/**
+ * A line shaped like a site's furniture rather than a headline: a menu or a name and a
+ * slogan joined by separators ("Home » News", "Daily Post | News you can trust"), a web
+ * address ("DailyPost.com"), one word ("Menu"), or a few words closed by a full stop.
+ */
+function hasSiteShape(text: string): boolean {
+  if (/\p{L}\.(?:com|org|net|info|news|co\.uk|us)\b/iu.test(text)) return true;
+  const segments = text.split(/\s(?:\||::|•|»|›|\/|–|—)\s/);
+  if (segments.length > 1) return segments.every((segment) => segment.split(" ").length <= MAX_SITE_SEGMENT_WORDS);
+  const words = text.split(" ").length;
+  return words === 1 || (words <= MAX_SLOGAN_WORDS && /\p{L}\.$/u.test(text));
+}
+
+/** Most of the longer words capitalised ("Obama Just DISGRACED The U.S."). */
+function isTitleCase(text: string): boolean {
+  const long = (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => w.length > 3);
+  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
+}
+
+/** Content stems with plurals folded first ("parties" ≈ "party", which contentStems cuts to "parti" and "party"). */
+function foldedStems(text: string): Set<string> {
+  return contentStems(text.replace(/(\p{L}{3,})ies\b/gu, "$1y").replace(/(\p{L}{3,}[^s\W])s\b/gu, "$1"));
+}
+
+/** How many paragraphs under the headline make the story's lead. */
+const LEAD_PARAGRAPHS = 2;
+
+/** The folded stems of the story under line `from`: its first BODY_SAMPLE paragraphs, and its first LEAD_PARAGRAPHS. */
+function foldedBodyStems(paras: Paragraph[], marks: (RemovedKind | undefined)[], from: number): { body: Set<string>; lead: Set<string>; leadText: string } {
+  const texts: string[] = [];
+  for (let i = from; i < paras.length && texts.length < BODY_SAMPLE; i++) if (!marks[i]) texts.push(paras[i].text);
+  const leadText = texts.slice(0, LEAD_PARAGRAPHS).join(" ");
+  return { body: foldedStems(texts.join(" ")), lead: foldedStems(leadText), leadText };
+}
+
+/**
+ * Whether a capitalised word inside `text` (not its first) is written so in `lead` too: a
+ * name the story names. The archive's common words ("News") are no name of the story's.
+ */
+function namesWhatTheLeadNames(text: string, lead: string, common: ReadonlySet<string>): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return words.slice(1).some((w) => w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w) && !common.has(w.toLowerCase().slice(0, 5)) && hasCaseWord(lead, w));
+}
+
+/** `word` in `text` as a whole word, case as written. */
+function hasCaseWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !/\p{L}/u.test(before)) && (after === undefined || !/\p{L}/u.test(after))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a top line is unrelated to the story the headline under it tells: it shares at
+ * most a third of its words with the story ("Home » News": a story may say "home"), the
+ * headline shares at least two or half of its own, and more than the line does.
+ */
+function unrelatedToStory(
+  text: string,
+  headlineShared: number,
+  headlineStems: number,
+  body: Set<string>,
+  lead: Set<string>,
+  common: ReadonlySet<string>,
+  recurring: boolean,
+): boolean {
+  // The archive's common words ("news", "home") tie only a line shaped like a headline to a
+  // story; a line shaped like a site's name, slogan or menu, or one opening another
+  // article too, shares them by chance.
+  // A headline with its site's name after it is judged by the headline.
+  const own = recurring ? text : (suffixKey(text)?.rest ?? text);
+  const all = foldedStems(own);
+  const stems = recurring || hasSiteShape(own) ? new Set([...all].filter((stem) => !common.has(stem))) : all;
+  const shared = sharesWords(stems, body);
+  if (shared === 0) return true;
+  // A word the story's first paragraphs use again ties the line to the story.
+  if (sharesWords(stems, lead) > 0) return false;
+  return 3 * shared <= stems.size && shared < headlineShared && (headlineShared >= 2 || 2 * headlineShared >= headlineStems);
+}
+
+/** Whether the archive's evidence has a normalized line in a set, for the whole archive or for the article's site. */
+type Known = (set: ReadonlySet<string>, key: string) => boolean;
+
+/**
+ * Banners no other article of the archive shows (a site with one article here): one or
+ * two short lines at the top that share no word with the story, over a headline-shaped
+ * line that does ("Breaking News, Politics & Opinion" over "Senate passes the budget").
+ * A headline is about its story, a site's name, slogan or navigation is not. Lines in
+ * capitals are left alone (a wire's standing headline over a table), and so is a top line
+ * over a story too short to compare with.
+ */
+function markUnrelatedTopLines(paras: Paragraph[], marks: (RemovedKind | undefined)[], common: ReadonlySet<string>, recurs: (text: string) => boolean): void {
+  const top: number[] = [];
+  for (let i = 0; i < paras.length && top.length <= MAX_ONE_OFF_BANNERS; i++) if (!marks[i]) top.push(i);
+  if (top.length === 0 || top[0] >= OPENER_DEPTH) return;
+  for (let k = 1; k < top.length; k++) {
+    const headline = paras[top[k]].text;
+    if (!isHeadlineShaped(headline)) continue;
+    const { body, lead, leadText } = foldedBodyStems(paras, marks, top[k] + 1);
+    const headlineStems = foldedStems(headline);
+    const headlineShared = sharesWords(headlineStems, body);
+    if (body.size < MIN_BODY_STEMS || headlineShared === 0) continue;
+    const above = top.slice(0, k);
+    const banners = above.every((i) => {
+      const text = paras[i].text;
+      // A line opening another article too ("MENU") may be in capitals.
+      const recurring = recurs(text);
+      if (text.length > MAX_BANNER_LENGTH || (isAllCapitals(text) && !recurring) || isStoryLead(text) || parseByline(text) !== undefined) return false;
+      // A question, an exclamation or a quotation is a headline; a line naming what the
+      // line under it names is the headline over its dek.
+      if (/[?!]["”’)]?$/.test(text) || /^["“‘']/.test(text) || sharesWords(foldedWords(text), foldedWords(headline)) > 0) return false;
+      // Nor is a line naming whom or what the story's first paragraphs name ("Ireland v England").
+      if (namesWhatTheLeadNames(text, leadText, common)) return false;
+      return unrelatedToStory(text, headlineShared, headlineStems.size, body, lead, common, recurring);
+    });
+    if (banners) {
+      for (const i of above) marks[i] = "banner";
+      return;
+    }
   }
 }
 
@@ -634,33 +957,150 @@ function markBanners(paras: Paragraph[], marks: (RemovedKind | undefined)[], set
  * same words. A headline's own first words ("Donald Trump …") are about the story, so a
  * prefix goes only when the body never uses it.
  */
-function cutSiteNameAndNavigation(p: Paragraph, paras: Paragraph[], sets: EvidenceSets): { paragraph: Paragraph; removed: RemovedItem[] } {
+function cutSiteNameAndNavigation(p: Paragraph, paras: Paragraph[], sets: EvidenceSets, known: Known): { paragraph: Paragraph; removed: RemovedItem[] } {
   const removed: RemovedItem[] = [];
   let text = p.text;
-  if (text.length <= MAX_OPENER_LENGTH) {
-    const suffix = suffixKey(text);
-    // Wire headlines in capitals end in their source ("… - USDA"): that is not a site's name.
-    if (suffix && sets.suffixes.has(suffix.key) && !(isAllCapitals(suffix.rest) && isAllCapitals(suffix.suffix))) {
-      removed.push({ kind: "banner", text: suffix.suffix, line: p.line });
-      text = suffix.rest;
-    }
-    const words = text.split(" ");
-    let body: string | undefined;
-    for (let n = Math.min(MAX_PREFIX_WORDS, words.length - MIN_HEADLINE_WORDS_LEFT); n >= MIN_PREFIX_WORDS; n--) {
-      const prefix = words.slice(0, n).join(" ");
-      if (!sets.prefixes.has(normalizeFurnitureLine(prefix)) || /[:,;.!?]$/.test(prefix) || isAllCapitals(prefix)) continue;
-      body ??= paras
+  if (text.length > MAX_OPENER_LENGTH) return { paragraph: p, removed };
+  let rest: { text: string; lower: string } | undefined;
+  /** The rest of the article (paragraphs on lines of their own), and lowercase: a prefix it uses is the story's own words. */
+  const story = () => {
+    if (!rest) {
+      const joined = paras
         .filter((q) => q !== p)
         .map((q) => q.text)
-        .join(" ")
-        .toLowerCase();
-      if (body.includes(prefix.toLowerCase())) continue;
-      removed.push({ kind: "banner", text: prefix, line: p.line });
-      text = words.slice(n).join(" ");
-      break;
+        .join("\n");
+      rest = { text: joined, lower: joined.toLowerCase() };
     }
+    return rest;
+  };
+  const suffix = suffixKey(text);
+  // Wire headlines in capitals end in their source ("… - USDA"): that is not a site's name.
+  if (suffix && !(isAllCapitals(suffix.rest) && isAllCapitals(suffix.suffix)) && (known(sets.suffixes, suffix.key) || (sets.pairSuffixes.has(suffix.key) && isNameShaped(suffix) && !story().lower.includes(splitSuffix(suffix).name.toLowerCase())) || isOneOffSiteName(suffix, story, sets.commonStems))) {
+    removed.push({ kind: "banner", text: suffix.suffix, line: p.line });
+    text = suffix.rest;
+  }
+  const words = text.split(" ");
+  for (let n = Math.min(MAX_PREFIX_WORDS, words.length - MIN_HEADLINE_WORDS_LEFT); n >= MIN_PREFIX_WORDS; n--) {
+    const prefix = words.slice(0, n).join(" ");
+    // Capitals tell nothing before a headline in capitals, and a run of them is a kicker ("BREAKING: FBI").
+    if (!known(sets.prefixes, normalizeFurnitureLine(prefix)) || /[:,;.!?]$/.test(prefix) || isAllCapitals(text) || (n > 1 && isAllCapitals(prefix))) continue;
+    if (story().lower.includes(prefix.toLowerCase())) continue;
+    removed.push({ kind: "banner", text: prefix, line: p.line });
+    text = words.slice(n).join(" ");
+    return { paragraph: { text, line: p.line }, removed };
+  }
+  const glued = gluedByCase(words, story);
+  if (glued > 0) {
+    removed.push({ kind: "banner", text: words.slice(0, glued).join(" "), line: p.line });
+    text = words.slice(glued).join(" ");
   }
   return { paragraph: text === p.text ? p : { text, line: p.line }, removed };
+}
+
+/** Most words of navigation glued to a headline that a change of case can show. */
+const MAX_GLUED_WORDS = 6;
+
+/**
+ * Navigation glued to a headline no other article shows, told by a change of case: words
+ * not in capitals before a headline in capitals ("Home › World NPPC APPEAL DISMISSED"), or
+ * before a capitalised word a sentence-case headline would write in lowercase
+ * ("Navigation Oil prices reach three-month low": the story writes "oil"). The words cut
+ * are never the story's (its first word and the whole run are absent from the rest of the
+ * article). Returns how many words to cut, or 0.
+ */
+function gluedByCase(words: string[], story: () => { text: string; lower: string }): number {
+  const letters = (w: string) => w.replace(/[^\p{L}]/gu, "");
+  const usable = (n: number) => {
+    const prefix = words.slice(0, n);
+    if (/[:,;.!?]$/.test(prefix[n - 1])) return false;
+    const first = letters(prefix[0]).toLowerCase();
+    return (first === "" || !hasWord(story().lower, first)) && !story().lower.includes(prefix.join(" ").toLowerCase());
+  };
+  const limit = Math.min(MAX_GLUED_WORDS, words.length - MIN_HEADLINE_WORDS_LEFT);
+  // Mixed case, then capitals to the end.
+  for (let n = 1; n <= limit; n++) {
+    const rest = words.slice(n).join(" ");
+    if (!isAllCapitals(rest)) continue;
+    // Navigation is words in ordinary case and symbols ("Home › World"), not a misprinted word ("INTl").
+    const ordinary = words.slice(0, n).every((w) => /^(?:\p{Lu}?\p{Ll}+|[^\p{L}\p{N}]+)$/u.test(w));
+    if (!ordinary || (rest.match(/\p{Lu}{2,}/gu) ?? []).length < MIN_HEADLINE_WORDS_LEFT) return 0;
+    return usable(n) ? n : 0;
+  }
+  // A capitalised word the story writes only in lowercase, then a sentence-case headline.
+  for (let n = 1; n <= limit; n++) {
+    const word = letters(words[n]);
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word)) continue;
+    const tail = words.slice(n + 1).filter((w) => letters(w).length > 3);
+    if (tail.length < 2 || tail.some((w) => /^\p{Lu}/u.test(letters(w)))) continue;
+    if (!hasWord(story().text, word.toLowerCase()) || capitalisedInSentence(story().text, word)) continue;
+    return usable(n) ? n : 0;
+  }
+  return 0;
+}
+
+/** Whether `text` writes `word` (letters only, capitalised) inside a sentence, where case is the word's own. */
+function capitalisedInSentence(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const after = text[at + word.length];
+    if ((after !== undefined && /\p{L}/u.test(after)) || (at > 0 && /\p{L}/u.test(text[at - 1]))) continue;
+    // At a paragraph's or a sentence's start, or a quotation's, any word is capitalised.
+    if (at === 0 || /(?:\n|[.!?]["”’)]?\s+|["“‘(]|:\s+)$/u.test(text.slice(Math.max(0, at - 4), at))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Most words in a site's name after a headline ("| The Daily Post", "– Eagle Rising"). */
+const MAX_SITE_NAME_WORDS = 4;
+/** Small words a site's name may hold ("Voice of the People"); any other is a phrase's ("– But Not Like THIS"). */
+const NAME_JOINERS = new Set(["of", "the", "and", "for", "in", "on", "&"]);
+
+/** The separator and the name of a site's name after a headline. */
+function splitSuffix(suffix: { suffix: string }): { separator: string; name: string } {
+  const separator = suffix.suffix.split(" ")[0];
+  return { separator, name: suffix.suffix.slice(separator.length + 1) };
+}
+
+/** A name: a few capitalised words (and joiners: "of", "the"), no other small word, no punctuation ("– But Not Like THIS", "– Must See…"). */
+function isNameShaped(suffix: { suffix: string }): boolean {
+  const { name } = splitSuffix(suffix);
+  const words = name.split(" ");
+  return (
+    words.length <= MAX_SITE_NAME_WORDS &&
+    !/[,…?!:;"“”]|\.\./.test(name) &&
+    words.every((w) => NAME_JOINERS.has(w.toLowerCase()) || (/^\p{Lu}/u.test(w) && !TAG_STOPWORDS.has(w.toLowerCase())))
+  );
+}
+
+/**
+ * A site's name after the headline that no other article shows ("Senate passes budget |
+ * The Daily Post"): a web address, or a name (every word capitalised, no small words but
+ * joiners, no punctuation, not one word in capitals) of a few words, with no word of the
+ * story, after a headline that shares the story's words. A headline may go on after a
+ * dash ("Hero Speaks Out – WATCH", "– Promptly Resigns"), so after a dash only a web
+ * address or a name run together ("– WalkWithHer") counts; words need evidence there.
+ */
+function isOneOffSiteName(suffix: { rest: string; suffix: string }, story: () => { text: string; lower: string }, common: ReadonlySet<string>): boolean {
+  const { separator, name } = splitSuffix(suffix);
+  const address = /^[\p{L}\p{N}-]+\.(?:com|org|net|info|news|co\.uk|us)$/iu.test(name);
+  const bar = /^(?:\||::|•|·)$/.test(separator);
+  // After a dash, only a name no headline words could be: a web address or one word run
+  // together in capitals ("WalkWithHer").
+  const runTogether = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+$/u.test(name);
+  if (!(address || (bar ? isNameShaped(suffix) : runTogether)) || story().lower.includes(name.toLowerCase())) return false;
+  const sample = story().text.split("\n").slice(0, BODY_SAMPLE).join(" ");
+  // Whole words, not stems ("Capitol" is not "capital"), leaving out the archive's common ones ("Times").
+  const bodyWords = foldedWords(sample);
+  const nameWords = [...foldedWords(name)];
+  const own = nameWords.length > 1 ? nameWords.filter((w) => !common.has(w.slice(0, 5))) : nameWords;
+  return own.length > 0 && own.every((w) => !bodyWords.has(w)) && sharesWords(foldedStems(suffix.rest), foldedStems(sample)) > 0;
+}
+
+/** Lowercase words of four letters or more, plurals folded ("Times" → "time"). */
+function foldedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) out.add(word.replace(/ies$/u, "y").replace(/([^s])s$/u, "$1"));
+  return out;
 }
 
 function isAllCapitals(text: string): boolean {
@@ -674,7 +1114,7 @@ const recurringSets = new WeakMap<FurnitureEvidence, Set<string>>();
  * elsewhere, as one comparable string. The article's furniture removal depends on the
  * evidence only through this, so a cached analysis stays valid while it is unchanged.
  */
-export function recurringLinesOf(paragraphs: readonly Paragraph[], evidence: FurnitureEvidence): string {
+export function recurringLinesOf(paragraphs: readonly Paragraph[], evidence: FurnitureEvidence, site?: string): string {
   let recurring = recurringSets.get(evidence);
   if (!recurring) {
     recurring = new Set(evidence.recurring);
@@ -689,12 +1129,17 @@ export function recurringLinesOf(paragraphs: readonly Paragraph[], evidence: Fur
   }
   // Banners, glued navigation and site names are judged on the top lines only.
   for (const p of paragraphs.slice(0, OPENER_DEPTH)) {
+    for (const stem of foldedStems(p.text)) if (sets.commonStems.has(stem)) found.push(`common:${stem}`);
     const key = normalizeFurnitureLine(p.text);
-    if (sets.openers.has(key)) found.push(`opener:${key}`);
+    const siteKey = siteKeyOf(site);
+    const scoped = (k: string) => [k, ...(siteKey === undefined ? [] : [siteScoped(siteKey, k)!])];
+    for (const k of scoped(key)) if (sets.openers.has(k)) found.push(`opener:${k}`);
+    if (sets.pairOpeners.has(key)) found.push(`pair:${key}`);
     if (sets.bannerOpeners.has(key)) found.push(`banner:${key}`);
-    for (const prefix of prefixKeys(p.text)) if (sets.prefixes.has(prefix)) found.push(`prefix:${prefix}`);
+    for (const prefix of prefixKeys(p.text)) for (const k of scoped(prefix)) if (sets.prefixes.has(k)) found.push(`prefix:${k}`);
     const suffix = suffixKey(p.text);
-    if (suffix && sets.suffixes.has(suffix.key)) found.push(`suffix:${suffix.key}`);
+    if (suffix) for (const k of scoped(suffix.key)) if (sets.suffixes.has(k)) found.push(`suffix:${k}`);
+    if (suffix && sets.pairSuffixes.has(suffix.key)) found.push(`pair-suffix:${suffix.key}`);
   }
   return found.join("\n");
 }

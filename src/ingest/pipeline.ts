@@ -155,7 +155,7 @@ export interface AnalyzedArticle extends ArticleFacts {
  * most of ingest's time and check says nothing about them.
  */
 export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvidence, now: Date): ArticleFacts {
-  const { kept, removed } = removeFurniture(decoded.paragraphs, evidence);
+  const { kept, removed } = removeFurniture(decoded.paragraphs, evidence, decoded.overrides.source);
   if (kept.length === 0) {
     throw new ArticleError(decoded.file, "has nothing left after removing page furniture (captions, teasers, share buttons).", {
       hint: "Check that the file holds the article's text, not only what surrounded it on the web page.",
@@ -232,7 +232,10 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     }
   }
 
-  const evidence = collectFurnitureEvidence(decoded.map((d) => d.paragraphs));
+  const evidence = collectFurnitureEvidence(
+    decoded.map((d) => d.paragraphs),
+    decoded.map((d) => d.overrides.source),
+  );
   const analyzed: AnalyzedArticle[] = [];
   decoded.forEach((d, i) => {
     try {
