@@ -28,7 +28,10 @@ export async function analyzeInParallel(
       // ingestArchive reports it.
     }
   }
-  const evidence = collectFurnitureEvidence(decoded.map((d) => d.decoded.paragraphs));
+  const evidence = collectFurnitureEvidence(
+    decoded.map((d) => d.decoded.paragraphs),
+    decoded.map((d) => d.decoded.overrides.source),
+  );
   const missing = decoded.filter((d) => !memo.has(d.decoded, evidence));
   if (options.workers < 1 || missing.length < MIN_ARTICLES_FOR_A_WORKER) return { analyzedByWorkers: 0 };
 
