@@ -72,6 +72,15 @@ test("a dateline's agency tag is read whatever its case and spacing, in both the
   assert.deepEqual(detectSource(structure("LONDON ( REUTERS ) -"), [], noCredits), { source: "Reuters", evidence: "LONDON ( REUTERS ) -" });
   assert.deepEqual(detectSource(structure("ROME, March 13, Reuter -"), [], noCredits), { source: "Reuters", evidence: "ROME, March 13, Reuter -" });
   assert.equal(detectSource(structure("PARIS (AFP) --"), [], noCredits).source, "Agence France-Presse");
+  // Retyped wire copy loses a space here and there.
+  assert.equal(detectSource(structure("ROME, March 13,Reuter -"), [], noCredits).source, "Reuters");
+  assert.equal(detectSource(structure("ROME, March 13, Reuter-"), [], noCredits).source, "Reuters");
+  assert.equal(detectSource(structure("ROME, March 13, Reuter - "), [], noCredits).source, "Reuters");
+});
+
+test("a wire tag opening the story names its publisher, with the tag as printed for evidence", () => {
+  const credits: Credits = { ...noCredits, lead: { source: "CNN", place: "Washington", text: "Washington (CNN)" } };
+  assert.deepEqual(detectSource(structure(undefined, "House Speaker Paul Ryan ducked a question."), [removedLine("agency-signoff", "Reuters")], credits), { source: "CNN", evidence: "Washington (CNN)" });
 });
 
 test("a parenthesis in the dateline that names no agency is no source: the credits decide", () => {
