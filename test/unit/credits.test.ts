@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { extractCredits, readContributionLine, readLeadCredit, readPhotoCredit, splitNames } from "../../src/ingest/credits.ts";
+import { contributorsOf, extractCredits, readContributionLine, readLeadCredit, readPhotoCredit, splitNames } from "../../src/ingest/credits.ts";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 
 function ingestOne(...paragraphs: string[]) {
@@ -100,4 +100,76 @@ test("lines that are not credits stay in the removed furniture", () => {
   const credits = extractCredits([{ text: "Body.", line: 2 }], [{ kind: "share-widget", text: "Share this story", line: 5 }]);
   assert.deepEqual(credits.removed, [{ kind: "share-widget", text: "Share this story", line: 5 }]);
   assert.deepEqual(credits.lines, []);
+});
+
+test("a wire tag is read with the place before it in its printed forms, the place in normal case", () => {
+  assert.deepEqual(readLeadCredit("Delaware, Ohio (CNN) — Voters lined up."), { credit: { source: "CNN", text: "Delaware, Ohio (CNN)", place: "Delaware, Ohio" }, rest: "Voters lined up." });
+  assert.deepEqual(readLeadCredit("WASHINGTON (CNN)-- The vote."), { credit: { source: "CNN", text: "WASHINGTON (CNN)", place: "Washington" }, rest: "The vote." });
+  assert.deepEqual(readLeadCredit("O'HARE (AP) - Flights."), { credit: { source: "Associated Press", text: "O'HARE (AP)", place: "O'Hare" }, rest: "Flights." });
+  assert.deepEqual(readLeadCredit("ST. LOUIS (CNN Business) – Shares."), { credit: { source: "CNN", text: "ST. LOUIS (CNN Business)", place: "St. Louis" }, rest: "Shares." });
+  // The story may open with a quote or a figure.
+  assert.deepEqual(readLeadCredit("(CNN) “We won,” she said.")?.rest, "“We won,” she said.");
+  assert.deepEqual(readLeadCredit("(Reuters) - 5 people died.")?.rest, "5 people died.");
+  assert.equal(readLeadCredit("The vote (CNN) was held."), undefined);
+});
+
+test("a credit's names are split on commas, 'and' and '&', keeping name particles and dropping companies", () => {
+  assert.deepEqual(splitNames("Jane Roe & John Doe, Mary Poe, and Ann Lee"), ["Jane Roe", "John Doe", "Mary Poe", "Ann Lee"]);
+  assert.deepEqual(splitNames("Ludwig van Beethoven and Getty Images"), ["Ludwig van Beethoven"]);
+  assert.deepEqual(splitNames("Jane Roe in Kabul, John Doe from Rome"), ["Jane Roe", "John Doe"]);
+  assert.deepEqual(splitNames("Roe"), [], "one word is no full name");
+});
+
+test("photo credits in their other printed forms name the photographer", () => {
+  assert.deepEqual(readPhotoCredit("The mayor speaks. (Photo by Jane Roe/AP)", 2), { kind: "photo", text: "The mayor speaks. (Photo by Jane Roe/AP)", line: 2, names: ["Jane Roe"] });
+  assert.deepEqual(readPhotoCredit("Image credit: Jane Roe | Flickr", 2)!.names, ["Jane Roe"]);
+  assert.deepEqual(readPhotoCredit("Pictures courtesy of Jane Roe, City Hall", 2)!.names, ["Jane Roe"]);
+});
+
+test("contributor lines in their other printed forms", () => {
+  assert.deepEqual(readContributionLine("Reporting by Jane Roe in Kabul; Editing by John Doe.", 4), { kind: "contribution", text: "Reporting by Jane Roe in Kabul; Editing by John Doe.", line: 4, names: ["Jane Roe", "John Doe"] });
+  assert.deepEqual(readContributionLine("The Associated Press's Jane Roe contributed to this report.", 4)!.publisher, "Associated Press");
+  assert.deepEqual(readContributionLine("ABC News' Jane Roe and John Doe contributed.", 4), { kind: "contribution", text: "ABC News' Jane Roe and John Doe contributed.", line: 4, names: ["Jane Roe", "John Doe"], publisher: "ABC News" });
+  assert.deepEqual(readContributionLine("He said so. Jane Roe contributed to this report.", 4)!.names, ["Jane Roe"]);
+  assert.deepEqual(readContributionLine("Jane Roe and Jane Roe contributed.", 4)!.names, ["Jane Roe"], "a name once");
+});
+
+test("a credit is at most 400 characters: a longer paragraph that mentions contributing is text", () => {
+  const line = (length: number) => `${"w".repeat(length - ". Jane Roe contributed.".length)}. Jane Roe contributed.`;
+  assert.equal(line(400).length, 400);
+  assert.deepEqual(readContributionLine(line(400), 1)?.names, ["Jane Roe"]);
+  assert.equal(readContributionLine(line(401), 1), undefined);
+  const photo = (length: number) => `Photo by Jane Roe/${"x".repeat(length - "Photo by Jane Roe/".length)}`;
+  assert.deepEqual(readPhotoCredit(photo(400), 1)?.names, ["Jane Roe"]);
+  assert.equal(readPhotoCredit(photo(401), 1), undefined);
+});
+
+test("credits are read from removed captions, bios and credits and from closing lines, in line order, each contributor once", () => {
+  const credits = extractCredits(
+    [
+      { text: "(CNN)The vote was held.", line: 3 },
+      { text: "More text here.", line: 5 },
+      { text: "Writing by Ann Lee", line: 7 },
+      { text: "Reporting by Jane Roe; Editing by John Doe", line: 8 },
+    ],
+    [
+      { kind: "video-caption", text: "Photo by Max Moe/Getty Images", line: 9 },
+      { kind: "banner", text: "Photo by Bob Boe", line: 1 },
+      { kind: "author-bio", text: "Jane Roe contributed to this report.", line: 2 },
+      { kind: "photo-caption", text: "A crowd.", line: 4 },
+    ],
+  );
+  assert.deepEqual(credits.body, [{ text: "The vote was held.", line: 3 }, { text: "More text here.", line: 5 }]);
+  assert.deepEqual(credits.lead, { source: "CNN", text: "(CNN)" });
+  assert.deepEqual(credits.removed, [{ kind: "banner", text: "Photo by Bob Boe", line: 1 }, { kind: "photo-caption", text: "A crowd.", line: 4 }]);
+  assert.deepEqual(credits.lines.map((l) => [l.line, l.kind, l.names]), [
+    [2, "contribution", ["Jane Roe"]],
+    [7, "contribution", ["Ann Lee"]],
+    [8, "contribution", ["Jane Roe", "John Doe"]],
+    [9, "photo", ["Max Moe"]],
+  ]);
+  assert.deepEqual(contributorsOf(credits), ["Jane Roe", "Ann Lee", "John Doe", "Max Moe"]);
+  // A body of one paragraph keeps it, whatever it says.
+  assert.deepEqual(extractCredits([{ text: "Reporting by Jane Roe", line: 2 }], []).body, [{ text: "Reporting by Jane Roe", line: 2 }]);
+  assert.deepEqual(extractCredits([], []), { body: [], removed: [], lines: [] });
 });
