@@ -394,7 +394,8 @@ export function buildTimeline(articles: readonly TimelineArticle[]): Timeline {
           children: m.days.map((d) => ({ label: String(d.day), url: dayUrl(y.year, m.month, d.day), count: d.items.length })),
           childrenLabel: `Days of ${label}`,
           coarseCount: m.monthOnly.length,
-          calendar: monthCalendar(y.year, m.month, new Map(m.days.map((d) => [d.day, { url: dayUrl(y.year, m.month, d.day), count: d.items.length }]))),
+          // No calendar of empty days when the month's articles are known only to the month.
+          calendar: m.days.length ? monthCalendar(y.year, m.month, new Map(m.days.map((d) => [d.day, { url: dayUrl(y.year, m.month, d.day), count: d.items.length }]))) : undefined,
         },
         entries,
       ),

@@ -42,6 +42,8 @@ describe("list pages", () => {
         `---\ntitle: "Undated notice ${i} from the harbour office"\nsource: "Harbour Office"\n---\nThe harbour office posted notice ${i} about mooring fees for the winter season.\n\nBoat owners may read the notice at the office on the quay.\n`,
       );
     }
+    // An article known only to its month, alone in that month.
+    await writeFile(path.join(archive.dir, "month-only-1999-07.txt"), `---\ntitle: "Harbour regatta planned for the summer"\ndate: "1999-07"\nsource: "Harbour Office"\n---\nThe harbour office said a regatta would be held some weekend this month.\n\nSailors may enter at the office on the quay.\n`);
     site = await buildSite(archive.dir);
     records = (await loadContentDir(site.contentDir)).map((c) => c.record);
   });
@@ -79,6 +81,12 @@ describe("list pages", () => {
     const firstDay = new Date(Date.UTC(2019, 2, 1)).getUTCDay();
     assert.equal(text(page.querySelectorAll("table.calendar tbody tr")[0].querySelectorAll("td")[firstDay]), "1", "March 1 under its weekday");
     for (const href of linked) assert.ok((await listFiles(site.dir)).includes(`${href!.slice(1)}index.html`), `${href} exists`);
+  });
+
+  it("show no calendar for a month whose articles are known only to the month (no day to link)", async () => {
+    const page = await readPage(site, "/timeline/1999/07/");
+    assert.equal(page.querySelector("table.calendar"), null);
+    assert.match(text(page.querySelector("main")), /Harbour regatta planned for the summer/);
   });
 
   it("page the undated list as pages, not as earlier and later articles (it is alphabetical)", async () => {
