@@ -196,7 +196,7 @@ layoutSuite("1,000 research corpus articles", { skip: corpusMissing }, async () 
   return {
     site,
     targets: [
-      searchTarget("oil", "person"),
+      searchTarget("trump", "person"),
       { name: "home", path: "/" },
       { name: "article", path: `/articles/${busiest.slug}/` },
       { name: "person", path: await firstOn("/people/"), firstScreen: FIRST_ARTICLE },
