@@ -8,18 +8,24 @@ import { parseArgs } from "./cli-args.ts";
 
 /**
  * Page weights and the bytes a first search transfers, measured on a built site:
- *   npx tsx scripts/measure-site.ts --dir _site [--query word] [--details]
+ *   npx tsx scripts/measure-site.ts --dir _site [--query word] [--group person] [--details]
  * Weights: HTML bytes per page kind (median and largest), plus the stylesheet. Search:
- * loads /search/ in Debian's chromium (1280×800, empty cache), types the query, waits
+ * loads /search/ in Debian's chromium (1280×800, empty cache), enters the query at once
+ * (typed letter by letter on a busy machine, the search box's debounce can let a partial
+ * word search too, and load its index chunk: a few KB more, varying run to run), waits
  * for the results, and sums every response from the page load on. Each response is
  * counted as a static host sends it: text (HTML, CSS, JavaScript, JSON) gzip-compressed
  * (level 6, what GitHub Pages and most servers use) and, for comparison, brotli; Pagefind's
  * index files (.pf_*, .pagefind), already gzip-compressed, as they are.
- * `--details` lists every response.
+ * `--details` lists every response. Then, on a phone (375×667), the same search with a filter
+ * group open (`--group`, default person): where the first result's title ends, and whether
+ * that is on the first screen, and the bytes opening the group added.
  */
-const { values } = parseArgs(process.argv.slice(2), { dir: "string", query: "string", details: "boolean" });
+const { values } = parseArgs(process.argv.slice(2), { dir: "string", query: "string", details: "boolean", group: "string" });
 const dir = path.resolve(String(values.dir ?? "_site"));
 const query = String(values.query ?? "oil");
+/** The filter group opened on a phone (375×667) to check the first result stays on the first screen. */
+const group = String(values.group ?? "person");
 
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -66,7 +72,7 @@ try {
   });
   await page.goto(`${server.url}search/`, { waitUntil: "networkidle" });
   const loaded = responses.length;
-  await page.locator(".pf-input").pressSequentially(query);
+  await page.locator(".pf-input").fill(query);
   await page.waitForSelector(".search-result", { timeout: 15_000 });
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(1000);
@@ -83,6 +89,25 @@ try {
   console.log(`search page load: ${load.length} responses, ${kb(sum(load, "gzip"))} gzip (${kb(sum(load, "raw"))} uncompressed)`);
   console.log(`first search for "${query}" (${summary}; ${shown} results rendered): ${search.length} responses, ${kb(sum(search, "gzip"))} gzip`);
   console.log(`total for a first search: ${kb(sum(all, "gzip"))} gzip, ${kb(sum(all, "brotli"))} with brotli for text, ${kb(sum(all, "raw"))} uncompressed`);
+
+  const phone = await browser.newPage({ viewport: { width: 375, height: 667 } });
+  const phoneResponses: Promise<{ url: string; raw: number; gzip: number; brotli: number }>[] = [];
+  phone.on("response", (response) => {
+    phoneResponses.push(response.body().then((body) => ({ url: response.url(), ...wireBytes(response.url(), body) }), () => ({ url: response.url(), raw: 0, gzip: 0, brotli: 0 })));
+  });
+  await phone.goto(`${server.url}search/`, { waitUntil: "networkidle" });
+  await phone.locator(".pf-input").fill(query);
+  await phone.waitForSelector(".search-result", { timeout: 15_000 });
+  await phone.waitForLoadState("networkidle");
+  const beforeGroup = phoneResponses.length;
+  await phone.locator(`.filter-group[data-filter="${group}"] summary`).click();
+  await phone.waitForSelector(`.filter-group[data-filter="${group}"] .filter-values, .filter-group[data-filter="${group}"] .filter-note:not(:empty)`, { timeout: 15_000 });
+  await phone.waitForLoadState("networkidle");
+  await phone.waitForTimeout(1000);
+  const title = await phone.locator(".pf-results > li").first().locator(".search-result-title, .pf-skeleton-title").first().boundingBox();
+  const groupBytes = (await Promise.all(phoneResponses.slice(beforeGroup))).reduce((n, r) => n + r.gzip, 0);
+  const bottom = title ? Math.round(title.y + title.height) : NaN;
+  console.log(`phone 375×667, "${query}" with the ${group} group open (${kb(groupBytes)} gzip to open it): the first result's title ends at ${bottom}px, ${bottom <= 667 ? "on" : "BELOW"} the first screen`);
 } finally {
   await browser.close();
   await server.close();
