@@ -173,3 +173,47 @@ test("credits are read from removed captions, bios and credits and from closing 
   assert.deepEqual(extractCredits([{ text: "Reporting by Jane Roe", line: 2 }], []).body, [{ text: "Reporting by Jane Roe", line: 2 }]);
   assert.deepEqual(extractCredits([], []), { body: [], removed: [], lines: [] });
 });
+
+test("wire tags: CNN Money, a stray space inside the parentheses, a hyphenated place, a place already in normal case", () => {
+  assert.equal(readLeadCredit("(CNN Money) Stocks fell.")?.credit.source, "CNN");
+  assert.equal(readLeadCredit("(CNN ) Stocks fell.")?.credit.source, "CNN");
+  assert.deepEqual(readLeadCredit("WILKES-BARRE, Pa. (AP) — Voters lined up.")?.credit, { source: "Associated Press", text: "WILKES-BARRE, Pa. (AP)", place: "WILKES-BARRE, Pa." });
+  assert.equal(readLeadCredit("McAllen, Texas (CNN) — Agents waited.")?.credit.place, "McAllen, Texas");
+  assert.equal(readLeadCredit("(CNN) reported that Trump won."), undefined, "the tag must open a sentence of the story");
+});
+
+test("names: a credited name is the whole part, and agencies and photo desks are no people", () => {
+  assert.deepEqual(splitNames("Jane Roe (left)"), []);
+  assert.deepEqual(splitNames("Acme Image Bank, Acme Photo Lab, Acme Picture Desk"), []);
+});
+
+test("photo credits: '(Image by …)', 'credit' without a colon, and only the first person named", () => {
+  assert.deepEqual(readPhotoCredit("The pier at dawn. (Image by Jane Roe)", 1)?.names, ["Jane Roe"]);
+  assert.deepEqual(readPhotoCredit("The pier at dawn. (Photo credit Jane Roe)", 1)?.names, ["Jane Roe"]);
+  assert.deepEqual(readPhotoCredit("Photos by Jane Roe and John Doe/Getty Images", 1)?.names, ["Jane Roe"]);
+});
+
+test("staff of an outlet the lists do not know, in its longer and singular forms, credits the people", () => {
+  for (const line of [
+    "Springfield Daily Gazette staff writer Jane Roe contributed to this report.",
+    "Denver Post reporter Jane Roe contributed to this report.",
+    "Denver Post correspondent Jane Roe contributed to this report.",
+    "Denver Post photographer Jane Roe contributed to this report.",
+  ]) {
+    const credit = readContributionLine(line, 1)!;
+    assert.deepEqual([credit.names, credit.publisher], [["Jane Roe"], undefined], line);
+  }
+  assert.deepEqual(readContributionLine("The story was first reported by CNN. Jane Roe contributed to this report.", 1)?.names, ["Jane Roe"]);
+});
+
+test("a nameless photo credit is still a credit, while closing lines that are no credit stay in the body", () => {
+  const photo = extractCredits([{ text: "Body.", line: 1 }], [{ kind: "photo-caption", text: "Featured image via Flickr", line: 5 }]);
+  assert.deepEqual([photo.lines.map((l) => [l.kind, l.names]), photo.removed], [[["photo", []]], []]);
+  const body = [
+    { text: "The council met on Monday.", line: 1 },
+    { text: "Jane Roe contributed to this report.", line: 3 },
+  ];
+  assert.deepEqual(extractCredits(body, []).body, body, "only furniture removal takes a contributor line out of the body");
+  const staff = [body[0], { text: "Reporting by our staff", line: 3 }];
+  assert.deepEqual(extractCredits(staff, []), { body: staff, removed: [], lines: [] });
+});
