@@ -101,7 +101,7 @@ export function parseDateline(text: string): Dateline | undefined {
   return { place: normalPlace, raw: match[0].trimEnd(), agency, date, rest };
 }
 
-const STOPWORDS = new Set([
+export const STOPWORDS = new Set([
   "that", "this", "with", "from", "have", "will", "what", "when", "where", "they", "them",
   "their", "there", "about", "after", "over", "into", "just", "than", "then", "been",
   "were", "your", "more", "most", "says", "said", "would", "could", "should", "does",

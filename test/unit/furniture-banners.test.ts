@@ -127,6 +127,10 @@ test("one article's slogan above its headline goes when it shares no word with t
   assert.deepEqual(dek.removed, []);
   // A line using a word of the story's lead is about the story, though most of its words are not.
   assert.equal(title(paras("Immigration Desk Weekly Roundup", "Commission Keeps Sanctuary Policy In Place", ...bodies[0])), "Immigration Desk Weekly Roundup");
+  // A word of the story in another number ("Votes", "Parties" for "vote", "party") is the story's word.
+  assert.equal(title(paras("Budget Votes Tonight", headlines[0], ...bodies[0])), "Budget Votes Tonight");
+  const party = ["The party voted to keep its leader after a long meeting about the budget and the jails.", "Opponents said they would try again at the next conference."];
+  assert.equal(title(paras("Parties Take Stock", "Council Keeps Leader For Another Year", ...party)), "Parties Take Stock");
   // Over a story too short to compare with, nothing is taken.
   assert.equal(title(paras("Truth You Will Not Hear Elsewhere", headlines[0], "The policy stays.")), "Truth You Will Not Hear Elsewhere");
 });
