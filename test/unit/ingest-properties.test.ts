@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import MarkdownIt from "markdown-it";
 import { ArticleError } from "../../src/errors.ts";
+import { repairMojibake } from "../../src/ingest/decode.ts";
 import { articleToMarkdown, bodyToMarkdown, parseArticleMarkdown } from "../../src/ingest/markdown.ts";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 
@@ -84,7 +85,11 @@ describe("ingest on generated input", () => {
   // characters, line separators and BOMs from the whole file, so those are left out).
   const printable = fc
     .string({ unit: "grapheme", minLength: 1, maxLength: 60 })
-    .filter((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s) && s.trim() !== "");
+    .filter((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s) && s.trim() !== "")
+    // Decoding repairs mojibake in the whole file, front matter included ("Â " is a
+    // non-breaking space read as Windows-1252; decode.test.ts covers that repair), so the
+    // round trip is a property of text that is not mojibake.
+    .filter((s) => repairMojibake(s) === s);
 
   it("takes titles, names and tags from a file's own front matter exactly as written, through ingest and back", () => {
     fc.assert(

@@ -185,8 +185,15 @@ for (const file of seedFiles) {
 
 const paragraphWords = fc.constantFrom("the", "mayor", "said", "Miami-Dade", "county’s", "“order”", "immigration", "police,", "agents.");
 const paragraphText = fc.array(paragraphWords, { minLength: 1, maxLength: 60 }).map((ws) => ws.join(" "));
-/** Long enough to wrap onto three lines or more at 80 columns. */
-const longParagraphText = fc.array(paragraphWords, { minLength: 30, maxLength: 90 }).map((ws) => ws.join(" "));
+/**
+ * Prose long enough to wrap onto four lines or more at 80 columns: sentences of 8 to 24
+ * words, as in news copy. (Word salad where every fourth word ends a sentence is not a
+ * wrapped file's shape: there most lines end at a stop, just as in a file of one-line
+ * paragraphs, and the wrap detector rightly refuses to join them.)
+ */
+const sentenceWords = fc.constantFrom("the", "mayor", "said", "Miami-Dade", "county’s", "“order”", "immigration", "police,", "agents");
+const sentence = fc.array(sentenceWords, { minLength: 7, maxLength: 23 }).map((ws) => `${ws.join(" ")} agents.`);
+const longParagraphText = fc.array(sentence, { minLength: 3, maxLength: 7 }).map((ss) => ss.join(" "));
 
 test("property: no letter or digit is ever lost, whatever the layout", () => {
   fc.assert(
