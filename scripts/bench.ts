@@ -8,7 +8,7 @@ import { parseBuildSummary, type ParsedBuildSummary } from "../src/bench/build-s
 import { measureSaveToReload, medianSave } from "../src/bench/dev-reload.ts";
 import { pickCorpusArticles } from "../src/bench/corpus-sample.ts";
 import { SET_DEFAULTS } from "../src/bench/corpus-mix.ts";
-import { ingestArchive } from "../src/ingest/pipeline.ts";
+import { CORPUS_SETS, listCorpusArticles } from "../src/bench/corpus-archive.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../src/util/map-limited.ts";
 import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
 import { median } from "../src/bench/stats.ts";
@@ -23,7 +23,6 @@ import { parseArgs } from "./cli-args.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = path.resolve(root, "../shared/corpus");
-const CORPUS_SETS = ["reuters21578", "bbc", "buzzfeed_webis_2016"];
 /** Default runs per size: the median of 3 where a build is short, one run above this. */
 const MEDIAN_MAX_ARTICLES = 2_000;
 /** At this size and above there is always one run and no median. */
@@ -144,39 +143,6 @@ async function runBaseline(inputDir: string, outputDir: string): Promise<Baselin
     if (run.exitCode !== 0) log(`baseline ${name} FAILED (exit ${run.exitCode}):\n${run.output.split("\n").slice(-20).join("\n")}`);
   }
   return { eleventy, pagefind, pages: wrote ? Number(wrote[1]) : undefined };
-}
-
-/**
- * Every corpus article file the build accepts, relative to the corpus folder, in a fixed
- * order. A few corpus files are not articles (a headline alone, "Moved Permanently"
- * pages); the build rightly refuses them, so they are left out, by running ingest over
- * the corpus once, and named in the output.
- */
-const refused: string[] = [];
-async function listCorpus(): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    const entries = await readdir(path.join(corpusDir, rel), { withFileTypes: true });
-    for (const e of entries) {
-      const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) await walk(child);
-      else if (e.isFile() && e.name.endsWith(".txt")) found.push(child);
-    }
-  }
-  for (const set of CORPUS_SETS) {
-    if (await stat(path.join(corpusDir, set)).then(() => true, () => false)) await walk(set);
-  }
-  const inputs = await mapLimited(found, FILE_CONCURRENCY, async (file) => ({ file, bytes: await readFile(path.join(corpusDir, file)) }));
-  // Recurring furniture depends on how often a line recurs in the archive at hand, so a
-  // file can pass in one archive and be refused in another (a "Moved Permanently" page
-  // whose only line recurs): ingest each set alone as well as the whole corpus.
-  const now = new Date(`${BENCH_NOW}T00:00:00Z`);
-  const bad = new Set<string>();
-  for (const set of [...CORPUS_SETS.map((name) => `${name}/`), ""]) {
-    for (const e of ingestArchive(inputs.filter((i) => i.file.startsWith(set)), { now }).errors) bad.add(e.file);
-  }
-  refused.push(...[...bad].sort());
-  return found.filter((f) => !bad.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 async function prepareArticles(sources: string[], n: number, dir: string): Promise<{ note: string; warmFile: string }> {
@@ -375,7 +341,9 @@ function targetRows(s: SizeResult): string[][] {
   return rows;
 }
 
-const sources = await listCorpus();
+// A few corpus files are not articles (a headline alone, "Moved Permanently" pages): the
+// build rightly refuses them, so they are left out and named in the output.
+const { accepted: sources, refused } = await listCorpusArticles(corpusDir, new Date(`${BENCH_NOW}T00:00:00Z`), CORPUS_SETS);
 const workRoot = await mkdtemp(path.join(os.tmpdir(), "news-archive-bench-"));
 const machine = {
   cores: os.availableParallelism(),
