@@ -1,5 +1,5 @@
 import type { Paragraph, RemovedItem } from "./types.ts";
-import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHERS } from "./furniture-patterns.ts";
+import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
 
 /**
  * Credits: who the article says made it, read from the lines a newsroom prints for that
@@ -76,15 +76,6 @@ function normalPlace(place: string): string {
   if (/\p{Ll}/u.test(place)) return place;
   return place.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
 }
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-const PUBLISHER_ALTERNATION = [...PUBLISHERS]
-  .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  .map(escapeRegExp)
-  .join("|");
 
 /** "CNN's", "ABC News'", "Miami Herald staff writer", "Associated Press writers", "The Associated Press's". */
 const STAFF_PREFIX = new RegExp(

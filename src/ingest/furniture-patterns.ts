@@ -172,6 +172,12 @@ export const PUBLISHERS = [
   "El Nuevo Herald",
 ];
 
+/** The publishers as one regular-expression alternation, longest names first, so "BBC News" wins over a shorter name inside it. */
+export const PUBLISHER_ALTERNATION = [...PUBLISHERS]
+  .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+  .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+  .join("|");
+
 /** Normal names for publishers printed in another form. */
 export const PUBLISHER_ALIASES: Record<string, string> = {
   "USA TODAY": "USA Today",

@@ -1,5 +1,5 @@
 import type { ArticleStructure, RemovedItem } from "./types.ts";
-import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHERS } from "./furniture-patterns.ts";
+import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
 import { extractCredits, type Credits } from "./credits.ts";
 
 /**
@@ -16,16 +16,6 @@ export interface SourceFinding {
   /** The printed text the source was read from. */
   evidence?: string;
 }
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// Longest names first, so "BBC News" wins over a shorter name inside it.
-const PUBLISHER_ALTERNATION = [...PUBLISHERS]
-  .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-  .map(escapeRegExp)
-  .join("|");
 
 /**
  * "Miami Herald staff writer Douglas Hanks", "CNN's Dan Merica", "Associated Press
