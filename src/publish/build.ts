@@ -75,6 +75,25 @@ export class BuildFailedError extends Error {
   }
 }
 
+/** Ingest's warnings as the build prints them: a digest, with the full list in the cache folder. */
+export async function reportIngestWarnings(ingested: Pick<IngestStageResult, "warnings" | "articles">, reporter: Reporter, config: Pick<ArchiveConfig, "articlesDir" | "cacheDir">): Promise<void> {
+  await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, {
+    articlesDir: config.articlesDir,
+    listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt"),
+  });
+}
+
+/** Names every file ingest refused; unless --keep-going, stops with `consequence` (what was left as it was, and what to do). */
+export function refuseUnlessKeepingGoing(ingested: Pick<IngestStageResult, "refused" | "inputCount">, reporter: Reporter, config: Pick<ArchiveConfig, "keepGoing">, consequence: string): void {
+  for (const r of ingested.refused) reporter.error(r.message);
+  if (ingested.refused.length && !config.keepGoing) {
+    throw new BuildFailedError(
+      `${ingested.refused.length} of ${ingested.inputCount} article files could not be built (listed above); ${consequence}`,
+      ingested.refused.map((r) => r.message),
+    );
+  }
+}
+
 /** What one run of the pipeline did. */
 export interface BuildOutcome {
   summary: BuildSummary;
@@ -156,19 +175,9 @@ export class ArchiveBuild {
     const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve");
     // The dev server prints only the warnings that are new since its last build.
     if (this.mode === "publish") {
-      await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, {
-        articlesDir: config.articlesDir,
-        listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt"),
-      });
+      await reportIngestWarnings(ingested, reporter, config);
     }
-    for (const r of ingested.refused) reporter.error(r.message);
-    if (ingested.refused.length && !config.keepGoing) {
-      throw new BuildFailedError(
-        `${ingested.refused.length} of ${ingested.inputCount} article files could not be built (listed above); the site was not changed. ` +
-          `Fix them, or build the others with --keep-going.`,
-        ingested.refused.map((r) => r.message),
-      );
-    }
+    refuseUnlessKeepingGoing(ingested, reporter, config, "the site was not changed. Fix them, or build the others with --keep-going.");
     const index = this.ingest ? this.ingest.index : await readArticleIndex(config.contentDir);
     const articleUrls = new Set(index.map((a) => articleUrl(a.slug)));
     const seconds = { ...ingested.seconds, compare: 0, render: 0, index: 0, swap: 0, total: 0 };

@@ -5,10 +5,9 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Reporter } from "../reporter.ts";
 import { ARTICLE_INDEX_FILE } from "../site/article-index.ts";
-import { reportWarnings } from "../warning-digest.ts";
 import { openArticleMemo } from "./article-memo.ts";
 import { readRawInputs, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
-import { BuildFailedError } from "./build.ts";
+import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
 import { runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
@@ -64,17 +63,8 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const ingested = hooks.ingestInChild
     ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true }, "ingest process")).result
     : await ingestInProcess(ingestConfig, versions, reporter);
-  await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, {
-    articlesDir: config.articlesDir,
-    listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt"),
-  });
-  for (const r of ingested.refused) reporter.error(r.message);
-  if (ingested.refused.length && !config.keepGoing) {
-    throw new BuildFailedError(
-      `${ingested.refused.length} of ${ingested.inputCount} article files could not be built (listed above); no summary was written. Fix them, or leave them out with --keep-going.`,
-      ingested.refused.map((r) => r.message),
-    );
-  }
+  await reportIngestWarnings(ingested, reporter, config);
+  refuseUnlessKeepingGoing(ingested, reporter, config, "no summary was written. Fix them, or leave them out with --keep-going.");
   if (!ingested.evidence) throw new Error("ingest returned no furniture evidence");
   const ingestSeconds = elapsed(ingestStarted);
 
