@@ -19,6 +19,7 @@ import type { ArticleRecord } from "../src/schema.ts";
 import { loadContentDir } from "../src/site/load-content.ts";
 import { ENTITY_KINDS, pageThreshold, type EntityKind } from "../src/site/entity-pages.ts";
 import { parseArgs } from "./cli-args.ts";
+import { mulberry32 } from "./seeded-random.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs(process.argv.slice(2), { content: "string", corpus: "string", n: "string", seed: "string", kinds: "string", pages: "boolean" });
@@ -26,17 +27,6 @@ const contentDir = path.resolve(String(values.content ?? path.join(root, "genera
 const n = Number(values.n ?? 50);
 const kinds = String(values.kinds ?? "people,organizations,places,events,tags").split(",") as EntityKind[];
 
-/** mulberry32: a small seeded generator, so an audit can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Ingests one set of the research corpus in memory, as one archive. */
 function ingestCorpus(set: string): { record: ArticleRecord }[] {
@@ -55,7 +45,7 @@ const content = values.corpus
       console.error(`Cannot read generated articles in ${contentDir}: ${error.message}\nBuild first (npm run build), or pass --content DIR.`);
       process.exit(2);
     });
-const next = random(Number(values.seed ?? 1));
+const next = mulberry32(Number(values.seed ?? 1));
 console.log(`${content.length} articles in ${values.corpus ? `corpus set ${values.corpus}` : contentDir}`);
 for (const kind of kinds) {
   const info = ENTITY_KINDS.find((k) => k.kind === kind);

@@ -18,6 +18,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import { mulberry32 } from "./seeded-random.ts";
 
 export const KINDS = [
   "none",
@@ -67,18 +68,7 @@ export interface SetOptions {
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../shared/corpus");
 
-// ---- Seeded randomness ---------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- Seeded randomness (mulberry32, from seeded-random.ts) ----------------------
 
 class Dice {
   constructor(private readonly next: () => number) {}
