@@ -188,6 +188,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await afterReload;
       while (indexing) await indexing;
       await build.removeOldSites();
+      await build.dispose();
       await server.close();
     },
   };

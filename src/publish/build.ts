@@ -114,8 +114,12 @@ export type BuildMode = "publish" | "serve";
 
 /** One build of the archive, cold or warm, from the state in .cache/. */
 export async function runBuild(config: ArchiveConfig, hooks: BuildHooks): Promise<BuildSummary> {
-  const outcome = await new ArchiveBuild(config, hooks, "publish").build();
-  return outcome.summary;
+  const build = new ArchiveBuild(config, hooks, "publish");
+  try {
+    return (await build.build()).summary;
+  } finally {
+    await build.dispose();
+  }
 }
 
 /** The site on disk, as the last run left it (or as the cache describes it). */
@@ -134,6 +138,8 @@ export class ArchiveBuild {
   /** The site on disk as this object last left it (the dev server's runs). */
   private site?: SiteState;
   private workDir?: string;
+  /** The temporary folder made for a build without a cache (--no-cache), removed by dispose(). */
+  private tempDir?: string;
   /** Old sites moved aside by swaps, deleted by removeOldSites (the dev server, after a reload). */
   private readonly oldSites: string[] = [];
 
@@ -153,8 +159,14 @@ export class ArchiveBuild {
 
   /** Where the search records of this site version live (a temporary folder without a cache). */
   private async searchStore(): Promise<SearchRecordStore> {
-    this.workDir ??= this.config.cacheDir ?? (await mkdtemp(path.join(os.tmpdir(), "archive-build-")));
+    this.workDir ??= this.config.cacheDir ?? (this.tempDir = await mkdtemp(path.join(os.tmpdir(), "archive-build-")));
     return new SearchRecordStore(path.join(this.workDir, "search", this.versions!.site.slice(0, 16)));
+  }
+
+  /** Removes what a build without a cache kept in the system's temporary folder. */
+  async dispose(): Promise<void> {
+    if (this.tempDir) await rm(this.tempDir, { recursive: true, force: true });
+    this.tempDir = this.workDir = undefined;
   }
 
   /**

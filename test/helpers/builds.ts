@@ -25,8 +25,12 @@ export interface BuildFolders {
 export async function publish(folders: BuildFolders, hooks: Partial<BuildHooks> & { keepGoing?: boolean } = {}): Promise<BuildOutcome & { log: string[] }> {
   const { reporter, log } = recordingReporter();
   const config = { ...testConfig(folders), keepGoing: hooks.keepGoing ?? false };
-  const outcome = await new ArchiveBuild(config, { reporter, ...hooks }, "publish").build();
-  return { ...outcome, log };
+  const build = new ArchiveBuild(config, { reporter, ...hooks }, "publish");
+  try {
+    return { ...(await build.build()), log };
+  } finally {
+    await build.dispose();
+  }
 }
 
 /** Every file of a built site with its bytes. */

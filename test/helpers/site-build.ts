@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
-import os from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, type HTMLElement } from "node-html-parser";
 import { runBuild, type BuildSummary } from "../../src/publish/build.ts";
 import { resolveConfig, type ArchiveConfig } from "../../src/publish/config.ts";
 import { createReporter } from "../../src/reporter.ts";
+import { tempDir } from "./temp-dir.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** A fixed "today" so test builds are reproducible. */
@@ -40,7 +40,7 @@ export function buildSite(articlesDir = path.join(projectRoot, "articles"), path
 }
 
 export async function buildSiteUncached(articlesDir: string, pathPrefix = "/", extra: { beforeSwap?: (dir: string) => Promise<void>; outputDir?: string } = {}): Promise<BuiltSite> {
-  const work = await mkdtemp(path.join(os.tmpdir(), "archive-test-"));
+  const work = await tempDir("archive-test-");
   const log: string[] = [];
   const reporter = createReporter({ isTTY: false, write: (s: string) => (log.push(s), true) } as unknown as NodeJS.WriteStream);
   const dir = extra.outputDir ?? path.join(work, "site");

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { tempDir } from "./temp-dir.ts";
 
 export interface SyntheticArticle {
   file: string;
@@ -23,7 +23,7 @@ const TAGS = ["transit", "schools", "housing"];
  * article's title carries characters that must be escaped in HTML, XML and JSON.
  */
 export async function writeSyntheticArchive(count = SYNTHETIC_COUNT): Promise<{ dir: string; articles: SyntheticArticle[] }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "archive-synthetic-"));
+  const dir = await tempDir("archive-synthetic-");
   await mkdir(dir, { recursive: true });
   const articles: SyntheticArticle[] = [];
   for (let i = 0; i < count; i++) {
@@ -65,7 +65,7 @@ export async function writeSyntheticArchive(count = SYNTHETIC_COUNT): Promise<{ 
  */
 export const WIDE_ARCHIVE_WORD = "lighthouse";
 export async function writeWideSyntheticArchive(count = 400): Promise<{ dir: string; files: string[] }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "archive-wide-"));
+  const dir = await tempDir("archive-wide-");
   const first = ["Maria", "John", "Aiko", "Samuel", "Fatima", "Olusegun", "Ingrid", "Tomasz", "Priya", "Mateo", "Nadia", "Kwame", "Elif", "Lars", "Mei", "Rafael"];
   const last = ["Lopez", "Carter", "Tanaka", "Reed", "Haddad", "Adeyemi", "Lindqvist", "Kowalczyk", "Raman", "Fernandez", "Petrova", "Mensah", "Yilmaz", "Nilsson", "Chen", "Oliveira"];
   const longPerson = "Maria-Fernanda Castellanos de la Torre y Villalobos-Montenegro";
