@@ -113,7 +113,7 @@ async function checkAxe(browser: Browser, server: StaticServer, targets: readonl
   const problems: string[] = [];
   for (const target of targets) {
     for (const scheme of ["light", "dark"] as const) {
-      for (const width of [375, 1280]) {
+      for (const width of WIDTHS) {
         const page = await browser.newPage({ viewport: { width, height: height(width) }, colorScheme: scheme });
         try {
           await page.goto(siteUrl(server, target.path));
@@ -153,7 +153,7 @@ function layoutSuite(label: string, options: { skip?: string | false }, prepare:
       assert.deepEqual(problems, [], problems.join("\n"));
     });
 
-    it("has no WCAG A/AA violations on a phone or a desktop, light or dark", async () => {
+    it(`has no WCAG A/AA violations at ${WIDTHS.join(", ")} px, light or dark`, async () => {
       const problems = await checkAxe(browser, server, targets);
       assert.deepEqual(problems, [], problems.join("\n"));
     });
