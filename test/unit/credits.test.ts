@@ -217,3 +217,26 @@ test("a nameless photo credit is still a credit, while closing lines that are no
   const staff = [body[0], { text: "Reporting by our staff", line: 3 }];
   assert.deepEqual(extractCredits(staff, []), { body: staff, removed: [], lines: [] });
 });
+
+test("a closing paragraph leaves the body only when all of it is a credit line, 'Additional reporting by' included", () => {
+  const text = { text: "The council met on Monday.", line: 1 };
+  const mixed = [text, { text: "The figures were checked on Monday. Reporting by Jane Roe", line: 3 }];
+  assert.deepEqual(extractCredits(mixed, []).body, mixed, "a sentence of the story stays, with the credit after it");
+  const additional = extractCredits([text, { text: "Additional reporting by Jane Roe", line: 3 }], []);
+  assert.deepEqual([additional.body, contributorsOf(additional)], [[text], ["Jane Roe"]]);
+});
+
+test("role credits are read with any spacing around the semicolons, as scraped or tokenized text prints them", () => {
+  assert.deepEqual(readContributionLine("Reporting by Jane Roe;Editing by John Doe", 1)?.names, ["Jane Roe", "John Doe"]);
+  assert.deepEqual(readContributionLine("Reporting by Jane Roe ; Editing by John Doe", 1)?.names, ["Jane Roe", "John Doe"]);
+});
+
+test("a contributor line may open with an initial", () => {
+  assert.deepEqual(readContributionLine("J. Roe and Jane Doe contributed to this report.", 1)?.names, ["J. Roe", "Jane Doe"]);
+});
+
+test("photo credits: 'Photo:', 'Photo credits:', and 'Featured image' with its first letter lost", () => {
+  assert.deepEqual(readPhotoCredit("Photo: Jane Roe/Reuters", 1)?.names, ["Jane Roe"]);
+  assert.deepEqual(readPhotoCredit("Photo credits: Jane Roe", 1)?.names, ["Jane Roe"]);
+  assert.deepEqual(readPhotoCredit("eatured image via Jane Roe/Flickr", 1)?.names, ["Jane Roe"]);
+});
