@@ -148,11 +148,14 @@ export function mergePersonNames(counts: ReadonlyMap<string, number>): Map<strin
   }
   const canonical = new Map<string, string>();
   const groupTotal = new Map<string, number>();
+  /** Per group: the name its members take (a misspelling of the group takes it too). */
+  const groupLead = new Map<string, string>();
   for (const [key, names] of groups) {
     const middles = names.map((n) => nameParts(n).middle).filter((m) => m.length > 0);
     const agree = middles.every((m) => middles.every((o) => middlesAgree(m, o)));
     const members = agree ? names : names.filter((n) => nameParts(n).middle.length === 0);
     const lead = pickMostFrequent(new Map(members.map((n) => [n, counts.get(n)!])))!;
+    groupLead.set(key, lead);
     for (const n of members) canonical.set(n, lead);
     for (const n of names) if (!canonical.has(n)) canonical.set(n, n);
     groupTotal.set(key, members.reduce((sum, n) => sum + counts.get(n)!, 0));
@@ -183,12 +186,9 @@ export function mergePersonNames(counts: ReadonlyMap<string, number>): Map<strin
   };
   for (const siblings of byLast.values()) consider(siblings, 0);
   for (const siblings of byFirst.values()) consider(siblings, 1);
-  if (target.size > 0) {
-    const leadOf = (key: string) => canonical.get(groups.get(key)!.find((n) => canonical.get(n) !== undefined)!)!;
-    for (const [small, big] of target) {
-      const lead = leadOf(big);
-      for (const n of groups.get(small)!) canonical.set(n, lead);
-    }
+  for (const [small, big] of target) {
+    const lead = groupLead.get(big)!;
+    for (const n of groups.get(small)!) canonical.set(n, lead);
   }
   return canonical;
 }
