@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { articleToMarkdown } from "../../src/ingest/markdown.ts";
+import type { ArticleRecord } from "../../src/schema.ts";
+import { loadContentDir } from "../../src/site/load-content.ts";
+
+const record = (slug: string): ArticleRecord => ({
+  source_file: `${slug}.txt`,
+  title: `Title ${slug}`,
+  title_source: "headline",
+  slug,
+  authors: [],
+  people: [],
+  organizations: [],
+  places: [],
+  tags: [],
+  summary: `Summary of ${slug}.`,
+  word_count: 3,
+  removed: [],
+});
+
+describe("loading generated Markdown (loadContentDir)", () => {
+  it("reads every .md file in the folder, sorted by file name, with its record and body, and nothing else", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "load-content-"));
+    // Written out of order; a file index, a note and a folder are not articles.
+    for (const slug of ["zebra", "harbour", "council"]) await writeFile(path.join(dir, `${slug}.md`), articleToMarkdown(record(slug), [`The ${slug} story.`]));
+    await writeFile(path.join(dir, "_index.json"), "[]\n");
+    await writeFile(path.join(dir, "notes.txt"), "not an article\n");
+    await writeFile(path.join(dir, "draft.md.bak"), "not an article either\n");
+    const loaded = await loadContentDir(dir);
+    assert.deepEqual(loaded.map((c) => c.record.slug), ["council", "harbour", "zebra"]);
+    assert.deepEqual(loaded[1].record, record("harbour"));
+    assert.equal(loaded[1].markdown, "The harbour story.\n");
+  });
+
+  it("fails naming the file when one does not match the schema", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "load-content-"));
+    await writeFile(path.join(dir, "good.md"), articleToMarkdown(record("good"), ["Fine."]));
+    await writeFile(path.join(dir, "broken.md"), "---\ntitle: 3\n---\nBody\n");
+    await assert.rejects(loadContentDir(dir), (error: Error) => error.message.includes(path.join(dir, "broken.md")));
+  });
+
+  it("gives an empty folder no articles, and a missing one an error", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "load-content-"));
+    await mkdir(path.join(dir, "empty"));
+    assert.deepEqual(await loadContentDir(path.join(dir, "empty")), []);
+    await assert.rejects(loadContentDir(path.join(dir, "missing")), { code: "ENOENT" });
+  });
+});
