@@ -29,3 +29,26 @@ describe("a month page's calendar (monthCalendar)", () => {
     );
   });
 });
+
+describe("a calendar day's words", () => {
+  it("say “article” for one and “articles” for several or none, and name the whole weekday for screen readers", () => {
+    const cal = monthCalendar(2016, 12, new Map([[1, { url: "/timeline/2016/12/01/", count: 1 }], [31, { url: "/timeline/2016/12/31/", count: 12 }]]));
+    const day = (d: number) => cal.weeks.flat().find((c) => c?.day === d)!;
+    assert.deepEqual(day(1), { day: 1, url: "/timeline/2016/12/01/", count: 1, label: "December 1, 2016: 1 article", countWord: "article" });
+    assert.deepEqual(day(31), { day: 31, url: "/timeline/2016/12/31/", count: 12, label: "December 31, 2016: 12 articles", countWord: "articles" });
+    assert.deepEqual(day(2), { day: 2, url: undefined, count: 0, label: "December 2, 2016: no articles", countWord: "articles" });
+    assert.deepEqual(cal.weekdays.map((d) => d.long), ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]);
+    assert.equal(cal.caption, "December 2016");
+    // December 2016 begins on a Thursday and ends on a Saturday: five weeks, no trailing blanks.
+    assert.equal(cal.weeks.length, 5);
+    assert.deepEqual(cal.weeks.at(-1)!.map((c) => c?.day ?? null), [25, 26, 27, 28, 29, 30, 31]);
+  });
+
+  it("start a month that begins on a Sunday in the first cell, and a February of 28 days in four whole weeks", () => {
+    const feb2015 = monthCalendar(2015, 2, new Map());
+    assert.equal(feb2015.weeks.length, 4);
+    assert.equal(feb2015.weeks[0][0]!.day, 1);
+    assert.equal(feb2015.weeks.flat().filter((c) => c === null).length, 0);
+    assert.equal(monthCalendar(2016, 2, new Map()).weeks.flat().filter(Boolean).length, 29, "a leap year's February has its 29th");
+  });
+});

@@ -59,3 +59,44 @@ describe("cite this article", () => {
     );
   });
 });
+
+describe("a citation's details", () => {
+  const bare = { headline: "Harbor reopens.", url: "https://archive.example/news/articles/harbor-reopens/" };
+
+  it("ends the title with one full stop, squashes line breaks, and names the archive in a note", () => {
+    const c = citeArticle({ ...bare, headline: "Harbor\n  reopens.", isPartOf: { name: "News  Archive" } });
+    assert.equal(c.text, "“Harbor reopens.” News Archive, https://archive.example/news/articles/harbor-reopens/.");
+    assert.equal(field(c.bibtex, "note"), "Archived by News Archive");
+    assert.equal(field(citeArticle(bare).bibtex, "note"), undefined);
+    assert.equal(citeArticle(bare).text, "“Harbor reopens.” https://archive.example/news/articles/harbor-reopens/.");
+  });
+
+  it("dates a year-only article by its year, with no month, and ignores a date it cannot read", () => {
+    const year = citeArticle({ ...bare, datePublished: "2017", publisher: { name: "Harbor Ledger" } });
+    assert.equal(year.text, "“Harbor reopens.” Harbor Ledger, 2017. https://archive.example/news/articles/harbor-reopens/.");
+    assert.deepEqual([field(year.bibtex, "year"), field(year.bibtex, "month"), field(year.bibtex, "date")], ["2017", undefined, "2017"]);
+    const month = citeArticle({ ...bare, datePublished: "2016-12" });
+    assert.deepEqual([field(month.bibtex, "month"), month.text.includes("December 2016")], ["dec", true]);
+    assert.match(month.bibtex, /^ {2}month = dec,$/m, "a month is a BibTeX macro, not a braced string");
+    const january = citeArticle({ ...bare, datePublished: "2016-01-31" });
+    assert.equal(field(january.bibtex, "month"), "jan");
+    const bad = citeArticle({ ...bare, datePublished: "2017-02-30" });
+    assert.equal(field(bad.bibtex, "year"), undefined);
+    assert.equal(bad.text, "“Harbor reopens.” https://archive.example/news/articles/harbor-reopens/.");
+  });
+
+  it("keys the entry by the URL's last segment in safe characters, at most 60, else “article”", () => {
+    const key = (url: string) => /^@\w+\{([^,]*),/.exec(citeArticle({ ...bare, url }).bibtex)![1];
+    assert.equal(key("https://archive.example/articles/harbor_reopens%20now/"), "harborreopens20now");
+    assert.equal(key(`https://archive.example/articles/${"a".repeat(70)}/`), "a".repeat(60));
+    assert.equal(key("https://archive.example/"), "article");
+    assert.equal(key("https://archive.example/articles/%E5%8C%97/"), "E58C97");
+    assert.equal(key("https://archive.example/articles/___/"), "article");
+  });
+
+  it("leaves out authors with blank names, and lists one author alone", () => {
+    const c = citeArticle({ ...bare, author: [{ name: "  " }, { name: "Ada Park" }] });
+    assert.ok(c.text.startsWith("Ada Park. “Harbor reopens.”"), c.text);
+    assert.equal(field(c.bibtex, "author"), "Ada Park");
+  });
+});

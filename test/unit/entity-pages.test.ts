@@ -8,6 +8,7 @@ import {
   ENTITY_PAGE_SIZE,
   EntitySlugCollisionError,
   assignEntitySlugs,
+  initialOf,
   buildEntityPages,
   type EntityArticle,
   type EntityPage,
@@ -229,6 +230,16 @@ describe("entity indexes", () => {
     assert.equal(pages[1].url, "/tags/by-name/page/2/");
     assert.equal(pages[1].firstRank, ENTITY_INDEX_PAGE_SIZE + 1);
     assert.deepEqual(pages[1].letters.map((l) => l.url), ["/tags/by-name/#letter-a", "/tags/by-name/page/2/#letter-b"]);
+    assert.deepEqual(pages.map((p) => [p.title, p.pageNumber, p.pageCount, p.previousUrl, p.nextUrl, p.firstRank]), [
+      ["Topics, A–Z (page 1 of 2)", 1, 2, undefined, "/tags/by-name/page/2/", 1],
+      ["Topics, A–Z (page 2 of 2)", 2, 2, "/tags/by-name/", undefined, ENTITY_INDEX_PAGE_SIZE + 1],
+    ]);
+    assert.ok(pages.every((p) => p.heading === "Topics, A–Z" && p.total === ENTITY_INDEX_PAGE_SIZE + 10));
+    const byCount = buildEntityPages(many).indexPages.filter((p) => p.kind === "tags" && p.order === "count");
+    assert.deepEqual(byCount.map((p) => [p.url, p.title, p.previousUrl, p.nextUrl, p.entries.length]), [
+      ["/tags/", "Topics, by number of articles (page 1 of 2)", undefined, "/tags/page/2/", ENTITY_INDEX_PAGE_SIZE],
+      ["/tags/page/2/", "Topics, by number of articles (page 2 of 2)", "/tags/", undefined, 10],
+    ]);
   });
 });
 
@@ -240,5 +251,166 @@ describe("an article's names", () => {
     ]);
     assert.deepEqual(site.groupsByArticle[0].map((g) => [g.label, g.items.map((i) => i.url)]), [["Places", ["/places/miami/"]]]);
     assert.deepEqual(site.groupsByArticle[1].map((g) => [g.label, g.items.map((i) => i.name)]), [["People", ["Walsh", "Gimenez"]], ["Places", ["Miami"]], ["Topics", ["Immigration"]]]);
+  });
+});
+
+describe("entity kinds as readers see them", () => {
+  it("name each kind's index, page and URL", () => {
+    const names = { people: ["Ann Lee"], organizations: ["Port Authority"], places: ["Miami"], tags: ["ferries"], events: ["Harbor Festival"] };
+    const site = buildEntityPages([1, 2, 3].map((i) => ({ ...article(`a${i}`, `2017-01-0${i}`, names), events: names.events })));
+    assert.deepEqual(site.kinds.map((k) => [k.kind, k.label, k.url, k.count, k.named]), [
+      ["people", "People", "/people/", 1, 1],
+      ["organizations", "Organizations", "/organizations/", 1, 1],
+      ["places", "Places", "/places/", 1, 1],
+      ["events", "Events & works", "/events/", 1, 1],
+      ["tags", "Topics", "/tags/", 1, 1],
+    ]);
+    assert.deepEqual(site.pages.map((p) => [p.url, p.kindLabel, p.kindSingular]), [
+      ["/people/ann-lee/", "People", "Person"],
+      ["/organizations/port-authority/", "Organizations", "Organization"],
+      ["/places/miami/", "Places", "Place"],
+      ["/events/harbor-festival/", "Events & works", "Event or work"],
+      ["/tags/ferries/", "Topics", "Topic"],
+    ]);
+    assert.deepEqual(site.pages[1].breadcrumbs, [{ label: "Organizations", url: "/organizations/" }, { label: "Port Authority" }]);
+    const ann = site.pages[0];
+    assert.deepEqual(ann.related.map((r) => [r.name, r.kindLabel, r.shared]), [
+      ["Harbor Festival", "Event or work", 3],
+      ["Miami", "Place", 3],
+      ["Port Authority", "Organization", 3],
+      ["ferries", "Topic", 3],
+    ]);
+    // Ten index pages: by count and A–Z for each kind, each a page object.
+    assert.deepEqual(site.indexPages.map((p) => p.url), ["/people/", "/people/by-name/", "/organizations/", "/organizations/by-name/", "/places/", "/places/by-name/", "/events/", "/events/by-name/", "/tags/", "/tags/by-name/"]);
+  });
+
+  it("headline and summarize each index: how many have pages, how many more are named, and the other order", () => {
+    const site = buildEntityPages([
+      article("a", "2017-01-01", { people: ["Ann Lee", "Bo Chan"], tags: ["ferries", "harbor"] }),
+      article("b", "2017-01-02", { people: ["Ann Lee", "Bo Chan"], tags: ["ferries", "harbor"] }),
+      article("c", "2017-01-03", { tags: ["ferries", "harbor", "storm"] }),
+    ]);
+    const byCount = site.indexPages.find((p) => p.url === "/people/")!;
+    const byName = site.indexPages.find((p) => p.url === "/people/by-name/")!;
+    assert.deepEqual([byCount.title, byCount.heading, byCount.order], ["People, by number of articles", "People, by number of articles", "count"]);
+    assert.deepEqual([byName.title, byName.heading, byName.order], ["People, A–Z", "People, A–Z", "name"]);
+    assert.deepEqual(byName.otherOrder, { label: "By number of articles", url: "/people/" });
+    assert.equal(byCount.summary, "2 people named in two or more articles", "no “0 more” when every name has a page");
+    assert.equal(byCount.total, 2);
+    assert.equal(site.indexPages.find((p) => p.url === "/tags/")!.summary, "2 topics named in three or more articles (1 more named in fewer, shown on their articles and found by search)");
+    assert.deepEqual(byCount.letters, [], "the by-count index has no A–Z jump links");
+    assert.ok(byCount.entries.every((e) => e.anchor === undefined && e.letter === undefined));
+    assert.deepEqual(byName.letters.map((l) => l.label), ["A", "B"]);
+    assert.deepEqual([byCount.pageCount, byCount.previousUrl, byCount.nextUrl, byCount.firstRank], [1, undefined, undefined, 1]);
+  });
+});
+
+describe("entity orders, ties run in both orders", () => {
+  const both = (articles: EntityArticle[]) => [buildEntityPages(articles), buildEntityPages([...articles].reverse())];
+
+  it("list the articles of one day by slug, whatever the file order", () => {
+    const articles = ["c", "a", "d", "b"].map((s) => article(s, "2017-01-05", { people: ["Ann Lee"] }));
+    for (const site of both([...articles, article("older", "2016-01-01", { people: ["Ann Lee"] }), article("undated-z", undefined, { people: ["Ann Lee"] }), article("undated-y", undefined, { people: ["Ann Lee"] })])) {
+      assert.deepEqual(listed(site.pages, "/people/ann-lee/"), ["a", "b", "c", "d", "older", "undated-y", "undated-z"].map((s) => `/articles/${s}/`));
+    }
+  });
+
+  it("A–Z puts names without a Latin initial first (under #), then by letter, numbers in numeric order, accents folded", () => {
+    const names = ["Obama", "O'Brien", "北京", "Zoe", "ann", "Anne", "Route 10", "Route 9", "Émile", "Eve", "50 Cent", " Bo"];
+    const articles = [article("a", "2017-01-01", { places: names }), article("b", "2017-01-02", { places: names })];
+    for (const site of both(articles)) {
+      const az = site.indexPages.find((p) => p.url === "/places/by-name/")!;
+      assert.deepEqual(az.entries.map((e) => e.name), ["50 Cent", "北京", "ann", "Anne", " Bo", "Émile", "Eve", "O'Brien", "Obama", "Route 9", "Route 10", "Zoe"]);
+      assert.deepEqual(az.letters.map((l) => l.label), ["#", "A", "B", "E", "O", "R", "Z"]);
+      assert.deepEqual(az.entries.filter((e) => e.anchor).map((e) => [e.name, e.anchor]), [["50 Cent", "letter-other"], ["ann", "letter-a"], [" Bo", "letter-b"], ["Émile", "letter-e"], ["O'Brien", "letter-o"], ["Route 9", "letter-r"], ["Zoe", "letter-z"]]);
+      // Ties in the by-count index are broken by name, the same way in both file orders.
+      const byCount = site.indexPages.find((p) => p.url === "/places/")!;
+      assert.deepEqual(byCount.entries.map((e) => e.name), [...names].sort((a, b) => (a < b ? -1 : 1)));
+    }
+  });
+
+  it("names that the collator cannot tell apart still come in one fixed order", () => {
+    const names = ["Route 9", "Route 09"];
+    for (const site of both([article("a", "2017-01-01", { places: names }), article("b", "2017-01-02", { places: [...names].reverse() })])) {
+      assert.deepEqual(site.indexPages.find((p) => p.url === "/places/by-name/")!.entries.map((e) => e.name), ["Route 09", "Route 9"]);
+    }
+  });
+
+  it("a non-Latin place gets a hashed “name-” page, a person a “person-” one", () => {
+    const site = buildEntityPages([article("a", "2017-01-01", { people: ["北京"], places: ["北京"] }), article("b", "2017-01-02", { people: ["北京"], places: ["北京"] })]);
+    assert.deepEqual(site.pages.map((p) => p.url.replace(/[0-9a-f]{8}/, "HASH")), ["/people/person-HASH/", "/places/name-HASH/"]);
+  });
+
+  it("a slug collision names the same pair the same way, whatever order the names came in", () => {
+    const message = (names: string[]) => {
+      try {
+        assignEntitySlugs(people, names);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    const forward = message(["Zed", "Carlos Gimenez", "Ann", "Carlos Giménez"]);
+    assert.equal(message(["Carlos Giménez", "Ann", "Carlos Gimenez", "Zed"]), forward);
+    assert.match(forward, /"Carlos Gimenez" and "Carlos Giménez" would share/);
+    assert.match(forward, /rename one there/);
+  });
+});
+
+describe("related names beyond the first ten", () => {
+  it("keep the ten most shared, never letting a later, weaker name in", () => {
+    const strong = Array.from({ length: 10 }, (_, i) => `Strong ${String(i).padStart(2, "0")}`);
+    const articles = [
+      // The strong names share two (newest) articles with Ann; "Weak" shares one older one.
+      article("n1", "2017-01-03", { people: ["Ann", ...strong] }),
+      article("n2", "2017-01-02", { people: ["Ann", ...strong] }),
+      article("o1", "2017-01-01", { people: ["Ann", "Weak"] }),
+      article("w", "2016-01-01", { people: ["Weak"] }),
+    ];
+    const ann = buildEntityPages(articles).pages.find((p) => p.name === "Ann")!;
+    assert.deepEqual(ann.related.map((r) => r.name), strong);
+  });
+
+  it("among names sharing as many articles, prefer the more often named, then A–Z, then a person before a place", () => {
+    // Eleven names each share one article with Ann; their own article counts differ.
+    const names = ["Kay", "Jo", "Ian", "Hal", "Gus", "Flo", "Eli", "Dee", "Cy", "Bea", "Al"];
+    const articles = [
+      ...names.map((n, i) => article(`s${i}`, `2017-02-${String(i + 1).padStart(2, "0")}`, { people: ["Ann", n] })),
+      // Each is named once more (so has a page); "Al" and "Bea" twice more again, "Kay" once.
+      ...[...names, "Al", "Bea", "Al", "Bea", "Kay"].map((n, i) => article(`x${i}`, "2016-01-01", { people: [n] })),
+    ];
+    const expected = ["Al", "Bea", "Kay", "Cy", "Dee", "Eli", "Flo", "Gus", "Hal", "Ian"];
+    for (const input of [articles, [...articles].reverse()]) {
+      const ann = buildEntityPages(input).pages.find((p) => p.name === "Ann")!;
+      assert.deepEqual(ann.related.map((r) => r.name), expected);
+    }
+    // A person and a place of one name, as often named: the person first.
+    const twin = [article("t1", "2017-01-01", { people: ["Ann", "Jordan"], places: ["Jordan"] }), article("t2", "2017-01-02", { people: ["Ann", "Jordan"], places: ["Jordan"] })];
+    for (const input of [twin, [...twin].reverse()]) {
+      assert.deepEqual(buildEntityPages(input).pages.find((p) => p.name === "Ann")!.related.map((r) => [r.name, r.kindLabel]), [["Jordan", "Person"], ["Jordan", "Place"]]);
+    }
+  });
+});
+
+describe("an entity's chart and later pages", () => {
+  it("draw the chart, titled for the name, on the first page only", () => {
+    const articles = Array.from({ length: 150 }, (_, i) => article(`a${String(i).padStart(3, "0")}`, `2017-${String((i % 3) + 1).padStart(2, "0")}-01`, { places: ["Miami"] }));
+    const pages = buildEntityPages(articles).pages.filter((p) => p.name === "Miami");
+    assert.equal(pages.length, 2);
+    assert.match(pages[0].chartSvg, /<title[^>]*>Articles per month naming Miami<\/title>/);
+    assert.equal(pages[0].monthCounts.length, 3);
+    assert.equal(pages[1].chartSvg, "");
+    assert.deepEqual(pages[1].monthCounts, []);
+  });
+
+  it("count months of early years (before 1000) in the chart too", () => {
+    const miami = buildEntityPages([article("a", "0987-03-01", { places: ["Miami"] }), article("b", "0987-05-02", { places: ["Miami"] })]).pages[0];
+    assert.deepEqual(miami.monthCounts.map((m) => m.count), [1, 1]);
+  });
+});
+
+describe("initials (initialOf)", () => {
+  it("fold accents and space, and file anything but A–Z under #", () => {
+    assert.deepEqual(["Émile", " ann", "北京", "_x", "[x", "50 Cent", "zoe"].map(initialOf), ["E", "A", "#", "#", "#", "#", "Z"]);
   });
 });

@@ -25,3 +25,29 @@ describe("the one line a list shows under a title (standfirstOf)", () => {
     assert.doesNotMatch(cut, /[\s,]…$/);
   });
 });
+
+describe("the standfirst's edges", () => {
+  it("keeps a line of exactly the limit whole, and cuts one a character longer", () => {
+    const sixty = "Ferries will run every twenty minutes from the harbour today.";
+    assert.equal(sixty.length, 61);
+    assert.equal(standfirstOf({ title: "t", summary: sixty }, 61), sixty);
+    const cut = standfirstOf({ title: "t", summary: sixty }, 60)!;
+    assert.equal(cut, "Ferries will run every twenty minutes from the harbour…");
+  });
+
+  it("cuts inside a word rather than keep less than half the line, and never ends on a comma or dash before the ellipsis", () => {
+    const oneLongWord = `Go ${"x".repeat(80)}`;
+    assert.equal(standfirstOf({ title: "t", summary: oneLongWord }, 40), `Go ${"x".repeat(37)}…`);
+    assert.equal(standfirstOf({ title: "t", summary: "Ferries return, the mayor said — and the harbour is open again today" }, 33), "Ferries return, the mayor said…");
+    assert.equal(standfirstOf({ title: "t", summary: "Ferries return to the harbour, and the mayor said so" }, 31), "Ferries return to the harbour…");
+  });
+
+  it("drops a repeated headline whatever its case and the punctuation after it, and an empty title drops nothing", () => {
+    assert.equal(standfirstOf({ title: "Harbor reopens", summary: "HARBOR REOPENS: Ships returned on Monday." }), "Ships returned on Monday.");
+    assert.equal(standfirstOf({ title: "Harbor reopens", summary: "Harbor reopens — “We are back,” the mayor said." }), "“We are back,” the mayor said.");
+    assert.equal(standfirstOf({ title: "Harbor reopens", summary: "Harbor reopens 2 piers on Monday." }), "2 piers on Monday.");
+    assert.equal(standfirstOf({ title: "Harbor reopens", summary: "Harbor reopens; ships returned on Monday." }), "Harbor reopens; ships returned on Monday.", "a lowercase word carries the sentence on");
+    assert.equal(standfirstOf({ title: "", summary: "Ships returned." }), "Ships returned.");
+    assert.equal(standfirstOf({ title: "Ships  returned", dek: "ships returned" }), undefined, "a dek that is the title says nothing new");
+  });
+});
