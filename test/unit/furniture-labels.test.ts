@@ -22,3 +22,9 @@ test("an id no label knows (an older record) is spelled out, and nothing inherit
   assert.equal(furnitureLabel("toString"), "ToString");
   assert.equal(furnitureLabel("--"), "Page furniture");
 });
+
+test("an unknown id's runs of hyphens and underscores become single spaces, with none at either end", () => {
+  assert.equal(furnitureLabel("legacy__old--widget"), "Legacy old widget");
+  assert.equal(furnitureLabel("-legacy_"), "Legacy");
+  assert.equal(furnitureLabel(""), "Page furniture");
+});

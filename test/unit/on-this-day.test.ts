@@ -68,3 +68,58 @@ describe("on this day (buildOnThisDay)", () => {
     assert.equal(pages[0].sections[0].heading, "2129", "newest year first");
   });
 });
+
+describe("on this day, the details", () => {
+  it("orders one year's articles by title, then URL, the same whatever the file order", () => {
+    const same = [article("z", "2017-03-16", { title: "Beta" }), article("y", "2017-03-16", { title: "alpha" }), article("x", "2017-03-16", { title: "Beta" }), article("w", undefined, { date_month_day: "03-16", title: "Aardvark" })];
+    for (const input of [same, [...same].reverse()]) {
+      const page = buildOnThisDay(input).pages[0];
+      assert.deepEqual(page.sections.map((s) => [s.heading, s.items.map((i) => i.url)]), [
+        ["2017", ["/articles/y/", "/articles/x/", "/articles/z/"]],
+        ["Year unknown", ["/articles/w/"]],
+      ]);
+    }
+  });
+
+  it("numbers and links a long day's pages, carrying a year's heading over a page break", () => {
+    // 150 articles from 2001 and 60 from 2000: 2001 runs onto the second page.
+    const many = [...Array.from({ length: 150 }, (_, i) => article(`n${String(i).padStart(3, "0")}`, "2001-07-04")), ...Array.from({ length: 60 }, (_, i) => article(`o${i}`, "2000-07-04"))];
+    const pages = buildOnThisDay(many).pages;
+    assert.deepEqual(pages.map((p) => [p.title, p.pageNumber, p.pageCount, p.previousUrl, p.nextUrl, p.count]), [
+      ["On this day: July 4 (page 1 of 3)", 1, 3, undefined, "/on-this-day/07-04/page/2/", 210],
+      ["On this day: July 4 (page 2 of 3)", 2, 3, "/on-this-day/07-04/", "/on-this-day/07-04/page/3/", 210],
+      ["On this day: July 4 (page 3 of 3)", 3, 3, "/on-this-day/07-04/page/2/", undefined, 210],
+    ]);
+    assert.deepEqual(pages[1].sections.map((s) => [s.heading, s.items.length]), [["2001", 50], ["2000", 50]]);
+    assert.deepEqual(pages.map((p) => p.label), ["July 4", "July 4", "July 4"]);
+    assert.equal(pages[0].countLabel, "210 articles from July 4 of any year");
+  });
+
+  it("a single day links to no other day, says “1 article”, and a day of exactly a hundred is one page", () => {
+    const one = buildOnThisDay([article("a", "2017-03-16")]);
+    assert.deepEqual([one.pages[0].previousDay, one.pages[0].nextDay, one.pages[0].title], [undefined, undefined, "On this day: March 16"]);
+    assert.equal(one.pages[0].countLabel, "1 article from March 16 of any year");
+    assert.equal(one.index.months[0].days[0].fullLabel, "March 16: 1 article");
+    assert.equal(one.index.dayCount, 1);
+    assert.equal(one.home!.moreLabel, undefined);
+    const hundred = buildOnThisDay(Array.from({ length: 100 }, (_, i) => article(`h${i}`, `${1900 + i}-09-09`)));
+    assert.equal(hundred.pages.length, 1);
+    assert.equal(hundred.pages[0].nextUrl, undefined);
+  });
+
+  it("on the home page, without a build day or with an unreadable one, shows the first day of the calendar", () => {
+    const archive = [article("m", "2017-05-04"), article("j", "2016-01-02"), article("d", "2015-12-31")];
+    for (const today of [undefined, "", "2026-5-4", "May 4"]) {
+      const home = buildOnThisDay(archive, today).home!;
+      assert.deepEqual([home.heading, home.url, home.count], ["Next in the calendar: January 2", "/on-this-day/01-02/", 1], String(today));
+    }
+    // Five articles on the day: all shown, no “more” link.
+    const five = buildOnThisDay(Array.from({ length: 5 }, (_, i) => article(`f${i}`, `${2010 + i}-05-04`)), "2026-05-04").home!;
+    assert.deepEqual([five.items.length, five.count, five.moreLabel], [5, 5, undefined]);
+  });
+
+  it("leaves out articles dated only to a month or a year, and a yearless date of an article that has a year", () => {
+    const { pages } = buildOnThisDay([article("m", "2017-03"), article("y", "2017"), article("both", "2017", { date_month_day: "04-01" }), article("day", "2017-03-16", { date_precision: "month" })]);
+    assert.deepEqual(pages, []);
+  });
+});

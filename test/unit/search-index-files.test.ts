@@ -23,7 +23,7 @@ describe("the date order written beside the search index", () => {
   it("holds every page exactly once, the dated ones in non-increasing date order, whatever the input order", () => {
     const dates = fc.option(fc.constantFrom("1987", "1987-03", "1987-03-02", "1987-03-19", "2016-09-21", "2016-09"), { nil: undefined });
     fc.assert(
-      fc.property(fc.array(fc.record({ date: dates, url: fc.string({ minLength: 1, maxLength: 4 }) }), { maxLength: 300 }), (specs) => {
+      fc.property(fc.array(fc.record({ date: dates, url: fc.string({ minLength: 1, maxLength: 4 }) }), { maxLength: 300, size: "max" }), (specs) => {
         const pages = specs.map((s, i) => page(`p${i}`, s.url, s.date));
         const { newest, undated } = dateOrder(pages);
         assert.deepEqual([...newest, ...undated].sort(), pages.map((p) => p.hash).sort());
@@ -55,5 +55,28 @@ describe("reading a Pagefind fragment file", () => {
     const body = Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.from(JSON.stringify({ url: "/articles/a/", filters: { date: ["2017-02-08"] }, content: "…" }))]);
     assert.deepEqual(readFragment("fragment/en_1a2b3c4.pf_fragment", gzipSync(body)), { hash: "en_1a2b3c4", url: "/articles/a/", filters: { date: ["2017-02-08"] } });
     assert.equal(readFragment("index/en_1a2b3c4.pf_index", gzipSync(body)), undefined);
+  });
+});
+
+describe("the search index files' edges", () => {
+  it("orders pages of one date by URL, then by hash, the same whatever the input order", () => {
+    const pages = [page("h2", "/b/", "2017-01-01"), page("h1", "/b/", "2017-01-01"), page("h3", "/a/", "2017-01-01"), page("u2", "/z/"), page("u1", "/z/"), page("u0", "/y/")];
+    for (const input of [pages, [...pages].reverse()]) assert.deepEqual(dateOrder(input), { newest: ["h3", "h1", "h2"], undated: ["u0", "u1", "u2"] });
+  });
+
+  it("counts a value listed twice on one page once, and keys the counts in code-point order", () => {
+    const counts = archiveFilterCounts([page("a", "/a/", undefined, { source: ["b", "B", "b"], year: ["2017"] }), page("b", "/b/", undefined, { source: ["a"], section: ["Politics"] })]);
+    assert.deepEqual(counts.counts.source, { B: 1, a: 1, b: 1 });
+    assert.deepEqual(Object.keys(counts.counts.source), ["B", "a", "b"]);
+    assert.deepEqual(counts.counts.section, { Politics: 1 });
+    assert.deepEqual(counts.present, ["section", "source", "year"]);
+    assert.deepEqual(archiveFilterCounts([]), { counts: { year: {}, month: {}, section: {}, source: {} }, present: [] });
+  });
+
+  it("reads an uncompressed fragment as well, and one without filters as having none", () => {
+    const body = Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.from(JSON.stringify({ url: "/articles/b/" }))]);
+    assert.deepEqual(readFragment("site/pagefind/fragment/en_99.pf_fragment", body), { hash: "en_99", url: "/articles/b/", filters: {} });
+    assert.equal(readFragment("site/pagefind/notfragment/en_99.pf_fragment", body), undefined);
+    assert.equal(readFragment("fragment/en_99.pf_fragment.bak", body), undefined);
   });
 });
