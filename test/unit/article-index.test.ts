@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { articleToMarkdown, bodyToMarkdown } from "../../src/ingest/markdown.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
-import { ARTICLE_INDEX_FILE, indexArticle, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, writeArticleIndex } from "../../src/site/article-index.ts";
+import { ARTICLE_INDEX_FILE, indexArticle, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, withArticleContent, writeArticleIndex } from "../../src/site/article-index.ts";
 
 const record = (slug: string, extra: Partial<ArticleRecord> = {}): ArticleRecord => ({
   source_file: `${slug}.txt`,
@@ -58,5 +58,50 @@ describe("the light index of the archive", () => {
     assert.deepEqual(await readArticleIndex(dir), fromMarkdown);
     assert.match(await readFile(path.join(dir, ARTICLE_INDEX_FILE), "utf8"), /^\[\n\{"source_file":"council\.txt"/);
     assert.deepEqual(await readArticleContent(dir, "harbour"), { markdown: "Harbour.\n", removed: records[1].removed, summary: records[1].summary });
+  });
+});
+
+describe("the light index, more", () => {
+  /** Twenty slugs in no particular order. */
+  const slugs = Array.from({ length: 20 }, (_, i) => `story-${String((i * 7) % 20).padStart(2, "0")}`);
+
+  it("carries the standfirst lists show, and none when there is nothing to show", () => {
+    assert.equal(indexArticle(record("harbour", { dek: "Cranes are back." }), "Body.\n").standfirst, "Cranes are back.");
+    assert.equal(indexArticle(record("harbour"), "Body.\n").standfirst, "A long summary only the article page prints.");
+    assert.ok(!("standfirst" in indexArticle(record("harbour", { summary: "" }), "Body.\n")));
+  });
+
+  it("is written in slug order whatever order the articles come in", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    await writeArticleIndex(dir, slugs.map((slug) => indexArticle(record(slug), "Body.\n")));
+    const written = (JSON.parse(await readFile(path.join(dir, ARTICLE_INDEX_FILE), "utf8")) as { slug: string }[]).map((a) => a.slug);
+    assert.deepEqual(written, [...slugs].sort());
+  });
+
+  it("is read from its file when there is one (not remade from the Markdown), and made from the .md files alone, in slug order, when not", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    for (const slug of slugs) await writeFile(path.join(dir, `${slug}.md`), articleToMarkdown(record(slug), [`${slug}.`]));
+    await writeFile(path.join(dir, "README.txt"), "not an article\n");
+    assert.deepEqual((await readArticleIndex(dir)).map((a) => a.slug), [...slugs].sort());
+    await writeArticleIndex(dir, [indexArticle(record("only-in-the-index"), "Body.\n")]);
+    assert.deepEqual((await readArticleIndex(dir)).map((a) => a.slug), ["only-in-the-index"]);
+  });
+
+  it("fails loudly when the index file is there but cannot be read, rather than quietly remaking it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    await writeFile(path.join(dir, "a.md"), articleToMarkdown(record("a"), ["A."]));
+    await mkdir(path.join(dir, ARTICLE_INDEX_FILE));
+    await assert.rejects(readArticleIndex(dir), { code: "EISDIR" });
+  });
+
+  it("gives each listed article its page content, in the order given", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    for (const slug of ["a", "b"]) await writeFile(path.join(dir, `${slug}.md`), articleToMarkdown(record(slug, { summary: `Summary ${slug}.` }), [`Body ${slug}.`]));
+    const pages = await withArticleContent([{ slug: "b", extra: 1 }, { slug: "a", extra: 2 }], dir);
+    assert.deepEqual(pages, [
+      { slug: "b", extra: 1, markdown: "Body b.\n", removed: record("b").removed, summary: "Summary b." },
+      { slug: "a", extra: 2, markdown: "Body a.\n", removed: record("a").removed, summary: "Summary a." },
+    ]);
+    await assert.rejects(withArticleContent([{ slug: "missing" }], dir), { code: "ENOENT" });
   });
 });
