@@ -100,3 +100,30 @@ describe("a citation's details", () => {
     assert.equal(field(c.bibtex, "author"), "Ada Park");
   });
 });
+
+describe("a citation's BibTeX, whole", () => {
+  it("names every month by its BibTeX macro", () => {
+    const months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.forEach((name, i) => {
+      const bib = citeArticle({ headline: "H", url: "https://a.example/articles/h/", datePublished: `2016-${String(i + 1).padStart(2, "0")}-15` }).bibtex;
+      assert.equal(field(bib, "month"), name);
+    });
+  });
+
+  it("has only the fields it has values for: no empty author, no stray line", () => {
+    assert.equal(
+      citeArticle({ headline: "Harbor reopens", url: "https://a.example/articles/harbor-reopens/" }).bibtex,
+      "@misc{harbor-reopens,\n  title = {{Harbor reopens}},\n  url = {https://a.example/articles/harbor-reopens/}\n}",
+    );
+  });
+
+  it("keeps the full stops inside a title, ending it with one", () => {
+    assert.match(citeArticle({ headline: "U.S. ferries return", url: "https://a.example/articles/x/" }).text, /^“U\.S\. ferries return\.”/);
+    assert.match(citeArticle({ headline: "Ferries return to the U.S.", url: "https://a.example/articles/x/" }).text, /^“Ferries return to the U\.S\.”/);
+  });
+
+  it("turns a line break or tab in a field into a space, not nothing", () => {
+    assert.equal(bibtexEscape("Harbor\nreopens\tnow"), "Harbor reopens now");
+    assert.equal(bibtexEscape("Harbor\u0000reopens"), "Harbor reopens");
+  });
+});
