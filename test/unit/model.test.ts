@@ -66,6 +66,7 @@ describe("the site model's articles", () => {
       article("long", { ...day("2017-02-08"), word_count: 2300, source: "USA TODAY", section: "politics" }),
       article("short", { word_count: 12 }),
       article("other", { ...day("2017-02-07"), source: "USA Today" }),
+      article("third", { ...day("2017-02-06"), source: "USA Today" }),
     ]);
     const long = model.articles.find((a) => a.slug === "long")!;
     assert.equal(long.url, articleUrl("long"));
@@ -85,7 +86,10 @@ describe("the site model's articles", () => {
     // Lists and search name a source as its page does, whatever spelling the article used.
     assert.equal(articleLink(long).source, model.sources.shownName.get("USA TODAY"));
     assert.ok(long.search!.filters.some((f) => f.name === "source" && f.value === model.sources.shownName.get("USA TODAY")));
-    assert.equal(model.sources.shownName.get("USA TODAY"), model.sources.shownName.get("USA Today"));
+    assert.equal(model.sources.shownName.get("USA TODAY"), "USA Today", "the spelling most articles use");
+    assert.equal(articleLink(long).source, "USA Today");
+    assert.deepEqual(long.search!.filters.filter((f) => f.name === "source").map((f) => f.value), ["USA Today"]);
+    assert.ok(!("source" in articleLink(short)), "no source, no empty source on the link");
   });
 
   it("turn related and same-story slugs into links, dropping slugs no article has", () => {

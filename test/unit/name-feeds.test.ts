@@ -77,3 +77,19 @@ describe("every name's feed (buildNameFeeds)", () => {
     assert.deepEqual(again.map((f) => f.url), ["/people/ada/feed.xml", "/people/zoe/feed.xml"]);
   });
 });
+
+describe("name feeds, more", () => {
+  it("carry an article dated only to its year, from the year's first day", () => {
+    const feed = nameFeed(source([link(1, "2015"), link(2, "2014-06"), link(3, "2013-02-01")]))!;
+    assert.deepEqual(feed.entries.map((e) => e.updated), ["2015-01-01T00:00:00.000Z", "2014-06-01T00:00:00.000Z", "2013-02-01T00:00:00.000Z"]);
+  });
+
+  it("come out sorted by URL whatever order the names are given in", () => {
+    const dated = [link(1, "2017-02-08"), link(2, "2017-02-07"), link(3, "2017-02-06")];
+    const urls = ["/tags/e/", "/tags/d/", "/people/c/", "/places/b/", "/organizations/a/", "/events/f/"];
+    for (const order of [urls, [...urls].reverse()]) {
+      const feeds = buildNameFeeds(order.map((pageUrl) => ({ source: source(dated, 3, pageUrl), pages: [] })));
+      assert.deepEqual(feeds.map((f) => f.pageUrl), [...urls].sort());
+    }
+  });
+});

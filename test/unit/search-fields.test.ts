@@ -47,3 +47,39 @@ describe("what an article page hands Pagefind (searchFields)", () => {
     assert.match(script, new RegExp(`export const BROWSE_WORD = "${BROWSE_WORD}";`));
   });
 });
+
+describe("search fields, every kind", () => {
+  it("lists organizations, places, events and works under their own filters, in the article's order, once each", () => {
+    const a = { ...base, organizations: ["Port Authority", "Port Authority"], places: ["Miami", "Havana"], events: ["Harbor Festival"], tags: ["ferries", "storms"] };
+    assert.deepEqual(searchFields(a).filters, [
+      { name: "year", value: "Undated" },
+      { name: "tag", value: "ferries" },
+      { name: "tag", value: "storms" },
+      { name: "organization", value: "Port Authority" },
+      { name: "place", value: "Miami" },
+      { name: "place", value: "Havana" },
+      { name: "event", value: "Harbor Festival" },
+    ]);
+  });
+
+  it("writes early years with four digits, so they sort and filter beside the rest", () => {
+    const a = { ...base, date: "0987-03-16", date_precision: "day" as const };
+    assert.deepEqual([values(a, "year"), values(a, "month"), values(a, "date")], [["0987"], ["0987-03"], ["0987-03-16"]]);
+    assert.deepEqual(values({ ...base, date: "0987", date_precision: "year" as const }, "year"), ["0987"]);
+  });
+
+  it("shows a section id the taxonomy does not know as it is, in the filter and the result", () => {
+    const a = { ...base, section: "obituaries" };
+    assert.deepEqual([values(a, "section"), meta(a, "section")], [["obituaries"], ["obituaries"]]);
+  });
+
+  it("gives a result its date, source and section, in that order, and nothing it does not have", () => {
+    assert.deepEqual(searchFields({ ...base, source: "Harbor Ledger", section: "sport", date: "2017-02-08", date_label: "Wednesday, February 8, 2017" }).meta, [
+      { name: "date", value: "Wednesday, February 8, 2017" },
+      { name: "source", value: "Harbor Ledger" },
+      { name: "section", value: "Sport" },
+      { name: "browse", value: BROWSE_WORD },
+    ]);
+    assert.deepEqual(searchFields(base).meta, [{ name: "date", value: "Undated" }, { name: "browse", value: BROWSE_WORD }]);
+  });
+});
