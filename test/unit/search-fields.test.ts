@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { BROWSE_WORD, searchFields, type SearchableArticle } from "../../src/site/search-fields.ts";
+import { BROWSE_WORD, EAGER_FILTERS, FILTER_NAMES, searchFields, type SearchableArticle } from "../../src/site/search-fields.ts";
+import { COUNTED_FILTERS } from "../../src/site/search-index-files.ts";
 import { projectRoot } from "../helpers/site-build.ts";
 
 const base: SearchableArticle = { tags: [], people: [], organizations: [], places: [], date: undefined, date_precision: undefined };
@@ -81,5 +82,21 @@ describe("search fields, every kind", () => {
       { name: "browse", value: BROWSE_WORD },
     ]);
     assert.deepEqual(searchFields(base).meta, [{ name: "date", value: "Undated" }, { name: "browse", value: BROWSE_WORD }]);
+  });
+});
+
+describe("search fields, edges", () => {
+  it("give an article with no names, source, section or events only its year", () => {
+    assert.deepEqual(searchFields(base).filters, [{ name: "year", value: "Undated" }]);
+  });
+
+  it("cut a date to its precision, not to its string's length", () => {
+    assert.deepEqual(values({ ...base, date: "2017-02-08", date_precision: "year" }, "date"), ["2017"]);
+    assert.deepEqual(values({ ...base, date: "2017-02-08", date_precision: "year" }, "month"), []);
+  });
+
+  it("load with the index exactly the filters whose whole-archive counts the build writes beside it", () => {
+    assert.deepEqual([...EAGER_FILTERS], [...COUNTED_FILTERS]);
+    for (const name of EAGER_FILTERS) assert.ok((FILTER_NAMES as readonly string[]).includes(name), name);
   });
 });
