@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { articleShard, inBuildShard, pageShardOf, writesSinglePages } from "../../src/site/build-shards.ts";
+import { articleShard, inBuildShard, pageShardOf, stableHash, writesSinglePages } from "../../src/site/build-shards.ts";
 import { articleUrl, inShare, selectPages, type SiteModel } from "../../src/site/model.ts";
 
 const slugs = (n: number) => Array.from({ length: n }, (_, i) => `story-${i}-on-${["oil", "rates", "council", "rain"][i % 4]}-${(i * 7919) % 1000}`);
@@ -76,5 +76,42 @@ describe("assigning pages to the shards of a sharded build", () => {
     assert.equal(writesSinglePages({ index: 0, count: 4 }), true);
     assert.equal(writesSinglePages({ index: 1, count: 4 }), false);
     assert.equal(writesSinglePages({ index: 3, count: 4 }), false);
+  });
+});
+
+describe("the shard hash and the lists it is applied to", () => {
+  // FNV-1a (32-bit) with murmur3's finaliser, written out from their published definitions:
+  // a shard is fixed per slug across releases only while the hash is exactly this.
+  const fnv1a = (text: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const fmix32 = (h: number) => {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+  };
+
+  it("is FNV-1a of the text, finalised: the published test vectors", () => {
+    assert.equal(fnv1a("a"), 0xe40c292c);
+    assert.equal(fnv1a("foobar"), 0xbf9cf968);
+    for (const text of ["", "a", "foobar", "story-1-on-oil-7919", "/people/ada-park/page/2/"]) assert.equal(stableHash(text), fmix32(fnv1a(text)), text);
+  });
+
+  it("shards an article by its slug only in the articles list; every other page, even one with a slug, by its URL", () => {
+    const url = "/timeline/2017/page/2/";
+    const slug = "harbour-reopens";
+    const count = 7;
+    // Pick a slug and a URL that land in different shards, so the test can tell them apart.
+    assert.notEqual(articleShard(slug, count), pageShardOf(url, count));
+    for (const list of ["timelinePages", "entityPages", "articleListing"]) {
+      assert.equal(inBuildShard(list, { url, slug }, { index: pageShardOf(url, count), count }), true, list);
+      assert.equal(inBuildShard(list, { url, slug }, { index: articleShard(slug, count), count }), false, list);
+    }
+    assert.equal(inBuildShard("articles", { url }, { index: pageShardOf(url, count), count }), true, "an article item without a slug goes by its URL");
   });
 });
