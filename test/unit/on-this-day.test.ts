@@ -109,7 +109,7 @@ describe("on this day, the details", () => {
 
   it("on the home page, without a build day or with an unreadable one, shows the first day of the calendar", () => {
     const archive = [article("m", "2017-05-04"), article("j", "2016-01-02"), article("d", "2015-12-31")];
-    for (const today of [undefined, "", "2026-5-4", "May 4"]) {
+    for (const today of [undefined, "", "2026-5-4", "May 4", "abc2030-05-04", "2026-05-04T10:00"]) {
       const home = buildOnThisDay(archive, today).home!;
       assert.deepEqual([home.heading, home.url, home.count], ["Next in the calendar: January 2", "/on-this-day/01-02/", 1], String(today));
     }
@@ -121,5 +121,13 @@ describe("on this day, the details", () => {
   it("leaves out articles dated only to a month or a year, and a yearless date of an article that has a year", () => {
     const { pages } = buildOnThisDay([article("m", "2017-03"), article("y", "2017"), article("both", "2017", { date_month_day: "04-01" }), article("day", "2017-03-16", { date_precision: "month" })]);
     assert.deepEqual(pages, []);
+  });
+});
+
+describe("the on-this-day index", () => {
+  it("lists every day of a month under it, in calendar order", () => {
+    const { index } = buildOnThisDay([article("c", "2017-03-17"), article("a", "2016-03-16"), article("b", "2015-03-02"), article("d", "2015-04-01")]);
+    assert.deepEqual(index.months.map((m) => [m.label, m.days.map((d) => d.label)]), [["March", ["2", "16", "17"]], ["April", ["1"]]]);
+    assert.equal(index.dayCount, 4);
   });
 });

@@ -107,3 +107,11 @@ describe("rendering only some pages", () => {
     assert.deepEqual(both, [...only].sort());
   });
 });
+
+describe("comparing fingerprints", () => {
+  it("lists the changed and removed pages sorted, whatever order the pages came in", () => {
+    const before = new Map([["/z/", "1"], ["/b/", "1"], ["/gone-z/", "1"], ["/gone-a/", "1"], ["/same/", "1"]]);
+    const after = new Map([["/z/", "2"], ["/new/", "1"], ["/b/", "2"], ["/same/", "1"], ["/a-new/", "1"]]);
+    assert.deepEqual(comparePageFingerprints(before, after), { changed: ["/a-new/", "/b/", "/new/", "/z/"], removed: ["/gone-a/", "/gone-z/"] });
+  });
+});
