@@ -41,3 +41,12 @@ describe("the search page's scripts (buildSearchUi)", () => {
     assert.equal(one.api, two.api);
   });
 });
+
+describe("the search page's script, as bytes", () => {
+  it("keeps its words' typography as UTF-8, not \\u escapes, and its licence where the vendored source has it", async () => {
+    const { page } = await built();
+    assert.ok(page.includes("Searching…"), "“…” written as itself");
+    assert.doesNotMatch(page, /\\u2026/);
+    assert.doesNotMatch(page.trimEnd(), /\*\/$/, "the licence stays where the vendored source has it, not gathered at the end of the file");
+  });
+});
