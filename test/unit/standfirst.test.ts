@@ -51,3 +51,20 @@ describe("the standfirst's edges", () => {
     assert.equal(standfirstOf({ title: "Ships  returned", dek: "ships returned", summary: "Other words." }), undefined, "a dek that is the title says nothing new");
   });
 });
+
+describe("the standfirst's boundaries", () => {
+  it("keeps a lead that does not start with the headline whole, even where the headline's length falls before a capital", () => {
+    assert.equal(standfirstOf({ title: "Port news", summary: "The port. Ferries return." }), "The port. Ferries return.");
+  });
+
+  it("drops a headline glued to the lead's first word, keeping the punctuation further on", () => {
+    assert.equal(standfirstOf({ title: "Oil prices rise", summary: "Oil prices riseCrude rose, again, on Monday." }), "Crude rose, again, on Monday.");
+  });
+
+  it("cuts at a space only past half the limit: a space at exactly half cuts mid-word instead", () => {
+    const text = `${"x".repeat(20)} ${"y".repeat(40)}`;
+    assert.equal(standfirstOf({ title: "t", summary: text }, 40), `${"x".repeat(20)} ${"y".repeat(19)}…`);
+    const later = `${"x".repeat(21)} ${"y".repeat(40)}`;
+    assert.equal(standfirstOf({ title: "t", summary: later }, 40), `${"x".repeat(21)}…`);
+  });
+});
