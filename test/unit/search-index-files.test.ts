@@ -96,5 +96,6 @@ describe("the word count Pagefind gives a page (pagefindWordCount)", () => {
   it("reads inline elements into the word around them and block elements as breaks, an entity as one character", () => {
     assert.equal(pagefindWordCount(`<div data-pagefind-body><p>un<em>believ</em>able</p><p>R&amp;D</p><p>end</p></div>`), 3);
     assert.equal(pagefindWordCount(`<div data-pagefind-body><p>one&nbsp;two</p></div>`), 1);
+    assert.equal(pagefindWordCount(`<div data-pagefind-body><p>re<a href="/articles/x/" class="link">link</a>ed here</p></div>`), 2, "an inline element with attributes too");
   });
 });
