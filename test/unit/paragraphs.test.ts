@@ -131,6 +131,118 @@ test("a list of headlines between blank lines is not joined", () => {
   assert.equal(splitParagraphs(text).length, 6);
 });
 
+const sentencingTerms = (first: string, second: string) =>
+  [
+    "The judge read out the terms of the sentence to the court on Tuesday, and",
+    "said that the defendant, who pleaded guilty in March to the charge, must:",
+    `${first} Spend three years on probation under the supervision of the county`,
+    "and report to a probation officer in person at the county office monthly",
+    `${second} Do 100 hours of community service at a food bank or at a homeless`,
+    "shelter that the court approves",
+  ].join("\n");
+const sentencingParagraphs = (first: string, second: string) => [
+  "The judge read out the terms of the sentence to the court on Tuesday, and said that the defendant, who pleaded guilty in March to the charge, must:",
+  `${first} Spend three years on probation under the supervision of the county and report to a probation officer in person at the county office monthly`,
+  `${second} Do 100 hours of community service at a food bank or at a homeless shelter that the court approves`,
+];
+
+test("in a hard-wrapped file, numbered items (1. and 10)) start new paragraphs even after a full line, and their wrapped lines are joined", () => {
+  const texts = splitParagraphs(`${wrappedArticle}\n\n${sentencingTerms("1.", "10)")}`).map((p) => p.text);
+  assert.deepEqual(texts.slice(3), sentencingParagraphs("1.", "10)"));
+});
+
+test("in a hard-wrapped file, indented dash and bullet items start new paragraphs after a full line", () => {
+  for (const [first, second] of [["  -", "  -"], ["*", "•"]]) {
+    const texts = splitParagraphs(`${wrappedArticle}\n\n${sentencingTerms(first, second)}`).map((p) => p.text);
+    assert.deepEqual(texts.slice(3), sentencingParagraphs(first.trim(), second.trim()), first);
+  }
+});
+
+test("a hard-wrapped file typed with indents, trailing spaces and space-filled blank lines comes back as the same paragraphs", () => {
+  const clean = splitParagraphs(wrappedArticle).map((p) => p.text);
+  const indented = wrappedArticle
+    .split("\n")
+    .map((l) => (l === "" ? "   " : `    ${l}  `))
+    .join("\n");
+  assert.deepEqual(splitParagraphs(indented).map((p) => p.text), clean);
+  // Only each paragraph's first line indented, as on a typewriter.
+  const firstIndented = wrappedArticle.replace(/(^|\n\n)(?=\S)/g, "$1      ");
+  assert.deepEqual(splitParagraphs(firstIndented).map((p) => p.text), clean);
+});
+
+test("hard-wrapped-looking lines with no blank line between them stay one paragraph per line, even with a blank line before or after", () => {
+  const paragraph =
+    "For years, Miami-Dade County has refused to hold some undocumented immigrants in its jails for federal immigration agents, and the policy drew praise from advocates who said it kept families together, until the mayor changed his mind this week after the order.";
+  const wrapped = hardWrap(paragraph, 72);
+  const lineCount = wrapped.split("\n").length;
+  assert.ok(lineCount >= 4);
+  for (const text of [wrapped, `\n${wrapped}`, `${wrapped}\n`, `\n\n${wrapped}\n\n`]) {
+    assert.equal(splitParagraphs(text).length, lineCount, JSON.stringify(text.slice(0, 3)));
+  }
+});
+
+test("a short wrapped paragraph of four lines is enough to recognise a hard-wrapped file", () => {
+  const text = `Mayor reverses policy\n\n${wrappedArticle.split("\n\n")[1]}`;
+  assert.deepEqual(splitParagraphs(text).map((p) => p.text), ["Mayor reverses policy", splitParagraphs(wrappedArticle)[1].text]);
+});
+
+test("a hard-wrapped file with one unbreakable over-long line (a web address) is still joined", () => {
+  const url = "https://www.example.org/news/2017/01/26/miami-dade-mayor-orders-jails-to-comply-with-trump-crackdown";
+  const paragraph = `The mayor's full memo, which the county posted online on Thursday at ${url} for anyone who wants to read it, says the jails will comply with every request from federal immigration agents from now on.`;
+  const wrapped = hardWrap(paragraph, 72);
+  assert.ok(wrapped.split("\n").some((l) => l.length > 80));
+  assert.deepEqual(splitParagraphs(`${wrappedArticle}\n\n${wrapped}`).map((p) => p.text).slice(3), [paragraph]);
+});
+
+test("a file of one-sentence lines of about the same length is not joined, though the lines look full", () => {
+  const lines = [
+    "The council voted six to one on Tuesday to keep the sanctuary policy.",
+    "“We will not comply with an order that makes our streets less safe.”",
+    "The mayor said the county would lose about $355 million in funding.",
+    "“Nobody here wants a fight with Washington,” one council member said.",
+    "Immigration agents made four arrests in the county the following day",
+    "The sheriff said his deputies would keep honoring detainer requests.",
+  ];
+  const text = `Council keeps policy\n\n${lines.slice(0, 3).join("\n")}\n\n${lines.slice(3).join("\n")}`;
+  assert.deepEqual(splitParagraphs(text).map((p) => p.text), ["Council keeps policy", ...lines]);
+});
+
+test("a list of headlines where a few lines happen to be near full width is not joined", () => {
+  const links = [
+    "Trump asks police to turn over undocumented immigrants held in jails",
+    "Miami-Dade mayor orders jails to comply",
+    "Sanctuary cities: what the executive order means for your county",
+    "Police chiefs say the order is troubling for community relations",
+    "Boston mayor offers city hall as a refuge for families facing arrest",
+    "Judge weighs the lawsuit",
+    "Governors split on whether the funding threat will survive in court",
+    "Sheriffs meet the president",
+    "What comes next",
+  ];
+  const text = `Related stories\n\n${links.slice(0, 3).join("\n")}\n\n${links.slice(3, 6).join("\n")}\n\n${links.slice(6).join("\n")}`;
+  assert.deepEqual(splitParagraphs(text).map((p) => p.text), ["Related stories", ...links]);
+});
+
+test("a hard-wrapped file keeps a short line inside a block (Up Next) apart, and four full lines in five are enough to read it as wrapped", () => {
+  const first = splitParagraphs(wrappedArticle)[1].text;
+  const text = [
+    wrappedArticle.split("\n\n").slice(0, 2).join("\n\n"),
+    "",
+    "Gimenez signed an executive order Thursday ordering the director of his",
+    "corrections department to comply.",
+    "",
+    "Up Next",
+    "Gimenez signed an executive order Thursday.",
+  ].join("\n");
+  assert.deepEqual(splitParagraphs(text).map((p) => p.text), [
+    "Mayor reverses sanctuary policy",
+    first,
+    "Gimenez signed an executive order Thursday ordering the director of his corrections department to comply.",
+    "Up Next",
+    "Gimenez signed an executive order Thursday.",
+  ]);
+});
+
 // ---- Seeds ----
 
 test("seed 000 (no blank lines) gives one paragraph per line, numbered 1 to 19", () => {
