@@ -62,25 +62,25 @@ function vocabularyOf(paras: readonly Paragraph[]): Set<string> {
 }
 
 /**
- * Should `letters` (one or more drop-cap letters) be glued to `rest` with no space?
+ * Should `letter` (one drop-cap letter: a run of several goes through
+ * `spaceAfterLetterRun`) be glued to `rest` with no space?
  * Letters other than one-letter words always are when the rest starts in lowercase;
  * otherwise the joined word must be one the article or the common list knows.
  */
-function joinsWithoutSpace(letters: string, rest: string, vocabulary: Set<string>): boolean {
+function joinsWithoutSpace(letter: string, rest: string, vocabulary: Set<string>): boolean {
   const word = firstWord(rest);
   if (word === "") return false;
-  const joined = (letters + word).toLowerCase();
+  const joined = (letter + word).toLowerCase();
   const isKnown = (w: string) => known(w, vocabulary);
   if (/^\p{Ll}/u.test(rest)) {
-    if (!LETTER_WORDS.has(letters.toLowerCase())) return true;
+    if (!LETTER_WORDS.has(letter.toLowerCase())) return true;
     // "I" / "t was": "t" is no word, "it" is. "A" / "man walked": the other way round.
     if (isKnown(joined) && !isKnown(word.toLowerCase())) return true;
     return isKnown(joined) && word.length <= 2;
   }
-  // "C" / "N" / "N had", "T" / "HE PRESIDENT": capitals continue a word only when the
-  // joined word is one the article uses ("CNN" elsewhere in the text) or is all capitals.
-  if (letters.length >= 2 && /^\p{Lu}+$/u.test(letters) && /^\p{Lu}+$/u.test(word)) return true;
-  return !LETTER_WORDS.has(letters.toLowerCase()) && word.length >= 2 && word === word.toUpperCase() && isKnown(joined);
+  // "T" / "HE PRESIDENT": capitals continue a word only when the joined word is one the
+  // article uses ("CNN" elsewhere in the text) or a common one.
+  return !LETTER_WORDS.has(letter.toLowerCase()) && word.length >= 2 && word === word.toUpperCase() && isKnown(joined);
 }
 
 /**
