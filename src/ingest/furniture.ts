@@ -126,8 +126,8 @@ const SITE_KEY_SEPARATOR = "\u0001";
 const MAX_PREFIX_WORDS = 5;
 /** The headline left after a prefix or suffix is cut has at least this many words. */
 const MIN_HEADLINE_WORDS_LEFT = 3;
-/** " | Site Name", " – Site Name": the separators sites put between a headline and their name. */
-const SITE_SUFFIX = /^(.*\S)\s*(\||–|—|::|•|·|\s-)\s+([^|–—:•·]{2,60})$/;
+/** " | Site Name", " – Site Name", " ⋆ Site Name", " » Site Name": the separators sites put between a headline and their name. */
+const SITE_SUFFIX = /^(.*\S)\s*(\||–|—|::|•|·|⋆|»|\s-)\s+([^|–—:•·⋆»]{2,60})$/;
 
 /** Lowercase, digit runs collapsed to "0", whitespace collapsed: "16.8k SHARES" ≈ "2k shares". */
 export function normalizeFurnitureLine(text: string): string {
@@ -1100,7 +1100,7 @@ function isNameShaped(suffix: { suffix: string }): boolean {
 function isOneOffSiteName(suffix: { rest: string; suffix: string }, story: () => { text: string; lower: string }, common: ReadonlySet<string>): boolean {
   const { separator, name } = splitSuffix(suffix);
   const address = /^[\p{L}\p{N}-]+\.(?:com|org|net|info|news|co\.uk|us)$/iu.test(name);
-  const bar = /^(?:\||::|•|·)$/.test(separator);
+  const bar = /^(?:\||::|•|·|⋆|»)$/.test(separator);
   // After a dash, only a name no headline words could be: a web address or one word run
   // together in capitals ("WalkWithHer").
   const runTogether = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)+$/u.test(name);
