@@ -30,6 +30,7 @@ export const REMOVED_KIND_NAMES: Partial<Record<RemovedKind, string>> = {
   "up-next": "an \"Up next\" teaser",
   banner: "a site banner above the headline",
   "share-widget": "a share button or counter",
+  advertisement: "an advertisement label or an empty ad slot",
   "author-bio": "an author bio",
   "contributor-credit": "a contributor credit",
   recurring: "text that recurs across many articles (site boilerplate)",

@@ -511,6 +511,14 @@ function isShareWidget(text: string): boolean {
   return words.length > 0 && words.length <= MAX_SHARE_BAR_WORDS && words.every((w) => SHARE_WORDS.has(w)) && STRONG_SHARE_WORDS.test(text);
 }
 
+/**
+ * An advertisement's label, or the text an ad plugin prints in a slot it has no ad for
+ * ("Your ads will be inserted here by Easy Plugin for AdSense."), as a whole line: a
+ * sentence that mentions advertising is longer and says more.
+ */
+const AD_SLOT =
+  /^(?:advertisements?|sponsored content|(?:story|article) continues below(?: (?:this )?advertisement)?|your ads will be inserted here by(?: easy plugin for adsense\.?(?: please go to the plugin admin page to)?)?|easy plugin for adsense\.?|paste your ad code or|suppress this ad slot\s*\.?)$/i;
+
 function isCommentLine(text: string): boolean {
   return text.length <= MAX_LINK_LINE_LENGTH && COMMENT_LINE.test(text);
 }
@@ -686,6 +694,7 @@ export function removeFurniture(
     else if (isShareWidget(text)) marks[i] = "share-widget";
     else if (isCommentLine(text)) marks[i] = "comment-count";
     else if (isSignupPrompt(text) || isCookieNotice(text)) marks[i] = "signup-prompt";
+    else if (AD_SLOT.test(text)) marks[i] = "advertisement";
     else if (isContributorCredit(text)) marks[i] = "contributor-credit";
     else if (isRecurringFurniture(paras, i, sets.recurring)) marks[i] = "recurring";
   });

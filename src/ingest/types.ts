@@ -18,6 +18,7 @@ export type RemovedKind =
   | "share-widget"
   | "comment-count"
   | "signup-prompt"
+  | "advertisement"
   | "author-bio"
   | "contributor-credit"
   | "recurring"

@@ -14,6 +14,7 @@ export const FURNITURE_LABELS: Record<RemovedKind, string> = {
   "share-widget": "Share buttons",
   "comment-count": "Comment count",
   "signup-prompt": "Newsletter or cookie prompt",
+  advertisement: "Advertisement or empty ad slot",
   "author-bio": "Author bio",
   "contributor-credit": "Reporting credit",
   recurring: "Repeated site text",
