@@ -98,6 +98,7 @@ export const LANDMARK_HEAD_WORDS = new Set([
   "Tower", "Towers", "Bridge", "Street", "Avenue", "Boulevard", "Square", "Park", "Airport", "Station", "Building", "Hall", "Stadium",
   "Arena", "Palace", "Beach", "Valley", "Base", "Hotel", "River", "Lake", "Mountains", "Mountain", "Bay", "Canyon", "Highway", "Plaza", "Harbor", "Harbour",
   "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
+  "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo",
 ]);
 export const PLACE_LEAD_WORDS = new Set(["Fort", "Mount", "Mt.", "Lake", "Port", "Cape", "Camp", "Lake", "Saint", "St.", "Sainte"]);
 /**
