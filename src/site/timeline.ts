@@ -189,7 +189,8 @@ const MAX_EVIDENCE_LENGTH = 120;
 
 /**
  * What an inferred date rests on, e.g. "read from the dateline “SALVADOR, Feb 26 -”" or
- * "from “SALVADOR, Feb 26 -” and reuters/_defaults.yml: year 1987", shown beside the
+ * "the day read from the dateline “SALVADOR, Feb 26 -”, the year from the collection's
+ * dates" (a folder's _defaults.yml, src/ingest/folder-defaults.ts), shown beside the
  * date (whose label says "(inferred)"); undefined for a date the contributor or the
  * file name gave.
  */
@@ -204,9 +205,12 @@ export function dateInferenceNote(article: Pick<ArticleRecord, "date" | "date_mo
       return shown ? `read from the dateline “${shown}”` : "read from the dateline";
     case "text":
       return shown ? `read from “${shown}”` : "read from the text";
-    default:
-      // The evidence already quotes the line it read and names the _defaults.yml.
-      return shown ? `from ${shown}` : "from the folder's _defaults.yml";
+    default: {
+      // A reader is not told file paths ("reuters/_defaults.yml: year 1987"): the
+      // maintainer's evidence stays in the front matter's date_evidence.
+      const quoted = /^“[^”]*”/.exec(shown ?? "")?.[0];
+      return quoted ? `the day read from the dateline ${quoted}, the year from the collection's dates` : "the collection's dates: the article gives none";
+    }
   }
 }
 

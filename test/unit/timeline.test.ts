@@ -223,9 +223,14 @@ describe("an article's place in the timeline", () => {
     assert.equal(dateInferenceNote({ date: "2016-09-21", date_source: "dateline", date_evidence: "MIAMI, Sept. 21, 2016 -" }), "read from the dateline “MIAMI, Sept. 21, 2016 -”");
     assert.equal(
       dateInferenceNote({ date: "1987-02-26", date_source: "folder_default", date_evidence: "“SALVADOR, Feb 26 -” and reuters/_defaults.yml: year 1987" }),
-      "from “SALVADOR, Feb 26 -” and reuters/_defaults.yml: year 1987",
+      "the day read from the dateline “SALVADOR, Feb 26 -”, the year from the collection's dates",
     );
-    assert.equal(dateInferenceNote({ date: "1987", date_source: "folder_default", date_evidence: "reuters/_defaults.yml: year 1987" }), "from reuters/_defaults.yml: year 1987");
+    assert.equal(dateInferenceNote({ date: "1987", date_source: "folder_default", date_evidence: "reuters/_defaults.yml: year 1987" }), "the collection's dates: the article gives none");
+    assert.equal(
+      dateInferenceNote({ date: "2016-09", date_source: "folder_default", date_evidence: "buzzfeed/_defaults.yml: period 2016-09-19..2016-09-27" }),
+      "the collection's dates: the article gives none",
+      "a reader is never shown a settings file's path",
+    );
     assert.equal(dateInferenceNote({ date_month_day: "03-16", date_source: "dateline", date_evidence: "HOT SPRINGS, Ark., March 16 -" }), "read from the dateline “HOT SPRINGS, Ark., March 16 -”");
     assert.equal(dateInferenceNote({ date: "2017-01-26", date_source: "front_matter" }), undefined);
     assert.equal(dateInferenceNote({ date: "2017-01-26", date_source: "file_name" }), undefined);
@@ -454,7 +459,7 @@ describe("the inferred-date note", () => {
   it("says where the date came from when there is no evidence to quote", () => {
     assert.equal(dateInferenceNote({ date: "2017-02-08", date_source: "dateline" }), "read from the dateline");
     assert.equal(dateInferenceNote({ date: "2017-02-08", date_source: "text" }), "read from the text");
-    assert.equal(dateInferenceNote({ date: "1987", date_source: "folder_default" }), "from the folder's _defaults.yml");
+    assert.equal(dateInferenceNote({ date: "1987", date_source: "folder_default" }), "the collection's dates: the article gives none");
     assert.equal(dateInferenceNote({ date: "2017-02-08", date_source: "text", date_evidence: " \n " }), "read from the text");
   });
 
