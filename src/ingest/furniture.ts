@@ -1137,8 +1137,10 @@ const recurringSets = new WeakMap<FurnitureEvidence, Set<string>>();
 
 /**
  * All the archive-wide evidence says about one article: which of its short lines recur
- * elsewhere, as one comparable string. The article's furniture removal depends on the
- * evidence only through this, so a cached analysis stays valid while it is unchanged.
+ * elsewhere, which are known banners, openers, prefixes or site-name suffixes, and which
+ * of its words are common across the archive, as one comparable string. The article's
+ * furniture removal depends on the evidence only through this, so a cached analysis stays
+ * valid while it is unchanged (test/unit/furniture-evidence-key.test.ts).
  */
 export function recurringLinesOf(paragraphs: readonly Paragraph[], evidence: FurnitureEvidence, site?: string): string {
   let recurring = recurringSets.get(evidence);
@@ -1153,8 +1155,10 @@ export function recurringLinesOf(paragraphs: readonly Paragraph[], evidence: Fur
     const key = normalizeFurnitureLine(p.text);
     if (recurring.has(key)) found.push(key);
   }
-  // Banners, glued navigation and site names are judged on the top lines only.
-  for (const p of paragraphs.slice(0, OPENER_DEPTH)) {
+  // Banners and one-off top lines are judged on the top lines, but the headline (with its
+  // glued navigation and site name) is the first line no rule removed, which can sit lower,
+  // and the story under it is compared with the archive's common words: every line counts.
+  for (const p of paragraphs) {
     for (const stem of foldedStems(p.text)) if (sets.commonStems.has(stem)) found.push(`common:${stem}`);
     const key = normalizeFurnitureLine(p.text);
     const siteKey = siteKeyOf(site);

@@ -58,7 +58,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
   const stats = { decoded: 0, decodeReused: 0, analyzed: 0, analyzeReused: 0 };
-  const keyOf = (decoded: DecodedArticle, evidence: FurnitureEvidence) => `${hashes.get(decoded.file)}\n${recurringLinesOf(decoded.paragraphs, evidence, decoded.overrides.source)}`;
+  // The file's hash and a digest of what the archive-wide evidence says about it (every line's: a few KB per article).
+  const keyOf = (decoded: DecodedArticle, evidence: FurnitureEvidence) =>
+    `${hashes.get(decoded.file)}\n${createHash("sha1").update(recurringLinesOf(decoded.paragraphs, evidence, decoded.overrides.source)).digest("hex")}`;
 
   if (folder) {
     // Every shard up front: the memo's calls are synchronous.
