@@ -87,6 +87,18 @@ export interface IngestOptions {
 export interface PerArticleMemo {
   decode(input: RawArticleInput, run: () => DecodedArticle): DecodedArticle;
   analyze(decoded: DecodedArticle, evidence: FurnitureEvidence, run: () => AnalyzedArticle): AnalyzedArticle;
+  /** The archive's furniture evidence, computed again only when the decoded articles are not the very ones of the last call. */
+  furnitureEvidence?(decoded: readonly DecodedArticle[], run: () => FurnitureEvidence): FurnitureEvidence;
+}
+
+/** The furniture evidence of these decoded articles (in the order given), through the memo when there is one. */
+export function archiveFurnitureEvidence(decoded: readonly DecodedArticle[], memo?: PerArticleMemo): FurnitureEvidence {
+  const run = () =>
+    collectFurnitureEvidence(
+      decoded.map((d) => d.paragraphs),
+      decoded.map((d) => d.overrides.source),
+    );
+  return memo?.furnitureEvidence ? memo.furnitureEvidence(decoded, run) : run();
 }
 
 export interface DecodedArticle {
@@ -232,10 +244,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     }
   }
 
-  const evidence = collectFurnitureEvidence(
-    decoded.map((d) => d.paragraphs),
-    decoded.map((d) => d.overrides.source),
-  );
+  const evidence = archiveFurnitureEvidence(decoded, options.memo);
   const analyzed: AnalyzedArticle[] = [];
   decoded.forEach((d, i) => {
     try {

@@ -59,8 +59,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const dirty = new Set<number>();
   const stats = { decoded: 0, decodeReused: 0, analyzed: 0, analyzeReused: 0 };
   // The file's hash and a digest of what the archive-wide evidence says about it (every line's: a few KB per article).
-  const keyOf = (decoded: DecodedArticle, evidence: FurnitureEvidence) =>
-    `${hashes.get(decoded.file)}\n${createHash("sha1").update(recurringLinesOf(decoded.paragraphs, evidence, decoded.overrides.source)).digest("hex")}`;
+  const keys = new WeakMap<DecodedArticle, { evidence: FurnitureEvidence; key: string }>();
+  const keyOf = (decoded: DecodedArticle, evidence: FurnitureEvidence) => {
+    const known = keys.get(decoded);
+    if (known?.evidence === evidence) return known.key;
+    const key = `${hashes.get(decoded.file)}\n${createHash("sha1").update(recurringLinesOf(decoded.paragraphs, evidence, decoded.overrides.source)).digest("hex")}`;
+    keys.set(decoded, { evidence, key });
+    return key;
+  };
+  let lastEvidence: { decoded: readonly DecodedArticle[]; evidence: FurnitureEvidence } | undefined;
 
   if (folder) {
     // Every shard up front: the memo's calls are synchronous.
@@ -114,6 +121,13 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       analyses.set(decoded.file, { key, outcome });
       dirty.add(shardOf(decoded.file));
       return unwrap(outcome);
+    },
+    furnitureEvidence(decoded, run) {
+      const last = lastEvidence;
+      if (last && last.decoded.length === decoded.length && last.decoded.every((d, i) => d === decoded[i])) return last.evidence;
+      const evidence = run();
+      lastEvidence = { decoded: [...decoded], evidence };
+      return evidence;
     },
     retainOnly(files) {
       for (const file of decodes.keys()) if (!files.has(file)) decodes.delete(file);

@@ -1,5 +1,4 @@
-import { collectFurnitureEvidence } from "../ingest/furniture.ts";
-import { analyzeArticle, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle, type RawArticleInput } from "../ingest/pipeline.ts";
+import { analyzeArticle, archiveFurnitureEvidence, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { ArticleMemo } from "./article-memo.ts";
 import { forkWorker } from "./child-process.ts";
 
@@ -28,9 +27,10 @@ export async function analyzeInParallel(
       // ingestArchive reports it.
     }
   }
-  const evidence = collectFurnitureEvidence(
-    decoded.map((d) => d.decoded.paragraphs),
-    decoded.map((d) => d.decoded.overrides.source),
+  // The same evidence ingestArchive then uses: the memo hands it the one computed here.
+  const evidence = archiveFurnitureEvidence(
+    decoded.map((d) => d.decoded),
+    memo,
   );
   const missing = decoded.filter((d) => !memo.has(d.decoded, evidence));
   if (options.workers < 1 || missing.length < MIN_ARTICLES_FOR_A_WORKER) return { analyzedByWorkers: 0 };

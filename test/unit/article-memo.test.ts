@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
-import { ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
+import { archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
@@ -80,5 +80,19 @@ describe("the per-article ingest results kept between builds", () => {
     assert.equal(again.stats.reused, 0, "a.txt's furniture evidence changed");
     const a = again.result.articles.find((x) => x.record.source_file === "a.txt")!;
     assert.equal(a.body.includes(banner), false);
+  });
+  it("computes the archive's furniture evidence once for the same articles (the parallel pre-analysis and ingest share it), and again when one changed", async () => {
+    const memo = await openArticleMemo({ version: "v1", now: NOW });
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body}`)];
+    let runs = 0;
+    const counted = { ...memo, furnitureEvidence: (decoded: Parameters<NonNullable<typeof memo.furnitureEvidence>>[0], run: () => ReturnType<typeof archiveFurnitureEvidence>) => memo.furnitureEvidence!(decoded, () => (runs++, run())) };
+    const decoded = inputs.map((i) => memo.decode(i, () => decodeArticle(i)));
+    const first = archiveFurnitureEvidence(decoded, counted);
+    assert.equal(archiveFurnitureEvidence(inputs.map((i) => memo.decode(i, () => decodeArticle(i))), counted), first);
+    assert.equal(runs, 1);
+    const changed = [decoded[0], memo.decode(article("b.txt", `Bridge plan approved\n\n${body}`), () => decodeArticle(article("b.txt", `Bridge plan approved\n\n${body}`)))];
+    assert.notEqual(archiveFurnitureEvidence(changed, counted), first);
+    assert.equal(runs, 2);
+    assert.deepEqual(ingestArchive(inputs, { now: NOW, memo }), ingestArchive(inputs, { now: NOW }), "the records are those a build without the memo makes");
   });
 });
