@@ -20,7 +20,7 @@ const ERROR_PAGE_LINES: [RegExp, string][] = [
   [/^(?:This page has|The page has) (?:moved|been moved)\b/i, "redirect page"],
   [/^(?:HTTP )?(?:Error )?404\b|\b(?:Error|Oo+ps\W*) 404\b|^404 (?:Not Found|Page|Error)/i, "“page not found” page"],
   [/^(?:(?:Sorry, )?(?:the )?(?:page|file|article|story) (?:was )?not found|Not Found)\W*$/i, "“page not found” page"],
-  [/\bthe (?:page|article|story|content) (?:that )?(?:you(?:'|’)re|you are|you were) (?:looking|searching) for (?:does ?n(?:o|’|')t|doesn(?:'|’)t|could ?n(?:o|’|')t|can ?n(?:o|’|')t|cannot|is no longer|no longer|was not|might have|may have|has been)\b/i, "“page not found” page"],
+  [/\bthe (?:page|article|story|content) (?:that )?(?:you(?:'|’)re|you are|you were) (?:looking|searching) for (?:does ?n(?:o|’|')t|doesn(?:'|’)t|could ?n(?:o|’|')t|can(?: ?no|'|’)t|is no longer|no longer|was not|might have|may have|has been)\b/i, "“page not found” page"],
   [/^(?:(?:This|The) (?:page|content|article) (?:is )?no longer (?:available|exists?))\b/i, "“page not found” page"],
   [/^(?:40[13] )?(?:Forbidden|Access Denied|Unauthorized)\.?$/i, "“access denied” page"],
   [/^(?:50[0234] )?(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\.?$/i, "server error page"],
