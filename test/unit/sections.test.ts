@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { classifySection, NARROW_MARGIN } from "../../src/ingest/sections.ts";
+import { classifySection, isLexiconWord, NARROW_MARGIN } from "../../src/ingest/sections.ts";
 import { FALLBACK_SECTION, parseSection, SECTIONS, SECTION_IDS } from "../../src/ingest/section-taxonomy.ts";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 import { CORPUS_DIR, corpusMissing } from "../helpers/corpus.ts";
@@ -79,6 +79,8 @@ test("a section is read from its id or its name in any case, and nothing else", 
   assert.equal(parseSection("Politics"), "politics");
   assert.equal(parseSection(" economy, business and finance "), "economy");
   assert.equal(parseSection("SPORT"), "sport");
+  // By id where the name is longer: "economy" is "Economy, business and finance".
+  assert.equal(parseSection("Economy"), "economy");
   assert.equal(parseSection("sports news"), undefined);
 });
 
@@ -113,5 +115,26 @@ test("the lexicon is well formed: unique ids, stems of four letters or more, no 
     const all = Object.values(s.terms).flat();
     assert.equal(new Set(all).size, all.length, `${s.id} lists a term twice`);
     for (const term of all) if (term.endsWith("*")) assert.ok(term.length >= 5, `${s.id}: the stem "${term}" is too short to be safe`);
+  }
+});
+
+test("a stem matches the word it is, and phrases match at the end of a paragraph, with a stem inside, or only as written when capitalized", () => {
+  // "jail*" and "golf*": the bare word is its own stem.
+  assert.ok(scoreOf(classifySection({ title: "", paragraphs: ["He went to jail"] }), "crime") > 0);
+  assert.ok(isLexiconWord("golf") && isLexiconWord("golfers") && isLexiconWord("terrorism"));
+  assert.ok(!isLexiconWord("event") && !isLexiconWord("gol") && !isLexiconWord("basement"));
+  // A paragraph that ends on a phrase's first word is read without error, and scores nothing for it.
+  assert.equal(scoreOf(classifySection({ title: "", paragraphs: ["The wall was painted white"] }), "politics"), 0);
+  assert.ok(scoreOf(classifySection({ title: "", paragraphs: ["The liberal democrats met."] }), "politics") > 0);
+  const cased = scoreOf(classifySection({ title: "", paragraphs: ["They joined the Conservative Party."] }), "politics");
+  assert.ok(cased > scoreOf(classifySection({ title: "", paragraphs: ["They joined the conservative party."] }), "politics"));
+});
+
+test("narrow evidence alone decides, and equal broad desks go to the first listed", () => {
+  assert.equal(section("", "The jury heard the murder trial."), "crime");
+  for (const text of ["The senate and the football.", "The football and the senate."]) {
+    const tie = classifySection({ title: "", paragraphs: [text] });
+    assert.equal(scoreOf(tie, "politics"), scoreOf(tie, "sport"));
+    assert.equal(tie.section, "politics", text);
   }
 });
