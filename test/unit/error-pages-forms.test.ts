@@ -24,6 +24,8 @@ test("every printed form of an error page is recognised", () => {
     ["HTTP 404", "“page not found” page"],
     ["Error 404 - Not Found", "“page not found” page"],
     ["Oops! 404", "“page not found” page"],
+    ["Oops 404", "“page not found” page"],
+    ["Ooops! 404", "“page not found” page"],
     ["Whoops, Error 404", "“page not found” page"],
     ["404 Not Found", "“page not found” page"],
     ["Not Found", "“page not found” page"],
