@@ -41,7 +41,7 @@ const SINGULAR_ENDING_IN_S = new Set(["news", "politics", "economics", "species"
 export function singularize(word: string): string {
   if (SINGULAR_ENDING_IN_S.has(word) || word.length < 4) return word;
   if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (word.endsWith("es") && (word.endsWith("sses") || word.endsWith("ches") || word.endsWith("shes") || word.endsWith("xes") || word.endsWith("zes"))) {
+  if (word.endsWith("es") && (word.endsWith("sses") || word.endsWith("ches") || word.endsWith("shes") || word.endsWith("xes") || word.endsWith("zzes") || word.endsWith("tzes"))) {
     return word.slice(0, -2);
   }
   if (word.endsWith("s") && !(word.endsWith("ss") || word.endsWith("us") || word.endsWith("is"))) return word.slice(0, -1);

@@ -151,3 +151,45 @@ test("one word is a topic only if it is a subject news desks file under, like te
   assert.ok(all.has("terrorism"), JSON.stringify([...all]));
   assert.ok(!all.has("event"), JSON.stringify([...all]));
 });
+
+test("plural endings: -sses, -ches, -shes, -xes and -zzes lose their -es, other plurals their -s, short words and -ss, -us, -is words nothing", () => {
+  const cases: [string, string][] = [
+    ["glasses", "glass"], ["churches", "church"], ["bushes", "bush"], ["boxes", "box"], ["buzzes", "buzz"],
+    ["prizes", "prize"], ["sizes", "size"], ["votes", "vote"], ["cars", "car"],
+    ["gas", "gas"], ["bus", "bus"], ["address", "address"], ["campus", "campus"], ["axis", "axis"], ["series", "series"],
+  ];
+  for (const [plural, singular] of cases) assert.equal(singularize(plural), singular, plural);
+});
+
+test("a small archive keeps at least ten distinct tags; the cap grows with the archive", () => {
+  assert.deepEqual([1, 10, 100, 1000].map(maxDistinctTags), [10, 16, 80, 400]);
+});
+
+test("a phrase in up to 30% of a large archive's articles can be a tag, one in more cannot; a small archive never drops a phrase as too common", () => {
+  const withTolls = "Nobody liked harbor tolls. Nobody paid harbor tolls.";
+  const archive = (size: number, using: number) =>
+    Array.from({ length: size }, (_, i) => article("", i < using ? withTolls : `Filler story number ${i} about nothing much.`));
+  assert.deepEqual(chooseTags(archive(20, 6))[0], ["harbor tolls"]);
+  assert.deepEqual(chooseTags(archive(20, 7))[0], []);
+  assert.deepEqual(chooseTags(archive(19, 19))[0], ["harbor tolls"]);
+});
+
+test("a tag's name: the commonest form, and on a tie the first in string order, whichever article comes first", () => {
+  const plural = article("", "Nobody liked harbor tolls. Nobody paid harbor tolls.");
+  const singular = article("", "Nobody liked harbor toll.", "Nobody paid harbor toll.");
+  assert.deepEqual(chooseTags([plural, singular]), [["harbor toll"], ["harbor toll"]]);
+  assert.deepEqual(chooseTags([singular, plural]), [["harbor toll"], ["harbor toll"]]);
+  const hyphen = (n: number) => extractTagCandidates({ title: `Cable plan ${n}`, paragraphs: [`The new line is fiber-optic. Rivals went fiber-optic too. Going fiber-optic costs less, the firm said of its fiber-optic plans in year ${n}.`] });
+  const space = (n: number) => extractTagCandidates({ title: `Wire plan ${n}`, paragraphs: [`The new line is fiber optic. Rivals went fiber optic too. Going fiber optic costs less, the firm said of its fiber optic plans in year ${n}.`] });
+  // Two articles each way: the spelling with the space comes first in string order.
+  for (const order of [[hyphen(1), hyphen(2), space(3), space(4)], [space(3), space(4), hyphen(1), hyphen(2)]]) {
+    assert.deepEqual([...new Set(chooseTags(order).flat().filter((t) => t.startsWith("fiber")))], ["fiber optic"]);
+  }
+});
+
+test("one lexicon word is a topic only when the article says it three times", () => {
+  const twice = "It is about terrorism. They spoke of terrorism.";
+  const thrice = `${twice} All of this is terrorism.`;
+  assert.deepEqual(chooseTags([article("", twice), article("", twice)]), [[], []]);
+  assert.deepEqual(chooseTags([article("", thrice), article("", thrice)]), [["terrorism"], ["terrorism"]]);
+});
