@@ -138,3 +138,13 @@ test("narrow evidence alone decides, and equal broad desks go to the first liste
     assert.equal(tie.section, "politics", text);
   }
 });
+
+test("a term listed under two sections counts for both; a plain word counts at a sentence's start; a three-word phrase only in order", () => {
+  const immigration = classifySection({ title: "", paragraphs: ["The immigration debate."] });
+  assert.ok(scoreOf(immigration, "politics") > 0 && scoreOf(immigration, "society") > 0);
+  assert.ok(scoreOf(classifySection({ title: "", paragraphs: ["Senate votes."] }), "politics") > 0);
+  assert.ok(scoreOf(classifySection({ title: "", paragraphs: ["Labour won the seat."] }), "politics") > 0);
+  const phrase = scoreOf(classifySection({ title: "", paragraphs: ["The secretary of state spoke."] }), "politics");
+  const scattered = scoreOf(classifySection({ title: "", paragraphs: ["The secretary spoke of the state."] }), "politics");
+  assert.ok(phrase > 2 * scattered, `${phrase} ${scattered}`);
+});
