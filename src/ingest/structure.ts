@@ -229,9 +229,16 @@ export function parseByline(text: string): string[] | undefined {
   return authors.length > 0 ? authors : undefined;
 }
 
+/**
+ * The lead's first sentence: up to a stop before a capital, but not the stop of a title
+ * or an initial ("Mr. Smith", "Gov. Scott", "John F. Kennedy"), which would leave "Mr".
+ */
+const LEAD_SENTENCE =
+  /^.+?(?<!(?:^|[\s(“"‘])(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Prof|Rev|Lt|Col|Capt|Sgt|St|Mt|Ft|[A-Z])(?=[.]))[.!?](?=["”’]?\s+[A-Z“"‘]|["”’]?$)/;
+
 /** Cuts a headline-length title from the lead's first sentence, at a word boundary. */
 export function titleFromLead(lead: string): string {
-  const sentence = (lead.match(/^.+?[.!?](?=["”’]?\s+[A-Z“"‘]|["”’]?$)/)?.[0] ?? lead).trim();
+  const sentence = (lead.match(LEAD_SENTENCE)?.[0] ?? lead).trim();
   let words = sentence.split(/\s+/);
   let title = sentence;
   if (title.length > MAX_LEAD_TITLE_LENGTH) {

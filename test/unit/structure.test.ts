@@ -188,3 +188,72 @@ test("a file holding only a headline keeps it as the title, and a one-sentence f
   assert.equal(sentence.title, "The council voted on Tuesday to keep the policy");
   assert.equal(sentence.body.length, 1);
 });
+
+test("a lead title is not cut at the stop of a title or an initial: Mr. Smith, Gov. Scott, John F. Kennedy", () => {
+  assert.equal(titleFromLead("Mr. Smith went to Washington on Monday. He stayed a week."), "Mr. Smith went to Washington on Monday");
+  assert.equal(titleFromLead("Gov. Rick Scott signed the bill on Friday. It takes effect in July."), "Gov. Rick Scott signed the bill on Friday");
+  assert.equal(titleFromLead("President John F. Kennedy spoke in Dallas. Then he left."), "President John F. Kennedy spoke in Dallas");
+  const s = extractStructure(paras("Dr. Jane Doe, the county's health director, resigned on Tuesday. She had served nine years."));
+  assert.equal(s.title_source, "lead");
+  assert.equal(s.title, "Dr. Jane Doe, the county's health director, resigned on Tuesday");
+});
+
+test("datelines read months in any case, day before month, and a named place only with a date", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["SALVADOR, FEb 26 - Showers fell.", "Salvador", "FEb 26"],
+    ["NEW YORK, MARCH 3 - Stocks fell.", "New York", "MARCH 3"],
+    ["LONDON, 3 March - Rain fell.", "London", "3 March"],
+    ["PARIS, May 5, 1987 - Rain fell.", "Paris", "May 5, 1987"],
+    ["Oklahoma City, March 3 - Rain fell.", "Oklahoma City", "March 3"],
+    ["WINSTON-SALEM, N.C. - Rain fell.", "Winston-Salem, N.C.", undefined],
+    ["CHARLOTTE, N.C. (AP) — Rain fell.", "Charlotte, N.C.", undefined],
+  ];
+  for (const [text, place, date] of cases) {
+    const d = parseDateline(text);
+    assert.equal(d?.place, place, text);
+    assert.equal(d?.date, date, text);
+    assert.match(d?.rest ?? "", /^\w+ fell\.$/, text);
+  }
+  assert.equal(parseDateline("CHARLOTTE, N.C. (AP) — Rain fell.")?.agency, "AP");
+  assert.equal(parseDateline("MIAMI —"), undefined, "a dateline with nothing after it");
+});
+
+test("a byline in any of its printed forms gives the names; a name of one word or five is no byline", () => {
+  assert.deepEqual(parseByline("By: Jane Doe"), ["Jane Doe"]);
+  assert.deepEqual(parseByline("By Jane Doe."), ["Jane Doe"]);
+  assert.deepEqual(parseByline("By JOHN MCDONALD"), ["John McDonald"]);
+  assert.deepEqual(parseByline("By Jane Doe & John Roe"), ["Jane Doe", "John Roe"]);
+  assert.deepEqual(parseByline("By Jane Doe, Reuters"), ["Jane Doe"]);
+  assert.equal(parseByline("By Jane"), undefined);
+  assert.equal(parseByline("By Jane Mary Ann Lee Doe"), undefined);
+  assert.equal(parseByline("By The Associated Press"), undefined);
+  assert.equal(parseByline(`By Jane Doe${", John Roe".repeat(12)}`), undefined, "longer than a byline");
+});
+
+test("a byline is looked for in the first three paragraphs under the headline only", () => {
+  const lead = "The council met on Tuesday night and voted to keep the policy for another year, members said.";
+  const third = extractStructure(paras("Council Keeps Policy", "A vote that split the county", "Photo: the council chamber", "By Jane Doe", lead));
+  assert.deepEqual(third.authors, ["Jane Doe"]);
+  assert.ok(!third.body.some((p) => p.text === "By Jane Doe"));
+  const fourth = extractStructure(paras("Council Keeps Policy", "Photo one", "Photo two", "Photo three", "By Jane Doe", lead));
+  assert.deepEqual(fourth.authors, []);
+});
+
+test("a dek is a short headline-like line: not lowercase, not two sentences, not a long question, not mostly digits", () => {
+  const lead = "The council met on Tuesday night and voted to keep the policy for another year, members said.";
+  const dekOf = (second: string) => extractStructure(paras("Council Keeps Policy", second, lead)).dek;
+  assert.equal(dekOf("A vote that split the county in two"), "A vote that split the county in two");
+  assert.equal(dekOf("Will sanctuary cities face a funding cut?"), "Will sanctuary cities face a funding cut?");
+  assert.equal(dekOf("Officials from Acme Inc."), "Officials from Acme Inc.");
+  for (const notDek of [
+    "Why would a county that has refused for years to hold immigrants now change course so quickly, and what will it cost?",
+    "The 2017 budget: 355 million, 12 cuts, 4 votes",
+    "the vote split the county in two",
+    "Two votes",
+    "A vote - and a split",
+    "The vote split the county. Then it healed",
+    `A ${"very ".repeat(32)}long line`,
+  ]) {
+    assert.equal(dekOf(notDek), undefined, notDek);
+  }
+});
