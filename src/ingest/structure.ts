@@ -1,5 +1,6 @@
 import type { ArticleStructure, Paragraph, RemovedItem } from "./types.ts";
 import {
+  BIO_ROLES,
   BYLINE_AFFILIATION,
   BYLINE_NAME_STOPWORDS,
   DANGLING_WORDS,
@@ -207,6 +208,9 @@ function nameCase(name: string): string {
     .replace(/\bMc(\p{L})/gu, (_m, letter: string) => `Mc${letter.toUpperCase()}`);
 }
 
+/** The last word of a job title printed after a byline's names ("Staff Writer", "Washington Correspondent"). */
+const BYLINE_ROLES = new Set(BIO_ROLES);
+
 /** "By Jane Doe and John Roe" / "BY JANE DOE, Associated Press" → the names, or undefined. */
 export function parseByline(text: string): string[] | undefined {
   if (text.length > MAX_BYLINE_LENGTH) return undefined;
@@ -221,6 +225,8 @@ export function parseByline(text: string): string[] | undefined {
   const authors: string[] = [];
   for (const part of parts) {
     const words = part.split(/\s+/);
+    // "By Jane Doe, Staff Writer": a job title after the names is no author.
+    if (authors.length > 0 && BYLINE_ROLES.has(words[words.length - 1].toLowerCase().replace(/s$/, ""))) continue;
     if (words.length < 2 || words.length > 4) return undefined;
     if (!words.every((w) => NAME_WORD.test(w))) return undefined;
     if (BYLINE_NAME_STOPWORDS.has(words[0].toLowerCase())) return undefined;

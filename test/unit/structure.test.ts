@@ -224,6 +224,10 @@ test("a byline in any of its printed forms gives the names; a name of one word o
   assert.deepEqual(parseByline("By JOHN MCDONALD"), ["John McDonald"]);
   assert.deepEqual(parseByline("By Jane Doe & John Roe"), ["Jane Doe", "John Roe"]);
   assert.deepEqual(parseByline("By Jane Doe, Reuters"), ["Jane Doe"]);
+  // A job title after the names is not an author's name.
+  assert.deepEqual(parseByline("By Jane Doe, Staff Writer"), ["Jane Doe"]);
+  assert.deepEqual(parseByline("By Jane Doe and John Roe, Staff Writers"), ["Jane Doe", "John Roe"]);
+  assert.deepEqual(parseByline("BY JANE DOE, WASHINGTON CORRESPONDENT"), ["Jane Doe"]);
   assert.equal(parseByline("By Jane"), undefined);
   assert.equal(parseByline("By Jane Mary Ann Lee Doe"), undefined);
   assert.equal(parseByline("By The Associated Press"), undefined);
