@@ -6,21 +6,9 @@ import { describe, it } from "node:test";
 import { articleToMarkdown } from "../../src/ingest/markdown.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { loadContentDir } from "../../src/site/load-content.ts";
+import { articleRecord } from "../helpers/records.ts";
 
-const record = (slug: string): ArticleRecord => ({
-  source_file: `${slug}.txt`,
-  title: `Title ${slug}`,
-  title_source: "headline",
-  slug,
-  authors: [],
-  people: [],
-  organizations: [],
-  places: [],
-  tags: [],
-  summary: `Summary of ${slug}.`,
-  word_count: 3,
-  removed: [],
-});
+const record = (slug: string): ArticleRecord => articleRecord(slug, { title: `Title ${slug}`, word_count: 3 });
 
 describe("loading generated Markdown (loadContentDir)", () => {
   it("reads every .md file in the folder, sorted by file name, with its record and body, and nothing else", async () => {

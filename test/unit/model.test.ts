@@ -15,24 +15,10 @@ import {
   shareOf,
   type SiteModel,
 } from "../../src/site/model.ts";
+import { articleRecord } from "../helpers/records.ts";
 
 function article(slug: string, fields: Partial<ArticleRecord> = {}): IndexedArticle {
-  const record: ArticleRecord = {
-    source_file: `${slug}.txt`,
-    title: `Headline of ${slug}`,
-    title_source: "headline",
-    slug,
-    authors: [],
-    people: [],
-    organizations: [],
-    places: [],
-    tags: [],
-    summary: `Summary of ${slug}.`,
-    word_count: 460,
-    removed: [],
-    ...fields,
-  };
-  return indexArticle(record, `Body of ${slug}.\n`);
+  return indexArticle(articleRecord(slug, { word_count: 460, ...fields }), `Body of ${slug}.\n`);
 }
 
 const day = (d: string): Partial<ArticleRecord> => ({ date: d, date_precision: "day" });

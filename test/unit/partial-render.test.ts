@@ -4,24 +4,10 @@ import type { ArticleRecord } from "../../src/schema.ts";
 import { indexArticle, type IndexedArticle } from "../../src/site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../../src/site/model.ts";
 import { comparePageFingerprints, pageFingerprints } from "../../src/site/partial-render.ts";
+import { articleRecord } from "../helpers/records.ts";
 
 function article(slug: string, fields: Partial<ArticleRecord> = {}, body = `Body of ${slug}.\n`): IndexedArticle {
-  const record: ArticleRecord = {
-    source_file: `${slug}.txt`,
-    title: `Headline of ${slug}`,
-    title_source: "headline",
-    slug,
-    authors: [],
-    people: [],
-    organizations: [],
-    places: [],
-    tags: [],
-    summary: `Summary of ${slug}.`,
-    word_count: 200,
-    removed: [],
-    ...fields,
-  };
-  return indexArticle(record, body);
+  return indexArticle(articleRecord(slug, fields), body);
 }
 
 /**
