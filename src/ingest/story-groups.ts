@@ -19,35 +19,29 @@ export const MAX_SIBLINGS = 10;
 
 export function findStoryGroups(texts: readonly { id: string; text: string }[]): StoryGroups {
   const pairs = findDuplicatePairs(texts);
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-    // Path compression keeps later finds short.
-    let node = x;
-    while (node !== root) {
-      const next = parent.get(node)!;
-      parent.set(node, root);
-      node = next;
-    }
-    return root;
-  };
+  const neighbours = new Map<string, string[]>();
+  const link = (from: string, to: string) => (neighbours.get(from) ?? neighbours.set(from, []).get(from)!).push(to);
   for (const { a, b } of pairs) {
-    const ra = find(a);
-    const rb = find(b);
-    if (!parent.has(ra)) parent.set(ra, ra);
-    if (!parent.has(rb)) parent.set(rb, rb);
-    // The smaller id is the root, so the grouping does not depend on the pairs' order.
-    if (ra !== rb) ra < rb ? parent.set(rb, ra) : parent.set(ra, rb);
+    link(a, b);
+    link(b, a);
   }
-  const members = new Map<string, string[]>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    (members.get(root) ?? members.set(root, []).get(root)!).push(id);
-  }
+  // Each group is everything reachable from its first member through pairs: a breadth-first
+  // walk, so the membership does not depend on the pairs' order.
   const siblings = new Map<string, string[]>();
-  for (const group of members.values()) {
-    group.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const seen = new Set<string>();
+  for (const start of neighbours.keys()) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const group = [start];
+    for (let i = 0; i < group.length; i++) {
+      for (const next of neighbours.get(group[i])!) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        group.push(next);
+      }
+    }
+    // Ids are file paths; the default sort orders them by code unit, as `<` does.
+    group.sort();
     for (const id of group) siblings.set(id, group.filter((other) => other !== id).slice(0, MAX_SIBLINGS));
   }
   return { siblings, exact: pairs.filter((p) => p.exact) };

@@ -10,11 +10,22 @@ export interface ContentArticle {
   markdown: string;
 }
 
+// Ingest writes UTF-8; a file that is not was damaged after, and is refused rather than
+// published with replacement characters.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 /** Reads every generated `.md` file in `dir` (sorted), validating each against the schema. */
 export async function loadContentDir(dir: string): Promise<ContentArticle[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
   return mapLimited(names, FILE_CONCURRENCY, async (name) => {
-    const text = await readFile(path.join(dir, name), "utf8");
-    return parseArticleMarkdown(text, path.join(dir, name));
+    const file = path.join(dir, name);
+    let text: string;
+    try {
+      text = utf8.decode(await readFile(file));
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw new Error(`${file}: generated Markdown is not valid UTF-8 (damaged on disk?). Re-run ingest.`);
+    }
+    return parseArticleMarkdown(text, file);
   });
 }

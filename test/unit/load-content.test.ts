@@ -31,6 +31,23 @@ describe("loading generated Markdown (loadContentDir)", () => {
     await assert.rejects(loadContentDir(dir), (error: Error) => error.message.includes(path.join(dir, "broken.md")));
   });
 
+  it("refuses a file that is not valid UTF-8, naming it, rather than publishing replacement characters", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "load-content-"));
+    const good = Buffer.from(articleToMarkdown(record("cafe"), ["Un café à Montréal."]), "utf8");
+    await writeFile(path.join(dir, "good.md"), good);
+    assert.equal((await loadContentDir(dir))[0].markdown, "Un café à Montréal.\n", "UTF-8 read as UTF-8");
+    // The same file with one byte of "é" lost.
+    const cut = good.indexOf(Buffer.from("é", "utf8")) + 1;
+    await writeFile(path.join(dir, "good.md"), Buffer.concat([good.subarray(0, cut), good.subarray(cut + 1)]));
+    await assert.rejects(loadContentDir(dir), (error: Error) => error.message.includes(`${path.join(dir, "good.md")}: generated Markdown is not valid UTF-8`));
+  });
+
+  it("passes on a read error as it is, not as a UTF-8 error", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "load-content-"));
+    await mkdir(path.join(dir, "folder.md"));
+    await assert.rejects(loadContentDir(dir), { code: "EISDIR" });
+  });
+
   it("gives an empty folder no articles, and a missing one an error", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "load-content-"));
     await mkdir(path.join(dir, "empty"));

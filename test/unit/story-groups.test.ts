@@ -71,8 +71,13 @@ describe("story groups", () => {
   });
 
   it("list at most ten siblings", () => {
-    const copies = Array.from({ length: 14 }, (_, i) => ({ id: `${String(i).padStart(2, "0")}.txt`, text: story }));
-    for (const list of findStoryGroups(copies).siblings.values()) assert.equal(list.length, MAX_SIBLINGS);
+    const ids = Array.from({ length: 14 }, (_, i) => `${String(i).padStart(2, "0")}.txt`);
+    // Given newest first, listed by name: the first ten names other than the article's own.
+    const { siblings } = findStoryGroups([...ids].reverse().map((id) => ({ id, text: story })));
+    for (const list of siblings.values()) assert.equal(list.length, MAX_SIBLINGS);
+    assert.deepEqual(siblings.get("00.txt"), ids.slice(1, 11));
+    assert.deepEqual(siblings.get("13.txt"), ids.slice(0, 10));
+    assert.deepEqual(siblings.get("05.txt"), [...ids.slice(0, 5), ...ids.slice(6, 11)]);
   });
 });
 
