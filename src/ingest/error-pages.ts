@@ -24,6 +24,8 @@ const ERROR_PAGE_LINES: [RegExp, string][] = [
   [/^(?:(?:This|The) (?:page|content|article) (?:is )?no longer (?:available|exists?))\b/i, "“page not found” page"],
   [/^(?:40[13] )?(?:Forbidden|Access Denied|Unauthorized)\.?$/i, "“access denied” page"],
   [/^(?:50[0234] )?(?:Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out)\.?$/i, "server error page"],
+  // A parked domain: "example.com - example Resources and Information.", "This domain may be for sale".
+  [/^[\w-]+(?:\.[\w-]+)+\b.*\bResources and Information\.?$|^(?:This|The) domain(?: name)? (?:may be|is) for sale\b/i, "parked-domain page"],
   [/\b(?:website|site|page) is (?:currently |temporarily )?(?:down|offline|unavailable) for (?:scheduled )?maintenance\b/i, "“down for maintenance” page"],
 ];
 

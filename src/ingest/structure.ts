@@ -280,8 +280,9 @@ export function extractStructure(paras: Paragraph[]): ArticleStructure {
     rest = rest.slice(1);
   }
 
-  // A file that is only a headline ("Moved Permanently", a teaser) keeps it as the title.
-  const onlyHeadline = rest.length === 1 && isHeadlineLike(rest[0].text) && !/[.]$/.test(rest[0].text);
+  // A file that is only a headline ("Moved Permanently", a teaser) keeps it as the title;
+  // a headline may trail off in dots ("… Step On It...."), a sentence ends in one.
+  const onlyHeadline = rest.length === 1 && isHeadlineLike(rest[0].text) && !/(?<!\.)\.$/.test(rest[0].text);
   if (
     onlyHeadline ||
     (rest.length >= 2 && (isHeadlineLike(rest[0].text) || isShortSentenceHeadline(rest[0].text, rest[1].text)))

@@ -58,6 +58,10 @@ test("every printed form of an error page is recognised", () => {
     ["This site is currently down for maintenance.", "“down for maintenance” page"],
     ["Our page is temporarily offline for scheduled maintenance.", "“down for maintenance” page"],
     ["The website is unavailable for maintenance until noon.", "“down for maintenance” page"],
+    ["example-news.com - example-news Resources and Information.", "parked-domain page"],
+    ["www.town.co.uk Resources and Information", "parked-domain page"],
+    ["This domain may be for sale!", "parked-domain page"],
+    ["The domain name is for sale.", "parked-domain page"],
   ];
   for (const [line, kind] of cases) assert.equal(kindOf("Example News", line), kind, line);
 });
@@ -77,6 +81,8 @@ test("short articles whose lines only start or end like an error page are articl
     "Temporary Redirect Of Traffic Begins Monday",
     "The mayor said the page has nothing more to add.",
     "Error messages confused voters on Tuesday.",
+    "The state merged its Department of Natural Resources and Information.",
+    "Mayor says the domain of the city is for sale to the highest bidder.",
   ]) {
     assert.equal(kindOf("Example News", line), undefined, line);
   }

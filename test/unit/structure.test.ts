@@ -183,6 +183,10 @@ test("a file holding only a headline keeps it as the title, and a one-sentence f
   const headline = extractStructure(paras("Host Tweets Support For Law – Regrets It When America RESPONDS!"));
   assert.equal(headline.title, "Host Tweets Support For Law – Regrets It When America RESPONDS!");
   assert.equal(headline.title_source, "headline");
+  // Trailing dots are a headline's, not a sentence's end.
+  const trailing = extractStructure(paras("Shop Puts Senator's Photo On Floor So Every Customer Steps On It...."));
+  assert.equal(trailing.title_source, "headline");
+  assert.equal(trailing.body.length, 0);
   const sentence = extractStructure(paras("The council voted on Tuesday to keep the policy."));
   assert.equal(sentence.title_source, "lead");
   assert.equal(sentence.title, "The council voted on Tuesday to keep the policy");
