@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Settings } from "luxon";
 import { buildOnThisDay, type DayArticle } from "../../src/site/on-this-day.ts";
 
 const article = (slug: string, date?: string, extra: Partial<DayArticle> = {}): DayArticle => ({ slug, title: `Title ${slug}`, url: `/articles/${slug}/`, date, ...extra });
@@ -121,6 +122,21 @@ describe("on this day, the details", () => {
   it("leaves out articles dated only to a month or a year, and a yearless date of an article that has a year", () => {
     const { pages } = buildOnThisDay([article("m", "2017-03"), article("y", "2017"), article("both", "2017", { date_month_day: "04-01" }), article("day", "2017-03-16", { date_precision: "month" })]);
     assert.deepEqual(pages, []);
+  });
+});
+
+describe("on this day on a maintainer's machine set to another language", () => {
+  it("still names days and months in English, as the rest of the site", () => {
+    const before = Settings.defaultLocale;
+    Settings.defaultLocale = "fr-FR";
+    try {
+      const { pages, index } = buildOnThisDay([article("a", "2017-03-16")]);
+      assert.equal(pages[0].heading, "On this day: March 16");
+      assert.equal(index.months[0].label, "March");
+      assert.equal(index.months[0].days[0].fullLabel, "March 16: 1 article");
+    } finally {
+      Settings.defaultLocale = before;
+    }
   });
 });
 
