@@ -91,10 +91,10 @@ const OTHER_STAFF_PREFIX = /^(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'�
  * (a period after a single capital is an initial, "Nolan D. McCaskill", not a sentence end).
  */
 const CONTRIBUTED = /(?:^|(?<!(?:^|[\s.])\p{Lu})[.!?]\s+|;\s*|,\s+and\s+)((?:[^.!?;]|(?<=(?:^|[\s.])\p{Lu})\.)*?)\s+contributed\b/gu;
-/** "Reporting by X in Kabul; Additional reporting by Y; Editing by Z". */
-const ROLE_BY = /(?:^|[;.]\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\s+([^;.]+)/giu;
-/** A credit line on its own, as a last paragraph of the body. */
-const ROLE_LINE = /^(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+/iu;
+/** "Reporting by X in Kabul; Additional reporting by Y; Editing by Z", "— Additional reporting by Y". */
+const ROLE_BY = /(?:^[—–-]*\s*|[;.]\s*)(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\s+([^;.]+)/giu;
+/** A credit line on its own, as a last paragraph of the body, perhaps set off by a dash. */
+const ROLE_LINE = /^(?:[—–-]+\s*)?(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+/iu;
 
 /** Photo and image credits; the credited name follows the cue. */
 const PHOTO_CUE = /^(?:f?eatured\s+)?(?:image|photo|picture)s?(?:\s+credits?)?\s*(?:by|via|courtesy of|credit\s*:|:)\s*(.+)$/iu;

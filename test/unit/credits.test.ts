@@ -224,6 +224,14 @@ test("a closing paragraph leaves the body only when all of it is a credit line, 
   assert.deepEqual(extractCredits(mixed, []).body, mixed, "a sentence of the story stays, with the credit after it");
   const additional = extractCredits([text, { text: "Additional reporting by Jane Roe", line: 3 }], []);
   assert.deepEqual([additional.body, contributorsOf(additional)], [[text], ["Jane Roe"]]);
+  // Set off by a dash, as magazines print it.
+  for (const dash of ["— ", "—", "– ", "-- "]) {
+    const dashed = extractCredits([text, { text: `${dash}Additional reporting by Jane Roe and John Doe`, line: 3 }], []);
+    assert.deepEqual([dashed.body, contributorsOf(dashed)], [[text], ["Jane Roe", "John Doe"]], dash);
+  }
+  // A sentence that only starts with a dash stays.
+  const aside = [text, { text: "— and reporting by the county's own staff found nothing.", line: 3 }];
+  assert.deepEqual(extractCredits(aside, []).body, aside);
 });
 
 test("role credits are read with any spacing around the semicolons, as scraped or tokenized text prints them", () => {
