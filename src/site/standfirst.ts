@@ -6,9 +6,14 @@ import type { ArticleRecord } from "../schema.ts";
  * their headline), cut at a word before `max` characters. Undefined when nothing is left.
  */
 export function standfirstOf(record: Pick<ArticleRecord, "title" | "dek" | "summary">, max = 180): string | undefined {
+  // A dek that is blank or only repeats the title gives way to the lead's summary.
+  return lineFrom(record.dek, record.title, max) ?? lineFrom(record.summary, record.title, max);
+}
+
+function lineFrom(source: string | undefined, rawTitle: string, max: number): string | undefined {
   const squash = (s: string) => s.replace(/\s+/g, " ").trim();
-  let text = squash(record.dek || record.summary || "");
-  const title = squash(record.title);
+  let text = squash(source ?? "");
+  const title = squash(rawTitle);
   // A lead that opens with the headline as a sentence of its own repeats it: drop it. One
   // whose first sentence only starts like the title ("… cities” after a mayor …) is kept whole.
   if (title && text.toLowerCase().startsWith(title.toLowerCase())) {

@@ -48,7 +48,9 @@ describe("the standfirst's edges", () => {
     assert.equal(standfirstOf({ title: "Harbor reopens", summary: "Harbor reopens 2 piers on Monday." }), "2 piers on Monday.");
     assert.equal(standfirstOf({ title: "Harbor reopens", summary: "Harbor reopens; ships returned on Monday." }), "Harbor reopens; ships returned on Monday.", "a lowercase word carries the sentence on");
     assert.equal(standfirstOf({ title: "", summary: "Ships returned." }), "Ships returned.");
-    assert.equal(standfirstOf({ title: "Ships  returned", dek: "ships returned", summary: "Other words." }), undefined, "a dek that is the title says nothing new");
+    assert.equal(standfirstOf({ title: "Ships  returned", dek: "ships returned", summary: "Other words." }), "Other words.", "a dek that is the title says nothing new: the summary does");
+    assert.equal(standfirstOf({ title: "Ships  returned", dek: "ships returned", summary: "Ships returned." }), undefined, "nor does a summary that is the title");
+    assert.equal(standfirstOf({ title: "Harbor reopens", dek: " \n ", summary: "Ships returned on Monday." }), "Ships returned on Monday.", "a blank dek hides nothing");
   });
 });
 
