@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { extractTagCandidates, chooseTags, maxDistinctTags, singularize } from "../../src/ingest/tags.ts";
+import { extractTagCandidates, chooseTags, maxDistinctTags, singularize, type TagTerm } from "../../src/ingest/tags.ts";
 
 function article(title: string, ...paragraphs: string[]) {
   return extractTagCandidates({ title, paragraphs });
@@ -192,4 +192,174 @@ test("one lexicon word is a topic only when the article says it three times", ()
   const thrice = `${twice} All of this is terrorism.`;
   assert.deepEqual(chooseTags([article("", twice), article("", twice)]), [[], []]);
   assert.deepEqual(chooseTags([article("", thrice), article("", thrice)]), [["terrorism"], ["terrorism"]]);
+});
+
+// ---------------------------------------------------------------------------
+// Each rule below is pinned by what a reader would see go wrong without it.
+
+/** A candidate term written by hand, as `extractTagCandidates` makes them (one form, as written). */
+function term(key: string, count: number, inTitle = false): TagTerm {
+  return { key, count, inTitle, forms: [key], formCounts: [count] };
+}
+
+function keysOf(...paragraphs: string[]): string[] {
+  return extractTagCandidates({ title: "", paragraphs }).terms.map((t) => t.key);
+}
+
+test("words that end in s without being plural keep their s; other plurals lose it by rule", () => {
+  // Listed one by one: each is a word the rules alone would cut ("news" → "new", "species" → "specy").
+  for (const word of ["news", "politics", "economics", "physics", "species", "series", "arms", "means", "headquarters", "alias", "chaos", "lens", "atlas"]) {
+    assert.equal(singularize(word), word, word);
+  }
+  // Kept by the rules themselves: under four letters, or ending in -ss, -us, -is.
+  for (const word of ["ads", "gas", "bus", "status", "census", "virus", "bonus", "consensus", "crisis", "basis", "analysis", "thesis", "process", "business", "congress", "progress", "access", "class"]) {
+    assert.equal(singularize(word), word, word);
+  }
+  for (const [plural, singular] of [["policies", "policy"], ["companies", "company"], ["waltzes", "waltz"], ["quartzes", "quartz"], ["dresses", "dress"], ["wishes", "wish"]]) {
+    assert.equal(singularize(plural), singular, plural);
+  }
+});
+
+test("a one-word topic that ends in s (politics, economics, physics, species) is a tag when an article dwells on it", () => {
+  for (const word of ["politics", "economics", "physics", "species"]) {
+    const text = `It is about ${word}. They spoke of ${word}. All of this is ${word}.`;
+    assert.deepEqual(chooseTags([article("", text), article("", text)]), [[word], [word]], word);
+  }
+});
+
+test("tag words with accents are read like any other; digits, symbols, apostrophes, ampersands and double hyphens keep a word out of every tag", () => {
+  const good = extractTagCandidates({
+    title: "",
+    paragraphs: [
+      "Nobody liked the café owners. The café-bar owners agreed. Old école fees rose. The cafe\u0301-bar rents rose.",
+      "The pizza ovens were hot.",
+    ],
+  }).terms.map((t) => t.key);
+  for (const key of ["café owner", "café-bar owner", "école fee", "cafe\u0301-bar rent", "pizza oven"]) assert.ok(good.includes(key), `${key} in ${JSON.stringify(good)}`);
+
+  const bad = keysOf(
+    "Some ½-price tickets sold. Land costs per km² rose. The cost-per-m² figures fell. Raw café² samples came.",
+    "The mp3 players sold. The r&d budgets grew. The rock'n'roll bands played. The harbor tolls--ever higher--rose.",
+    "They voted for the harbor-. Nobody liked the ferry-’s fares.",
+  );
+  for (const key of bad) assert.match(key, /^\p{Ll}+(?:-\p{Ll}+)*(?: \p{Ll}+(?:-\p{Ll}+)*)*$/u, JSON.stringify(bad));
+  // The odd word is left out; the words around it are still read.
+  for (const key of ["ticket", "budget", "band", "harbor"]) assert.ok(bad.includes(key), `${key} in ${JSON.stringify(bad)}`);
+});
+
+test("adverbs, two-letter words, words across a possessive and phrases longer than three words never make a candidate", () => {
+  const keys = keysOf(
+    "The wildly popular harbor tolls rose. The ad budgets grew. The nation’s ferry fares rose.",
+    "The harbor ferry toll rates stalled.",
+  );
+  for (const key of keys) {
+    assert.ok(!/\b(?:wildly|ad|nation ferry)\b/.test(key), `${key} in ${JSON.stringify(keys)}`);
+    assert.ok(key.split(" ").length <= 3, key);
+  }
+  for (const key of ["popular harbor toll", "budget", "ferry fare", "harbor ferry toll", "ferry toll rate"]) assert.ok(keys.includes(key), `${key} in ${JSON.stringify(keys)}`);
+});
+
+test("an empty modifier never starts a phrase and a vague noun never ends one, each on its own", () => {
+  const keys = keysOf("Immense harbor tolls rose. The harbor pressure grew.");
+  assert.ok(keys.includes("harbor toll"), JSON.stringify(keys));
+  assert.ok(!keys.some((k) => k.startsWith("immense") || k.endsWith("pressure")), JSON.stringify(keys));
+});
+
+test("a phrase ends on a noun: not on a verb in -ed or -ing, though nouns like funding, hearing or seed may end one or stand alone", () => {
+  const keys = keysOf("The harbor tolls doubled. The harbor tolls needed work. Harbor tolls rising, ferry fares needing cuts. The school funding hearing ended.");
+  for (const key of keys) assert.ok(!/(?:doubled|needed|rising|needing)$/.test(key), `${key} in ${JSON.stringify(keys)}`);
+  for (const key of ["harbor toll", "school funding", "school funding hearing", "funding hearing"]) assert.ok(keys.includes(key), `${key} in ${JSON.stringify(keys)}`);
+  const text = "Farmers need seed. They bought seed. The seed was dear.";
+  assert.deepEqual(chooseTags([article("", text), article("", text)]), [["seed"], ["seed"]]);
+});
+
+test("a capitalized word counts as a topic word at the start of a sentence when the article also writes it in lowercase, never inside a name", () => {
+  const terms = extractTagCandidates({
+    title: "",
+    paragraphs: ["Harbor tolls rose again. Nobody liked the Harbor Tolls Board. Nobody paid harbor tolls. Carlos Gimenez said Carlos Gimenez would pay."],
+  }).terms;
+  assert.equal(terms.find((t) => t.key === "harbor toll")?.count, 2);
+  assert.ok(!terms.some((t) => /carlos|gimenez|board/.test(t.key)), JSON.stringify(terms.map((t) => t.key)));
+  // Three mentions make a one-word topic, the first at the start of a sentence.
+  const text = "Terrorism was the theme. They spoke of terrorism. All of this is terrorism.";
+  assert.deepEqual(chooseTags([article("", text), article("", text)]), [["terrorism"], ["terrorism"]]);
+});
+
+test("a phrase in a title-case headline outranks an equally used phrase of the body only", () => {
+  const body = "Nobody paid harbor tolls. The ferry fares rose. The ferry fares fell.";
+  const tags = chooseTags([article("Harbor Tolls Rise Again", body), article("Harbor Tolls Rise Again", body)], { perArticle: 1 });
+  assert.deepEqual(tags, [["harbor tolls"], ["harbor tolls"]]);
+  // Without the headline the tie goes to the first in string order.
+  assert.deepEqual(chooseTags([article("", body), article("", body)], { perArticle: 1 }), [["ferry fares"], ["ferry fares"]]);
+  // A runaway headline (a whole paragraph taken for one) is read for its first 2,000 characters only.
+  const long = extractTagCandidates({ title: `${"Notes ".repeat(400)}Harbor Tolls`, paragraphs: [body] }).terms;
+  assert.equal(long.find((t) => t.key === "harbor toll")?.inTitle, false);
+});
+
+test("a phrase few articles use outranks one many use as often; a phrase said more often wins unless it is much commoner", () => {
+  const filler = (i: number) => article("", `Filler story number ${i} about nothing much.`);
+  const archive = (tolls: number) => [
+    article("", "Nobody paid harbor tolls. ".repeat(tolls), "The ferry fares rose. The ferry fares fell. The ferry fares held."),
+    article("", "Nobody paid harbor tolls."),
+    ...Array.from({ length: 9 }, () => article("", "The ferry fares rose.")),
+    ...Array.from({ length: 29 }, (_, i) => filler(i)),
+  ];
+  // 40 articles: harbor tolls in 2, ferry fares in 10.
+  assert.deepEqual(chooseTags(archive(2), { perArticle: 1 })[0], ["harbor tolls"]);
+  assert.deepEqual(chooseTags(archive(1), { perArticle: 1 })[0], ["ferry fares"]);
+});
+
+test("a one-word topic or a three-word phrase far below the article's best is left out; one near it is kept", () => {
+  const ids = [0, 1];
+  // Scores: (1 + ln count) × idf × (1.8 for two words, 1.2 for three, 0.8 for one); kept at 30% of the best.
+  const withBest = (best: number, other: TagTerm) => ids.map(() => ({ terms: [term("ferry fare", best), other] }));
+  assert.deepEqual(chooseTags(withBest(10, term("terrorism", 3))), [["ferry fare"], ["ferry fare"]]);
+  assert.deepEqual(chooseTags(withBest(5, term("terrorism", 3))), [["ferry fare", "terrorism"], ["ferry fare", "terrorism"]]);
+  assert.deepEqual(chooseTags(withBest(3, term("state funded school", 1))), [["ferry fare", "state funded school"], ["ferry fare", "state funded school"]]);
+  assert.deepEqual(chooseTags(withBest(6, term("state funded school", 1))), [["ferry fare"], ["ferry fare"]]);
+});
+
+test("equal scores in an article go to the first phrase in string order, whatever order the candidates come in", () => {
+  for (const terms of [[term("ferry fare", 2), term("harbor toll", 2)], [term("harbor toll", 2), term("ferry fare", 2)]]) {
+    assert.deepEqual(chooseTags([{ terms }, { terms }], { perArticle: 1 }), [["ferry fare"], ["ferry fare"]]);
+  }
+});
+
+test("over the cap, a tag more articles chose beats one with a higher total score; at equal use the higher score wins, then string order", () => {
+  const only = (t: TagTerm) => ({ terms: [t] });
+  // Three articles chose "zoning rule" with low scores; two chose "airport noise" with high ones.
+  const byUse = [only(term("zoning rule", 1)), only(term("zoning rule", 1)), only(term("zoning rule", 1)), only(term("airport noise", 20)), only(term("airport noise", 20))];
+  for (const order of [byUse, [...byUse].reverse()]) assert.deepEqual([...new Set(chooseTags(order, { maxDistinct: 1 }).flat())], ["zoning rule"]);
+  // Two articles each: the higher total score is kept, though the other comes first in string order.
+  const byScore = [only(term("zoning rule", 5)), only(term("zoning rule", 5)), only(term("airport noise", 1)), only(term("airport noise", 1))];
+  for (const order of [byScore, [...byScore].reverse()]) assert.deepEqual([...new Set(chooseTags(order, { maxDistinct: 1 }).flat())], ["zoning rule"]);
+  // Same use, same score: string order, whichever article comes first.
+  const tie = [only(term("zoning rule", 2)), only(term("zoning rule", 2)), only(term("airport noise", 2)), only(term("airport noise", 2))];
+  for (const order of [tie, [...tie].reverse()]) assert.deepEqual([...new Set(chooseTags(order, { maxDistinct: 1 }).flat())], ["airport noise"]);
+});
+
+test("a tag is named by the spelling the archive writes most, counting every use, even when the first spelling an article used is not it", () => {
+  const later = article("", "Nobody paid the harbor toll.", "Nobody liked harbor tolls. Nobody paid harbor tolls.");
+  assert.deepEqual(chooseTags([later, later]), [["harbor tolls"], ["harbor tolls"]]);
+  const first = article("", "Nobody liked harbor tolls. Nobody paid harbor tolls. One harbor toll rose.");
+  assert.deepEqual(chooseTags([first, first]), [["harbor tolls"], ["harbor tolls"]]);
+  // Two spellings used once each, neither the rule's singular: the tag keeps one of them.
+  assert.deepEqual(chooseTags([article("", "Nobody liked harbor cities."), article("", "Nobody liked harbor citys.")]), [["harbor cities"], ["harbor cities"]]);
+  assert.deepEqual(chooseTags([article("", "Nobody liked harbor taxes."), article("", "Nobody liked harbor taxs.")]), [["harbor taxes"], ["harbor taxes"]]);
+});
+
+test("the spelling more articles use names the topic, even when the other comes first in string order", () => {
+  const hyphen = (n: number) => article("", `The new line is fiber-optic. Rivals went fiber-optic too, in year ${n}.`);
+  const space = (n: number) => article("", `The new line is fiber optic. Rivals went fiber optic too, in year ${n}.`);
+  for (const order of [[hyphen(1), hyphen(2), hyphen(3), space(4), space(5)], [space(4), space(5), hyphen(1), hyphen(2), hyphen(3)]]) {
+    const tags = chooseTags(order);
+    for (const list of tags) assert.ok(list.includes("fiber-optic"), JSON.stringify(tags));
+    assert.ok(!tags.flat().includes("fiber optic"), JSON.stringify(tags));
+  }
+});
+
+test("a tag only one article chose keeps its name", () => {
+  const a = article("", "Nobody paid harbor tolls. ".repeat(3), "The ferry fares rose.");
+  const b = article("", "Nobody paid harbor tolls.", "The ferry fares rose. ".repeat(3));
+  assert.deepEqual(chooseTags([a, b], { perArticle: 1 }), [["harbor tolls"], ["ferry fares"]]);
 });
