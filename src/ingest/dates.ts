@@ -74,13 +74,14 @@ export function extractPublicationDate(input: DateInput): DateResult {
 /** The contributor's own date, used as written when it names a real calendar day/month/year. */
 export function dateFromFrontMatter(value: string | undefined, now: DayNumber): DateResult | undefined {
   if (!value) return undefined;
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  const text = value.trim();
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (!match) return undefined;
   const [, y, m, d] = match;
   const day = utcDate(Number(y), m ? Number(m) : 1, d ? Number(d) : 1);
   if (!day || !isUsable(day, now)) return undefined;
   const precision: DatePrecision = d ? "day" : m ? "month" : "year";
-  return { date: value.trim(), date_precision: precision, date_source: "front_matter", date_evidence: `front matter date: ${value.trim()}` };
+  return { date: text, date_precision: precision, date_source: "front_matter", date_evidence: `front matter date: ${text}` };
 }
 
 // ---------------------------------------------------------------------------
@@ -110,7 +111,7 @@ export interface FiledDay {
   /** Only when printed beside it ("WASHINGTON, Sept. 21, 2016 -"). */
   year?: number;
   source: "dateline" | "text";
-  /** The line as printed. */
+  /** The line as printed, without the spaces around it. */
   text: string;
 }
 
@@ -248,7 +249,7 @@ function dateFromPeriodAlone(period: PeriodDays, now: DayNumber): DateResult | u
   // A period that has not begun by the build's today says nothing yet.
   if (!isUsable(period.from, now)) return undefined;
   return {
-    date: sameMonth ? fromMonth : String(year).padStart(4, "0"),
+    date: sameMonth ? fromMonth : String(year),
     date_precision: sameMonth ? "month" : "year",
     date_source: "folder_default",
     date_evidence: evidence(period.evidence),
@@ -298,9 +299,8 @@ function yearOf(day: DayNumber): number {
   return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
 }
 
-/** A UTC calendar day, or undefined when the date does not exist (Feb 30). */
+/** A UTC calendar day, or undefined when the date does not exist (Feb 30). Callers pass integers (read from digits). */
 function utcDate(year: number, month: number, day: number): DayNumber | undefined {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return dayNumberOf(year, month, day);
 }
@@ -310,13 +310,13 @@ function weekdayOf(day: DayNumber): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-/** YYYY-MM-DD (years here are always four digits: EARLIEST_YEAR up to now). */
+/** YYYY-MM-DD (years here are always four digits: EARLIEST_YEAR up to now, so the year is not padded). */
 function isoDate(day: DayNumber): string {
   const year = yearOf(day);
   let month = 1;
   let rest = day - dayNumberOf(year, 1, 1);
   while (rest >= daysInMonth(year, month)) rest -= daysInMonth(year, month++);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(rest + 1).padStart(2, "0")}`;
+  return `${year}-${String(month).padStart(2, "0")}-${String(rest + 1).padStart(2, "0")}`;
 }
 
 const EARLIEST_DAY = dayNumberOf(EARLIEST_YEAR, 1, 1);

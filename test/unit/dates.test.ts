@@ -274,3 +274,89 @@ test("the evidence stays short", () => {
   assert.ok(result.date_evidence.endsWith("…"));
   assert.ok(result.date_evidence.startsWith("“SAN JOSE DE LAS MATAS"));
 });
+
+test("a front-matter date is read as YYYY, YYYY-MM or YYYY-MM-DD and nothing else", () => {
+  assert.deepEqual(date({ frontMatterDate: " 2017-02-08\n" }), {
+    date: "2017-02-08",
+    date_precision: "day",
+    date_source: "front_matter",
+    date_evidence: "front matter date: 2017-02-08",
+  });
+  for (const bad of ["circa 2017", "12017-02-08", "2017-02-08T10:00", "2017-02-08 10:00", "2017/02/08", "17-02-08", "2017-2-8", "2017-00", "2017-02-00", "2017-00-15"]) {
+    assert.equal(date({ frontMatterDate: bad }).date, undefined, bad);
+    // A file-name date is still used then.
+    assert.equal(date({ frontMatterDate: bad, fileName: "2016-05-04-x.txt" }).date, "2016-05-04", bad);
+  }
+});
+
+test("a file-name date of month 00 or day 00 is not a day", () => {
+  for (const fileName of ["2017-00-15-x.txt", "2017-02-00-x.txt", "20170000.txt"]) {
+    assert.equal(date({ fileName }).date, undefined, fileName);
+  }
+});
+
+test("a dateline's date is read however it was spaced", () => {
+  for (const raw of ["WASHINGTON, Sept.  21, 2016 -", "WASHINGTON, Sept. 21 , 2016 -", "WASHINGTON, Sept. 21,  2016 -", "WASHINGTON, Sept.\n21,\n2016 -"]) {
+    const result = date({ datelineRaw: raw });
+    assert.equal(result.date, "2016-09-21", raw);
+    assert.equal(result.date_evidence, raw.replace(/\s+/g, " "), raw);
+  }
+});
+
+test("a word before a number in the dateline is not a month: the dateline's real date is read", () => {
+  assert.equal(parseDateline("LONDON, Week 12 -"), undefined);
+  assert.equal(parseDateline("ANKARA, Route 66 -"), undefined);
+  assert.deepEqual(parseDateline("LONDON, Week 12, March 4 -"), { month: 3, day: 4, source: "dateline", text: "LONDON, Week 12, March 4 -" });
+  assert.deepEqual(date({ datelineRaw: "ANKARA, Route 66 -" }), {});
+});
+
+test("a date that slipped to the start of the body is read with its year and however it was spaced", () => {
+  const dateline = "CHEVY CHASE, Md., -";
+  const dated = (first: string) => date({ datelineRaw: dateline, paragraphs: [first] });
+  for (const [first, slipped] of [
+    ["March 4, 1987 - Geico Corp said it named two board members.", "March 4, 1987 -"],
+    ["March 4,1987 - Geico Corp said it named two board members.", "March 4,1987 -"],
+    ["March  4, 1987 -- Geico Corp said it named two board members.", "March 4, 1987 --"],
+  ]) {
+    assert.deepEqual(dated(first), { date: "1987-03-04", date_precision: "day", date_source: "dateline", date_evidence: `${dateline} ${slipped}` }, first);
+  }
+  assert.equal(dated("March 14 - Geico Corp said it named two board members.").date_month_day, "03-14");
+  assert.equal(dated("March 14— Geico Corp said it named two board members.").date_month_day, "03-14");
+});
+
+test("a body that only mentions a date after its first words has no slipped dateline date", () => {
+  for (const first of [
+    "The company said on March 4 - a Tuesday - that it named two board members.",
+    "Route 9 - the harbor road - closed on Tuesday.",
+    "Shares of Geico, March 4, 1987 - the day of the vote - rose.",
+  ]) {
+    assert.deepEqual(date({ datelineRaw: "CHEVY CHASE, Md., -", paragraphs: [first] }), {}, first);
+    assert.deepEqual(date({ datelineRaw: "CHEVY CHASE, Md., -", paragraphs: [first], period: YEAR_1987 }).date, "1987", first);
+  }
+});
+
+test("a 'Posted' line is read with spaces around it, and a date that does not exist is no stamp", () => {
+  assert.deepEqual(parseStamp("  Posted on Sept. 19, 2016\n"), { month: 9, day: 19, year: 2016, source: "text", text: "Posted on Sept. 19, 2016" });
+  assert.equal(parseStamp("Posted on Feb. 30, 2016"), undefined);
+  assert.equal(parseStamp("Posted on 31 June"), undefined);
+  assert.equal(parseStamp("Posted on Monday, Feb. 29, 2017"), undefined);
+  assert.deepEqual(date({ paragraphs: ["Posted on Feb. 30, 2016", "The council voted."] }), {});
+});
+
+test("the folder's evidence is shown on one line", () => {
+  const spaced: DatePeriod = { from: "1987-01-01", to: "1987-12-31", evidence: "  reuters/_defaults.yml:\n year 1987\n" };
+  assert.equal(date({ period: spaced }).date_evidence, "reuters/_defaults.yml: year 1987");
+  assert.equal(date({ datelineRaw: "TOKYO, March 2 -", period: spaced }).date_evidence, "“TOKYO, March 2 -” and reuters/_defaults.yml: year 1987");
+});
+
+test("a dateline quoted in the evidence has no spaces inside its quotes", () => {
+  assert.equal(parseDateline("  HOT SPRINGS, Ark., March 16 - ")?.text, "HOT SPRINGS, Ark., March 16 -");
+  assert.equal(
+    date({ datelineRaw: "\tHOT SPRINGS, Ark., March 16 -\n", period: YEAR_1987 }).date_evidence,
+    "“HOT SPRINGS, Ark., March 16 -” and reuters/_defaults.yml: year 1987",
+  );
+  assert.equal(
+    date({ datelineRaw: " CHEVY CHASE, Md., - ", paragraphs: ["March 4 - Geico Corp said it named two board members."], period: YEAR_1987 }).date_evidence,
+    "“CHEVY CHASE, Md., - March 4 -” and reuters/_defaults.yml: year 1987",
+  );
+});
