@@ -89,14 +89,10 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
         continue;
       }
       if (isDir) {
-        const real = await realpath(entryAbs);
-        const first = seen.get(real);
-        if (first !== undefined) {
-          errors.push(new ArticleError(entryRel, `is a link to the folder "${first}", which is already read (a loop or a second name).`, { hint: "Remove the link." }));
-          continue;
-        }
-        seen.set(real, entryRel);
-        await walk(entryAbs, entryRel);
+        // A linked folder is walked after every real one, so the real folder keeps its own
+        // name and the link is the one reported (whichever sorts first).
+        if (info.isSymbolicLink()) linkedFolders.push({ abs: entryAbs, rel: entryRel });
+        else await walkFolder(entryAbs, entryRel);
         continue;
       }
       if (!isFile) continue;
@@ -117,8 +113,22 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
     }
   }
 
+  async function walkFolder(abs: string, rel: string): Promise<void> {
+    const real = await realpath(abs);
+    const first = seen.get(real);
+    if (first !== undefined) {
+      errors.push(new ArticleError(rel, `is a link to the folder "${first}", which is already read (a loop or a second name).`, { hint: "Remove the link." }));
+      return;
+    }
+    seen.set(real, rel);
+    await walk(abs, rel);
+  }
+
   const candidates: { file: ArticleFile; real: string; isLink: boolean }[] = [];
+  const linkedFolders: { abs: string; rel: string }[] = [];
   await walk(root, "");
+  // Walking a linked folder can find more links: the list grows while it is read.
+  for (let i = 0; i < linkedFolders.length; i++) await walkFolder(linkedFolders[i].abs, linkedFolders[i].rel);
   // Two names for one file (a link to another article) would build the article twice:
   // the plain file keeps it, each link is an error.
   const owner = new Map<string, string>();
