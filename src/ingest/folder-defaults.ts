@@ -84,7 +84,7 @@ export function parseFolderDefaults(text: string, file: string): FolderDefaults 
  * day (a month or year as an end means its last day). Undefined when not a real span.
  */
 export function parsePeriod(value: string): { from: string; to: string } | undefined {
-  const parts = value.trim().split("..");
+  const parts = value.split(".."); // periodEnd trims each part
   if (parts.length > 2) return undefined;
   const from = periodEnd(parts[0], "first");
   const to = periodEnd(parts[parts.length - 1], "last");

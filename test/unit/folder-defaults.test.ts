@@ -107,6 +107,43 @@ describe("reading a _defaults.yml", () => {
   });
 });
 
+describe("what a maintainer is told about a broken _defaults.yml", () => {
+  it("names the line of bad YAML in a file with old Mac line ends", () => {
+    const error = refused("source: Reuters\rauthors: [Jane Doe\rlang: en\r");
+    assert.equal(error.line, 3);
+    assert.match(error.message, /^wire\/_defaults\.yml:3: is not valid YAML \(missed comma between flow collection entries\)\. /);
+  });
+
+  it("says what is wrong in the YAML without the parser's own line and column, however far down", () => {
+    const error = refused(`${"# note\n".repeat(11)}source: Reuters\n            lang: en\n`);
+    assert.equal(error.line, 13);
+    assert.match(error.message, /^wire\/_defaults\.yml:13: is not valid YAML \(bad indentation of a mapping entry\)\. Fix it on that line or just above\./);
+    assert.doesNotMatch(error.message, /line \d|column \d/);
+  });
+
+  it("refuses YAML nested too deep to read, without a line and without crashing", () => {
+    const error = refused(`source: Reuters\nauthors: ${"[".repeat(20_000)}`);
+    assert.equal(error.line, undefined);
+    assert.match(error.message, /^wire\/_defaults\.yml: is not valid YAML \(Maximum call stack size exceeded\)\. Fix it on that line or just above\./);
+  });
+
+  it("names the line of a misspelled key even when it holds punctuation, and no line when the key is not at a line's start", () => {
+    const dotted = refused("source: Wire\nsourc.: Typo\n");
+    assert.equal(dotted.line, 2);
+    assert.match(dotted.message, /^wire\/_defaults\.yml:2: key "sourc\." cannot be set for a folder\./);
+    const inline = refused("{source: Wire, sorce: Typo}");
+    assert.equal(inline.line, undefined);
+    assert.match(inline.message, /^wire\/_defaults\.yml: key "sorce" cannot be set for a folder\./);
+  });
+
+  it("ends each refusal of a value with how to write that key", () => {
+    assert.match(refused("year: 87").message, /which is not a year of four digits \(1800 or later\)\. Write the year as four digits: `year: 1987`\.$/);
+    assert.match(refused("year: 1799").message, /Write the year as four digits: `year: 1987`\.$/);
+    // A key with no example of its own gets the file's general example.
+    assert.match(refused("section: gossip\n").message, /\. A _defaults\.yml holds `key: value` lines, for example `source: Reuters`/);
+  });
+});
+
 describe("periods", () => {
   it("reads a year, a month, a day, and spans of them, ends included", () => {
     assert.deepEqual(parsePeriod("1987-02..1987-10"), { from: "1987-02-01", to: "1987-10-31" });
@@ -119,7 +156,7 @@ describe("periods", () => {
   });
 
   it("refuses what is not a span of real days", () => {
-    for (const bad of ["2017..2016", "2017-02-30", "2017-02-00", "1987-00", "87", "1987-02..1987-10..1987-12", "1799", "spring 1987", "1987-02x", "1987-02..1987-10x"]) {
+    for (const bad of ["1987-02..1987-13", "1987-13..1988", "1987-02..", "..1987-10", "2017..2016", "2017-02-30", "2017-02-00", "1987-00", "87", "1987-02..1987-10..1987-12", "1799", "spring 1987", "1987-02x", "1987-02..1987-10x"]) {
       assert.equal(parsePeriod(bad), undefined, bad);
     }
   });
