@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -82,8 +83,12 @@ describe("file names", () => {
     assert.equal(checkArticleFileName("wire/story.txt.bak"), `"story.txt.bak" does not end in .txt. Article files are plain text named like 2017-02-08-miami-dade.txt.`);
   });
 
+  it("_defaults.yml itself, checked as an article, is not told to rename itself to _defaults.yml", () => {
+    assert.equal(checkArticleFileName("wire/_defaults.yml"), `"_defaults.yml" does not end in .txt. Article files are plain text named like 2017-02-08-miami-dade.txt.`);
+  });
+
   it("an unsafe .txt name is told the alphabet, with an example", () => {
-    for (const bad of ["Harbor.txt", "harbor budget.txt", "_harbor.txt", ".txt", "harbor..budget.txt", "a..txt"]) {
+    for (const bad of ["Harbor.txt", "harbor budget.txt", "_harbor.txt", ".txt", "harbor..budget.txt", "a..txt", "story.txt (1).txt", "story.txt Copy.txt"]) {
       assert.equal(
         checkArticleFileName(`wire/${bad}`),
         `"${bad}" is not a safe file name: use only lowercase letters a-z, digits, ".", "_" and "-" (no spaces, capitals or accents), e.g. 2017-02-08-miami-dade.txt.`,
@@ -120,11 +125,30 @@ describe("listing the articles folder", () => {
     assert.deepEqual(errors, [`notes.md: "notes.md" does not end in .txt. Article files are plain text named like 2017-02-08-miami-dade.txt. Rename the file.`]);
   });
 
-  it("a README that is not Markdown is not skipped as one", async () => {
-    const { errors, ignored } = await folder({ "readme.rst": "r", "a.txt": "a" });
+  it("only a Markdown file named README or CONTRIBUTING is skipped as one", async () => {
+    const { files, errors, ignored } = await folder({ "readme.rst": "r", "old-readme.md": "o", "readme.md.txt": "an article", "a.txt": "a" });
     assert.deepEqual(ignored, []);
-    assert.equal(errors.length, 1);
-    assert.match(errors[0], /^readme\.rst: /);
+    assert.deepEqual(files, ["a.txt", "readme.md.txt"]);
+    assert.equal(errors.length, 2);
+    assert.match(errors[0], /^old-readme\.md: "old-readme\.md" does not end in \.txt/);
+    assert.match(errors[1], /^readme\.rst: /);
+  });
+
+  it("a named pipe is not an article and is never opened", async () => {
+    const { listing } = await folder({ "a.txt": "a" });
+    execFileSync("mkfifo", [path.join(articles, "pipe.txt")]);
+    const again = await listArticleFiles(articles);
+    assert.deepEqual(again.files, listing.files);
+    assert.deepEqual(again.errors, []);
+  });
+
+  it("a link to the articles folder itself is reported as a loop back to it", async () => {
+    const { files, errors } = await folder({ "a.txt": "a" }, [[".", "loop"], [articles, "again"]]);
+    assert.deepEqual(files, ["a.txt"]);
+    assert.deepEqual(errors, [
+      `again: is a link to the folder ".", which is already read (a loop or a second name). Remove the link.`,
+      `loop: is a link to the folder ".", which is already read (a loop or a second name). Remove the link.`,
+    ]);
   });
 
   it("_defaults.yml files are settings, listed apart from the articles, in name order", async () => {
