@@ -162,3 +162,107 @@ describe("related links on the site", () => {
     assert.deepEqual(links(undefined), []);
   });
 });
+
+// ---------------------------------------------------------------------------
+// The approximations (features looked up, terms kept, candidates rescored) and the
+// content words, each pinned by what a reader would see change.
+
+describe("related articles: what is looked up and kept", () => {
+  const words = (prefix: string, n: number, count = 1) => Array.from({ length: n }, (_, i) => Array(count).fill(`${prefix}${i}`).join(" ")).join(" ");
+
+  it("never show an article told as the same story elsewhere", () => {
+    const text = "harbor dredging silt channel";
+    const related = findRelated([article("base", text, { sameStory: ["twin"] }), article("twin", text), article("other", text)]);
+    assert.deepEqual(related[0], ["other"]);
+  });
+
+  it("break ties by slug, whatever order the articles come in", () => {
+    const many = Array.from({ length: 8 }, (_, i) => article(`a${i}`, "harbor dredging silt channel"));
+    for (const order of [many, [...many].reverse()]) {
+      const related = findRelated(order);
+      const a7 = order.findIndex((a) => a.slug === "a7");
+      assert.deepEqual(related[a7], ["a0", "a1", "a2", "a3", "a4"]);
+    }
+  });
+
+  it("keep an article's 60 strongest shared words: a weak 61st word links nothing, and words of its own never crowd out shared ones", () => {
+    // base and twin share 60 words used twice; base and weak share one word used once.
+    const base = article("base", `${words("strong", 60, 2)} faint ${words("own", 80)}`);
+    const twin = article("twin", words("strong", 60, 2));
+    const weak = article("weak", "faint lonely");
+    const related = findRelated([base, twin, weak], { minSimilarity: 0 });
+    assert.deepEqual(related[0], ["twin"]);
+    assert.deepEqual(related[2], [], "base keeps only its 60 strongest shared words, so the weak link is gone");
+    // With 59 strong words the weak one is the 60th and kept.
+    const related59 = findRelated([article("base", `${words("strong", 59, 2)} faint ${words("own", 80)}`), article("twin", words("strong", 59, 2)), weak], { minSimilarity: 0 });
+    assert.deepEqual(related59[2], ["base"]);
+  });
+
+  it("keep names however many words an article has", () => {
+    const base = article("base", words("strong", 70, 10), { names: ["person:Ada Lindqvist"] });
+    const twin = article("twin", words("strong", 70, 10));
+    const named = article("named", "lighthouse", { names: ["person:Ada Lindqvist"] });
+    assert.deepEqual(findRelated([base, twin, named], { minSimilarity: 0 })[2], ["base"]);
+  });
+
+  it("look up an article's 30 strongest features only", () => {
+    // base shares 30 words with 15 articles (two each), and a word that three articles use, so weaker, with two more.
+    const base = article("base", `faint ${words("strong", 30)}`);
+    const others = Array.from({ length: 15 }, (_, i) => article(`s${String(i).padStart(2, "0")}`, `strong${2 * i} strong${2 * i + 1}`));
+    const related = findRelated([base, ...others, article("weak1", "faint"), article("weak2", "faint")], { minSimilarity: 0, limit: 40 });
+    assert.deepEqual(related[0], others.map((a) => a.slug));
+    // Visited, the weaker word would have linked both (0.61 of the best score, over the 0.5 floor).
+  });
+
+  it("do not look up a word on more than 200 articles (it still counts in the score)", () => {
+    const crowd = Array.from({ length: 210 }, (_, i) => article(`c${String(i).padStart(3, "0")}`, `council own${i}`));
+    const related = findRelated([article("base", "council"), ...crowd], { minSimilarity: 0 });
+    assert.deepEqual(related[0], []);
+    // At 200 articles it is looked up.
+    const fewer = findRelated([article("base", "council"), ...crowd.slice(0, 199)], { minSimilarity: 0 });
+    assert.equal(fewer[0].length, 5);
+  });
+
+  it("rescore the best candidates by their partial score, so the best match is kept among many weak ones", () => {
+    // 30 articles share a common word with base (looked up first, being heavier in base); one shares a rare word.
+    const crowd = Array.from({ length: 30 }, (_, i) => article(`c${String(i).padStart(2, "0")}`, `alpha own${i}a own${i}b own${i}c`));
+    const base = article("base", `${Array(30).fill("alpha").join(" ")} omega`);
+    const related = findRelated([base, ...crowd, article("close", "omega")]);
+    assert.deepEqual(related[0], ["close"]);
+  });
+
+  it("fade nearness in time over months: a day apart counts nearly in full, half a year apart about two thirds, years apart half", () => {
+    const day = (date: string) => dayNumber(date);
+    assert.equal(day("2017-02-01") - day("2017-01-31"), 1);
+    assert.equal(day("2017-03-01") - day("2017-02-28"), 1);
+    assert.equal(day("2017"), day("2017-01-01"));
+    assert.equal(day("2017-03"), day("2017-03-01"));
+    assert.ok(timeFactor(day("2017-02-08"), day("2017-02-09")) > 0.99);
+    const halfYear = timeFactor(day("2017-01-01"), day("2017-06-30"));
+    assert.ok(halfYear > 0.65 && halfYear < 0.7, String(halfYear));
+    assert.ok(timeFactor(day("2012-01-01"), day("2017-01-01")) < 0.51);
+  });
+});
+
+describe("content words for matching: what counts", () => {
+  it("leave out two-letter words, words with digits, capitalized words of the body, and punctuation, stopwords and numbers of the headline", () => {
+    const words = new Map(contentWords({ title: "HARBOR, THE 12 DREDGING", paragraphs: ["An ox pulled 3rd mp3 carts for Acme Corp near the cafe\u0301s."] }).map((w) => [w.key, w.count]));
+    assert.deepEqual([...words.keys()].sort(), ["cafe\u0301s", "carts", "dredging", "harbor", "pulled"].sort());
+    assert.equal(words.get("harbor"), 2);
+  });
+
+  it("read a runaway headline for its first 2,000 characters", () => {
+    const words = contentWords({ title: `${"filler ".repeat(300)}harbor`, paragraphs: [] });
+    assert.ok(!words.some((w) => w.key === "harbor"));
+  });
+
+  it("keep the 150 most used words, ties in string order, whatever order the text has them in", () => {
+    const list = Array.from({ length: 160 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    for (const order of [list, [...list].reverse()]) {
+      const kept = contentWords({ title: "", paragraphs: [`${order.join(" ")} harbor harbor`] });
+      assert.equal(kept.length, 150);
+      assert.deepEqual(kept[0], { key: "harbor", count: 2 });
+      assert.deepEqual(kept.slice(1).map((w) => w.key), [...list].sort().slice(0, 149));
+    }
+  });
+});
