@@ -102,6 +102,7 @@ test("tickers are cut however the wire spaces them, with a class or market suffi
   assert.deepEqual(extractTickers("BERKSHIRE<BRK.A> AND ROYAL DUTCH <RD.AS> REPORT"), { text: "BERKSHIRE AND ROYAL DUTCH REPORT", tickers: ["BRK.A", "RD.AS"] });
   assert.deepEqual(extractTickers("Acme Corp(NYSE : ACM) and Bolt Inc (Nasdaq:BLT.A) and Cord (TSX: CRD.TO)"), { text: "Acme Corp and Bolt Inc and Cord", tickers: ["ACM", "BLT.A", "CRD.TO"] });
   assert.deepEqual(extractTickers("ACME  SETS   DIVIDEND"), { text: "ACME SETS DIVIDEND", tickers: [] });
+  assert.deepEqual(extractTickers("<ACM> ACME SETS DIVIDEND "), { text: "ACME SETS DIVIDEND", tickers: ["ACM"] });
 });
 
 test("capitals are judged at exactly 95% of the letters too", () => {
@@ -147,6 +148,7 @@ test("ordinary headline words stay lowercase though a curated list uses them in 
 test("words in capitals with stops, hyphens and digits: initials stay, codes stay, ordinals and decades read in lowercase", () => {
   assert.equal(sentenceCase("EXPORTS TO U.S. FALL", []), "Exports to U.S. fall");
   assert.equal(sentenceCase("TALKS BEFORE G-7 MEETING", []), "Talks before G-7 meeting");
+  assert.equal(sentenceCase("RAIDERS SEIZE AK-47 RIFLES", []), "Raiders seize AK-47 rifles");
   assert.equal(sentenceCase("GROUP-77 SEES F-16 AND MX-1 SALES BY END-1986", []), "Group-77 sees F-16 and MX-1 sales by end-1986");
   assert.equal(sentenceCase("ACME X1ST PLAN", []), "Acme X1ST plan");
   assert.equal(sentenceCase("ACME SETS 2ND QTR AND 1980S HIGH", []), "Acme sets 2nd qtr and 1980s high");
@@ -180,7 +182,7 @@ test("a capital at the start of a sentence says nothing, however the sentence be
 test("a paragraph in capitals is no evidence, and the lead's first forty paragraphs are read", () => {
   assert.equal(sentenceCase("PRICES OF COCOA RISE", ["TRADERS SAID COCOA PRICES ROSE SHARPLY"]), "Prices of cocoa rise");
   const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says nothing.`);
-  assert.equal(sentenceCase("ACME BUYS GULFEX", [...filler, "The company bought gulfex today."]), "Acme buys Gulfex".replace("Gulfex", "gulfex"));
+  assert.equal(sentenceCase("ACME BUYS GULFEX", [...filler, "The company bought Gulfex today."]), "Acme buys gulfex");
   assert.equal(sentenceCase("ACME BUYS GULFEX", ["The company bought Gulfex today.", ...filler]), "Acme buys Gulfex");
 });
 
@@ -203,6 +205,14 @@ test("a headline of tickers only is kept as printed", () => {
 
 test("a name's words before a ticker: an abbreviation stays in capitals, a ticker as printed, other words capitalised", () => {
   assert.equal(readableTitle("GM HUGHES J UNIT <GMH> SETS PAYOUT", []).title, "GM Hughes J Unit sets payout");
+});
+
+test("a capital next to another is the name's on either side; one before a new sentence stands alone", () => {
+  // Twice in a name, once alone in lowercase: the lone form counts.
+  assert.equal(sentenceCase("PRICES OF STOCK RISE", ["The American Stock rose.", "The American Stock fell.", "Traders bought stock."]), "Prices of stock rise");
+  assert.equal(sentenceCase("PRICES OF STOCK RISE", ["Traders bought Stock Exchange seats.", "Brokers sold Stock Exchange seats.", "Traders bought stock."]), "Prices of stock rise");
+  // Before a sentence's first word a capital stands alone.
+  assert.equal(sentenceCase("PRICES OF STOCK RISE", ["Traders bought Stock; Prices rose.", "Brokers sold Stock; Prices fell.", "Traders bought stock."]), "Prices of Stock rise");
 });
 
 test("the commonest form the article writes wins; a tie goes to lowercase, in either order", () => {
@@ -240,6 +250,11 @@ test("a name before a ticker is cased as a name, ending at a word that starts th
   assert.equal(readableTitle("GRAND OLD HARBOR STEAM FERRY BOARD <GOH> DEAL", []).title, "Grand old harbor steam ferry Board deal");
   assert.equal(readableTitle("UPDATE: GRAND HARBOR <GOH> DEAL", []).title, "Update: Grand Harbor deal");
   assert.equal(readableTitle("MOODY'S MAY DOWNGRADE GRAND HARBOR <GOH>", []).title, "Moody's may downgrade grand Harbor");
+  // A colon after the ticker does not end the name; the name's words elsewhere in the headline are ordinary words.
+  assert.equal(readableTitle("GRAND OLD HARBOR <GOH> UNIT: RESULTS", []).title, "Grand Old Harbor unit: Results");
+  assert.equal(readableTitle("GRAND HARBOR <GOH> BUYS HARBOR UNIT", []).title, "Grand Harbor buys harbor unit");
+  // The article's own spelling of a name's word wins.
+  assert.equal(readableTitle("MCDONALD'S <MCD> SALES RISE", ["Sales at McDonald's rose."]).title, "McDonald's sales rise");
   // A second ticker marks the word before it; bracketed names are names.
   assert.equal(readableTitle("GRAND HARBOR <GOH> JOINS FERRY <FRY> BID", []).title, "Grand Harbor joins Ferry bid");
   assert.equal(readableTitle("GRAND HARBOR <GOH> BUYS <OLD FERRY CO> UNIT", []).title, "Grand Harbor buys Old Ferry Co unit");
