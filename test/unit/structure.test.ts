@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { NO_FURNITURE_EVIDENCE, removeFurniture } from "../../src/ingest/furniture.ts";
-import { extractStructure, parseByline, parseDateline, titleFromLead } from "../../src/ingest/structure.ts";
+import { contentStems, extractStructure, isHeadlineLike, parseByline, parseDateline, titleFromLead } from "../../src/ingest/structure.ts";
 import { paragraphsOf as paras, seedParagraphs as seed } from "../helpers/paragraphs.ts";
 
 function seedStructure(name: string) {
@@ -264,4 +264,212 @@ test("a dek is a short headline-like line: not lowercase, not two sentences, not
   ]) {
     assert.equal(dekOf(notDek), undefined, notDek);
   }
+});
+
+// ---- Boundaries and near misses (mutation testing: each case is one a planted bug got wrong) ----
+
+/** `base`, a space and a filler word, to exactly `n` characters, then `end`. */
+function padTo(base: string, n: number, end = ""): string {
+  const filler = n - base.length - 1 - end.length;
+  assert.ok(filler >= 2, `${base} is too long for ${n}`);
+  const text = `${base} S${"o".repeat(filler - 1)}${end}`;
+  assert.equal(text.length, n);
+  return text;
+}
+
+const bannerStory = [
+  "The county commission voted 7-6 on Friday to keep its sanctuary policy in place, after a nine-hour meeting that ran well past midnight.",
+  "Opponents of the policy said they would take the commission's decision to court, and the sheriff said deputies would follow it.",
+];
+/** The line the structure step removes as a banner over `second`, if any. */
+function bannerOver(first: string, second: string, body: string[] = bannerStory): string | undefined {
+  const s = extractStructure(paras(first, second, ...body));
+  return s.removed.find((r) => r.kind === "banner")?.text;
+}
+
+test("a site slogan that shares nothing with the story is removed above a Title Case headline that does", () => {
+  const s = extractStructure(paras("Truth Matters Most", "County Commission Keeps Sanctuary Policy In Place", ...bannerStory));
+  assert.deepEqual(s.removed, [{ kind: "banner", text: "Truth Matters Most", line: 1 }]);
+  assert.equal(s.title, "County Commission Keeps Sanctuary Policy In Place");
+  assert.deepEqual(s.body.map((p) => p.text), bannerStory);
+  // One story paragraph under the headline is enough.
+  assert.equal(bannerOver("Truth Matters Most", "County Commission Keeps Sanctuary Policy In Place", bannerStory.slice(0, 1)), "Truth Matters Most");
+  // A full stop inside the slogan or the headline is no sentence end.
+  assert.equal(bannerOver("Truth, Justice & the U.S. Way", "County Commission Keeps Sanctuary Policy In Place"), "Truth, Justice & the U.S. Way");
+  assert.equal(bannerOver("Truth Matters Most", "County Commission Keeps Sanctuary Policy Version 2.0"), "Truth Matters Most");
+  assert.equal(bannerOver("Truth Matters Most", "2016 County Commission Keeps Sanctuary Policy"), "Truth Matters Most");
+  // Only the top of the story is compared: the slogan's word far down the story does not save it.
+  const longStory = [...bannerStory, ...Array.from({ length: 4 }, (_, i) => `Paragraph ${i + 3} of the report on the county vote.`), "The mayor called it a matter of truth."];
+  assert.equal(bannerOver("Truth Matters Most", "County Commission Keeps Sanctuary Policy In Place", longStory), "Truth Matters Most");
+});
+
+test("a banner is short, unpunctuated, over a longer one-sentence Title Case headline about the story", () => {
+  const headline = "County Commission Keeps Sanctuary Policy In Place";
+  const slogan60 = padTo("Truth Matters Most In Every Single Day Of Every", 60);
+  assert.equal(bannerOver(slogan60, padTo(headline, 90)), slogan60);
+  assert.equal(bannerOver(padTo("Truth Matters Most In Every Single Day Of Every", 61), padTo(headline, 92)), undefined, "too long for a slogan");
+  assert.equal(bannerOver("Truth Matters Most!", headline), undefined, "the slogan ends as a sentence");
+  assert.equal(bannerOver("Truth Matters Most", `${headline}.`), undefined, "the headline ends as a sentence");
+  assert.equal(bannerOver("Truth Matters Most", "Commission Votes. County Keeps Sanctuary Policy In Place"), undefined, "two sentences");
+  // The headline is at least half as long again as the slogan (18 → 27), and at most 150.
+  assert.equal(bannerOver("Truth Matters Most", "County Keeps Sanctuary Plan"), "Truth Matters Most");
+  assert.equal(bannerOver("Truth Matters Most", "County Keeps Sanctuary Law"), undefined);
+  assert.equal(bannerOver("Truth Matters Most", padTo(headline, 150)), "Truth Matters Most");
+  assert.equal(bannerOver("Truth Matters Most", padTo(headline, 151)), undefined);
+  assert.equal(bannerOver("Truth Matters Most", "TAMPA - County Commission Keeps Sanctuary Policy"), undefined, "a dateline");
+  assert.equal(bannerOver("Truth Matters Most", "-- County Commission Keeps Sanctuary Policy In Place"), undefined, "a list item");
+  assert.equal(bannerOver("Truth Matters Most", "County commission keeps its sanctuary policy in place"), undefined, "not Title Case");
+  assert.equal(bannerOver("County Matters Most", headline), undefined, "the top line is about the story too");
+  assert.equal(bannerOver("Truth Matters Most", "Leaders Gather For Summit In Distant Capital"), undefined, "the headline is not about the story");
+});
+
+test("what reads as a headline: short, unpunctuated, Title Case, capitals, or ending in an abbreviation", () => {
+  const headlines = [
+    "Trade talks between the two sides resume in the U.S.",
+    "Senate Budget Passes and the work was done for now.",
+    "HE IS AN EX OF A PAL.",
+    "the council voted to keep the policy for another year",
+    "And then the council voted to keep the policy...",
+    "And then the council voted to keep the policy…",
+    "The council voted to keep it.",
+    "ECONOMIC SPOTLIGHT - ITALIAN BOOM",
+    `${"vote ".repeat(39)}votes`,
+  ];
+  for (const line of headlines) assert.equal(isHeadlineLike(line), true, line);
+  const sentences = [
+    "",
+    `${"vote ".repeat(39)}voters`,
+    "WASHINGTON (Reuters) - The Senate voted on the budget",
+    "ROME, March 2 - Italy booms",
+    "The plan was drafted by the panel under Plan B.",
+    "The U.S. team lost the final to a side from abroad.",
+    "Acme Inc. said the plant would close and workers would go home.",
+    "Senate Budget Passes as eBay and iPhone sales slow down.",
+    "He is an ex of a pal.",
+    "he is an ex of a pal and me.",
+    "the council voted to keep the policy for another year.",
+    "What now? The council voted to keep the policy for a year.",
+    "The council... voted to keep the policy for another year.",
+    "The council voted to keep it again.",
+  ];
+  for (const line of sentences) assert.equal(isHeadlineLike(line), false, line);
+});
+
+test("a short sentence over a paragraph half as long again is the headline, up to 100 characters", () => {
+  const first100 = padTo("Council members voted on Tuesday to keep the policy in place for another year", 100, ".");
+  const next150 = padTo("The county commission met for nine hours before the vote, which split the members and the public", 150, ".");
+  assert.equal(extractStructure(paras(first100, next150)).title_source, "headline");
+  const first101 = padTo("Council members voted on Tuesday to keep the policy in place for another year", 101, ".");
+  assert.equal(extractStructure(paras(first101, `${next150} More.`)).title_source, "lead");
+  // Exactly half as long again.
+  const first60 = padTo("Council members voted on Tuesday to keep the policy", 60, ".");
+  assert.equal(extractStructure(paras(first60, padTo("The county commission met for nine hours before", 90, "."))).title_source, "headline");
+  assert.equal(extractStructure(paras(first60, padTo("The county commission met for nine hours before", 89, "."))).title_source, "lead");
+  // A dateline opens the lead, not a headline.
+  const dated = extractStructure(paras("MIAMI — The council voted on Tuesday to keep the policy.", next150));
+  assert.equal(dated.title_source, "lead");
+  assert.equal(dated.dateline, "Miami");
+  assert.equal(dated.title, "The council voted on Tuesday to keep the policy");
+});
+
+test("a dek's limits: 160 characters, three words, a tenth digits, a question of 100, no full stop or quoted stop at the end", () => {
+  const lead = "The council met on Tuesday night and voted to keep the policy for another year, members said.";
+  const dekOf = (second: string) => extractStructure(paras("Council Keeps Policy", second, lead)).dek;
+  const deks = [
+    padTo("A vote that split the county and its commission", 160),
+    "Two big votes",
+    "A new era",
+    "A vote, and a split county",
+    "A vote that split 2 counties apart",
+    "Budget of 25 dollars",
+    padTo("Will the county keep its policy for another year after the vote", 100, "?"),
+    "Who pays? the county asks, as a vote on the budget splits the council and the mayor in two over roads",
+    "A vote at noon that split the county.in two",
+  ];
+  for (const dek of deks) assert.equal(dekOf(dek), dek, dek);
+  const notDeks = [
+    padTo("A vote that split the county and its commission", 161),
+    padTo("Will the county keep its policy for another year after the vote", 101, "?"),
+    `${padTo("Will the county keep its “sanctuary” policy for another year after the vote", 110, "?")}”`,
+    "A vote that split the county in two.",
+    "The mayor calls it “a new start.”",
+    "A “no.” Then a walkout",
+    "the vote split County Hall",
+    "Votes split 2,222 counties",
+  ];
+  for (const notDek of notDeks) assert.equal(dekOf(notDek), undefined, notDek);
+});
+
+test("parseDateline: two letters make a place, one does not; a dateline needs text after it", () => {
+  assert.equal(parseDateline("L.A. - Police said on Friday that the road was open.")?.place, "L.A.");
+  assert.equal(parseDateline("A. - The list goes on."), undefined);
+  assert.equal(parseDateline("MIAMI — "), undefined);
+});
+
+test("contentStems: words of four letters and more, lowercased, cut to five letters, without common words", () => {
+  assert.deepEqual([...contentStems("County ELECTED an elector in the election")].sort(), ["count", "elect"]);
+  assert.deepEqual([...contentStems("It is so, and we go on")], []);
+  for (const word of [
+    "that", "this", "with", "from", "have", "will", "what", "when", "where", "they", "them", "their", "there", "about",
+    "after", "over", "into", "just", "than", "then", "been", "were", "your", "more", "most", "says", "said", "would",
+    "could", "should", "does",
+  ]) {
+    assert.deepEqual([...contentStems(`${word} county`)], ["count"], word);
+  }
+});
+
+test("parseByline: the forms that are names and the ones that are not", () => {
+  assert.deepEqual(parseByline("By Jane Doe,John Roe"), ["Jane Doe", "John Roe"]);
+  assert.deepEqual(parseByline("By Jane Doe, John Roe, and Ann Poe"), ["Jane Doe", "John Roe", "Ann Poe"]);
+  assert.deepEqual(parseByline("By Jane Doe&John Roe"), ["Jane Doe", "John Roe"]);
+  assert.deepEqual(parseByline("By Jane Doe,"), ["Jane Doe"]);
+  assert.deepEqual(parseByline("By Mary Ann Lee Doe"), ["Mary Ann Lee Doe"]);
+  assert.deepEqual(parseByline("By Jane DeLuca"), ["Jane DeLuca"]);
+  assert.equal(parseByline("By Friday evening"), undefined);
+  assert.equal(parseByline("By eMarketer Staff"), undefined);
+  assert.equal(parseByline("By Jane Doe123"), undefined);
+  assert.equal(parseByline("Photos by Jane Doe"), undefined);
+  assert.equal(parseByline("By , Associated Press"), undefined);
+  // 120 characters is still a byline, 121 is not.
+  const names = "By Jane Doe, John Roe, Ann Poe, Bob Loe, Kim Moe, Tim Noe, Sue Koe, Ray Hoe, Lou Boe, Max Coe, Joy Foe and Zed";
+  const at120 = padTo(names, 120);
+  assert.equal(parseByline(at120)?.length, 12);
+  assert.equal(parseByline(padTo(names, 121)), undefined);
+});
+
+test("titleFromLead: the cut, its dangling words and its trailing punctuation", () => {
+  assert.equal(titleFromLead("Stocks fell on Monday"), "Stocks fell on Monday");
+  assert.equal(titleFromLead("The mayor said “no.” Then he left the hall."), "The mayor said “no”");
+  assert.equal(titleFromLead("Prices rose 3.5 percent on Monday. Traders cheered."), "Prices rose 3.5 percent on Monday");
+  assert.equal(titleFromLead("The index rose 0.5"), "The index rose 0.5");
+  assert.equal(titleFromLead("Stocks fell and fell..."), "Stocks fell and fell");
+  // A short lead keeps its last word, even a little one.
+  assert.equal(titleFromLead("This is what we are fighting for."), "This is what we are fighting for");
+  assert.equal(titleFromLead(padTo("This is what the county commission has been fighting", 89, " for.")), padTo("This is what the county commission has been fighting", 88, " for"));
+  // A cut of exactly 90 characters keeps its last word.
+  const ninety = padTo("The county commission voted on Friday to keep its sanctuary policy in place", 90);
+  assert.equal(titleFromLead(`${ninety} after a meeting that ran well past midnight.`), ninety);
+  // The cut keeps three words at least, and a word with a comma after it is still dangling.
+  const w1 = "Intergovernmentalization-related";
+  const w2 = "counterrevolutionary-sentiment";
+  const w5 = "Telecommunications-infrastructure-modernizing";
+  assert.equal(titleFromLead(`${w1} ${w2} of the ${w5} plan.`), `${w1} ${w2} of`);
+  assert.equal(titleFromLead(`${w1} ${w2} of the, ${w5} plan.`), `${w1} ${w2} of`);
+});
+
+test("extractStructure: the whole structure of small files, with no keys for what is absent", () => {
+  assert.deepEqual(extractStructure([]), { title: "", title_source: "lead", authors: [], body: [], removed: [] });
+  const lead = "The council met on Tuesday night and voted to keep the policy for another year, members said.";
+  assert.deepEqual(extractStructure(paras("Council Keeps Policy", lead)), {
+    title: "Council Keeps Policy",
+    title_source: "headline",
+    authors: [],
+    body: [{ text: lead, line: 2 }],
+    removed: [],
+  });
+  // A one-line file ending in a full stop is a lead, whatever its shape.
+  const short = extractStructure(paras("Council keeps policy."));
+  assert.equal(short.title_source, "lead");
+  assert.equal(short.title, "Council keeps policy");
+  assert.equal(extractStructure(paras("U.S. Council Keeps Policy")).title_source, "headline");
 });
