@@ -64,6 +64,10 @@ test("video captions go: the CLOSE prefix, a play bar of block characters, a '(J
       "The senator leaves the chamber. (March 5) Getty Images",
       "Crowds gather outside the courthouse. (Oct. 12) WXYZ",
       "A crowd waits for the ruling. (Dec 31)AFP",
+      "The rally in the park. (Jun 3) AP",
+      "The parade on Main Street. (Jul 4) AP",
+      "The storm reaches the coast. (Sep 9) AP",
+      "The senator leaves the chamber. (Mar 5) Getty",
     ],
     "video-caption",
   );
@@ -76,6 +80,7 @@ test("lines that only look like video captions stay", () => {
       "Officials kept the results CLOSE to the vest until Friday.",
       "The chart marked each district ██ with a bar and a number.",
       "Press play ▶ to start the recording, the site said.",
+      "The button on the page is marked ▶",
       "The vote was moved to (Jan. 25) next year by the board.",
       "(Jan. 25) AP reported the vote first, the clerk said.",
       "The poll was taken on (Jan. 25) by 12 interviewers.",
@@ -86,10 +91,11 @@ test("lines that only look like video captions stay", () => {
 
 test("an 'Up Next' video teaser goes with its label; a sentence starting 'Up next' stays", () => {
   for (const label of ["Up Next", "UP NEXT:", "Next up", "Watch next", "Up next :"]) {
-    const { kept } = removeFurniture(paras(headline, ...story, label, "Mayor's plan for the river walk, explained"), NO_FURNITURE_EVIDENCE);
+    const { kept, removed } = removeFurniture(paras(headline, ...story, label, "Mayor's plan for the river walk, explained"), NO_FURNITURE_EVIDENCE);
     assert.deepEqual(kept.map((p) => p.text), [headline, ...story], label);
+    assert.deepEqual(removed.map((r) => r.kind), ["up-next", "up-next"], label);
   }
-  assertKinds(["Up next for the council is the budget, which is due in May."], undefined);
+  assertKinds(["Up next for the council is the budget, which is due in May.", "The budget is up next"], undefined);
 });
 
 test("share widgets, counters and calls to share go", () => {
@@ -115,6 +121,14 @@ test("share widgets, counters and calls to share go", () => {
       "Please share this with your friends on Twitter.",
       "Make sure to share this with everyone you know!",
       "Be sure to share if you agree, and tell your friends.",
+      "Please share this and leave a comment below!",
+      "Share | Tweet | Email | Pin it | Print | Facebook | Twitter",
+      "Share|Tweet|Email|Print|Facebook|Twitter|Pin it",
+      "1 share",
+      "1 SHARE",
+      "Share 402",
+      "Shares 1.2K",
+      "Shares 402 k",
     ],
     "share-widget",
   );
@@ -146,6 +160,11 @@ test("sentences about sharing stay", () => {
       "Voters were told to share if they had seen anything, and the police thanked everyone.",
       "Users who click to share a post see a warning first.",
       "Share, tweet, email: the campaign tried everything, the manager said.",
+      "2016's shares rose 4 percent.",
+      "Shares 3.5%",
+      "Shareholders, Twitter",
+      "The campaign asked supporters to share, tweet",
+      "Readers who liked it went on to share this",
     ],
     undefined,
   );
@@ -205,6 +224,8 @@ test("newsletter and sign-up prompts go", () => {
       "Subscribe to our newsletter",
       "Get the latest headlines in your inbox",
       "Get our morning briefing.",
+      "Enter your email for alerts",
+      "Never miss a story: get it by email",
       "Enter your email address to receive alerts",
       "Enter your e-mail to subscribe",
       "Join 28,000 readers who get our morning briefing.",
@@ -253,6 +274,8 @@ test("cookie notices go; news about cookies stays", () => {
       "Privacy and cookie settings",
       "We and our partners use cookies; see your preferences.",
       "This website stores cookies on your computer. Find out more.",
+      "Our cookie policy has changed.",
+      "We use a cookie to remember you",
     ],
     "signup-prompt",
   );
@@ -275,8 +298,13 @@ test("the buttons beside a cookie notice go with it; the same words elsewhere st
     "Allow all cookies", "Allow cookies", "Close", "Learn more", "More info",
   ];
   for (const button of buttons) {
-    const { kept } = removeFurniture(paras(notice, button, headline, ...story), NO_FURNITURE_EVIDENCE);
+    const { kept } = removeFurniture(paras(headline, ...story, notice, button), NO_FURNITURE_EVIDENCE);
     assert.deepEqual(kept.map((p) => p.text), [headline, ...story], button);
+  }
+  // A sentence beside the notice that ends or starts like a button stays.
+  for (const line of ["Most of the residents agree", "Close to 200 people agreed."]) {
+    const { kept } = removeFurniture(paras(headline, ...story, notice, line), NO_FURNITURE_EVIDENCE);
+    assert.deepEqual(kept.map((p) => p.text), [headline, ...story, line], line);
   }
   const { kept } = removeFurniture(paras(headline, ...story, "Accept"), NO_FURNITURE_EVIDENCE);
   assert.deepEqual(kept.map((p) => p.text), [headline, ...story, "Accept"]);
@@ -312,7 +340,7 @@ test("the wire's sign-off goes at the end of the story; the word inside a senten
   for (const signoff of ["Reuter", "Reuters", "REUTER", "More", "MORE"]) {
     assert.equal(kindAfterStory(signoff), "agency-signoff", signoff);
   }
-  assertKinds(["Reuters reported the deal first.", "More than 200 people came.", "Said Reuter, the chairman."], undefined);
+  assertKinds(["Reuters reported the deal first.", "More than 200 people came.", "Said Reuter, the chairman.", "Less Is More"], undefined);
 });
 
 test("a recurring line with a web page's words goes; a recurring sentence of reporting stays", () => {
@@ -358,6 +386,8 @@ test("photo captions and credits go", () => {
   const credits = [
     "Photo by Justin Case/Getty Images",
     "Photos by Jane Doe",
+    "Pictures by Jane Doe",
+    "The mayor waves. Photograph: John Doe",
     "Featured image via Flickr",
     "eatured image via the city",
     "Image credit: Jane Doe",
@@ -415,6 +445,13 @@ test("sentences that mention photos, images and agencies stay", () => {
     "The credit union said rates would rise.",
     "The mayor, pictured at the rally, waved to the crowd.",
     "Jane Doe and John Roe flew to Tampa on Friday.",
+    "The mayor (AP Photo/John Doe) spoke first.",
+    "It was a photo-op: Mayor Doe shook hands",
+    "He read the image caption aloud",
+    "The pictures are shown above: a crowd at the rally",
+    "Topics: the council and the river",
+    "Tax credits: what changes this year",
+    "Creditors: the bank wants its money",
   ];
   for (const line of real) {
     assert.ok(!isPhotoCredit(line), line);
@@ -443,6 +480,7 @@ test("author bios and author notes at the end of the story go, for every role a 
       "Email the author at jane@example.com.",
       "Contact the reporter at jane@example.com.",
       "Reach her at 555-0100.",
+      "Morgan writes about housing for the Post.",
     ],
     "author-bio",
   );
@@ -458,6 +496,11 @@ test("sentences at the end of a story that only look like author notes stay", ()
       "You can see the river from the bridge.",
       "Email records show the mayor knew.",
       "Jane Doe is a writerly presence, critics say.",
+      "Readers who follow Jane Doe on Twitter know this.",
+      "The book says a lot about the author, critics said.",
+      "The paper said Jane Doe writes about housing.",
+      "Officials said you can reach them by phone.",
+      "Readers can reach her at the office.",
     ],
     undefined,
   );
@@ -481,7 +524,7 @@ test("link lists under a label go after the story, for every label a site prints
     assert.deepEqual(kept.map((p) => p.text), [headline, ...story], label);
   }
   // A sentence that starts like a label, with a list of headlines under it, stays.
-  for (const label of ["Related to the vote, the mayor said", "Most of the residents agreed"]) {
+  for (const label of ["Related to the vote, the mayor said", "Most of the residents agreed", "Those are the stories we think you might also like"]) {
     const { kept } = removeFurniture(paras(headline, ...story, label, ...links), NO_FURNITURE_EVIDENCE);
     assert.ok(kept.some((p) => p.text === label), label);
   }
