@@ -446,6 +446,9 @@ test("titleFromLead: the cut, its dangling words and its trailing punctuation", 
   // A short lead keeps its last word, even a little one.
   assert.equal(titleFromLead("This is what we are fighting for."), "This is what we are fighting for");
   assert.equal(titleFromLead(padTo("This is what the county commission has been fighting", 89, " for.")), padTo("This is what the county commission has been fighting", 88, " for"));
+  // A lead sentence of 90 characters is not cut, so it keeps its last word, even a little one.
+  const lead90 = padTo("This is what the county commission and the mayor have been fighting", 90, " for.");
+  assert.equal(titleFromLead(lead90), lead90.slice(0, -1));
   // A cut of exactly 90 characters keeps its last word.
   const ninety = padTo("The county commission voted on Friday to keep its sanctuary policy in place", 90);
   assert.equal(titleFromLead(`${ninety} after a meeting that ran well past midnight.`), ninety);
