@@ -186,8 +186,8 @@ describe("related articles: what is looked up and kept", () => {
   });
 
   it("keep an article's 60 strongest shared words: a weak 61st word links nothing, and words of its own never crowd out shared ones", () => {
-    // base and twin share 60 words used twice; base and weak share one word used once.
-    const base = article("base", `${words("strong", 60, 2)} faint ${words("own", 80)}`);
+    // base and twin share 60 words used twice; base and weak share one word used once, written first.
+    const base = article("base", `faint ${words("strong", 60, 2)} ${words("own", 80)}`);
     const twin = article("twin", words("strong", 60, 2));
     const weak = article("weak", "faint lonely");
     const related = findRelated([base, twin, weak], { minSimilarity: 0 });
