@@ -187,3 +187,80 @@ describe("text saved twice with the wrong encoding (mojibake)", () => {
     }
   });
 });
+
+describe("only a whole byte-order mark chooses an encoding", () => {
+  const decode = (bytes: number[]) => decodeArticleBytes(Uint8Array.from(bytes), "bom.txt");
+  const latin = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+  const words = latin(" the harbor council met on Tuesday.");
+
+  it("a Windows-1252 file that starts with some of a mark's bytes is read as Windows-1252, whole", () => {
+    for (const start of ["ÿA", "Aþ", "þA", "Aÿ", "AB¿", "A»¿", "ï»A", "ïA¿", "ABþÿ", "abcÿ"]) {
+      assert.equal(decode([...latin(start), ...words]), `${start} the harbor council met on Tuesday.`, start);
+    }
+  });
+
+  it("a UTF-8 mark before Windows-1252 text is dropped, and the text read as Windows-1252", () => {
+    assert.equal(decode([0xef, 0xbb, 0xbf, ...latin("Caf"), 0xe9, 0x20, 0x93, ...latin("open"), 0x94, ...words]), "Café “open” the harbor council met on Tuesday.");
+  });
+
+  it("a UTF-16 file whose first character has a zero byte is not taken for UTF-32", () => {
+    // U+4100 after a little-endian mark: FF FE 00 41.
+    assert.equal(decode([0xff, 0xfe, 0x00, 0x41, 0x20, 0x00, 0x41, 0x00]), "\u4100 A");
+    // U+4100 after a big-endian mark: FE FF 41 00.
+    assert.equal(decode([0xfe, 0xff, 0x41, 0x00, 0x00, 0x20, 0x00, 0x41]), "\u4100 A");
+  });
+
+  it("binary bytes that share some of a UTF-32 mark are refused as binary, not as UTF-32", () => {
+    for (const start of [[0x41, 0x42, 0x00, 0x00], [0xff, 0x41, 0x00, 0x00], [0x41, 0xfe, 0x00, 0x00], [0x00, 0x41, 0xfe, 0xff], [0x41, 0x00, 0xfe, 0xff], [0x00, 0x00, 0x41, 0xff], [0x00, 0x00, 0xfe, 0x41], [0x00, 0x41, 0x42, 0x43]]) {
+      assert.throws(() => decode([...start, ...words]), /NUL bytes, so it looks like a binary file/, start.join(" "));
+    }
+  });
+});
+
+describe("line breaks, page breaks and control characters", () => {
+  it("Unicode line and paragraph separators become a line end and a blank line", () => {
+    assert.equal(decodeArticleBytes(utf8("Line one\u2028Line two\u2029Next paragraph."), "s.txt"), "Line one\nLine two\n\nNext paragraph.");
+  });
+
+  it("form feeds and vertical tabs separate what they stood between", () => {
+    assert.equal(decodeArticleBytes(utf8("Page one ends.\fPage two begins.\u000bAnd a third."), "f.txt"), "Page one ends.\nPage two begins.\nAnd a third.");
+  });
+
+  it("one control character in ten is dropped; one in nine is too many", () => {
+    assert.equal(decodeArticleBytes(utf8("abcdefghi\u0007"), "ten.txt"), "abcdefghi");
+    assertArticleError(() => decodeArticleBytes(utf8("abcdefgh\u0007"), "nine.txt"), "nine.txt", /mostly control characters/);
+  });
+
+  it("spaces, line ends and tabs do not dilute control characters", () => {
+    const junk = "a\u0001".repeat(30);
+    for (const pad of [" ", "\n", "\t"]) {
+      assertArticleError(() => decodeArticleBytes(utf8(junk + pad.repeat(2000)), "junk.txt"), "junk.txt", /mostly control characters/);
+    }
+  });
+});
+
+test("a Windows-1252 file longer than 8 KiB is decoded whole, with nothing between its pieces", () => {
+  const sentence = "The harbor council\x92s vote \x96 held on Tuesday \x96 passed. ";
+  const bytes = Uint8Array.from(sentence.repeat(600), (c) => c.charCodeAt(0));
+  assert.ok(bytes.length > 3 * 8192);
+  assert.equal(decodeArticleBytes(bytes, "long.txt"), "The harbor council’s vote – held on Tuesday – passed. ".repeat(600));
+});
+
+describe("mojibake, more edges", () => {
+  const decode = (text: string) => decodeArticleBytes(new TextEncoder().encode(text), "m.txt");
+
+  it("repairs the last two-byte lead and the last four-byte lead", () => {
+    assert.equal(decode("NKo ß¿ sign"), "NKo \u07ff sign");
+    assert.equal(decode("plane ô€€€ end"), "plane \u{100000} end");
+  });
+
+  it("drops the  of a non-breaking space that became a plain space, and keeps a real Â", () => {
+    assert.equal(decode("The campsÂ as they stood"), "The camps as they stood");
+    assert.equal(decode("L'Âge d'or\tÂ\tends"), "L'Âge d'or\t\tends");
+    assert.equal(decode("L'ÂGE D'OR"), "L'ÂGE D'OR");
+  });
+
+  it("leaves Latin-1 capitals that only look like a sequence's start alone", () => {
+    for (const text of ["EL PEÑÓN", "MÜÑCHEN", "ÉÉ"]) assert.equal(decode(text), text);
+  });
+});
