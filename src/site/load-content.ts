@@ -19,11 +19,11 @@ export async function loadContentDir(dir: string): Promise<ContentArticle[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
   return mapLimited(names, FILE_CONCURRENCY, async (name) => {
     const file = path.join(dir, name);
+    const bytes = await readFile(file);
     let text: string;
     try {
-      text = utf8.decode(await readFile(file));
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
+      text = utf8.decode(bytes);
+    } catch {
       throw new Error(`${file}: generated Markdown is not valid UTF-8 (damaged on disk?). Re-run ingest.`);
     }
     return parseArticleMarkdown(text, file);
