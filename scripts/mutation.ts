@@ -2,11 +2,12 @@
  * Mutation testing: plants small bugs (mutants) in source modules with StrykerJS and
  * counts how many the unit tests catch.
  *
- *   npm run test:mutation -- [files or folders under src/] [--base main] [--concurrency 2]
+ *   npm run test:mutation -- [files or folders under src/, or file.ts:START-END] [--base main] [--concurrency 2]
  *                            [--time-limit MINUTES] [--target 80] [--depth 2] [--list]
  *                            [--reports reports/mutation]
  *
- * Without files it mutates the src/ files changed since --base (default `main`): those
+ * A file with a line range (`src/x.ts:100-300`) mutates only those lines, against the
+ * file's tests. Without files it mutates the src/ files changed since --base (default `main`): those
  * committed since the branch left it, changed in the work tree, or new. Each module runs
  * in its own Stryker run against the unit tests that import it within --depth imports
  * (scripts/mutation/plan.ts), one module after another. --list prints that plan and
@@ -22,7 +23,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "./cli-args.ts";
-import { changedSourceFiles, DEFAULT_DEPTH, expandTargets, testFilesFor } from "./mutation/plan.ts";
+import { changedSourceFiles, DEFAULT_DEPTH, expandTargets, splitTarget, testFilesFor } from "./mutation/plan.ts";
 import { markdownSummary, scoreReport, type ModuleOutcome } from "./mutation/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -62,7 +63,7 @@ try {
 const what = positional.length > 0 ? positional.join(" ") : `src/ files changed since ${base}`;
 
 if (values.list) {
-  for (const module of modules) console.log(`${module}\n  ${testFilesFor(root, module, depth).join("\n  ") || "(no unit test imports it)"}`);
+  for (const module of modules) console.log(`${module}\n  ${testFilesFor(root, splitTarget(module).file, depth).join("\n  ") || "(no unit test imports it)"}`);
   process.exit(0);
 }
 
@@ -81,10 +82,11 @@ for (const [i, module] of modules.entries()) {
     outcomes.push({ module, reason: "the time limit was reached before it ran" });
     continue;
   }
-  const found = testFilesFor(root, module, depth);
+  const { file } = splitTarget(module);
+  const found = testFilesFor(root, file, depth);
   // A module no unit test imports still has its mutants counted, all as not covered.
   const tests = found.length > 0 ? found : ["scripts/mutation/no-unit-test.ts"];
-  const dir = path.join(reportsDir, module.replace(/\.ts$/, "").replace(/[/\\]/g, "-"));
+  const dir = path.join(reportsDir, module.replace(/\.ts(?=$|:)/, "").replace(/[/\\:]/g, "-"));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const config = {
@@ -104,7 +106,7 @@ for (const [i, module] of modules.entries()) {
   else if (result !== 0 || !existsSync(reportFile)) {
     failed = true;
     outcomes.push({ module, reason: `Stryker failed (exit ${result}); see its output above` });
-  } else outcomes.push(scoreReport(module, JSON.parse(readFileSync(reportFile, "utf8"))));
+  } else outcomes.push({ ...scoreReport(file, JSON.parse(readFileSync(reportFile, "utf8"))), module });
 }
 
 const summary = markdownSummary(outcomes, { target, title: `Mutation score: ${what}` });

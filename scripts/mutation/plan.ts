@@ -103,18 +103,37 @@ export function isMutable(file: string): boolean {
   return file.startsWith("src/") && file.endsWith(".ts") && !file.endsWith(".d.ts");
 }
 
+// `src/x.ts:100-300`: only the mutants on lines 100 to 300 (Stryker's own `mutate` syntax).
+const LINE_RANGE = /^(.+\.ts):(\d+)-(\d+)$/;
+
+/**
+ * A mutation target split into its file and, when it names one (`file.ts:START-END`), its
+ * line range: the tests are found by the file, Stryker is given the whole target.
+ */
+export function splitTarget(target: string): { file: string; lines?: { start: number; end: number } } {
+  const match = LINE_RANGE.exec(target);
+  if (!match) return { file: target };
+  return { file: match[1], lines: { start: Number(match[2]), end: Number(match[3]) } };
+}
+
 /**
  * The files named on the command line, folders expanded to the mutable files under them,
- * project-relative and sorted. Names outside src/ or missing are refused with a message.
+ * project-relative and sorted. A file may carry a line range (`src/x.ts:100-300`), kept
+ * on the target. Names outside src/ or missing, and empty ranges, are refused with a message.
  */
 export function expandTargets(root: string, args: string[]): string[] {
   const out = new Set<string>();
   for (const arg of args) {
-    const rel = path.relative(root, path.resolve(root, arg)).split(path.sep).join("/");
+    const { file, lines } = splitTarget(arg);
+    const rel = path.relative(root, path.resolve(root, file)).split(path.sep).join("/");
     const full = path.join(root, rel);
-    if (!existsSync(full)) throw new Error(`${arg}: no such file or folder.`);
-    if (statSync(full).isDirectory()) {
-      for (const file of walk(root, rel)) if (isMutable(file)) out.add(file);
+    if (!existsSync(full)) throw new Error(`${file}: no such file or folder.`);
+    if (lines) {
+      if (!isMutable(rel) || statSync(full).isDirectory()) throw new Error(`${arg}: a line range needs a TypeScript source file under src/.`);
+      if (lines.start < 1 || lines.end < lines.start) throw new Error(`${arg}: the line range must be START-END with 1 ≤ START ≤ END.`);
+      out.add(`${rel}:${lines.start}-${lines.end}`);
+    } else if (statSync(full).isDirectory()) {
+      for (const f of walk(root, rel)) if (isMutable(f)) out.add(f);
     } else if (isMutable(rel)) out.add(rel);
     else throw new Error(`${arg}: not a TypeScript source file under src/ (type declarations and tests are not mutated).`);
   }

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { changedSourceFiles, expandTargets, testFilesFor } from "../../scripts/mutation/plan.ts";
+import { changedSourceFiles, expandTargets, splitTarget, testFilesFor } from "../../scripts/mutation/plan.ts";
 import { markdownSummary, scoreOf, scoreReport, total, type MutantStatus, type ReportMutant } from "../../scripts/mutation/score.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "mutation-plan-"));
@@ -79,6 +79,22 @@ describe("which files a mutation run mutates", () => {
     assert.throws(() => expandTargets(root, ["test/unit/a.test.ts"]), /test\/unit\/a\.test\.ts: not a TypeScript source file under src\//);
     assert.throws(() => expandTargets(root, ["scripts/s.ts"]), /scripts\/s\.ts/);
     assert.throws(() => expandTargets(root, ["src/missing.ts"]), /src\/missing\.ts: no such file/);
+  });
+
+  it("keeps a file's line range, so a long module can be mutated a part at a time, and its tests are still the file's", () => {
+    const root = project({ "src/a.ts": "", "src/b.ts": "", "test/unit/a.test.ts": 'import "../../src/a.ts";\n' });
+    assert.deepEqual(expandTargets(root, ["./src/a.ts:100-300", "src/b.ts"]), ["src/a.ts:100-300", "src/b.ts"]);
+    assert.deepEqual(splitTarget("src/a.ts:100-300"), { file: "src/a.ts", lines: { start: 100, end: 300 } });
+    assert.deepEqual(splitTarget("src/a.ts"), { file: "src/a.ts" });
+    assert.deepEqual(testFilesFor(root, splitTarget("src/a.ts:100-300").file), ["test/unit/a.test.ts"]);
+  });
+
+  it("refuses a line range that is empty, or on a folder or a file outside src/, naming it", () => {
+    const root = project({ "src/a.ts": "", "src/x/b.ts": "", "scripts/s.ts": "" });
+    assert.throws(() => expandTargets(root, ["src/a.ts:300-100"]), /src\/a\.ts:300-100: the line range must be START-END/);
+    assert.throws(() => expandTargets(root, ["src/a.ts:0-10"]), /src\/a\.ts:0-10: the line range/);
+    assert.throws(() => expandTargets(root, ["scripts/s.ts:1-5"]), /scripts\/s\.ts:1-5: a line range needs a TypeScript source file under src\//);
+    assert.throws(() => expandTargets(root, ["src/missing.ts:1-5"]), /src\/missing\.ts: no such file/);
   });
 
   /** A repository whose `main` has src/kept.ts, src/edited.ts and src/removed.ts. */
