@@ -100,7 +100,7 @@ export const LANDMARK_HEAD_WORDS = new Set([
   "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
   "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo",
 ]);
-export const PLACE_LEAD_WORDS = new Set(["Fort", "Mount", "Mt.", "Lake", "Port", "Cape", "Camp", "Lake", "Saint", "St.", "Sainte"]);
+export const PLACE_LEAD_WORDS = new Set(["Fort", "Mount", "Mt.", "Lake", "Port", "Cape", "Camp", "Saint", "St.", "Sainte"]);
 /**
  * Plural nouns that end a run naming a group of people ("Labour MPs", "House Republicans"):
  * the group is not a person; the words before it are read on their own.
@@ -138,7 +138,9 @@ export const ABBREVIATIONS = new Set<string>([
   ...[...PERSON_TITLES].flatMap((t) => t.split(" ")).filter((w) => w.endsWith(".")).map((w) => w.toLowerCase()),
   ...[...KNOWN_NAMES.keys()].flatMap((t) => t.split(" ")).filter((w) => w.endsWith(".")).map((w) => w.toLowerCase()),
   ...organizationsJson.head_words.filter((w) => w.endsWith(".")).map((w) => w.toLowerCase()),
-  "jr.", "sr.", "st.", "mt.", "ft.", "no.", "vs.", "corp.", "inc.", "co.", "ltd.", "bros.", "jan.", "feb.",
+  // The lists above already give "jr.", "sr.", "st.", "corp.", "inc.", "co.", "ltd.", "jan.", "feb."
+  // (test/unit/entities-words.test.ts checks each).
+  "mt.", "ft.", "no.", "vs.", "bros.",
 ]);
 
 // ---------------------------------------------------------------------------
