@@ -70,7 +70,8 @@ for (const [name, aliases] of Object.entries(peopleJson.people as Record<string,
   addKnown(name, known);
   for (const alias of aliases) addKnown(alias, known);
 }
-for (const name of peopleJson.mononyms) if (!KNOWN_NAMES.has(name)) addKnown(name, { canonical: name, kind: "person" });
+// A mononym already listed keeps its entry: addKnown never replaces one.
+for (const name of peopleJson.mononyms) addKnown(name, { canonical: name, kind: "person" });
 for (const [name, aliases] of Object.entries(eventsJson.events as Record<string, string[]>)) {
   const known: KnownName = { canonical: name, kind: "event" };
   addKnown(name, known);
@@ -924,7 +925,7 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames
     for (let span = Math.min(maxSpan, tokens.length - i); span >= 1 && matched === 0; span--) {
       const slice = tokens.slice(i, i + span);
       if (!slice[span - 1].word) continue;
-      const known = lookupKnown(slice) ?? (t.allCaps ? undefined : undefined);
+      const known = lookupKnown(slice);
       if (known) {
         addKnownMention(state, known, slice);
         matched = span;

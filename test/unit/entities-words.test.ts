@@ -2,7 +2,7 @@
 // out here (not imported), so a word lost from a list fails the test that needs it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { extractMentions, mentionNames, tokenize } from "../../src/ingest/entities.ts";
+import { extractMentions, mentionNames, PLACE_CONTAINER, tokenize, US_STATES } from "../../src/ingest/entities.ts";
 
 const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
 
@@ -78,4 +78,27 @@ test("a period after an abbreviation does not end the sentence, so the next word
       abbreviation,
     );
   }
+});
+
+test("a county is qualified by a US state named after it, and by nothing else", () => {
+  assert.deepEqual(names("Officials in Zorvan County, Texas, met on Monday.").places, ["Zorvan County, Texas"]);
+  assert.deepEqual(names("Officials in Zorvan County, Ontario, met on Monday.").places, ["Ontario", "Zorvan County"]);
+  assert.deepEqual(names("Zorvan County (Md.) Police Chief Ann Lee spoke on Monday.").places, ["Zorvan County, Maryland"]);
+  assert.deepEqual(names("Zorvan County (Ontario) Police Chief Ann Lee spoke on Monday.").places, ["Ontario", "Zorvan County"]);
+  assert.deepEqual(names("Zorvan County (Paris) Police Chief Ann Lee spoke on Monday.").places, ["Paris", "Zorvan County"]);
+});
+
+test("the curated places say what country or state a place lies in, and countries lie in nothing", () => {
+  assert.equal(PLACE_CONTAINER.get("Paris"), "France");
+  assert.equal(PLACE_CONTAINER.has("France"), false);
+  assert.equal(US_STATES.has("Texas"), true);
+  assert.equal(US_STATES.has("Ontario"), false);
+  assert.equal(US_STATES.has("Paris"), false);
+});
+
+test("a headline in capitals finds places of one and several words, but not a longer name starting the same", () => {
+  assert.deepEqual(mentionNames(extractMentions({ title: "ROME AND NEW YORK CITY REJOICE", paragraphs: ["Nobody knows why."] })).places, ["New York", "Rome"]);
+  assert.deepEqual(mentionNames(extractMentions({ title: "LOS ANGELES TIMES SOLD", paragraphs: ["Nobody knows why."] })), {
+    people: [], organizations: ["Los Angeles Times"], places: [], events: [],
+  });
 });
