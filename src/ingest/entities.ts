@@ -527,7 +527,9 @@ function trimRun(tokens: Token[], state: ArticleState): Token[] {
     const t = tokens[start];
     const ordinaryOpener =
       t.sentenceStart && start === 0 && !t.allCaps && (state.lowerWords.has(t.lower) || COMMON_WORDS.has(t.lower)) && !startsKnownName(tokens, start);
-    const notName = (NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text))) || CONTRACTION.test(t.text);
+    // "New" opens "New York Knicks": a word that starts a known name is kept.
+    const notName =
+      (NOT_NAME_WORDS.has(t.lower) && !(t.allCaps && KNOWN_NAMES.has(t.text)) && !startsKnownName(tokens, start)) || CONTRACTION.test(t.text);
     if (!t.word || notName || MONTHS_AND_DAYS.has(t.lower) || ordinaryOpener || (NAME_CONNECTORS.has(t.lower) && !t.cap)) start++;
     else break;
   }
