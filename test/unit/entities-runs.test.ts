@@ -153,3 +153,54 @@ test("a title-case or capitals line in the body is read like a headline: only kn
     assert.deepEqual(people(`Ann Zorvan Quill spoke ${word} today`), [], word);
   }
 });
+
+test("a byline printed twice is one name; a name of three words is not halved", () => {
+  assert.deepEqual(names("Dana Whitfield Dana Whitfield wrote this story on Monday.").people, ["Dana Whitfield"]);
+  assert.deepEqual(names("Ann Lee Ann wrote this story on Monday.").people, ["Ann Lee Ann"]);
+});
+
+test("a lone word after a title stays a person even where 'said' would not make one; a later cue upgrades a word first seen without one", () => {
+  // Title first, then "said" with a word the article also writes in lowercase: the title's cue is kept.
+  assert.deepEqual(names("Mayor Hope spoke.", "“No,” said Hope.", "There is no hope.").people, ["Hope"]);
+  assert.deepEqual(names("“No,” said Hope.", "Mayor Hope spoke.", "There is no hope.").people, ["Hope"]);
+  assert.deepEqual(names("Zorvan arrived.", "“No,” said Zorvan.").people, ["Zorvan"]);
+  assert.deepEqual(names("“No,” said Zorvan.", "Zorvan arrived.").people, ["Zorvan"]);
+});
+
+test("a county's state after a comma: New York and Washington count, 'State' is dropped, and the state must end the phrase", () => {
+  assert.deepEqual(names("Officials in Zorvan County, New York, met.", "Officials in Quill County, Washington, met.", "Officials in Ash County, New York State, met.").places, [
+    "Ash County, New York", "Quill County, Washington", "Zorvan County, New York",
+  ]);
+  assert.deepEqual(names("Officials in Zorvan County, Texas officials said.").places, ["Texas", "Zorvan County"]);
+  assert.deepEqual(names("Officials in County, Texas, met.").places, ["Texas"]);
+  assert.deepEqual(mentions("", "Zorvan County (Md.) Police Chief Ann Lee spoke on Monday."), [
+    "person:Ann Lee:title:Ann Lee",
+    "place:Zorvan County, Maryland:head-word:Zorvan County (Md.)",
+  ]);
+});
+
+test("mentions are sorted by kind and name, and acronyms by acronym, whatever the order of the text", () => {
+  const found = extractMentions({
+    title: "",
+    paragraphs: ["The Zorvan Arts Council (ZAC) and the Quill Trade Board (QTB) met in Paris with Ann Lee and Dana Kim at the Zorvan War museum."],
+  });
+  assert.deepEqual(Object.keys(found.acronyms), ["QTB", "ZAC"]);
+  assert.deepEqual(
+    found.mentions.map((m) => `${m.kind}:${m.name}`),
+    ["event:Zorvan War", "organization:Quill Trade Board", "organization:Zorvan Arts Council", "person:Ann Lee", "person:Dana Kim", "place:Paris"],
+  );
+});
+
+test("a name of up to 300 characters is kept, a longer run of capitals is no name", () => {
+  const run = (length: number) => {
+    const words = ["Zorvan"];
+    while (words.join(" ").length + " Quill Company".length <= length) words.push("Quill");
+    const name = `${words.join(" ")} Company`;
+    // Lengthen the first word to the exact length: "Zorvannnn Quill Quill ... Company".
+    return `Zorvan${"n".repeat(length - name.length)}${name.slice(6)}`;
+  };
+  assert.equal(run(300).length, 300);
+  assert.equal(run(301).length, 301);
+  assert.deepEqual(names(`The ${run(300)} met.`).organizations, [run(300)]);
+  assert.deepEqual(names(`The ${run(301)} met.`).organizations, []);
+});
