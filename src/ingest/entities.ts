@@ -913,8 +913,12 @@ interface BodyNames {
   mayHoldParentheses: boolean;
 }
 
-/** Headlines and title-case lines: only names known from the lists or from the body count. */
-function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames, surnames: Map<string, Mention | null>): void {
+/**
+ * Headlines and title-case lines: only names known from the lists or from the body count.
+ * A body name adds nothing new (it is already found) but takes its words, so "Paris" in
+ * "Paris Hilton" is no place.
+ */
+function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
@@ -935,16 +939,8 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames
       }
       const body = bodyNames.mayHoldParentheses || mayBeName(slice, bodyNames.firstWordSpan, t.lower) ? bodyNames.byName.get(joinTokens(slice).toLowerCase()) : undefined;
       if (body) {
-        addMention(state, body);
         matched = span;
         break;
-      }
-      if (span === 1) {
-        const person = surnames.get(t.lower);
-        if (person) {
-          addMention(state, person);
-          matched = 1;
-        }
       }
     }
     i += Math.max(matched, 1);
@@ -964,21 +960,16 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   resolveSingles(state);
 
   const bodyNames: BodyNames = { byName: new Map(), firstWordSpan: new Map(), mayHoldParentheses: false };
-  const surnames = new Map<string, Mention | null>();
   for (const m of state.found.values()) {
     bodyNames.byName.set(m.name.toLowerCase(), m);
     bodyNames.byName.set(m.surface.toLowerCase(), m);
-    if (m.kind === "person") {
-      const last = m.name.split(" ").pop()!.toLowerCase();
-      surnames.set(last, surnames.has(last) && surnames.get(last)?.name !== m.name ? null : m);
-    }
   }
   for (const name of bodyNames.byName.keys()) {
     if (hasParenthesis(name)) bodyNames.mayHoldParentheses = true;
     const words = name.split(" ");
     bodyNames.firstWordSpan.set(words[0], Math.max(bodyNames.firstWordSpan.get(words[0]) ?? 0, words.length));
   }
-  for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames, surnames);
+  for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames);
 
   const mentions = [...state.found.values()].sort((a, b) =>
     a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
