@@ -204,3 +204,29 @@ test("a name of up to 300 characters is kept, a longer run of capitals is no nam
   assert.deepEqual(names(`The ${run(300)} met.`).organizations, [run(300)]);
   assert.deepEqual(names(`The ${run(301)} met.`).organizations, []);
 });
+
+test("a person's name has at most five words, particles and a suffix included, and never 'of' inside", () => {
+  assert.deepEqual(names("The prize went to Maria de la Cruz Zorvan on Monday.").people, ["Maria de la Cruz Zorvan"]);
+  assert.deepEqual(names("The prize went to Ana Maria de la Cruz Zorvan on Monday.").people, []);
+  assert.deepEqual(names("The prize went to Dana Whitfield III on Monday.", "Then Dana Whitfield Junior arrived.").people, ["Dana Whitfield III", "Dana Whitfield Junior"]);
+  assert.deepEqual(names("The prize went to Ann of Zorvan on Monday.").people, []);
+});
+
+test("ordinary words at the edges of a run are dropped, but capitals that name something are kept", () => {
+  assert.deepEqual(names("The US Zorvan Council met.").organizations, ["US Zorvan Council"]);
+  assert.deepEqual(names("On Monday Zorvan Quill Council met.").organizations, ["Zorvan Quill Council"]);
+  assert.deepEqual(names("Then New Zealand won.").places, ["New Zealand"]);
+  assert.deepEqual(names("Then Dade County Police Chief Ann Lee spoke on Monday.").places, ["Miami-Dade County"]);
+  assert.deepEqual(names("“No,” said Dana Monday.").people, ["Dana"]);
+});
+
+test("words the article also writes in lowercase are no name without a cue, and are one after 'said'", () => {
+  assert.deepEqual(names("Hope Summer opened the show.", "There is hope this summer.").people, []);
+  assert.deepEqual(names("“No,” said Hope Summer.", "There is hope this summer.").people, ["Hope Summer"]);
+});
+
+test("a known name of three letters in a headline in capitals is an ordinary word", () => {
+  assert.deepEqual(mentionNames(extractMentions({ title: "FED UP WITH TAXES IN RIO", paragraphs: ["Nobody knows why."] })), {
+    people: [], organizations: [], places: [], events: [],
+  });
+});
