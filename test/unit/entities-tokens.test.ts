@@ -79,3 +79,24 @@ test("the body's lowercase words are the words written without a capital, number
   paragraphs.push("More.");
   assert.equal(tokenizeBody(paragraphs).paragraphs.length, 2);
 });
+
+test("capitals, letters at the ends of the alphabet, digits and mixed words get the right case facts", () => {
+  assert.deepEqual(tokens("Ba Bz AB ZZ A1 05 99 9AB"), ["Ba^Cl", "BzCl", "ABCA", "ZZCA", "A1C", "05N", "99N", "9ABN"]);
+  // A word with periods inside is no initials, so it does not end a sentence.
+  assert.deepEqual(tokens("A.Bcd. next"), ["A.Bcd.^Cl", "nextl"]);
+  // A straight quote opens a quotation as a curly one does.
+  assert.deepEqual(tokens("said \"Quote\""), ["said^l", "\"~", "Quote^Cl", "\"~"]);
+});
+
+test("titles, weekdays, months and the curated names keep their abbreviation's period", () => {
+  assert.deepEqual(tokens("met Gov. Ann Sen. Bo Dr. Cy Tues. Dee Mon. Eve Sept. Fay Oct. Gil Md. Hal Assn. Ida Dec"), [
+    "met^l", "Gov.Cl", "AnnCl", "Sen.Cl", "BoCl", "Dr.Cl", "CyCl", "Tues.Cl", "DeeCl", "Mon.Cl", "EveCl", "Sept.Cl", "FayCl", "Oct.Cl", "GilCl",
+    "Md.Cl", "HalCl", "Assn.Cl", "IdaCl", "DecCl",
+  ]);
+});
+
+test("capitals the lists name are found in the body: US, WHO", () => {
+  assert.deepEqual(names("Officials in the US said no.", "The WHO said no."), {
+    people: [], organizations: ["World Health Organization"], places: ["United States"], events: [],
+  });
+});
