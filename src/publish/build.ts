@@ -6,7 +6,7 @@ import type { IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
 import { readArticleIndex, type IndexedArticle } from "../site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../site/model.ts";
-import { comparePageFingerprints, pageFingerprints } from "../site/partial-render.ts";
+import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { digestWarnings, reportWarnings } from "../warning-digest.ts";
 import { openArticleMemo } from "./article-memo.ts";
@@ -207,7 +207,9 @@ export class ArchiveBuild {
     }
     let model = previous ? buildSiteModel(index, undefined, undefined, { today: this.config.site.today }) : undefined;
     let fingerprints = model && pageFingerprints(model);
+    let feeds = model && feedFingerprints(model);
     const changed = previous && fingerprints ? comparePageFingerprints(new Map(Object.entries(previous.manifest.pages)), fingerprints) : undefined;
+    const changedFeeds = previous && feeds ? comparePageFingerprints(new Map(Object.entries(previous.manifest.feeds)), feeds) : undefined;
     seconds.compare = elapsed(compareStarted);
 
     // render: every page into a new folder, or the changed ones over a copy of the site
@@ -226,14 +228,11 @@ export class ArchiveBuild {
         const delta = await makeSibling(this.outputDir, "delta");
         try {
           rendered = await renderSite(
-            { contentDir: config.contentDir, outputDir: delta, layoutsDir: config.layoutsDir, site: config.site, only: changed.changed, index, model, searchRecords: store.dir },
+            { contentDir: config.contentDir, outputDir: delta, layoutsDir: config.layoutsDir, site: config.site, only: [...changed.changed, ...changedFeeds!.changed], index, model, searchRecords: store.dir },
             changed.changed.length,
           );
-          const removedFiles = new Set(changed.removed.map(pageFile));
-          // The names' feeds (src/site/name-feeds.ts) are all written again each time: one
-          // written last time and not now is gone (its name has fewer than three articles now).
-          const writtenNow = new Set(rendered.outputs);
-          for (const file of previous.manifest.outputs) if (file.endsWith("/feed.xml") && !writtenNow.has(file)) removedFiles.add(file);
+          // A name's feed is gone when the name has fewer than three dated articles now (src/site/name-feeds.ts).
+          const removedFiles = new Set([...changed.removed.map(pageFile), ...changedFeeds!.removed.map(feedFile)]);
           outputs = [...new Set([...previous.manifest.outputs.filter((f) => !removedFiles.has(f)), ...rendered.outputs])].sort();
           // Checked before anything moves: a served site stays the last good one.
           verify(index, outputs, rendered);
@@ -244,7 +243,7 @@ export class ArchiveBuild {
           }
           await moveFiles(delta, staging, rendered.outputs);
           await removeFiles(staging, [...removedFiles]);
-          stage?.end(`${changed.changed.length} of ${fingerprints!.size} pages changed, ${removedFiles.size} removed`);
+          stage?.end(`${changed.changed.length} of ${fingerprints!.size} pages and ${changedFeeds!.changed.length} of ${feeds!.size} names' feeds changed, ${removedFiles.size} removed`);
         } catch (error) {
           stage?.end("failed");
           throw error;
@@ -267,6 +266,7 @@ export class ArchiveBuild {
         }
         stage?.end(`${rendered.pagesWritten} pages`);
         fingerprints = new Map(rendered.fingerprints);
+        feeds = new Map(rendered.feedFingerprints);
         outputs = rendered.outputs;
         // Records of other versions of the templates and code can never be used again.
         await store.removeOtherVersions();
@@ -289,6 +289,7 @@ export class ArchiveBuild {
         outputDir: this.outputDir,
         indexHash,
         pages: Object.fromEntries(fingerprints!),
+        feeds: Object.fromEntries(feeds!),
         outputs,
       };
       const site: SiteState = { manifest, singlePageRecords: rendered.singlePageRecords, articleUrls, complete: this.mode === "publish" };
@@ -452,6 +453,11 @@ function verify(index: readonly IndexedArticle[], outputs: readonly string[], re
     const sourceOf = new Map(index.map((a) => [articleUrl(a.slug), a.source_file]));
     throw new BuildFailedError(`These articles' pages have no data-pagefind-body, so search would miss them: ${rendered.articlesWithoutSearchBody.map((url) => sourceOf.get(url) ?? url).join(", ")}`);
   }
+}
+
+/** "/people/ada-park/feed.xml" → "people/ada-park/feed.xml". */
+function feedFile(url: string): string {
+  return url.replace(/^\//, "");
 }
 
 function hashIndex(index: readonly IndexedArticle[]): string {

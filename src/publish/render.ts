@@ -5,9 +5,9 @@ import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
 import { PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
-import type { BuildShard } from "../site/build-shards.ts";
+import { writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { runInChild } from "./child-process.ts";
-import { pageFingerprints } from "../site/partial-render.ts";
+import { feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { searchRecordHtml, SearchRecordStore, type SearchRecord } from "./search-records.ts";
 
 export interface RenderOptions {
@@ -36,6 +36,8 @@ export interface RenderResult {
   outputs: string[];
   /** Fingerprints of the paginated pages written, by URL (src/site/partial-render.ts). */
   fingerprints: [string, string][];
+  /** Fingerprints of the names' feeds written, by URL (from the process that writes the single pages). */
+  feedFingerprints: [string, string][];
   /** Search records of the single pages (home, search...), which every build renders: URL → record HTML. */
   singlePageRecords: [string, string][];
   /** Article pages written without a data-pagefind-body element: search would miss them. */
@@ -60,6 +62,7 @@ export async function renderSite(options: RenderOptions, pageEstimate = Infinity
     pagesWritten: results.reduce((n, r) => n + r.pagesWritten, 0),
     outputs: results.flatMap((r) => r.outputs).sort(),
     fingerprints: results.flatMap((r) => r.fingerprints),
+    feedFingerprints: results.flatMap((r) => r.feedFingerprints),
     singlePageRecords: results.flatMap((r) => r.singlePageRecords),
     articlesWithoutSearchBody: results.flatMap((r) => r.articlesWithoutSearchBody).sort(),
   };
@@ -75,6 +78,7 @@ async function renderInChild(options: RenderOptions, share: RenderShare): Promis
 /** Renders (this process's share of) the site with Eleventy's programmatic API. */
 export async function renderSiteInProcess(options: RenderOptions, share: RenderShare): Promise<RenderResult> {
   let fingerprints = new Map<string, string>();
+  let feeds = new Map<string, string>();
   let articleUrls = new Set<string>();
   const otherFiles: string[] = [];
   const records = new Map<string, string | null>();
@@ -90,6 +94,8 @@ export async function renderSiteInProcess(options: RenderOptions, share: RenderS
     hooks: {
       pages: (model) => {
         fingerprints = pageFingerprints(model);
+        // The first share writes the single pages and the feeds (.eleventy.ts).
+        if (share.index === 0 && writesSinglePages(options.buildShard)) feeds = feedFingerprints(model);
         articleUrls = new Set(model.pages.articles.map((a) => a.url));
       },
       files: (written) => otherFiles.push(...written),
@@ -130,5 +136,5 @@ export async function renderSiteInProcess(options: RenderOptions, share: RenderS
     const ownShards = Array.from({ length: PAGE_SHARDS }, (_, n) => n).filter((n) => n % share.count === share.index);
     await store.update(pageRecords, options.only ? {} : { replaceAll: true, shards: ownShards });
   }
-  return { pagesWritten: outputs.length, outputs, fingerprints: [...fingerprints], singlePageRecords, articlesWithoutSearchBody };
+  return { pagesWritten: outputs.length, outputs, fingerprints: [...fingerprints], feedFingerprints: [...feeds], singlePageRecords, articlesWithoutSearchBody };
 }

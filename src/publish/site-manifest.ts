@@ -5,7 +5,7 @@ import { CACHE_FORMAT } from "./versions.ts";
 /**
  * What the built site holds, kept in the cache (.cache/site.json) so the next build can
  * render only the pages whose data changed: the fingerprint of every paginated page and
- * every file the render wrote. It describes one site folder built by one version of the
+ * name's feed, and every file the render wrote. It describes one site folder built by one version of the
  * templates and code; any doubt (another version, another folder, files that differ)
  * makes the next build render everything. It is deleted before the site folder changes
  * and written after, so a build killed in between leaves no manifest, never a wrong one.
@@ -20,6 +20,8 @@ export interface SiteManifest {
   indexHash: string;
   /** URL → fingerprint of every paginated page. */
   pages: Record<string, string>;
+  /** Feed URL → fingerprint of every name's feed (src/site/partial-render.ts). */
+  feeds: Record<string, string>;
   /** Every file the render wrote (pages, single pages, feeds, assets), sorted: not the sitemaps or the search index. */
   outputs: string[];
 }
@@ -31,7 +33,7 @@ export async function loadManifest(cacheDir: string | undefined, expected: { sit
   try {
     const manifest = JSON.parse(await readFile(path.join(cacheDir, MANIFEST_FILE), "utf8")) as SiteManifest;
     if (manifest.format !== CACHE_FORMAT || manifest.siteVersion !== expected.siteVersion || manifest.outputDir !== expected.outputDir) return undefined;
-    if (!manifest.pages || !Array.isArray(manifest.outputs)) return undefined;
+    if (!manifest.pages || !manifest.feeds || !Array.isArray(manifest.outputs)) return undefined;
     return manifest;
   } catch {
     return undefined;

@@ -139,8 +139,8 @@ export function shareOf<T extends { url: string }>(items: readonly T[], share: R
 
 /**
  * The model with only some of its paginated pages: those of `share`, and when `only` is
- * given, those at its URLs, and in a sharded build those of `buildShard`
- * (src/site/build-shards.ts). The whole-archive fields stay complete.
+ * given, those at its URLs (and only the names' feeds at its URLs), and in a sharded
+ * build those of `buildShard` (src/site/build-shards.ts). The whole-archive fields stay complete.
  */
 export function selectPages(model: SiteModel, share: RenderShare, only?: ReadonlySet<string>, buildShard?: BuildShard): SiteModel {
   if (share.count <= 1 && !only && !(buildShard && buildShard.count > 1)) return model;
@@ -148,7 +148,9 @@ export function selectPages(model: SiteModel, share: RenderShare, only?: Readonl
     shareOf((only ? items.filter((item) => only.has(item.url)) : items).filter((item) => !buildShard || inBuildShard(list, item, buildShard)), share);
   // Every list of pages, whatever lists the model has: a new kind of page needs nothing here.
   const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(list, items as { url: string }[])]));
-  return { ...model, pages: pages as unknown as RenderedPages };
+  // The names' feeds are written with the single pages; a partial render writes the changed ones.
+  const nameFeeds = only ? model.nameFeeds.filter((feed) => only.has(feed.url)) : model.nameFeeds;
+  return { ...model, pages: pages as unknown as RenderedPages, nameFeeds };
 }
 
 export const LISTING_PAGE_SIZE = 50;

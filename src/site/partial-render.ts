@@ -18,6 +18,17 @@ export function pageFingerprints(model: Pick<SiteModel, "pages">): Map<string, s
   return fingerprints;
 }
 
+/**
+ * Feed URL → hash of the name's feed (src/site/name-feeds.ts): what it prints. A name's
+ * feed changes only when one of its 20 newest articles does, so a warm build rewrites a
+ * few feeds, not the thousands an archive of 10,000 articles has.
+ */
+export function feedFingerprints(model: Pick<SiteModel, "nameFeeds">): Map<string, string> {
+  const fingerprints = new Map<string, string>();
+  for (const feed of model.nameFeeds) fingerprints.set(feed.url, createHash("sha1").update("feed\n").update(JSON.stringify(feed)).digest("hex"));
+  return fingerprints;
+}
+
 export interface PageChanges {
   /** New pages and pages whose data changed, sorted. */
   changed: string[];

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -97,6 +97,29 @@ describe("a name's feed after a warm build", () => {
     await publish(warm());
   });
   after(() => rm(work, { recursive: true, force: true }));
+
+  /** Every feed of the site: its file's inode (a warm build keeps an unchanged file's) and bytes. */
+  async function feedFiles(): Promise<Map<string, { ino: number; text: string }>> {
+    const dir = path.join(work, "site");
+    const feeds = (await listFiles(dir)).filter((f) => f.endsWith("/feed.xml"));
+    return new Map(await Promise.all(feeds.map(async (f) => [f, { ino: (await stat(path.join(dir, f))).ino, text: await readFile(path.join(dir, f), "utf8") }] as const)));
+  }
+
+  it("after one article's headline is edited, the feeds listing it are written again with the new headline, and no other feed is", async () => {
+    const before = await feedFiles();
+    assert.ok(before.size >= 10, `${before.size} feeds`);
+    await writeFile(path.join(articles, "marsh-1.txt"), marshArticle(1).replace("Ferry captain 1 retires", "Ferry captain 1 steers his last crossing"));
+    const warmBuild = await publish(warm());
+    assert.equal(warmBuild.renderedAll, false, "a warm build");
+    const afterEdit = await feedFiles();
+    assert.deepEqual([...afterEdit.keys()], [...before.keys()], "the same feeds");
+    const rewritten = [...afterEdit].filter(([f, file]) => file.ino !== before.get(f)!.ino).map(([f]) => f);
+    const differing = [...afterEdit].filter(([f, file]) => file.text !== before.get(f)!.text).map(([f]) => f);
+    assert.ok(afterEdit.get("people/quentin-marsh/feed.xml")!.text.includes("Ferry captain 1 steers his last crossing"), "the name's feed shows the new headline");
+    assert.ok(differing.includes("people/quentin-marsh/feed.xml"));
+    assert.deepEqual(rewritten, differing, "the feeds written again are exactly those whose text changed");
+    assert.ok(rewritten.length < before.size / 2, `${rewritten.length} of ${before.size} feeds written again`);
+  });
 
   it("is gone when the name falls below three articles, and the site equals a cold build", async () => {
     assert.ok((await snapshot(path.join(work, "site"))).has("people/quentin-marsh/feed.xml"), "three articles: a feed");

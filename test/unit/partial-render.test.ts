@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { indexArticle, type IndexedArticle } from "../../src/site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../../src/site/model.ts";
-import { comparePageFingerprints, pageFingerprints } from "../../src/site/partial-render.ts";
+import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../../src/site/partial-render.ts";
 import { articleRecord } from "../helpers/records.ts";
 
 function article(slug: string, fields: Partial<ArticleRecord> = {}, body = `Body of ${slug}.\n`): IndexedArticle {
@@ -74,7 +74,41 @@ describe("page fingerprints", () => {
   });
 });
 
+describe("the names' feed fingerprints", () => {
+  it("give every name's feed one fingerprint, keyed by its URL", () => {
+    const model = buildSiteModel(archive);
+    const feeds = feedFingerprints(model);
+    assert.deepEqual([...feeds.keys()].sort(), model.nameFeeds.map((f) => f.url).sort());
+    assert.ok(feeds.has("/tags/council/feed.xml") && feeds.has("/tags/harbour/feed.xml"), [...feeds.keys()].join(", "));
+    assert.equal(new Set(feeds.values()).size, feeds.size, "feeds with different entries differ");
+  });
+
+  it("after a headline edit, mark the feeds listing the article changed and leave the others alone", () => {
+    const before = feedFingerprints(buildSiteModel(archive));
+    const changes = comparePageFingerprints(before, feedFingerprints(buildSiteModel(withTitle("council-votes", "Council Passes The Budget"))));
+    assert.ok(changes.changed.includes("/tags/council/feed.xml"), changes.changed.join(", "));
+    assert.ok(!changes.changed.includes("/tags/harbour/feed.xml"));
+    assert.deepEqual(changes.removed, []);
+    assert.deepEqual(comparePageFingerprints(before, feedFingerprints(buildSiteModel(archive))), { changed: [], removed: [] }, "the same archive, the same feeds");
+  });
+
+  it("after an article is deleted, list the feed of a topic left with two articles as removed", () => {
+    const before = feedFingerprints(buildSiteModel(archive));
+    const { removed } = comparePageFingerprints(before, feedFingerprints(buildSiteModel(archive.filter((a) => a.slug !== "harbour-plans"))));
+    assert.deepEqual(removed, ["/tags/harbour/feed.xml"]);
+  });
+});
+
 describe("rendering only some pages", () => {
+  it("keeps only the names' feeds at the given URLs, and every feed without a restriction", () => {
+    const all = buildSiteModel(archive).nameFeeds.map((f) => f.url);
+    assert.ok(all.length >= 2, all.join(", "));
+    const restricted = buildSiteModel(archive, undefined, new Set(["/articles/council-votes/", "/tags/council/feed.xml"]));
+    assert.deepEqual(restricted.nameFeeds.map((f) => f.url), ["/tags/council/feed.xml"]);
+    assert.deepEqual(buildSiteModel(archive, { index: 1, count: 2 }).nameFeeds.map((f) => f.url), all, "a render share alone keeps them all");
+  });
+
+
   it("keeps only the paginated pages at the given URLs, with the whole-archive data complete", () => {
     const only = new Set(["/articles/council-votes/", "/tags/council/", "/articles/"]);
     const model = buildSiteModel(archive, undefined, only);
