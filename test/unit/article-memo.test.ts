@@ -91,8 +91,37 @@ describe("the per-article ingest results kept between builds", () => {
     assert.equal(archiveFurnitureEvidence(inputs.map((i) => memo.decode(i, () => decodeArticle(i))), counted), first);
     assert.equal(runs, 1);
     const changed = [decoded[0], memo.decode(article("b.txt", `Bridge plan approved\n\n${body}`), () => decodeArticle(article("b.txt", `Bridge plan approved\n\n${body}`)))];
-    assert.notEqual(archiveFurnitureEvidence(changed, counted), first);
+    assert.deepEqual(archiveFurnitureEvidence(changed, counted), archiveFurnitureEvidence(changed), "computed again, the same as without the memo");
     assert.equal(runs, 2);
     assert.deepEqual(ingestArchive(inputs, { now: NOW, memo }), ingestArchive(inputs, { now: NOW }), "the records are those a build without the memo makes");
+  });
+
+  it("keeps the same evidence after an edit that changes nothing the archive says about its lines, and a new one after an edit that does", async () => {
+    const memo = await openArticleMemo({ version: "v1", now: NOW });
+    const decode = (i: RawArticleInput) => memo.decode(i, () => decodeArticle(i));
+    const banner = "Share this story with a friend";
+    const stories = ["Pier repairs approved", "Bridge plan delayed", "Ferry fares rise", "Harbor dredging starts"];
+    const inputs = stories.map((title, i) => article(`${i}.txt`, `${title}
+
+${i < 2 ? `${banner}
+
+` : ""}${body}`));
+    const first = archiveFurnitureEvidence(inputs.map(decode), memo);
+    assert.ok(!first.recurring.some((line) => line.includes("share this story")), "two articles: not yet recurring");
+    // The story's text changes, not its lines' standing in the archive: the same evidence object.
+    const reworded = [...inputs.slice(0, 3), article("3.txt", `Harbor dredging starts
+
+${body} The dredger arrives in May.`)];
+    assert.equal(archiveFurnitureEvidence(reworded.map(decode), memo), first);
+    // A third article with the line makes it recurring: new evidence, as computed without the memo.
+    const third = [...reworded.slice(0, 2), article("2.txt", `Ferry fares rise
+
+${banner}
+
+${body}`), reworded[3]];
+    const after = archiveFurnitureEvidence(third.map(decode), memo);
+    assert.notEqual(after, first);
+    assert.ok(after.recurring.some((line) => line.includes("share this story")), after.recurring.join(" | "));
+    assert.deepEqual(after, archiveFurnitureEvidence(third.map((i) => decodeArticle(i))));
   });
 });
