@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { ArticleError } from "../errors.ts";
@@ -40,6 +40,8 @@ export interface IngestStageResult {
   /** Raw article files found (refused ones included). */
   inputCount: number;
   filesRead: number;
+  /** Whether the articles folder was listed (every build's first run, and changes only a listing can apply). */
+  listed: boolean;
   analyzed: number;
   reused: number;
   markdownWritten: number;
@@ -52,6 +54,8 @@ export class ArticleIngest {
   /** Listing problems (unsafe names, links, broken `_defaults.yml`) by file, from the last full listing. */
   private listingErrors: Map<string, ArticleError> | undefined;
   private folderDefaults: FolderDefaultsFile[] = [];
+  /** Subfolders (relative) the last full listing walked as real folders. */
+  private knownFolders = new Set<string>();
   /** What each generated Markdown file holds (by slug): the key of its record and body, and its index entry. */
   private written: Map<string, { key: string; indexed: IndexedArticle }> | undefined;
   /** The light index of the last successful run. */
@@ -77,7 +81,8 @@ export class ArticleIngest {
   async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean } = {}): Promise<IngestStageResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
-    const read = (options.changes && this.listingErrors && (await this.readChanged(options.changes))) || (await this.readAll(options.changes));
+    const changed = options.changes && this.listingErrors && (await this.readChanged(options.changes));
+    const read = changed || (await this.readAll(options.changes));
     this.memo.retainOnly(new Set(this.inputs.keys()));
     const readSeconds = elapsed(started);
 
@@ -119,6 +124,7 @@ export class ArticleIngest {
       evidence: result.evidence,
       inputCount: this.inputs.size + this.listingErrors!.size,
       filesRead: read.count,
+      listed: !changed,
       analyzed,
       reused,
       markdownWritten: markdown.written,
@@ -167,6 +173,10 @@ export class ArticleIngest {
     this.folderDefaults = defaults.parsed;
     this.listingErrors = new Map([...listing.errors, ...defaults.errors].map((e) => [e.file, e]));
     const listed = new Set(listing.files.map((f) => f.file));
+    this.knownFolders = new Set();
+    for (const f of [...listing.files, ...listing.defaults]) {
+      for (let dir = path.posix.dirname(f.file); dir !== "." && !this.knownFolders.has(dir); dir = path.posix.dirname(dir)) this.knownFolders.add(dir);
+    }
     for (const file of this.inputs.keys()) if (!listed.has(file)) this.inputs.delete(file);
     const toRead = listing.files.filter((f) => !changes || changes.has(f.file) || !this.inputs.has(f.file));
     return { count: toRead.length, errors: await this.readInto(toRead) };
@@ -174,20 +184,30 @@ export class ArticleIngest {
 
   /**
    * Applies a batch of changes without listing the folder again (listing 10,000 files
-   * takes seconds): plain files at the top of the folder follow the listing's rules
-   * here. Anything else (a folder, a link, a file in a subfolder, a `_defaults.yml`)
-   * returns undefined, and the caller lists everything.
+   * takes a second or more): plain files at the top of the folder, or in a subfolder the
+   * last listing walked that is still a real folder there, follow the listing's rules
+   * here. Anything else (a folder, a link, a file in a new or linked folder, a
+   * `_defaults.yml`) returns undefined, and the caller lists everything.
    */
   private async readChanged(changes: ReadonlySet<string>): Promise<{ count: number; errors: ArticleError[] } | undefined> {
     const toRead: { file: string; absolutePath: string }[] = [];
+    let root: string | undefined;
     for (const file of changes) {
-      if (file.includes("/") || file === DEFAULTS_FILE || looksLikeDefaultsFile(file)) return undefined;
+      const base = path.posix.basename(file);
+      if (base === DEFAULTS_FILE || looksLikeDefaultsFile(base)) return undefined;
       const absolutePath = path.join(this.config.articlesDir, file);
+      const folder = path.posix.dirname(file);
+      if (folder !== ".") {
+        // A folder reached through a link, or replaced by one, is walked under rules only a listing applies.
+        if (!this.knownFolders.has(folder)) return undefined;
+        root ??= await realpath(this.config.articlesDir);
+        if ((await realpath(path.dirname(absolutePath)).catch(() => undefined)) !== path.join(root, ...folder.split("/"))) return undefined;
+      }
       const info = await lstat(absolutePath).catch(() => undefined);
       if (info && !info.isFile()) return undefined;
       this.inputs.delete(file);
       this.listingErrors!.delete(file);
-      if (!info || file.startsWith(".") || (/\.(md|markdown)$/i.test(file) && /^(readme|contributing)/i.test(file))) continue;
+      if (!info || file.split("/").some((part) => part.startsWith(".")) || (/\.(md|markdown)$/i.test(base) && /^(readme|contributing)/i.test(base))) continue;
       const problem = checkArticleFileName(file);
       if (problem) this.listingErrors!.set(file, new ArticleError(file, problem, { hint: "Rename the file." }));
       else toRead.push({ file, absolutePath });
