@@ -129,6 +129,18 @@ function minHashSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Arra
   return signature;
 }
 
+/** What the pairs are found from, per text: it depends on the text and the settings only. */
+interface TextSketch {
+  /** Of its normalized words: equal hashes, the same words in the same order. */
+  hash: string;
+  /** Its shingles, sorted, and their MinHash signature; none for a text under `minWords`. */
+  shingles?: Uint32Array;
+  signature?: Uint32Array;
+}
+
+/** The last call's sketches by text (the dev server saves one article at a time; a sketch is a few KB). */
+let sketchCache: { settings: NearDuplicateSettings; byText: Map<string, TextSketch> } | undefined;
+
 /**
  * Every exact or near-duplicate pair among `texts`, sorted by `a` then `b`.
  * `involving`, when given, keeps only pairs with at least one id in it (a pull
@@ -149,26 +161,35 @@ export function findDuplicatePairs(
 
   const ordered = [...texts].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const byExactHash = new Map<string, string[]>();
-  const sketches: { id: string; shingles: Uint32Array }[] = [];
+  const sketches: { id: string; sketch: TextSketch & { shingles: Uint32Array } }[] = [];
+  const seeds = permutationSeeds(settings.bands * settings.rowsPerBand);
+  const known = sketchCache?.settings === settings ? sketchCache.byText : new Map<string, TextSketch>();
+  const byText = new Map<string, TextSketch>();
   for (const t of ordered) {
-    const words = normalizedWords(t.text);
-    const hash = createHash("sha1").update(words.join(" ")).digest("base64");
-    const same = byExactHash.get(hash);
+    let sketch = known.get(t.text) ?? byText.get(t.text);
+    if (!sketch) {
+      const words = normalizedWords(t.text);
+      const shingles = words.length >= settings.minWords ? shingleHashes(words, settings.shingleWords) : undefined;
+      sketch = { hash: createHash("sha1").update(words.join(" ")).digest("base64"), shingles, signature: shingles && minHashSignature(shingles, seeds) };
+    }
+    byText.set(t.text, sketch);
+    const same = byExactHash.get(sketch.hash);
     if (same) {
       for (const other of same) add(other, t.id, 1, true);
       same.push(t.id);
       // A copy is reported as a copy of the first; its near-duplicates are the first's.
       continue;
     }
-    byExactHash.set(hash, [t.id]);
-    if (words.length >= settings.minWords) sketches.push({ id: t.id, shingles: shingleHashes(words, settings.shingleWords) });
+    byExactHash.set(sketch.hash, [t.id]);
+    if (sketch.shingles) sketches.push({ id: t.id, sketch: sketch as TextSketch & { shingles: Uint32Array } });
   }
+  // The next call (npm start's next save) reuses the sketches of the texts that did not change.
+  sketchCache = { settings, byText };
 
-  const seeds = permutationSeeds(settings.bands * settings.rowsPerBand);
   const buckets = new Map<string, number[]>();
   const candidates = new Set<number>();
-  sketches.forEach((sketch, index) => {
-    const signature = minHashSignature(sketch.shingles, seeds);
+  sketches.forEach(({ sketch }, index) => {
+    const signature = sketch.signature!;
     for (let band = 0; band < settings.bands; band++) {
       const rows = signature.subarray(band * settings.rowsPerBand, (band + 1) * settings.rowsPerBand);
       const key = `${band}:${rows.join(",")}`;
@@ -187,10 +208,11 @@ export function findDuplicatePairs(
     const x = sketches[Math.floor(key / sketches.length)];
     const y = sketches[key % sketches.length];
     if (!keep(x.id, y.id)) continue;
+    const [xs, ys] = [x.sketch.shingles, y.sketch.shingles];
     // Jaccard can only reach the threshold when the sizes are close enough.
-    const [small, large] = x.shingles.length < y.shingles.length ? [x.shingles.length, y.shingles.length] : [y.shingles.length, x.shingles.length];
+    const [small, large] = xs.length < ys.length ? [xs.length, ys.length] : [ys.length, xs.length];
     if (small / large < settings.threshold) continue;
-    const similarity = jaccard(x.shingles, y.shingles);
+    const similarity = jaccard(xs, ys);
     if (similarity >= settings.threshold) add(x.id, y.id, similarity, false);
   }
 

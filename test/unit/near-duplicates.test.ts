@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { NEAR_DUPLICATE } from "../../src/check/check-settings.ts";
 import { findDuplicatePairs, jaccard, normalizedWords, shingleHashes } from "../../src/check/near-duplicates.ts";
 
 /** A deterministic pseudo-random article of `n` words drawn from a large vocabulary. */
@@ -82,6 +83,35 @@ describe("duplicate detection", () => {
     texts.push({ id: "copy.txt", text: `${texts[1234].text} w1 w2` });
     const pairs = findDuplicatePairs(texts);
     assert.deepEqual(pairs.map((p) => [p.a, p.b]), [["a01234.txt", "copy.txt"]]);
+  });
+
+  it("gives each call the answer of a first call, when texts change between calls as npm start's saves change them", () => {
+    const others = Array.from({ length: 30 }, (_, i) => ({ id: `n${String(i).padStart(2, "0")}.txt`, text: randomArticle(i + 100, 120) }));
+    const edited = original.replace("twelve routes", "eleven routes");
+    // Each call's answer, as from a first call (settings of its own, so nothing is reused).
+    const fresh = (texts: { id: string; text: string }[]) => findDuplicatePairs(texts, { settings: { ...NEAR_DUPLICATE } });
+    const steps = [
+      [...others, { id: "a.txt", text: original }, { id: "b.txt", text: edited }],
+      // b.txt rewritten: no longer a copy.
+      [...others, { id: "a.txt", text: original }, { id: "b.txt", text: randomArticle(7, 120) }],
+      // c.txt now holds b.txt's old text, retyped: an exact copy of nothing, a near copy of a.txt.
+      [...others, { id: "a.txt", text: original }, { id: "b.txt", text: randomArticle(7, 120) }, { id: "c.txt", text: edited }],
+      // The same texts under other names.
+      [...others.slice(1), { id: "z.txt", text: original }, { id: "y.txt", text: edited }],
+    ];
+    const answers = steps.map((texts) => findDuplicatePairs(texts));
+    steps.forEach((texts, i) => assert.deepEqual(answers[i], fresh(texts), `step ${i + 1}`));
+    assert.deepEqual(answers.map((pairs) => pairs.map((p) => `${p.a}+${p.b}`)), [["a.txt+b.txt"], [], ["a.txt+c.txt"], ["y.txt+z.txt"]]);
+    // Other settings over the same texts: short texts compared as near copies with them, not with the defaults' sketches.
+    const short = randomArticle(11, 19);
+    const shortEdited = short.replace(/^\S+/, "changed");
+    const small = { shingleWords: 2, bands: 40, rowsPerBand: 1, threshold: 0.8, minWords: 15 };
+    assert.deepEqual(findDuplicatePairs([{ id: "a.txt", text: short }, { id: "b.txt", text: shortEdited }]), [], "under the default minimum length");
+    assert.deepEqual(
+      findDuplicatePairs([{ id: "a.txt", text: short }, { id: "b.txt", text: shortEdited }], { settings: small }).map((p) => p.exact),
+      [false],
+      "a near copy with the smaller minimum",
+    );
   });
 
   it("gives the same answer whatever order the texts come in", () => {
