@@ -789,6 +789,15 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return;
   }
 
+  // "Dana Whitfield of Paris", "Ann Lee for Zorvan Relief": a person starting with a given name,
+  // then "of" or "for" and what they are of; each side is read on its own. A verb of saying
+  // after the run is the person's cue, not the place's or the company's.
+  const of = core.findIndex((t, i) => i > 1 && !t.cap && (t.lower === "of" || t.lower === "for"));
+  if (of > 0 && startsLikeName(core[0]) && looksLikePersonName(core.slice(0, of))) {
+    classifyRun(core.slice(0, of), ctx, state);
+    return classifyRun(core.slice(of + 1), { before: core[of] }, state);
+  }
+
   // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
   if (looksLikePersonName(core)) {
     const cued = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));

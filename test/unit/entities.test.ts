@@ -560,6 +560,20 @@ describe("a run of capitalized words, rule by rule", () => {
     }
   });
 
+  test("a person, then 'of' or 'for' and a place or group: both are found, and 'said' after them cues the person", () => {
+    assert.deepEqual(mentions("", "Dana Whitfield of Paris spoke on Monday."), ["person:Dana Whitfield:name-shape:Dana Whitfield", "place:Paris:known:Paris"]);
+    assert.deepEqual(names("Jane Zorvan of Chicago and Ann Lee for Texas spoke.").people, ["Ann Lee", "Jane Zorvan"]);
+    assert.deepEqual(names("Jane Zorvan of Chicago and Ann Lee for Texas spoke.").places, ["Chicago", "Texas"]);
+    // The cue is the person's: the name after "of" is still unsure.
+    assert.deepEqual(
+      extractMentions({ title: "", paragraphs: ["Dana Whitfield of Quintero Vasquez said yes."] }).mentions.map((m) => `${m.name}:${m.evidence}`),
+      ["Dana Whitfield:speech", "Quintero Vasquez:unsure"],
+    );
+    // Only a run that starts with a given name is split so: "Bank of England" stays whole, "Ann of Zorvan" is nobody.
+    assert.deepEqual(names("The Bank of England rose.").organizations, ["Bank of England"]);
+    assert.deepEqual(names("Zorvan Whitfield of Paris spoke on Monday.", "Dana of Paris spoke on Monday."), { people: [], organizations: [], places: [], events: [] });
+  });
+
   test("a byline printed twice is one name; a name of three words is not halved", () => {
     assert.deepEqual(names("Dana Whitfield Dana Whitfield wrote this story on Monday.").people, ["Dana Whitfield"]);
     assert.deepEqual(names("Ann Lee Ann wrote this story on Monday.").people, ["Ann Lee Ann"]);
