@@ -493,16 +493,15 @@ function isNameWord(t: Token): boolean {
 /** Two to four name words, possibly with a particle ("de") or suffix ("Jr.") inside. */
 function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length < 1 || tokens.length > 5) return false;
-  let nameWords = 0;
+  // The first word is a name word, inner ones may be particles, the last may be a suffix.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (isNameWord(t)) nameWords++;
+    if (isNameWord(t)) continue;
     else if (i > 0 && i < tokens.length - 1 && NAME_CONNECTORS.has(t.lower) && t.lower !== "and" && t.lower !== "of" && t.lower !== "for" && t.lower !== "the") continue;
     else if (i === tokens.length - 1 && i > 0 && NAME_SUFFIXES.has(t.text)) continue;
     else return false;
   }
-  const last = tokens[tokens.length - 1];
-  return nameWords >= 1 && nameWords <= 5 && (NAME_SUFFIXES.has(last.text) || isNameWord(last));
+  return true;
 }
 
 /** "I’d", "I've", "Isn't", "Don’t": a pronoun or verb with its contraction is never part of a name. */

@@ -574,6 +574,37 @@ describe("a run of capitalized words, rule by rule", () => {
     assert.deepEqual(names("Zorvan Whitfield of Paris spoke on Monday.", "Dana of Paris spoke on Monday."), { people: [], organizations: [], places: [], events: [] });
   });
 
+  test("a name first seen without a cue becomes a person when a later sentence gives one; a sure name keeps its first evidence", () => {
+    assert.deepEqual(names("Shares in Quintero Vasquez rose.", "Quintero Vasquez said yes.").people, ["Quintero Vasquez"]);
+    assert.deepEqual(mentions("", "Dana Whitfield spoke.", "“Yes,” Dana Whitfield said."), ["person:Dana Whitfield:name-shape:Dana Whitfield"]);
+  });
+
+  test("a name word may hold an apostrophe, a hyphen before a capital, or a combining accent, but no digit and not all capitals", () => {
+    assert.deepEqual(names("Dana O'Brien spoke.", "Jean-Luc Zorvan spoke.").people, ["Dana O'Brien", "Jean-Luc Zorvan"]);
+    assert.deepEqual(names("“Yes,” said Rene\u0301e Zorvan.").people, ["Rene\u0301e Zorvan"]);
+    assert.deepEqual(names("Dana Zorvan3 spoke.").people, []);
+    assert.deepEqual(names("“No,” said DANA ZORVAN.").people, []);
+    // "the" and "for" join no person's name.
+    assert.deepEqual(names("The prize went to Ann the Zorvan on Monday.", "The prize went to Dana for Zorvan on Monday.").people, []);
+  });
+
+  test("a headline in capitals finds a known name holding punctuation or a lowercase 'of'", () => {
+    assert.ok(mentionNames(extractMentions({ title: "WASHINGTON, D.C. BRACES FOR SNOW", paragraphs: ["Nobody knows why."] })).places.includes("District of Columbia"));
+    assert.deepEqual(mentionNames(extractMentions({ title: "BANK of ENGLAND RAISES RATES", paragraphs: ["Nobody knows why."] })).organizations, ["Bank of England"]);
+  });
+
+  test("an acronym's long form starts with a capital and counts capitals words whole", () => {
+    assert.deepEqual(extractMentions({ title: "", paragraphs: ["Crews from the Zorvan of Quill Board (QB) arrived."] }).acronyms, { QB: "Quill Board" });
+    assert.deepEqual(extractMentions({ title: "", paragraphs: ["Crews from the U.S. Zorvan Board (USZB) arrived."] }).acronyms, { USZB: "U.S. Zorvan Board" });
+    assert.deepEqual(extractMentions({ title: "", paragraphs: ["Experts at the World Health Organization (WHO) met on Monday."] }).acronyms, {
+      WHO: "World Health Organization",
+    });
+  });
+
+  test("a title followed by an organization word is no title: the run is the organization", () => {
+    assert.deepEqual(names("Police Chief Office staff spoke."), { people: [], organizations: ["Police Chief Office"], places: [], events: [] });
+  });
+
   test("a byline printed twice is one name; a name of three words is not halved", () => {
     assert.deepEqual(names("Dana Whitfield Dana Whitfield wrote this story on Monday.").people, ["Dana Whitfield"]);
     assert.deepEqual(names("Ann Lee Ann wrote this story on Monday.").people, ["Ann Lee Ann"]);
