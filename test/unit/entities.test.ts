@@ -605,6 +605,18 @@ describe("a run of capitalized words, rule by rule", () => {
     assert.deepEqual(names("Police Chief Office staff spoke."), { people: [], organizations: ["Police Chief Office"], places: [], events: [] });
   });
 
+  test("a sentence's first word is dropped from a name when the article writes it in lowercase, but capitals are kept", () => {
+    assert.deepEqual(names("Hope Zorvan Quill Company rose.", "There is hope.").organizations, ["Zorvan Quill Company"]);
+    assert.deepEqual(names("Hope Zorvan Quill Company rose.").organizations, ["Hope Zorvan Quill Company"]);
+    assert.deepEqual(names("US officials met on Monday.").places, ["United States"]);
+  });
+
+  test("titles of several words are stripped whole, and a title before a place or a company names no person", () => {
+    assert.deepEqual(names("Deputy Prime Minister Ann Lee spoke."), { people: ["Ann Lee"], organizations: [], places: [], events: [] });
+    assert.deepEqual(names("Mayor Zorvan County spoke.", "Governor Zorvan Company spoke.").people, []);
+    assert.deepEqual(names("Won’t Dana Whitfield speak?", "Dana Whitfield You’ll see.").people, ["Dana Whitfield"]);
+  });
+
   test("a byline printed twice is one name; a name of three words is not halved", () => {
     assert.deepEqual(names("Dana Whitfield Dana Whitfield wrote this story on Monday.").people, ["Dana Whitfield"]);
     assert.deepEqual(names("Ann Lee Ann wrote this story on Monday.").people, ["Ann Lee Ann"]);
