@@ -617,6 +617,24 @@ describe("a run of capitalized words, rule by rule", () => {
     assert.deepEqual(names("Won’t Dana Whitfield speak?", "Dana Whitfield You’ll see.").people, ["Dana Whitfield"]);
   });
 
+  test("after a possessive, a run goes on only into an organization whose head word comes within four words", () => {
+    assert.deepEqual(names("The Zorvan Growers’ Quill Elm Oak Association met.").organizations, ["Zorvan Growers’ Quill Elm Oak Association"]);
+    assert.deepEqual(names("The Zorvan Growers’ Quill Elm Oak Ash Association met.").organizations, ["Quill Elm Oak Ash Association"]);
+  });
+
+  test("a state in brackets joins a county only when the name goes on after it; a state after a comma joins it when the phrase ends", () => {
+    assert.deepEqual(names("Officials in Zorvan County (Md.) met on Monday.").places, ["Maryland", "Zorvan County"]);
+    assert.deepEqual(names("the officials said they would meet in Zorvan County, Texas").places, ["Zorvan County, Texas"]);
+    assert.deepEqual(names("the officials said they would meet in Zorvan County, Texas and Quill County.").places, ["Quill County", "Texas", "Zorvan County"]);
+  });
+
+  test("undefined capitals of two to six letters are acronyms in use; an ordinary word in capitals is none", () => {
+    assert.deepEqual(
+      extractMentions({ title: "", paragraphs: ["Later TV met.", "Later ABCDEF met.", "Later OK met."] }).mentions.map((m) => `${m.name}:${m.evidence}`),
+      ["ABCDEF:acronym-use", "TV:acronym-use"],
+    );
+  });
+
   test("a byline printed twice is one name; a name of three words is not halved", () => {
     assert.deepEqual(names("Dana Whitfield Dana Whitfield wrote this story on Monday.").people, ["Dana Whitfield"]);
     assert.deepEqual(names("Ann Lee Ann wrote this story on Monday.").people, ["Ann Lee Ann"]);
