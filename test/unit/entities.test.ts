@@ -635,6 +635,15 @@ describe("a run of capitalized words, rule by rule", () => {
     );
   });
 
+  test("a work's cue is a lowercase word: 'the film’s Zorvan Quill' is a work, 'The Film’s Zorvan Quill' is not", () => {
+    assert.deepEqual(names("The film’s Zorvan Quill opened.").events, ["Zorvan Quill"]);
+    assert.deepEqual(names("The Film’s Zorvan Quill opened.").events, []);
+  });
+
+  test("after a title cue, a landmark of three words is still a place", () => {
+    assert.deepEqual(names("A mayor Ann Quill Lake arrived.").places, ["Ann Quill Lake"]);
+  });
+
   test("a byline printed twice is one name; a name of three words is not halved", () => {
     assert.deepEqual(names("Dana Whitfield Dana Whitfield wrote this story on Monday.").people, ["Dana Whitfield"]);
     assert.deepEqual(names("Ann Lee Ann wrote this story on Monday.").people, ["Ann Lee Ann"]);
