@@ -72,7 +72,6 @@ export function looksTreebankTokenized(text: string): boolean {
   let spacedBrackets = 0;
   let attached = 0;
   for (const token of text.split(/\s+/)) {
-    if (token === "") continue;
     const lower = token.toLowerCase();
     if (TOKENIZED_SIGNALS.has(lower)) {
       spaced++;
@@ -148,7 +147,7 @@ function detokenizeLine(line: string): string {
 
 function appendToken(state: LineState, rawToken: string, nextToken: string | undefined, anglePair = false): void {
   const token = BRACKET_ESCAPES.get(rawToken) ?? rawToken;
-  const lower = token.length <= 3 ? token.toLowerCase().replace("’", "'") : "";
+  const lower = token.toLowerCase().replace("’", "'");
   const { pieces } = state;
   const previous = pieces.length > 0 ? pieces[pieces.length - 1] : undefined;
   const afterOpening = state.glueNext || previous === undefined;
@@ -159,7 +158,7 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
   }
   if (token === "''" || token === "”") {
     state.doubleQuoteOpen = false;
-    return afterOpening ? plain(state, "”") : attach(state, "”");
+    return attach(state, "”");
   }
   if (token === '"') {
     state.doubleQuoteOpen = !state.doubleQuoteOpen;
@@ -181,20 +180,20 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
     state.glueApostropheTail = false;
     return attach(state, token);
   }
-  if (CLITICS.has(lower) && previous !== undefined && !afterOpening) {
+  if (CLITICS.has(lower) && !afterOpening) {
     return attach(state, token.replace(/'/g, "’"));
   }
   if (previous !== undefined && !afterOpening && SPLIT_WORD_HALVES.get(lower)?.includes(previous.toLowerCase())) {
     return attach(state, token);
   }
   if (OPENING_BRACKETS.has(token)) return open(state, token);
-  if (token === OPENING_ANGLE && anglePair) {
+  if (anglePair) {
     state.angleOpen = true;
     return open(state, token);
   }
-  if (CLOSING_BRACKETS.has(token) || (token === CLOSING_ANGLE && previous !== undefined && state.angleOpen)) {
+  if (CLOSING_BRACKETS.has(token) || (token === CLOSING_ANGLE && state.angleOpen)) {
     if (token === CLOSING_ANGLE) state.angleOpen = false;
-    return afterOpening ? plain(state, token) : attach(state, token);
+    return attach(state, token);
   }
   // "http : //t.co/x": the tokenizer split a web address at its colon.
   if (token === ":" && previous !== undefined && /(?:^|[^\p{L}])(?:https?|ftp)$/iu.test(previous) && nextToken?.startsWith("//")) {
@@ -212,13 +211,13 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
     return attach(state, token);
   }
   // "’”" closing two quotes at once stays one piece with the word before.
-  if ((token[0] === "’" || token[0] === "”") && token.length >= 2 && /^[’”]+$/.test(token) && !afterOpening) return attach(state, token);
+  if (/^[’”]+$/.test(token)) return attach(state, token);
   if (token === "&" && previous !== undefined && nextToken !== undefined && INITIALS.test(previous) && INITIALS.test(nextToken)) {
     state.glueApostropheTail = true;
     return attach(state, token);
   }
   // A quote glued to the word it opens ("'bumping" left whole by the tokenizer) is still open.
-  if ((token[0] === "'" || token[0] === "‘") && token.length > 1 && /^.[\p{L}\p{N}]/u.test(token) && !CLITICS.has(lower)) state.singleQuoteOpen = true;
+  if (/^['‘][\p{L}\p{N}]/u.test(token) && !CLITICS.has(lower)) state.singleQuoteOpen = true;
   // "A $ 68m", "US $ 5": a currency's letters and its dollar sign are one symbol.
   if (token === "$" && previous !== undefined && !afterOpening && CURRENCY_PREFIX.test(previous) && pieces.length >= 2 && !/[.!?“"‘(]$/.test(pieces[pieces.length - 2])) {
     pushPiece(state, token, true, nextToken !== undefined && /^\p{N}/u.test(nextToken));
@@ -231,7 +230,7 @@ function appendToken(state: LineState, rawToken: string, nextToken: string | und
     // "U.S. ." is an abbreviation that ended the sentence: its period is the sentence's.
     return;
   }
-  if (TRAILING_PUNCTUATION.test(token) && !afterOpening) return attach(state, token);
+  if (TRAILING_PUNCTUATION.test(token)) return attach(state, token);
   return plain(state, token);
 }
 
@@ -256,7 +255,9 @@ function appendLoneSingleQuote(state: LineState, afterOpening: boolean, previous
 }
 
 // Per-token helpers are plain functions, not closures: one closure per token was
-// the main cost on a megabyte-long line.
+// the main cost on a megabyte-long line. Right after an opening piece, or first on the
+// line, `attach` and `plain` write the same thing (no space either way), so closing
+// marks are attached without asking whether something was just opened.
 function attach(state: LineState, piece: string): void {
   pushPiece(state, piece, true, false);
 }

@@ -175,3 +175,101 @@ test("property: detokenize undoes Treebank tokenizing of generated sentences", (
     { numRuns: 500 },
   );
 });
+
+// ---- Detection, rule by rule ----
+// Detection decides whether a file is rejoined at all: a signal not counted leaves a
+// tokenized article spaced out ("decision , tweeting"), a false one rejoins prose.
+
+test("each token only a tokenizer prints counts as evidence, in any case", () => {
+  for (const signal of [",", ".", ";", ":", "?", "!", "``", "''", "<", ">", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d", "'S", "N'T"]) {
+    assert.equal(looksTreebankTokenized(`one ${signal} two ${signal} three`), true, signal);
+  }
+});
+
+test("two spaced marks are enough evidence, one is not", () => {
+  assert.equal(looksTreebankTokenized("Yes , he said , twice"), true);
+  assert.equal(looksTreebankTokenized("Yes , he said twice"), false);
+});
+
+test("spaced brackets alone prove nothing, but count towards the spaced share", () => {
+  assert.equal(looksTreebankTokenized("rates ( 55.9 ( 56.1"), false);
+  assert.equal(looksTreebankTokenized("rates 55.9 ) 56.1 )"), false);
+  // Two spaced commas and two attached ones: half spaced, not tokenized...
+  assert.equal(looksTreebankTokenized("a , b , then, again,"), false);
+  // ...but two spaced brackets more make it two thirds.
+  assert.equal(looksTreebankTokenized("a , b , ( c ( d then, again,"), true);
+  assert.equal(looksTreebankTokenized("a , b , c ) d ) then, again,"), true);
+});
+
+test("tokenized when exactly 60% of the marks are spaced, not at 50%", () => {
+  assert.equal(looksTreebankTokenized("a , b , c , then, again,"), true);
+  assert.equal(looksTreebankTokenized("a , b , then, again,"), false);
+});
+
+test("every mark attached to its word counts against tokenizing, an ellipsis does not", () => {
+  for (const mark of [",", ".", ";", ":", "?", "!"]) {
+    assert.equal(looksTreebankTokenized(`a , b , x${mark} y${mark}`), false, mark);
+  }
+  assert.equal(looksTreebankTokenized("a , b , so... and..."), true);
+});
+
+test("contractions written whole count against tokenizing, an apostrophe inside a name does not", () => {
+  for (const words of ["it's he's", "I'm I'm", "he'd she'd", "we'll they'll", "they're we're", "we've they've", "don't can't", "it’s he’s", "don’t won’t"]) {
+    assert.equal(looksTreebankTokenized(`a , b , ${words}`), false, words);
+  }
+  assert.equal(looksTreebankTokenized("a , b , O'Sullivan O'Sullivan"), true);
+});
+
+test("brackets attached to words count against tokenizing, lone square brackets do not", () => {
+  assert.equal(looksTreebankTokenized("a , b , (ICE (CBP"), false);
+  assert.equal(looksTreebankTokenized("a , b , ICE) CBP)"), false);
+  assert.equal(looksTreebankTokenized("a , b , [ c ] [ d ]"), true);
+});
+
+// ---- Rejoining, rule by rule ----
+
+const ruleCases: [string, string, string][] = [
+  ["a line of spaces between paragraphs is kept as it is", "a ,\n   \nb .", "a,\n   \nb."],
+  ["a line's leading and trailing spaces are kept when they differ", " a , b   ", " a, b   "],
+  ["runs of spaces and tabs between tokens become one space", "a  ,\tb   c", "a, b c"],
+  ["curly quotes spaced off by the tokenizer hug their words", "He said “ yes ” to the ‘ sanctuary ’ cities", "He said “yes” to the ‘sanctuary’ cities"],
+  ["a straight quote closes a quote opened with ``", "`` We agree , \" he said", "“We agree,” he said"],
+  ["a straight quote after a closed `` '' pair opens a new quote", "`` Yes , '' he said , \" no \" .", "“Yes,” he said, “no”."],
+  ["a split apostrophe after a number is rejoined", "the 1990 ’ s boom", "the 1990’s boom"],
+  ["every split apostrophe ending is rejoined, in any case", "they ’ re , we ’ ll , I ’ ve , I ’ m , he ’ d , DON ’ T", "they’re, we’ll, I’ve, I’m, he’d, DON’T"],
+  ["clitics written with a curly apostrophe are rejoined", "Trump ’s order , do n’t", "Trump’s order, don’t"],
+  ["clitics in capitals are rejoined", "TRUMP 'S AIDES DO N'T", "TRUMP’S AIDES DON’T"],
+  ["gotta, gimme, lemme and a capital Gonna are rejoined", "I got ta go , gim me that , lem me see . Gon na win", "I gotta go, gimme that, lemme see. Gonna win"],
+  ["me and not after other words stay words", "tell me , not now", "tell me, not now"],
+  ["square and curly brackets hug their contents", "a [ b ] and { c }", "a [b] and {c}"],
+  ["every Treebank bracket escape becomes its bracket", "-LSB- b -RSB- -LCB- c -RCB-", "[b] {c}"],
+  ["round brackets inside an angle-bracketed name do not end it", "< Mazda Motor Manufacturing ( USA ) Corp > said", "<Mazda Motor Manufacturing (USA) Corp> said"],
+  ["a greater-than sign after a closed ticker is a comparison", "Triton < OIL > rose , while a > b", "Triton <OIL> rose, while a > b"],
+  ["empty angle brackets are left as written", "x < > y", "x < > y"],
+  ["an angle-bracketed name of ten words is rejoined", "< A B C D E F G H I J > said", "<A B C D E F G H I J> said"],
+  ["angle brackets eleven words apart are not a name", "< A B C D E F G H I J K > said", "< A B C D E F G H I J K > said"],
+  ["ftp and capitalised web addresses split at the colon are rejoined", "ftp : //files.example.org and ( HTTPS : //example.org )", "ftp://files.example.org and (HTTPS://example.org)"],
+  ["a colon after the word http not followed by an address is a colon", "the protocol was http : fast", "the protocol was http: fast"],
+  ["a www address split at its query is rejoined", "at www.example.org/watch ? v=1 now", "at www.example.org/watch?v=1 now"],
+  ["a question mark after an address, before no query, ends the sentence", "at https://example.org ? Yes", "at https://example.org? Yes"],
+  ["a question mark after a word before an equation ends the sentence", "what ? x=1", "what? x=1"],
+  ["a double hyphen before a negative number is a dash", "the score -- -2 on", "the score -- -2 on"],
+  ["an ampersand after a four-letter name or before a word keeps its spaces", "NASA & ESA , AT & Johnson", "NASA & ESA, AT & Johnson"],
+  ["every currency prefix joins its dollar sign", "in HK $ 5 , NZ $ 6 , C $ 7 , S $ 8 , NT $ 9", "in HK$5, NZ$6, C$7, S$8, NT$9"],
+  ["a sentence's or a quote's first A before a dollar amount stays a word", "Done ! A $ 5 fee . Why ? A $ 5 fee , `` A $ 5 fee '' , ` A $ 5 fee ' , ( A $ 5 fee ) , \" A $ 5 fee \"", "Done! A $5 fee. Why? A $5 fee, “A $5 fee”, ‘A $5 fee’, (A $5 fee), “A $5 fee”"],
+  ["two closing quotes printed as one token in the other order join the word", "she said , “ it was ‘ no ”’ today", "she said, “it was ‘no”’ today"],
+  ["a currency prefix as the line's second word joins its dollar sign", "Costs US $ 5 million", "Costs US$5 million"],
+  ["a currency symbol before a word keeps the space after it", "priced in US $ terms , then in US $", "priced in US$ terms, then in US$"],
+  ["a dollar sign joins a decimal point, a hash joins a word", "costs $ .50 for # MeToo", "costs $.50 for #MeToo"],
+  ["a lone dollar sign before a comma stays apart", "in $ , euros", "in $, euros"],
+  ["a period after a word holding an abbreviation is kept", "forces were U.S.-led .", "forces were U.S.-led."],
+  ["a lone quote after a word ending in s, S, z or Z is a possessive apostrophe", "the LAKERS ' coach , Martinez ' car , the JAZZ ' coach", "the LAKERS’ coach, Martinez’ car, the JAZZ’ coach"],
+  ["a lone quote after a word with an s inside opens a quote", "she said ' no ' twice", "she said ‘no’ twice"],
+  ["a lone quote after a colon, before a capital, opens a quote", "he said : ' Go home ' .", "he said: ‘Go home’."],
+  ["a lone quote after an abbreviation, before a capital, opens a quote", "in the U.S. ' Go West ' campaign", "in the U.S. ‘Go West’ campaign"],
+  ["a lone quote ending a line after a word is an apostrophe", "we were just talkin '", "we were just talkin’"],
+  ["a curly quote the tokenizer left on its word is closed by the lone quote after it", "called it ‘bumping ' - which", "called it ‘bumping’ - which"],
+];
+for (const [name, input, expected] of ruleCases) {
+  test(name, () => assert.equal(detokenize(input), expected));
+}
