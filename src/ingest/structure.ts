@@ -223,15 +223,20 @@ export function parseByline(text: string): string[] | undefined {
   }
   const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter((p) => p !== "");
   const authors: string[] = [];
+  let roles = 0;
   for (const part of parts) {
     const words = part.split(/\s+/);
+    const isRole = BYLINE_ROLES.has(words[words.length - 1].toLowerCase().replace(/s$/, ""));
     // "By Jane Doe, Staff Writer": a job title after the names is no author.
-    if (authors.length > 0 && BYLINE_ROLES.has(words[words.length - 1].toLowerCase().replace(/s$/, ""))) continue;
+    if (authors.length > 0 && isRole) continue;
     if (words.length < 2 || words.length > 4) return undefined;
     if (!words.every((w) => NAME_WORD.test(w))) return undefined;
     if (BYLINE_NAME_STOPWORDS.has(words[0].toLowerCase())) return undefined;
-    authors.push(nameCase(part));
+    // "By Staff Writer" alone: a byline that names nobody (its line is still no story).
+    if (isRole) roles++;
+    else authors.push(nameCase(part));
   }
+  if (roles > 0 && authors.length === 0) return [];
   return authors.length > 0 ? authors : undefined;
 }
 

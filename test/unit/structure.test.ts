@@ -86,6 +86,14 @@ test("a Reuters all-caps headline is kept as written and its dated dateline is r
   assert.match(s.body[0].text, /^Showers continued/);
 });
 
+test("a byline of a job title alone ('By Staff Writer') gives no author and is not the story's first line", () => {
+  const s = extractStructure(paras("Harbour Board Approves New Ferry Dock", "By Staff Writer", "The harbour board approved a new ferry dock on Tuesday after months of debate.", "Work starts in spring."));
+  assert.equal(s.title, "Harbour Board Approves New Ferry Dock");
+  assert.deepEqual(s.authors, []);
+  assert.match(s.body[0].text, /^The harbour board approved/);
+  assert.ok(!s.body.some((p) => p.text === "By Staff Writer"), "the byline is not printed as the story");
+});
+
 test("a headline shaped like 'TOPIC - SUBJECT' is not mistaken for a dateline", () => {
   const s = extractStructure(
     paras("ECONOMIC SPOTLIGHT - ITALIAN BOOM", "ROME, March 2 - Italy's strong economic revival has led some to talk of a boom.", "More follows."),
@@ -234,6 +242,10 @@ test("a byline in any of its printed forms gives the names; a name of one word o
   assert.deepEqual(parseByline("BY JANE DOE, WASHINGTON CORRESPONDENT"), ["Jane Doe"]);
   assert.equal(parseByline("By Jane"), undefined);
   assert.equal(parseByline("By Jane Mary Ann Lee Doe"), undefined);
+  // A byline of a job title alone names nobody.
+  assert.deepEqual(parseByline("By Staff Writer"), []);
+  assert.deepEqual(parseByline("BY STAFF REPORTERS"), []);
+  assert.deepEqual(parseByline("By Staff Writer, Washington Correspondent"), []);
   assert.equal(parseByline("By The Associated Press"), undefined);
   assert.equal(parseByline(`By Jane Doe${", John Roe".repeat(12)}`), undefined, "longer than a byline");
 });
