@@ -35,6 +35,7 @@ export const REMOVED_KIND_NAMES: Partial<Record<RemovedKind, string>> = {
   "contributor-credit": "a contributor credit",
   recurring: "text that recurs across many articles (site boilerplate)",
   "agency-signoff": "a news agency sign-off",
+  "story-highlights": "a story's highlights above it",
 };
 
 /** Below this many articles per extra thread, starting a worker costs more than it saves. */

@@ -1,4 +1,5 @@
 import type { ArticleStructure, Paragraph, RemovedItem } from "./types.ts";
+import { readLeadCredit } from "./credits.ts";
 import {
   BIO_ROLES,
   BYLINE_AFFILIATION,
@@ -273,6 +274,34 @@ export function titleFromLead(lead: string): string {
   return title;
 }
 
+/** CNN's "Story highlights" label, printed before the first of its summary lines. */
+const STORY_HIGHLIGHTS = /^story highlights:?\s+(?=\S)/i;
+/** Highlights (and a promotion line among them) stand within this many paragraphs of the story. */
+const MAX_HIGHLIGHT_LINES = 5;
+const MAX_HIGHLIGHT_LENGTH = 250;
+
+/**
+ * "Story highlights Ryan called for calm…", a second highlight or two, then the story
+ * ("Washington (CNN) House Speaker…"): the first highlight, without its label, is the
+ * dek; the others are removed down to the paragraph that opens with a wire tag or a
+ * dateline. Without such a paragraph near, only the label goes.
+ */
+function storyHighlights(rest: readonly Paragraph[]): { dek: string; removed: RemovedItem[]; consumed: number } | undefined {
+  const label = STORY_HIGHLIGHTS.exec(rest[0].text);
+  if (!label) return undefined;
+  const dek = rest[0].text.slice(label[0].length);
+  let story = -1;
+  for (let i = 1; i < rest.length && i <= MAX_HIGHLIGHT_LINES; i++) {
+    if (readLeadCredit(rest[i].text) || parseDateline(rest[i].text)) {
+      story = i;
+      break;
+    }
+    if (rest[i].text.length > MAX_HIGHLIGHT_LENGTH) break;
+  }
+  if (story < 0) return { dek, removed: [], consumed: 1 };
+  return { dek, removed: rest.slice(1, story).map((p) => ({ kind: "story-highlights", text: p.text, line: p.line })), consumed: story };
+}
+
 export function extractStructure(paras: Paragraph[]): ArticleStructure {
   const removed: RemovedItem[] = [];
   let rest = paras.slice();
@@ -295,7 +324,12 @@ export function extractStructure(paras: Paragraph[]): ArticleStructure {
     title = rest[0].text;
     titleSource = "headline";
     rest = rest.slice(1);
-    if (rest.length >= 2 && isDekLike(rest[0].text) && !parseByline(rest[0].text)) {
+    const highlights = rest.length >= 2 ? storyHighlights(rest) : undefined;
+    if (highlights) {
+      dek = highlights.dek;
+      removed.push(...highlights.removed);
+      rest = rest.slice(highlights.consumed);
+    } else if (rest.length >= 2 && isDekLike(rest[0].text) && !parseByline(rest[0].text)) {
       dek = rest[0].text;
       rest = rest.slice(1);
     }

@@ -22,7 +22,8 @@ export type RemovedKind =
   | "author-bio"
   | "contributor-credit"
   | "recurring"
-  | "agency-signoff";
+  | "agency-signoff"
+  | "story-highlights";
 
 /** A piece of page furniture that ingest dropped, kept so a reviewer can see it. */
 export interface RemovedItem {

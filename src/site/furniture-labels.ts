@@ -19,6 +19,7 @@ export const FURNITURE_LABELS: Record<RemovedKind, string> = {
   "contributor-credit": "Reporting credit",
   recurring: "Repeated site text",
   "agency-signoff": "Wire sign-off",
+  "story-highlights": "Story highlights",
 };
 
 /** The reader's label for a removed item's kind; an unknown id is spelled out ("some-kind" → "Some kind"). */

@@ -10,6 +10,23 @@ function ingestOne(...paragraphs: string[]) {
   return result.articles[0];
 }
 
+test("CNN's story highlights: the first is the dek, the others leave the story, and the wire tag under them gives source and dateline", () => {
+  const a = ingestOne(
+    "Harbour Board Backs New Ferry Dock",
+    "Story highlights The board voted 5-2 for the dock after a year of debate",
+    "Work could start in the spring, the board's chair said",
+    "Portland, Maine (CNN) The harbour board on Tuesday backed plans for a new ferry dock, ending a year of debate.",
+    "Opponents said the dock would crowd the working waterfront.",
+  );
+  assert.equal(a.record.dek, "The board voted 5-2 for the dock after a year of debate");
+  assert.equal(a.record.source, "CNN");
+  assert.equal(a.record.dateline, "Portland, Maine");
+  assert.ok(a.body[0].startsWith("The harbour board on Tuesday backed"), a.body[0]);
+  assert.ok(!a.body.some((p) => p.includes("Work could start in the spring")), "the second highlight is not the story");
+  assert.deepEqual(a.record.removed.map((r) => [r.kind, r.text]), [["story-highlights", "Work could start in the spring, the board's chair said"]]);
+  assert.ok(a.record.summary?.startsWith("The harbour board on Tuesday"), a.record.summary);
+});
+
 test("a wire tag glued to the first sentence is the source, and is cut from the text and the summary", () => {
   const a = ingestOne(
     "Clintons Plan A Foundation Overhaul",

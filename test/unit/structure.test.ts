@@ -94,6 +94,27 @@ test("a byline of a job title alone ('By Staff Writer') gives no author and is n
   assert.ok(!s.body.some((p) => p.text === "By Staff Writer"), "the byline is not printed as the story");
 });
 
+test("story highlights without a story paragraph near them lose only their label; a long paragraph ends the search", () => {
+  const plain = extractStructure(paras("Harbour Board Backs New Ferry Dock", "Story highlights The board voted for the dock", "The board met on Tuesday and members spoke for hours about the dock and its cost."));
+  assert.equal(plain.dek, "The board voted for the dock");
+  assert.deepEqual(plain.removed, []);
+  assert.equal(plain.body[0].text, "The board met on Tuesday and members spoke for hours about the dock and its cost.");
+  const long = "The board met on Tuesday, and members spoke for hours. ".repeat(5).trim();
+  const beyond = extractStructure(paras("Harbour Board Backs New Ferry Dock", "STORY HIGHLIGHTS: The board voted for the dock", long, "Portland (CNN) The board backed the dock."));
+  assert.equal(beyond.dek, "The board voted for the dock");
+  assert.deepEqual(beyond.removed, [], "a story paragraph stands between the highlights and the wire tag");
+  assert.equal(beyond.body[0].text, long);
+  // Six lines down is too far for highlights; five is not.
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `Highlight number ${i + 2} of the story`);
+  assert.equal(extractStructure(paras("Harbour Board Backs New Ferry Dock", "Story highlights One", ...lines(4), "Portland (CNN) The board backed the dock.")).removed.length, 4);
+  assert.equal(extractStructure(paras("Harbour Board Backs New Ferry Dock", "Story highlights One", ...lines(5), "Portland (CNN) The board backed the dock.")).removed.length, 0);
+  // A dateline opens the story as a wire tag does.
+  assert.deepEqual(
+    extractStructure(paras("Harbour Board Backs New Ferry Dock", "Story highlights One", "Two", "PORTLAND, Maine — The board backed the dock.")).removed.map((r) => r.text),
+    ["Two"],
+  );
+});
+
 test("a headline shaped like 'TOPIC - SUBJECT' is not mistaken for a dateline", () => {
   const s = extractStructure(
     paras("ECONOMIC SPOTLIGHT - ITALIAN BOOM", "ROME, March 2 - Italy's strong economic revival has led some to talk of a boom.", "More follows."),
