@@ -36,6 +36,7 @@ export const REMOVED_KIND_NAMES: Partial<Record<RemovedKind, string>> = {
   recurring: "text that recurs across many articles (site boilerplate)",
   "agency-signoff": "a news agency sign-off",
   "story-highlights": "a story's highlights above it",
+  "repeated-headline": "the headline printed again as the first line",
 };
 
 /** Below this many articles per extra thread, starting a worker costs more than it saves. */

@@ -274,6 +274,27 @@ export function titleFromLead(lead: string): string {
   return title;
 }
 
+/** A kicker before a repeated headline: "BREAKING:", "WATCH:", "EXCLUSIVE VIDEO:". */
+const REPEAT_KICKER = /^\p{Lu}[\p{Lu}\p{N} ]{1,24}:\s+/u;
+
+function wordsOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** `text` is the headline again, letter for letter (case and punctuation aside), a kicker before it at most. */
+function repeatsHeadline(text: string, title: string): boolean {
+  const words = wordsOf(title);
+  if (words === "") return false;
+  return wordsOf(text) === words || wordsOf(text.replace(REPEAT_KICKER, "")) === words;
+}
+
+/** The headline printed again as the story's first line ("BREAKING: " before it at most) leaves the story. */
+function dropRepeatedHeadline(rest: Paragraph[], title: string, removed: RemovedItem[]): Paragraph[] {
+  if (rest.length < 2 || !repeatsHeadline(rest[0].text, title)) return rest;
+  removed.push({ kind: "repeated-headline", text: rest[0].text, line: rest[0].line });
+  return rest.slice(1);
+}
+
 /** CNN's "Story highlights" label, printed before the first of its summary lines. */
 const STORY_HIGHLIGHTS = /^story highlights:?\s+(?=\S)/i;
 /** Highlights (and a promotion line among them) stand within this many paragraphs of the story. */
@@ -324,6 +345,7 @@ export function extractStructure(paras: Paragraph[]): ArticleStructure {
     title = rest[0].text;
     titleSource = "headline";
     rest = rest.slice(1);
+    rest = dropRepeatedHeadline(rest, title, removed);
     const highlights = rest.length >= 2 ? storyHighlights(rest) : undefined;
     if (highlights) {
       dek = highlights.dek;
@@ -344,6 +366,9 @@ export function extractStructure(paras: Paragraph[]): ArticleStructure {
       break;
     }
   }
+
+  // Under a byline, too (once: a third copy is the story's own business).
+  if (titleSource === "headline" && authors.length > 0 && !removed.some((r) => r.kind === "repeated-headline")) rest = dropRepeatedHeadline(rest, title, removed);
 
   let dateline: string | undefined;
   let datelineRaw: string | undefined;

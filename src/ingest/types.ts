@@ -23,7 +23,8 @@ export type RemovedKind =
   | "contributor-credit"
   | "recurring"
   | "agency-signoff"
-  | "story-highlights";
+  | "story-highlights"
+  | "repeated-headline";
 
 /** A piece of page furniture that ingest dropped, kept so a reviewer can see it. */
 export interface RemovedItem {

@@ -20,6 +20,7 @@ export const FURNITURE_LABELS: Record<RemovedKind, string> = {
   recurring: "Repeated site text",
   "agency-signoff": "Wire sign-off",
   "story-highlights": "Story highlights",
+  "repeated-headline": "Headline printed again",
 };
 
 /** The reader's label for a removed item's kind; an unknown id is spelled out ("some-kind" → "Some kind"). */

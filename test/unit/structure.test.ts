@@ -115,6 +115,25 @@ test("story highlights without a story paragraph near them lose only their label
   );
 });
 
+test("the headline printed again as the first line leaves the story; a lead that only starts with the headline's words stays", () => {
+  const head = "BOOM! Harbour Board FINALLY Backs The Ferry Dock";
+  const story = "The harbour board backed the ferry dock on Tuesday after a year of debate.";
+  for (const repeat of [head, "Boom: harbour board finally backs the ferry dock!", `BREAKING NEWS: ${head}`]) {
+    const s = extractStructure(paras(head, repeat, story, "More follows."));
+    assert.deepEqual(s.removed, [{ kind: "repeated-headline", text: repeat, line: 2 }], repeat);
+    assert.equal(s.body[0].text, story, repeat);
+  }
+  const kept = (second: string) => extractStructure(paras(head, second, story)).body[0].text;
+  assert.equal(kept(`${head} after a year of debate, its chair said.`), `${head} after a year of debate, its chair said.`, "the headline's words and more: a lead");
+  assert.equal(kept(`Breaking news today: ${head}`), `Breaking news today: ${head}`, "a kicker is in capitals");
+  assert.equal(kept(`SOME MUCH LONGER KICKER TEXT HERE: ${head}`), `SOME MUCH LONGER KICKER TEXT HERE: ${head}`, "a kicker is short");
+  assert.deepEqual(extractStructure(paras(head, head)).body.map((p) => p.text), [head], "a story that is only its headline keeps it");
+  const underByline = extractStructure(paras(head, "By Jane Doe", head, story));
+  assert.deepEqual(underByline.authors, ["Jane Doe"]);
+  assert.deepEqual(underByline.removed.map((r) => r.kind), ["repeated-headline"], "under a byline too");
+  assert.equal(underByline.body[0].text, story);
+});
+
 test("a headline shaped like 'TOPIC - SUBJECT' is not mistaken for a dateline", () => {
   const s = extractStructure(
     paras("ECONOMIC SPOTLIGHT - ITALIAN BOOM", "ROME, March 2 - Italy's strong economic revival has led some to talk of a boom.", "More follows."),
