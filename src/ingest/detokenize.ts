@@ -145,7 +145,7 @@ function detokenizeLine(line: string): string {
   return line.slice(0, start) + joined + line.slice(end);
 }
 
-function appendToken(state: LineState, rawToken: string, nextToken: string | undefined, anglePair = false): void {
+function appendToken(state: LineState, rawToken: string, nextToken: string | undefined, anglePair: boolean): void {
   const token = BRACKET_ESCAPES.get(rawToken) ?? rawToken;
   const lower = token.toLowerCase().replace("’", "'");
   const { pieces } = state;
@@ -271,7 +271,8 @@ function plain(state: LineState, piece: string): void {
 }
 
 function pushPiece(state: LineState, piece: string, glueBefore: boolean, glueAfter: boolean): void {
-  const needsSpace = state.pieces.length > 0 && !glueBefore && !state.glueNext;
+  // A line starts with glueNext set, so its first piece gets no space before it.
+  const needsSpace = !glueBefore && !state.glueNext;
   state.pieces.push(piece);
   state.spaceBefore.push(needsSpace);
   state.glueNext = glueAfter;

@@ -269,6 +269,17 @@ const ruleCases: [string, string, string][] = [
   ["a lone quote after an abbreviation, before a capital, opens a quote", "in the U.S. ' Go West ' campaign", "in the U.S. ‘Go West’ campaign"],
   ["a lone quote ending a line after a word is an apostrophe", "we were just talkin '", "we were just talkin’"],
   ["a curly quote the tokenizer left on its word is closed by the lone quote after it", "called it ‘bumping ' - which", "called it ‘bumping’ - which"],
+  // Written for the survivors of the 03:34–04:23 UTC mutation run (see README).
+  ["a curly closing quote token ends the quote, so a straight quote after it opens one", "“ yes ” and \" no \" .", "“yes” and “no”."],
+  ["a colon after http at the end of a line is a colon", "the scheme is http :", "the scheme is http:"],
+  ["a question mark after an address at the end of a line ends the sentence", "at https://example.org ?", "at https://example.org?"],
+  ["an http address split at its query is rejoined", "at http://example.org/watch ? v=1 now", "at http://example.org/watch?v=1 now"],
+  ["a word between an address and an equation stays a word", "see www.example.org and a=1", "see www.example.org and a=1"],
+  ["a word before a hyphenated word stays apart, and so does a dash before one", "pre and -post , the scan -- x-rays , the A1 -- -class", "pre and -post, the scan -- x-rays, the A1 -- -class"],
+  ["a line's first A before a dollar amount stays a word", "A $ 5 fee was charged", "A $5 fee was charged"],
+  ["words that only end or start like a currency prefix do not join the dollar sign", "paid NASA $ 5 million , USAir $ 3 million", "paid NASA $5 million, USAir $3 million"],
+  ["a single quote closed once is closed: the next lone quote opens again", "he called it ' bad ' and ' worse ' news", "he called it ‘bad’ and ‘worse’ news"],
+  ["a lone quote before a word with a capital inside opens a quote", "she told ' eBay ' twice", "she told ‘eBay’ twice"],
 ];
 for (const [name, input, expected] of ruleCases) {
   test(name, () => assert.equal(detokenize(input), expected));
