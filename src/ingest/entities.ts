@@ -101,6 +101,8 @@ export const LANDMARK_HEAD_WORDS = new Set([
   "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
   "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo",
 ]);
+/** Words before a saint's name, whose possessive is part of a name ("St Mary's"). */
+const SAINT_WORDS = new Set(["St", "St.", "Saint", "Sainte"]);
 export const PLACE_LEAD_WORDS = new Set(["Fort", "Mount", "Mt.", "Lake", "Port", "Cape", "Camp", "Saint", "St.", "Sainte"]);
 /**
  * Plural nouns that end a run naming a group of people ("Labour MPs", "House Republicans"):
@@ -322,6 +324,18 @@ export function tokenize(paragraph: string): Token[] {
     // Strip trailing joiners the pattern swallowed ("word-", "AT&").
     let end = i;
     while (end > start && (paragraph.charCodeAt(end - 1) === CHAR_HYPHEN || paragraph.charCodeAt(end - 1) === 38)) end--;
+    // A possessive ending a sentence ("… as Hillary Clinton’s."): the period is the sentence's.
+    // (Not after "St": "at St Mary's." names the hospital or school, as it is printed.)
+    let sentenceEnd = false;
+    if (end - start >= 4 && paragraph.charCodeAt(end - 1) === 46 && !SAINT_WORDS.has(tokens[tokens.length - 1]?.text ?? "")) {
+      const before = paragraph.charCodeAt(end - 2);
+      const apostropheS = (before === 115 || before === 83) && isApostrophe(paragraph.charCodeAt(end - 3));
+      const sApostrophe = isApostrophe(before) && paragraph.charCodeAt(end - 3) === 115;
+      if (apostropheS || sApostrophe) {
+        end -= 1;
+        sentenceEnd = true;
+      }
+    }
     let possessive = "";
     const last = paragraph.charCodeAt(end - 1);
     if (end - start >= 2 && (last === 115 || last === 83) && isApostrophe(paragraph.charCodeAt(end - 2))) {
@@ -332,7 +346,7 @@ export function tokenize(paragraph: string): Token[] {
       end -= 1;
     }
     let text = paragraph.slice(start, end);
-    let trailingPeriod = false;
+    let trailingPeriod = sentenceEnd;
     // A final period ends the sentence unless the word is an abbreviation or initials ("U.S.", "Jan.").
     if (
       text.charCodeAt(text.length - 1) === 46 &&
