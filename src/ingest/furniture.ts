@@ -145,17 +145,10 @@ export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (s
     Math.min(RECURRING_MAX_THRESHOLD, Math.ceil(articleCount * RECURRING_SHARE)),
   );
   const counts = new Map<string, number>();
-  const seenInDoc = new Set<string>();
   for (const paras of docs) {
-    seenInDoc.clear();
-    for (const para of paras) {
-      // Long lines are never removed as recurring, so they need not be counted.
-      if (para.text.length > MAX_RECURRING_LENGTH) continue;
-      const key = normalizeFurnitureLine(para.text);
-      if (key === "" || seenInDoc.has(key)) continue;
-      seenInDoc.add(key);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    const facts = factsOf(paras);
+    facts.lines ??= recurringCandidates(paras);
+    for (const key of facts.lines) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const recurring: string[] = [];
   for (const [line, count] of counts) if (count >= minArticles) recurring.push(line);
@@ -166,6 +159,43 @@ export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (s
     ...collectTopEvidence(docs, docs.map((_, d) => siteKeyOf(sites[d]))),
     commonStems: collectCommonStems(docs),
   };
+}
+
+/**
+ * What the evidence passes read from one article, kept with its paragraph list (which
+ * ingest never changes once decoded). The archive-wide counts are added up from these,
+ * so when the dev server ingests again after one file is saved, only that file's lines
+ * are read again: the rest of the archive's evidence costs a pass over these lists.
+ */
+interface ArticleFacts {
+  /** Its distinct normalized lines short enough to recur, in order. */
+  lines?: string[];
+  /** The folded stems of its first COMMON_STEM_PARAGRAPHS paragraphs. */
+  stems?: string[];
+  /** What its top lines say, read for the site named here. */
+  top?: TopFacts;
+  /** Per word: whether the article's text after its first line uses it (rareWords). */
+  wordUses?: Map<string, boolean>;
+}
+
+const articleFacts = new WeakMap<Paragraph[], ArticleFacts>();
+
+function factsOf(paras: Paragraph[]): ArticleFacts {
+  let facts = articleFacts.get(paras);
+  if (!facts) articleFacts.set(paras, (facts = {}));
+  return facts;
+}
+
+/** The lines of an article that can count as recurring: normalized, once each. */
+function recurringCandidates(paras: Paragraph[]): string[] {
+  const keys = new Set<string>();
+  for (const para of paras) {
+    // Long lines are never removed as recurring, so they need not be counted.
+    if (para.text.length > MAX_RECURRING_LENGTH) continue;
+    const key = normalizeFurnitureLine(para.text);
+    if (key !== "") keys.add(key);
+  }
+  return [...keys];
 }
 
 /** A stem in this share of the archive's stories is a common word. */
@@ -179,9 +209,13 @@ function collectCommonStems(docs: Paragraph[][]): string[] {
   if (docs.length < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
   const counts = new Map<string, number>();
   for (const paras of docs) {
-    let text = "";
-    for (let i = 0; i < paras.length && i < COMMON_STEM_PARAGRAPHS; i++) text += ` ${paras[i].text}`;
-    for (const stem of foldedStems(text)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    const facts = factsOf(paras);
+    if (!facts.stems) {
+      let text = "";
+      for (let i = 0; i < paras.length && i < COMMON_STEM_PARAGRAPHS; i++) text += ` ${paras[i].text}`;
+      facts.stems = [...foldedStems(text)];
+    }
+    for (const stem of facts.stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
   }
   const min = COMMON_STEM_SHARE * docs.length;
   const out: string[] = [];
@@ -290,6 +324,92 @@ function siteScoped(site: string | undefined, key: string): string | undefined {
   return site === undefined ? undefined : `${site}${SITE_KEY_SEPARATOR}${key}`;
 }
 
+/** What one article's top lines add to the evidence, read once per article and site (see ArticleFacts). */
+interface TopFacts {
+  site: string | undefined;
+  /** Each top line short enough to be a banner, as an opener key (and its site-scoped key) with the lines under it. */
+  openers: { key: string; scoped: string | undefined; followers: string; index: number; lead?: boolean; headlineNext?: boolean }[];
+  /** Site names ending a top line, with the headline's start before them. */
+  suffixHeadlines: [key: string, headline: string][];
+  /** The suffix keys it counts once (and their site-scoped keys). */
+  suffixes: string[];
+  /** The prefix keys it counts once (and their site-scoped keys). */
+  prefixes: string[];
+  /** Prefix keys with the word after them, for prefixFollowers (with site-scoped keys). */
+  prefixFollowers: [key: string, follower: string][];
+  /** Prefix keys its own story uses (with site-scoped keys). */
+  inBody: string[];
+  /** Prefix keys with two words or more in capitals. */
+  shouts: string[];
+}
+
+function topFactsOf(paras: Paragraph[], site: string | undefined): TopFacts {
+  const facts = factsOf(paras);
+  if (facts.top && facts.top.site === site) return facts.top;
+  const top: TopFacts = { site, openers: [], suffixHeadlines: [], suffixes: [], prefixes: [], prefixFollowers: [], inBody: [], shouts: [] };
+  const lines = paras.slice(0, OPENER_DEPTH).filter((p) => p.text.length <= MAX_OPENER_LENGTH);
+  // A banner stands above different lines in different articles; an article saved
+  // twice has the same lines under its headline each time.
+  for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
+    if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
+    const key = normalizeFurnitureLine(paras[i].text);
+    top.openers.push({ key, scoped: siteScoped(site, key), followers: followersOf(paras, i), index: i });
+  }
+  const suffixKeys = lines.flatMap((p) => {
+    const suffix = suffixKey(p.text);
+    if (!suffix) return [];
+    top.suffixHeadlines.push([suffix.key, suffix.rest.slice(0, FOLLOWER_PREFIX)]);
+    return [suffix.key];
+  });
+  top.suffixes.push(...new Set(suffixKeys));
+  if (site !== undefined) top.suffixes.push(...new Set(suffixKeys.map((key) => siteScoped(site, key)!)));
+  const found: string[] = [];
+  lines.forEach((p, lineIndex) => {
+    const words = p.text.split(" ");
+    if (words.length <= MIN_HEADLINE_WORDS_LEFT || isAllCapitals(p.text)) return;
+    // Navigation is not part of the story: a line whose first word the article uses
+    // starts with the story's subject ("Donald Trump …").
+    const firstWord = words[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+    const body = paras
+      .slice(paras.indexOf(p, lineIndex) + 1)
+      .map((q) => q.text)
+      .join(" ")
+      .toLowerCase();
+    const keys = prefixKeys(p.text);
+    const inBody = (key: string) => {
+      top.inBody.push(key);
+      const scoped = siteScoped(site, key);
+      if (scoped) top.inBody.push(scoped);
+    };
+    if (firstWord === "" || hasWord(body, firstWord)) {
+      keys.forEach((key, k) => {
+        if (body.includes(words.slice(0, k + 1).join(" ").toLowerCase())) inBody(key);
+      });
+      return;
+    }
+    keys.forEach((key, k) => {
+      // A prefix the article uses, or one glued to a lowercase word ("Man Utd stroll to
+      // Cup win"), is a headline's own start, here and in every other article; a kicker
+      // ("WATCH: Trump …") is the headline's too.
+      if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(words[k + 1]) || body.includes(words.slice(0, k + 1).join(" ").toLowerCase())) {
+        inBody(key);
+        return;
+      }
+      if (isKicker(words.slice(0, k + 1))) return;
+      found.push(key);
+      // Navigation is in ordinary case; words in capitals start a headline ("NC MOB ATTACKS …").
+      if (words.slice(0, k + 1).filter((w) => /\p{Lu}{2}/u.test(w) && isAllCapitals(w)).length >= 2) top.shouts.push(key);
+      for (const scoped of [key, siteScoped(site, key)]) {
+        if (scoped !== undefined) top.prefixFollowers.push([scoped, words[k + 1].toLowerCase()]);
+      }
+    });
+  });
+  top.prefixes.push(...new Set(found));
+  if (site !== undefined) top.prefixes.push(...new Set(found.map((key) => siteScoped(site, key)!)));
+  facts.top = top;
+  return top;
+}
+
 function collectTopEvidence(
   docs: Paragraph[][],
   sites: readonly (string | undefined)[],
@@ -303,74 +423,19 @@ function collectTopEvidence(
   const suffixes = new Map<string, number>();
   /** Per site name, the headlines it ends (their starts), to tell two stories from one saved twice. */
   const suffixHeadlines = new Map<string, Set<string>>();
-  docs.forEach((paras, d) => {
-    const site = sites[d];
-    const top = paras.slice(0, OPENER_DEPTH).filter((p) => p.text.length <= MAX_OPENER_LENGTH);
-    // A banner stands above different lines in different articles; an article saved
-    // twice has the same lines under its headline each time.
-    for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
-      if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
-      const key = normalizeFurnitureLine(paras[i].text);
-      const followers = followersOf(paras, i);
+  const tops = docs.map((paras, d) => topFactsOf(paras, sites[d]));
+  for (const top of tops) {
+    for (const { key, scoped, followers } of top.openers) {
       addFollower(openers, key, followers);
-      const scoped = siteScoped(site, key);
       if (scoped) addFollower(openers, scoped, followers);
     }
-    const suffixKeys = top.flatMap((p) => {
-      const suffix = suffixKey(p.text);
-      if (!suffix) return [];
-      addFollower(suffixHeadlines, suffix.key, suffix.rest.slice(0, FOLLOWER_PREFIX));
-      return [suffix.key];
-    });
-    countOnce(suffixes, suffixKeys);
-    if (site !== undefined) countOnce(suffixes, suffixKeys.map((key) => siteScoped(site, key)!));
-    const found: string[] = [];
-    top.forEach((p, lineIndex) => {
-      const words = p.text.split(" ");
-      if (words.length <= MIN_HEADLINE_WORDS_LEFT || isAllCapitals(p.text)) return;
-      // Navigation is not part of the story: a line whose first word the article uses
-      // starts with the story's subject ("Donald Trump …").
-      const firstWord = words[0].toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-      const body = paras
-        .slice(paras.indexOf(p, lineIndex) + 1)
-        .map((q) => q.text)
-        .join(" ")
-        .toLowerCase();
-      const keys = prefixKeys(p.text);
-      const inBody = (key: string) => {
-        prefixInBody.add(key);
-        const scoped = siteScoped(site, key);
-        if (scoped) prefixInBody.add(scoped);
-      };
-      if (firstWord === "" || hasWord(body, firstWord)) {
-        keys.forEach((key, k) => {
-          if (body.includes(words.slice(0, k + 1).join(" ").toLowerCase())) inBody(key);
-        });
-        return;
-      }
-      keys.forEach((key, k) => {
-        // A prefix the article uses, or one glued to a lowercase word ("Man Utd stroll to
-        // Cup win"), is a headline's own start, here and in every other article; a kicker
-        // ("WATCH: Trump …") is the headline's too.
-        if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(words[k + 1]) || body.includes(words.slice(0, k + 1).join(" ").toLowerCase())) {
-          inBody(key);
-          return;
-        }
-        if (isKicker(words.slice(0, k + 1))) return;
-        found.push(key);
-        // Navigation is in ordinary case; words in capitals start a headline ("NC MOB ATTACKS …").
-        if (words.slice(0, k + 1).filter((w) => /\p{Lu}{2}/u.test(w) && isAllCapitals(w)).length >= 2) shouts.add(key);
-        for (const scoped of [key, siteScoped(site, key)]) {
-          if (scoped === undefined) continue;
-          let followers = prefixFollowers.get(scoped);
-          if (!followers) prefixFollowers.set(scoped, (followers = new Set()));
-          if (followers.size < MIN_OPENER_ARTICLES) followers.add(words[k + 1].toLowerCase());
-        }
-      });
-    });
-    countOnce(prefixes, found);
-    if (site !== undefined) countOnce(prefixes, found.map((key) => siteScoped(site, key)!));
-  });
+    for (const [key, headline] of top.suffixHeadlines) addFollower(suffixHeadlines, key, headline);
+    for (const key of top.suffixes) suffixes.set(key, (suffixes.get(key) ?? 0) + 1);
+    for (const key of top.inBody) prefixInBody.add(key);
+    for (const key of top.shouts) shouts.add(key);
+    for (const [key, follower] of top.prefixFollowers) addFollower(prefixFollowers, key, follower);
+    for (const key of top.prefixes) prefixes.set(key, (prefixes.get(key) ?? 0) + 1);
+  }
   // What counts as recurring: MIN_OPENER_ARTICLES articles of the archive, or
   // MIN_SITE_ARTICLES of one site.
   const enough = (key: string, count: number) => count >= (key.includes(SITE_KEY_SEPARATOR) ? MIN_SITE_ARTICLES : MIN_OPENER_ARTICLES);
@@ -384,16 +449,14 @@ function collectTopEvidence(
   // headline, and which are a story's dated lead rather than a banner.
   const leads = new Set<string>();
   docs.forEach((paras, d) => {
-    for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
-      if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
-      const key = normalizeFurnitureLine(paras[i].text);
-      const scoped = siteScoped(sites[d], key);
+    for (const line of tops[d].openers) {
+      const { key, scoped, index: i } = line;
       if (!openerKeys.has(key) && !pairKeys.has(key) && !(scoped && openerKeys.has(scoped))) continue;
-      if (isStoryLead(paras[i].text)) {
+      if ((line.lead ??= isStoryLead(paras[i].text))) {
         leads.add(key);
         if (scoped) leads.add(scoped);
       }
-      if (openerKeys.has(key) && i + 2 < paras.length && standsAsHeadline(paras[i + 1].text)) addFollower(bannerOpeners, key, followersOf(paras, i));
+      if (openerKeys.has(key) && (line.headlineNext ??= i + 2 < paras.length && standsAsHeadline(paras[i + 1].text))) addFollower(bannerOpeners, key, line.followers);
     }
   });
   // Navigation is glued to many different headlines. One word alone ("Menu …") must also
@@ -439,10 +502,20 @@ function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<stri
   if (words.length === 0) return [];
   const uses = new Map(words.map((w) => [w, 0]));
   for (const paras of docs) {
-    let text = "";
-    for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
-    text = text.toLowerCase();
-    for (const word of words) if (hasWord(text, word)) uses.set(word, uses.get(word)! + 1);
+    const known = (factsOf(paras).wordUses ??= new Map());
+    let text: string | undefined;
+    for (const word of words) {
+      let used = known.get(word);
+      if (used === undefined) {
+        if (text === undefined) {
+          text = "";
+          for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
+          text = text.toLowerCase();
+        }
+        known.set(word, (used = hasWord(text, word)));
+      }
+      if (used) uses.set(word, uses.get(word)! + 1);
+    }
   }
   return words.filter((word) => uses.get(word)! < glued.get(word)!);
 }
