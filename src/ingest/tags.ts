@@ -213,39 +213,69 @@ export function maxDistinctTags(articleCount: number): number {
   return Math.max(10, Math.ceil(articleCount / articlesPerTag));
 }
 
+/**
+ * Phrase key → number, for the life of the process, so an article's numbers are looked up
+ * once (rankEntry) and document frequencies are counted in a flat array. Numbers only
+ * name keys: no result depends on their order.
+ */
+const phraseIds = new Map<string, number>();
+const phraseKeys: string[] = [];
+
+function phraseId(key: string): number {
+  let id = phraseIds.get(key);
+  if (id === undefined) {
+    id = phraseKeys.length;
+    phraseIds.set(key, id);
+    phraseKeys.push(key);
+  }
+  return id;
+}
+
+/** What chooseTags keeps of an article between calls: its terms' numbers, and its ranked candidates with what they were ranked on. */
+interface RankEntry {
+  ids: Int32Array;
+  scored?: { key: string; score: number; id: number }[];
+  articleCount?: number;
+  /** The document frequency of each of its terms when `scored` was made. */
+  df?: Int32Array;
+}
+
+/** Kept per candidates object: an article's analysis is not changed once made (src/publish/article-memo.ts keeps it). */
+const rankEntries = new WeakMap<TagCandidates, RankEntry>();
+
+function rankEntry(article: TagCandidates): RankEntry {
+  let entry = rankEntries.get(article);
+  if (!entry) rankEntries.set(article, (entry = { ids: Int32Array.from(article.terms, (term) => phraseId(term.key)) }));
+  return entry;
+}
+
 export function chooseTags(all: TagCandidates[], options: { perArticle?: number; maxDistinct?: number } = {}): string[][] {
   const perArticle = options.perArticle ?? 5;
   const articleCount = all.length;
   const maxDistinct = options.maxDistinct ?? maxDistinctTags(articleCount);
-  // Each phrase key gets a number, looked up once per term; the passes below read the numbers.
-  const keyIds = new Map<string, number>();
+  // Each phrase key has a number (kept for the process: see phraseId); the passes below read the numbers.
+  const entries = all.map(rankEntry);
+  const termKeyIds = entries.map((e) => e.ids);
   /** Per key number: how many articles use the phrase. */
-  const documentFrequency: number[] = [];
-  const termKeyIds = all.map((article) => {
-    const ids = new Int32Array(article.terms.length);
-    article.terms.forEach((term, i) => {
-      let id = keyIds.get(term.key);
-      if (id === undefined) {
-        id = documentFrequency.length;
-        keyIds.set(term.key, id);
-        documentFrequency.push(0);
-      }
-      documentFrequency[id]++;
-      ids[i] = id;
-    });
-    return ids;
-  });
+  const documentFrequency = new Int32Array(phraseKeys.length);
+  for (const ids of termKeyIds) for (let i = 0; i < ids.length; i++) documentFrequency[ids[i]]++;
 
   // In a large archive a phrase in most articles says nothing about any one of them.
   const tooCommon = (df: number) => articleCount >= 20 && df / articleCount > 0.3;
 
   // Each article's candidates, best first: phrases it repeats, that few other articles use, in its title.
+  // An article's list depends only on its terms, their document frequencies and the
+  // archive's size: when none of those changed since the last call (the dev server's
+  // next save), the list made then is used again.
   const ranked = all.map((article, a) => {
+    const entry = entries[a];
+    const ids = entry.ids;
+    if (entry.scored && entry.articleCount === articleCount && entry.df!.every((df, i) => df === documentFrequency[ids[i]])) return entry.scored;
     const scored: { key: string; score: number; id: number }[] = [];
     const { terms } = article;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i];
-      const id = termKeyIds[a][i];
+      const id = ids[i];
       const df = documentFrequency[id];
       if (df < MIN_TAG_ARTICLES || tooCommon(df)) continue;
       const words = wordCount(term.key);
@@ -260,6 +290,9 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number;
       scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * lengthBonus * titleBonus, id });
     }
     scored.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    entry.scored = scored;
+    entry.articleCount = articleCount;
+    entry.df = Int32Array.from(ids, (id) => documentFrequency[id]);
     return scored;
   });
 
@@ -289,7 +322,7 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number;
     }
   }
   if (uses.size > maxDistinct) {
-    const keyOf = [...keyIds.keys()];
+    const keyOf = phraseKeys;
     const kept = new Set(
       [...uses.entries()]
         .sort((x, y) => y[1].count - x[1].count || y[1].score - x[1].score || (keyOf[x[0]] < keyOf[y[0]] ? -1 : 1))
@@ -323,7 +356,7 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number;
   const tagName = (key: string): string => {
     let best = key;
     let bestCount = -1;
-    for (const [form, count] of formCounts.get(keyIds.get(key)!)!) {
+    for (const [form, count] of formCounts.get(phraseIds.get(key)!)!) {
       if (count > bestCount || (count === bestCount && form < best)) {
         best = form;
         bestCount = count;
