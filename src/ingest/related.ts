@@ -95,9 +95,13 @@ export function timeFactor(a: number, b: number): number {
 }
 
 interface Vector {
+  /** Feature ids, ascending, with their weights at the same index. */
   features: Int32Array;
   weights: Float64Array;
   norm: number;
+  /** The same features strongest first (ties: lower id first), with their weights: the order the index is visited in. */
+  strongest: Int32Array;
+  strongestWeights: Float64Array;
 }
 
 /** For each article (same order as the input), the slugs of its related articles, best first. */
@@ -106,25 +110,36 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
   const minSimilarity = options.minSimilarity ?? MIN_SIMILARITY;
   const n = inputs.length;
 
-  // Feature ids and document frequencies.
-  const ids = new Map<string, number>();
+  // Feature ids in order of first use (an article's terms, then its names, then its tags,
+  // article by article), and document frequencies: a feature counts once per article.
+  const termIds = new Map<string, number>();
+  const nameIds = new Map<string, number>();
+  const tagIds = new Map<string, number>();
   const df: number[] = [];
-  const featureLists = inputs.map((a) => {
-    const raw = new Map<string, number>();
-    for (const t of a.terms) raw.set(`w:${t.key}`, t.count);
-    for (const name of a.names) raw.set(`n:${name}`, -NAME_WEIGHT);
-    for (const tag of a.tags) raw.set(`t:${tag}`, -TAG_WEIGHT);
+  /** Per feature id, the last article that counted it. */
+  const lastArticle: number[] = [];
+  const featureLists = inputs.map((a, article) => {
     const list: [number, number][] = [];
-    for (const [key, value] of raw) {
+    const add = (ids: Map<string, number>, key: string, value: number) => {
       let id = ids.get(key);
       if (id === undefined) {
         id = df.length;
         ids.set(key, id);
         df.push(0);
+        lastArticle.push(-1);
       }
+      if (lastArticle[id] === article) {
+        // A key given twice keeps its first place and its last value.
+        list.find((entry) => entry[0] === id)![1] = value;
+        return;
+      }
+      lastArticle[id] = article;
       df[id]++;
       list.push([id, value]);
-    }
+    };
+    for (const t of a.terms) add(termIds, t.key, t.count);
+    for (const name of a.names) add(nameIds, name, -NAME_WEIGHT);
+    for (const tag of a.tags) add(tagIds, tag, -TAG_WEIGHT);
     return list;
   });
 
@@ -148,12 +163,14 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
       if (isTerm && terms++ >= TERMS_KEPT) continue;
       kept.push([id, weight]);
     }
+    const strongest = Int32Array.from(kept.map(([id]) => id));
+    const strongestWeights = Float64Array.from(kept.map(([, w]) => w));
     kept.sort((x, y) => x[0] - y[0]);
     const features = Int32Array.from(kept.map(([id]) => id));
     const weights = Float64Array.from(kept.map(([, w]) => w));
     let norm = ownNorm;
     for (const w of weights) norm += w * w;
-    return { features, weights, norm: Math.sqrt(norm) };
+    return { features, weights, norm: Math.sqrt(norm), strongest, strongestWeights };
   });
 
   // Inverted index: feature → articles having it, with the feature's weight there, in two
@@ -173,6 +190,16 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
   });
   const cap = maxPostings(n);
   const days = inputs.map((a) => dayNumber(a.date));
+  // Sections as numbers (-1: none), compared for every candidate.
+  const sectionIds = new Map<string, number>();
+  const sections = Int32Array.from(inputs, (a) => {
+    if (!a.section) return -1;
+    let id = sectionIds.get(a.section);
+    if (id === undefined) sectionIds.set(a.section, (id = sectionIds.size));
+    return id;
+  });
+  // The article's weights by feature id, for exact dot products with its candidates (zero elsewhere).
+  const dense = new Float64Array(df.length);
 
   // Partial dot products over the visited features, in a flat array reset after each article.
   const partial = new Float64Array(n);
@@ -181,15 +208,14 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     const v = vectors[i];
     if (v.features.length === 0 || limit <= 0) return [];
     // The strongest features, looked up in the index.
-    const order = Array.from(v.features.keys()).sort((x, y) => v.weights[y] - v.weights[x] || v.features[x] - v.features[y]);
     touched.length = 0;
     let visited = 0;
-    for (const k of order) {
+    for (let k = 0; k < v.strongest.length; k++) {
       if (visited >= FEATURES_VISITED) break;
-      const f = v.features[k];
+      const f = v.strongest[k];
       if (starts[f + 1] - starts[f] > cap) continue;
       visited++;
-      const weight = v.weights[k];
+      const weight = v.strongestWeights[k];
       for (let p = starts[f]; p < starts[f + 1]; p++) {
         const article = postingArticle[p];
         if (article === i) continue;
@@ -199,7 +225,7 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     }
     // Rank by the partial score, then score the best candidates exactly.
     const score = (j: number, dot: number) => {
-      const section = a.section && inputs[j].section && a.section !== inputs[j].section ? OTHER_SECTION_FACTOR : 1;
+      const section = sections[i] >= 0 && sections[j] >= 0 && sections[i] !== sections[j] ? OTHER_SECTION_FACTOR : 1;
       return (dot / (v.norm * vectors[j].norm)) * section * timeFactor(days[i], days[j]);
     };
     const byScore = (x: { j: number; score: number }, y: { j: number; score: number }) => y.score - x.score || (inputs[x.j].slug < inputs[y.j].slug ? -1 : 1);
@@ -208,6 +234,9 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     for (const j of touched) {
       const dot = partial[j];
       partial[j] = 0;
+      // The section and time factors are at most 1: a candidate whose cosine alone is below
+      // the worst of a full list cannot enter it (most candidates share one weak word).
+      if (candidates.length === CANDIDATES_RESCORED && dot / (v.norm * vectors[j].norm) < candidates[candidates.length - 1].score) continue;
       const approx = score(j, dot);
       // Most candidates share one weak word: compare the number before making an object.
       if (candidates.length === CANDIDATES_RESCORED && approx < candidates[candidates.length - 1].score) continue;
@@ -219,10 +248,12 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
       candidates.splice(at, 0, candidate);
       if (candidates.length > CANDIDATES_RESCORED) candidates.pop();
     }
+    for (let k = 0; k < v.features.length; k++) dense[v.features[k]] = v.weights[k];
     const scored = candidates
-      .map(({ j }) => ({ j, score: score(j, sparseDot(v, vectors[j])) }))
+      .map(({ j }) => ({ j, score: score(j, denseDot(dense, vectors[j])) }))
       .filter((c) => c.score >= minSimilarity)
       .sort(byScore);
+    for (let k = 0; k < v.features.length; k++) dense[v.features[k]] = 0;
     const best = scored[0]?.score ?? 0;
     return scored
       .filter((c) => c.score >= RELATIVE_FLOOR * best)
@@ -231,20 +262,12 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
   });
 }
 
-/** Dot product of two sparse vectors with sorted feature ids. */
-function sparseDot(a: Vector, b: Vector): number {
-  let i = 0;
-  let j = 0;
+/**
+ * Dot product of an article's weights spread by feature id (`dense`) and a sparse vector,
+ * summed in ascending feature id like a merge of the two sorted lists would.
+ */
+function denseDot(dense: Float64Array, b: Vector): number {
   let sum = 0;
-  while (i < a.features.length && j < b.features.length) {
-    const x = a.features[i];
-    const y = b.features[j];
-    if (x === y) {
-      sum += a.weights[i] * b.weights[j];
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
+  for (let k = 0; k < b.features.length; k++) sum += dense[b.features[k]] * b.weights[k];
   return sum;
 }
