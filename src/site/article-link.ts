@@ -31,6 +31,13 @@ export interface LinkableArticle {
 }
 
 const links = new WeakMap<object, ArticleLink>();
+/** Every link articleLink made: src/site/partial-render.ts hashes each once, not once per page showing it. */
+const made = new WeakSet<object>();
+
+/** Whether `value` is a link made by articleLink (shared by the lists showing that article). */
+export function isArticleLink(value: object): value is ArticleLink {
+  return made.has(value);
+}
 
 export function articleLink(a: LinkableArticle): ArticleLink {
   let link = links.get(a);
@@ -42,6 +49,7 @@ export function articleLink(a: LinkableArticle): ArticleLink {
     if (a.section_name) link.section = a.section_name;
     if (a.standfirst) link.standfirst = a.standfirst;
     links.set(a, link);
+    made.add(link);
   }
   return link;
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isArticleLink } from "./article-link.ts";
 import type { RenderedPages, SiteModel } from "./model.ts";
 
 /**
@@ -8,12 +9,28 @@ import type { RenderedPages, SiteModel } from "./model.ts";
  * whole page: same hash, same HTML.
  */
 
+/**
+ * JSON of a page's data in which each shared article link (src/site/article-link.ts) is
+ * the hash of its own JSON, made once per link: a link shows on its article's related
+ * lists, its names', day's, source's and section's pages, and spelled out each time it
+ * made 115 MB of JSON to hash at 10,000 articles (50 MB this way, a third less time).
+ */
+function pageJson(item: object, linkHashes: WeakMap<object, string>): string {
+  return JSON.stringify(item, (_key, value: unknown) => {
+    if (typeof value !== "object" || value === null || !isArticleLink(value)) return value;
+    let hash = linkHashes.get(value);
+    if (hash === undefined) linkHashes.set(value, (hash = `link:${createHash("sha1").update(JSON.stringify(value)).digest("base64")}`));
+    return hash;
+  });
+}
+
 /** URL → hash of everything the page at that URL prints, over every paginated list. */
 export function pageFingerprints(model: Pick<SiteModel, "pages">): Map<string, string> {
   const fingerprints = new Map<string, string>();
+  const linkHashes = new WeakMap<object, string>();
   for (const [list, items] of Object.entries(model.pages) as [keyof RenderedPages, { url: string }[]][]) {
     // The list names the template, so a URL that moves to another kind of page differs too.
-    for (const item of items) fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(JSON.stringify(item)).digest("hex"));
+    for (const item of items) fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(pageJson(item, linkHashes)).digest("hex"));
   }
   return fingerprints;
 }
@@ -25,7 +42,8 @@ export function pageFingerprints(model: Pick<SiteModel, "pages">): Map<string, s
  */
 export function feedFingerprints(model: Pick<SiteModel, "nameFeeds">): Map<string, string> {
   const fingerprints = new Map<string, string>();
-  for (const feed of model.nameFeeds) fingerprints.set(feed.url, createHash("sha1").update("feed\n").update(JSON.stringify(feed)).digest("hex"));
+  const linkHashes = new WeakMap<object, string>();
+  for (const feed of model.nameFeeds) fingerprints.set(feed.url, createHash("sha1").update("feed\n").update(pageJson(feed, linkHashes)).digest("hex"));
   return fingerprints;
 }
 
