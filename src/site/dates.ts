@@ -23,7 +23,18 @@ export function formatArticleDate(record: DateFields): string | undefined {
   return words && isInferredDate(record) ? `${words} (inferred)` : words;
 }
 
+/** Date in words by date, precision and month-day: an archive has far fewer distinct dates than articles, and luxon's formatting is the costly part. */
+const wordsByDate = new Map<string, string | undefined>();
+
 function dateInWords(record: DateFields): string | undefined {
+  const key = `${record.date ?? ""}|${record.date_precision ?? ""}|${record.date_month_day ?? ""}`;
+  if (wordsByDate.has(key)) return wordsByDate.get(key);
+  const words = formatDateInWords(record);
+  wordsByDate.set(key, words);
+  return words;
+}
+
+function formatDateInWords(record: DateFields): string | undefined {
   if (!record.date) {
     const monthDay = record.date_month_day && DateTime.fromISO(`2000-${record.date_month_day}`, { zone: "utc", locale: "en-US" });
     return monthDay && monthDay.isValid ? `${monthDay.toFormat("LLLL d")}, year unknown` : undefined;

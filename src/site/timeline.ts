@@ -180,9 +180,19 @@ export function articleTimelineLinks(article: Pick<ArticleRecord, "date" | "date
   const p = placeDate(article.date, article.date_precision);
   if (!p) return undefined;
   const links: ArticleTimelineLinks = { year: { label: String(p.year), url: yearUrl(p.year) } };
-  if (p.month) links.month = { label: utc(p.year, p.month).toFormat("LLLL yyyy"), url: monthUrl(p.year, p.month) };
-  if (p.month && p.day) links.day = { label: utc(p.year, p.month, p.day).toFormat("LLLL d, yyyy"), url: dayUrl(p.year, p.month, p.day) };
+  if (p.month) links.month = { label: periodLabel(p.year, p.month), url: monthUrl(p.year, p.month) };
+  if (p.month && p.day) links.day = { label: periodLabel(p.year, p.month, p.day), url: dayUrl(p.year, p.month, p.day) };
   return links;
+}
+
+/** "February 2017", "February 8, 2017": made once per month and day (luxon's formatting is the costly part of an article's links). */
+const periodLabels = new Map<string, string>();
+
+function periodLabel(year: number, month: number, day?: number): string {
+  const key = `${year}-${month}-${day ?? ""}`;
+  let label = periodLabels.get(key);
+  if (label === undefined) periodLabels.set(key, (label = day === undefined ? utc(year, month).toFormat("LLLL yyyy") : utc(year, month, day).toFormat("LLLL d, yyyy")));
+  return label;
 }
 
 const MAX_EVIDENCE_LENGTH = 120;
