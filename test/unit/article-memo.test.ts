@@ -125,3 +125,20 @@ ${body}`), reworded[3]];
     assert.deepEqual(after, archiveFurnitureEvidence(third.map((i) => decodeArticle(i))));
   });
 });
+
+describe("one memo across the dev server's saves", () => {
+  it("decodes a file again when its folder defaults change though its bytes do not, and not otherwise", async () => {
+    const memo = await openArticleMemo({ now: NOW, version: "v1" });
+    const bytes = new TextEncoder().encode(`Pier repairs approved\n\n${body}`);
+    const withSource = (source: string): RawArticleInput => ({ file: "news/a.txt", bytes, defaults: { values: { source } } });
+    const first = ingestArchive([withSource("Daily Post")], { now: NOW, memo });
+    assert.equal(first.articles[0].record.source, "Daily Post");
+    const decoded = memo.stats.decoded;
+    // The same bytes and defaults, in new objects: nothing to decode.
+    assert.equal(ingestArchive([withSource("Daily Post")], { now: NOW, memo }).articles[0].record.source, "Daily Post");
+    assert.equal(memo.stats.decoded, decoded);
+    // The folder's _defaults.yml names another source: the same bytes give another record.
+    assert.equal(ingestArchive([withSource("Harbour Times")], { now: NOW, memo }).articles[0].record.source, "Harbour Times");
+    assert.equal(memo.stats.decoded, decoded + 1);
+  });
+});
