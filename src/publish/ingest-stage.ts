@@ -241,7 +241,7 @@ export class ArticleIngest {
     const toWrite: { slug: string; text: string }[] = [];
     for (const a of articles) {
       const slug = a.record.slug;
-      const key = createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(JSON.stringify(a.body)).digest("hex");
+      const key = createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(bodyDigest(a.body)).digest("hex");
       const before = known.get(slug);
       if (before && before.key === key && onDisk.has(`${slug}.md`)) {
         next.set(slug, before);
@@ -259,6 +259,19 @@ export class ArticleIngest {
     await writeMarkdownKeys(this.config, this.version, next);
     return { written: toWrite.length, removed: stale.length };
   }
+}
+
+/**
+ * A digest of an article's body, kept with the body's array: the analysis memo keeps an
+ * unchanged article's body between the dev server's saves, so only a saved article's
+ * body is serialized and hashed again (its Markdown key, above).
+ */
+const bodyDigests = new WeakMap<readonly string[], string>();
+
+function bodyDigest(body: readonly string[]): string {
+  let digest = bodyDigests.get(body);
+  if (digest === undefined) bodyDigests.set(body, (digest = createHash("sha1").update(JSON.stringify(body)).digest("hex")));
+  return digest;
 }
 
 /** Parsed data/aliases.json (maintainers' entity-name corrections); none when the file is absent. */
