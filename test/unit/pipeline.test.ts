@@ -247,7 +247,7 @@ describe("front matter and folder defaults", () => {
         slug: "harbor-vote",
       },
     );
-    // A contributor's title is not "made readable": no printed original, no tickers.
+    // A contributor's title is not "made readable": no printed original, no tickers out of it.
     assert.equal("title_original" in record, false);
     assert.equal("tickers" in record, false);
     // The credit lines are still shown as printed.
@@ -255,16 +255,33 @@ describe("front matter and folder defaults", () => {
     assert.deepEqual(result.warnings, [], "a dated article gets no warning");
   });
 
+  it("keeps a contributor's title over a capitals headline, and the tickers the printed headline carries", () => {
+    const record = recordOf(
+      ingest([article("bread.txt", "---\ntitle: Bread costs more\n---\nBREAD PRICES RISE <BRD>\n\nThe price of bread rose sharply this week as wheat costs climbed, bakers said on Monday.")]),
+      "bread.txt",
+    );
+    assert.equal(record.title, "Bread costs more");
+    assert.equal(record.title_source, "front_matter");
+    assert.equal("title_original" in record, false, "the printed headline is not shown as the original of the contributor's title");
+    assert.deepEqual(record.tickers, ["BRD"]);
+  });
+
   it("lets a front-matter title stand in for a first line that has no words", () => {
     const body = "The council met on Tuesday and argued about the budget for a long time, members said.";
-    const result = ingest([article("stars.txt", `---\ntitle: Budget row\n---\n*** --- ***\n\n${body}`), article("bare-stars.txt", `*** --- ***\n\n${body}`)]);
+    const result = ingest([
+      article("stars.txt", `---\ntitle: Budget row\n---\n*** --- ***\n\n${body}`),
+      article("bare-stars.txt", `*** --- ***\n\n${body}`),
+      article("year.txt", `1999\n\n${body}`),
+    ]);
     assert.equal(recordOf(result, "stars.txt").title, "Budget row");
+    // Figures are words enough for a title.
+    assert.equal(recordOf(result, "year.txt").title, "1999");
     const error = errorOf(result, "bare-stars.txt");
     assert.equal(
       error.message,
       "bare-stars.txt: has no words to make a title from (its first line is only punctuation or symbols). Start the file with the headline, or set `title:` in front matter.",
     );
-    assert.equal(result.articles.length, 1);
+    assert.equal(result.articles.length, 2);
   });
 
   it("applies a folder's _defaults.yml (source, language, year) under the file's own front matter", () => {
@@ -291,6 +308,25 @@ describe("front matter and folder defaults", () => {
     assert.deepEqual(
       result.warnings.map((w) => [w.file, w.kind, w.message]),
       [["elsewhere/c.txt", "undated", undatedMessage({ date_month_day: "03-03" })]],
+    );
+  });
+
+  it("weighs a site's banner with the articles of that site: named in front matter, two articles show it is the banner, not the headline", () => {
+    const stories = [
+      ["Ferry Keeps Winter Timetable", "The ferry company will keep its winter timetable through April after a long county meeting about the harbor.", "Riders said the county should have asked them first."],
+      ["Sheriff Opens New County Office", "The sheriff opened a new office in the county seat on Monday to cut the drive for residents of the north.", "The office will be open three days a week."],
+    ];
+    const text = ([headline, ...body]: string[], source?: string) => `${source ? `---\nsource: ${source}\n---\n` : ""}County Courier\n\n${headline}\n\n${body.join("\n\n")}`;
+    const named = ingest(stories.map((s, i) => article(`courier-${i}.txt`, text(s, "County Courier"))));
+    assert.deepEqual(
+      named.articles.map((a) => a.record.title),
+      ["Ferry Keeps Winter Timetable", "Sheriff Opens New County Office"],
+    );
+    // Without the site's name, two articles are too few to take a line that shares the stories' words ("County").
+    const unnamed = ingest(stories.map((s, i) => article(`courier-${i}.txt`, text(s))));
+    assert.deepEqual(
+      unnamed.articles.map((a) => a.record.title),
+      ["County Courier", "County Courier"],
     );
   });
 
