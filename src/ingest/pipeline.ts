@@ -341,9 +341,11 @@ function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<stri
       slug: r.slug,
       date: r.date,
       section: r.section,
-      names: [...r.people.map((n) => `person:${n}`), ...r.organizations.map((n) => `org:${n}`), ...r.places.map((n) => `place:${n}`), ...(r.events ?? []).map((n) => `event:${n}`)],
+      // `events` is optional only in records older builds wrote; this run sets it on every record.
+      names: [...r.people.map((n) => `person:${n}`), ...r.organizations.map((n) => `org:${n}`), ...r.places.map((n) => `place:${n}`), ...r.events!.map((n) => `event:${n}`)],
       tags: r.tags,
-      terms: termsByFile.get(r.source_file) ?? [],
+      // Every record comes from an analyzed article, so its words are there.
+      terms: termsByFile.get(r.source_file)!,
       // Siblings are shown as the same story; related lists the other articles.
       sameStory: sameStory[i],
     })),
