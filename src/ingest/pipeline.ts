@@ -264,8 +264,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     slugs = assignSlugs(analyzed.map((a) => ({ sourceFile: a.file, title: a.title, explicitSlug: a.overrides.slug })));
   } catch (error) {
     if (error instanceof SlugCollisionError) {
-      const file = error.message.split(":")[0];
-      errors.push(new ArticleError(file, error.message.slice(file.length + 2)));
+      errors.push(new ArticleError(error.file, error.reason));
       return { articles: [], errors, warnings };
     }
     throw error;

@@ -40,7 +40,15 @@ export interface SlugRequest {
   explicitSlug?: string;
 }
 
-export class SlugCollisionError extends Error {}
+/** Two articles ask for the same slug in front matter: `file` is the second, `reason` what to tell its author. */
+export class SlugCollisionError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
 
 /**
  * Unique, stable slugs. Articles whose titles slugify alike are ordered by source
@@ -56,7 +64,7 @@ export function assignSlugs(requests: readonly SlugRequest[]): Map<string, strin
     const slug = r.explicitSlug!;
     const owner = taken.get(slug);
     if (owner) {
-      throw new SlugCollisionError(`${r.sourceFile}: its front matter slug "${slug}" is already used by ${owner}. Choose another slug.`);
+      throw new SlugCollisionError(r.sourceFile, `its front matter slug "${slug}" is already used by ${owner}. Choose another slug.`);
     }
     taken.set(slug, r.sourceFile);
     result.set(r.sourceFile, slug);

@@ -484,6 +484,15 @@ describe("files that are not articles", () => {
     assert.equal(error.message, 'b.txt: its front matter slug "same-slug" is already used by a.txt. Choose another slug.');
   });
 
+  it("names the right file when a slug collides in a folder whose name has a colon", () => {
+    const text = (n: string) => `---\nslug: same-slug\n---\nStory ${n}\n\nThe council met on Tuesday and argued about the budget for story ${n}, members said.`;
+    const result = ingest([article("wire:1987/a.txt", text("a")), article("wire:1987/b.txt", text("b"))]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.file, e.message]),
+      [["wire:1987/b.txt", 'wire:1987/b.txt: its front matter slug "same-slug" is already used by wire:1987/a.txt. Choose another slug.']],
+    );
+  });
+
   it("refuses one record the schema rejects (a maintainer's alias longer than a name may be) and publishes the rest", () => {
     const long = `Dana ${"Whitfield".repeat(40)}`;
     const result = ingest(
