@@ -26,7 +26,7 @@ export interface RelatedInput {
   /** Names as "kind:name" keys (people, organizations, places, events). */
   names: readonly string[];
   tags: readonly string[];
-  /** Content words and phrases with how often the article uses them. */
+  /** Content words and phrases with how often the article uses them, each once (contentWords). */
   terms: readonly { key: string; count: number }[];
   /** Slugs of the same story told elsewhere: shown apart, so never among its related articles. */
   sameStory?: readonly string[];
@@ -111,14 +111,12 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
   const n = inputs.length;
 
   // Feature ids in order of first use (an article's terms, then its names, then its tags,
-  // article by article), and document frequencies: a feature counts once per article.
+  // article by article), and document frequencies.
   const termIds = new Map<string, number>();
   const nameIds = new Map<string, number>();
   const tagIds = new Map<string, number>();
   const df: number[] = [];
-  /** Per feature id, the last article that counted it. */
-  const lastArticle: number[] = [];
-  const featureLists = inputs.map((a, article) => {
+  const featureLists = inputs.map((a) => {
     const list: [number, number][] = [];
     const add = (ids: Map<string, number>, key: string, value: number) => {
       let id = ids.get(key);
@@ -126,20 +124,14 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
         id = df.length;
         ids.set(key, id);
         df.push(0);
-        lastArticle.push(-1);
       }
-      if (lastArticle[id] === article) {
-        // A key given twice keeps its first place and its last value.
-        list.find((entry) => entry[0] === id)![1] = value;
-        return;
-      }
-      lastArticle[id] = article;
       df[id]++;
       list.push([id, value]);
     };
+    // Terms are distinct words (contentWords); a name or tag listed twice counts once.
     for (const t of a.terms) add(termIds, t.key, t.count);
-    for (const name of a.names) add(nameIds, name, -NAME_WEIGHT);
-    for (const tag of a.tags) add(tagIds, tag, -TAG_WEIGHT);
+    for (const name of new Set(a.names)) add(nameIds, name, -NAME_WEIGHT);
+    for (const tag of new Set(a.tags)) add(tagIds, tag, -TAG_WEIGHT);
     return list;
   });
 

@@ -35,8 +35,8 @@ const links = new WeakMap<object, ArticleLink>();
 const made = new WeakSet<object>();
 
 /** Whether `value` is a link made by articleLink (shared by the lists showing that article). */
-export function isArticleLink(value: object): value is ArticleLink {
-  return made.has(value);
+export function isArticleLink(value: unknown): value is ArticleLink {
+  return made.has(value as object);
 }
 
 export function articleLink(a: LinkableArticle): ArticleLink {

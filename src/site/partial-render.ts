@@ -16,12 +16,13 @@ import type { RenderedPages, SiteModel } from "./model.ts";
  * made 115 MB of JSON to hash at 10,000 articles (50 MB this way, a third less time).
  */
 function pageJson(item: object, linkHashes: WeakMap<object, string>): string {
-  return JSON.stringify(item, (_key, value: unknown) => {
-    if (typeof value !== "object" || value === null || !isArticleLink(value)) return value;
-    let hash = linkHashes.get(value);
-    if (hash === undefined) linkHashes.set(value, (hash = `link:${createHash("sha1").update(JSON.stringify(value)).digest("base64")}`));
-    return hash;
-  });
+  return JSON.stringify(item, (_key, value: unknown) => (isArticleLink(value) ? linkHash(value, linkHashes) : value));
+}
+
+function linkHash(link: object, linkHashes: WeakMap<object, string>): string {
+  let hash = linkHashes.get(link);
+  if (hash === undefined) linkHashes.set(link, (hash = `link:${createHash("sha1").update(JSON.stringify(link)).digest("base64")}`));
+  return hash;
 }
 
 /** URL → hash of everything the page at that URL prints, over every paginated list. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { articleLink } from "../../src/site/article-link.ts";
+import { articleLink, isArticleLink } from "../../src/site/article-link.ts";
 
 describe("an article as a list shows it (articleLink)", () => {
   it("carries the title, link, date, source, section and standfirst a list prints", () => {
@@ -29,5 +29,12 @@ describe("an article as a list shows it (articleLink)", () => {
     first.source = "Harbor Times";
     assert.equal(articleLink(a).source, "Harbor Times");
     assert.notEqual(articleLink({ title: "One", url: "/articles/one/" }), first, "another article (even alike) has its own link");
+  });
+
+  it("is known as a shared link (page fingerprints hash it once), where a copy or any other value is not", () => {
+    const link = articleLink({ title: "One", url: "/articles/one/" });
+    assert.equal(isArticleLink(link), true);
+    assert.equal(isArticleLink({ ...link }), false);
+    for (const other of [undefined, null, "One", 1, ["One"]]) assert.equal(isArticleLink(other), false);
   });
 });

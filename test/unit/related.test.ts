@@ -113,6 +113,29 @@ describe("related articles", () => {
       { numRuns: 30 },
     );
   });
+
+  it("count a name or tag listed twice in an article once (front matter edited by hand can repeat one)", () => {
+    const people = ["person:Ana Ruiz", "person:Tom Bell", "person:Lee Chan", "person:Mo Diaz", "person:Kai Ito", "org:Harbour Board", "org:City Council", "place:Port Ellis", "place:Lower Bay"];
+    const topics = ["harbour", "budget", "schools"];
+    const arbArticle = fc.record({
+      words: fc.uniqueArray(fc.constantFrom(...Array.from({ length: 30 }, (_, i) => `w${i}`)), { minLength: 1, maxLength: 10 }),
+      names: fc.uniqueArray(fc.constantFrom(...people), { maxLength: 3 }),
+      tags: fc.uniqueArray(fc.constantFrom(...topics), { maxLength: 2 }),
+    });
+    let related = 0;
+    fc.assert(
+      fc.property(fc.array(arbArticle, { minLength: 2, maxLength: 80 }), (rows) => {
+        const articles = rows.map((r, i) => article(`s${String(i).padStart(3, "0")}`, r.words.join(" "), { names: r.names, tags: r.tags }));
+        const once = findRelated(articles);
+        // Every other article repeats its names and tags.
+        const twice = findRelated(articles.map((a, i) => (i % 2 ? a : { ...a, names: [...a.names, ...a.names], tags: [...a.tags, ...a.tags] })));
+        assert.deepEqual(twice, once);
+        related += once.filter((list) => list.length > 0).length;
+      }),
+      { numRuns: 40 },
+    );
+    assert.ok(related > 100, `articles drawn have related articles (${related})`);
+  });
 });
 
 /** The O(n²) definition the inverted index must reproduce (all features visited). */
