@@ -76,3 +76,15 @@ test("an archive that grows ranks every article again, even one sharing no word 
   assert.ok(tags[0].includes("climate"), `a topic in 7 of 24 (${tags[0].join(", ")})`);
   assert.deepEqual(tags, chooseTags(grown.map(copy)));
 });
+
+test("a save that repeats every phrase of another article gives that article its topics", () => {
+  // Every phrase of the harvest story changes its document frequency at once (1 → 2).
+  const harvest = { title: "Pumpkin harvest festival returns", paragraphs: ["The pumpkin harvest festival drew record crowds to the county showground.", "Organisers of the pumpkin harvest festival said the county showground would host it again."] };
+  const story = extractTagCandidates(harvest);
+  const others = [0, 1, 2].map((i) => candidatesOf({ title: i, sentences: [i, i] }));
+  const before = chooseTags([story, extractTagCandidates({ title: "Ferry timetable changes", paragraphs: ["Ferries leave earlier on Sundays from May."] }), ...others]);
+  assert.deepEqual(before[0], [], "phrases of one article are no topics");
+  const after = chooseTags([story, extractTagCandidates(harvest), ...others]);
+  assert.ok(after[0].includes("pumpkin harvest festival") || after[0].includes("pumpkin harvest"), `the story's phrases are now shared (${after[0].join(", ")})`);
+  assert.deepEqual(after, chooseTags([copy(story), extractTagCandidates(harvest), ...others.map(copy)]));
+});
