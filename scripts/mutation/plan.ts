@@ -54,7 +54,8 @@ export const DEFAULT_DEPTH = 2;
 /**
  * The unit test files that load `module` within `maxDepth` imports, nearest first: those
  * importing it directly (the module's own test file, named after it, leading), then those
- * reaching it through one more module, and so on. Stryker tries a mutant's tests in this
+ * reaching it through one more module, and so on, the slow `*-large` and `*-corpus` files
+ * last at each depth. Stryker tries a mutant's tests in this
  * order and stops at the first that fails, so the quick, focused tests go first.
  */
 export function testFilesFor(root: string, module: string, maxDepth = DEFAULT_DEPTH): string[] {
@@ -75,7 +76,16 @@ export function testFilesFor(root: string, module: string, maxDepth = DEFAULT_DE
     if (depth !== undefined && depth <= maxDepth) ranked.push({ test, depth });
   }
   const rank = (r: { test: string; depth: number }) => (path.posix.basename(r.test) === ownName && r.depth === 1 ? 0 : r.depth);
-  return ranked.sort((a, b) => rank(a) - rank(b) || a.test.localeCompare(b.test)).map((r) => r.test);
+  return ranked.sort((a, b) => rank(a) - rank(b) || Number(isSlow(a.test)) - Number(isSlow(b.test)) || a.test.localeCompare(b.test)).map((r) => r.test);
+}
+
+/**
+ * Test files kept apart because they are slow (archive-sized inputs, corpus runs): named
+ * `*-large.test.ts` or `*-corpus.test.ts`. They go after the other files at the same depth,
+ * so a mutant the quick tests kill never waits for them.
+ */
+function isSlow(test: string): boolean {
+  return /-(?:large|corpus)\.test\.ts$/.test(test);
 }
 
 /** How many imports away `target` is from `start` (1 = imported directly), or undefined when unreachable. */

@@ -6,9 +6,7 @@ import {
   normalizeFurnitureLine,
   removeFurniture,
 } from "../../src/ingest/furniture.ts";
-import type { Paragraph } from "../../src/ingest/types.ts";
 import { paragraphsOf as paras, seedParagraphs as seed } from "../helpers/paragraphs.ts";
-import { assertLinearGrowth } from "../helpers/scaling.ts";
 
 const body = [
   "The county commission voted 7-6 on Friday to keep the policy in place, after a nine-hour meeting.",
@@ -157,25 +155,6 @@ test("photo credits are removed, but a PHOTO: headline is kept", () => {
   );
   assert.deepEqual(kept.map((p) => p.text), [headline, ...body]);
   assert.deepEqual(removed.map((r) => r.line), [2, 5]);
-});
-
-// Speed is measured by the benchmark; this checks what 20,000 articles give, and that the
-// cost grows with the number of articles, not its square (a quadratic pass takes minutes
-// at this size; test/helpers/scaling.ts compares CPU time, never a wall-clock limit).
-test("collecting evidence over 20,000 articles finds the recurring lines and only those, at a cost in step with the count", () => {
-  // A name in letters for each article (numbers are read as a recurring line's varying part).
-  const name = (i: number) => i.toString(26).replace(/[0-9]/g, (d) => "qrstuvwxyz"[Number(d)]);
-  const archive = (articles: number) => {
-    const docs: Paragraph[][] = [];
-    for (let i = 0; i < articles; i++) {
-      docs.push(paras(`Harbor ${name(i)} reopens`, `The ${name(i)} pier reopened on Monday.`, "Advertisement", "Reuter"));
-    }
-    return docs;
-  };
-  const evidence = collectFurnitureEvidence(archive(20_000));
-  assert.equal(evidence.articleCount, 20_000);
-  assert.deepEqual(evidence.recurring, ["advertisement", "reuter"], "the lines every article repeats, not the headlines or the story");
-  assertLinearGrowth("collecting furniture evidence", { input: (scale) => archive(2_500 * scale), run: collectFurnitureEvidence });
 });
 
 test("a long real paragraph ending 'contributed reporting.' is kept; only a short credit line goes", () => {

@@ -31,6 +31,8 @@ describe("which unit tests run against a module's mutants", () => {
     "src/lazy.ts": 'export const load = () => import("./a.ts");\n',
     "test/unit/a.test.ts": 'import { a } from "../../src/a.ts";\n',
     "test/unit/also-a.test.ts": 'import { a } from "../../src/a.ts";\n',
+    "test/unit/a-large.test.ts": 'import { a } from "../../src/a.ts";\n',
+    "test/unit/a-corpus.test.ts": 'import { a } from "../../src/a.ts";\n',
     "test/unit/b.test.ts": 'import { b } from "../../src/b.ts";\n',
     "test/unit/d.test.ts": 'import "../../src/d.ts";\n',
     "test/unit/lazy.test.ts": 'import { load } from "../../src/lazy.ts";\n',
@@ -44,15 +46,21 @@ describe("which unit tests run against a module's mutants", () => {
     assert.deepEqual(testFilesFor(root, "src/a.ts", 10), [
       "test/unit/a.test.ts",
       "test/unit/also-a.test.ts",
+      "test/unit/a-corpus.test.ts",
+      "test/unit/a-large.test.ts",
       "test/unit/b.test.ts",
       "test/unit/lazy.test.ts",
       "test/unit/d.test.ts",
     ]);
   });
 
+  it("puts the slow *-large and *-corpus files after the quick ones at the same depth", () => {
+    assert.deepEqual(testFilesFor(root, "src/a.ts", 1), ["test/unit/a.test.ts", "test/unit/also-a.test.ts", "test/unit/a-corpus.test.ts", "test/unit/a-large.test.ts"]);
+  });
+
   it("leaves out tests more than the given number of imports away", () => {
-    assert.deepEqual(testFilesFor(root, "src/a.ts", 2), ["test/unit/a.test.ts", "test/unit/also-a.test.ts", "test/unit/b.test.ts", "test/unit/lazy.test.ts"]);
-    assert.deepEqual(testFilesFor(root, "src/a.ts", 1), ["test/unit/a.test.ts", "test/unit/also-a.test.ts"]);
+    assert.deepEqual(testFilesFor(root, "src/a.ts", 2).slice(4), ["test/unit/b.test.ts", "test/unit/lazy.test.ts"]);
+    assert.equal(testFilesFor(root, "src/a.ts", 1).includes("test/unit/b.test.ts"), false);
   });
 
   it("follows a worker started from a URL, and .js specifiers of .ts files", () => {
