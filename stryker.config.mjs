@@ -24,7 +24,10 @@ export default {
   ignorePatterns: ["_site", "_site.*", "generated", ".cache", "test-results", "reports"],
   // A busy machine (shared cores) makes tests slower; wait longer before calling a mutant a timeout.
   timeoutMS: 10000,
-  reporters: ["clear-text", "progress", "json", "html"],
+  reporters: ["clear-text", "progress", "json", "html", "mutant-log"],
+  // Each mutant's result as it is tested (scripts/mutation/mutant-log-reporter.mjs): the
+  // reports above are written only at the end, so a run stopped early would lose its survivors.
+  appendPlugins: ["./scripts/mutation/mutant-log-reporter.mjs"],
   clearTextReporter: { reportTests: false, reportScoreTable: true },
   tempDirName: ".stryker-tmp",
 };

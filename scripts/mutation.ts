@@ -100,7 +100,9 @@ for (const [i, module] of modules.entries()) {
   const configFile = path.join(dir, "stryker.config.json");
   writeFileSync(configFile, JSON.stringify(config, null, 2) + "\n");
   console.log(`\n[${i + 1}/${modules.length}] ${module}: ${found.length} unit test file(s) import it${found.length > 0 ? `: ${found.join(" ")}` : ""}`);
-  const result = await runStryker(configFile, deadline);
+  // Each mutant's result, written as it is tested (kept if the run is stopped early).
+  const mutantLog = path.join(dir, "mutants.jsonl");
+  const result = await runStryker(configFile, deadline, mutantLog);
   const reportFile = path.join(dir, "mutation.json");
   if (result === "time limit") outcomes.push({ module, reason: "stopped at the time limit" });
   else if (result !== 0 || !existsSync(reportFile)) {
@@ -120,9 +122,14 @@ process.exit(failed ? 1 : 0);
  * the test processes it started: SIGTERM first, then SIGKILL for what is left once Stryker
  * has exited (a test file in the middle of a run outlives Stryker otherwise).
  */
-function runStryker(configFile: string, deadline: number): Promise<number | "time limit"> {
+function runStryker(configFile: string, deadline: number, mutantLog: string): Promise<number | "time limit"> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [strykerBin, "run", configFile], { cwd: root, stdio: "inherit", detached: true });
+    const child = spawn(process.execPath, [strykerBin, "run", configFile], {
+      cwd: root,
+      stdio: "inherit",
+      detached: true,
+      env: { ...process.env, STRYKER_MUTANT_LOG: mutantLog },
+    });
     const group = -child.pid!;
     const signalGroup = (signal: NodeJS.Signals) => {
       try {
