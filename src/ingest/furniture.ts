@@ -274,12 +274,6 @@ function countOnce(counts: Map<string, number>, keys: Iterable<string>): void {
   for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-function frequent(counts: Map<string, number>): string[] {
-  const out: string[] = [];
-  for (const [key, count] of counts) if (count >= MIN_OPENER_ARTICLES) out.push(key);
-  return sorted(out);
-}
-
 /**
  * The first words of a line that could be navigation glued to it, as normalized keys
  * (index k holds the first k + 1 words).
