@@ -266,8 +266,9 @@ function hasWord(text: string, word: string): boolean {
   }
 }
 
+/** Sorted in place by UTF-16 code units, the order `<` gives strings (and the default sort's). */
 function sorted(list: string[]): string[] {
-  return list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return list.sort();
 }
 
 function countOnce(counts: Map<string, number>, keys: Iterable<string>): void {
@@ -475,7 +476,8 @@ function collectTopEvidence(
   const pairSuffixes: string[] = [];
   for (const [key, count] of suffixes) {
     if (enough(key, count)) suffixList.push(key);
-    else if (count === MIN_SITE_ARTICLES && suffixHeadlines.get(key)?.size === MIN_SITE_ARTICLES) pairSuffixes.push(key);
+    // (Two different headlines mean two articles: fewer than enough, so exactly two.)
+    else if (suffixHeadlines.get(key)?.size === MIN_SITE_ARTICLES) pairSuffixes.push(key);
   }
   return {
     openers: sorted([...openerKeys].filter((key) => !leads.has(key))),
