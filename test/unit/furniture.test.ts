@@ -274,6 +274,8 @@ test("navigation glued to headlines is up to five words, and leaves a headline o
   assert.deepEqual(prefixes("Site Navigation", ["Keeps Policy", "Vows Appeal", "Says Jail"]), []);
   // Words in capitals ending in a colon are the headline's kicker, in ordinary case they are navigation.
   assert.deepEqual(prefixes("JUST IN:"), []);
+  // Glued to a word that starts in lowercase ("eBay", "iPhone"), it is the headline's own start.
+  assert.deepEqual(prefixes("Menu", ["eBay Sales Rise Again This Year", "iPhone Sales Slow Down In Spring", "iPad Sales Hit A Record"]), []);
   // A line all in capitals is a headline, whatever starts it.
   assert.deepEqual(prefixes("SITE NAVIGATION", rests.map((r) => r.toUpperCase())), []);
   assert.deepEqual(prefixes("JUST IN: Council", ["Keeps Policy For Another Year", "Delays Vote On Jail Budget", "Rejects Plan For New Ward"]), []);
