@@ -589,7 +589,7 @@ function hasSpeechCue(ctx: RunContext): boolean {
 function splitOnAnd(tokens: Token[]): Token[][] {
   const parts: Token[][] = [[]];
   for (const t of tokens) {
-    if (t.lower === "and" || t.text === "&") parts.push([]);
+    if (t.lower === "and") parts.push([]);
     else parts[parts.length - 1].push(t);
   }
   return parts.filter((p) => p.length > 0);
@@ -644,8 +644,8 @@ function addPerson(state: ArticleState, tokens: Token[], evidence: Evidence): vo
   const half = trimmed.length / 2;
   if (trimmed.length >= 4 && Number.isInteger(half) && joinTokens(trimmed.slice(0, half)) === joinTokens(trimmed.slice(half))) trimmed = trimmed.slice(0, half);
   const lastWord = trimmed[trimmed.length - 1];
-  // "Senate Minority Leader", "George W.": a title or an initial does not end a name.
-  if (lastWord && trimmed.length > 1 && (isRoleWord(lastWord) || NAME_INITIAL.test(lastWord.text))) return;
+  // "Senate Minority Leader", "George W.": a title or an initial does not end a name ("Mayor J." names nobody).
+  if (lastWord && (isRoleWord(lastWord) || NAME_INITIAL.test(lastWord.text))) return;
   if (trimmed.every(isRoleWord) || PERSON_TITLES.has(joinTokens(trimmed)) || trimmed.some((t) => ORG_HEAD_WORDS.has(t.text) || PLACE_HEAD_WORDS.has(t.text))) return;
   const name = joinTokens(trimmed);
   if (name.length === 0) return;
@@ -743,7 +743,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return;
   }
 
-  if (tokens.some((t) => t.lower === "and" || t.text === "&")) {
+  if (tokens.some((t) => t.lower === "and")) {
     const parts = splitOnAnd(tokens);
     const first = parts[0];
     const keepWhole =
@@ -959,7 +959,7 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames
         matched = span;
         break;
       }
-      const body = bodyNames.mayHoldParentheses || mayBeName(slice, bodyNames.firstWordSpan, t.lower) ? bodyNames.byName.get(joinTokens(slice).toLowerCase()) : undefined;
+      const body = bodyNames.mayHoldParentheses || mayBeName(slice, bodyNames.firstWordSpan, t.lower) ? bodyNames.byName.get(joinTokens(slice, true).toLowerCase()) : undefined;
       if (body) {
         matched = span;
         break;

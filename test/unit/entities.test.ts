@@ -722,6 +722,103 @@ describe("a run of capitalized words, rule by rule", () => {
   });
 });
 
+describe("a run of capitalized words: the edges of each helper rule", () => {
+  const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+  const mentions = (title: string, ...paragraphs: string[]) =>
+    extractMentions({ title, paragraphs }).mentions.map((m) => `${m.kind}:${m.name}:${m.evidence}:${m.surface}`);
+  const acronyms = (paragraph: string) => extractMentions({ title: "", paragraphs: [paragraph] }).acronyms;
+
+  test("a name word starts with its capital: no digit anywhere, a hyphenated part may carry an accent, but no digit", () => {
+    assert.deepEqual(names("Dana Zorvan3Quill spoke."), { people: [], organizations: [], places: [], events: [] });
+    assert.deepEqual(names("“Yes,” said Ann-Rene\u0301e Zorvan.").people, ["Ann-Rene\u0301e Zorvan"]);
+    assert.deepEqual(names("Dana Jean-Zorvan3 spoke.").people, []);
+  });
+
+  test("an initial is one capital and a period: 'J.' starts a name, 'U.S.' does not", () => {
+    assert.deepEqual(mentions("", "J. Zorvan spoke on Monday."), ["person:J. Zorvan:name-shape:J. Zorvan"]);
+    assert.deepEqual(names("Officials at U.S. Zorvan Quill spoke.").people, []);
+  });
+
+  test("each suffix ends a person's name, and only at its end", () => {
+    for (const suffix of ["Sr.", "Senior", "II", "IV"]) {
+      assert.deepEqual(names(`The prize went to Dana Whitfield ${suffix} on Monday.`).people, [`Dana Whitfield ${suffix}`], suffix);
+    }
+    // The surname of "Dana Whitfield Sr." is Whitfield: a later "Whitfield" is the same person.
+    assert.deepEqual(mentions("", "The prize went to Dana Whitfield Sr. on Monday.", "“Yes,” Whitfield said."), [
+      "person:Dana Whitfield Sr.:name-shape:Dana Whitfield Sr.",
+    ]);
+    assert.deepEqual(names("“Yes,” said Dana Jr. Zorvan.").people, []);
+  });
+
+  test("a particle in capitals starts no name, and a given name with a contraction-like apostrophe is still a name", () => {
+    assert.deepEqual(names("“Yes,” said DE Zorvan.").people, []);
+    assert.deepEqual(names("“Yes,” said Don’Te Zorvan.").people, ["Don’Te Zorvan"]);
+  });
+
+  test("a run's edges: a lowercase particle after a dropped day goes, a capitalized particle stays, a word in capitals that is never a name goes", () => {
+    assert.deepEqual(names("It was the Sunday of Paris and the fair.").places, ["Paris"]);
+    assert.deepEqual(names("“Yes,” said Van Zorvan.").people, ["Van Zorvan"]);
+    assert.deepEqual(names("Later THIS Zorvan Company rose.").organizations, ["Zorvan Company"]);
+    assert.deepEqual(names("The Zorvan Company This met.").organizations, ["Zorvan Company"]);
+    assert.deepEqual(names("The Zorvan Company THIS met.").organizations, ["Zorvan Company"]);
+  });
+
+  test("an acronym's initials skip lowercase particles, count capitalized ones, and ignore periods in the acronym", () => {
+    assert.deepEqual(acronyms("Experts at the Bureau of Zorvan Affairs (BZA) met."), { BZA: "Bureau of Zorvan Affairs" });
+    assert.deepEqual(acronyms("Experts at the Van Zorvan Trust (VZT) met."), { VZT: "Van Zorvan Trust" });
+    assert.deepEqual(acronyms("Experts at the Zorvan Quill Board (Z.Q.B.) met."), { "Z.Q.B.": "Zorvan Quill Board" });
+  });
+
+  test("'&' ends a run of capitals (it is no word), and a doubled 'and' makes no empty name", () => {
+    assert.deepEqual(names("The prize went to Ann Lee & Dana Kim on Monday.").people, ["Ann Lee", "Dana Kim"]);
+    assert.deepEqual(names("Officials from Zorvan and and Quill counties met.").places, ["Quill County", "Zorvan County"]);
+  });
+
+  test("an organization word alone names nothing; a lead word needs 'of', 'for' or 'on' after it", () => {
+    assert.deepEqual(names("The Council met on Monday."), { people: [], organizations: [], places: [], events: [] });
+    assert.deepEqual(names("The Bureau met on Monday."), { people: [], organizations: [], places: [], events: [] });
+    assert.deepEqual(names("Later Bureau Zorvan Quill met.").organizations, []);
+  });
+
+  test("a state in brackets inside an organization's name is dropped, and the words after it are kept", () => {
+    assert.deepEqual(names("The Zorvan County (Md.) Fire Department met.").organizations, ["Zorvan County Fire Department"]);
+  });
+
+  test("a role word, singular or plural, ends no person's name", () => {
+    assert.deepEqual(names("“No,” said Zorvan Analyst.", "“No,” said Zorvan Quill Analysts."), { people: [], organizations: [], places: [], events: [] });
+  });
+
+  test("after a title, the name ends at 'of', 'and', 'for' or 'the', and what follows is read on its own", () => {
+    assert.deepEqual(mentions("", "Senator Ann Lee of Paris spoke."), ["person:Ann Lee:title:Ann Lee", "place:Paris:known:Paris"]);
+    assert.deepEqual(mentions("", "Mayor Zorvan Lee of Paris spoke."), ["person:Zorvan Lee:title:Zorvan Lee", "place:Paris:known:Paris"]);
+    assert.deepEqual(mentions("", "Mayor Ann Lee and Dana Kim spoke."), ["person:Ann Lee:title:Ann Lee", "person:Dana Kim:name-shape:Dana Kim"]);
+    assert.deepEqual(mentions("", "Mayor Ann Lee for Paris spoke."), ["person:Ann Lee:title:Ann Lee", "place:Paris:known:Paris"]);
+    assert.deepEqual(mentions("", "Mayor Ann Lee the Zorvan spoke."), ["person:Ann Lee:title:Ann Lee"]);
+  });
+
+  test("a lone initial after a title names nobody, as an initial ending a name does not", () => {
+    assert.deepEqual(names("Mayor J. spoke.", "President George W. spoke."), { people: [], organizations: [], places: [], events: [] });
+    assert.deepEqual(names("Mayor J. Zorvan spoke.").people, ["J. Zorvan"]);
+  });
+
+  test("a headline naming an organization of the body whose name holds a possessive is that organization, not a place", () => {
+    assert.deepEqual(mentions("Paris Growers’ Association Meets", "The Paris Growers’ Association met."), [
+      "organization:Paris Growers’ Association:head-word:Paris Growers’ Association",
+    ]);
+    // A possessive ending the headline's words is still cut: "Ann Lee’s" is the body's Ann Lee.
+    assert.deepEqual(mentions("Ann Lee’s Paris Plan Fails", "Mayor Ann Lee spoke."), ["person:Ann Lee:title:Ann Lee", "place:Paris:known:Paris"]);
+  });
+
+  test("a name of two equal words is not a byline printed twice", () => {
+    assert.deepEqual(names("“No,” said Sirhan Sirhan.").people, ["Sirhan Sirhan"]);
+  });
+
+  test("a lone word keeps a title's cue over a later 'said', which a word also written in lowercase does not get", () => {
+    assert.deepEqual(names("“No,” said Hope Monday.", "There is no hope.").people, []);
+    assert.deepEqual(names("Mayor Hope spoke.", "“No,” said Hope Monday.", "There is no hope.").people, ["Hope"]);
+  });
+});
+
 // Last: the costliest test (a mutation run stops a file at its first failing test).
 test("a long adversarial paragraph yields only the real names in it, at a cost in step with its length", () => {
   const junkOf = (scale: number) => `${"A-".repeat(500 * scale)} ${"Aa.".repeat(300 * scale)} ${"( ".repeat(200 * scale)}`;
