@@ -718,15 +718,18 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return addKnownMention(state, known, tokens.slice(at));
   }
 
-  // "Labour MPs", "House Republicans": a group, not a person; its first words may name something.
+  // "Labour MPs", "House Republicans": a group, not a person; its first words may name something,
+  // but no person: "said Labour MPs" cues nobody called Labour.
   if (tokens.length >= 2 && GROUP_PLURALS.has(tokens[tokens.length - 1].text)) {
-    return classifyRun(tokens.slice(0, -1), { before: ctx.before, after: tokens[tokens.length - 1] }, state);
+    return classifyRun(tokens.slice(0, -1), {}, state);
   }
 
   const title = findTitle(tokens);
   if (title) {
     const prefix = tokens.slice(0, title.at);
-    if (prefix.length > 0) classifyRun(prefix, { before: ctx.before, after: tokens[title.at] }, state);
+    // "said Paris Mayor Ann Lee": words right before a title name a place or a body, and the cue is the
+    // person's; "said Bill Sullivan of Dean Witter" (a title word in a company's name) keeps it.
+    if (prefix.length > 0) classifyRun(prefix, prefix[prefix.length - 1].cap ? {} : { before: ctx.before, after: tokens[title.at] }, state);
     let nameEnd = tokens.length;
     const possessiveAt = tokens.findIndex((t, i) => i >= title.at + title.length && t.possessive);
     if (possessiveAt >= 0) nameEnd = possessiveAt + 1;

@@ -819,6 +819,90 @@ describe("a run of capitalized words: the edges of each helper rule", () => {
   });
 });
 
+describe("a run of capitalized words: each rule of classifyRun at its edges", () => {
+  const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+  const mentions = (...paragraphs: string[]) =>
+    extractMentions({ title: "", paragraphs }).mentions.map((m) => `${m.kind}:${m.name}:${m.evidence}:${m.surface}`);
+
+  test("'ministries' before a list without 'of' names no ministry", () => {
+    assert.deepEqual(names("Two ministries, Zorvan Affairs and Quill Trade, signed.").organizations, []);
+  });
+
+  test("a county listed by a known alias is the known county", () => {
+    assert.deepEqual(names("Officials from Dade and Zorvan counties met.").places, ["Miami-Dade County", "Zorvan County"]);
+  });
+
+  test("an acronym the lists know names its organization, even when the long form is spelled another way", () => {
+    const found = extractMentions({ title: "", paragraphs: ["Troops of the North Atlantic Treaty Organisation (NATO) met."] });
+    assert.deepEqual(found.acronyms, { NATO: "North Atlantic Treaty Organization" });
+    assert.deepEqual(found.mentions.map((m) => `${m.kind}:${m.name}:${m.evidence}:${m.surface}`), [
+      "organization:North Atlantic Treaty Organization:known:North Atlantic Treaty Organisation",
+    ]);
+  });
+
+  test("a known person ending a run: a title before it is a title, words before it are dropped from the surface, a known surname alone is not the person", () => {
+    assert.deepEqual(mentions("President Donald Trump spoke."), ["person:Donald Trump:title:Donald Trump"]);
+    assert.deepEqual(mentions("Then Collapsing Hillary Clinton was seen."), ["person:Hillary Clinton:known:Hillary Clinton"]);
+    assert.deepEqual(names("Dana Trump spoke.").people, ["Dana Trump"]);
+  });
+
+  test("the words before a group or a title name no person, even after 'said'", () => {
+    assert.deepEqual(names("“No,” said Zorvan MPs.", "“No,” said Democrats."), { people: [], organizations: [], places: [], events: [] });
+    assert.deepEqual(names("The Zorvan Quill Company Members met.").organizations, ["Zorvan Quill Company"]);
+    assert.deepEqual(names("“No,” said Zorvan Mayor Ann Lee.").people, ["Ann Lee"]);
+    assert.deepEqual(names("“No,” said Paris Mayor Ann Lee."), { people: ["Ann Lee"], organizations: [], places: ["Paris"], events: [] });
+    // Before "of" and a title word ("Dean" in "Dean Witter"), the words are a name the cue still reaches.
+    assert.ok(names("“No,” said Bill Zorvan of Dean Quill.", "The bill passed.").people.includes("Bill Zorvan"));
+  });
+
+  test("a possessive after a title's name ends it, and the organization after it is read on its own", () => {
+    assert.deepEqual(mentions("Mayor Ann Lee’s Zorvan Association met."), [
+      "organization:Zorvan Association:head-word:Zorvan Association",
+      "person:Ann Lee:title:Ann Lee",
+    ]);
+  });
+
+  test("a possessive inside a run that does not end with an organization word ends the name before it", () => {
+    assert.deepEqual(names("Ann Lee’s Zorvan Association Quill Prize was won.").people, ["Ann Lee"]);
+  });
+
+  test("names joined by 'and': 'said' before them cues only the first, 'said' after them only the last", () => {
+    assert.deepEqual(names("“No,” said Zorvan Quill and Ash Elm.").people, ["Zorvan Quill"]);
+    assert.deepEqual(names("Zorvan Quill and Ash Elm said no to that.").people, ["Ash Elm"]);
+  });
+
+  test("what each rule finds says how it was found", () => {
+    assert.deepEqual(mentions("Miami-Dade County (Fla.) Police Chief Ann Lee spoke."), [
+      "person:Ann Lee:title:Ann Lee",
+      "place:Miami-Dade County, Florida:known:Miami-Dade County (Fla.)",
+    ]);
+    assert.deepEqual(mentions("The Zorvan Quill Company met.", "The Zorvan Bridge opened.", "The Paris Zorvans won."), [
+      "organization:Paris Zorvans:head-word:Paris Zorvans",
+      "organization:Zorvan Quill Company:head-word:Zorvan Quill Company",
+      "place:Zorvan Bridge:head-word:Zorvan Bridge",
+    ]);
+  });
+
+  test("a work's cue, an event word, a landmark word or a plural alone names nothing", () => {
+    assert.deepEqual(names("The film Zorvan opened.", "The War ended.", "The Bridge opened.", "The Paris Mustang won."), {
+      people: [], organizations: [], places: [], events: [],
+    });
+  });
+
+  test("a lone word after a lowercase title is a person", () => {
+    assert.deepEqual(names("The spokesman Zorvan arrived.").people, ["Zorvan"]);
+  });
+
+  test("after 'said', words before a given name stay in the name; a nickname's given name keeps the cue after it", () => {
+    assert.deepEqual(names("“No,” said Zorvan Gary Quill.").people, ["Zorvan Gary Quill"]);
+    assert.deepEqual(names("“No,” Crooked Dana said.").people, ["Dana"]);
+  });
+
+  test("a name whose every word the article also writes in lowercase is no person without a cue", () => {
+    assert.deepEqual(names("Amber Wolf spoke.", "We saw an amber wolf.").people, []);
+  });
+});
+
 // Last: the costliest test (a mutation run stops a file at its first failing test).
 test("a long adversarial paragraph yields only the real names in it, at a cost in step with its length", () => {
   const junkOf = (scale: number) => `${"A-".repeat(500 * scale)} ${"Aa.".repeat(300 * scale)} ${"( ".repeat(200 * scale)}`;
