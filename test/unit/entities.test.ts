@@ -903,6 +903,76 @@ describe("a run of capitalized words: each rule of classifyRun at its edges", ()
   });
 });
 
+describe("headline lines, the body scan's edges and lone words, rule by rule", () => {
+  const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+  const mentions = (...paragraphs: string[]) =>
+    extractMentions({ title: "", paragraphs }).mentions.map((m) => `${m.kind}:${m.name}:${m.evidence}:${m.surface}`);
+
+  test("a lone surname makes a person of a name first seen without a cue, and a given name of three words is read by its last word", () => {
+    assert.deepEqual(mentions("Shares in Quintero Vasquez rose.", "“Yes,” Vasquez said."), ["person:Quintero Vasquez:same-article:Vasquez"]);
+    assert.deepEqual(mentions("Shares in Quintero Vasquez Soto rose.", "“Yes,” Soto said."), ["person:Quintero Vasquez Soto:same-article:Soto"]);
+    // Two lone words naming the same person: the alphabetically first gives the surface, whatever the text order.
+    assert.deepEqual(mentions("Shares in Quintero Vasquez rose.", "“Yes,” Vasquez said.", "Quintero agreed."), ["person:Quintero Vasquez:same-article:Quintero"]);
+  });
+
+  test("a lone word is matched only against people, not against organizations or places it starts", () => {
+    assert.deepEqual(mentions("The Zorvan Quill Company met.", "“Yes,” said Zorvan."), [
+      "organization:Zorvan Quill Company:head-word:Zorvan Quill Company",
+      "person:Zorvan:speech:Zorvan",
+    ]);
+  });
+
+  test("a defined acronym used alone is its organization, not an undefined acronym", () => {
+    assert.deepEqual(mentions("Experts at the Zorvan Quill Board (ZQB) met.", "Later ZQB said no."), ["organization:Zorvan Quill Board:acronym:Zorvan Quill Board"]);
+  });
+
+  test("an ordinary word after a title is no person", () => {
+    assert.deepEqual(names("Mayor Will spoke.", "Mayor Zorvan spoke.").people, ["Zorvan"]);
+  });
+
+  test("a line in capitals, even of one word, and a title-case line of two words are headlines: only known names count", () => {
+    assert.deepEqual(mentions("ZQB"), []);
+    assert.deepEqual(mentions("Ann Zorvan"), []);
+  });
+
+  test("a paragraph may end anywhere inside a name", () => {
+    const lead = "in the end the long talks were held once again with";
+    assert.deepEqual(
+      mentions(
+        `${lead} Ann Lee’s Zorvan Quill`,
+        `${lead} Dana Kim and`,
+        `${lead} Ash Elm of the`,
+        `${lead} Zorvan County (Md.`,
+        `${lead} the Zorvan Quill Board (ZQB`,
+        `${lead} Quill County, Texas`,
+        `${lead} Elm County (Md.)`,
+      ),
+      [
+        "organization:ZQB:acronym-use:ZQB",
+        "organization:Zorvan Quill Board:head-word:Zorvan Quill Board",
+        "person:Ann Lee:name-shape:Ann Lee",
+        "person:Ash Elm:unsure:Ash Elm",
+        "person:Dana Kim:name-shape:Dana Kim",
+        "person:Zorvan Quill:unsure:Zorvan Quill",
+        "place:Elm County:head-word:Elm County",
+        "place:Maryland:known:Md.",
+        "place:Quill County, Texas:head-word:Quill County, Texas",
+        "place:Zorvan County:head-word:Zorvan County",
+      ],
+    );
+  });
+
+  test("only a county joins the state after its comma", () => {
+    assert.deepEqual(names("The talks were held at Zorvan Quill, Texas.").places, ["Texas"]);
+  });
+
+  test("a headline is read up to the paragraph limit", () => {
+    const title = `${"x ".repeat(PARAGRAPH_LIMIT / 2)}Paris`;
+    assert.deepEqual(mentionNames(extractMentions({ title, paragraphs: ["Nobody knows why."] })).places, []);
+    assert.deepEqual(mentionNames(extractMentions({ title: "x Paris", paragraphs: ["Nobody knows why."] })).places, ["Paris"]);
+  });
+});
+
 // Last: the costliest test (a mutation run stops a file at its first failing test).
 test("a long adversarial paragraph yields only the real names in it, at a cost in step with its length", () => {
   const junkOf = (scale: number) => `${"A-".repeat(500 * scale)} ${"Aa.".repeat(300 * scale)} ${"( ".repeat(200 * scale)}`;
