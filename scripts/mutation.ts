@@ -4,7 +4,7 @@
  *
  *   npm run test:mutation -- [files or folders under src/, or file.ts:START-END] [--base main] [--concurrency 2]
  *                            [--time-limit MINUTES] [--target 80] [--depth 2] [--list]
- *                            [--reports reports/mutation]
+ *                            [--reports reports/mutation] [--incremental]
  *
  * A file with a line range (`src/x.ts:100-300`) mutates only those lines, against the
  * file's tests. Without files it mutates the src/ files changed since --base (default `main`): those
@@ -16,7 +16,12 @@
  *
  * Reports: <reports>/<module>/mutation.html and mutation.json per module, the per-module
  * table in <reports>/summary.md and, in GitHub Actions, in the job summary. Exits non-zero
- * only when a Stryker run itself fails (for example when a test fails before any mutant
+ * --incremental keeps each module's results in <reports>/<module>.incremental.json and, on the
+ * next --incremental run, re-tests only the mutants whose code or covering test files changed
+ * (Stryker's incremental mode): after adding tests in a new test file, only the mutants that
+ * file reaches run again.
+ *
+ * Exits non-zero only when a Stryker run itself fails (for example when a test fails before any mutant
  * is planted); a low score is reported, not failed.
  */
 import { spawn } from "node:child_process";
@@ -35,6 +40,7 @@ const { values, positional } = parseArgs(process.argv.slice(2), {
   depth: "string",
   reports: "string",
   list: "boolean",
+  incremental: "boolean",
 });
 
 const positiveNumber = (name: string, fallback: number): number => {
@@ -96,6 +102,8 @@ for (const [i, module] of modules.entries()) {
     tap: { ...baseConfig.tap, testFiles: tests },
     jsonReporter: { fileName: path.relative(root, path.join(dir, "mutation.json")) },
     htmlReporter: { fileName: path.relative(root, path.join(dir, "mutation.html")) },
+    // Kept beside the module's report folder, which each run empties.
+    ...(values.incremental ? { incremental: true, incrementalFile: path.relative(root, `${dir}.incremental.json`) } : {}),
   };
   const configFile = path.join(dir, "stryker.config.json");
   writeFileSync(configFile, JSON.stringify(config, null, 2) + "\n");
