@@ -21,6 +21,12 @@
  * (Stryker's incremental mode): after adding tests in a new test file, only the mutants that
  * file reaches run again.
  *
+ * --retest LOG (one module) mutates only the lines where LOG, a `mutants.jsonl` of an earlier
+ * run of that module, has mutants that survived or that no test ran: after new tests, their
+ * new results, merged by hand with the earlier run's kills, give the after-score without
+ * testing again the mutants already killed (adding tests cannot revive them; a change in
+ * the module's source can, so use it only when the source is unchanged).
+ *
  * Exits non-zero only when a Stryker run itself fails (for example when a test fails before any mutant
  * is planted); a low score is reported, not failed.
  */
@@ -28,7 +34,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "./cli-args.ts";
-import { changedSourceFiles, DEFAULT_DEPTH, expandTargets, splitTarget, testFilesFor } from "./mutation/plan.ts";
+import { changedSourceFiles, DEFAULT_DEPTH, expandTargets, lineRanges, splitTarget, survivorLines, testFilesFor } from "./mutation/plan.ts";
 import { markdownSummary, scoreReport, type ModuleOutcome } from "./mutation/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -41,6 +47,7 @@ const { values, positional } = parseArgs(process.argv.slice(2), {
   reports: "string",
   list: "boolean",
   incremental: "boolean",
+  retest: "string",
 });
 
 const positiveNumber = (name: string, fallback: number): number => {
@@ -67,6 +74,23 @@ try {
   process.exit(2);
 }
 const what = positional.length > 0 ? positional.join(" ") : `src/ files changed since ${base}`;
+let retestLines: number[] | undefined;
+if (typeof values.retest === "string") {
+  if (modules.length !== 1) {
+    console.error("--retest needs exactly one module (the one whose mutants.jsonl it names).");
+    process.exit(2);
+  }
+  try {
+    retestLines = survivorLines(readFileSync(values.retest, "utf8"));
+  } catch (error) {
+    console.error(`--retest ${values.retest}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  if (retestLines.length === 0) {
+    console.log(`--retest ${values.retest}: no mutant survived there; nothing to re-test.`);
+    process.exit(0);
+  }
+}
 
 if (values.list) {
   for (const module of modules) console.log(`${module}\n  ${testFilesFor(root, splitTarget(module).file, depth).join("\n  ") || "(no unit test imports it)"}`);
@@ -92,12 +116,13 @@ for (const [i, module] of modules.entries()) {
   const found = testFilesFor(root, file, depth);
   // A module no unit test imports still has its mutants counted, all as not covered.
   const tests = found.length > 0 ? found : ["scripts/mutation/no-unit-test.ts"];
-  const dir = path.join(reportsDir, module.replace(/\.ts(?=$|:)/, "").replace(/[/\\:]/g, "-"));
+  // A re-test keeps its own folder: the earlier run's log stays beside it.
+  const dir = path.join(reportsDir, module.replace(/\.ts(?=$|:)/, "").replace(/[/\\:]/g, "-") + (retestLines ? "-retest" : ""));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const config = {
     ...baseConfig,
-    mutate: [module],
+    mutate: retestLines ? lineRanges(retestLines).map(([a, b]) => `${file}:${a}-${b}`) : [module],
     concurrency,
     tap: { ...baseConfig.tap, testFiles: tests },
     jsonReporter: { fileName: path.relative(root, path.join(dir, "mutation.json")) },
@@ -171,3 +196,4 @@ function runStryker(configFile: string, deadline: number, mutantLog: string): Pr
     });
   });
 }
+

@@ -173,3 +173,30 @@ export function changedSourceFiles(root: string, base: string): string[] {
   const added = git("ls-files", "--others", "--exclude-standard", "-z", "--", "src").split("\0");
   return [...new Set([...changed, ...added])].filter((f) => f && isMutable(f) && existsSync(path.join(root, f))).sort();
 }
+
+/** The lines of a `mutants.jsonl` log holding a mutant that survived or that no test ran, sorted. */
+export function survivorLines(log: string): number[] {
+  const lines = new Set<number>();
+  for (const [i, row] of log.split("\n").entries()) {
+    if (row.trim() === "") continue;
+    let entry: { status?: unknown; line?: unknown };
+    try {
+      entry = JSON.parse(row);
+    } catch {
+      throw new Error(`line ${i + 1} is not JSON; pass the mutants.jsonl a mutation run wrote.`);
+    }
+    if ((entry.status === "Survived" || entry.status === "NoCoverage") && Number.isInteger(entry.line)) lines.add(entry.line as number);
+  }
+  return [...lines].sort((a, b) => a - b);
+}
+
+/** Sorted line numbers as START-END ranges of consecutive lines. */
+export function lineRanges(lines: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    if (last && line === last[1] + 1) last[1] = line;
+    else out.push([line, line]);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { changedSourceFiles, expandTargets, splitTarget, testFilesFor } from "../../scripts/mutation/plan.ts";
+import { changedSourceFiles, expandTargets, lineRanges, splitTarget, survivorLines, testFilesFor } from "../../scripts/mutation/plan.ts";
 import { markdownSummary, scoreOf, scoreReport, total, type MutantStatus, type ReportMutant } from "../../scripts/mutation/score.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "mutation-plan-"));
@@ -243,5 +243,36 @@ describe("the mutation summary (the pull request's job summary)", () => {
 
   it("says so when there is nothing to mutate", () => {
     assert.match(markdownSummary([], { target: 80, title: "t" }), /No src\/ module to mutate/);
+  });
+});
+
+describe("re-testing only the lines an earlier run left mutants alive on (--retest)", () => {
+  const log = (...rows: object[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
+
+  it("takes the lines of survivors and of mutants no test ran, never of killed or timed-out ones, each once and in order", () => {
+    const text = log(
+      { id: "1", status: "Survived", line: 40 },
+      { id: "2", status: "Killed", line: 12 },
+      { id: "3", status: "NoCoverage", line: 7 },
+      { id: "4", status: "Timeout", line: 13 },
+      { id: "5", status: "Survived", line: 40 },
+      { id: "6", status: "Survived", line: 8 },
+      { id: "7", status: "RuntimeError", line: 9 },
+    );
+    assert.deepEqual(survivorLines(text), [7, 8, 40]);
+  });
+
+  it("finds nothing to re-test in a log where every mutant was killed", () => {
+    assert.deepEqual(survivorLines(log({ id: "1", status: "Killed", line: 3 }, { id: "2", status: "Timeout", line: 4 })), []);
+  });
+
+  it("names the line of the log that is not JSON, so a wrong file is not read as having no survivors", () => {
+    assert.throws(() => survivorLines(`${JSON.stringify({ status: "Survived", line: 1 })}\n<html>\n`), /line 2 is not JSON/);
+  });
+
+  it("groups consecutive lines into ranges and keeps gaps apart", () => {
+    assert.deepEqual(lineRanges([3, 4, 5, 9, 11, 12]), [[3, 5], [9, 9], [11, 12]]);
+    assert.deepEqual(lineRanges([1, 3]), [[1, 1], [3, 3]]);
+    assert.deepEqual(lineRanges([]), []);
   });
 });
