@@ -132,3 +132,21 @@ export function markdownSummary(outcomes: readonly ModuleOutcome[], options: { t
   lines.push("");
   return lines.join("\n");
 }
+
+/**
+ * An earlier run's mutants (its `mutants.jsonl` text) with the lines a `--retest` run
+ * mutated again replaced by that run's results: the module's score after new tests, when
+ * its source did not change between the two runs.
+ */
+export function mergeRetest(earlierLog: string, retested: readonly ReportMutant[]): ReportMutant[] {
+  const lines = new Set(retested.map((m) => m.location.start.line));
+  const kept: ReportMutant[] = [];
+  for (const row of earlierLog.split("\n")) {
+    if (row.trim() === "") continue;
+    const m = JSON.parse(row) as { id: string; status: MutantStatus; line: number; column: number; mutatorName: string; replacement?: string };
+    if (lines.has(m.line)) continue;
+    const at = { line: m.line, column: m.column };
+    kept.push({ id: m.id, status: m.status, mutatorName: m.mutatorName, replacement: m.replacement, location: { start: at, end: at } });
+  }
+  return [...kept, ...retested];
+}

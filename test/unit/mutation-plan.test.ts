@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { changedSourceFiles, expandTargets, lineRanges, splitTarget, survivorLines, testFilesFor } from "../../scripts/mutation/plan.ts";
-import { markdownSummary, scoreOf, scoreReport, total, type MutantStatus, type ReportMutant } from "../../scripts/mutation/score.ts";
+import { markdownSummary, mergeRetest, scoreOf, scoreReport, total, type MutantStatus, type ReportMutant } from "../../scripts/mutation/score.ts";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "mutation-plan-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -274,5 +274,38 @@ describe("re-testing only the lines an earlier run left mutants alive on (--rete
     assert.deepEqual(lineRanges([3, 4, 5, 9, 11, 12]), [[3, 5], [9, 9], [11, 12]]);
     assert.deepEqual(lineRanges([1, 3]), [[1, 1], [3, 3]]);
     assert.deepEqual(lineRanges([]), []);
+  });
+});
+
+describe("the score after a re-test: the earlier run with its re-tested lines replaced", () => {
+  const at = (line: number) => ({ start: { line, column: 1 }, end: { line, column: 2 } });
+  const earlier = [
+    { id: "1", status: "Killed", line: 5, column: 1, mutatorName: "A" },
+    { id: "2", status: "Survived", line: 9, column: 1, mutatorName: "B" },
+    { id: "3", status: "Killed", line: 9, column: 4, mutatorName: "C" },
+    { id: "4", status: "NoCoverage", line: 12, column: 1, mutatorName: "D" },
+    { id: "5", status: "Survived", line: 20, column: 1, mutatorName: "E" },
+  ]
+    .map((r) => JSON.stringify(r))
+    .join("\n");
+
+  it("counts the re-test's results for its lines and the earlier run's for every other line", () => {
+    const retested: ReportMutant[] = [
+      { id: "a", status: "Killed", mutatorName: "B", location: at(9) },
+      { id: "b", status: "Killed", mutatorName: "C", location: at(9) },
+      { id: "c", status: "Survived", mutatorName: "D", location: at(12) },
+    ];
+    const merged = mergeRetest(earlier, retested);
+    // Line 5 (killed) and 20 (survived) from the earlier run; 9 and 12 from the re-test.
+    assert.deepEqual(merged.map((m) => `${m.location.start.line}:${m.status}`).sort(), ["12:Survived", "20:Survived", "5:Killed", "9:Killed", "9:Killed"]);
+    const score = scoreOf("m", merged);
+    assert.equal(score.killed, 3);
+    assert.equal(score.survived, 2);
+    assert.equal(score.noCoverage, 0);
+    assert.equal(score.score, 60);
+  });
+
+  it("keeps the earlier run whole when the re-test mutated nothing", () => {
+    assert.equal(mergeRetest(earlier, []).length, 5);
   });
 });
