@@ -133,6 +133,19 @@ describe("the pull request's mutation testing", () => {
     assert.ok(mutation["timeout-minutes"]! >= limit + 5, `job timeout ${mutation["timeout-minutes"]} min leaves time after ${limit} min`);
   });
 
+  it("keeps each run's results and restores the last ones, so a later push re-tests only what changed", () => {
+    const restore = stepIndex(mutation, uses("actions/cache"), "restores the last results");
+    assert.ok(restore > stepIndex(mutation, runs(/^npm ci$/), "installs") && restore < stepIndex(mutation, runs(/npm run test:mutation/), "mutates"));
+    assert.match(mutationRun(), /--incremental(\s|$)/, "passes --incremental");
+    const cache = mutation.steps[restore].with!;
+    // The files scripts/mutation.ts writes with --incremental: <reports>/<module>.incremental.json.
+    assert.equal(String(cache.path).trim(), "reports/mutation/*.incremental.json");
+    assert.doesNotMatch(mutationRun(), /--reports/, "the default reports folder, where the cache puts them back");
+    assert.match(String(cache.key), /\$\{\{ github\.sha \}\}$/, "a new entry per commit (entries cannot be overwritten)");
+    const restoreKeys = String(cache["restore-keys"]).trim().split("\n").map((k) => k.trim());
+    assert.ok(String(cache.key).startsWith(restoreKeys[0]), "this pull request's newest entry first");
+  });
+
   it("posts the score to the job summary, with no write permission and no token", () => {
     assert.equal(mutation.permissions, undefined, "inherits the workflow's read-only permissions");
     assert.deepEqual(workflow.permissions, { contents: "read" });
