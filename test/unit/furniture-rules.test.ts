@@ -148,3 +148,98 @@ test("a bio at the end names its subject (not 'He', 'She' or 'We'), in up to fou
   assert.deepEqual(kept([headline, ...story, long(400)]), [headline, ...story]);
   assert.deepEqual(kept([headline, ...story, long(401)]), [headline, ...story, long(401)]);
 });
+
+// Navigation glued before headlines, judged across the archive (collectTopEvidence, rareWords).
+const headlines = ["Council Keeps Policy For Another Year", "Mayor Vows To Fight Ruling In Court", "Sheriff Says Jail Is Full Again"];
+const bodies = [
+  "The county commission voted to keep the sanctuary policy in place after a long meeting about immigration and jails.",
+  "The mayor said the city would appeal the ruling on funding, calling the judge's decision a mistake for the city.",
+  "The sheriff told the commission that the county jail held more inmates than it was built for, for a third month.",
+];
+const menuArticles = headlines.map((h, i) => paras(`Menu ${h}`, bodies[i]));
+const diner = (line: string, i: number) => paras(`Diner Report ${"abc"[i]}`, line);
+
+test("a word glued before headlines is navigation when the archive's stories do not use it, in any case, below their first line", () => {
+  // Stories that write "Menu" with a capital still use the word.
+  const capital = [0, 1, 2].map((i) => diner(`The Menu Board at the diner changed again this week, the owners said on ${["Monday", "Friday", "Sunday"][i]}.`, i));
+  assert.deepEqual(collectFurnitureEvidence([...menuArticles, ...capital]).prefixes, []);
+  // A first line is the article's headline, not its story: "menu" there is no use of the word.
+  const titled = [0, 1, 2].map((i) => paras(`New menu at the diner ${"abc"[i]}`, `The owners said the changes would start on ${["Monday", "Friday", "Sunday"][i]}.`));
+  assert.deepEqual(collectFurnitureEvidence([...menuArticles, ...titled]).prefixes, ["menu"]);
+  // Fewer stories using it than headlines it is glued to: still navigation.
+  const two = [0, 1].map((i) => diner(`The diner changed its menu again this week, the owners said on ${["Monday", "Friday"][i]}.`, i));
+  assert.deepEqual(collectFurnitureEvidence([...menuArticles, ...two]).prefixes, ["menu"]);
+});
+
+test("one word of navigation before a named site's headlines counts for that site whatever other sites' stories say", () => {
+  const uses = [0, 1, 2].map((i) => diner(`The diner changed its menu again this week, the owners said on ${["Monday", "Friday", "Sunday"][i]}.`, i));
+  const evidence = collectFurnitureEvidence([...menuArticles.slice(0, 2), ...uses], ["Ledger", "Ledger"]);
+  assert.deepEqual(evidence.prefixes, ["ledger\u0001menu"]);
+  assert.equal(removeFurniture(menuArticles[0], evidence, "Ledger").kept[0].text, headlines[0]);
+  assert.equal(removeFurniture(menuArticles[0], evidence).kept[0].text, `Menu ${headlines[0]}`);
+});
+
+test("a story's last word counts as a use of the word: 'See the full menu' at an article's end", () => {
+  const last = [0, 1, 2].map((i) => paras(`Diner Report ${"abc"[i]}`, `The owners changed the dishes again on ${["Monday", "Friday", "Sunday"][i]}.`, "See the full menu"));
+  assert.deepEqual(collectFurnitureEvidence([...menuArticles, ...last]).prefixes, []);
+});
+
+test("a photo credit without a slash or colon is found by its word: 'Photo by …', 'Image courtesy of …', 'Video caption …'", () => {
+  for (const credit of ["Photo by Jane Doe", "Image courtesy of the county", "Picture by Jane Doe", "Video caption Jane Roe speaks at the rally", "Above: Jane Roe speaks at the rally"]) {
+    assert.deepEqual(removed([headline, ...story, credit]), [["photo-caption", credit]], credit);
+  }
+});
+
+test("an advertisement label or an empty ad slot goes only as a whole line, in each of its spellings", () => {
+  const labels = [
+    "Advertisements",
+    "Advertisement",
+    "Story continues below",
+    "Article continues below this advertisement",
+    "Story continues below advertisement",
+    "Easy Plugin for AdSense",
+    "Your ads will be inserted here by Easy Plugin for AdSense",
+    "Suppress this ad slot",
+    "Suppress this ad slot.",
+    "Paste your ad code or",
+  ];
+  for (const label of labels) assert.deepEqual(removed([headline, ...story, label]), [["advertisement", label]], label);
+  for (const line of ["The council paid for the advertisement", "Readers asked us to suppress this ad slot", "Sponsored content ran on the front page"]) {
+    assert.deepEqual(kept([headline, ...story, line]), [headline, ...story, line], line);
+  }
+});
+
+test("a share bar needs a share word as a whole word: 'Email' and 'E-mail' are buttons, 'Shared' alone is not", () => {
+  for (const bar of ["Email", "E-mail", "Shares", "Print this article", "Pin it", "WhatsApp"]) assert.deepEqual(removed([headline, ...story, bar]), [["share-widget", bar]], bar);
+  assert.deepEqual(kept([headline, ...story, "Shared"]), [headline, ...story, "Shared"]);
+});
+
+test("a cookie line that talks about baking keeps: 'flour' and 'weekly' are not 'our' and 'we'", () => {
+  for (const line of ["Cookies baked weekly use more butter than most.", "Cookies baked with butter use more flour than most."]) {
+    assert.deepEqual(kept([headline, ...story, line]), [headline, ...story, line], line);
+  }
+});
+
+test("a recurring label goes below the story, not above a table row, and the story may start at the first line", () => {
+  const evidence = { ...NO_FURNITURE_EVIDENCE, recurring: ["nine mths", "around town"] };
+  assert.deepEqual(kept([headline, ...story, "Nine mths", "Shr 12 cts vs 10 cts"], evidence), [headline, ...story, "Nine mths", "Shr 12 cts vs 10 cts"]);
+  assert.deepEqual(kept([headline, ...story, "Nine mths", "The commission meets again in May."], evidence), [headline, ...story, "The commission meets again in May."]);
+  // An article without a headline line: its first paragraph is the story's start.
+  assert.deepEqual(kept([...story, "Around Town"], evidence), story);
+  // A label right under its first line is still above the story when no paragraph is long.
+  assert.deepEqual(kept(["Council keeps the policy", "Around Town", "The vote was 7-6."], evidence), ["Council keeps the policy", "Around Town", "The vote was 7-6."]);
+});
+
+test("a link list is the lines right under its label: a share widget between them ends it", () => {
+  assert.deepEqual(kept([headline, ...story, "Related Stories", "Share on Facebook", "Storm Closes Three Beaches"]), [headline, ...story, "Related Stories", "Storm Closes Three Beaches"]);
+  for (const end of ["’", "”", '"']) {
+    const line = `The mayor unveiled a plan for the river walk.${end}`;
+    assert.deepEqual(kept([headline, ...story, "Related Stories", line]), [headline, ...story, "Related Stories", line], end);
+  }
+});
+
+test("a recurring 'Read more: …' line is reported as recurring furniture, not as a teaser", () => {
+  const line = "Read more: Council votes on the budget";
+  const evidence = { ...NO_FURNITURE_EVIDENCE, recurring: [normalizeFurnitureLine(line)] };
+  assert.deepEqual(removed([headline, ...story, line], evidence), [["recurring", line]]);
+});
