@@ -73,6 +73,11 @@ test("a comment line is at most 160 characters: '12 comments on …' with a long
   const longer = `${"1,".repeat(76)}12 comments`;
   assert.equal(longer.length, 163);
   assert.deepEqual(kept([headline, ...story, longer]), [headline, ...story, longer]);
+  // At the cap to the character (only a long count reaches it): 160 goes, 161 stays.
+  const count = (n: number) => `${"9".repeat(n - " responses".length)} responses`;
+  assert.equal(count(160).length, 160);
+  assert.deepEqual(removed([headline, ...story, count(160)]), [["comment-count", count(160)]]);
+  assert.deepEqual(kept([headline, ...story, count(161)]), [headline, ...story, count(161)]);
 });
 
 test("a cookie notice speaks to the reader; a sentence reporting what a company said or did about cookies stays", () => {
