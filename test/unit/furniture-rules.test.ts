@@ -248,3 +248,11 @@ test("a recurring 'Read more: …' line is reported as recurring furniture, not 
   const evidence = { ...NO_FURNITURE_EVIDENCE, recurring: [normalizeFurnitureLine(line)] };
   assert.deepEqual(removed([headline, ...story, line], evidence), [["recurring", line]]);
 });
+
+test("a recurring line of web boilerplate goes up to 160 characters, to the character", () => {
+  const line = (n: number) => padded("Story continued below ", " now", n);
+  const docs = (n: number) => ["Monday", "Tuesday", "Friday"].map((day) => paras(`The council met on ${day}.`, line(n)));
+  assert.equal(line(160).length, 160);
+  assert.deepEqual(removed([headline, ...story, line(160)], collectFurnitureEvidence(docs(160))), [["recurring", line(160)]]);
+  assert.deepEqual(kept([headline, ...story, line(161)], collectFurnitureEvidence(docs(161))), [headline, ...story, line(161)]);
+});
