@@ -817,15 +817,16 @@ const evidenceSets = new WeakMap<FurnitureEvidence, EvidenceSets>();
 function setsOf(evidence: FurnitureEvidence): EvidenceSets {
   let sets = evidenceSets.get(evidence);
   if (!sets) {
+    // An absent list (evidence from before it existed) makes an empty set, as `new Set(undefined)` does.
     sets = {
-      commonStems: new Set(evidence.commonStems ?? []),
+      commonStems: new Set(evidence.commonStems),
       recurring: new Set(evidence.recurring),
-      openers: new Set(evidence.openers ?? []),
-      pairOpeners: new Set(evidence.pairOpeners ?? []),
-      bannerOpeners: new Set(evidence.bannerOpeners ?? []),
-      prefixes: new Set(evidence.prefixes ?? []),
-      suffixes: new Set(evidence.suffixes ?? []),
-      pairSuffixes: new Set(evidence.pairSuffixes ?? []),
+      openers: new Set(evidence.openers),
+      pairOpeners: new Set(evidence.pairOpeners),
+      bannerOpeners: new Set(evidence.bannerOpeners),
+      prefixes: new Set(evidence.prefixes),
+      suffixes: new Set(evidence.suffixes),
+      pairSuffixes: new Set(evidence.pairSuffixes),
     };
     evidenceSets.set(evidence, sets);
   }
@@ -978,13 +979,12 @@ function hasCaseWord(text: string, word: string): boolean {
 
 /**
  * Whether a top line is unrelated to the story the headline under it tells: it shares at
- * most a third of its words with the story ("Home » News": a story may say "home"), the
- * headline shares at least two or half of its own, and more than the line does.
+ * most a third of its words with the story ("Home » News": a story may say "home"), and
+ * the headline shares more of them than the line does (so two at least).
  */
 function unrelatedToStory(
   text: string,
   headlineShared: number,
-  headlineStems: number,
   body: Set<string>,
   lead: Set<string>,
   common: ReadonlySet<string>,
@@ -1001,7 +1001,7 @@ function unrelatedToStory(
   if (shared === 0) return true;
   // A word the story's first paragraphs use again ties the line to the story.
   if (sharesWords(stems, lead) > 0) return false;
-  return 3 * shared <= stems.size && shared < headlineShared && (headlineShared >= 2 || 2 * headlineShared >= headlineStems);
+  return 3 * shared <= stems.size && shared < headlineShared;
 }
 
 /** Whether the archive's evidence has a normalized line in a set, for the whole archive or for the article's site. */
@@ -1037,7 +1037,7 @@ function markUnrelatedTopLines(paras: Paragraph[], marks: (RemovedKind | undefin
       if (/[?!]["”’)]?$/.test(text) || /^["“‘']/.test(text) || sharesWords(foldedWords(text), foldedWords(headline)) > 0) return false;
       // Nor is a line naming whom or what the story's first paragraphs name ("Ireland v England").
       if (namesWhatTheLeadNames(text, leadText, common)) return false;
-      return unrelatedToStory(text, headlineShared, headlineStems.size, body, lead, common, recurring);
+      return unrelatedToStory(text, headlineShared, body, lead, common, recurring);
     });
     if (banners) {
       for (const i of above) marks[i] = "banner";
