@@ -147,3 +147,130 @@ test("sign-offs and bios are taken from the story's end, past a share button und
   assert.deepEqual(kept.map((p) => p.text), ["Maria Lopez is a reporter who never gave up"]);
   assert.deepEqual(removed.map((r) => r.kind), ["author-bio", "agency-signoff"]);
 });
+
+test("only the headline loses glued navigation: a story line with words before capitals ('Source USDA MARKET NEWS SERVICE') is kept whole", () => {
+  const doc = paras("Cattle Prices Steady At Auction", "Cattle prices were steady at the auction on Monday, dealers said, with light trade in all classes.", "Source USDA MARKET NEWS SERVICE");
+  assert.deepEqual(removeFurniture(doc, NO_FURNITURE_EVIDENCE), { kept: doc, removed: [] });
+});
+
+/** Evidence an archive gave: only the lists named. */
+const given = (lists: Partial<FurnitureEvidence>): FurnitureEvidence => ({ ...NO_FURNITURE_EVIDENCE, ...lists });
+const h = headlines[0];
+
+test("a site's name the archive knows is cut after the headline, except after a wire's headline in capitals ending in its source ('… | USDA')", () => {
+  assert.deepEqual(read(paras(`${h} | The Daily Post`, ...bodies[0]), given({ suffixes: ["| the daily post"] })), { title: h, removed: [["banner", "| The Daily Post"]] });
+  assert.deepEqual(read(paras("COUNCIL KEEPS POLICY | USDA", ...bodies[0]), given({ suffixes: ["| usda"] })), { title: "COUNCIL KEEPS POLICY | USDA", removed: [] });
+  // Capitals on one side only: a site's name after a shouted headline, a source in capitals after a plain one.
+  assert.equal(read(paras("COUNCIL KEEPS POLICY | The Daily Post", ...bodies[0]), given({ suffixes: ["| the daily post"] })).title, "COUNCIL KEEPS POLICY");
+  assert.equal(read(paras(`${h} | USDA`, ...bodies[0]), given({ suffixes: ["| usda"] })).title, h);
+  // A site's own name, known from its articles (front matter `source`), is cut from that site's headlines only.
+  const scoped = given({ suffixes: ["county courier\u0001– the daily post"] });
+  assert.equal(read(paras(`${h} – The Daily Post`, ...bodies[0]), scoped, "County Courier").title, h);
+  assert.equal(read(paras(`${h} – The Daily Post`, ...bodies[0]), scoped, "Valley Voice").title, `${h} – The Daily Post`);
+  assert.equal(read(paras(`${h} – The Daily Post`, ...bodies[0]), scoped).title, `${h} – The Daily Post`);
+});
+
+test("a headline of up to 160 characters loses the site's name after it; a longer first line is a story's lead and keeps it", () => {
+  const at = (n: number) => {
+    const words = `${h} After Hours Of Debate Over Jails Courts Budgets Roads Parks Schools Libraries Bridges Harbours Farms Markets Clinics Ferries Docks`.split(" ");
+    let text = "";
+    for (const w of words) if (`${text} ${w} | The Daily Post`.length <= n) text = text ? `${text} ${w}` : w;
+    return `${text.padEnd(n - " | The Daily Post".length, "s")} | The Daily Post`;
+  };
+  assert.equal(at(160).length, 160);
+  assert.equal(read(paras(at(160), ...bodies[0]), given({ suffixes: ["| the daily post"] })).title, at(160).replace(" | The Daily Post", ""));
+  assert.equal(at(161).length, 161);
+  assert.equal(read(paras(at(161), ...bodies[0]), given({ suffixes: ["| the daily post"] })).title, at(161));
+});
+
+test("a site's name after two articles' headlines is cut when it is a name and the story does not name it", () => {
+  const pair = given({ pairSuffixes: ["– prairie ledger", "– not like this"] });
+  assert.deepEqual(read(paras(`${h} – Prairie Ledger`, ...bodies[0]), pair), { title: h, removed: [["banner", "– Prairie Ledger"]] });
+  assert.equal(read(paras(`${h} – Prairie Ledger`, bodies[0][0], "The Prairie Ledger asked the county for comment."), pair).title, `${h} – Prairie Ledger`);
+  assert.equal(read(paras(`${h} – Not Like This`, ...bodies[0]), pair).title, `${h} – Not Like This`);
+  // Without the evidence, words after a dash may be the headline's own.
+  assert.equal(read(paras(`${h} – Prairie Ledger`, ...bodies[0])).title, `${h} – Prairie Ledger`);
+});
+
+test("navigation the archive knows is cut from the headline: up to five words, leaving three; not a kicker, not in a headline in capitals, not words the story uses", () => {
+  assert.deepEqual(read(paras(`Skip to content ${h}`, ...bodies[0]), given({ prefixes: ["skip to content"] })), { title: h, removed: [["banner", "Skip to content"]] });
+  const five = given({ prefixes: ["you are here home news"] });
+  assert.equal(read(paras("You are here Home News Mayor Vows To Fight", ...bodies[1]), five).title, "Mayor Vows To Fight");
+  assert.equal(read(paras("You are here Home News Mayor Vows Fight", ...bodies[1]), five).title, "Mayor Vows Fight");
+  // Two words would be left: no cut.
+  assert.equal(read(paras("You are here Home News Mayor Resigns", ...bodies[1]), five).title, "You are here Home News Mayor Resigns");
+  assert.equal(read(paras(`Update: ${h}`, ...bodies[0]), given({ prefixes: ["update:"] })).title, `Update: ${h}`);
+  assert.equal(read(paras("SKIP TO CONTENT COUNCIL KEEPS POLICY", ...bodies[0]), given({ prefixes: ["skip to content"] })).title, "SKIP TO CONTENT COUNCIL KEEPS POLICY");
+  // One word in capitals ("MENU") is navigation all the same.
+  assert.deepEqual(read(paras(`MENU ${h}`, ...bodies[0]), given({ prefixes: ["menu"] })), { title: h, removed: [["banner", "MENU"]] });
+  assert.equal(read(paras(`Inside ${h}`, bodies[0][0], "Inside the chamber, members argued."), given({ prefixes: ["inside"] })).title, `Inside ${h}`);
+  // A site's own navigation counts for that site's articles.
+  const scoped = given({ prefixes: ["county courier\u0001skip to content"] });
+  assert.equal(read(paras(`Skip to content ${h}`, ...bodies[0]), scoped, "County Courier").title, h);
+  assert.equal(read(paras(`Skip to content ${h}`, ...bodies[0]), scoped).title, `Skip to content ${h}`);
+});
+
+const wire = ["The court dismissed the pork producers' appeal on Tuesday, saying the council had no standing to bring it.", "The council said it would study the ruling."];
+
+test("navigation glued before a headline in capitals: up to six words in ordinary case, three capitalised words left, none the story's", () => {
+  assert.deepEqual(read(paras("Home News World Farm Pork Markets NPPC APPEAL DISMISSED BY COURT", ...wire)), { title: "NPPC APPEAL DISMISSED BY COURT", removed: [["banner", "Home News World Farm Pork Markets"]] });
+  assert.equal(read(paras("Home News World Farm Pork Markets Rulings NPPC APPEAL DISMISSED BY COURT", ...wire)).title, "Home News World Farm Pork Markets Rulings NPPC APPEAL DISMISSED BY COURT");
+  assert.equal(read(paras("Home News World NPPC APPEAL DISMISSED", ...wire)).title, "NPPC APPEAL DISMISSED");
+  // Two words in capitals are no headline left.
+  assert.equal(read(paras("Home › World NPPC APPEAL dismissed by court", ...wire)).title, "Home › World NPPC APPEAL dismissed by court");
+  assert.equal(read(paras("Home News NPPC APPEAL", ...wire)).title, "Home News NPPC APPEAL");
+  // A misprinted word ("INTl") is not navigation.
+  assert.equal(read(paras("Home INTl NPPC APPEAL DISMISSED BY COURT", ...wire)).title, "Home INTl NPPC APPEAL DISMISSED BY COURT");
+  // A first word the story uses, or the whole run, is the story's.
+  assert.equal(read(paras("World › Home NPPC APPEAL DISMISSED BY COURT", ...wire, "The world watched.")).title, "World › Home NPPC APPEAL DISMISSED BY COURT");
+  assert.equal(read(paras("Home › World NPPC APPEAL DISMISSED BY COURT", ...wire, "See Home › World for more.")).title, "Home › World NPPC APPEAL DISMISSED BY COURT");
+});
+
+const oil = ["Oil prices climbed to a three-month high on Monday as traders bet on lower output.", "Analysts said oil could rise further this week."];
+
+test("navigation glued before a sentence-case headline shows by a capitalised word the story writes in lowercase, wherever else it is capitalised only at a sentence's start", () => {
+  assert.deepEqual(read(paras("Toggle Oil prices reach highs", ...oil)), { title: "Oil prices reach highs", removed: [["banner", "Toggle"]] });
+  // One longer word after it is too little headline to tell its case.
+  assert.equal(read(paras("Toggle Oil prices up", ...oil)).title, "Toggle Oil prices up");
+  assert.equal(read(paras("Toggle Oil prices reach three-month High", ...oil)).title, "Toggle Oil prices reach three-month High");
+  // At a paragraph's or sentence's start, after a quotation mark or a colon, any word has a capital.
+  for (const more of ["Oil is traded in dollars.", "Trade was thin. Oil is traded in dollars.", '"Oil is cheap," a trader said.', "Traders said one thing: Oil is cheap."]) {
+    assert.equal(read(paras("Toggle Oil prices reach three-month high", ...oil, more)).title, "Oil prices reach three-month high", more);
+  }
+  // Inside a sentence the capital is the word's own ("Brent Oil"): the headline writes it so too.
+  assert.equal(read(paras("Toggle Oil prices reach three-month high", ...oil, "Traders bought Brent Oil futures.")).title, "Toggle Oil prices reach three-month high");
+  assert.equal(read(paras("Toggle Oil prices reach three-month high", ...oil, "Traders bought Oilfield shares and oil.")).title, "Oil prices reach three-month high");
+  assert.equal(read(paras("Menu Toggle Oil prices reach three-month high", ...oil)).title, "Oil prices reach three-month high");
+  assert.equal(read(paras("Home News World Markets Energy Today Oil prices reach three-month high", ...oil)).title, "Oil prices reach three-month high");
+  assert.equal(read(paras("Home News World Markets Energy Today Live Oil prices reach three-month high", ...oil)).title, "Home News World Markets Energy Today Live Oil prices reach three-month high");
+});
+
+test("one article's site name after a bar, a double colon, a bullet, a middle dot, a star or a guillemet is cut; after a dash only a web address or a name run together", () => {
+  for (const separator of ["|", "::", "•", "·", "⋆", "»"]) assert.equal(read(paras(`${h} ${separator} Prairie Ledger`, ...bodies[0])).title, h, separator);
+  for (const separator of ["–", "—", "-"]) assert.equal(read(paras(`${h} ${separator} Prairie Ledger`, ...bodies[0])).title, `${h} ${separator} Prairie Ledger`, separator);
+  for (const name of ["PrairieLedger", "Prairie-Ledger.co.uk", "PrairieLedger.us", "PrairieLedger.net", "PrairieLedger.info", "PrairieLedger.news", "PrairieLedger.org"]) {
+    assert.deepEqual(read(paras(`${h} – ${name}`, ...bodies[0])), { title: h, removed: [["banner", `– ${name}`]] }, name);
+  }
+  for (const name of ["Prairieledger", "PRAIRIELEDGER", "Prairie Ledger.com", "PrairieLedger.com.au"]) assert.equal(read(paras(`${h} – ${name}`, ...bodies[0])).title, `${h} – ${name}`, name);
+});
+
+test("one article's site name is a name of up to four words (joiners allowed), without punctuation or small words, sharing no word with the story, after a headline that does", () => {
+  assert.equal(read(paras(`${h} | Voice of the Prairie`, ...bodies[0])).title, h);
+  assert.equal(read(paras(`${h} | Voice of Prairie Farm`, ...bodies[0])).title, h);
+  for (const name of ["The Prairie Ledger Daily News", "Prairie, Ledger", "Prairie Ledger…", "Prairie ledger", "Sanctuary Ledger", "Policy Ledger"]) {
+    assert.equal(read(paras(`${h} | ${name}`, ...bodies[0])).title, `${h} | ${name}`, name);
+  }
+  assert.equal(read(paras("Spring Fair Opens Its Gates | Prairie Ledger", ...bodies[0])).title, "Spring Fair Opens Its Gates | Prairie Ledger");
+  // The story's first six paragraphs are compared; a word further down does not count.
+  const filler = ["The meeting opened with a prayer.", "Public comment ran for two hours.", "Several speakers were cut off.", "The chair called a recess at ten.", "Members returned at half past ten."];
+  assert.equal(read(paras(`${h} | Valley Herald`, bodies[0][0], ...filler.slice(0, 4), "A herald read the result aloud.")).title, `${h} | Valley Herald`);
+  assert.equal(read(paras(`${h} | Valley Herald`, bodies[0][0], ...filler, "A herald read the result aloud.")).title, h);
+});
+
+test("a word of a site's name the archive's stories commonly use ('Valley') does not tie a two-word name to the story; a one-word name it does", () => {
+  const valley = ["The valley commission voted to keep the sanctuary policy in place after a long meeting about immigration and jails.", "Opponents of the policy said they would sue the valley towns over the vote."];
+  const common = given({ commonStems: ["valle"] });
+  assert.equal(read(paras(`${h} | Valley Herald`, ...valley), common).title, h);
+  assert.equal(read(paras(`${h} | Valley Herald`, ...valley)).title, `${h} | Valley Herald`);
+  assert.equal(read(paras(`${h} | Valley`, ...valley), common).title, `${h} | Valley`);
+});
