@@ -274,3 +274,19 @@ test("a word of a site's name the archive's stories commonly use ('Valley') does
   assert.equal(read(paras(`${h} | Valley Herald`, ...valley)).title, `${h} | Valley Herald`);
   assert.equal(read(paras(`${h} | Valley`, ...valley), common).title, `${h} | Valley`);
 });
+
+/** A ferry story of seven paragraphs; its sixth names a cafe. */
+const ferryStory = ["The ferry service will run every hour from May, officials said on Tuesday.", "Tickets will cost less for pupils and pensioners.", "Crews repainted the old terminal building over the winter.", "Buses will meet each boat at the pier.", "Cyclists may bring bikes on board for free.", "A cafe will open on the upper deck.", "The pilot scheme ends in October."];
+
+test("a known top line in capitals is compared with the story's first six paragraphs under the headline, furniture left out: a word in the sixth ties it to the story, in the seventh not", () => {
+  const evidence = given({ openers: ["evening cafe gazette"] });
+  const headline = "Ferry Timetable Changes In May";
+  assert.equal(read(paras("EVENING CAFE GAZETTE", headline, ...ferryStory), evidence).title, "EVENING CAFE GAZETTE");
+  const seventh = [...ferryStory.slice(0, 5), ferryStory[6], ferryStory[5]];
+  assert.deepEqual(read(paras("EVENING CAFE GAZETTE", headline, ...seventh), evidence), { title: headline, removed: [["banner", "EVENING CAFE GAZETTE"]] });
+  // A share button among them is not one of the six.
+  assert.deepEqual(read(paras("EVENING CAFE GAZETTE", headline, ferryStory[0], "Share on Facebook", ...ferryStory.slice(1)), evidence), { title: "EVENING CAFE GAZETTE", removed: [["share-widget", "Share on Facebook"]] });
+  // A paragraph without a closing stop ("… tea and a cafe") ends at its last word all the same.
+  const list = [...ferryStory.slice(0, 4), "On board: sandwiches, tea and a cafe", ferryStory[4], ferryStory[6]];
+  assert.equal(read(paras("EVENING CAFE GAZETTE", headline, ...list), evidence).title, "EVENING CAFE GAZETTE");
+});
