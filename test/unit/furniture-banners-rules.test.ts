@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { collectFurnitureEvidence, NO_FURNITURE_EVIDENCE, recurringLinesOf, removeFurniture, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
+import { collectFurnitureEvidence, NO_FURNITURE_EVIDENCE, normalizeFurnitureLine as normalize, recurringLinesOf, removeFurniture, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
 import type { Paragraph } from "../../src/ingest/types.ts";
 import { paragraphsOf as paras } from "../helpers/paragraphs.ts";
 
@@ -289,4 +289,38 @@ test("a known top line in capitals is compared with the story's first six paragr
   // A paragraph without a closing stop ("… tea and a cafe") ends at its last word all the same.
   const list = [...ferryStory.slice(0, 4), "On board: sandwiches, tea and a cafe", ferryStory[4], ferryStory[6]];
   assert.equal(read(paras("EVENING CAFE GAZETTE", headline, ...list), evidence).title, "EVENING CAFE GAZETTE");
+});
+
+test("an article's evidence key tells apart every kind of evidence about each of its lines, the site's own too, so a warm build re-analyses the article when any of it changes", () => {
+  const twice = "Opponents of the policy said they would sue the county over the vote, ".repeat(2);
+  const [long, longer] = [`${twice}as the clerk agreed.`, `${twice}and the clerk agreed.`];
+  assert.deepEqual([long.length, longer.length], [160, 161]);
+  const doc = paras("The Daily Post", `Skip to content ${h} | The Daily Post`, bodies[0][0], "Read the full story – Prairie Ledger", long, longer);
+  const lines = ["the daily post", normalize(doc[2].text)];
+  const key = (lists: Partial<FurnitureEvidence>, site?: string) => recurringLinesOf(doc, given(lists), site);
+  const cases: [keyof FurnitureEvidence, string, string][] = [
+    ["recurring", ...(lines as [string, string])],
+    ["openers", ...(lines as [string, string])],
+    ["pairOpeners", ...(lines as [string, string])],
+    ["bannerOpeners", ...(lines as [string, string])],
+    ["prefixes", "skip", "skip to"],
+    ["suffixes", "| the daily post", "– prairie ledger"],
+    ["pairSuffixes", "| the daily post", "– prairie ledger"],
+    ["commonStems", "polic", "count"],
+  ];
+  for (const [list, one, other] of cases) {
+    assert.notEqual(key({ [list]: [one] }), key({}), `${list}: ${one}`);
+    assert.notEqual(key({ [list]: [one] }), key({ [list]: [other] }), `${list}: ${one} / ${other}`);
+  }
+  // Lines over 160 characters never recur.
+  assert.notEqual(key({ recurring: [normalize(long)] }), key({}));
+  assert.equal(key({ recurring: [normalize(longer)] }), key({}));
+  // A site's own openers, navigation and names count for its articles only.
+  for (const [list, one, other] of [["openers", ...lines], ["prefixes", "skip", "skip to"], ["suffixes", "| the daily post", "– prairie ledger"]] as [keyof FurnitureEvidence, string, string][]) {
+    const scoped = (k: string) => ({ [list]: [`county courier\u0001${k}`] });
+    assert.notEqual(key(scoped(one), "County Courier"), key({}, "County Courier"), `${list}: ${one}`);
+    assert.notEqual(key(scoped(one), "County Courier"), key(scoped(other), "County Courier"), `${list}: ${one} / ${other}`);
+    assert.equal(key(scoped(one), "Valley Voice"), key({}, "Valley Voice"), `${list}: another site's`);
+    assert.equal(key(scoped(one)), key({}), `${list}: no site`);
+  }
 });
