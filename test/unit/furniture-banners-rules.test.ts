@@ -324,3 +324,35 @@ test("an article's evidence key tells apart every kind of evidence about each of
     assert.equal(key(scoped(one)), key({}), `${list}: no site`);
   }
 });
+
+test("a slogan goes only over a line shaped like a headline: up to 150 characters, three words, no sentence ending or break, no dateline, byline or table row", () => {
+  const under = (headline: string) => read(paras(slogan, headline, ...bodies[0])).title;
+  const shaped = (headline: string) => assert.equal(under(headline), headline, `"${headline}" is a headline`);
+  const notShaped = (headline: string) => assert.equal(under(headline), slogan, `"${headline}" is no headline`);
+  const long = "Commission Votes To Keep Sanctuary Policy In Place After Long Meeting About Immigration And Jails Opponents Vow To Sue The County Over Vote Tonight";
+  assert.equal(`${long}sss`.length, 150);
+  shaped(`${long}sss`);
+  notShaped(`${long}ssss`);
+  // It starts with a letter, a figure or an opening quotation mark.
+  for (const h of ["“Sanctuary” Policy Stays, Council Says", "'Sanctuary' Policy Stays, Council Says", '"Sanctuary" Policy Stays, Council Says', "‘Sanctuary’ Policy Stays, Council Says", "<Sanctuary> Policy Stays", "7 Members Keep Sanctuary Policy"]) shaped(h);
+  for (const h of ["(Update) Council Keeps Sanctuary Policy", "-- Sanctuary Policy Stays"]) notShaped(h);
+  // Three words ("Saturday 20 November" is a date line).
+  shaped("Sanctuary Policy Kept");
+  notShaped("Sanctuary Policy 2024");
+  // A full stop, colon, comma or semicolon at the end, inside quotation marks or brackets too, closes a sentence or leads into one…
+  for (const h of ["Council keeps sanctuary policy.", "Council keeps sanctuary policy:", "Council keeps sanctuary policy,", "Council keeps sanctuary policy;", 'Council keeps "sanctuary policy."', "Council keeps sanctuary policy ’.", "Council keeps sanctuary policy (again.)", "Sanctuary Policy Stays Despite U."]) notShaped(h);
+  // …but initials end an abbreviation ("U.S."), and a closing bracket or quotation mark alone ends nothing.
+  for (const h of ["Sanctuary Policy Stays Despite U.S.", "Sanctuary Policy Stays In The U.S.A.", "Council keeps sanctuary policy (again)", "Council keeps sanctuary policy ”"]) shaped(h);
+  // A full stop after a word and before a capital breaks two sentences; not after initials, nor before a small letter.
+  for (const h of ["Policy stays. Council votes again", "Policy stays.” Council votes again", "Policy stays.  Council votes again"]) notShaped(h);
+  for (const h of ["U.S. SEES Sanctuary Policy Stay", "P.O. Box Council Keeps Policy", "Policy stays. council votes again"]) shaped(h);
+  notShaped("WASHINGTON, March 2 - Council keeps sanctuary policy");
+  notShaped("By Maria Lopez, County Reporter");
+  shaped("Maria Lopez, Immigration Reporter");
+  // Figures in a headline ("votes 7-6"), not a row of them.
+  shaped("Council votes 7-6, 12-1 on policy");
+  notShaped("Council 71-62, 12-19 policy");
+  // Figures up to 24% of the characters: 6 of 25, not 6 of 24.
+  shaped("Policy vote is 12-1, 30-2");
+  notShaped("Policy votes: 12-1, 30-2");
+});
