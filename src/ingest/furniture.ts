@@ -852,7 +852,7 @@ function markBanners(paras: Paragraph[], marks: (RemovedKind | undefined)[], set
     const key = normalizeFurnitureLine(text);
     if (text.length > MAX_BANNER_LENGTH || !known(sets.openers, key) || isStoryLead(text)) return;
     let next = i + 1;
-    while (next < paras.length && marks[next]) next++;
+    while (marks[next]) next++; // (undefined past the last paragraph)
     if (next >= paras.length - 1) return;
     const nextText = paras[next].text;
     // The body starts under the headline, or right under this line when none follows.
