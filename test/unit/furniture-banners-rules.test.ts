@@ -356,3 +356,28 @@ test("a slogan goes only over a line shaped like a headline: up to 150 character
   shaped("Policy vote is 12-1, 30-2");
   notShaped("Policy votes: 12-1, 30-2");
 });
+
+test("one article's name and slogan above its headline both go; a third line above it, or a slogan below the top three lines, stays", () => {
+  assert.deepEqual(read(paras("Prairie Ledger", slogan, h, ...bodies[0])), { title: h, removed: [["banner", "Prairie Ledger"], ["banner", slogan]] });
+  // A slogan closed by a full stop is no headline: the line under it is.
+  assert.deepEqual(read(paras("Prairie Ledger", "The hardest-hitting political news.", h, ...bodies[0])), { title: h, removed: [["banner", "Prairie Ledger"], ["banner", "The hardest-hitting political news."]] });
+  assert.deepEqual(read(paras("Prairie Ledger", slogan, "Founded In Eighteen Ninety", h, ...bodies[0])), { title: "Prairie Ledger", removed: [] });
+  // Under two buttons the slogan is still among the top three lines; under three it is not.
+  assert.equal(read(paras("Share on Facebook", "12 Comments", slogan, h, ...bodies[0])).title, h);
+  assert.equal(read(paras("Share on Facebook", "12 Comments", "Share on Twitter", slogan, h, ...bodies[0])).title, slogan);
+});
+
+test("a known top line in capitals goes over a story of twelve words or more that shares none of its words; over a story of eleven, nothing tells", () => {
+  const evidence = given({ openers: ["evening gazette"] });
+  // Twelve content words (four letters or more, not stopwords): ferry, tickets, cost, less, pupils, pensioners, travel, cheaper, crews, painted, terminal, buses.
+  const twelve = ["Ferry tickets cost less.", "Pupils and pensioners travel cheaper.", "Crews painted the terminal.", "Buses ran."];
+  assert.deepEqual(read(paras("EVENING GAZETTE", "Ferry Fares Fall", ...twelve), evidence), { title: "Ferry Fares Fall", removed: [["banner", "EVENING GAZETTE"]] });
+  const eleven = [...twelve.slice(0, 3), "It ran."];
+  assert.deepEqual(read(paras("EVENING GAZETTE", "Ferry Fares Fall", ...eleven), evidence), { title: "EVENING GAZETTE", removed: [] });
+});
+
+test("known navigation with a full stop inside ('U.S. News') is cut; known words in capitals before a headline ('EXCLUSIVE VIDEO') are its kicker", () => {
+  const senate = ["The Senate passed the budget bill on Friday after a long debate.", "The House votes next week."];
+  assert.deepEqual(read(paras("U.S. News Senate Passes Budget Bill", ...senate), given({ prefixes: ["u.s. news"] })), { title: "Senate Passes Budget Bill", removed: [["banner", "U.S. News"]] });
+  assert.equal(read(paras("EXCLUSIVE VIDEO Senator Admits Deal Was Rushed", ...senate), given({ prefixes: ["exclusive video"] })).title, "EXCLUSIVE VIDEO Senator Admits Deal Was Rushed");
+});
