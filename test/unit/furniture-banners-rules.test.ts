@@ -381,3 +381,27 @@ test("known navigation with a full stop inside ('U.S. News') is cut; known words
   assert.deepEqual(read(paras("U.S. News Senate Passes Budget Bill", ...senate), given({ prefixes: ["u.s. news"] })), { title: "Senate Passes Budget Bill", removed: [["banner", "U.S. News"]] });
   assert.equal(read(paras("EXCLUSIVE VIDEO Senator Admits Deal Was Rushed", ...senate), given({ prefixes: ["exclusive video"] })).title, "EXCLUSIVE VIDEO Senator Admits Deal Was Rushed");
 });
+
+test("a one-off top line is kept when it is a dated lead, a question or exclamation (closed by a quotation mark or bracket too), or opens a quotation", () => {
+  assert.equal(read(paras("London, March 2 - Trade was thin", h, ...bodies[0])).title, "London, March 2 - Trade was thin");
+  for (const line of ['Stop Them Now!"', "Stop Them Now!)", "Stop Them Now?”", '"Truth You Will Not Hear"', "‘Truth You Will Not Hear’", "'Truth You Will Not Hear'", "“Truth You Will Not Hear”"]) {
+    assert.equal(read(paras(line, h, ...bodies[0])).title, line, line);
+  }
+  // A line under the top one that shares no word with the story is no headline of it.
+  assert.equal(read(paras(slogan, "Mystery Guest Arrives Tonight", ...bodies[0])).title, slogan);
+});
+
+test("a name the lead writes capitalised ties a top line to the story, as a whole word, not as its first word, and not when the archive's stories commonly use it", () => {
+  const final = "Champion Keeps Her Crown In Rain-Soaked Final";
+  const lead = (name: string) => [`Ann Lee beat Joy ${name} in three sets on Sunday to take the title again in the rain.`, "The crowd stayed in the rain to watch the final, which ran for more than three hours."];
+  assert.equal(read(paras("Talk With Kim", final, ...lead("Kim"))).title, "Talk With Kim");
+  for (const name of ["McKim", "Kimball"]) assert.deepEqual(read(paras("Talk With Kim", final, ...lead(name))), { title: final, removed: [["banner", "Talk With Kim"]] }, name);
+  // A word in capitals ("KIM") is not compared as a name.
+  assert.equal(read(paras("Talk With KIM", final, ...lead("KIM"))).title, final);
+  // Every line's first word has a capital: "The" opening the lead names nothing.
+  assert.deepEqual(read(paras("The Weekly Roundup", h, ...bodies[0])), { title: h, removed: [["banner", "The Weekly Roundup"]] });
+  // "News" opens the lead, but the archive's stories commonly say it.
+  const news = ["News of the vote spread fast: the county commission kept the sanctuary policy after a long meeting about jails.", bodies[0][1]];
+  assert.equal(read(paras("Prairie Ledger | News", h, ...news), given({ commonStems: ["news"] })).title, h);
+  assert.equal(read(paras("Prairie Ledger | News", h, ...news)).title, "Prairie Ledger | News");
+});
