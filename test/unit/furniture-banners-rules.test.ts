@@ -405,3 +405,8 @@ test("a name the lead writes capitalised ties a top line to the story, as a whol
   assert.equal(read(paras("Prairie Ledger | News", h, ...news), given({ commonStems: ["news"] })).title, h);
   assert.equal(read(paras("Prairie Ledger | News", h, ...news)).title, "Prairie Ledger | News");
 });
+
+test("a known top line in capitals stays over a line that shares no word with the story (a wire's standing headline over its own subject)", () => {
+  const twelve = ["Ferry tickets cost less.", "Pupils and pensioners travel cheaper.", "Crews painted the terminal.", "Buses ran."];
+  assert.deepEqual(read(paras("EVENING GAZETTE", "Mystery Guest Arrives Tonight", ...twelve), given({ openers: ["evening gazette"] })), { title: "EVENING GAZETTE", removed: [] });
+});
