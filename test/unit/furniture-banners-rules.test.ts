@@ -410,3 +410,39 @@ test("a known top line in capitals stays over a line that shares no word with th
   const twelve = ["Ferry tickets cost less.", "Pupils and pensioners travel cheaper.", "Crews painted the terminal.", "Buses ran."];
   assert.deepEqual(read(paras("EVENING GAZETTE", "Mystery Guest Arrives Tonight", ...twelve), given({ openers: ["evening gazette"] })), { title: "EVENING GAZETTE", removed: [] });
 });
+
+/** A story whose lead names the harbour: a banner "The Harbour Post" shares one word with it. */
+const harbour = ["The ferry service from the harbour will run every hour from May, officials said on Tuesday.", "Tickets will cost less for pupils and pensioners.", "Crews repainted the old terminal building over the winter.", "Buses will meet each boat at the pier."];
+
+test("a known top line sharing a word with the story goes when a known banner follows within the top three lines, when the headline shares more, or when it stands above headlines in many articles", () => {
+  const known = given({ openers: ["the harbour post", "news you can trust"] });
+  const headline = "Ferry Timetable Changes In May"; // one word of the story ("ferry"), as many as the banner
+  assert.deepEqual(read(paras("The Harbour Post", "News You Can Trust", headline, ...harbour), known), {
+    title: headline,
+    removed: [
+      ["banner", "The Harbour Post"],
+      ["banner", "News You Can Trust"],
+    ],
+  });
+  assert.deepEqual(read(paras("The Harbour Post", headline, ...harbour), known), { title: "The Harbour Post", removed: [] });
+  // The known line after two buttons is the fourth line: below the top three, it tells nothing.
+  assert.equal(read(paras("The Harbour Post", "Share on Facebook", "12 Comments", "News You Can Trust", headline, ...harbour), known).title, "The Harbour Post");
+  // A headline sharing two words ("ferry", "tickets") is more about the story than the banner.
+  assert.deepEqual(read(paras("The Harbour Post", "Ferry Tickets Change In May", ...harbour), known), { title: "Ferry Tickets Change In May", removed: [["banner", "The Harbour Post"]] });
+  // Known to stand above headlines, it goes over one, not over a lead sentence.
+  const above = given({ openers: ["the harbour post"], bannerOpeners: ["the harbour post"] });
+  assert.equal(read(paras("The Harbour Post", headline, ...harbour), above).title, headline);
+  const lead = "The ferry timetable changes in May, with boats every hour from the harbour and later sailings at weekends for the summer season, officials said today.";
+  assert.equal(read(paras("The Harbour Post", lead, ...harbour), above).title, "The Harbour Post");
+  // Known only from its own site's articles (front matter `source`), it goes over a headline of that site.
+  const site = given({ openers: ["prairie\u0001the harbour post"] });
+  assert.equal(read(paras("The Harbour Post", headline, ...harbour), site, "Prairie").title, headline);
+  assert.equal(read(paras("The Harbour Post", headline, ...harbour), site).title, "The Harbour Post");
+});
+
+test("navigation glued before a headline: a breadcrumb starting with a symbol ('» Home'), a web address, not a word the story writes ('E-mail' as 'email')", () => {
+  assert.deepEqual(read(paras("» Home NPPC APPEAL DISMISSED BY COURT", ...wire)), { title: "NPPC APPEAL DISMISSED BY COURT", removed: [["banner", "» Home"]] });
+  assert.deepEqual(read(paras("PrairieLedger.com Oil prices reach three-month high", ...oil)), { title: "Oil prices reach three-month high", removed: [["banner", "PrairieLedger.com"]] });
+  assert.equal(read(paras("E-mail Oil prices reach three-month high", ...oil)).title, "Oil prices reach three-month high");
+  assert.equal(read(paras("E-mail Oil prices reach three-month high", oil[0], "Analysts said in an email that oil could rise further.")).title, "E-mail Oil prices reach three-month high");
+});
