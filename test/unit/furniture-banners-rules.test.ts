@@ -446,3 +446,8 @@ test("navigation glued before a headline: a breadcrumb starting with a symbol ('
   assert.equal(read(paras("E-mail Oil prices reach three-month high", ...oil)).title, "Oil prices reach three-month high");
   assert.equal(read(paras("E-mail Oil prices reach three-month high", oil[0], "Analysts said in an email that oil could rise further.")).title, "E-mail Oil prices reach three-month high");
 });
+
+test("navigation before a headline in capitals is words in ordinary case, lowercase too, and runs of symbols; a brand written 'iPhone' is not", () => {
+  for (const nav of ["Home › news", "Home :: World", "Home >> World"]) assert.deepEqual(read(paras(`${nav} NPPC APPEAL DISMISSED BY COURT`, ...wire)), { title: "NPPC APPEAL DISMISSED BY COURT", removed: [["banner", nav]] }, nav);
+  assert.equal(read(paras("iPhone NPPC APPEAL DISMISSED BY COURT", ...wire)).title, "iPhone NPPC APPEAL DISMISSED BY COURT");
+});
