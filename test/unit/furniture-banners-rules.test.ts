@@ -219,6 +219,9 @@ test("navigation glued before a headline in capitals: up to six words in ordinar
   // Two words in capitals are no headline left.
   assert.equal(read(paras("Home › World NPPC APPEAL dismissed by court", ...wire)).title, "Home › World NPPC APPEAL dismissed by court");
   assert.equal(read(paras("Home News NPPC APPEAL", ...wire)).title, "Home News NPPC APPEAL");
+  // Initials ("U.S.") are no word in capitals: two words left are too few, three enough.
+  assert.equal(read(paras("Home News U.S. APPEAL DENIED", ...wire)).title, "Home News U.S. APPEAL DENIED");
+  assert.equal(read(paras("Home News U.S. APPEAL DENIED AGAIN", ...wire)).title, "U.S. APPEAL DENIED AGAIN");
   // A misprinted word ("INTl") is not navigation.
   assert.equal(read(paras("Home INTl NPPC APPEAL DISMISSED BY COURT", ...wire)).title, "Home INTl NPPC APPEAL DISMISSED BY COURT");
   // A first word the story uses, or the whole run, is the story's.
