@@ -454,3 +454,27 @@ test("navigation before a headline in capitals is words in ordinary case, lowerc
   for (const nav of ["Home › news", "Home :: World", "Home >> World"]) assert.deepEqual(read(paras(`${nav} NPPC APPEAL DISMISSED BY COURT`, ...wire)), { title: "NPPC APPEAL DISMISSED BY COURT", removed: [["banner", nav]] }, nav);
   assert.equal(read(paras("iPhone NPPC APPEAL DISMISSED BY COURT", ...wire)).title, "iPhone NPPC APPEAL DISMISSED BY COURT");
 });
+
+test("a top line shaped like a site's furniture (a web address, parts joined by separators, one word, a short slogan with a stop) shares only the archive's common words with a story by chance", () => {
+  const story = ["The news came after the county commission voted to keep the sanctuary policy in place after a long meeting about jails.", bodies[0][1]];
+  const headline = "Commission Keeps Sanctuary Policy In Place";
+  const common = given({ commonStems: ["news"] });
+  const banner = (top: string) => assert.deepEqual(read(paras(top, headline, ...story), common), { title: headline, removed: [["banner", top]] }, `"${top}" goes`);
+  const kept = (top: string) => assert.equal(read(paras(top, headline, ...story), common).title, top, `"${top}" stays`);
+  // "news" in the story's lead ties a line shaped like a headline to it…
+  kept("Metro News");
+  // …not a web address,
+  for (const top of ["Metro News.com", "Metro News.org", "Metro News.co.uk", "Metro News.us", "Metro News.net", "Metro News.info", "Metro.news"]) banner(top);
+  kept("Metro News.community");
+  // parts of up to six words joined by a separator,
+  for (const separator of ["|", "::", "•", "»", "›", "/", "–", "—"]) banner(`Metro ${separator} News`);
+  kept("Metro - News");
+  banner("Metro | Local News And Views Every Day");
+  kept("Metro | Local News And Views Every Single Day");
+  // one word, or a slogan of up to eight words closed by a full stop.
+  banner("News");
+  banner("Hard-hitting political news.");
+  banner("Hard-hitting political news you will never read elsewhere.");
+  kept("Hard-hitting political news you will not read elsewhere today.");
+  kept("Hard-hitting political news 2.");
+});
