@@ -348,7 +348,9 @@ test("a slogan goes only over a line shaped like a headline: up to 150 character
   for (const h of ["Sanctuary Policy Stays Despite U.S.", "Sanctuary Policy Stays In The U.S.A.", "Council keeps sanctuary policy (again)", "Council keeps sanctuary policy ”"]) shaped(h);
   // A full stop after a word and before a capital breaks two sentences; not after initials, nor before a small letter.
   for (const h of ["Policy stays. Council votes again", "Policy stays.” Council votes again", "Policy stays.  Council votes again"]) notShaped(h);
-  for (const h of ["U.S. SEES Sanctuary Policy Stay", "P.O. Box Council Keeps Policy", "Policy stays. council votes again"]) shaped(h);
+  for (const h of ["U.S. SEES Sanctuary Policy Stay", "P.O. Box Council Keeps Policy", "Policy stays. council votes again", "Mr. Smith Keeps Sanctuary Policy"]) shaped(h);
+  // Initials at the start do not excuse a stop at the end.
+  notShaped("U.S. county keeps sanctuary policy.");
   notShaped("WASHINGTON, March 2 - Council keeps sanctuary policy");
   notShaped("By Maria Lopez, County Reporter");
   shaped("Maria Lopez, Immigration Reporter");
