@@ -480,3 +480,23 @@ test("a top line shaped like a site's furniture (a web address, parts joined by 
   kept("Hard-hitting political news you will not read elsewhere today.");
   kept("Hard-hitting political news 2.");
 });
+
+test("one article's site name may hold the joiners of, the, and, for, in, on and '&', up to four words, every other word capitalised at its start", () => {
+  for (const name of ["Field and Stream", "Voice for Farmers", "Life in Brief", "Life on the Prairie", "Farm & Home"]) assert.deepEqual(read(paras(`${h} | ${name}`, ...bodies[0])), { title: h, removed: [["banner", `| ${name}`]] }, name);
+  for (const name of ["Voice of Prairie Farm Families", "Prairie eLedger"]) assert.equal(read(paras(`${h} | ${name}`, ...bodies[0])).title, `${h} | ${name}`, name);
+});
+
+test("a capitalised word the story writes in lowercase shows glued navigation: over a headline of two longer words in lowercase, and wherever the story capitalises it only at a sentence's start", () => {
+  const glued = "Toggle Oil prices reach three-month high";
+  const cut = "Oil prices reach three-month high";
+  assert.equal(read(paras("Toggle Oil prices hit highs", ...oil)).title, "Oil prices hit highs");
+  // "iPhone" is not a capitalised word of a headline in title case.
+  assert.equal(read(paras("Toggle Oil prices lift iPhone makers", ...oil)).title, "Oil prices lift iPhone makers");
+  // The story's own capitalised "Oil": at its very end, or inside a quotation.
+  assert.equal(read(paras(glued, ...oil, "Traders bought Brent Oil")).title, glued);
+  assert.equal(read(paras(glued, ...oil, 'Traders bought "light" Oil futures.')).title, glued);
+  // Inside another word ("SuperOil"), after a sentence closed inside a quotation, or opening a quotation at the story's start, it is no name.
+  assert.equal(read(paras(glued, ...oil, "Traders bought SuperOil shares.")).title, cut);
+  assert.equal(read(paras(glued, ...oil, "One trader said “we are buying.” Oil fell later.")).title, cut);
+  assert.equal(read(paras(glued, '"Oil is cheap," a trader said, as prices climbed to a three-month high.', oil[1])).title, cut);
+});
