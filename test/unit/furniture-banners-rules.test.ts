@@ -251,7 +251,7 @@ test("navigation glued before a sentence-case headline shows by a capitalised wo
 test("one article's site name after a bar, a double colon, a bullet, a middle dot, a star or a guillemet is cut; after a dash only a web address or a name run together", () => {
   for (const separator of ["|", "::", "•", "·", "⋆", "»"]) assert.equal(read(paras(`${h} ${separator} Prairie Ledger`, ...bodies[0])).title, h, separator);
   for (const separator of ["–", "—", "-"]) assert.equal(read(paras(`${h} ${separator} Prairie Ledger`, ...bodies[0])).title, `${h} ${separator} Prairie Ledger`, separator);
-  for (const name of ["PrairieLedger", "Prairie-Ledger.co.uk", "PrairieLedger.us", "PrairieLedger.net", "PrairieLedger.info", "PrairieLedger.news", "PrairieLedger.org"]) {
+  for (const name of ["PrairieLedger", "WalkWithHer", "Prairie-Ledger.co.uk", "PrairieLedger.us", "PrairieLedger.net", "PrairieLedger.info", "PrairieLedger.news", "PrairieLedger.org"]) {
     assert.deepEqual(read(paras(`${h} – ${name}`, ...bodies[0])), { title: h, removed: [["banner", `– ${name}`]] }, name);
   }
   for (const name of ["Prairieledger", "PRAIRIELEDGER", "Prairie Ledger.com", "PrairieLedger.com.au"]) assert.equal(read(paras(`${h} – ${name}`, ...bodies[0])).title, `${h} – ${name}`, name);
@@ -499,4 +499,10 @@ test("a capitalised word the story writes in lowercase shows glued navigation: o
   assert.equal(read(paras(glued, ...oil, "Traders bought SuperOil shares.")).title, cut);
   assert.equal(read(paras(glued, ...oil, "One trader said “we are buying.” Oil fell later.")).title, cut);
   assert.equal(read(paras(glued, '"Oil is cheap," a trader said, as prices climbed to a three-month high.', oil[1])).title, cut);
+});
+
+test("a known banner over a lone line stays: nothing under that line shows it is a story's headline", () => {
+  const evidence = given({ openers: ["the harbour post"], bannerOpeners: ["the harbour post"] });
+  assert.deepEqual(read(paras("The Harbour Post", "Ferry Timetable Changes In May"), evidence), { title: "The Harbour Post", removed: [] });
+  assert.deepEqual(read(paras("The Harbour Post", "Ferry Timetable Changes In May", "Boats will run every hour."), evidence), { title: "Ferry Timetable Changes In May", removed: [["banner", "The Harbour Post"]] });
 });
