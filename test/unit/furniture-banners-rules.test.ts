@@ -276,6 +276,10 @@ test("a word of a site's name the archive's stories commonly use ('Valley') does
   assert.equal(read(paras(`${h} | Valley Herald`, ...valley), common).title, h);
   assert.equal(read(paras(`${h} | Valley Herald`, ...valley)).title, `${h} | Valley Herald`);
   assert.equal(read(paras(`${h} | Valley`, ...valley), common).title, `${h} | Valley`);
+  // A one-word name is judged by that word, common or not: absent from the story, it goes.
+  assert.equal(read(paras(`${h} | Valley`, ...bodies[0]), common).title, h);
+  // A paragraph without a closing stop ends at its last word ("… by the herald").
+  assert.equal(read(paras(`${h} | Valley Herald`, bodies[0][0], "Results were read aloud by the herald", bodies[0][1])).title, `${h} | Valley Herald`);
 });
 
 /** A ferry story of seven paragraphs; its sixth names a cafe. */
