@@ -43,6 +43,7 @@ test("a headline with an exclamation or a question inside is a headline when its
   assert.deepEqual(read(paras(slogan, "Boom! Council Officials Keep Sanctuary Policy", ...bodies[0])), { title: "Boom! Council Officials Keep Sanctuary Policy", removed: [["banner", slogan]] });
   // "Why? The council keeps …" is a question and its answer: no headline under a slogan, so the slogan stays.
   assert.deepEqual(read(paras(slogan, "Why? The council keeps its sanctuary policy", ...bodies[0])), { title: slogan, removed: [] });
+  for (const two of ["“Why?” The council keeps its sanctuary policy", "Why?  The council keeps its sanctuary policy"]) assert.equal(read(paras(slogan, two, ...bodies[0])).title, slogan, two);
   // Title case is most of the words of four letters or more: three of five is enough ("for", "all" do not count)…
   assert.equal(read(paras(slogan, "Boom! Council keeps sanctuary Policy for all", ...bodies[0])).title, "Boom! Council keeps sanctuary Policy for all");
   // …two of five is not.
