@@ -361,10 +361,10 @@ test("a slogan goes only over a line shaped like a headline: up to 150 character
   shaped("Maria Lopez, Immigration Reporter");
   // Figures in a headline ("votes 7-6"), not a row of them.
   shaped("Council votes 7-6, 12-1 on policy");
-  notShaped("Council 71-62, 12-19 policy");
-  // Figures up to 24% of the characters: 6 of 25, not 6 of 24.
+  notShaped("Council vote is 71-62, 12-19");
+  // Figures up to 24% of the characters: 6 of 25, not 7 of 26.
   shaped("Policy vote is 12-1, 30-2");
-  notShaped("Policy votes: 12-1, 30-2");
+  notShaped("Policy vote is 12-1, 30-27");
 });
 
 test("one article's name and slogan above its headline both go; a third line above it, or a slogan below the top three lines, stays", () => {
