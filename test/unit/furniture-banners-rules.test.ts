@@ -488,7 +488,8 @@ test("a top line shaped like a site's furniture (a web address, parts joined by 
 
 test("one article's site name may hold the joiners of, the, and, for, in, on and '&', up to four words, every other word capitalised at its start", () => {
   for (const name of ["Field and Stream", "Voice for Farmers", "Life in Brief", "Life on the Prairie", "Farm & Home"]) assert.deepEqual(read(paras(`${h} | ${name}`, ...bodies[0])), { title: h, removed: [["banner", `| ${name}`]] }, name);
-  for (const name of ["Voice of Prairie Farm Families", "Prairie eLedger"]) assert.equal(read(paras(`${h} | ${name}`, ...bodies[0])).title, `${h} | ${name}`, name);
+  // A name of short words only ("The Fox") has no word to compare with the story: it stays.
+  for (const name of ["Voice of Prairie Farm Families", "Prairie eLedger", "The Fox"]) assert.equal(read(paras(`${h} | ${name}`, ...bodies[0])).title, `${h} | ${name}`, name);
 });
 
 test("a capitalised word the story writes in lowercase shows glued navigation: over a headline of two longer words in lowercase, and wherever the story capitalises it only at a sentence's start", () => {
