@@ -633,8 +633,8 @@ function isRoleWord(token: Token): boolean {
 }
 
 function addPerson(state: ArticleState, tokens: Token[], evidence: Evidence): void {
-  // "John Thune of South Dakota": a person's name ends before "of" or "and"; the rest is read apart.
-  const cut = tokens.findIndex((t, i) => i > 0 && !t.cap && (t.lower === "of" || t.lower === "and" || t.lower === "for" || t.lower === "the"));
+  // "John Thune of South Dakota": a person's name ends before "of" or "and" (or "Of", "And" in a title-case line); the rest is read apart.
+  const cut = tokens.findIndex((t, i) => i > 0 && (t.lower === "of" || t.lower === "and" || t.lower === "for" || t.lower === "the"));
   if (cut > 0) {
     classifyRun(tokens.slice(cut + 1), { before: tokens[cut] }, state);
     tokens = tokens.slice(0, cut);

@@ -21,10 +21,32 @@ describe("mentions kept", () => {
   });
 });
 
+describe("a run's edges", () => {
+  test("a particle left first in a run once a day is dropped goes too, so the surname after it is read (and can join its full name)", () => {
+    assert.deepEqual(mentions("On Monday de Zorvan said the city would appeal."), ["person:Zorvan:speech:Zorvan"]);
+    assert.deepEqual(mentions("Shares in Quill de Zorvan rose.", "On Monday de Zorvan said the city would appeal."), [
+      "person:Quill de Zorvan:same-article:Zorvan",
+    ]);
+  });
+});
+
 describe("known names", () => {
   test("an acronym the lists know is its organization, in a sentence and in a headline in capitals", () => {
     assert.deepEqual(mentions("NATO troops arrived."), ["organization:North Atlantic Treaty Organization:known:NATO"]);
     assert.deepEqual(headline("NATO TALKS FAIL", "Nothing was agreed."), ["organization:North Atlantic Treaty Organization:known:NATO"]);
+  });
+});
+
+describe("titles", () => {
+  test("a title word followed by 'of' is no title there: the department's words are no person's name", () => {
+    const people = names("The Secretary of Zorvan Affairs Ann Lee spoke.").people;
+    assert.ok(!people.some((p) => p.includes("Affairs")), JSON.stringify(people));
+  });
+
+  test("after a title, a name ends at 'Of', 'And', 'For' or 'The' written with a capital too (a title-case line)", () => {
+    assert.deepEqual(mentions("Mayor Ann Lee Of Paris spoke."), ["person:Ann Lee:title:Ann Lee", "place:Paris:known:Paris"]);
+    assert.deepEqual(mentions("Mayor Ann Lee And Dana Kim spoke."), ["person:Ann Lee:title:Ann Lee", "person:Dana Kim:name-shape:Dana Kim"]);
+    assert.deepEqual(mentions("Mayor Ann Lee The Zorvan spoke."), ["person:Ann Lee:title:Ann Lee"]);
   });
 });
 
