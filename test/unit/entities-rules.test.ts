@@ -50,6 +50,16 @@ describe("titles", () => {
   });
 });
 
+describe("role words", () => {
+  test("a title of two words whose last is no role word alone is still nobody's name ('the Public Defender said')", () => {
+    assert.deepEqual(names("“We will appeal,” the Public Defender said.").people, []);
+  });
+
+  test("a surname that is also a title word, before a suffix, is still a person's name ('Gary King Jr.')", () => {
+    assert.deepEqual(names("Gary King Jr. spoke on Monday.").people, ["Gary King Jr."]);
+  });
+});
+
 describe("lone words", () => {
   test("a known place split from its bracketed state by a title is still that place, not a person cued by 'said'", () => {
     assert.deepEqual(mentions("“No,” said Paris (Texas) Mayor Ann Lee."), ["person:Ann Lee:title:Ann Lee", "place:Paris:known:Paris"]);
