@@ -709,18 +709,18 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   }
 
   // "Collapsing Hillary Clinton", "Isn't Donald Trump": a known person at the end of a run
-  // is that person; the words before are read on their own.
+  // is that person; the words before are read on their own, without the cue ("said Collapsing Hillary Clinton").
   for (let at = 1; at < tokens.length - 1; at++) {
     const known = lookupKnown(tokens.slice(at));
     if (known?.kind !== "person") continue;
     if (PERSON_TITLES.has(joinTokens(tokens.slice(0, at)))) break;
-    classifyRun(tokens.slice(0, at), { before: ctx.before, after: tokens[at] }, state);
+    classifyRun(tokens.slice(0, at), {}, state);
     return addKnownMention(state, known, tokens.slice(at));
   }
 
   // "Labour MPs", "House Republicans": a group, not a person; its first words may name something,
-  // but no person: "said Labour MPs" cues nobody called Labour.
-  if (tokens.length >= 2 && GROUP_PLURALS.has(tokens[tokens.length - 1].text)) {
+  // but no person: "said Labour MPs" cues nobody called Labour, "said MPs" nobody called MPs.
+  if (GROUP_PLURALS.has(tokens[tokens.length - 1].text)) {
     return classifyRun(tokens.slice(0, -1), {}, state);
   }
 

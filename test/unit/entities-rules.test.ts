@@ -50,6 +50,17 @@ describe("titles", () => {
   });
 });
 
+describe("groups and known people ending a run", () => {
+  test("a group word alone after 'said' is nobody's name", () => {
+    assert.deepEqual(names("“No,” said MPs.", "“No,” said Councillors.", "“No,” Libertarian said.").people, []);
+  });
+
+  test("the words before a known person do not take the person's cue", () => {
+    assert.deepEqual(mentions("“No,” said Collapsing Hillary Clinton."), ["person:Hillary Clinton:known:Hillary Clinton"]);
+    assert.deepEqual(mentions("The spokesman Zorvan Hillary Clinton spoke."), ["person:Hillary Clinton:known:Hillary Clinton"]);
+  });
+});
+
 describe("role words", () => {
   test("a title of two words whose last is no role word alone is still nobody's name ('the Public Defender said')", () => {
     assert.deepEqual(names("“We will appeal,” the Public Defender said.").people, []);
