@@ -9,14 +9,8 @@ import { test } from "node:test";
 import { collectFurnitureEvidence, NO_FURNITURE_EVIDENCE, normalizeFurnitureLine as normalize, recurringLinesOf, removeFurniture, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
 import type { Paragraph } from "../../src/ingest/types.ts";
 import { paragraphsOf as paras } from "../helpers/paragraphs.ts";
+import { bodies, headlines } from "../helpers/furniture-stories.ts";
 
-const headlines = ["Council Keeps Policy For Another Year", "Mayor Vows To Fight Ruling In Court", "Sheriff Says Jail Is Full Again", "Judge Orders New Count In Ward Race"];
-const bodies = [
-  ["The county commission voted to keep the sanctuary policy in place after a long meeting about immigration and jails.", "Opponents of the policy said they would sue the county over the vote."],
-  ["The mayor said the city would appeal the ruling on funding, calling the judge's decision a mistake for the city.", "Lawyers for the city filed notice of the appeal on Tuesday afternoon."],
-  ["The sheriff told the commission that the county jail held more inmates than it was built for, for a third month.", "Deputies have moved some inmates to a neighbouring county to make room."],
-  ["A circuit judge ordered election officials to count the ballots of the ward race again by hand before Friday.", "The losing candidate had asked for the recount, citing a broken scanner."],
-];
 const slogan = "Truth You Will Not Hear Elsewhere";
 
 /** The first line a reader sees (the headline), and what was taken away, as [kind, text]. */
