@@ -35,7 +35,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileS
 import path from "node:path";
 import { parseArgs } from "./cli-args.ts";
 import { changedSourceFiles, DEFAULT_DEPTH, expandTargets, lineRanges, splitTarget, survivorLines, testFilesFor } from "./mutation/plan.ts";
-import { markdownSummary, mergeRetest, scoreOf, scoreReport, type ModuleOutcome } from "./mutation/score.ts";
+import { markdownSummary, mergeRetest, moduleMutants, scoreOf, type ModuleOutcome } from "./mutation/score.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values, positional } = parseArgs(process.argv.slice(2), {
@@ -142,14 +142,9 @@ for (const [i, module] of modules.entries()) {
     failed = true;
     outcomes.push({ module, reason: `Stryker failed (exit ${result}); see its output above` });
   } else {
-    const score = scoreReport(file, JSON.parse(readFileSync(reportFile, "utf8")));
-    outcomes.push({ ...score, module: retestLines ? `${module}, re-tested lines` : module });
-    if (retestLines) {
-      const retested = Object.entries(JSON.parse(readFileSync(reportFile, "utf8")).files as Record<string, { mutants: [] }>)
-        .filter(([name]) => name.split("\\").join("/").endsWith(file))
-        .flatMap(([, f]) => f.mutants);
-      outcomes.push(scoreOf(`${module}: the earlier run with those lines re-tested`, mergeRetest(readFileSync(values.retest as string, "utf8"), retested)));
-    }
+    const mutants = moduleMutants(file, JSON.parse(readFileSync(reportFile, "utf8")));
+    outcomes.push(scoreOf(retestLines ? `${module}, re-tested lines` : module, mutants));
+    if (retestLines) outcomes.push(scoreOf(`${module}: the earlier run with those lines re-tested`, mergeRetest(readFileSync(values.retest as string, "utf8"), mutants)));
   }
 }
 

@@ -58,10 +58,14 @@ export function scoreOf(module: string, mutants: readonly ReportMutant[]): Modul
 
 /** One module's score from its report (the report of a run that mutated that module alone). */
 export function scoreReport(module: string, report: MutationReport): ModuleScore {
-  const mutants = Object.entries(report.files)
+  return scoreOf(module, moduleMutants(module, report));
+}
+
+/** The mutants a report holds for one module. */
+export function moduleMutants(module: string, report: MutationReport): ReportMutant[] {
+  return Object.entries(report.files)
     .filter(([file]) => file.split("\\").join("/").endsWith(module))
     .flatMap(([, f]) => f.mutants);
-  return scoreOf(module, mutants);
 }
 
 /** A module that was not scored, and why (no unit test loads it, the time limit, a failed run). */
