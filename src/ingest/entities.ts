@@ -582,8 +582,12 @@ interface RunContext {
   after?: Token;
 }
 
-function hasSpeechCue(ctx: RunContext): boolean {
-  return (ctx.before !== undefined && SAY_VERBS.has(ctx.before.lower)) || (ctx.after !== undefined && SAY_VERBS.has(ctx.after.lower));
+/**
+ * A verb of saying before or after the run. Not after a possessive: "Macy's said" and
+ * "Moody's says" are companies, "Blair's said to be" is "is said"; nobody is called Macy.
+ */
+function hasSpeechCue(ctx: RunContext, last: Token): boolean {
+  return (ctx.before !== undefined && SAY_VERBS.has(ctx.before.lower)) || (ctx.after !== undefined && SAY_VERBS.has(ctx.after.lower) && !last.possessive);
 }
 
 function splitOnAnd(tokens: Token[]): Token[][] {
@@ -763,6 +767,13 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     }
   }
 
+  // "Procter & Gamble said": names joined by an ampersand (scanBody joins them) are a firm's, not "Gamble".
+  // (trimRun has taken any ampersand off the ends.)
+  if (tokens.some((t) => t.text === "&")) {
+    const name = joinTokens(tokens);
+    return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
+  }
+
   const { core, state: qualifier } = takeStateQualifier(tokens);
   if (core.length === 0) return;
   const last = core[core.length - 1];
@@ -784,7 +795,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return addMention(state, { name, kind: "event", surface: name, evidence: workCue ? "context" : "head-word" });
   }
   // "Trump Tower", "George Washington Bridge", "Fort Lee"; but "Arsenio Hall" is a person.
-  const personCue = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
+  const personCue = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
   if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || personCue))) {
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
@@ -799,7 +810,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   }
 
   if (core.length === 1) {
-    const cue = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
+    const cue = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
     const existing = state.singles.get(last.text);
     if (!existing || (cue && !existing.cue)) state.singles.set(last.text, { surface: last.text, cue: cue && isNameWord(last) ? "speech" : undefined });
     return;
@@ -816,7 +827,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
 
   // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
   if (looksLikePersonName(core)) {
-    const cued = hasSpeechCue(ctx) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
+    const cued = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
     // Words before a given name that are not one are not part of the name ("Libertarian Gary Johnson").
     let from = 0;
     while (!cued && from < core.length - 2 && !startsLikeName(core[from]) && startsLikeName(core[from + 1])) from++;
@@ -890,6 +901,11 @@ function scanBody(tokens: Token[], state: ArticleState): void {
         }
         break;
       }
+      // "Procter & Gamble", "Marks & Spencer": an ampersand between capitalized words joins a firm's name.
+      if (next.text === "&" && tokens[end + 1]?.cap && joinsByAmpersand(tokens.slice(start, end), tokens[end + 1])) {
+        end++; // the capitalized word after it goes on the run
+        continue;
+      }
       if (next.text === "(" && tokens[end + 2]?.text === ")" && tokens[end + 3]?.cap) {
         const inner = KNOWN_NAMES.get(tokens[end + 1].text);
         if (inner && US_STATES.has(inner.canonical)) {
@@ -927,6 +943,20 @@ function scanBody(tokens: Token[], state: ArticleState): void {
     classifyRun(run, { before: tokens[start - 1], beforeBefore: tokens[start - 2], after }, state, acronym);
     i = Math.max(next, start + 1);
   }
+}
+
+/**
+ * Whether an ampersand joins the run before it and the word after into one firm's name
+ * ("Procter & Gamble", "Marks & Spencer"), rather than listing two names: not after a
+ * known name or a person's ("Goldman Sachs & Co", "Ted Kaczynski & George Metesky"), not
+ * before a known name or a given name ("Serbia & Montenegro", "Grandma & Grandpa" aside),
+ * not after a name ending in a head word ("Nat'l Guard & Highway Patrol").
+ */
+function joinsByAmpersand(left: Token[], right: Token): boolean {
+  if (lookupKnown(left) || KNOWN_FIRST_TOKEN_SPAN.has(right.text) || FIRST_NAMES.has(right.text)) return false;
+  if (left.some((t, i) => i < left.length - 1 && startsLikeName(t))) return false;
+  const last = left[left.length - 1];
+  return !ORG_HEAD_WORDS.has(last.text) && !PLACE_HEAD_WORDS.has(last.text);
 }
 
 /** Names found in the body, lowercased (name and surface), for the headline scan. */

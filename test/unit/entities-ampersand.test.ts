@@ -1,0 +1,79 @@
+// Firms named with an ampersand or a possessive ("Procter & Gamble said", "Macy's said"):
+// a reader's people pages must not list "Gamble", "Macy" or "Moody". Apart from
+// entities.test.ts so that an incremental mutation run re-tests only what this file reaches.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { extractMentions, mentionNames } from "../../src/ingest/entities.ts";
+
+const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+
+describe("an ampersand between capitalized words", () => {
+  test("joins a firm's name, and the word after it is nobody's name", () => {
+    assert.deepEqual(names("Procter & Gamble said profits rose 4 percent."), { people: [], organizations: ["Procter & Gamble"], places: [], events: [] });
+    assert.deepEqual(names("Shoppers at Marks & Spencer and Quill & Zorvan found bargains, the chains said.").organizations, ["Marks & Spencer", "Quill & Zorvan"]);
+    // A firm named after one person keeps the ampersand: "Ernst & Young" is not a person called Young.
+    assert.deepEqual(names("Auditors from Ernst & Young said the books were sound.").people, []);
+  });
+
+  test("keeps a known name whole and leaves the words after it ('Goldman Sachs & Co')", () => {
+    assert.deepEqual(names("Goldman Sachs & Co said it would advise the board.").organizations, ["Goldman Sachs"]);
+  });
+
+  test("does not join two places or a known name after it", () => {
+    const found = names("Voters in Serbia & Montenegro went to the polls.");
+    assert.deepEqual(found.places, ["Montenegro", "Serbia"]);
+    assert.deepEqual(found.organizations, []);
+    const unknownFirst = names("Trade between Zorvania & Montenegro rose in March.");
+    assert.ok(unknownFirst.places.includes("Montenegro"), unknownFirst.places.join(", "));
+    assert.deepEqual(unknownFirst.organizations, []);
+  });
+
+  test("does not join two people, or a word and a person whose given name follows", () => {
+    assert.deepEqual(names("Agents compared Ted Kaczynski & George Metesky in the report.").people, ["George Metesky", "Ted Kaczynski"]);
+    assert.deepEqual(names("Agents compared Kaczynski & Dana Metesky in the report.").organizations, []);
+    assert.ok(names("Agents compared Kaczynski & Dana Metesky in the report.").people.includes("Dana Metesky"));
+    // A person named before a firm: "Gary Quill of Zorvan Edwards & Sons" is Gary Quill, not one firm.
+    assert.deepEqual(names("The shares will fall, said Gary Quill of Zorvan Edwards & Sons.").people, ["Gary Quill"]);
+  });
+
+  test("joins a firm named after someone's given name ('Tiffany & Co')", () => {
+    assert.deepEqual(names("Tiffany & Co said sales rose 5 percent.").organizations, ["Tiffany & Co"]);
+  });
+
+  test("does not join a name ending in a head word to the next one ('Zorvan Police Department & Quill Rescue')", () => {
+    const found = names("Officers from the Zorvan Police Department & Quill Rescue arrived.");
+    assert.ok(found.organizations.includes("Zorvan Police Department"), found.organizations.join(", "));
+    assert.ok(!found.organizations.some((o) => o.includes("&")), found.organizations.join(", "));
+    const places = names("Roads in Zorvan County & Quill Township were closed.");
+    assert.ok(places.places.includes("Zorvan County"), places.places.join(", "));
+    assert.ok(![...places.places, ...places.organizations].some((o) => o.includes("&")), JSON.stringify(places));
+    // One head word alone before the ampersand is no firm's name either.
+    assert.deepEqual(names("The Agency & Quill Zorvan said it would appeal.").organizations.filter((o) => o.includes("&")), []);
+  });
+
+  test("at a paragraph's end, or before a lowercase word, joins nothing", () => {
+    assert.deepEqual(names("He sold his stake to Quill &").organizations, []);
+    assert.deepEqual(names("Zorvan & others said the plan was late.").organizations, []);
+  });
+
+  test("Standard & Poor's is one agency however it is written", () => {
+    for (const text of ["Standard & Poor's said it may cut the rating.", "Standard & Poor's ratings fell.", "S&P said it may cut the rating.", "Standard and Poor 's said it may cut the rating."]) {
+      const found = names(text);
+      assert.deepEqual(found.organizations, ["Standard & Poor's"], text);
+      assert.deepEqual(found.people, [], text);
+    }
+  });
+});
+
+describe("a possessive before a verb of saying", () => {
+  test("names a company (or says 'has said'), not a person", () => {
+    assert.deepEqual(names("Macy's said sales fell in March.").people, []);
+    assert.deepEqual(names("Zorvan's says it will open 12 stores.").people, []);
+    assert.deepEqual(names("Quill Zorvan's said it will open 12 stores.").people, []);
+  });
+
+  test("while the same name with no possessive is a person, and a verb before the name still cues it", () => {
+    assert.deepEqual(names("Zorvan said sales fell in March.").people, ["Zorvan"]);
+    assert.deepEqual(names("Sales fell in March, said Zorvan's lawyer.").people, ["Zorvan"]);
+  });
+});
