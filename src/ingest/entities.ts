@@ -1071,7 +1071,8 @@ function resolveSingles(state: ArticleState): void {
       continue;
     }
     const lower = word.toLowerCase();
-    const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower);
+    // "Harris Upham and Co said", "the Exchange said", "S and P said": a head word or a letter alone names nobody.
+    const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower) || ORG_HEAD_WORDS.has(word) || PLACE_HEAD_WORDS.has(word) || word.length === 1;
     if (LOWERCASE_TITLES.has(lower) || LOWERCASE_TITLES.has(lower.replace(/s$/, ""))) continue;
     if ((single.cue === "title" && !ordinary) || (single.cue === "speech" && !ordinary && !state.lowerWords.has(lower))) {
       addMention(state, { name: word, kind: "person", surface: word, evidence: "speech" });

@@ -77,3 +77,20 @@ describe("a possessive before a verb of saying", () => {
     assert.deepEqual(names("Sales fell in March, said Zorvan's lawyer.").people, ["Zorvan"]);
   });
 });
+
+describe("one word left alone next to a verb of saying", () => {
+  test("is nobody's name when it is a firm's or a body's head word, a place's, or one letter", () => {
+    const cases: [string, string][] = [
+      ["Co", "Trading was heavy, Smith Barney, Harris Upham and Co said."],
+      ["Exchange", "Trading will resume on Tuesday, the Exchange said."],
+      ["County", "The roads will reopen, the County said on Monday."],
+      ["P", "The rating was cut, S and P said."],
+    ];
+    for (const [word, text] of cases) assert.ok(!names(text).people.includes(word), `${word}: ${text}`);
+  });
+
+  test("while a surname alone is still a person", () => {
+    assert.deepEqual(names("The roads will reopen, Zorvan said on Monday.").people, ["Zorvan"]);
+    assert.deepEqual(names("The rating was cut, Qu said.").people, ["Qu"]);
+  });
+});
