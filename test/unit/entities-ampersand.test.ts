@@ -94,3 +94,26 @@ describe("one word left alone next to a verb of saying", () => {
     assert.deepEqual(names("The rating was cut, Qu said.").people, ["Qu"]);
   });
 });
+
+describe("names the lists make firms, forces and papers", () => {
+  test("'General Electric said' is the company, not a general called Electric", () => {
+    for (const text of ["Profits rose, General Electric said.", "Profits rose, GE said."]) {
+      const found = names(text);
+      assert.deepEqual(found.organizations, ["General Electric"], text);
+      assert.deepEqual(found.people, [], text);
+    }
+    assert.deepEqual(names("General Mills said cereal sales fell.").organizations, ["General Mills"]);
+  });
+
+  test("a navy, an army or a daily is a body, not a person ('Zorvan Navy said', 'Quill Daily said')", () => {
+    for (const [text, org] of [
+      ["The Zorvan Navy said it attacked a ship.", "Zorvan Navy"],
+      ["The Zorvan Army said it had withdrawn.", "Zorvan Army"],
+      ["Quill Daily said the harvest was good.", "Quill Daily"],
+    ]) {
+      const found = names(text);
+      assert.deepEqual(found.organizations, [org], text);
+      assert.deepEqual(found.people, [], text);
+    }
+  });
+});
