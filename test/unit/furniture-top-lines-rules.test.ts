@@ -59,3 +59,33 @@ test("a word of five letters ending in 'ies' ('fries') is not cut to three ('fry
 test("a word ending in 'ss' ('class') is no plural: 'Night Classes' over a story of a welding class is the story's", () => {
   assert.deepEqual(read("Night Classes", "A welding class helped with the repairs."), kept("Night Classes"));
 });
+
+test("a two-letter word a banner shares with the lead ('In') names nobody: 'Your Town In Pictures' over a lead opening 'In March' is a banner", () => {
+  assert.deepEqual(read("Your Town In Pictures", "In March the council voted to pay for the repairs."), banner("Your Town In Pictures"));
+});
+
+test("a site's name and section naming a word common in the archive ('County') is a banner though the lead capitalises it too ('Harlan County')", () => {
+  const top = "Lakeside Gazette | County Edition";
+  const doc = article(top, "Harlan County paid for the repairs.");
+  // In an archive of county news "county" is everyone's word: it ties the line to no story.
+  assert.deepEqual(removeFurniture(doc, { ...NO_FURNITURE_EVIDENCE, commonStems: ["count"] }).removed, [{ kind: "banner", text: top, line: 1 }]);
+  // Where it is not common, the line shares the story's word and stays.
+  assert.equal(removeFurniture(doc, NO_FURNITURE_EVIDENCE).kept[0].text, top);
+  // A word of the line the archive does not share ("Harlan") names what the lead names.
+  const harlan = article("Lakeside Gazette | Harlan County", "Harlan County paid for the repairs.");
+  assert.equal(removeFurniture(harlan, { ...NO_FURNITURE_EVIDENCE, commonStems: ["count"] }).kept[0].text, "Lakeside Gazette | Harlan County");
+});
+
+test("a one-off top line naming whom the lead names is the story's when the name opens the lead or closes it ('Lee v Kim')", () => {
+  const final = "Champion Keeps Her Crown In Rain-Soaked Final";
+  const crowd = "The crowd stayed in the rain to watch the final, which ran for more than three hours.";
+  const top = (...story: string[]) => removeFurniture(paras("Lee v Kim", final, ...story), NO_FURNITURE_EVIDENCE).kept[0].text;
+  assert.equal(top("Kim took the first set on Sunday but Ann Lee won the next two to keep the title.", crowd), "Lee v Kim");
+  assert.equal(top("On Sunday Ann Lee won the final in three sets to keep the title.", "Women's singles final: Lee beat Kim", crowd), "Lee v Kim");
+  // Named in neither of the first two paragraphs, the pairing is the site's banner.
+  assert.equal(top("On Sunday Ann Lee won the final in three sets to keep the title.", crowd, "Women's singles final: Lee beat Kim"), final);
+});
+
+test("an acronym's plural ('TVs') is no name the story names: a shop's 'Sale on TVs' over a lead mentioning TVs is a banner", () => {
+  assert.deepEqual(read("Sale on TVs", "A van carrying TVs was the first across."), banner("Sale on TVs"));
+});
