@@ -117,3 +117,9 @@ describe("names the lists make firms, forces and papers", () => {
     }
   });
 });
+
+test("Aston Villa is a football club, not a person called Aston", () => {
+  const found = names("Aston Villa said the striker would stay until the summer.");
+  assert.deepEqual(found.organizations, ["Aston Villa"]);
+  assert.deepEqual(found.people, []);
+});
