@@ -123,3 +123,16 @@ test("Aston Villa is a football club, not a person called Aston", () => {
   assert.deepEqual(found.organizations, ["Aston Villa"]);
   assert.deepEqual(found.people, []);
 });
+
+test("a station, a label, a club or a league the lists name is no person ('Tehran Radio said', 'Real Madrid said')", () => {
+  for (const [text, org] of [
+    ["Tehran Radio said the talks had failed.", "Tehran Radio"],
+    ["Zorvan Records said the album would be out in May.", "Zorvan Records"],
+    ["Real Madrid said the striker would stay.", "Real Madrid"],
+  ]) {
+    const found = names(text);
+    assert.deepEqual(found.organizations, [org], text);
+    assert.deepEqual(found.people, [], text);
+  }
+  assert.deepEqual(names("Sale lead the Zorvan Premiership by three points.").events, ["Zorvan Premiership"]);
+});
