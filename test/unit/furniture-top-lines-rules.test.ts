@@ -89,3 +89,18 @@ test("a one-off top line naming whom the lead names is the story's when the name
 test("an acronym's plural ('TVs') is no name the story names: a shop's 'Sale on TVs' over a lead mentioning TVs is a banner", () => {
   assert.deepEqual(read("Sale on TVs", "A van carrying TVs was the first across."), banner("Sale on TVs"));
 });
+
+test("a story of twelve words of four letters or more is long enough to tell a banner over it; one of eleven is not, and its top line stays", () => {
+  const doc = (last: string) => paras("Weekend Reading", "Mayor Opens Harbour Bridge", "Mayor Lena Ortiz opened the harbour bridge on Monday.", last);
+  // mayor, lena, ortiz, opened, harbour, bridge, monday, crowds, cheered, loudly, below: eleven.
+  assert.equal(removeFurniture(doc("Crowds cheered loudly below."), NO_FURNITURE_EVIDENCE).kept[0].text, "Weekend Reading");
+  // …and "waving": twelve.
+  assert.deepEqual(removeFurniture(doc("Crowds cheered loudly below, waving."), NO_FURNITURE_EVIDENCE).removed, [{ kind: "banner", text: "Weekend Reading", line: 1 }]);
+});
+
+test("a site's name with an exclamation mark inside ('Yahoo! Local') is a banner: only a line ending in one is a headline", () => {
+  assert.deepEqual(read("Yahoo! Local", "Crews worked through the night."), banner("Yahoo! Local"));
+  // A kicker ending in one ("Finally!") is the story's, though it shares no word with it.
+  assert.deepEqual(read("Finally!", "Crews worked through the night."), kept("Finally!"));
+  assert.deepEqual(read("Finally", "Crews worked through the night."), banner("Finally"));
+});
