@@ -43,6 +43,8 @@ test("a top line sharing no word with the story is a banner; one naming in the s
   // …and five ending in "s" after a letter, small or capital ("areas" is "area", "NCAAs" is "NCAA").
   assert.deepEqual(read("Area Notes", "Shops in nearby areas paid for the repairs."), kept("Area Notes"));
   assert.deepEqual(read("NCAA Notes", "Fans driving to the NCAAs used the bridge."), kept("NCAA Notes"));
+  // "z" is a letter too: a family's plural written without "-es" ("the Ruizs") is that family.
+  assert.deepEqual(read("Ruiz Notes", "Neighbours of the Ruizs paid for the repairs."), kept("Ruiz Notes"));
 });
 
 test("a word running on into digits or an underscore ('Cities2030', 'Cities_Now') is a name, not the plural of the story's 'city': a banner", () => {
