@@ -784,6 +784,12 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return addMention(state, { name, kind: "place", surface: joinTokens(tokens), evidence: known ? "known" : "head-word" });
   }
   if (endsWithOrgHead(core) || startsWithOrgLead(core)) {
+    // "Speaking on BBC Radio", "Democrat on the Senate Intelligence Committee": words before "on" or "for" are no part of the
+    // name unless one of them is an organization's head word ("Council on Foreign Relations", "Center for ..."; every lead word is one).
+    const on = core.findIndex((t) => !t.cap && (t.lower === "on" || t.lower === "for"));
+    if (on !== -1 && !core.slice(0, on).some((t) => ORG_HEAD_WORDS.has(t.text))) {
+      return classifyRun(core.slice(on + 1), {}, state);
+    }
     const name = joinTokens(core, true);
     return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
   }

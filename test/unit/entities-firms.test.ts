@@ -1,4 +1,4 @@
-// Firms named with an ampersand or a possessive ("Procter & Gamble said", "Macy's said"):
+// Firms and bodies named like people, or with words before them ("Procter & Gamble said", "Macy's said"):
 // a reader's people pages must not list "Gamble", "Macy" or "Moody". Apart from
 // entities.test.ts so that an incremental mutation run re-tests only what this file reaches.
 import { describe, test } from "node:test";
@@ -135,4 +135,16 @@ test("a station, a label, a club or a league the lists name is no person ('Tehra
     assert.deepEqual(found.people, [], text);
   }
   assert.deepEqual(names("Sale lead the Zorvan Premiership by three points.").events, ["Zorvan Premiership"]);
+});
+
+test("words before 'on' or 'for' are no part of an organization's name unless one is a lead or head word", () => {
+  const orgs = (text: string) => names(text).organizations;
+  assert.deepEqual(orgs("Speaking on BBC Radio, the minister said no."), ["BBC Radio"]);
+  assert.deepEqual(orgs("Kim Lee, a Democrat on the Senate Intelligence Committee, said no."), ["Senate Intelligence Committee"]);
+  assert.deepEqual(orgs("Lawyers for Zorvan Quill Inc met the union."), ["Zorvan Quill Inc"]);
+  // A capitalized "For" is part of the name as printed.
+  assert.deepEqual(orgs("Money went to the Zorvan For Quill Foundation."), ["Zorvan For Quill Foundation"]);
+  // An organization's own head word before "on" or "for" keeps the whole name.
+  assert.deepEqual(orgs("The Council on Foreign Relations published the report."), ["Council on Foreign Relations"]);
+  assert.deepEqual(orgs("The Institute for Quill Studies published the report."), ["Institute for Quill Studies"]);
 });
