@@ -106,3 +106,17 @@ test("a site's name with an exclamation mark inside ('Yahoo! Local') is a banner
   assert.deepEqual(read("Finally!", "Crews worked through the night."), kept("Finally!"));
   assert.deepEqual(read("Finally", "Crews worked through the night."), banner("Finally"));
 });
+
+test("words before a headline's capitalised word are the headline's own when the story writes them ('U.S.', 'U.S. Steel'); words it does not write are navigation glued on", () => {
+  const first = (...doc: string[]) => {
+    const { kept, removed } = removeFurniture(paras(...doc), NO_FURNITURE_EVIDENCE);
+    return { title: kept[0].text, removed: removed.map((r) => [r.kind, r.text]) };
+  };
+  const oil = ["Oil prices fell to a three-month low on Monday as U.S. stockpiles of crude grew for a fourth week.", "Traders expect oil to stay cheap through the winter."];
+  assert.deepEqual(first("U.S. Oil prices reach three-month low", ...oil), { title: "U.S. Oil prices reach three-month low", removed: [] });
+  assert.deepEqual(first("Markets Oil prices reach three-month low", ...oil), { title: "Oil prices reach three-month low", removed: [["banner", "Markets"]] });
+  // Two words: the story writes them together ("U.S. Steel said…"), though not the first alone as a word ("us").
+  const steel = ["U.S. Steel said on Tuesday that its quarterly profits fell by a third as car makers bought less sheet metal.", "The company expects demand to recover next year."];
+  assert.deepEqual(first("U.S. Steel Profits fall on weak demand", ...steel), { title: "U.S. Steel Profits fall on weak demand", removed: [] });
+  assert.deepEqual(first("Navigation Steel Profits fall on weak demand", ...steel), { title: "Profits fall on weak demand", removed: [["banner", "Navigation Steel"]] });
+});
