@@ -120,3 +120,8 @@ test("words before a headline's capitalised word are the headline's own when the
   assert.deepEqual(first("U.S. Steel Profits fall on weak demand", ...steel), { title: "U.S. Steel Profits fall on weak demand", removed: [] });
   assert.deepEqual(first("Navigation Steel Profits fall on weak demand", ...steel), { title: "Profits fall on weak demand", removed: [["banner", "Navigation Steel"]] });
 });
+
+test("a name with a capital inside ('WiFi') is no sentence-case headline's first word, though the story writes it in lowercase: the word before it stays", () => {
+  const doc = paras("Metro WiFi reaches every bus stop this spring", "Passengers can now use free wifi at every bus stop in the county, the transit agency said on Monday.", "The network cost less than the agency expected.");
+  assert.deepEqual(removeFurniture(doc, NO_FURNITURE_EVIDENCE), { kept: doc, removed: [] });
+});
