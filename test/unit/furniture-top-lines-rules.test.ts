@@ -125,3 +125,20 @@ test("a name with a capital inside ('WiFi') is no sentence-case headline's first
   const doc = paras("Metro WiFi reaches every bus stop this spring", "Passengers can now use free wifi at every bus stop in the county, the transit agency said on Monday.", "The network cost less than the agency expected.");
   assert.deepEqual(removeFurniture(doc, NO_FURNITURE_EVIDENCE), { kept: doc, removed: [] });
 });
+
+test("a story's 'Oil' after a full stop or a colon and two spaces starts a sentence, so 'Markets' glued before the headline's 'Oil prices' is still cut; 'Oil' inside a sentence is the story's own capital", () => {
+  const h = "Markets Oil prices reach three-month low";
+  const later = "Analysts expect oil to stay cheap this winter.";
+  const title = (lead: string) => removeFurniture(paras(h, lead, later), NO_FURNITURE_EVIDENCE).kept[0].text;
+  assert.equal(title("Traders sold crude all day on Monday.  Oil prices fell to a three-month low by the close."), "Oil prices reach three-month low");
+  assert.equal(title("The news for drivers:  Oil prices fell to a three-month low on Monday."), "Oil prices reach three-month low");
+  assert.equal(title("Traders sold crude all day on Monday and Oil prices fell to a three-month low by the close."), h);
+});
+
+test("after a dash, words ending in a name run together ('– Watch On YouTube') go on the headline; one run-together word ('– WalkWithHer') is a site's name and is cut", () => {
+  const story = ["The mayor said the city would appeal the ruling on funding, calling the judge's decision a mistake for the city.", "Lawyers for the city filed notice of the appeal on Tuesday afternoon."];
+  const h = "Mayor Vows To Fight Ruling In Court";
+  const doc = paras(`${h} – Watch On YouTube`, ...story);
+  assert.deepEqual(removeFurniture(doc, NO_FURNITURE_EVIDENCE), { kept: doc, removed: [] });
+  assert.deepEqual(removeFurniture(paras(`${h} – WalkWithHer`, ...story), NO_FURNITURE_EVIDENCE).removed, [{ kind: "banner", text: "– WalkWithHer", line: 1 }]);
+});
