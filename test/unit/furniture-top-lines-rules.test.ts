@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { NO_FURNITURE_EVIDENCE, removeFurniture } from "../../src/ingest/furniture.ts";
+import { NO_FURNITURE_EVIDENCE, recurringLinesOf, removeFurniture } from "../../src/ingest/furniture.ts";
 import { paragraphsOf as paras } from "../helpers/paragraphs.ts";
 
 const headline = "Bridge Reopens After Repairs Finish Early";
@@ -141,4 +141,21 @@ test("after a dash, words ending in a name run together ('– Watch On YouTube')
   const doc = paras(`${h} – Watch On YouTube`, ...story);
   assert.deepEqual(removeFurniture(doc, NO_FURNITURE_EVIDENCE), { kept: doc, removed: [] });
   assert.deepEqual(removeFurniture(paras(`${h} – WalkWithHer`, ...story), NO_FURNITURE_EVIDENCE).removed, [{ kind: "banner", text: "– WalkWithHer", line: 1 }]);
+});
+
+test("a top line naming in the singular what the headline under it names in the plural ('Castle Diary' over 'Castles Reopen …') is the headline's kicker, though the story never names it", () => {
+  const story = ["Visitors returned on Saturday as the three historic sites reopened after roofers mended slates and walls damaged by storms.", "Ticket prices are unchanged, and guided tours resume next month for school groups."];
+  const h = "Castles Reopen To Visitors After Winter Repairs";
+  const top = (line: string) => removeFurniture(paras(line, h, ...story), NO_FURNITURE_EVIDENCE).kept[0].text;
+  assert.equal(top("Castle Diary"), "Castle Diary");
+  assert.equal(top("Palace Diary"), h);
+});
+
+test("the evidence key keeps an article's recurring lines apart: 'Sports' and 'Weather' recurring is not 'SportsWeather' recurring, so a cached page is not reused across the two", () => {
+  const doc = paras("Council Keeps Policy For Another Year", "The county commission voted to keep the sanctuary policy in place after a long meeting about immigration and jails.", "Opponents of the policy said they would sue the county over the vote.", "Sports", "Weather", "SportsWeather");
+  const two = { ...NO_FURNITURE_EVIDENCE, recurring: ["sports", "weather"] };
+  const one = { ...NO_FURNITURE_EVIDENCE, recurring: ["sportsweather"] };
+  assert.deepEqual(removeFurniture(doc, two).removed.map((r) => r.text), ["Sports", "Weather"]);
+  assert.deepEqual(removeFurniture(doc, one).removed.map((r) => r.text), ["SportsWeather"]);
+  assert.notEqual(recurringLinesOf(doc, two), recurringLinesOf(doc, one));
 });
