@@ -1,9 +1,11 @@
 /**
- * One-off top lines at their limits: whether a line above an article's headline that no
- * other article shows is the site's banner (removed) or the story's own (kept), told by
- * whether it uses a word of the story's lead, with plurals read as their word ("parties"
- * is "party") but a word running on into digits or "_" read as a name ("Cities2030").
- * (removeFurniture's one-off top line rule.)
+ * One-off top lines and headline cuts at their limits: whether a line above an article's
+ * headline that no other article shows is the site's banner (removed) or the story's own
+ * (kept), told by whether it uses a word or a name of the story's lead, with plurals read
+ * as their word ("parties" is "party") but a word running on into digits or "_" read as a
+ * name ("Cities2030"); which words glued before or after a headline are navigation or a
+ * site's name; and the evidence key that says when a cached analysis still holds.
+ * (removeFurniture's one-off top line and headline-cut rules, and recurringLinesOf.)
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
