@@ -955,7 +955,7 @@ function scanBody(tokens: Token[], state: ArticleState): void {
  * Whether an ampersand joins the run before it and the word after into one firm's name
  * ("Procter & Gamble", "Marks & Spencer"), rather than listing two names: not after a
  * known name or a person's ("Goldman Sachs & Co", "Ted Kaczynski & George Metesky"), not
- * before a known name or a given name ("Serbia & Montenegro", "Grandma & Grandpa" aside),
+ * before a known name or a given name ("Serbia & Montenegro", "Kaczynski & Dana Metesky"),
  * not after a name ending in a head word ("Nat'l Guard & Highway Patrol").
  */
 function joinsByAmpersand(left: Token[], right: Token): boolean {
