@@ -1,0 +1,88 @@
+// How classifyRun (entities.ts, from the possessive split on) cuts one run of capitalized words:
+// at a possessive, at "and", at "on"/"for" before an organization, and which names it keeps whole.
+// Written against the survivors of a mutation run over those lines; apart from the other entity
+// tests so that an incremental mutation run re-tests only what this file reaches.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { extractMentions, mentionNames } from "../../src/ingest/entities.ts";
+
+const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+const mentions = (...paragraphs: string[]) =>
+  extractMentions({ title: "", paragraphs }).mentions.map((m) => `${m.kind}:${m.name}:${m.evidence}:${m.surface}`);
+
+describe("a possessive inside a run", () => {
+  test("as the run's first word it ends the owner's name, and the office after it is an organization", () => {
+    assert.deepEqual(names("A ruling by Zorvania’s Office of Tax Appeals was upheld."), {
+      people: [],
+      organizations: ["Office of Tax Appeals"],
+      places: [],
+      events: [],
+    });
+  });
+
+  test("the owner keeps the cue before the run: a title word before it makes the owner a person", () => {
+    // "Lorn" is no given name, so only the cue "chairman" makes "Lorn Tessaly" a person.
+    assert.deepEqual(names("A report from chairman Lorn Tessaly’s Council of Quill was published."), {
+      people: ["Lorn Tessaly"],
+      organizations: ["Council of Quill"],
+      places: [],
+      events: [],
+    });
+  });
+
+  test("the words after it keep the cue after the run: 'said' after the run makes its last name a person", () => {
+    assert.deepEqual(names("“We will appeal,” Zorvan’s Association and Lorn Tessaly said.").people, ["Lorn Tessaly"]);
+  });
+});
+
+describe("a run with 'and'", () => {
+  test("a first part that is no person's name (an acronym) is still split from a person after 'and'", () => {
+    assert.deepEqual(names("“We will appeal,” ZQX and Dana Tessaly said.").people, ["Dana Tessaly"]);
+    assert.deepEqual(names("“We will appeal,” ZQX and Lorn Tessaly said.").people, ["Lorn Tessaly"]);
+  });
+
+  test("two people joined by 'and' are two people, not one name", () => {
+    assert.deepEqual(names("Dana Quill and Lorn Tessaly said the plan was late.").people, ["Dana Quill", "Lorn Tessaly"]);
+  });
+
+  test("an organization's name with one 'and' is kept whole, but a list with two is split", () => {
+    assert.deepEqual(names("Staff at the Department of Zorvan and Quill Affairs said the plan was late.").organizations, [
+      "Department of Zorvan and Quill Affairs",
+    ]);
+    const listed = names("“We object,” the Bank of Zorvan and Lorn Tessaly and Dana Quill said.");
+    assert.deepEqual(listed.organizations, ["Bank of Zorvan"]);
+    assert.deepEqual(listed.people, ["Dana Quill"]);
+  });
+});
+
+describe("an ampersand firm", () => {
+  test("is an organization found by its form ('head-word' evidence), surface as written", () => {
+    assert.deepEqual(mentions("Procter & Gamble said profits rose."), ["organization:Procter & Gamble:head-word:Procter & Gamble"]);
+  });
+});
+
+describe("an organization cut at 'on' or 'for'", () => {
+  test("a lowercase particle other than 'on' or 'for' does not cut the name", () => {
+    assert.deepEqual(names("The Zorvan de Quill Association met.").organizations, ["Zorvan de Quill Association"]);
+  });
+
+  test("a head word anywhere before 'on' keeps the whole name, even after a word that is none", () => {
+    assert.deepEqual(names("The Zorvan Council on Quill Affairs Committee met.").organizations, ["Zorvan Council on Quill Affairs Committee"]);
+  });
+});
+
+describe("teams", () => {
+  test("a known city ending in 's' before a bracketed state and a title is no team or organization", () => {
+    const found = names("“No,” said New Orleans (La.) Mayor Dana Quill.");
+    assert.deepEqual(found.organizations, []);
+    assert.deepEqual(found.people, ["Dana Quill"]);
+  });
+});
+
+describe("people", () => {
+  test("capitalized words the same article also writes in lowercase are no person's name, even after a given name", () => {
+    assert.deepEqual(names("Shares in Amber Wave rose as an amber wave of buying spread.").people, []);
+    // Without the lowercase use, the same words are a name.
+    assert.deepEqual(names("Amber Wave spoke to buyers on Monday.").people, ["Amber Wave"]);
+  });
+});
