@@ -86,3 +86,52 @@ describe("people", () => {
     assert.deepEqual(names("Amber Wave spoke to buyers on Monday.").people, ["Amber Wave"]);
   });
 });
+
+describe("where a run of capitalized words ends", () => {
+  test("at 'on' or 'of' (and 'the') when no capitalized word follows: the lowercase words are no part of the name", () => {
+    assert.deepEqual(names("She joined the Zorvan Quill Association on the day it opened.").organizations, ["Zorvan Quill Association"]);
+    assert.deepEqual(names("The Zorvan Quill Association of the city met.").organizations, ["Zorvan Quill Association"]);
+  });
+
+  test("at a bracket holding more than a state: the name before it and the name inside are read apart", () => {
+    assert.deepEqual(names("Dana Quill (Texas State University) said the study was flawed."), {
+      people: ["Dana Quill"],
+      organizations: ["Texas State University"],
+      places: [],
+      events: [],
+    });
+  });
+
+  test("at a comma before a state and a closing bracket: only '(State)' right after a name joins it to the next words", () => {
+    assert.deepEqual(names("The host city (Austin, Texas) Mayor Dana Quill said the games would go ahead."), {
+      people: ["Dana Quill"],
+      organizations: [],
+      places: ["Austin", "Texas"],
+      events: [],
+    });
+  });
+});
+
+describe("capitals in brackets after a run", () => {
+  test("are an acronym only right after the opening bracket: a known acronym after a comma is still found", () => {
+    const found = names("The study (Dana Quill, NATO) found the rate fell.");
+    assert.deepEqual(found.organizations, ["North Atlantic Treaty Organization"]);
+    assert.deepEqual(found.people, ["Dana Quill"]);
+  });
+
+  test("leave 'said' after the closing bracket as the cue of the name before them", () => {
+    // "Lorn" is no given name: only the cue makes "Lorn Tessaly" a person.
+    assert.deepEqual(names("Lorn Tessaly (ZQP) said the vote was lost.").people, ["Lorn Tessaly"]);
+  });
+});
+
+describe("a paragraph cut short", () => {
+  test("after an opening bracket still gives the name before it", () => {
+    assert.deepEqual(names("Shares were sold today in the Zorvan Quill Association (").organizations, ["Zorvan Quill Association"]);
+  });
+
+  test("after a county, with or without a comma, still gives the county", () => {
+    assert.deepEqual(names("Roads were closed across Zorvan County").places, ["Zorvan County"]);
+    assert.deepEqual(names("Roads were closed across Zorvan County,").places, ["Zorvan County"]);
+  });
+});
