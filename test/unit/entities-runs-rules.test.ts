@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { extractMentions, mentionNames } from "../../src/ingest/entities.ts";
 
 const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+const titled = (title: string, ...paragraphs: string[]) => mentionNames(extractMentions({ title, paragraphs }));
 const mentions = (...paragraphs: string[]) =>
   extractMentions({ title: "", paragraphs }).mentions.map((m) => `${m.kind}:${m.name}:${m.evidence}:${m.surface}`);
 
@@ -133,5 +134,24 @@ describe("a paragraph cut short", () => {
   test("after a county, with or without a comma, still gives the county", () => {
     assert.deepEqual(names("Roads were closed across Zorvan County").places, ["Zorvan County"]);
     assert.deepEqual(names("Roads were closed across Zorvan County,").places, ["Zorvan County"]);
+  });
+});
+
+describe("a headline's words taken by a name from the body", () => {
+  // The body names "Department of Paris" and "West Paris County" from lists ("the departments of ...",
+  // "... counties"); written so in the headline, their words are theirs, and "Paris" there is no place.
+  test("by the body name's full name", () => {
+    assert.deepEqual(titled("Department of Paris Closes", "Officials from the departments of Paris and Zorvan met."), {
+      people: [],
+      organizations: ["Department of Paris", "Department of Zorvan"],
+      places: [],
+      events: [],
+    });
+  });
+
+  test("by the words the body wrote it with", () => {
+    assert.deepEqual(titled("West Paris Backs Plan", "Voters in West Paris and Zorvan counties backed the plan.").places, ["West Paris County", "Zorvan County"]);
+    // Written alone in the headline, "Paris" is the known place.
+    assert.deepEqual(titled("Paris Backs Plan", "Voters in West Paris and Zorvan counties backed the plan.").places, ["Paris", "West Paris County", "Zorvan County"]);
   });
 });
