@@ -155,3 +155,11 @@ describe("a headline's words taken by a name from the body", () => {
     assert.deepEqual(titled("Paris Backs Plan", "Voters in West Paris and Zorvan counties backed the plan.").places, ["Paris", "West Paris County", "Zorvan County"]);
   });
 });
+
+describe("a lone surname", () => {
+  test("confirms the one person of the article who has it, but neither of two who share it", () => {
+    // "Lorn" and "Quorra" are no given names: without a cue the full names alone are unsure.
+    assert.deepEqual(names("Lorn Tessaly met Zorvan officials on Monday.", "Tessaly spoke later.").people, ["Lorn Tessaly"]);
+    assert.deepEqual(names("Lorn Tessaly met Quorra Tessaly on Monday.", "Tessaly spoke later.").people, []);
+  });
+});
