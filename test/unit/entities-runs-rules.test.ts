@@ -163,3 +163,12 @@ describe("a lone surname", () => {
     assert.deepEqual(names("Lorn Tessaly met Quorra Tessaly on Monday.", "Tessaly spoke later.").people, []);
   });
 });
+
+describe("a lone capitalized word with 'said'", () => {
+  test("is nobody's name when it is an ordinary word ('the State said', 'the North said')", () => {
+    assert.deepEqual(names("“The evidence is clear,” the State said.").people, []);
+    assert.deepEqual(names("“We are ready for talks,” the North said.").people, []);
+    // An unknown word in the same place is a person's name.
+    assert.deepEqual(names("“We are ready for talks,” Tessaly said.").people, ["Tessaly"]);
+  });
+});
