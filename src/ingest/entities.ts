@@ -875,12 +875,30 @@ function isHeadlineLike(tokens: Token[]): boolean {
 /** Words a title-case headline leaves in lowercase. */
 const HEADLINE_SMALL_WORDS = new Set(["a", "an", "the", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "vs", "via", "nor", "so", "up"]);
 
+/**
+ * A known name whose first word is not capitalized ("al-Qaeda", "al Qaeda", "14th
+ * Amendment") starting at token `i`: added as found. Returns how many tokens to step over: the
+ * name's, or 1 (the word itself) when none starts there.
+ */
+function addLowercaseKnown(tokens: Token[], i: number, state: ArticleState): number {
+  // (A span past the paragraph's end takes what is left of it.)
+  for (let span = KNOWN_FIRST_TOKEN_SPAN.get(tokens[i].text) ?? 0; span >= 1; span--) {
+    const slice = tokens.slice(i, i + span);
+    const known = KNOWN_NAMES.get(joinTokens(slice));
+    if (known) {
+      addKnownMention(state, known, slice);
+      return span;
+    }
+  }
+  return 1;
+}
+
 /** Scans body paragraphs: every run of capitalized words goes to classifyRun. */
 function scanBody(tokens: Token[], state: ArticleState): void {
   let i = 0;
   while (i < tokens.length) {
     if (!tokens[i].cap) {
-      i++;
+      i += addLowercaseKnown(tokens, i, state);
       continue;
     }
     const start = i;
@@ -984,7 +1002,7 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames
   while (i < tokens.length) {
     const t = tokens[i];
     if (!t.cap) {
-      i++;
+      i += addLowercaseKnown(tokens, i, state);
       continue;
     }
     let matched = 0;
