@@ -299,8 +299,17 @@ export class ArchiveBuild {
         const indexStarted = performance.now();
         const stage = reporter.stage("search index");
         try {
-          const indexed = await buildSearchIndex({ siteDir: staging, store, pages: fingerprints!, singlePageRecords: site.singlePageRecords, articleUrls });
-          seconds.index = stage.end(`${indexed.pagesIndexed} pages indexed`);
+          const indexed = await buildSearchIndex({
+            siteDir: staging,
+            store,
+            pages: fingerprints!,
+            singlePageRecords: site.singlePageRecords,
+            articleUrls,
+            batchCacheDir: searchBatchDir(store),
+            // A warm build's staging folder is a copy of the last site, made by this code.
+            reuseIndexFrom: previous ? this.outputDir : undefined,
+          });
+          seconds.index = stage.end(`${indexed.pagesIndexed} pages indexed${batchNote(indexed)}`);
         } catch (error) {
           stage.end("failed");
           if (error instanceof StaleSearchRecordsError && previous) {
@@ -357,9 +366,12 @@ export class ArchiveBuild {
   async indexForSearch(): Promise<{ pagesIndexed: number }> {
     const site = this.site;
     if (!site) throw new Error("no site has been built yet");
+    const store = await this.searchStore();
     const result = await buildSearchIndex({
       siteDir: this.outputDir,
-      store: await this.searchStore(),
+      store,
+      batchCacheDir: searchBatchDir(store),
+      reuseIndexFrom: this.outputDir,
       pages: new Map(Object.entries(site.manifest.pages)),
       singlePageRecords: site.singlePageRecords,
       articleUrls: site.articleUrls,
@@ -467,6 +479,17 @@ function hashIndex(index: readonly IndexedArticle[]): string {
 }
 
 /** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
+/** ", 16 batches, 15 unchanged from the last build" (nothing for a single batch). */
+export function batchNote(indexed: { batches: number; batchesCached: number }): string {
+  if (indexed.batches <= 1 && !indexed.batchesCached) return "";
+  return `, ${indexed.batches} batches${indexed.batchesCached ? `, ${indexed.batchesCached} unchanged from the last build` : ""}`;
+}
+
+/** Pagefind's files of each batch of the search index, kept with the site version's search records. */
+function searchBatchDir(store: SearchRecordStore): string {
+  return path.join(store.dir, "pagefind-batches");
+}
+
 export function printWarnings(warnings: readonly IngestWarning[], reporter: Reporter, limit = Infinity) {
   const lines = digestWarnings(warnings, { articleFiles: [] }).lines;
   for (const line of lines.slice(0, limit)) reporter.warn(line);

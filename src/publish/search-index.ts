@@ -1,12 +1,16 @@
-import { readSync } from "node:fs";
-import { mkdir, mkdtemp, open, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import * as pagefind from "pagefind";
 import { pageShard, PAGE_SHARDS } from "../site/model.ts";
-import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, pagefindWordCount, readFragment, type IndexedPage } from "../site/search-index-files.ts";
+import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
+import { isIndexFile, mergePagefindIndexes, type PagefindFile } from "./pagefind-merge.ts";
 import { SearchRecordStore } from "./search-records.ts";
+import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 /** Where an article's page is written, relative to the site folder. */
 export function articlePagePath(slug: string): string {
@@ -29,6 +33,9 @@ export const INDEX_CHUNK_SIZE = 5000;
 
 export interface SearchIndexResult {
   pagesIndexed: number;
+  /** Batches Pagefind read pages in, and how many of them came from the cache unchanged. */
+  batches: number;
+  batchesCached: number;
   /** Each indexed page's Pagefind hash, URL and filters (a sharded build's merge orders and counts them across shards). */
   pages: IndexedPage[];
 }
@@ -39,12 +46,17 @@ export class StaleSearchRecordsError extends Error {}
 /**
  * Builds the Pagefind index of the site from search records in hand (the store's records
  * of the paginated pages, and the single pages' records from this build's render), never
- * reading a page back from disk. Records are added in a fixed order (by the number of
- * words Pagefind will count on the page, then URL: see `pagefindWordCount`), so the same
- * pages give the same index, whichever build rendered them. The records are read shard
- * by shard and their HTML spooled to a temporary file, so memory stays flat. Files are written
- * into `siteDir/pagefind/`. Fails loudly when Pagefind reports errors or indexes a
- * different number of pages than there are articles.
+ * reading a page back from disk, into `siteDir/pagefind/`.
+ *
+ * Pagefind runs over the pages in batches (the URL's page shard decides the batch: see
+ * `searchBatches`), and the batches' indexes are merged into one (src/publish/pagefind-merge.ts),
+ * the index a single Pagefind run over every page gives: pages numbered by the words
+ * Pagefind counts on them, then URL. A batch's Pagefind files are kept in `batchCacheDir`
+ * under a hash of its pages' URLs and fingerprints, so a warm build runs Pagefind only over
+ * the batches whose pages changed. A Pagefind service holds one batch at a time, and its
+ * memory grows faster than its pages: one run over 10,000 articles peaked at 1.0 GB, a
+ * batch of 625 at 100 MB (measured 2026-12-01). Several services work side by side. Fails
+ * loudly when Pagefind reports errors or an article page is not in the index.
  */
 /**
  * Pagefind's Node API runs one service per process, and closing one index stops it for
@@ -58,6 +70,37 @@ export function buildSearchIndex(options: Parameters<typeof buildSearchIndexNow>
   return run;
 }
 
+/** Pages of the site per batch, at most (about half of a site's pages are articles with a search record); fewer when the 64 shards are reached. */
+export const PAGES_PER_BATCH = 1600;
+
+/** How many batches `pageCount` pages are indexed in (a power of two up to PAGE_SHARDS, so a batch is a set of whole shards). */
+export function searchBatches(pageCount: number): number {
+  let batches = 1;
+  while (batches < PAGE_SHARDS && pageCount / batches > PAGES_PER_BATCH) batches *= 2;
+  return batches;
+}
+
+/** Bump when what a cached batch holds changes in a way its key would not notice. */
+const BATCH_FORMAT = 1;
+const pagefindVersion = ((): string => {
+  // The package's exports leave out its package.json: it is found above its entry point.
+  let dir = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
+  for (;;) {
+    const text = (() => {
+      try {
+        return readFileSync(path.join(dir, "package.json"), "utf8");
+      } catch {
+        return "{}";
+      }
+    })();
+    const info = JSON.parse(text) as { name?: string; version?: string };
+    if (info.name === "pagefind" && info.version) return info.version;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("Pagefind's package.json was not found");
+    dir = parent;
+  }
+})();
+
 async function buildSearchIndexNow(options: {
   siteDir: string;
   store: SearchRecordStore;
@@ -66,82 +109,219 @@ async function buildSearchIndexNow(options: {
   singlePageRecords: readonly (readonly [string, string])[];
   /** The article pages: each must be in the index. */
   articleUrls: ReadonlySet<string>;
+  /** Where Pagefind's files of each batch are kept between builds; none: nothing is kept. */
+  batchCacheDir?: string;
+  /** A site folder whose `pagefind/` this same code wrote (the last build's): files of the same name are linked from it. */
+  reuseIndexFrom?: string;
 }): Promise<SearchIndexResult> {
   const byShard = Array.from({ length: PAGE_SHARDS }, () => [] as string[]);
   for (const url of options.pages.keys()) byShard[pageShard(url)].push(url);
+  const chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE);
   // Pagefind reads this when it creates an index (its service process inherits the environment).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-  let spoolDir: string | undefined;
-  let spool: FileHandle | undefined;
+  const batchCount = searchBatches(options.pages.size + options.singlePageRecords.length);
+  const cache = options.batchCacheDir ? new BatchCache(options.batchCacheDir) : undefined;
+  const services: PagefindService[] = [];
+  let aside: string | undefined;
   try {
-    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    spoolDir = await mkdtemp(path.join(os.tmpdir(), "archive-search-"));
-    spool = await open(path.join(spoolDir, "records"), "w+");
-    const spooledHtml = spool;
     let pagesIndexed = 0;
-    const articlesIndexed = new Set<string>();
-    const add = async (url: string, html: string) => {
-      const added = await index.addHTMLFile({ sourcePath: pageFile(url), content: html });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
-      pagesIndexed++;
-      if (options.articleUrls.has(url)) articlesIndexed.add(url);
-    };
-    const queue: { url: string; words: number; offset: number; length: number }[] = [];
-    let spooled = 0;
-    for (let shard = 0; shard < PAGE_SHARDS; shard++) {
-      const urls = byShard[shard].sort();
-      if (urls.length === 0) continue;
-      const records = await options.store.readShard(shard);
-      const stale = urls.filter((url) => records.get(url)?.fingerprint !== options.pages.get(url));
-      if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
-      for (const url of urls) {
-        const html = records.get(url)!.html;
-        if (html === null) continue;
-        const bytes = Buffer.from(html, "utf8");
-        await spooledHtml.write(bytes, 0, bytes.length, spooled);
-        queue.push({ url, words: pagefindWordCount(html), offset: spooled, length: bytes.length });
-        spooled += bytes.length;
+    let batchesCached = 0;
+    // The records of batch `b` (the single pages' records after the last batch), and the key they are cached under.
+    const batchRecords = async (batch: number): Promise<{ records: [string, string][]; key: string }> => {
+      const records: [string, string][] = [];
+      const key = createHash("sha256").update(`batch ${BATCH_FORMAT} pagefind ${pagefindVersion} chunks ${chunkSize}\n`);
+      if (batch === batchCount) {
+        for (const [url, html] of options.singlePageRecords) records.push([url, html]);
+        records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        for (const [url, html] of records) key.update(`single ${url}\n${html}\n`);
+        return { records, key: key.digest("hex") };
       }
-      // Records of pages no longer in the site leave the store with this shard.
-      if (records.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, records.get(url)!])));
+      for (let shard = batch; shard < PAGE_SHARDS; shard += batchCount) {
+        const urls = byShard[shard].sort();
+        if (urls.length === 0) continue;
+        const shardRecords = await options.store.readShard(shard);
+        const stale = urls.filter((url) => shardRecords.get(url)?.fingerprint !== options.pages.get(url));
+        if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
+        for (const url of urls) {
+          const record = shardRecords.get(url)!;
+          if (record.html === null) continue;
+          records.push([url, record.html]);
+        }
+        // Records of pages no longer in the site leave the store with this shard.
+        if (shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
+      }
+      records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      for (const [url] of records) key.update(`${url} ${options.pages.get(url)}\n`);
+      return { records, key: key.digest("hex") };
+    };
+    // Batches (and the single pages' records, last) go to Pagefind services side by side, one
+    // batch each at a time; a batch whose key is in the cache is taken from there.
+    const batchFiles: PagefindFile[][] = new Array(batchCount + 1);
+    let next = 0;
+    let failed = false;
+    const worker = async (n: number) => {
+      let service: PagefindService | undefined;
+      while (!failed && next <= batchCount) {
+        const batch = next++;
+        const { records, key } = await batchRecords(batch);
+        pagesIndexed += records.length;
+        if (records.length === 0) continue;
+        const cached = await cache?.read(key);
+        if (cached) {
+          batchFiles[batch] = cached;
+          batchesCached++;
+          continue;
+        }
+        if (!service) services.push((service = await startService(n)));
+        batchFiles[batch] = (await service.index(records)).filter((f) => isIndexFile(f.path));
+        await cache?.write(key, batchFiles[batch]);
+      }
+    };
+    const workers = await Promise.allSettled(
+      Array.from({ length: Math.min(PAGEFIND_SERVICES, batchCount + 1) }, (_, n) =>
+        worker(n).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = workers.find((w) => w.status === "rejected");
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    const indexed = batchFiles.filter((files) => files !== undefined);
+    // Pagefind's scripts and styles come with every batch; a build whose batches all come from the cache takes them from there.
+    const staticKey = `static-${pagefindVersion}`;
+    let assets = await cache?.read(staticKey);
+    if (!assets || indexed.length === 0) {
+      if (!services.length) services.push(await startService(0));
+      const empty = await services[0].index([]);
+      assets = empty.filter((f) => !isIndexFile(f.path));
+      await cache?.write(staticKey, assets);
+      if (indexed.length === 0) indexed.push(empty.filter((f) => isIndexFile(f.path)));
     }
-    queue.sort((a, b) => a.words - b.words || (a.url < b.url ? -1 : 1));
-    // Several requests in flight keep Pagefind busy; it handles them in the order sent.
-    // Each record is read synchronously so its request is sent in the queue's order.
-    await inOrder(queue, ({ url, offset, length }) => {
-      const bytes = Buffer.alloc(length);
-      readSync(spooledHtml.fd, bytes, 0, length, offset);
-      return add(url, bytes.toString("utf8"));
-    });
-    for (const [url, html] of [...options.singlePageRecords].sort((a, b) => (a[0] < b[0] ? -1 : 1))) await add(url, html);
+    await cache?.keepOnly();
 
-    // The files are written here rather than by Pagefind's writeFiles, which was seen to
-    // resolve before its last file was complete (a stylesheet cut at 32 KiB).
-    const { files, errors: fileErrors } = await index.getFiles();
-    if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join("; ")}`);
+    const merged = await mergePagefindIndexes([[...indexed[0], ...assets], ...indexed.slice(1)], { chunkSize });
     const outDir = path.join(options.siteDir, "pagefind");
+    // Index files are named by their content: those the last index has are linked, not written again.
+    let reuse = options.reuseIndexFrom ? path.join(options.reuseIndexFrom, "pagefind") : undefined;
+    if (reuse && path.resolve(reuse) === path.resolve(outDir)) {
+      aside = `${outDir}.previous-${process.pid}`;
+      await rm(aside, { recursive: true, force: true });
+      reuse = await rename(outDir, aside).then(
+        () => aside,
+        () => undefined,
+      );
+    }
     await rm(outDir, { recursive: true, force: true });
-    const pages: IndexedPage[] = [];
-    for (const file of files) {
+    for (const dir of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
+    await mapLimited(merged.files, FILE_CONCURRENCY, async (file) => {
       const target = path.join(outDir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
+      if (reuse && NAMED_BY_CONTENT.test(file.path) && (await link(path.join(reuse, file.path), target).then(() => true, () => false))) return;
       await writeFile(target, file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
-      const page = readFragment(file.path, file.content);
-      if (page) pages.push(page);
-    }
+    });
     // Date order and the archive's filter counts for the search page (src/site/search-index-files.ts).
-    await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(pages)));
-    await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(pages)));
-    if (articlesIndexed.size !== options.articleUrls.size) {
-      const missing = [...options.articleUrls].filter((url) => !articlesIndexed.has(url));
-      throw new Error(`Pagefind indexed ${articlesIndexed.size} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
+    await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(merged.pages)));
+    await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(merged.pages)));
+    const indexedUrls = new Set(merged.pages.map((p) => p.url));
+    const missing = [...options.articleUrls].filter((url) => !indexedUrls.has(url));
+    if (missing.length) {
+      throw new Error(`Pagefind indexed ${options.articleUrls.size - missing.length} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
     }
-    return { pagesIndexed, pages };
+    return { pagesIndexed, pages: merged.pages, batches: indexed.length, batchesCached };
   } finally {
-    await pagefind.close();
-    await spool?.close();
-    if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
+    await Promise.all(services.map((service) => service.close()));
+    if (aside) await rm(aside, { recursive: true, force: true });
+  }
+}
+
+/** Pagefind files whose name is a hash of their content (src/publish/pagefind-merge.ts). */
+const NAMED_BY_CONTENT = /^(?:fragment|index|filter)\/|\.pf_meta$/;
+
+/**
+ * Pagefind services run side by side, up to one per core (at most 4): each handles one
+ * request at a time, and a batch is one service's work.
+ */
+const PAGEFIND_SERVICES = Math.max(1, Math.min(4, os.availableParallelism()));
+
+type PagefindService = Awaited<ReturnType<typeof startService>>;
+
+/**
+ * A Pagefind service of its own: Pagefind's Node API keeps one service per instance of its
+ * module, so service `n` > 0 loads the module again under another URL.
+ */
+async function startService(n: number) {
+  const api: typeof pagefind = n === 0 ? pagefind : await import(`${import.meta.resolve("pagefind")}?service=${n}`);
+  return {
+    /** Pagefind's files of an index of these records (URL and HTML). */
+    async index(records: readonly (readonly [string, string])[]): Promise<PagefindFile[]> {
+      const { index, errors } = await api.createIndex({ forceLanguage: "en" });
+      if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+      try {
+        await inOrder(records, async ([url, html]) => {
+          const added = await index.addHTMLFile({ sourcePath: pageFile(url), content: html });
+          if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+        });
+        // Files are taken from Pagefind rather than written by its writeFiles, which was seen
+        // to resolve before its last file was complete (a stylesheet cut at 32 KiB).
+        const { files, errors: fileErrors } = await index.getFiles();
+        if (fileErrors.length) throw new Error(`Pagefind could not produce its index: ${fileErrors.join("; ")}`);
+        return files.map((f) => ({ path: f.path, content: f.content }));
+      } finally {
+        await index.deleteIndex();
+      }
+    },
+    close: () => api.close(),
+  };
+}
+
+/**
+ * Pagefind's files of each batch, one file per batch named by its key (a hash of what the
+ * batch indexed): a length-prefixed JSON list of paths and sizes, then the contents.
+ * A file cut short or unreadable is treated as absent.
+ */
+class BatchCache {
+  private used = new Set<string>();
+  constructor(readonly dir: string) {}
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.bin`);
+  }
+
+  async read(key: string): Promise<PagefindFile[] | undefined> {
+    this.used.add(key);
+    const data = await readFile(this.file(key)).catch(() => undefined);
+    if (!data || data.length < 4) return undefined;
+    try {
+      const headerLength = data.readUInt32BE(0);
+      const header = JSON.parse(data.subarray(4, 4 + headerLength).toString("utf8")) as [string, number][];
+      let at = 4 + headerLength;
+      const files = header.map(([p, length]) => {
+        const content = data.subarray(at, at + length);
+        at += length;
+        return { path: p, content };
+      });
+      return at === data.length ? files : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(key: string, files: readonly PagefindFile[]): Promise<void> {
+    this.used.add(key);
+    const header = Buffer.from(JSON.stringify(files.map((f) => [f.path, f.content.length])));
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(header.length);
+    await mkdir(this.dir, { recursive: true });
+    const target = this.file(key);
+    await writeFile(`${target}.tmp-${process.pid}`, Buffer.concat([length, header, ...files.map((f) => f.content)]));
+    await rename(`${target}.tmp-${process.pid}`, target);
+  }
+
+  /** Deletes the batches this build did not use. */
+  async keepOnly(): Promise<void> {
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!this.used.has(name.replace(/\.bin$/, ""))) await rm(path.join(this.dir, name), { force: true });
+    }
   }
 }
 

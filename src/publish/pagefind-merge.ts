@@ -1,0 +1,402 @@
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { gunzipSync, gzip } from "node:zlib";
+import type { IndexedPage } from "../site/search-index-files.ts";
+import { CborReader, CborWriter, decodeCbor, type CborValue } from "./cbor.ts";
+
+/**
+ * One Pagefind index made from several: the search index is built in batches (each a
+ * small Pagefind run over part of the pages: src/publish/search-index.ts), and their
+ * files are merged here into the index a single Pagefind run over every page gives.
+ *
+ * What a page contributes to an index is its own: Pagefind reads each page alone (its
+ * words, their positions and weights, its fragment of text, filter values and metadata),
+ * and only the page numbers tie the parts together. So the merge numbers every page
+ * anew, in the order the build has always added pages (by Pagefind's word count, then
+ * URL), and writes Pagefind's files again: the word index in chunks, the filter indexes,
+ * the metadata and the entry file. Fragments are kept as Pagefind compressed them.
+ * `test/unit/pagefind-merge.test.ts` compares a merged index with Pagefind's own index of
+ * the same pages, word by word and page by page.
+ *
+ * Unlike Pagefind's own output, every file name and order here is fixed by the content
+ * (Pagefind orders filters and a word's pages by hash-map order: its upstream issue 638),
+ * so the same pages give the same bytes, however they were batched.
+ *
+ * The format is Pagefind 1.5.2's (CBOR after the `pagefind_dcd` signature, gzip-compressed):
+ * - metadata: [version, pages [[fragment hash, word count]], chunks [[from, to, hash]],
+ *   filters [[name, hash]], sorts [[name, pages]], metadata field names];
+ * - a word index chunk: [[word, pages [[page, locations, metadata locations]],
+ *   variants [[variant, pages]]]...], each list of pages in page order, each page given as
+ *   its number's difference from the one before;
+ * - a filter index: [name, [[value, pages]]].
+ * Anything else (a sort key, a second language) is refused with an error rather than
+ * merged wrongly.
+ */
+
+export interface PagefindFile {
+  path: string;
+  content: Uint8Array;
+}
+
+const SIGNATURE = Buffer.from("pagefind_dcd");
+/** Pagefind's default when PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE is unset. */
+const DEFAULT_CHUNK_SIZE = 20_000;
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  [key: string]: unknown;
+}
+
+interface BatchPage {
+  batch: number;
+  /** The page's number in its batch's index. */
+  local: number;
+  wordCount: number;
+  url: string;
+  filters: Record<string, string[]>;
+  /** The fragment file as Pagefind wrote it (compressed) and its content's hash. */
+  fragment: Uint8Array;
+  contentHash: string;
+}
+
+interface Batch {
+  entry: Entry;
+  language: string;
+  version: string;
+  pages: BatchPage[];
+  chunkFiles: Uint8Array[];
+  filterFiles: Uint8Array[];
+  metaFields: string[];
+}
+
+export function unpackPagefindFile(content: Uint8Array, what: string): Buffer {
+  let data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) data = gunzipSync(data);
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`Pagefind's ${what} does not start with its signature: not a Pagefind ${"1.5"} index file`);
+  return data.subarray(SIGNATURE.length);
+}
+
+const gzipAsync = promisify(gzip);
+
+/** Compressed as Pagefind compresses its files (gzip at its best), on libuv's threads. */
+function packPagefindFile(cbor: Uint8Array): Promise<Buffer> {
+  return gzipAsync(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
+}
+
+/** A file of the index itself (not one of Pagefind's scripts, styles or WebAssembly modules). */
+export function isIndexFile(filePath: string): boolean {
+  return /^(?:fragment|index|filter)\/|\.pf_meta$|^pagefind-entry\.json$/.test(filePath);
+}
+
+function sha256(data: Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+function asArray(value: CborValue, what: string): CborValue[] {
+  if (!Array.isArray(value)) throw new Error(`Pagefind's ${what} is not in the format of Pagefind 1.5.2`);
+  return value;
+}
+
+function readBatch(files: readonly PagefindFile[], batch: number): Batch | undefined {
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  const entryFile = byPath.get("pagefind-entry.json");
+  if (!entryFile) throw new Error("a Pagefind batch has no pagefind-entry.json");
+  const entry = JSON.parse(Buffer.from(entryFile).toString("utf8")) as Entry;
+  const languages = Object.keys(entry.languages);
+  if (languages.length === 0) return undefined;
+  if (languages.length > 1) throw new Error(`a Pagefind batch has ${languages.length} languages (${languages.join(", ")}); the merge handles one`);
+  const language = languages[0];
+  const metaPath = `pagefind.${entry.languages[language].hash}.pf_meta`;
+  const metaFile = byPath.get(metaPath);
+  if (!metaFile) throw new Error(`a Pagefind batch lacks its metadata file ${metaPath}`);
+  const meta = asArray(decodeCbor(unpackPagefindFile(metaFile, "metadata")).value, "metadata");
+  const [version, pages, chunks, filters, sorts, metaFields] = meta;
+  if (meta.length !== 6) throw new Error(`Pagefind's metadata has ${meta.length} parts, not the 6 of Pagefind 1.5.2`);
+  if (asArray(sorts, "sort list").length) throw new Error("Pagefind's index has sort keys (data-pagefind-sort), which the merge does not handle");
+  const file = (dir: string, hash: string, ext: string) => {
+    const content = byPath.get(`${dir}/${hash}.${ext}`);
+    if (!content) throw new Error(`a Pagefind batch lacks ${dir}/${hash}.${ext}`);
+    return content;
+  };
+  const batchPages = asArray(pages, "page list").map((page, local): BatchPage => {
+    const [hash, wordCount] = asArray(page, "page entry") as [string, number];
+    const fragment = file("fragment", hash, "pf_fragment");
+    const json = unpackPagefindFile(fragment, "fragment");
+    const data = JSON.parse(json.toString("utf8")) as { url: string; filters?: Record<string, string[]> };
+    return { batch, local, wordCount, url: data.url, filters: data.filters ?? {}, fragment, contentHash: sha256(json) };
+  });
+  return {
+    entry,
+    language,
+    version: String(version),
+    pages: batchPages,
+    chunkFiles: asArray(chunks, "chunk list").map((c) => file("index", String(asArray(c, "chunk")[2]), "pf_index")),
+    filterFiles: asArray(filters, "filter list").map((f) => file("filter", String(asArray(f, "filter")[1]), "pf_filter")),
+    metaFields: asArray(metaFields, "metadata fields").map(String),
+  };
+}
+
+/** Code-point order (Rust's order of strings, by their UTF-8 bytes), not UTF-16's. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (code points above U+FFFF) sort after U+E000..U+FFFF.
+    if (x >= 0xd800) x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+    if (y >= 0xd800) y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * A page of a word's entry: its page number and the rest of its entry (positions and
+ * weights, as Pagefind encoded them: copied, never decoded), with its size as Pagefind
+ * counts it when cutting chunks (a unit for the page and one per position).
+ */
+interface PageEntry {
+  page: number;
+  items: number;
+  rest: Buffer;
+  size: number;
+}
+
+/** A word's entry in one batch, with page numbers still the batch's. */
+interface WordEntry {
+  word: string;
+  pages: PageEntry[];
+  variants: [string, PageEntry[]][];
+}
+
+function readPages(r: CborReader): PageEntry[] {
+  const count = r.array();
+  const pages: PageEntry[] = new Array(count);
+  let page = 0;
+  for (let i = 0; i < count; i++) {
+    const items = r.array();
+    if (items < 1) throw new Error("a page of Pagefind's word index has no number");
+    // Page numbers are given as the difference from the page before.
+    page += r.int();
+    const start = r.at;
+    let size = 1;
+    for (let j = 1; j < items; j++) size += r.skip();
+    pages[i] = { page, items, rest: r.slice(start, r.at), size };
+  }
+  return pages;
+}
+
+/** The words of a batch in order, one chunk decompressed at a time. */
+function* batchWords(batch: Batch): Generator<WordEntry> {
+  for (const chunk of batch.chunkFiles) {
+    const r = new CborReader(unpackPagefindFile(chunk, "word index"));
+    if (r.array() !== 1) throw new Error("a chunk of Pagefind's word index is not in the format of Pagefind 1.5.2");
+    const words = r.array();
+    for (let w = 0; w < words; w++) {
+      const parts = r.array();
+      if (parts !== 3) throw new Error(`a word of Pagefind's index has ${parts} parts, not the 3 of Pagefind 1.5.2`);
+      const word = r.text();
+      const pages = readPages(r);
+      const variantCount = r.array();
+      const variants: [string, PageEntry[]][] = [];
+      for (let v = 0; v < variantCount; v++) {
+        if (r.array() !== 2) throw new Error("a word variant of Pagefind's index is not in the format of Pagefind 1.5.2");
+        variants.push([r.text(), readPages(r)]);
+      }
+      yield { word, pages, variants };
+    }
+  }
+}
+
+/** Pagefind's chunk boundaries: the shortest prefixes that still tell the two words apart. */
+function prefixes(a: string, b: string): [string, string] {
+  const ca = Array.from(a);
+  const cb = Array.from(b);
+  let common = 0;
+  while (common < ca.length && common < cb.length && ca[common] === cb[common]) common++;
+  return [ca.slice(0, common + 1).join(""), cb.slice(0, common + 1).join("")];
+}
+
+/** Names content by its hash, `language_` and at least `length` hex digits, longer where two differ. */
+class Names {
+  private byName = new Map<string, string>();
+  constructor(
+    private readonly language: string,
+    private readonly length: number,
+  ) {}
+  name(fullHash: string): string {
+    for (let n = this.length; n <= fullHash.length; n++) {
+      const name = `${this.language}_${fullHash.slice(0, n)}`;
+      const taken = this.byName.get(name);
+      if (taken === undefined) {
+        this.byName.set(name, fullHash);
+        return name;
+      }
+      if (taken === fullHash) return name;
+    }
+    throw new Error(`two different Pagefind files have the same hash ${fullHash}`);
+  }
+}
+
+export interface MergedIndex {
+  files: PagefindFile[];
+  /** Each page's (new) fragment hash, URL and filters. */
+  pages: IndexedPage[];
+}
+
+/**
+ * Merges the files of Pagefind runs over disjoint sets of pages into one index. Pages are
+ * numbered by word count, then URL (then fragment hash, for two copies of one URL).
+ */
+export async function mergePagefindIndexes(batches: readonly (readonly PagefindFile[])[], options: { chunkSize?: number } = {}): Promise<MergedIndex> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (batches.length === 0) throw new Error("no Pagefind batch to merge");
+  const read = batches.map((files, i) => readBatch(files, i)).filter((b): b is Batch => b !== undefined);
+  read.forEach((b, i) => b.pages.forEach((p) => (p.batch = i)));
+  const staticFiles = batches[0].filter((f) => !isIndexFile(f.path));
+  const first = read[0];
+  const language = first?.language ?? Object.keys(JSON.parse(Buffer.from(batches[0].find((f) => f.path === "pagefind-entry.json")!.content).toString("utf8")).languages)[0] ?? "en";
+  for (const b of read) {
+    if (b.language !== language) throw new Error(`Pagefind batches in two languages (${language}, ${b.language}); the merge handles one`);
+    if (b.version !== first.version) throw new Error(`Pagefind batches of two versions (${first.version}, ${b.version})`);
+  }
+
+  // Every page, numbered anew.
+  const pages = read.flatMap((b) => b.pages);
+  pages.sort((a, b) => a.wordCount - b.wordCount || compareCodePoints(a.url, b.url) || compareCodePoints(a.contentHash, b.contentHash) || a.batch - b.batch || a.local - b.local);
+  const renumber = read.map((b) => new Int32Array(b.pages.length));
+  pages.forEach((p, n) => (renumber[p.batch][p.local] = n));
+  const fragmentNames = new Names(language, 7);
+  const files: PagefindFile[] = [];
+  const written = new Set<string>();
+  const indexed: IndexedPage[] = [];
+  const metaPages: CborValue[] = [];
+  for (const page of pages) {
+    const name = fragmentNames.name(page.contentHash);
+    metaPages.push([name, page.wordCount]);
+    indexed.push({ hash: name, url: page.url, filters: page.filters });
+    if (!written.has(name)) {
+      written.add(name);
+      files.push({ path: `fragment/${name}.pf_fragment`, content: page.fragment });
+    }
+  }
+  const renumbered = (batch: number, entries: readonly PageEntry[]): PageEntry[] => entries.map((e) => ({ ...e, page: renumber[batch][e.page] }));
+  /** Pages in page order, each written as its number's difference from the one before. */
+  const writePages = (w: CborWriter, entries: PageEntry[]) => {
+    entries.sort((a, b) => a.page - b.page);
+    w.arrayHead(entries.length);
+    let previous = 0;
+    for (const e of entries) {
+      w.arrayHead(e.items);
+      w.int(e.page - previous);
+      w.raw(e.rest);
+      previous = e.page;
+    }
+  };
+  const sizeOf = (entries: readonly PageEntry[]) => entries.reduce((sum, e) => sum + e.size, 0);
+
+  // The word index: the batches' sorted word lists merged, cut into chunks as Pagefind does.
+  const chunkNames = new Names(language, 7);
+  const metaChunks: CborValue[] = [];
+  const iterators = read.map((b) => batchWords(b));
+  const heads = iterators.map((it) => it.next());
+  let chunk = new CborWriter();
+  let chunkWords: string[] = [];
+  let size = 0;
+  const chunkRanges: { from: string; to: string; name: string }[] = [];
+  const flush = () => {
+    if (!chunkWords.length) return;
+    const w = new CborWriter();
+    w.arrayHead(1);
+    w.arrayHead(chunkWords.length);
+    w.raw(chunk.bytes());
+    const cbor = w.bytes();
+    const name = chunkNames.name(sha256(cbor));
+    chunkFiles.push({ path: `index/${name}.pf_index`, cbor });
+    chunkRanges.push({ from: chunkWords[0], to: chunkWords[chunkWords.length - 1], name });
+    chunk = new CborWriter();
+    chunkWords = [];
+    size = 0;
+  };
+  const chunkFiles: { path: string; cbor: Buffer }[] = [];
+  for (;;) {
+    let word: string | undefined;
+    for (const head of heads) if (!head.done && (word === undefined || compareCodePoints(head.value.word, word) < 0)) word = head.value.word;
+    if (word === undefined) break;
+    const wordPages: PageEntry[] = [];
+    const variants = new Map<string, PageEntry[]>();
+    heads.forEach((head, i) => {
+      if (head.done || head.value.word !== word) return;
+      wordPages.push(...renumbered(i, head.value.pages));
+      for (const [variant, vp] of head.value.variants) variants.set(variant, [...(variants.get(variant) ?? []), ...renumbered(i, vp)]);
+      heads[i] = iterators[i].next();
+    });
+    chunk.arrayHead(3);
+    chunk.text(word);
+    writePages(chunk, wordPages);
+    chunk.arrayHead(variants.size);
+    for (const [variant, vp] of [...variants].sort((a, b) => compareCodePoints(a[0], b[0]))) {
+      chunk.arrayHead(2);
+      chunk.text(variant);
+      writePages(chunk, vp);
+    }
+    chunkWords.push(word);
+    // Pagefind counts a word's own pages, not its variants'.
+    size += sizeOf(wordPages);
+    if (size >= chunkSize) flush();
+  }
+  flush();
+  const packed = Promise.all(chunkFiles.map(async (c) => ({ path: c.path, content: await packPagefindFile(c.cbor) })));
+  for (let i = 0; i + 1 < chunkRanges.length; i++) {
+    const [to, from] = prefixes(chunkRanges[i].to, chunkRanges[i + 1].from);
+    // A range never ends before it starts: a chunk whose last word shares no first letter
+    // with the next chunk's keeps that word whole (as Pagefind 1.5.2 does).
+    if (compareCodePoints(to, chunkRanges[i].from) >= 0) chunkRanges[i].to = to;
+    chunkRanges[i + 1].from = from;
+  }
+  for (const r of chunkRanges) metaChunks.push([r.from, r.to, r.name]);
+
+  // Filters: value → pages, merged across batches, in code-point order.
+  const filters = new Map<string, Map<string, number[]>>();
+  read.forEach((b, i) => {
+    for (const file of b.filterFiles) {
+      const [name, values] = asArray(decodeCbor(unpackPagefindFile(file, "filter index")).value, "filter index");
+      const byValue = filters.get(String(name)) ?? new Map<string, number[]>();
+      filters.set(String(name), byValue);
+      for (const v of asArray(values, "filter values")) {
+        const [value, valuePages] = asArray(v, "filter value");
+        const list = byValue.get(String(value)) ?? [];
+        for (const p of asArray(valuePages, "filter pages")) list.push(renumber[i][p as number]);
+        byValue.set(String(value), list);
+      }
+    }
+  });
+  const filterNames = new Names(language, 7);
+  const metaFilters: CborValue[] = [];
+  for (const name of [...filters.keys()].sort(compareCodePoints)) {
+    const values = [...filters.get(name)!].sort((a, b) => compareCodePoints(a[0], b[0])).map(([value, list]) => [value, list.sort((x, y) => x - y)] as CborValue);
+    const w = new CborWriter();
+    w.value([name, values]);
+    const cbor = w.bytes();
+    const hash = filterNames.name(sha256(cbor));
+    files.push({ path: `filter/${hash}.pf_filter`, content: await packPagefindFile(cbor) });
+    metaFilters.push([name, hash]);
+  }
+
+  const metaFields = [...new Set(read.flatMap((b) => b.metaFields))].sort(compareCodePoints);
+  const metaWriter = new CborWriter();
+  metaWriter.value([first?.version ?? "", metaPages, metaChunks, metaFilters, [], metaFields]);
+  const metaCbor = metaWriter.bytes();
+  const metaHash = `${language}_${sha256(metaCbor).slice(0, 10)}`;
+  files.push({ path: `pagefind.${metaHash}.pf_meta`, content: await packPagefindFile(metaCbor) });
+  files.push(...(await packed));
+
+  const entry: Entry = first ? structuredClone(first.entry) : JSON.parse(Buffer.from(batches[0].find((f) => f.path === "pagefind-entry.json")!.content).toString("utf8"));
+  if (first) entry.languages = { [language]: { ...first.entry.languages[language], hash: metaHash, page_count: pages.length } };
+  files.push({ path: "pagefind-entry.json", content: Buffer.from(JSON.stringify(entry)) });
+  files.push(...staticFiles);
+  files.sort((a, b) => compareCodePoints(a.path, b.path));
+  return { files, pages: indexed };
+}
