@@ -15,7 +15,8 @@ export function forkWorker(script: URL): ChildProcess {
   // machine's memory for its heap unless the user already chose a limit.
   const heapChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-old-space-size"));
   const heapArgs = heapChosen ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
-  return fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // --expose-gc: a render process collects its garbage between rounds (src/publish/render.ts).
+  return fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs, "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
 /**
