@@ -1,14 +1,13 @@
 import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
-import { PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import type { ArchiveConfig } from "./config.ts";
-import { buildSearchIndex } from "./search-index.ts";
-import { SearchRecordStore, type SearchRecord } from "./search-records.ts";
+import { mergePagefindIndexes } from "./pagefind-merge.ts";
+import { INDEX_CHUNK_SIZE } from "./search-index.ts";
 import { ShardBuildError } from "./shard-errors.ts";
-import { onSummaryDay, readShardManifest, SHARD_RECORDS_DIR, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
+import { onSummaryDay, readShardManifest, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
 import { listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
@@ -19,10 +18,9 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
  * sitemaps over all of them, and makes search cover every shard. Nothing is rendered.
  *
  * Search, two ways (`search`):
- * - "one-index" (the default): one Pagefind index of every shard's pages, built here from
- *   the search records the shards kept. It is the index a single build makes, so the
- *   merged site is a single build's, and a reader's search fetches, finds and ranks the
- *   same. It costs the merge job Pagefind's run over the whole archive.
+ * - "one-index" (the default): one Pagefind index of every shard's pages, the shards' own
+ *   indexes merged (no Pagefind run). It is the index a single build makes, so the merged
+ *   site is a single build's, and a reader's search fetches, finds and ranks the same.
  * - "bundles": each shard's Pagefind index is kept whole, shard 1's at pagefind/ and the
  *   others' at pagefind-2/, pagefind-3/..., and the search page names them; the browser
  *   merges them with Pagefind's mergeIndex. The date order and filter counts the search
@@ -98,7 +96,7 @@ export async function mergeShards(
       await replaceFile(path.join(staging, "pagefind", FILTER_COUNTS_FILE), JSON.stringify(counts));
       await nameBundlesOnSearchPage(staging, ordered.slice(1).map((s) => `${bundleFolder(s.manifest.shard)}/`));
     } else {
-      await indexFromRecords(staging, ordered);
+      await indexFromShards(staging, ordered);
     }
     const indexSeconds = indexStage.end(search === "bundles" ? `${ordered.length} indexes, merged in the browser` : "one index");
 
@@ -180,29 +178,29 @@ async function nameBundlesOnSearchPage(siteDir: string, bundles: readonly string
   await replaceFile(file, html.replace("</head>", `<meta name="${SEARCH_BUNDLES_META}" content="${bundles.join(" ")}">\n</head>`));
 }
 
-/** One Pagefind index of every shard's pages, from the search records the shards kept. */
-async function indexFromRecords(siteDir: string, shards: readonly { dir: string; manifest: ShardManifest }[]): Promise<void> {
-  const work = await makeSibling(siteDir, "delta");
-  try {
-    const store = new SearchRecordStore(work);
-    const pages = new Map<string, string>();
-    for (let n = 0; n < PAGE_SHARDS; n++) {
-      const merged = new Map<string, SearchRecord>();
-      for (const { dir } of shards) for (const [url, record] of await new SearchRecordStore(path.join(dir, SHARD_RECORDS_DIR)).readShard(n)) merged.set(url, record);
-      for (const [url, record] of merged) pages.set(url, record.fingerprint);
-      await store.writeShard(n, merged);
-    }
-    await rm(path.join(siteDir, "pagefind"), { recursive: true, force: true });
-    await buildSearchIndex({
-      siteDir,
-      store,
-      pages,
-      singlePageRecords: shards.flatMap((s) => s.manifest.singlePageRecords),
-      articleUrls: new Set(shards.flatMap((s) => s.manifest.articleUrls)),
-    });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+/**
+ * One search index of every shard's pages: the shards' own indexes merged
+ * (src/publish/pagefind-merge.ts), with no Pagefind run. The result is the index a single
+ * build makes of the same pages, byte for byte (a shard's index is itself merged from
+ * batches, and the merge depends only on the pages, never on how they were grouped).
+ */
+async function indexFromShards(siteDir: string, shards: readonly { dir: string; manifest: ShardManifest }[]): Promise<void> {
+  const indexes = await Promise.all(
+    shards.map(async ({ dir }) => {
+      const from = path.join(dir, SHARD_SITE_DIR, "pagefind");
+      const files = ((await listSiteFiles(from)) ?? []).filter((f) => f !== DATE_ORDER_FILE && f !== FILTER_COUNTS_FILE);
+      if (!files.includes("pagefind-entry.json")) throw new ShardBuildError(`${dir} has no search index (${from}/pagefind-entry.json): build the shard again.`);
+      return Promise.all(files.map(async (f) => ({ path: f, content: await readFile(path.join(from, f)) })));
+    }),
+  );
+  const merged = await mergePagefindIndexes(indexes, { chunkSize: INDEX_CHUNK_SIZE });
+  const outDir = path.join(siteDir, "pagefind");
+  await rm(outDir, { recursive: true, force: true });
+  for (const folder of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(folder, { recursive: true });
+  // The shards' scripts are written as their builds wrote them (pagefind.js already minified).
+  await mapLimited(merged.files, FILE_CONCURRENCY, (f) => writeFile(path.join(outDir, f.path), f.content));
+  await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(merged.pages)));
+  await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(merged.pages)));
 }
 
 export function formatMergeResult(r: MergeResult): string {

@@ -30,14 +30,13 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
  * assets), and indexes its article pages for search. The merge
  * (src/publish/merge-stage.ts) puts the shards together.
  *
- * DIR holds `site/` (the pages, with the shard's Pagefind index in `site/pagefind/`),
- * `search-records/` (what Pagefind read of each page) and `shard.json` (below). It is
- * assembled beside DIR and swapped in whole.
+ * DIR holds `site/` (the pages, with the shard's Pagefind index in `site/pagefind/`) and
+ * `shard.json` (below). It is assembled beside DIR and swapped in whole.
  */
 
 export const SHARD_MANIFEST_FILE = "shard.json";
 export const SHARD_SITE_DIR = "site";
-export const SHARD_RECORDS_DIR = "search-records";
+const SHARD_RECORDS_DIR = "search-records";
 const SHARD_FORMAT = 1;
 const SHARD_KIND = "news-archive shard";
 
@@ -154,7 +153,8 @@ export async function buildShard(
     const renderStage = reporter.stage("render");
     staging = await makeSibling(outputDir, "staging");
     const siteDir = path.join(staging, SHARD_SITE_DIR);
-    const store = new SearchRecordStore(path.join(staging, SHARD_RECORDS_DIR));
+    // The records feed this shard's search index only: the merge merges the indexes.
+    const store = new SearchRecordStore(path.join(work, SHARD_RECORDS_DIR));
     const rendered = await renderSite(
       { contentDir, outputDir: siteDir, layoutsDir: config.layoutsDir, site: config.site, searchRecords: store.dir, buildShard: shard, index, processes },
       Math.ceil((summaryArticles * 5) / shard.count),
