@@ -64,18 +64,25 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The search index, one run at a time: a request during a run runs next, so the index
   // always ends up matching the last site.
   let indexing: Promise<void> | undefined;
+  /** Rebuilds started so far: an index run that overlapped one is run again. */
+  let rebuilds = 0;
   let indexAgain = false;
   const requestIndex = () => {
     indexAgain = true;
     indexing ??= (async () => {
       while (indexAgain && !closed) {
+        // A rebuild under way is writing the records this run reads: it runs after it.
+        while (building) await building;
         indexAgain = false;
         const started = performance.now();
+        const rebuildsBefore = rebuilds;
         try {
           const { pagesIndexed } = await build.indexForSearch();
           if (!indexAgain) reporter.info(`search index: rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s (${pagesIndexed} pages)`);
         } catch (error) {
-          if (!indexAgain) reporter.error(`search index: ${(error as Error).message}`);
+          // A rebuild that ran meanwhile changed the records under this run: its own index
+          // run follows once its browsers have reloaded (the index served is left as it was).
+          if (rebuilds === rebuildsBefore && !indexAgain) reporter.error(`search index: ${(error as Error).message}`);
         }
       }
       indexing = undefined;
@@ -120,6 +127,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   const rebuild = async () => {
     while (pending.size && !closed) {
+      rebuilds++;
       const changed = pending;
       pending = new Set();
       const what = changed.size === 1 ? [...changed][0] : `${changed.size} files`;

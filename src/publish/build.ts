@@ -372,6 +372,8 @@ export class ArchiveBuild {
       store,
       batchCacheDir: searchBatchDir(store),
       reuseIndexFrom: this.outputDir,
+      // The next rebuild may be rendering (and writing records) while this index runs.
+      pruneStore: false,
       pages: new Map(Object.entries(site.manifest.pages)),
       singlePageRecords: site.singlePageRecords,
       articleUrls: site.articleUrls,

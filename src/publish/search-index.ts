@@ -113,6 +113,12 @@ async function buildSearchIndexNow(options: {
   batchCacheDir?: string;
   /** A site folder whose `pagefind/` this same code wrote (the last build's): files of the same name are linked from it. */
   reuseIndexFrom?: string;
+  /**
+   * Whether records of pages no longer in the site are deleted from the store (default).
+   * Not while a build may be writing the store at the same time (the dev server indexes
+   * between rebuilds): a shard file read and written back would lose the other's records.
+   */
+  pruneStore?: boolean;
 }): Promise<SearchIndexResult> {
   const byShard = Array.from({ length: PAGE_SHARDS }, () => [] as string[]);
   for (const url of options.pages.keys()) byShard[pageShard(url)].push(url);
@@ -148,7 +154,7 @@ async function buildSearchIndexNow(options: {
           records.push([url, record.html]);
         }
         // Records of pages no longer in the site leave the store with this shard.
-        if (shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
+        if (options.pruneStore !== false && shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
       }
       records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
       for (const [url] of records) key.update(`${url} ${options.pages.get(url)}\n`);
