@@ -74,9 +74,9 @@ export function buildSearchIndex(options: Parameters<typeof buildSearchIndexNow>
 export const PAGES_PER_BATCH = 1600;
 
 /** How many batches `pageCount` pages are indexed in (a power of two up to PAGE_SHARDS, so a batch is a set of whole shards). */
-export function searchBatches(pageCount: number): number {
+export function searchBatches(pageCount: number, pagesPerBatch = PAGES_PER_BATCH): number {
   let batches = 1;
-  while (batches < PAGE_SHARDS && pageCount / batches > PAGES_PER_BATCH) batches *= 2;
+  while (batches < PAGE_SHARDS && pageCount / batches > pagesPerBatch) batches *= 2;
   return batches;
 }
 
@@ -119,13 +119,15 @@ async function buildSearchIndexNow(options: {
    * between rebuilds): a shard file read and written back would lose the other's records.
    */
   pruneStore?: boolean;
+  /** Pages of the site per batch, at most (tests make small batches). */
+  pagesPerBatch?: number;
 }): Promise<SearchIndexResult> {
   const byShard = Array.from({ length: PAGE_SHARDS }, () => [] as string[]);
   for (const url of options.pages.keys()) byShard[pageShard(url)].push(url);
   const chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE);
   // Pagefind reads this when it creates an index (its service process inherits the environment).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
-  const batchCount = searchBatches(options.pages.size + options.singlePageRecords.length);
+  const batchCount = searchBatches(options.pages.size + options.singlePageRecords.length, options.pagesPerBatch);
   const cache = options.batchCacheDir ? new BatchCache(options.batchCacheDir) : undefined;
   const services: PagefindService[] = [];
   let aside: string | undefined;

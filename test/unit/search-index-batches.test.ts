@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { buildSearchIndex, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import { SearchRecordStore } from "../../src/publish/search-records.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
+
+/**
+ * The search index is built in batches, each a Pagefind run kept in a cache under a hash
+ * of its pages (src/publish/search-index.ts): a warm build runs Pagefind only over the
+ * batches whose pages changed, and must give the index a build without the cache gives.
+ */
+
+const page = (i: number, extra = "") =>
+  `<!doctype html><html lang="en"><head></head><body><article data-pagefind-body><h1 data-pagefind-meta="title">Report ${i}</h1>` +
+  `<p>Harbour council vote ${i % 7} on ferry fares${extra}.</p><div hidden data-pagefind-ignore><span data-pagefind-filter="year">${1990 + (i % 3)}</span></div></article></body></html>\n`;
+
+const URLS = Array.from({ length: 60 }, (_, i) => `/articles/report-${String(i).padStart(2, "0")}/`);
+const PER_BATCH = 8;
+
+/** Every file of an index folder, path → bytes. */
+async function indexFiles(siteDir: string): Promise<Map<string, string>> {
+  const dir = path.join(siteDir, "pagefind");
+  const files = new Map<string, string>();
+  for (const name of (await readdir(dir, { recursive: true })).map(String).sort()) {
+    const data = await readFile(path.join(dir, name)).catch(() => undefined);
+    if (data) files.set(name, data.toString("base64"));
+  }
+  return files;
+}
+
+describe("the search index in cached batches", () => {
+  let work: string;
+  const run = async (name: string, html: (i: number) => string, cache: string | undefined, extra: Partial<Parameters<typeof buildSearchIndex>[0]> = {}): Promise<{ result: SearchIndexResult; files: Map<string, string>; store: SearchRecordStore }> => {
+    const store = new SearchRecordStore(path.join(work, name, "records"));
+    await store.update(new Map(URLS.map((url, i) => [url, { fingerprint: `f-${html(i).length}-${i}-${html(i).slice(-120)}`, html: html(i) }])), { replaceAll: true });
+    const siteDir = path.join(work, name, "site");
+    const result = await buildSearchIndex({
+      siteDir,
+      store,
+      pages: new Map(URLS.map((url, i) => [url, `f-${html(i).length}-${i}-${html(i).slice(-120)}`])),
+      singlePageRecords: [],
+      articleUrls: new Set(URLS),
+      batchCacheDir: cache,
+      pagesPerBatch: PER_BATCH,
+      ...extra,
+    });
+    return { result, files: await indexFiles(siteDir), store };
+  };
+  before(async () => {
+    work = await tempDir("search-batches-");
+  });
+  after(() => rm(work, { recursive: true, force: true }));
+
+  it("batches a site as a power of two of whole page shards", () => {
+    assert.equal(searchBatches(100, 1600), 1);
+    assert.equal(searchBatches(1601, 1600), 2);
+    assert.equal(searchBatches(21_558, 1600), 16);
+    assert.equal(searchBatches(10_000_000, 1600), 64, "never more batches than page shards");
+  });
+
+  it("a warm run takes unchanged batches from the cache and gives the same index as a run without it", async () => {
+    const cache = path.join(work, "cache");
+    const cold = await run("cold", (i) => page(i), cache);
+    assert.ok(cold.result.batches > 2, `${cold.result.batches} batches`);
+    assert.equal(cold.result.batchesCached, 0);
+    const again = await run("again", (i) => page(i), cache);
+    assert.equal(again.result.batchesCached, again.result.batches, "nothing changed: every batch from the cache");
+    assert.deepEqual(again.files, cold.files);
+
+    // One page changes: only its batch is indexed again.
+    const edited = (i: number) => page(i, i === 5 ? " and a new lighthouse" : "");
+    const warm = await run("warm", edited, cache);
+    assert.equal(warm.result.batchesCached, warm.result.batches - 1);
+    const fresh = await run("fresh", edited, undefined);
+    assert.deepEqual(warm.files, fresh.files, "the warm index is the index of the pages as they are now");
+    assert.notDeepEqual(warm.files, cold.files);
+    // Batches no build uses any more leave the cache.
+    assert.equal((await readdir(cache)).filter((f) => f.endsWith(".bin") && !f.startsWith("static")).length, warm.result.batches);
+  });
+
+  it("a cached batch cut short is indexed again, not trusted", async () => {
+    const cache = path.join(work, "cache-cut");
+    const first = await run("cut-1", (i) => page(i), cache);
+    const victim = (await readdir(cache)).find((f) => !f.startsWith("static"))!;
+    const data = await readFile(path.join(cache, victim));
+    await writeFile(path.join(cache, victim), data.subarray(0, data.length - 100));
+    const second = await run("cut-2", (i) => page(i), cache);
+    assert.equal(second.result.batchesCached, second.result.batches - 1);
+    assert.deepEqual(second.files, first.files);
+  });
+
+  it("prunes records of pages gone from the site, unless told not to (the dev server, while a rebuild may write them)", async () => {
+    const store = new SearchRecordStore(path.join(work, "prune", "records"));
+    const gone = "/articles/gone/";
+    const all = [...URLS, gone];
+    await store.update(new Map(all.map((url, i) => [url, { fingerprint: `f${i}`, html: page(i) }])), { replaceAll: true });
+    const options = { siteDir: path.join(work, "prune", "site"), store, pages: new Map(URLS.map((url, i) => [url, `f${i}`])), singlePageRecords: [], articleUrls: new Set(URLS), pagesPerBatch: PER_BATCH };
+    const stored = async () => {
+      const urls: string[] = [];
+      for (let shard = 0; shard < 64; shard++) urls.push(...(await store.readShard(shard)).keys());
+      return urls;
+    };
+    await buildSearchIndex({ ...options, pruneStore: false });
+    assert.ok((await stored()).includes(gone));
+    await buildSearchIndex(options);
+    assert.ok(!(await stored()).includes(gone));
+    assert.equal((await stored()).length, URLS.length);
+  });
+});
