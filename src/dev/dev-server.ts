@@ -77,7 +77,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         const started = performance.now();
         const rebuildsBefore = rebuilds;
         try {
-          const { pagesIndexed } = await build.indexForSearch();
+          // A save stops the run between batches: the rebuild gets the cores, and its reload
+          // asks for the index again.
+          const { pagesIndexed } = await build.indexForSearch(() => rebuilds !== rebuildsBefore);
           if (!indexAgain) reporter.info(`search index: rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s (${pagesIndexed} pages)`);
         } catch (error) {
           // A rebuild that ran meanwhile changed the records under this run: its own index

@@ -363,7 +363,7 @@ export class ArchiveBuild {
   }
 
   /** The dev server's search index, after the reload: from the records of the site as it now is. */
-  async indexForSearch(): Promise<{ pagesIndexed: number }> {
+  async indexForSearch(shouldStop?: () => boolean): Promise<{ pagesIndexed: number }> {
     const site = this.site;
     if (!site) throw new Error("no site has been built yet");
     const store = await this.searchStore();
@@ -374,6 +374,7 @@ export class ArchiveBuild {
       reuseIndexFrom: this.outputDir,
       // The next rebuild may be rendering (and writing records) while this index runs.
       pruneStore: false,
+      shouldStop,
       pages: new Map(Object.entries(site.manifest.pages)),
       singlePageRecords: site.singlePageRecords,
       articleUrls: site.articleUrls,

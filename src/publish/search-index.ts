@@ -43,6 +43,9 @@ export interface SearchIndexResult {
 /** The store lacks a page's record, or holds one of another version of the page: the cache cannot be trusted. */
 export class StaleSearchRecordsError extends Error {}
 
+/** The caller's `shouldStop` said to stop (the dev server: a rebuild started). */
+export class SearchIndexCancelledError extends Error {}
+
 /**
  * Builds the Pagefind index of the site from search records in hand (the store's records
  * of the paginated pages, and the single pages' records from this build's render), never
@@ -121,6 +124,8 @@ async function buildSearchIndexNow(options: {
   pruneStore?: boolean;
   /** Pages of the site per batch, at most (tests make small batches). */
   pagesPerBatch?: number;
+  /** Asked between batches: true stops the run with a SearchIndexCancelledError, the index left as it was. */
+  shouldStop?: () => boolean;
 }): Promise<SearchIndexResult> {
   const byShard = Array.from({ length: PAGE_SHARDS }, () => [] as string[]);
   for (const url of options.pages.keys()) byShard[pageShard(url)].push(url);
@@ -170,6 +175,7 @@ async function buildSearchIndexNow(options: {
     const worker = async (n: number) => {
       let service: PagefindService | undefined;
       while (!failed && next <= batchCount) {
+        if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
         const batch = next++;
         const { records, key } = await batchRecords(batch);
         pagesIndexed += records.length;
@@ -208,6 +214,7 @@ async function buildSearchIndexNow(options: {
     }
     await cache?.keepOnly();
 
+    if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
     const merged = await mergePagefindIndexes([[...indexed[0], ...assets], ...indexed.slice(1)], { chunkSize });
     const outDir = path.join(options.siteDir, "pagefind");
     // Index files are named by their content: those the last index has are linked, not written again.

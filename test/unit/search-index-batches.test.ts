@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSearchIndex, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import { buildSearchIndex, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
 import { SearchRecordStore } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
@@ -78,6 +78,17 @@ describe("the search index in cached batches", () => {
     assert.notDeepEqual(warm.files, cold.files);
     // Batches no build uses any more leave the cache.
     assert.equal((await readdir(cache)).filter((f) => f.endsWith(".bin") && !f.startsWith("static")).length, warm.result.batches);
+  });
+
+  it("a run told to stop between batches leaves the last index as it was (the dev server stops it when a file is saved)", async () => {
+    const first = await run("stop", (i) => page(i), undefined);
+    let asked = 0;
+    await assert.rejects(
+      run("stop", (i) => page(i, " edited"), undefined, { shouldStop: () => ++asked > 2 }),
+      (error: unknown) => error instanceof SearchIndexCancelledError,
+    );
+    assert.ok(asked > 2);
+    assert.deepEqual(await indexFiles(path.join(work, "stop", "site")), first.files);
   });
 
   it("a cached batch cut short is indexed again, not trusted", async () => {
