@@ -393,6 +393,10 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   files.push({ path: `pagefind.${metaHash}.pf_meta`, content: await packPagefindFile(metaCbor) });
   files.push(...(await packed));
 
+  const wasm = first?.entry.languages[language].wasm;
+  if (wasm && !staticFiles.some((f) => f.path === `wasm.${wasm}.pagefind`)) {
+    throw new Error(`Pagefind's WebAssembly for "${wasm}" (wasm.${wasm}.pagefind) is not among the files given: search could not run`);
+  }
   const entry: Entry = first ? structuredClone(first.entry) : JSON.parse(Buffer.from(batches[0].find((f) => f.path === "pagefind-entry.json")!.content).toString("utf8"));
   if (first) entry.languages = { [language]: { ...first.entry.languages[language], hash: metaHash, page_count: pages.length } };
   files.push({ path: "pagefind-entry.json", content: Buffer.from(JSON.stringify(entry)) });

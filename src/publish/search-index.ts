@@ -172,6 +172,7 @@ async function buildSearchIndexNow(options: {
     const batchFiles: PagefindFile[][] = new Array(batchCount + 1);
     let next = 0;
     let failed = false;
+    let freshAssets: PagefindFile[] | undefined;
     const worker = async (n: number) => {
       let service: PagefindService | undefined;
       while (!failed && next <= batchCount) {
@@ -187,7 +188,10 @@ async function buildSearchIndexNow(options: {
           continue;
         }
         if (!service) services.push((service = await startService(n)));
-        batchFiles[batch] = (await service.index(records)).filter((f) => isIndexFile(f.path));
+        const files = await service.index(records);
+        batchFiles[batch] = files.filter((f) => isIndexFile(f.path));
+        // Pagefind's scripts, styles and WebAssembly (one module per language of the pages indexed).
+        freshAssets ??= files.filter((f) => !isIndexFile(f.path));
         await cache?.write(key, batchFiles[batch]);
       }
     };
@@ -202,16 +206,19 @@ async function buildSearchIndexNow(options: {
     const failure = workers.find((w) => w.status === "rejected");
     if (failure) throw (failure as PromiseRejectedResult).reason;
     const indexed = batchFiles.filter((files) => files !== undefined);
-    // Pagefind's scripts and styles come with every batch; a build whose batches all come from the cache takes them from there.
+    // Pagefind's scripts, styles and WebAssembly come with every batch run; a build whose
+    // batches all come from the cache takes them from there, or indexes one batch again.
     const staticKey = `static-${pagefindVersion}`;
-    let assets = await cache?.read(staticKey);
-    if (!assets || indexed.length === 0) {
+    let assets = freshAssets ?? (await cache?.read(staticKey));
+    if (!assets) {
+      const first = batchFiles.findIndex((files) => files !== undefined);
+      const { records } = first < 0 ? { records: [] } : await batchRecords(first);
       if (!services.length) services.push(await startService(0));
-      const empty = await services[0].index([]);
-      assets = empty.filter((f) => !isIndexFile(f.path));
-      await cache?.write(staticKey, assets);
-      if (indexed.length === 0) indexed.push(empty.filter((f) => isIndexFile(f.path)));
+      const files = await services[0].index(records);
+      assets = files.filter((f) => !isIndexFile(f.path));
+      if (indexed.length === 0) indexed.push(files.filter((f) => isIndexFile(f.path)));
     }
+    if (freshAssets || !(await cache?.read(staticKey))) await cache?.write(staticKey, assets);
     await cache?.keepOnly();
 
     if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");

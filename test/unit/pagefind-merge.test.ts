@@ -199,6 +199,11 @@ describe("merging Pagefind indexes of batches of pages", () => {
     assert.deepEqual(new Set(merged.pages.map((p) => p.url)), new Set(PAGES.map(([url]) => url)));
   });
 
+  it("refuses to write an index without Pagefind's WebAssembly for its language (search could not run)", async () => {
+    const withoutWasm = batches3.map((files) => files.filter((f) => f.path !== "wasm.en.pagefind"));
+    await assert.rejects(mergePagefindIndexes(withoutWasm, { chunkSize: 300 }), /wasm\.en\.pagefind/);
+  });
+
   it("refuses an index with sort keys rather than merge it wrong", async () => {
     const [url, html] = PAGES[0];
     const sorted = await pagefindFiles([[url, html.replace("<h1 ", '<h1 data-pagefind-sort="weight:3" ')]]);

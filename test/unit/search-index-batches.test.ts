@@ -68,6 +68,8 @@ describe("the search index in cached batches", () => {
     const again = await run("again", (i) => page(i), cache);
     assert.equal(again.result.batchesCached, again.result.batches, "nothing changed: every batch from the cache");
     assert.deepEqual(again.files, cold.files);
+    // Search runs in the browser only with Pagefind's WebAssembly for the index's language.
+    for (const files of [cold.files, again.files]) assert.ok(files.has("wasm.en.pagefind") && files.has("pagefind.js"));
 
     // One page changes: only its batch is indexed again.
     const edited = (i: number) => page(i, i === 5 ? " and a new lighthouse" : "");
