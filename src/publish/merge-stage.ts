@@ -5,7 +5,7 @@ import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, ty
 import { buildSitemaps } from "../site/sitemap.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { mergePagefindIndexes } from "./pagefind-merge.ts";
-import { INDEX_CHUNK_SIZE } from "./search-index.ts";
+import { INDEX_CHUNK_SIZE, writeSearchIndex } from "./search-index.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 import { onSummaryDay, readShardManifest, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
 import { listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
@@ -194,13 +194,8 @@ async function indexFromShards(siteDir: string, shards: readonly { dir: string; 
     }),
   );
   const merged = await mergePagefindIndexes(indexes, { chunkSize: INDEX_CHUNK_SIZE });
-  const outDir = path.join(siteDir, "pagefind");
-  await rm(outDir, { recursive: true, force: true });
-  for (const folder of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(folder, { recursive: true });
-  // The shards' scripts are written as their builds wrote them (pagefind.js already minified).
-  await mapLimited(merged.files, FILE_CONCURRENCY, (f) => writeFile(path.join(outDir, f.path), f.content));
-  await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(merged.pages)));
-  await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(merged.pages)));
+  // The shards' scripts are taken as their builds wrote them (pagefind.js already minified).
+  await writeSearchIndex(path.join(siteDir, "pagefind"), merged, { minifyScript: false });
 }
 
 export function formatMergeResult(r: MergeResult): string {

@@ -8,7 +8,7 @@ import { transformSync } from "esbuild";
 import * as pagefind from "pagefind";
 import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
-import { isIndexFile, mergePagefindIndexes, type PagefindFile } from "./pagefind-merge.ts";
+import { isIndexFile, mergePagefindIndexes, type MergedIndex, type PagefindFile } from "./pagefind-merge.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
@@ -209,7 +209,8 @@ async function buildSearchIndexNow(options: {
     // Pagefind's scripts, styles and WebAssembly come with every batch run; a build whose
     // batches all come from the cache takes them from there, or indexes one batch again.
     const staticKey = `static-${pagefindVersion}`;
-    let assets = freshAssets ?? (await cache?.read(staticKey));
+    const cachedAssets = freshAssets ? undefined : await cache?.read(staticKey);
+    let assets = freshAssets ?? cachedAssets;
     if (!assets) {
       const first = batchFiles.findIndex((files) => files !== undefined);
       const { records } = first < 0 ? { records: [] } : await batchRecords(first);
@@ -218,7 +219,7 @@ async function buildSearchIndexNow(options: {
       assets = files.filter((f) => !isIndexFile(f.path));
       if (indexed.length === 0) indexed.push(files.filter((f) => isIndexFile(f.path)));
     }
-    if (freshAssets || !(await cache?.read(staticKey))) await cache?.write(staticKey, assets);
+    if (!cachedAssets) await cache?.write(staticKey, assets);
     await cache?.keepOnly();
 
     if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
@@ -234,16 +235,7 @@ async function buildSearchIndexNow(options: {
         () => undefined,
       );
     }
-    await rm(outDir, { recursive: true, force: true });
-    for (const dir of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
-    await mapLimited(merged.files, FILE_CONCURRENCY, async (file) => {
-      const target = path.join(outDir, file.path);
-      if (reuse && NAMED_BY_CONTENT.test(file.path) && (await link(path.join(reuse, file.path), target).then(() => true, () => false))) return;
-      await writeFile(target, file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
-    });
-    // Date order and the archive's filter counts for the search page (src/site/search-index-files.ts).
-    await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(merged.pages)));
-    await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(merged.pages)));
+    await writeSearchIndex(outDir, merged, { reuse, minifyScript: true });
     const indexedUrls = new Set(merged.pages.map((p) => p.url));
     const missing = [...options.articleUrls].filter((url) => !indexedUrls.has(url));
     if (missing.length) {
@@ -254,6 +246,24 @@ async function buildSearchIndexNow(options: {
     await Promise.all(services.map((service) => service.close()));
     if (aside) await rm(aside, { recursive: true, force: true });
   }
+}
+
+/**
+ * Writes a merged index into `outDir` (replacing what is there), with the date order and
+ * filter counts the search page reads (src/site/search-index-files.ts). Files named by
+ * their content are hard-linked from `reuse` where it has them; `pagefind.js` is minified
+ * unless it already is (an index merged from indexes this build wrote).
+ */
+export async function writeSearchIndex(outDir: string, merged: MergedIndex, options: { reuse?: string; minifyScript: boolean }): Promise<void> {
+  await rm(outDir, { recursive: true, force: true });
+  for (const dir of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
+  await mapLimited(merged.files, FILE_CONCURRENCY, async (file) => {
+    const target = path.join(outDir, file.path);
+    if (options.reuse && NAMED_BY_CONTENT.test(file.path) && (await link(path.join(options.reuse, file.path), target).then(() => true, () => false))) return;
+    await writeFile(target, options.minifyScript && file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
+  });
+  await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(merged.pages)));
+  await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(merged.pages)));
 }
 
 /** Pagefind files whose name is a hash of their content (src/publish/pagefind-merge.ts). */

@@ -1,9 +1,8 @@
-import { gunzipSync } from "node:zlib";
-
 /**
  * Files the build writes beside Pagefind's index, for the search page's stand-in for
- * Pagefind's API (layouts/search-ui/search/pagefind.js), made from Pagefind's own output
- * (its fragment files: each page's hash, URL and filter values):
+ * Pagefind's API (layouts/search-ui/search/pagefind.js), made from the index's pages
+ * (each page's hash, URL and filter values, read from its fragment by
+ * src/publish/pagefind-merge.ts):
  *
  * - `archive-date-order.json`: the pages by date, newest first, undated last, fetched when
  *   a reader orders results by date or browses by filters alone. Pagefind's own sort keys
@@ -66,42 +65,4 @@ export function archiveFilterCounts(pages: readonly IndexedPage[]): ArchiveFilte
     counts: Object.fromEntries(Object.entries(counts).map(([name, values]) => [name, Object.fromEntries([...values].sort(([a], [b]) => byCodePoint(a, b)))])),
     present: [...present].sort(byCodePoint),
   };
-}
-
-const SIGNATURE = "pagefind_dcd";
-
-/** A Pagefind fragment file's page: its hash (from the file name), URL and filter values. */
-export function readFragment(filePath: string, content: Uint8Array): IndexedPage | undefined {
-  const match = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/.exec(filePath);
-  if (!match) return undefined;
-  let data = Buffer.from(content);
-  if (data.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) data = gunzipSync(data);
-  const fragment = JSON.parse(data.subarray(SIGNATURE.length).toString("utf8")) as { url: string; filters?: Record<string, string[]> };
-  return { hash: match[1], url: fragment.url, filters: fragment.filters ?? {} };
-}
-
-/** Inline elements: Pagefind reads their text into the word around them, without a break. */
-const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>/gi;
-/** An element marked `data-pagefind-ignore` with its content (innermost first: applied until nothing matches). */
-const IGNORED_ELEMENT = /<([a-z][a-z0-9]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>(?:(?!<\1\b)[\s\S])*?<\/\1>/gi;
-
-/**
- * The number of words Pagefind counts on a page (its `word_count`: every whitespace-separated
- * piece of the text inside `data-pagefind-body`, `data-pagefind-ignore` elements left out),
- * read from the page's HTML as the build writes it. The search index adds pages in order
- * of this count (src/publish/search-index.ts): Pagefind lists every page with its hash and
- * word count in the metadata each search downloads first, and neighbours with equal counts
- * compress to about 8.5 KB less at 10,000 articles (66.3 KB in URL order, 57.8 KB by count).
- * An estimate only orders the pages: a miscount costs a few bytes, never a search result.
- */
-export function pagefindWordCount(html: string): number {
-  const start = /<[a-z][a-z0-9]*\b[^>]*\bdata-pagefind-body\b[^>]*>/i.exec(html);
-  if (!start) return 0;
-  let text = html.slice(start.index + start[0].length);
-  for (let previous = ""; previous !== text; ) {
-    previous = text;
-    text = text.replace(IGNORED_ELEMENT, " ");
-  }
-  text = text.replace(INLINE_TAG, "").replace(/<[^>]*>/g, " ").replace(/&[a-z0-9#]+;/gi, "&");
-  return text.split(/\s+/).filter((word) => word.length > 0).length;
 }

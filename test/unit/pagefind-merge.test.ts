@@ -197,6 +197,10 @@ describe("merging Pagefind indexes of batches of pages", () => {
     assert.deepEqual(paths.filter((p) => !isIndexFile(p)).sort(), single.map((f) => f.path).filter((p) => !isIndexFile(p)).sort());
     assert.equal(merged.pages.length, PAGES.length);
     assert.deepEqual(new Set(merged.pages.map((p) => p.url)), new Set(PAGES.map(([url]) => url)));
+    // Each page's filters, read from its fragment (the search page's date order and counts are made of them).
+    const first = merged.pages.find((p) => p.url === PAGES[4][0])!;
+    assert.deepEqual(first.filters, { section: [SECTIONS[4 % 3]], year: [String(1987 + (4 % 4))], person: [`Ann ${WORDS[4 % 7]}`] });
+    assert.ok(merged.files.some((f) => f.path === `fragment/${first.hash}.pf_fragment`), "each page's hash names its fragment file");
   });
 
   it("refuses to write an index without Pagefind's WebAssembly for its language (search could not run)", async () => {

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
-import { gzipSync } from "node:zlib";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { archiveFilterCounts, dateOrder, pagefindWordCount, readFragment, type IndexedPage } from "../../src/site/search-index-files.ts";
+import { archiveFilterCounts, dateOrder, type IndexedPage } from "../../src/site/search-index-files.ts";
 
 const page = (hash: string, url: string, date?: string, filters: Record<string, string[]> = {}): IndexedPage => ({ hash, url, filters: { ...filters, ...(date ? { date: [date] } : {}) } });
 
@@ -50,14 +49,6 @@ describe("the archive's filter counts written beside the search index", () => {
   });
 });
 
-describe("reading a Pagefind fragment file", () => {
-  it("takes the page hash from the file name and the URL and filters from the compressed fragment", () => {
-    const body = Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.from(JSON.stringify({ url: "/articles/a/", filters: { date: ["2017-02-08"] }, content: "…" }))]);
-    assert.deepEqual(readFragment("fragment/en_1a2b3c4.pf_fragment", gzipSync(body)), { hash: "en_1a2b3c4", url: "/articles/a/", filters: { date: ["2017-02-08"] } });
-    assert.equal(readFragment("index/en_1a2b3c4.pf_index", gzipSync(body)), undefined);
-  });
-});
-
 describe("the search index files' edges", () => {
   it("orders pages of one date by URL, then by hash, the same whatever the input order", () => {
     const pages = [page("h2", "/b/", "2017-01-01"), page("h1", "/b/", "2017-01-01"), page("h3", "/a/", "2017-01-01"), page("u2", "/z/"), page("u1", "/z/"), page("u0", "/y/")];
@@ -71,31 +62,5 @@ describe("the search index files' edges", () => {
     assert.deepEqual(counts.counts.section, { Politics: 1 });
     assert.deepEqual(counts.present, ["section", "source", "year"]);
     assert.deepEqual(archiveFilterCounts([]), { counts: { year: {}, month: {}, section: {}, source: {} }, present: [] });
-  });
-
-  it("reads an uncompressed fragment as well, and one without filters as having none", () => {
-    const body = Buffer.concat([Buffer.from("pagefind_dcd"), Buffer.from(JSON.stringify({ url: "/articles/b/" }))]);
-    assert.deepEqual(readFragment("site/pagefind/fragment/en_99.pf_fragment", body), { hash: "en_99", url: "/articles/b/", filters: {} });
-    assert.equal(readFragment("site/pagefind/notfragment/en_99.pf_fragment", body), undefined);
-    assert.equal(readFragment("fragment/en_99.pf_fragment.bak", body), undefined);
-  });
-});
-
-describe("the word count Pagefind gives a page (pagefindWordCount)", () => {
-  it("counts only the words inside the body marker, whatever attributes come before it", () => {
-    const html = `<html><head><title>Three words here</title></head><body><nav>Skip these</nav><main id="main" class="article" data-pagefind-body><h1>Harbor reopens</h1><p>Ships came back today.</p></main></body></html>`;
-    assert.equal(pagefindWordCount(html), 6);
-    assert.equal(pagefindWordCount("<main><p>No body marker, no words indexed.</p></main>"), 0);
-  });
-
-  it("leaves out ignored elements, nested or with attributes before the marker, as a break between words", () => {
-    const html = `<div data-pagefind-body><p>one<span class="x" data-pagefind-ignore>skip <b data-pagefind-ignore>this</b> too</span>two</p><aside role="note" data-pagefind-ignore><p>all of this</p></aside><p>three</p></div>`;
-    assert.equal(pagefindWordCount(html), 3);
-  });
-
-  it("reads inline elements into the word around them and block elements as breaks, an entity as one character", () => {
-    assert.equal(pagefindWordCount(`<div data-pagefind-body><p>un<em>believ</em>able</p><p>R&amp;D</p><p>end</p></div>`), 3);
-    assert.equal(pagefindWordCount(`<div data-pagefind-body><p>one&nbsp;two</p></div>`), 1);
-    assert.equal(pagefindWordCount(`<div data-pagefind-body><p>re<a href="/articles/x/" class="link">link</a>ed here</p></div>`), 2, "an inline element with attributes too");
   });
 });
