@@ -16,6 +16,8 @@ export function decodeCbor(bytes: Uint8Array, offset = 0): { value: CborValue; e
     const initial = buffer[at++];
     const major = initial >> 5;
     const info = initial & 31;
+    // Byte strings, maps, tags and floats (major types 2, 5, 6, 7) are not in Pagefind's files.
+    if (major === 2 || major > 4) throw new Error(`CBOR: unsupported major type ${major} at byte ${at - 1}`);
     let n: number;
     if (info < 24) n = info;
     else if (info === 24) n = buffer[at++];
@@ -27,26 +29,19 @@ export function decodeCbor(bytes: Uint8Array, offset = 0): { value: CborValue; e
       n = Number(big);
       at += 8;
     } else throw new Error(`CBOR: unsupported length encoding ${info} at byte ${at - 1}`);
-    switch (major) {
-      case 0:
-        return n;
-      case 1:
-        return -1 - n;
-      case 3: {
-        const end = at + n;
-        if (end > buffer.length) throw new Error(`CBOR: a string runs past the end of the data`);
-        const text = buffer.toString("utf8", at, end);
-        at = end;
-        return text;
-      }
-      case 4: {
-        const items: CborValue[] = new Array(n);
-        for (let i = 0; i < n; i++) items[i] = read();
-        return items;
-      }
-      default:
-        throw new Error(`CBOR: unsupported major type ${major} at byte ${at - 1}`);
+    if (major === 0) return n;
+    if (major === 1) return -1 - n;
+    if (major === 3) {
+      const end = at + n;
+      if (end > buffer.length) throw new Error(`CBOR: a string runs past the end of the data`);
+      const text = buffer.toString("utf8", at, end);
+      at = end;
+      return text;
     }
+    // Major type 4: an array of n items.
+    const items: CborValue[] = new Array(n);
+    for (let i = 0; i < n; i++) items[i] = read();
+    return items;
   };
   const value = read();
   return { value, end: at };
