@@ -1,8 +1,8 @@
 import path from "node:path";
 import MarkdownIt from "markdown-it";
-import { readArticleIndex, withArticleContent, type IndexedArticle } from "./src/site/article-index.ts";
+import { withArticleContent, type IndexedArticle } from "./src/site/article-index.ts";
 import { fileURLToPath } from "node:url";
-import { buildSiteModel, selectPages, type RenderShare, type SiteModel } from "./src/site/model.ts";
+import { loadSiteModel, selectPages, type RenderShare, type SiteModel } from "./src/site/model.ts";
 import { writesSinglePages as writesSharedPages, type BuildShard } from "./src/site/build-shards.ts";
 import { enableNunjucksCompileCache } from "./src/site/nunjucks-compile-cache.ts";
 import { urlPrefixer } from "./src/site/url-prefix.ts";
@@ -107,7 +107,7 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
   const only = settings.only && new Set(settings.only);
   const loadArchive = () =>
     (archive ??= (async () => {
-      const full = settings.model ?? buildSiteModel(settings.index ?? (await readArticleIndex(contentDir)), undefined, undefined, { today: settings.site.today });
+      const full = settings.model ?? (await loadSiteModel(contentDir, settings.index, settings.site.today));
       const model = selectPages(full, share, only, settings.buildShard);
       settings.hooks?.pages?.(model);
       return { ...model, pages: { ...model.pages, articles: await withArticleContent(model.pages.articles, contentDir) } };

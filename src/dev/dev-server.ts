@@ -64,7 +64,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // The search index, one run at a time: a request during a run runs next, so the index
   // always ends up matching the last site.
   let indexing: Promise<void> | undefined;
-  /** Rebuilds started so far: an index run that overlapped one is run again. */
+  /** Rebuilds started so far: an index run one overlapped stops quietly, and the rebuild's reload asks for another. */
   let rebuilds = 0;
   let indexAgain = false;
   const requestIndex = () => {

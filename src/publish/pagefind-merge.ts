@@ -49,6 +49,7 @@ interface Entry {
 }
 
 interface BatchPage {
+  /** Its batch's place among the batches that have pages (set once those are known). */
   batch: number;
   /** The page's number in its batch's index. */
   local: number;
@@ -98,7 +99,7 @@ function asArray(value: CborValue, what: string): CborValue[] {
   return value;
 }
 
-function readBatch(files: readonly PagefindFile[], batch: number): Batch | undefined {
+function readBatch(files: readonly PagefindFile[]): Batch | undefined {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const entryFile = byPath.get("pagefind-entry.json");
   if (!entryFile) throw new Error("a Pagefind batch has no pagefind-entry.json");
@@ -124,7 +125,7 @@ function readBatch(files: readonly PagefindFile[], batch: number): Batch | undef
     const fragment = file("fragment", hash, "pf_fragment");
     const json = unpackPagefindFile(fragment, "fragment");
     const data = JSON.parse(json.toString("utf8")) as { url: string; filters?: Record<string, string[]> };
-    return { batch, local, wordCount, url: data.url, filters: data.filters ?? {}, fragment, contentHash: sha256(json) };
+    return { batch: -1, local, wordCount, url: data.url, filters: data.filters ?? {}, fragment, contentHash: sha256(json) };
   });
   return {
     entry,
@@ -253,7 +254,7 @@ export interface MergedIndex {
 export async function mergePagefindIndexes(batches: readonly (readonly PagefindFile[])[], options: { chunkSize?: number } = {}): Promise<MergedIndex> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (batches.length === 0) throw new Error("no Pagefind batch to merge");
-  const read = batches.map((files, i) => readBatch(files, i)).filter((b): b is Batch => b !== undefined);
+  const read = batches.map((files) => readBatch(files)).filter((b): b is Batch => b !== undefined);
   read.forEach((b, i) => b.pages.forEach((p) => (p.batch = i)));
   const staticFiles = batches[0].filter((f) => !isIndexFile(f.path));
   const first = read[0];

@@ -3,8 +3,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
-import { readArticleIndex } from "../site/article-index.ts";
-import { buildSiteModel, PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
+import { loadSiteModel, PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
 import { writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { runInChild } from "./child-process.ts";
@@ -103,7 +102,7 @@ async function renderInChild(options: RenderOptions, share: RenderShare, rounds:
  */
 export async function renderSiteInProcess(options: RenderOptions, share: RenderShare, rounds = 1): Promise<RenderResult> {
   if (rounds <= 1) return renderRound(options, share);
-  const model = options.model ?? buildSiteModel(options.index ?? (await readArticleIndex(options.contentDir)), undefined, undefined, { today: options.site.today });
+  const model = options.model ?? (await loadSiteModel(options.contentDir, options.index, options.site.today));
   const results: RenderResult[] = [];
   for (let round = 0; round < rounds; round++) {
     results.push(await renderRound({ ...options, model }, { index: share.index + round * share.count, count: share.count * rounds }));

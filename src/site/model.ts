@@ -1,6 +1,6 @@
 import { compareNewestFirst, formatArticleDate, machineDate } from "./dates.ts";
 import { articleLink, type ArticleLink } from "./article-link.ts";
-import type { ArticleContent, IndexedArticle } from "./article-index.ts";
+import { readArticleIndex, type ArticleContent, type IndexedArticle } from "./article-index.ts";
 import { topEntities, type CountedName } from "./home.ts";
 import { linksBySlug } from "./related.ts";
 import { buildSourceIndex, sourceUrl, type SourceIndex } from "./sources.ts";
@@ -187,6 +187,11 @@ export function paginate<T>(items: readonly T[], baseUrl: string, title: string,
  * given, the paginated lists keep only the pages at these URLs (the dev server re-renders
  * just the pages whose data changed); the whole-archive fields stay complete.
  */
+/** The whole archive's model for a render: from the index in hand, else read from the content folder. */
+export async function loadSiteModel(contentDir: string, index: readonly IndexedArticle[] | undefined, today: string | undefined): Promise<SiteModel> {
+  return buildSiteModel(index ?? (await readArticleIndex(contentDir)), undefined, undefined, { today });
+}
+
 export function buildSiteModel(
   index: readonly IndexedArticle[],
   share: RenderShare = { index: 0, count: 1 },
