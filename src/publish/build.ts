@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { IngestWarning } from "../ingest/pipeline.ts";
@@ -16,8 +16,8 @@ import { ArticleIngest, type IngestStageResult, type RefusedFile } from "./inges
 import { renderSite, type RenderResult } from "./render.ts";
 import { buildSearchIndex, pageFile, StaleSearchRecordsError } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
-import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, removeFiles, replaceDir, type SwapOperations } from "./site-folder.ts";
-import { isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
+import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, previousSiteDir, removeFiles, replaceDir, updateCopy, type SwapOperations } from "./site-folder.ts";
+import { fileFingerprints, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
 import { buildVersions, CACHE_FORMAT, type BuildVersions } from "./versions.ts";
 
 /**
@@ -277,11 +277,19 @@ export class ArchiveBuild {
 
       // sitemaps (a served site's only when they changed, so a page edit rewrites only its pages)
       let filesWritten = rendered.pagesWritten;
-      for (const sitemap of buildSitemaps(outputs, config.site.rootUrl)) {
+      const sitemaps = buildSitemaps(outputs, config.site.rootUrl);
+      for (const sitemap of sitemaps) {
         const target = path.join(staging, sitemap.path);
         if (staging === this.outputDir && (await readFile(target, "utf8").catch(() => undefined)) === sitemap.xml) continue;
-        await writeFile(target, sitemap.xml);
+        // Written beside and renamed over: the folder may be a kept previous site (no file is written into).
+        await writeFile(`${target}.tmp`, sitemap.xml);
+        await rename(`${target}.tmp`, target);
         filesWritten++;
+      }
+      // Sitemaps of a bigger site, in a served folder or a kept previous site.
+      const sitemapNames = new Set(sitemaps.map((s) => s.path));
+      for (const name of await readdir(staging)) {
+        if (isGeneratedAfterRender(name) && !name.startsWith("pagefind") && !sitemapNames.has(name)) await rm(path.join(staging, name), { force: true });
       }
       const manifest: SiteManifest = {
         format: CACHE_FORMAT,
@@ -326,6 +334,7 @@ export class ArchiveBuild {
 
       // swap
       const swapStarted = performance.now();
+      let replaced: string | undefined;
       if (staging !== this.outputDir) {
         await this.hooks.beforeSwap?.(staging);
         const restoreManifest = await removeManifest(config.cacheDir);
@@ -333,15 +342,19 @@ export class ArchiveBuild {
           // The old site's search index serves, slightly stale, until the new one is in.
           await replaceDir(path.join(this.outputDir, "pagefind"), path.join(staging, "pagefind")).catch(() => {});
         }
-        const old = await replaceDir(staging, this.outputDir, { ops: this.hooks.swapOperations, keepOld: this.mode === "serve" }).catch(async (error: unknown) => {
+        // A warm build keeps the site it replaces for the next warm build to start from.
+        const keepPrevious = this.mode === "publish" && previous !== undefined && config.cacheDir !== undefined;
+        const old = await replaceDir(staging, this.outputDir, { ops: this.hooks.swapOperations, keepOld: this.mode === "serve" || keepPrevious }).catch(async (error: unknown) => {
           // The old site is back in place: so is the manifest that describes it.
           await restoreManifest();
           throw error;
         });
-        if (old) this.oldSites.push(old);
         staging = undefined;
+        if (old && keepPrevious) replaced = old;
+        else if (old) this.oldSites.push(old);
       }
       await saveManifest(config.cacheDir, manifest);
+      if (replaced) await this.keepAsPrevious(replaced, previous!.manifest);
       this.site = site;
       seconds.swap = elapsed(swapStarted);
       seconds.total = elapsed(started);
@@ -427,11 +440,33 @@ export class ArchiveBuild {
     return { manifest, singlePageRecords: [], articleUrls, complete };
   }
 
-  /** A copy of the site on disk made of hard links, without its sitemaps and search index (written anew). */
+  /**
+   * A copy of the site on disk (described by `manifest`) to build the new site in: the
+   * previous site the last warm build kept, brought up to date, or else a new folder of
+   * hard links to every file. Its sitemaps and search index are written anew.
+   */
   private async copyOfSite(manifest: SiteManifest): Promise<string> {
     const staging = await makeSibling(this.outputDir, "staging");
+    const kept = await loadManifest(this.config.cacheDir, { siteVersion: this.versions!.site, outputDir: this.outputDir }, "previous");
+    // From here the kept site is a staging folder: a build killed while it changes leaves
+    // no manifest claiming it, and the next build's clean-up deletes it.
+    if (kept) await removeManifest(this.config.cacheDir, "previous");
+    if (kept && (await rename(previousSiteDir(this.outputDir), staging).then(() => true, () => false))) {
+      await updateCopy(staging, this.outputDir, fileFingerprints(kept), fileFingerprints(manifest));
+      return staging;
+    }
     await linkCopy(this.outputDir, staging, manifest.outputs);
     return staging;
+  }
+
+  /** Keeps the site a warm build replaced (moved aside to `old`) as the previous site, with its manifest. */
+  private async keepAsPrevious(old: string, manifest: SiteManifest): Promise<void> {
+    const target = previousSiteDir(this.outputDir);
+    // One left by a build killed before it saved the manifest, or made by other code.
+    await removeManifest(this.config.cacheDir, "previous");
+    await rm(target, { recursive: true, force: true });
+    await rename(old, target);
+    await saveManifest(this.config.cacheDir, manifest, "previous");
   }
 
   private outcome(

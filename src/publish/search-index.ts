@@ -10,6 +10,7 @@ import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
 import { isIndexFile, mergePagefindIndexes, type MergedIndex, type PagefindFile } from "./pagefind-merge.ts";
 import { SearchRecordStore } from "./search-records.ts";
+import { listSiteFiles, removeFiles } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 /** Where an article's page is written, relative to the site folder. */
@@ -255,15 +256,28 @@ async function buildSearchIndexNow(options: {
  * unless it already is (an index merged from indexes this build wrote).
  */
 export async function writeSearchIndex(outDir: string, merged: MergedIndex, options: { reuse?: string; minifyScript: boolean }): Promise<void> {
-  await rm(outDir, { recursive: true, force: true });
+  // A folder already there (a kept previous site's, src/publish/build.ts) keeps the files
+  // named by their content that the new index has too; the rest go. No file is written
+  // into: they may be links to the live site's.
+  const existing = new Set((await listSiteFiles(outDir)) ?? []);
+  const extra = new Map<string, string>([
+    [DATE_ORDER_FILE, JSON.stringify(dateOrder(merged.pages))],
+    [FILTER_COUNTS_FILE, JSON.stringify(archiveFilterCounts(merged.pages))],
+  ]);
+  const wanted = new Set([...merged.files.map((f) => f.path), ...extra.keys()]);
+  await removeFiles(outDir, [...existing].filter((f) => !wanted.has(f)));
   for (const dir of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
+  const replace = async (target: string, content: Uint8Array | string) => {
+    await rm(target, { force: true });
+    await writeFile(target, content);
+  };
   await mapLimited(merged.files, FILE_CONCURRENCY, async (file) => {
     const target = path.join(outDir, file.path);
+    if (NAMED_BY_CONTENT.test(file.path) && existing.has(file.path)) return;
     if (options.reuse && NAMED_BY_CONTENT.test(file.path) && (await link(path.join(options.reuse, file.path), target).then(() => true, () => false))) return;
-    await writeFile(target, options.minifyScript && file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
+    await replace(target, options.minifyScript && file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
   });
-  await writeFile(path.join(outDir, DATE_ORDER_FILE), JSON.stringify(dateOrder(merged.pages)));
-  await writeFile(path.join(outDir, FILTER_COUNTS_FILE), JSON.stringify(archiveFilterCounts(merged.pages)));
+  for (const [name, text] of extra) await replace(path.join(outDir, name), text);
 }
 
 /** Pagefind files whose name is a hash of their content (src/publish/pagefind-merge.ts). */

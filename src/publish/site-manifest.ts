@@ -26,12 +26,19 @@ export interface SiteManifest {
   outputs: string[];
 }
 
-const MANIFEST_FILE = "site.json";
+/**
+ * Which site a manifest describes: the site folder, or the previous site a warm build
+ * kept beside it (src/publish/site-folder.ts, previousSiteDir), which the next warm build
+ * brings up to date instead of copying the whole site.
+ */
+export type ManifestOf = "site" | "previous";
 
-export async function loadManifest(cacheDir: string | undefined, expected: { siteVersion: string; outputDir: string }): Promise<SiteManifest | undefined> {
+const MANIFEST_FILE: Record<ManifestOf, string> = { site: "site.json", previous: "site-previous.json" };
+
+export async function loadManifest(cacheDir: string | undefined, expected: { siteVersion: string; outputDir: string }, of: ManifestOf = "site"): Promise<SiteManifest | undefined> {
   if (!cacheDir) return undefined;
   try {
-    const manifest = JSON.parse(await readFile(path.join(cacheDir, MANIFEST_FILE), "utf8")) as SiteManifest;
+    const manifest = JSON.parse(await readFile(path.join(cacheDir, MANIFEST_FILE[of]), "utf8")) as SiteManifest;
     if (manifest.format !== CACHE_FORMAT || manifest.siteVersion !== expected.siteVersion || manifest.outputDir !== expected.outputDir) return undefined;
     if (!manifest.pages || !manifest.feeds || !Array.isArray(manifest.outputs)) return undefined;
     return manifest;
@@ -40,23 +47,37 @@ export async function loadManifest(cacheDir: string | undefined, expected: { sit
   }
 }
 
-export async function saveManifest(cacheDir: string | undefined, manifest: SiteManifest): Promise<void> {
+export async function saveManifest(cacheDir: string | undefined, manifest: SiteManifest, of: ManifestOf = "site"): Promise<void> {
   if (!cacheDir) return;
   await mkdir(cacheDir, { recursive: true });
-  const target = path.join(cacheDir, MANIFEST_FILE);
+  const target = path.join(cacheDir, MANIFEST_FILE[of]);
   await writeFile(`${target}.tmp`, JSON.stringify(manifest));
   await rename(`${target}.tmp`, target);
 }
 
 /** Deletes the manifest; returns a function that puts it back (the site folder did not change after all). */
-export async function removeManifest(cacheDir: string | undefined): Promise<() => Promise<void>> {
+export async function removeManifest(cacheDir: string | undefined, of: ManifestOf = "site"): Promise<() => Promise<void>> {
   if (!cacheDir) return async () => {};
-  const file = path.join(cacheDir, MANIFEST_FILE);
+  const file = path.join(cacheDir, MANIFEST_FILE[of]);
   const text = await readFile(file, "utf8").catch(() => undefined);
   await rm(file, { force: true });
   return async () => {
     if (text !== undefined) await writeFile(file, text);
   };
+}
+
+/**
+ * Every file the render wrote, with the fingerprint of what it shows: a page's or a
+ * name's feed's, and undefined for the files no fingerprint covers (the single pages,
+ * the assets), which are never taken to be unchanged.
+ */
+export function fileFingerprints(manifest: SiteManifest): Map<string, string | undefined> {
+  const files = new Map<string, string | undefined>(manifest.outputs.map((f) => [f, undefined]));
+  for (const [url, fingerprint] of [...Object.entries(manifest.pages), ...Object.entries(manifest.feeds)]) {
+    const file = url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
+    if (files.has(file)) files.set(file, fingerprint);
+  }
+  return files;
 }
 
 /** Files the build writes after rendering, which the manifest does not list. */

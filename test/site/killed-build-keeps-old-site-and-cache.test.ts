@@ -66,8 +66,23 @@ describe("a build killed midway", () => {
     const next = await publish(folders);
     assert.equal(next.ingest.analyzed, 0, "the killed build's analyses of the two edited files are reused");
     assert.equal(next.renderedAll, false, "the next build is still a warm one");
-    assert.deepEqual(await readdir(path.dirname(folders.outputDir)), ["site"], "no temporary folder left behind");
+    assert.deepEqual((await readdir(path.dirname(folders.outputDir))).sort(), ["site", "site.prev"], "no temporary folder left behind, the replaced site kept for the next warm build");
     const cold = { articlesDir: folders.articlesDir, outputDir: path.join(work, "cold/site"), contentDir: path.join(work, "cold/content") };
+    await publish(cold);
+    assertSameSite(await snapshot(folders.outputDir), await snapshot(cold.outputDir), "the next build");
+  });
+
+  it("a warm build killed after it began bringing the kept previous site up to date leaves the site in place and nothing claiming the half-updated folder", async () => {
+    const before = await snapshot(folders.outputDir);
+    await appendFile(path.join(folders.articlesDir, "007_synthetic.txt"), "\nA late correction to the seventh story.\n");
+    await buildKilledAt(folders, /^render\.\.\.$/m);
+    assertSameSite(await snapshot(folders.outputDir), before, "the site after the killed build");
+    assert.ok(!(await readdir(path.dirname(folders.outputDir))).includes("site.prev"), "the kept site had become the killed build's staging folder");
+
+    const next = await publish(folders);
+    assert.equal(next.renderedAll, false, "the next build is still a warm one");
+    assert.deepEqual((await readdir(path.dirname(folders.outputDir))).sort(), ["site", "site.prev"]);
+    const cold = { articlesDir: folders.articlesDir, outputDir: path.join(work, "cold2/site"), contentDir: path.join(work, "cold2/content") };
     await publish(cold);
     assertSameSite(await snapshot(folders.outputDir), await snapshot(cold.outputDir), "the next build");
   });
