@@ -199,7 +199,7 @@ describe("the deploy workflow", () => {
     assert.ok(restore > stepIndex(build, runs(/^npm ci$/), "installs") && restore < built, "restored after npm ci, before the build");
     const cache = build.steps[restore].with!;
     const paths = String(cache.path).trim().split("\n").map((p) => p.trim());
-    assert.deepEqual(paths.sort(), [".cache", "_site", "generated"], "the cache and what it describes travel together");
+    assert.deepEqual(paths.sort(), [".cache", "_site", "_site.prev", "generated"], "the cache and what it describes travel together (the kept previous site too)");
     assert.match(String(cache.key), /\$\{\{ github\.sha \}\}/, "a new entry per commit (entries cannot be overwritten)");
     assert.ok(String(cache.key).startsWith(String(cache["restore-keys"]).trim()), "the newest earlier entry is restored");
     assert.doesNotMatch(build.steps[built].run!, /--no-cache/);
