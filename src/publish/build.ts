@@ -9,15 +9,14 @@ import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { digestWarnings, reportWarnings } from "../warning-digest.ts";
-import { openArticleMemo } from "./article-memo.ts";
 import { runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
-import { ArticleIngest, type IngestStageResult, type RefusedFile } from "./ingest-stage.ts";
-import { renderSite, type RenderResult } from "./render.ts";
+import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
+import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
 import { buildSearchIndex, pageFile, StaleSearchRecordsError } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, previousSiteDir, removeFiles, replaceDir, updateCopy, type SwapOperations } from "./site-folder.ts";
-import { fileFingerprints, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
+import { fileFingerprints, hasManifest, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
 import { buildVersions, CACHE_FORMAT, type BuildVersions } from "./versions.ts";
 
 /**
@@ -183,6 +182,9 @@ export class ArchiveBuild {
     this.versions ??= this.hooks.versions ?? (await buildVersions(config));
     if (firstRun) await cleanUpAfterKilledBuilds(this.outputDir);
 
+    // A warm build renders its few pages in this process: Eleventy loads while ingest runs
+    // in its own. The dev server renders every save's pages here: loaded from the start.
+    if (this.mode === "serve" || (this.hooks.ingestInChild && !options.fullRender && (await hasManifest(config.cacheDir)))) loadRenderer().catch(() => {});
     // read → ingest → Markdown
     const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve");
     // The dev server prints only the warnings that are new since its last build.
@@ -412,6 +414,8 @@ export class ArchiveBuild {
       return reply.result;
     }
     if (!this.ingest) {
+      // Imported here: a build that ingests in a child process never loads the ingest code.
+      const [{ openArticleMemo }, { ArticleIngest }] = await Promise.all([import("./article-memo.ts"), import("./ingest-stage.ts")]);
       const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: this.versions!.ingest, now: config.now });
       this.ingest = new ArticleIngest(config, memo, this.versions!.ingest);
     }

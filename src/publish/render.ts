@@ -1,7 +1,6 @@
 import os from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { archiveSite, type RenderSettings } from "../../.eleventy.ts";
+import type { RenderSettings } from "../../.eleventy.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
 import { loadSiteModel, PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
@@ -42,6 +41,18 @@ export interface RenderResult {
   singlePageRecords: [string, string][];
   /** Article pages written without a data-pagefind-body element: search would miss them. */
   articlesWithoutSearchBody: string[];
+}
+
+let renderer: Promise<{ Eleventy: typeof import("@11ty/eleventy").default; archiveSite: typeof import("../../.eleventy.ts").archiveSite }> | undefined;
+
+/**
+ * Eleventy and the site's configuration, imported on first use: importing them takes about
+ * a second, which a build whose pages are all rendered by child processes never needs to
+ * spend, and which a warm build spends while its ingest process works (src/publish/build.ts).
+ */
+export function loadRenderer(): NonNullable<typeof renderer> {
+  renderer ??= Promise.all([import("@11ty/eleventy"), import("../../.eleventy.ts")]).then(([eleventy, config]) => ({ Eleventy: eleventy.default, archiveSite: config.archiveSite }));
+  return renderer;
 }
 
 /** Below this many pages a second process costs more (its start-up and its own model) than it saves. */
@@ -144,6 +155,7 @@ async function renderRound(options: RenderOptions, share: RenderShare): Promise<
     },
   };
   const outputDir = path.resolve(options.outputDir);
+  const { Eleventy, archiveSite } = await loadRenderer();
   const eleventy = new Eleventy(options.layoutsDir, outputDir, {
     // Every setting comes in through the callback; no configuration file is looked for.
     configPath: false,

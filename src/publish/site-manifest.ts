@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CACHE_FORMAT } from "./versions.ts";
 
@@ -45,6 +45,11 @@ export async function loadManifest(cacheDir: string | undefined, expected: { sit
   } catch {
     return undefined;
   }
+}
+
+/** Whether the cache holds a manifest of the site (cheap: the file is not read). */
+export async function hasManifest(cacheDir: string | undefined): Promise<boolean> {
+  return cacheDir !== undefined && (await stat(path.join(cacheDir, MANIFEST_FILE.site)).then(() => true, () => false));
 }
 
 export async function saveManifest(cacheDir: string | undefined, manifest: SiteManifest, of: ManifestOf = "site"): Promise<void> {
