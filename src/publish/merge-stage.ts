@@ -190,7 +190,9 @@ async function indexFromShards(siteDir: string, shards: readonly { dir: string; 
       const from = path.join(dir, SHARD_SITE_DIR, "pagefind");
       const files = ((await listSiteFiles(from)) ?? []).filter((f) => f !== DATE_ORDER_FILE && f !== FILTER_COUNTS_FILE);
       if (!files.includes("pagefind-entry.json")) throw new ShardBuildError(`${dir} has no search index (${from}/pagefind-entry.json): build the shard again.`);
-      return Promise.all(files.map(async (f) => ({ path: f, content: await readFile(path.join(from, f)) })));
+      // A limited number at a time: a shard of 100,000 articles has 25,000 fragment files
+      // (all of them opened at once failed with "too many open files").
+      return mapLimited(files, FILE_CONCURRENCY, async (f) => ({ path: f, content: await readFile(path.join(from, f)) }));
     }),
   );
   const merged = await mergePagefindIndexes(indexes, { chunkSize: INDEX_CHUNK_SIZE });
