@@ -16,7 +16,7 @@ import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
 import { buildSearchIndex, pageFile, StaleSearchRecordsError } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, previousSiteDir, removeFiles, replaceDir, updateCopy, type SwapOperations } from "./site-folder.ts";
-import { fileFingerprints, hasManifest, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
+import { deleteManifest, feedFile, fileFingerprints, hasManifest, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
 import { buildVersions, CACHE_FORMAT, type BuildVersions } from "./versions.ts";
 
 /**
@@ -454,7 +454,7 @@ export class ArchiveBuild {
     const kept = await loadManifest(this.config.cacheDir, { siteVersion: this.versions!.site, outputDir: this.outputDir }, "previous");
     // From here the kept site is a staging folder: a build killed while it changes leaves
     // no manifest claiming it, and the next build's clean-up deletes it.
-    if (kept) await removeManifest(this.config.cacheDir, "previous");
+    if (kept) await deleteManifest(this.config.cacheDir, "previous");
     if (kept && (await rename(previousSiteDir(this.outputDir), staging).then(() => true, () => false))) {
       await updateCopy(staging, this.outputDir, fileFingerprints(kept), fileFingerprints(manifest));
       return staging;
@@ -467,7 +467,7 @@ export class ArchiveBuild {
   private async keepAsPrevious(old: string, manifest: SiteManifest): Promise<void> {
     const target = previousSiteDir(this.outputDir);
     // One left by a build killed before it saved the manifest, or made by other code.
-    await removeManifest(this.config.cacheDir, "previous");
+    await deleteManifest(this.config.cacheDir, "previous");
     await rm(target, { recursive: true, force: true });
     await rename(old, target);
     await saveManifest(this.config.cacheDir, manifest, "previous");
@@ -509,10 +509,6 @@ function verify(index: readonly IndexedArticle[], outputs: readonly string[], re
   }
 }
 
-/** "/people/ada-park/feed.xml" → "people/ada-park/feed.xml". */
-function feedFile(url: string): string {
-  return url.replace(/^\//, "");
-}
 
 function hashIndex(index: readonly IndexedArticle[]): string {
   const hash = createHash("sha1");

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pageFile } from "./search-index.ts";
 import { CACHE_FORMAT } from "./versions.ts";
 
 /**
@@ -60,10 +61,15 @@ export async function saveManifest(cacheDir: string | undefined, manifest: SiteM
   await rename(`${target}.tmp`, target);
 }
 
+/** Deletes the manifest, for good. */
+export async function deleteManifest(cacheDir: string | undefined, of: ManifestOf): Promise<void> {
+  if (cacheDir) await rm(path.join(cacheDir, MANIFEST_FILE[of]), { force: true });
+}
+
 /** Deletes the manifest; returns a function that puts it back (the site folder did not change after all). */
-export async function removeManifest(cacheDir: string | undefined, of: ManifestOf = "site"): Promise<() => Promise<void>> {
+export async function removeManifest(cacheDir: string | undefined): Promise<() => Promise<void>> {
   if (!cacheDir) return async () => {};
-  const file = path.join(cacheDir, MANIFEST_FILE[of]);
+  const file = path.join(cacheDir, MANIFEST_FILE.site);
   const text = await readFile(file, "utf8").catch(() => undefined);
   await rm(file, { force: true });
   return async () => {
@@ -78,11 +84,14 @@ export async function removeManifest(cacheDir: string | undefined, of: ManifestO
  */
 export function fileFingerprints(manifest: SiteManifest): Map<string, string | undefined> {
   const files = new Map<string, string | undefined>(manifest.outputs.map((f) => [f, undefined]));
-  for (const [url, fingerprint] of [...Object.entries(manifest.pages), ...Object.entries(manifest.feeds)]) {
-    const file = url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
-    if (files.has(file)) files.set(file, fingerprint);
-  }
+  const fingerprinted = [...Object.entries(manifest.pages).map(([url, fp]) => [pageFile(url), fp]), ...Object.entries(manifest.feeds).map(([url, fp]) => [feedFile(url), fp])];
+  for (const [file, fingerprint] of fingerprinted) if (files.has(file)) files.set(file, fingerprint);
   return files;
+}
+
+/** The file a name's feed URL is written to: "/people/ada-park/feed.xml" → "people/ada-park/feed.xml". */
+export function feedFile(url: string): string {
+  return url.replace(/^\//, "");
 }
 
 /** Files the build writes after rendering, which the manifest does not list. */
