@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 import type { IndexedPage } from "../site/search-index-files.ts";
-import { CborReader, CborWriter, decodeCbor, type CborValue } from "./cbor.ts";
+import { CborReader, CborWriter, decodeCbor, encodeCbor, type CborValue } from "./cbor.ts";
 
 /**
  * One Pagefind index made from several: the search index is built in batches (each a
@@ -59,6 +59,10 @@ interface BatchPage {
   /** The fragment file as Pagefind wrote it (compressed) and its content's hash. */
   fragment: Uint8Array;
   contentHash: string;
+  /** Its metadata fields' names (the index lists those of all its pages). */
+  metaKeys: string[];
+  /** Left out of the merge (MergeOptions.exclude). */
+  excluded?: boolean;
 }
 
 interface Batch {
@@ -124,8 +128,8 @@ function readBatch(files: readonly PagefindFile[]): Batch | undefined {
     const [hash, wordCount] = asArray(page, "page entry") as [string, number];
     const fragment = file("fragment", hash, "pf_fragment");
     const json = unpackPagefindFile(fragment, "fragment");
-    const data = JSON.parse(json.toString("utf8")) as { url: string; filters?: Record<string, string[]> };
-    return { batch: -1, local, wordCount, url: data.url, filters: data.filters ?? {}, fragment, contentHash: sha256(json) };
+    const data = JSON.parse(json.toString("utf8")) as { url: string; filters?: Record<string, string[]>; meta?: Record<string, string> };
+    return { batch: -1, local, wordCount, url: data.url, filters: data.filters ?? {}, fragment, contentHash: sha256(json), metaKeys: Object.keys(data.meta ?? {}) };
   });
   return {
     entry,
@@ -220,6 +224,23 @@ function prefixes(a: string, b: string): [string, string] {
   return [ca.slice(0, common + 1).join(""), cb.slice(0, common + 1).join("")];
 }
 
+/**
+ * A page's entry after its number: its word positions, then its places in metadata fields,
+ * where a negative number -(n + 1) says the positions after it are in field n. Those field
+ * numbers are changed by `fields` (old number → new).
+ */
+function renumberFields(rest: Buffer, fields: readonly number[]): Buffer {
+  const locations = decodeCbor(rest, 0);
+  const meta = decodeCbor(rest, locations.end);
+  const renumbered = (meta.value as number[]).map((v) => {
+    if (v >= 0) return v;
+    const field = fields[-v - 1];
+    if (field === undefined || field < 0) throw new Error("a word of Pagefind's index is in a metadata field its batch does not list");
+    return -field - 1;
+  });
+  return Buffer.concat([rest.subarray(0, locations.end), encodeCbor(renumbered), rest.subarray(meta.end)]);
+}
+
 /** Names content by its hash, `language_` and at least `length` hex digits, longer where two differ. */
 class Names {
   private byName = new Map<string, string>();
@@ -247,14 +268,37 @@ export interface MergedIndex {
   pages: IndexedPage[];
 }
 
+export interface MergeOptions {
+  chunkSize?: number;
+  /**
+   * Per batch (in the order given), pages (URLs) to leave out, as if Pagefind had never
+   * read them: a warm build updates a batch's index with a run over its changed pages
+   * alone, and leaves the old versions of those pages (and pages gone from the site) out
+   * of the batch's old index.
+   */
+  exclude?: readonly (ReadonlySet<string> | undefined)[];
+  /** The batches' index files only (no scripts, styles or WebAssembly): the merge of one batch's old index and its changed pages. */
+  indexOnly?: boolean;
+}
+
 /**
  * Merges the files of Pagefind runs over disjoint sets of pages into one index. Pages are
  * numbered by word count, then URL (then fragment hash, for two copies of one URL).
  */
-export async function mergePagefindIndexes(batches: readonly (readonly PagefindFile[])[], options: { chunkSize?: number } = {}): Promise<MergedIndex> {
+export async function mergePagefindIndexes(batches: readonly (readonly PagefindFile[])[], options: MergeOptions = {}): Promise<MergedIndex> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (batches.length === 0) throw new Error("no Pagefind batch to merge");
-  const read = batches.map((files) => readBatch(files)).filter((b): b is Batch => b !== undefined);
+  const read: Batch[] = [];
+  let excluding = false;
+  batches.forEach((files, i) => {
+    const batch = readBatch(files);
+    if (!batch) return;
+    const leftOut = options.exclude?.[i];
+    if (leftOut?.size) {
+      for (const p of batch.pages) if (leftOut.has(p.url)) p.excluded = excluding = true;
+    }
+    read.push(batch);
+  });
   read.forEach((b, i) => b.pages.forEach((p) => (p.batch = i)));
   const staticFiles = batches[0].filter((f) => !isIndexFile(f.path));
   const first = read[0];
@@ -264,10 +308,10 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     if (b.version !== first.version) throw new Error(`Pagefind batches of two versions (${first.version}, ${b.version})`);
   }
 
-  // Every page, numbered anew.
-  const pages = read.flatMap((b) => b.pages);
+  // Every page, numbered anew (a page left out keeps the number -1: its entries are dropped).
+  const pages = read.flatMap((b) => b.pages).filter((p) => !p.excluded);
   pages.sort((a, b) => a.wordCount - b.wordCount || compareCodePoints(a.url, b.url) || compareCodePoints(a.contentHash, b.contentHash) || a.batch - b.batch || a.local - b.local);
-  const renumber = read.map((b) => new Int32Array(b.pages.length));
+  const renumber = read.map((b) => new Int32Array(b.pages.length).fill(-1));
   pages.forEach((p, n) => (renumber[p.batch][p.local] = n));
   const fragmentNames = new Names(language, 7);
   const files: PagefindFile[] = [];
@@ -283,7 +327,24 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
       files.push({ path: `fragment/${name}.pf_fragment`, content: page.fragment });
     }
   }
-  const renumbered = (batch: number, entries: readonly PageEntry[]): PageEntry[] => entries.map((e) => ({ ...e, page: renumber[batch][e.page] }));
+  // Pagefind lists the metadata fields its pages have, and a word's place in a field names
+  // the field by its number in that list: a batch whose pages lack a field ("source") numbers
+  // the others differently, so its entries are numbered again.
+  const metaFields = [...new Set(excluding ? pages.flatMap((p) => p.metaKeys) : read.flatMap((b) => b.metaFields))].sort(compareCodePoints);
+  const fieldNumber = new Map(metaFields.map((field, n) => [field, n]));
+  const fieldMaps = read.map((b) => {
+    const map = b.metaFields.map((field) => fieldNumber.get(field) ?? -1);
+    return map.every((to, from) => to === from) ? undefined : map;
+  });
+  const renumbered = (batch: number, entries: readonly PageEntry[]): PageEntry[] => {
+    const out: PageEntry[] = [];
+    const fields = fieldMaps[batch];
+    for (const e of entries) {
+      const page = renumber[batch][e.page];
+      if (page >= 0) out.push({ ...e, page, rest: fields && e.items >= 3 ? renumberFields(e.rest, fields) : e.rest });
+    }
+    return out;
+  };
   /** Pages in page order, each written as its number's difference from the one before. */
   const writePages = (w: CborWriter, entries: PageEntry[]) => {
     entries.sort((a, b) => a.page - b.page);
@@ -331,9 +392,15 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     heads.forEach((head, i) => {
       if (head.done || head.value.word !== word) return;
       wordPages.push(...renumbered(i, head.value.pages));
-      for (const [variant, vp] of head.value.variants) variants.set(variant, [...(variants.get(variant) ?? []), ...renumbered(i, vp)]);
+      for (const [variant, vp] of head.value.variants) {
+        const kept = renumbered(i, vp);
+        if (kept.length) variants.set(variant, [...(variants.get(variant) ?? []), ...kept]);
+      }
       heads[i] = iterators[i].next();
     });
+    // A word only pages left out had is not in the index. (A word with diacritics has its
+    // pages under its variants: "élan" under "elan", whose own page list is empty.)
+    if (wordPages.length === 0 && variants.size === 0) continue;
     chunk.arrayHead(3);
     chunk.text(word);
     writePages(chunk, wordPages);
@@ -369,14 +436,15 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
       for (const v of asArray(values, "filter values")) {
         const [value, valuePages] = asArray(v, "filter value");
         const list = byValue.get(String(value)) ?? [];
-        for (const p of asArray(valuePages, "filter pages")) list.push(renumber[i][p as number]);
-        byValue.set(String(value), list);
+        for (const p of asArray(valuePages, "filter pages")) if (renumber[i][p as number] >= 0) list.push(renumber[i][p as number]);
+        if (list.length) byValue.set(String(value), list);
       }
     }
   });
   const filterNames = new Names(language, 7);
   const metaFilters: CborValue[] = [];
   for (const name of [...filters.keys()].sort(compareCodePoints)) {
+    if (filters.get(name)!.size === 0) continue;
     const values = [...filters.get(name)!].sort((a, b) => compareCodePoints(a[0], b[0])).map(([value, list]) => [value, list.sort((x, y) => x - y)] as CborValue);
     const w = new CborWriter();
     w.value([name, values]);
@@ -386,7 +454,6 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     metaFilters.push([name, hash]);
   }
 
-  const metaFields = [...new Set(read.flatMap((b) => b.metaFields))].sort(compareCodePoints);
   const metaWriter = new CborWriter();
   metaWriter.value([first?.version ?? "", metaPages, metaChunks, metaFilters, [], metaFields]);
   const metaCbor = metaWriter.bytes();
@@ -395,7 +462,7 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   files.push(...(await packed));
 
   const wasm = first?.entry.languages[language].wasm;
-  if (wasm && !staticFiles.some((f) => f.path === `wasm.${wasm}.pagefind`)) {
+  if (wasm && !options.indexOnly && !staticFiles.some((f) => f.path === `wasm.${wasm}.pagefind`)) {
     throw new Error(`Pagefind's WebAssembly for "${wasm}" (wasm.${wasm}.pagefind) is not among the files given: search could not run`);
   }
   const entry: Entry = first ? structuredClone(first.entry) : JSON.parse(Buffer.from(batches[0].find((f) => f.path === "pagefind-entry.json")!.content).toString("utf8"));

@@ -203,6 +203,49 @@ describe("merging Pagefind indexes of batches of pages", () => {
     assert.ok(merged.files.some((f) => f.path === `fragment/${first.hash}.pf_fragment`), "each page's hash names its fragment file");
   });
 
+  it("numbers the metadata fields of a batch whose pages lack one (an article without a source) as one index does", async () => {
+    // Pagefind names a field by its number in the index's sorted list: "title" is field 1 of
+    // [date, title] and field 2 of [date, publisher, title].
+    const withField = PAGES.slice(0, 40).map(([url, html], i): [string, string] => [url, i % 10 === 0 ? html.replace("<p>", '<p><span data-pagefind-meta="publisher">report harbour</span> ') : html]);
+    const counts = new Map(canonical(await pagefindFiles(withField)).pages);
+    const want = canonical(await pagefindFiles(inBuildOrder(withField, counts)));
+    assert.deepEqual(want.metaFields, ["date", "publisher", "title"]);
+    const lacking = await pagefindFiles(withField.filter((_, i) => i % 10 !== 0));
+    const having = await pagefindFiles(withField.filter((_, i) => i % 10 === 0));
+    sameIndex(canonical((await mergePagefindIndexes([lacking, having], { chunkSize: 300 })).files), want);
+    sameIndex(canonical((await mergePagefindIndexes([having, lacking], { chunkSize: 300 })).files), want);
+  });
+
+  it("leaves pages out of an old index as if Pagefind had never read them, beside a run over their new versions", async () => {
+    // The old index of a batch: some pages in a version with a word, a metadata field and a
+    // filter value no other page has; one of them is later deleted, the others changed.
+    const oldVersion = ([url, html]: readonly [string, string], i: number): [string, string] => [
+      url,
+      html.replace("<p>", `<p>zeppelin${i} <span data-pagefind-meta="special">odd</span><span data-pagefind-filter="person">Zed ${i}</span> `),
+    ];
+    const changed = [5, 17, 100];
+    const deleted = [30, 31, 8];
+    const base = PAGES.slice(0, 200).map((p, i) => (changed.includes(i) || deleted.includes(i) ? oldVersion(p, i) : p));
+    const added = PAGES.slice(200, 206);
+    const fresh = [...changed.map((i) => PAGES[i]), ...added];
+    const leftOut = new Set([...changed, ...deleted].map((i) => PAGES[i][0]));
+    const now = PAGES.slice(0, 206).filter((_, i) => !deleted.includes(i));
+    const counts = new Map(canonical(await pagefindFiles(now)).pages);
+    const want = canonical(await pagefindFiles(inBuildOrder(now, counts)));
+    assert.ok(!want.words.has("zeppelin5") && !want.metaFields.includes("special") && ![...want.filters.get("person")!.keys()].some((v) => v.startsWith("Zed")));
+    const baseFiles = (await pagefindFiles(base)).filter((f) => isIndexFile(f.path));
+    const freshFiles = (await pagefindFiles(fresh)).filter((f) => isIndexFile(f.path));
+    const merged = await mergePagefindIndexes([baseFiles, freshFiles], { chunkSize: 300, exclude: [leftOut], indexOnly: true });
+    sameIndex(canonical(merged.files), want);
+    assert.deepEqual(canonical(merged.files).chunks, want.chunks, "the same chunks");
+    // The merged batch merges again with other batches like Pagefind's own index of it.
+    const again = await mergePagefindIndexes([[...merged.files, ...batches3[0].filter((f) => !isIndexFile(f.path))]], { chunkSize: 300 });
+    sameIndex(canonical(again.files), want);
+    // Without the exclusion the old versions stay (the test can tell).
+    const kept = await mergePagefindIndexes([baseFiles, freshFiles], { chunkSize: 300, indexOnly: true });
+    assert.throws(() => sameIndex(canonical(kept.files), want));
+  });
+
   it("refuses to write an index without Pagefind's WebAssembly for its language (search could not run)", async () => {
     const withoutWasm = batches3.map((files) => files.filter((f) => f.path !== "wasm.en.pagefind"));
     await assert.rejects(mergePagefindIndexes(withoutWasm, { chunkSize: 300 }), /wasm\.en\.pagefind/);
