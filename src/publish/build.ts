@@ -518,9 +518,11 @@ function hashIndex(index: readonly IndexedArticle[]): string {
 
 /** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
 /** ", 16 batches, 15 unchanged from the last build" (nothing for a single batch). */
-export function batchNote(indexed: { batches: number; batchesCached: number }): string {
-  if (indexed.batches <= 1 && !indexed.batchesCached) return "";
-  return `, ${indexed.batches} batches${indexed.batchesCached ? `, ${indexed.batchesCached} unchanged from the last build` : ""}`;
+export function batchNote(indexed: { batches: number; batchesCached: number; batchesUpdated?: number }): string {
+  if (indexed.batches <= 1 && !indexed.batchesCached && !indexed.batchesUpdated) return "";
+  const cached = indexed.batchesCached ? `, ${indexed.batchesCached} unchanged from the last build` : "";
+  const updated = indexed.batchesUpdated ? `, ${indexed.batchesUpdated} updated with their changed pages` : "";
+  return `, ${indexed.batches} batches${cached}${updated}`;
 }
 
 /** Pagefind's files of each batch of the search index, kept with the site version's search records. */

@@ -34,9 +34,10 @@ export const INDEX_CHUNK_SIZE = 5000;
 
 export interface SearchIndexResult {
   pagesIndexed: number;
-  /** Batches Pagefind read pages in, and how many of them came from the cache unchanged. */
+  /** Batches Pagefind read pages in, how many of them came from the cache unchanged, and how many were updated with a run over their changed pages alone. */
   batches: number;
   batchesCached: number;
+  batchesUpdated: number;
   /** Each indexed page's Pagefind hash, URL and filters (a sharded build's merge orders and counts them across shards). */
   pages: IndexedPage[];
 }
@@ -57,7 +58,9 @@ export class SearchIndexCancelledError extends Error {}
  * the index a single Pagefind run over every page gives: pages numbered by the words
  * Pagefind counts on them, then URL. A batch's Pagefind files are kept in `batchCacheDir`
  * under a hash of its pages' URLs and fingerprints, so a warm build runs Pagefind only over
- * the batches whose pages changed. A Pagefind service holds one batch at a time, and its
+ * the batches whose pages changed, and over a changed batch's new and changed pages alone
+ * when they are few: the batch's last index is merged with that run's, the old versions of
+ * those pages (and pages gone) left out (`mergePagefindIndexes`' `exclude`). A Pagefind service holds one batch at a time, and its
  * memory grows faster than its pages: one run over 10,000 articles peaked at 1.0 GB, a
  * batch of 625 at 100 MB (measured 2026-12-01). Several services work side by side. Fails
  * loudly when Pagefind reports errors or an article page is not in the index.
@@ -85,7 +88,13 @@ export function searchBatches(pageCount: number, pagesPerBatch = PAGES_PER_BATCH
 }
 
 /** Bump when what a cached batch holds changes in a way its key would not notice. */
-const BATCH_FORMAT = 1;
+const BATCH_FORMAT = 2;
+/**
+ * A changed batch is updated from its last index when at most this share of its pages is
+ * new or changed; above it, Pagefind reads the whole batch again (as fast, and the merge
+ * would be undoing most of the last index).
+ */
+const UPDATE_SHARE = 0.5;
 const pagefindVersion = ((): string => {
   // The package's exports leave out its package.json: it is found above its entry point.
   let dir = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
@@ -134,21 +143,28 @@ async function buildSearchIndexNow(options: {
   // Pagefind reads this when it creates an index (its service process inherits the environment).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const batchCount = searchBatches(options.pages.size + options.singlePageRecords.length, options.pagesPerBatch);
-  const cache = options.batchCacheDir ? new BatchCache(options.batchCacheDir) : undefined;
+  const keyPrefix = `batch ${BATCH_FORMAT} pagefind ${pagefindVersion} chunks ${chunkSize}\n`;
+  const cache = options.batchCacheDir ? new BatchCache(options.batchCacheDir, keyPrefix) : undefined;
   const services: PagefindService[] = [];
   let aside: string | undefined;
   try {
     let pagesIndexed = 0;
     let batchesCached = 0;
-    // The records of batch `b` (the single pages' records after the last batch), and the key they are cached under.
-    const batchRecords = async (batch: number): Promise<{ records: [string, string][]; key: string }> => {
+    let batchesUpdated = 0;
+    // The records of batch `b` (the single pages' records after the last batch), the key they
+    // are cached under, and each page's version (its fingerprint, or its record's hash).
+    const batchRecords = async (batch: number): Promise<{ records: [string, string][]; key: string; versions: Map<string, string> }> => {
       const records: [string, string][] = [];
-      const key = createHash("sha256").update(`batch ${BATCH_FORMAT} pagefind ${pagefindVersion} chunks ${chunkSize}\n`);
+      const versions = new Map<string, string>();
+      const key = createHash("sha256").update(keyPrefix);
       if (batch === batchCount) {
         for (const [url, html] of options.singlePageRecords) records.push([url, html]);
         records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-        for (const [url, html] of records) key.update(`single ${url}\n${html}\n`);
-        return { records, key: key.digest("hex") };
+        for (const [url, html] of records) {
+          key.update(`single ${url}\n${html}\n`);
+          versions.set(url, createHash("sha256").update(html).digest("hex"));
+        }
+        return { records, key: key.digest("hex"), versions };
       }
       for (let shard = batch; shard < PAGE_SHARDS; shard += batchCount) {
         const urls = byShard[shard].sort();
@@ -165,8 +181,11 @@ async function buildSearchIndexNow(options: {
         if (options.pruneStore !== false && shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
       }
       records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      for (const [url] of records) key.update(`${url} ${options.pages.get(url)}\n`);
-      return { records, key: key.digest("hex") };
+      for (const [url] of records) {
+        key.update(`${url} ${options.pages.get(url)}\n`);
+        versions.set(url, options.pages.get(url)!);
+      }
+      return { records, key: key.digest("hex"), versions };
     };
     // Batches (and the single pages' records, last) go to Pagefind services side by side, one
     // batch each at a time; a batch whose key is in the cache is taken from there.
@@ -179,21 +198,36 @@ async function buildSearchIndexNow(options: {
       while (!failed && next <= batchCount) {
         if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
         const batch = next++;
-        const { records, key } = await batchRecords(batch);
+        const { records, key, versions } = await batchRecords(batch);
         pagesIndexed += records.length;
         if (records.length === 0) continue;
         const cached = await cache?.read(key);
         if (cached) {
           batchFiles[batch] = cached;
           batchesCached++;
+          await cache!.point(batch, key, versions);
           continue;
         }
-        if (!service) services.push((service = await startService(n)));
-        const files = await service.index(records);
-        batchFiles[batch] = files.filter((f) => isIndexFile(f.path));
-        // Pagefind's scripts, styles and WebAssembly (one module per language of the pages indexed).
-        freshAssets ??= files.filter((f) => !isIndexFile(f.path));
+        const index = async (pages: [string, string][]) => {
+          if (!service) services.push((service = await startService(n)));
+          const files = await service.index(pages);
+          // Pagefind's scripts, styles and WebAssembly (one module per language of the pages indexed).
+          freshAssets ??= files.filter((f) => !isIndexFile(f.path));
+          return files.filter((f) => isIndexFile(f.path));
+        };
+        // The batch's last index, updated with a run over its new and changed pages.
+        const last = await cache?.last(batch);
+        const fresh = last ? records.filter(([url]) => last.versions.get(url) !== versions.get(url)) : records;
+        if (last && fresh.length <= records.length * UPDATE_SHARE) {
+          const leftOut = new Set([...last.versions].filter(([url, version]) => versions.get(url) !== version).map(([url]) => url));
+          const parts = fresh.length ? [last.files, await index(fresh)] : [last.files];
+          batchFiles[batch] = (await mergePagefindIndexes(parts, { chunkSize, exclude: [leftOut], indexOnly: true })).files;
+          batchesUpdated++;
+        } else {
+          batchFiles[batch] = await index(records);
+        }
         await cache?.write(key, batchFiles[batch]);
+        await cache?.point(batch, key, versions);
       }
     };
     const workers = await Promise.allSettled(
@@ -242,7 +276,7 @@ async function buildSearchIndexNow(options: {
     if (missing.length) {
       throw new Error(`Pagefind indexed ${options.articleUrls.size - missing.length} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
     }
-    return { pagesIndexed, pages: merged.pages, batches: indexed.length, batchesCached };
+    return { pagesIndexed, pages: merged.pages, batches: indexed.length, batchesCached, batchesUpdated };
   } finally {
     await Promise.all(services.map((service) => service.close()));
     if (aside) await rm(aside, { recursive: true, force: true });
@@ -327,7 +361,41 @@ async function startService(n: number) {
  */
 class BatchCache {
   private used = new Set<string>();
-  constructor(readonly dir: string) {}
+  /** `prefix`: what the batches' keys start with (Pagefind's version, the chunk size): a batch's last index is used only under the same. */
+  constructor(
+    readonly dir: string,
+    private readonly prefix: string,
+  ) {}
+
+  private pointer(batch: number): string {
+    return path.join(this.dir, `last-${batch}.json`);
+  }
+
+  /**
+   * Batch `batch`'s last index (whichever key it was cached under) and the versions of the
+   * pages it holds; none when it was made under another prefix or is not in the cache.
+   */
+  async last(batch: number): Promise<{ files: PagefindFile[]; versions: Map<string, string> } | undefined> {
+    try {
+      const saved = JSON.parse(await readFile(this.pointer(batch), "utf8")) as { prefix: string; key: string; versions: [string, string][] };
+      if (saved.prefix !== this.prefix) return undefined;
+      const files = await this.load(saved.key);
+      return files && { files, versions: new Map(saved.versions) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Records that batch `batch`'s index is the one cached under `key`, holding these versions of its pages. */
+  async point(batch: number, key: string, versions: ReadonlyMap<string, string>): Promise<void> {
+    const target = this.pointer(batch);
+    this.used.add(path.basename(target));
+    const saved = await readFile(target, "utf8").then((text) => (JSON.parse(text) as { key?: string; prefix?: string }), () => undefined);
+    if (saved?.key === key && saved.prefix === this.prefix) return;
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(`${target}.tmp-${process.pid}`, JSON.stringify({ prefix: this.prefix, key, versions: [...versions] }));
+    await rename(`${target}.tmp-${process.pid}`, target);
+  }
 
   private file(key: string): string {
     return path.join(this.dir, `${key}.bin`);
@@ -335,6 +403,11 @@ class BatchCache {
 
   async read(key: string): Promise<PagefindFile[] | undefined> {
     this.used.add(key);
+    return this.load(key);
+  }
+
+  /** The files cached under `key`, without keeping them past this build. */
+  private async load(key: string): Promise<PagefindFile[] | undefined> {
     const data = await readFile(this.file(key)).catch(() => undefined);
     if (!data || data.length < 4) return undefined;
     try {
@@ -366,7 +439,7 @@ class BatchCache {
   /** Deletes the batches this build did not use. */
   async keepOnly(): Promise<void> {
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      if (!this.used.has(name.replace(/\.bin$/, ""))) await rm(path.join(this.dir, name), { force: true });
+      if (!this.used.has(name) && !this.used.has(name.replace(/\.bin$/, ""))) await rm(path.join(this.dir, name), { force: true });
     }
   }
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -16,6 +17,9 @@ const page = (i: number, extra = "") =>
   `<!doctype html><html lang="en"><head></head><body><article data-pagefind-body><h1 data-pagefind-meta="title">Report ${i}</h1>` +
   `<p>Harbour council vote ${i % 7} on ferry fares${extra}.</p><div hidden data-pagefind-ignore><span data-pagefind-filter="year">${1990 + (i % 3)}</span></div></article></body></html>\n`;
 
+/** A page's fingerprint as the build makes it: a hash of what the page shows. */
+const fingerprint = (url: string, html: string) => createHash("sha1").update(url).update(html).digest("hex");
+
 const URLS = Array.from({ length: 60 }, (_, i) => `/articles/report-${String(i).padStart(2, "0")}/`);
 const PER_BATCH = 8;
 
@@ -32,16 +36,16 @@ async function indexFiles(siteDir: string): Promise<Map<string, string>> {
 
 describe("the search index in cached batches", () => {
   let work: string;
-  const run = async (name: string, html: (i: number) => string, cache: string | undefined, extra: Partial<Parameters<typeof buildSearchIndex>[0]> = {}): Promise<{ result: SearchIndexResult; files: Map<string, string>; store: SearchRecordStore }> => {
+  const run = async (name: string, html: (i: number) => string, cache: string | undefined, extra: Partial<Parameters<typeof buildSearchIndex>[0]> = {}, urls = URLS): Promise<{ result: SearchIndexResult; files: Map<string, string>; store: SearchRecordStore }> => {
     const store = new SearchRecordStore(path.join(work, name, "records"));
-    await store.update(new Map(URLS.map((url, i) => [url, { fingerprint: `f-${html(i).length}-${i}-${html(i).slice(-120)}`, html: html(i) }])), { replaceAll: true });
+    await store.update(new Map(urls.map((url, i) => [url, { fingerprint: fingerprint(url, html(i)), html: html(i) }])), { replaceAll: true });
     const siteDir = path.join(work, name, "site");
     const result = await buildSearchIndex({
       siteDir,
       store,
-      pages: new Map(URLS.map((url, i) => [url, `f-${html(i).length}-${i}-${html(i).slice(-120)}`])),
+      pages: new Map(urls.map((url, i) => [url, fingerprint(url, html(i))])),
       singlePageRecords: [],
-      articleUrls: new Set(URLS),
+      articleUrls: new Set(urls),
       batchCacheDir: cache,
       pagesPerBatch: PER_BATCH,
       ...extra,
@@ -71,15 +75,33 @@ describe("the search index in cached batches", () => {
     // Search runs in the browser only with Pagefind's WebAssembly for the index's language.
     for (const files of [cold.files, again.files]) assert.ok(files.has("wasm.en.pagefind") && files.has("pagefind.js"));
 
-    // One page changes: only its batch is indexed again.
+    // One page changes: only its batch is indexed again (Pagefind reads that page alone).
     const edited = (i: number) => page(i, i === 5 ? " and a new lighthouse" : "");
     const warm = await run("warm", edited, cache);
     assert.equal(warm.result.batchesCached, warm.result.batches - 1);
+    assert.equal(warm.result.batchesUpdated, 1);
     const fresh = await run("fresh", edited, undefined);
     assert.deepEqual(warm.files, fresh.files, "the warm index is the index of the pages as they are now");
     assert.notDeepEqual(warm.files, cold.files);
     // Batches no build uses any more leave the cache.
     assert.equal((await readdir(cache)).filter((f) => f.endsWith(".bin") && !f.startsWith("static")).length, warm.result.batches);
+  });
+
+  it("a batch updated with its changed pages alone is the batch Pagefind reads whole: pages edited, deleted, added, with a field the others lack", async () => {
+    const cache = path.join(work, "cache-update");
+    await run("update-0", (i) => page(i), cache);
+    // Page 5 gains a metadata field no other page has (an article with a source among ones without).
+    const html = (i: number) => (i === 5 ? page(i, " and a lighthouse").replace("<p>", '<p><span data-pagefind-meta="source">The Harbour Post</span> ') : page(i, i === 20 ? " with a new ferry" : ""));
+    const urls = [...URLS.filter((_, i) => i !== 7 && i !== 33), "/articles/report-new/"];
+    const htmlOf = (i: number) => html(URLS.indexOf(urls[i]) >= 0 ? URLS.indexOf(urls[i]) : 99);
+    const warm = await run("update-1", htmlOf, cache, {}, urls);
+    const fresh = await run("update-fresh", htmlOf, undefined, {}, urls);
+    assert.ok(warm.result.batchesUpdated >= 2, `${warm.result.batchesUpdated} batches updated`);
+    assert.deepEqual(warm.files, fresh.files, "the same index, byte for byte");
+    // And back: the field gone again, the deleted pages back.
+    const back = await run("update-2", (i) => page(i), cache);
+    assert.ok(back.result.batchesUpdated + back.result.batchesCached >= back.result.batches - 1);
+    assert.deepEqual(back.files, (await run("update-fresh-2", (i) => page(i), undefined)).files);
   });
 
   it("a run told to stop between batches leaves the last index as it was (the dev server stops it when a file is saved)", async () => {
