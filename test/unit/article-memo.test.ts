@@ -81,6 +81,33 @@ describe("the per-article ingest results kept between builds", () => {
     const a = again.result.articles.find((x) => x.record.source_file === "a.txt")!;
     assert.equal(a.body.includes(banner), false);
   });
+  it("never reuses an analysis made under other furniture evidence, even for a file that stopped decoding and came back", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    // A label under the story: furniture when it recurs, kept in one article alone.
+    const banner = "Harbour Notes Desk";
+    const a = article("a.txt", `Pier repairs approved\n\n${body}\n\n${banner}`);
+    const story = (n: string, extra = "") => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}.${extra}`);
+    // 1: the label recurs (a, x, y, z): a.txt is read without it.
+    const steps = [
+      [a, ...["x", "y", "z"].map((n) => story(n, `\n\n${banner}`))],
+      // 2: a.txt saved broken (front matter, no text), the label's articles gone: it no longer recurs.
+      [article("a.txt", "---\ntitle: Pier\n---\n"), ...["p", "q", "r", "s"].map((n) => story(n))],
+      // 3: a.txt as in 1; the archive's evidence is that of 2 (four articles, nothing recurs).
+      [a, ...["p", "q", "r"].map((n) => story(n))],
+      // 4: the same again, from the folder alone.
+      [a, ...["p", "q", "r"].map((n) => story(n))],
+    ];
+    const first = await build(dir, steps[0]);
+    assert.ok(!first.result.articles.find((x) => x.record.source_file === "a.txt")!.body.some((p) => p.includes(banner)), "recurring, the label is furniture");
+    for (const [i, inputs] of steps.entries()) {
+      const { result } = await build(dir, inputs);
+      assert.deepEqual(result, ingestArchive(inputs, { now: NOW }), `step ${i + 1}: the records a build without the memo makes`);
+    }
+    const { result, stats } = await build(dir, steps[3]);
+    assert.deepEqual(stats, { reused: 4, analyzed: 0 });
+    assert.ok(result.articles.find((x) => x.record.source_file === "a.txt")!.body.some((p) => p.includes(banner)), "a.txt keeps the line: it recurs nowhere else");
+  });
+
   it("computes the archive's furniture evidence once for the same articles (the parallel pre-analysis and ingest share it), and again when one changed", async () => {
     const memo = await openArticleMemo({ version: "v1", now: NOW });
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body}`)];
