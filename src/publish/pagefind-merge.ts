@@ -279,7 +279,15 @@ export interface MergeOptions {
   exclude?: readonly (ReadonlySet<string> | undefined)[];
   /** The batches' index files only (no scripts, styles or WebAssembly): the merge of one batch's old index and its changed pages. */
   indexOnly?: boolean;
+  /**
+   * Awaited between batches and every few thousand words: the dev server's merge lets a
+   * save's rebuild start (its checkpoint yields to the event loop, and throws to stop).
+   */
+  checkpoint?: () => Promise<void>;
 }
+
+/** Words merged between two checkpoints (a few milliseconds' work). */
+const WORDS_PER_CHECKPOINT = 2000;
 
 /**
  * Merges the files of Pagefind runs over disjoint sets of pages into one index. Pages are
@@ -290,15 +298,16 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   if (batches.length === 0) throw new Error("no Pagefind batch to merge");
   const read: Batch[] = [];
   let excluding = false;
-  batches.forEach((files, i) => {
+  for (const [i, files] of batches.entries()) {
+    await options.checkpoint?.();
     const batch = readBatch(files);
-    if (!batch) return;
+    if (!batch) continue;
     const leftOut = options.exclude?.[i];
     if (leftOut?.size) {
       for (const p of batch.pages) if (leftOut.has(p.url)) p.excluded = excluding = true;
     }
     read.push(batch);
-  });
+  }
   read.forEach((b, i) => b.pages.forEach((p) => (p.batch = i)));
   const staticFiles = batches[0].filter((f) => !isIndexFile(f.path));
   const first = read[0];
@@ -383,7 +392,8 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     size = 0;
   };
   const chunkFiles: { path: string; cbor: Buffer }[] = [];
-  for (;;) {
+  for (let merged = 1; ; merged++) {
+    if (options.checkpoint && merged % WORDS_PER_CHECKPOINT === 0) await options.checkpoint();
     let word: string | undefined;
     for (const head of heads) if (!head.done && (word === undefined || compareCodePoints(head.value.word, word) < 0)) word = head.value.word;
     if (word === undefined) break;

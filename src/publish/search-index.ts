@@ -143,6 +143,13 @@ async function buildSearchIndexNow(options: {
   // Pagefind reads this when it creates an index (its service process inherits the environment).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
   const batchCount = searchBatches(options.pages.size + options.singlePageRecords.length, options.pagesPerBatch);
+  // Between batches, and inside the merges: a save stops the run (the event loop gets a turn to hear of it).
+  const checkpoint = options.shouldStop
+    ? async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (options.shouldStop!()) throw new SearchIndexCancelledError("the search index run was stopped");
+      }
+    : undefined;
   const keyPrefix = `batch ${BATCH_FORMAT} pagefind ${pagefindVersion} chunks ${chunkSize}\n`;
   const cache = options.batchCacheDir ? new BatchCache(options.batchCacheDir, keyPrefix) : undefined;
   const services: PagefindService[] = [];
@@ -221,7 +228,7 @@ async function buildSearchIndexNow(options: {
         if (last && fresh.length <= records.length * UPDATE_SHARE) {
           const leftOut = new Set([...last.versions].filter(([url, version]) => versions.get(url) !== version).map(([url]) => url));
           const parts = fresh.length ? [last.files, await index(fresh)] : [last.files];
-          batchFiles[batch] = (await mergePagefindIndexes(parts, { chunkSize, exclude: [leftOut], indexOnly: true })).files;
+          batchFiles[batch] = (await mergePagefindIndexes(parts, { chunkSize, exclude: [leftOut], indexOnly: true, checkpoint })).files;
           batchesUpdated++;
         } else {
           batchFiles[batch] = await index(records);
@@ -258,7 +265,7 @@ async function buildSearchIndexNow(options: {
     await cache?.keepOnly();
 
     if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
-    const merged = await mergePagefindIndexes([[...indexed[0], ...assets], ...indexed.slice(1)], { chunkSize });
+    const merged = await mergePagefindIndexes([[...indexed[0], ...assets], ...indexed.slice(1)], { chunkSize, checkpoint });
     const outDir = path.join(options.siteDir, "pagefind");
     // Index files are named by their content: those the last index has are linked, not written again.
     let reuse = options.reuseIndexFrom ? path.join(options.reuseIndexFrom, "pagefind") : undefined;

@@ -115,6 +115,20 @@ describe("the search index in cached batches", () => {
     assert.deepEqual(await indexFiles(path.join(work, "stop", "site")), first.files);
   });
 
+  it("a run told to stop while it merges the batches stops there, the last index left as it was", async () => {
+    const first = await run("stop-merge", (i) => page(i), undefined);
+    // Asked between batches, then during the merge: how often in a whole run?
+    let calls = 0;
+    const counted = await run("stop-merge-count", (i) => page(i, " edited"), undefined, { shouldStop: () => (calls++, false) });
+    assert.ok(calls > counted.result.batches + 2, `asked ${calls} times for ${counted.result.batches} batches: the merge asks too`);
+    let asked = 0;
+    await assert.rejects(
+      run("stop-merge", (i) => page(i, " edited"), undefined, { shouldStop: () => ++asked >= calls }),
+      (error: unknown) => error instanceof SearchIndexCancelledError,
+    );
+    assert.deepEqual(await indexFiles(path.join(work, "stop-merge", "site")), first.files);
+  });
+
   it("a cached batch cut short is indexed again, not trusted", async () => {
     const cache = path.join(work, "cache-cut");
     const first = await run("cut-1", (i) => page(i), cache);
