@@ -3,8 +3,8 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { openArticleMemo } from "../../src/publish/article-memo.ts";
-import { archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
+import { openArticleMemo, packAnalysis, unpackAnalysis } from "../../src/publish/article-memo.ts";
+import { analyzeArticle, archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
@@ -150,6 +150,23 @@ ${body}`), reworded[3]];
     assert.notEqual(after, first);
     assert.ok(after.recurring.some((line) => line.includes("share this story")), after.recurring.join(" | "));
     assert.deepEqual(after, archiveFurnitureEvidence(third.map((i) => decodeArticle(i))));
+  });
+});
+
+describe("the folder's packed form of an analysis", () => {
+  it("reads back to the very analysis, field for field and in the same order (the archive's own articles)", async () => {
+    const files = (await readdir("articles")).filter((f) => f.endsWith(".txt"));
+    assert.ok(files.length >= 4);
+    const decoded = await Promise.all(files.map(async (file) => decodeArticle({ file, bytes: await readFile(path.join("articles", file)) })));
+    const evidence = archiveFurnitureEvidence(decoded);
+    let unusual = 0;
+    for (const d of decoded) {
+      const analyzed = analyzeArticle(d, evidence, NOW);
+      const back = unpackAnalysis(JSON.parse(JSON.stringify(packAnalysis(analyzed))));
+      assert.equal(JSON.stringify(back), JSON.stringify(analyzed), d.file);
+      unusual += analyzed.tagCandidates.terms.filter((t) => t.forms.length > 1 || t.forms[0] !== t.key).length;
+    }
+    assert.ok(unusual > 0, "some terms have several forms or a form unlike their key");
   });
 });
 
