@@ -155,44 +155,45 @@ async function buildSearchIndexNow(options: {
   const services: PagefindService[] = [];
   let aside: string | undefined;
   try {
-    let pagesIndexed = 0;
     let batchesCached = 0;
     let batchesUpdated = 0;
-    // The records of batch `b` (the single pages' records after the last batch), the key they
-    // are cached under, and each page's version (its fingerprint, or its record's hash).
-    const batchRecords = async (batch: number): Promise<{ records: [string, string][]; key: string; versions: Map<string, string> }> => {
-      const records: [string, string][] = [];
+    // Batch `b`'s pages (the single pages after the last batch): each page's version (its
+    // fingerprint, or its record's hash), the key the batch is cached under, and its records,
+    // read from the store only when Pagefind has to read some of them.
+    const batchPages = (batch: number): { key: string; versions: Map<string, string>; records: () => Promise<[string, string][]> } => {
       const versions = new Map<string, string>();
       const key = createHash("sha256").update(keyPrefix);
       if (batch === batchCount) {
-        for (const [url, html] of options.singlePageRecords) records.push([url, html]);
-        records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        const records = [...options.singlePageRecords].map(([url, html]): [string, string] => [url, html]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
         for (const [url, html] of records) {
           key.update(`single ${url}\n${html}\n`);
           versions.set(url, createHash("sha256").update(html).digest("hex"));
         }
-        return { records, key: key.digest("hex"), versions };
+        return { key: key.digest("hex"), versions, records: async () => records };
       }
-      for (let shard = batch; shard < PAGE_SHARDS; shard += batchCount) {
-        const urls = byShard[shard].sort();
-        if (urls.length === 0) continue;
-        const shardRecords = await options.store.readShard(shard);
-        const stale = urls.filter((url) => shardRecords.get(url)?.fingerprint !== options.pages.get(url));
-        if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
-        for (const url of urls) {
-          const record = shardRecords.get(url)!;
-          if (record.html === null) continue;
-          records.push([url, record.html]);
-        }
-        // Records of pages no longer in the site leave the store with this shard.
-        if (options.pruneStore !== false && shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
-      }
-      records.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      for (const [url] of records) {
+      const shards: number[] = [];
+      for (let shard = batch; shard < PAGE_SHARDS; shard += batchCount) if (byShard[shard].length) shards.push(shard);
+      for (const url of shards.flatMap((shard) => byShard[shard]).sort()) {
         key.update(`${url} ${options.pages.get(url)}\n`);
         versions.set(url, options.pages.get(url)!);
       }
-      return { records, key: key.digest("hex"), versions };
+      const records = async () => {
+        const found: [string, string][] = [];
+        for (const shard of shards) {
+          const urls = byShard[shard];
+          const shardRecords = await options.store.readShard(shard);
+          const stale = urls.filter((url) => shardRecords.get(url)?.fingerprint !== options.pages.get(url));
+          if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
+          for (const url of urls) {
+            const record = shardRecords.get(url)!;
+            if (record.html !== null) found.push([url, record.html]);
+          }
+          // Records of pages no longer in the site leave the store with this shard.
+          if (options.pruneStore !== false && shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
+        }
+        return found.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      };
+      return { key: key.digest("hex"), versions, records };
     };
     // Batches (and the single pages' records, last) go to Pagefind services side by side, one
     // batch each at a time; a batch whose key is in the cache is taken from there.
@@ -205,9 +206,8 @@ async function buildSearchIndexNow(options: {
       while (!failed && next <= batchCount) {
         if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
         const batch = next++;
-        const { records, key, versions } = await batchRecords(batch);
-        pagesIndexed += records.length;
-        if (records.length === 0) continue;
+        const { key, versions, records: readRecords } = batchPages(batch);
+        if (versions.size === 0) continue;
         const cached = await cache?.read(key);
         if (cached) {
           batchFiles[batch] = cached;
@@ -222,6 +222,8 @@ async function buildSearchIndexNow(options: {
           freshAssets ??= files.filter((f) => !isIndexFile(f.path));
           return files.filter((f) => isIndexFile(f.path));
         };
+        const records = await readRecords();
+        if (records.length === 0) continue;
         // The batch's last index, updated with a run over its new and changed pages.
         const last = await cache?.last(batch);
         const fresh = last ? records.filter(([url]) => last.versions.get(url) !== versions.get(url)) : records;
@@ -255,7 +257,7 @@ async function buildSearchIndexNow(options: {
     let assets = freshAssets ?? cachedAssets;
     if (!assets) {
       const first = batchFiles.findIndex((files) => files !== undefined);
-      const { records } = first < 0 ? { records: [] } : await batchRecords(first);
+      const records = first < 0 ? [] : await batchPages(first).records();
       if (!services.length) services.push(await startService(0));
       const files = await services[0].index(records);
       assets = files.filter((f) => !isIndexFile(f.path));
@@ -283,7 +285,7 @@ async function buildSearchIndexNow(options: {
     if (missing.length) {
       throw new Error(`Pagefind indexed ${options.articleUrls.size - missing.length} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
     }
-    return { pagesIndexed, pages: merged.pages, batches: indexed.length, batchesCached, batchesUpdated };
+    return { pagesIndexed: merged.pages.length, pages: merged.pages, batches: indexed.length, batchesCached, batchesUpdated };
   } finally {
     await Promise.all(services.map((service) => service.close()));
     if (aside) await rm(aside, { recursive: true, force: true });
