@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 import type { IndexedPage } from "../site/search-index-files.ts";
+import { mapLimited } from "../util/map-limited.ts";
 import { CborReader, CborWriter, decodeCbor, encodeCbor, type CborValue } from "./cbor.ts";
 
 /**
@@ -426,7 +427,14 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     if (size >= chunkSize) flush();
   }
   flush();
-  const packed = Promise.all(chunkFiles.map(async (c) => ({ path: c.path, content: await packPagefindFile(c.cbor) })));
+  // A few at a time, on libuv's threads: hundreds queued at once held every thread for
+  // seconds, and a dev server's rebuild, whose file reads need one, waited behind them.
+  const packed = mapLimited(chunkFiles, options.checkpoint ? 2 : 4, async (c) => {
+    await options.checkpoint?.();
+    return { path: c.path, content: await packPagefindFile(c.cbor) };
+  });
+  // Awaited below; a stop before then must not leave it unhandled.
+  packed.catch(() => {});
   for (let i = 0; i + 1 < chunkRanges.length; i++) {
     const [to, from] = prefixes(chunkRanges[i].to, chunkRanges[i + 1].from);
     // A range never ends before it starts: a chunk whose last word shares no first letter
