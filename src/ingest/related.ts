@@ -116,32 +116,38 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
   const nameIds = new Map<string, number>();
   const tagIds = new Map<string, number>();
   const df: number[] = [];
+  // Per article, its feature ids and values side by side (no pair array per feature: an
+  // archive of 10,000 articles has 1.5 million).
   const featureLists = inputs.map((a) => {
-    const list: [number, number][] = [];
-    const add = (ids: Map<string, number>, key: string, value: number) => {
-      let id = ids.get(key);
+    const ids: number[] = [];
+    const values: number[] = [];
+    const add = (known: Map<string, number>, key: string, value: number) => {
+      let id = known.get(key);
       if (id === undefined) {
         id = df.length;
-        ids.set(key, id);
+        known.set(key, id);
         df.push(0);
       }
       df[id]++;
-      list.push([id, value]);
+      ids.push(id);
+      values.push(value);
     };
     // Terms are distinct words (contentWords); a name or tag listed twice counts once.
     for (const t of a.terms) add(termIds, t.key, t.count);
     for (const name of new Set(a.names)) add(nameIds, name, -NAME_WEIGHT);
     for (const tag of new Set(a.tags)) add(tagIds, tag, -TAG_WEIGHT);
-    return list;
+    return { ids, values };
   });
 
   // Weighted vectors: (1 + ln tf) · idf for words, a fixed weight · idf for names and tags.
-  const vectors: Vector[] = featureLists.map((list) => {
+  const vectors: Vector[] = featureLists.map(({ ids, values }) => {
     const weighted: [id: number, weight: number, isTerm: boolean][] = [];
     // A feature of this article alone matches nothing, but still counts in its length: an
     // article sharing one common word among many of its own is not like the other.
     let ownNorm = 0;
-    for (const [id, value] of list) {
+    for (let f = 0; f < ids.length; f++) {
+      const id = ids[f];
+      const value = values[f];
       const idf = Math.log(1 + n / df[id]);
       const weight = value < 0 ? -value * idf : (1 + Math.log(value)) * idf;
       if (df[id] < 2) ownNorm += weight * weight;
@@ -155,13 +161,17 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
       if (isTerm && terms++ >= TERMS_KEPT) continue;
       kept.push([id, weight]);
     }
-    const strongest = Int32Array.from(kept.map(([id]) => id));
-    const strongestWeights = Float64Array.from(kept.map(([, w]) => w));
+    const strongest = new Int32Array(kept.length);
+    const strongestWeights = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) [strongest[k], strongestWeights[k]] = kept[k];
     kept.sort((x, y) => x[0] - y[0]);
-    const features = Int32Array.from(kept.map(([id]) => id));
-    const weights = Float64Array.from(kept.map(([, w]) => w));
+    const features = new Int32Array(kept.length);
+    const weights = new Float64Array(kept.length);
     let norm = ownNorm;
-    for (const w of weights) norm += w * w;
+    for (let k = 0; k < kept.length; k++) {
+      [features[k], weights[k]] = kept[k];
+      norm += weights[k] * weights[k];
+    }
     return { features, weights, norm: Math.sqrt(norm), strongest, strongestWeights };
   });
 
@@ -190,6 +200,8 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     if (id === undefined) sectionIds.set(a.section, (id = sectionIds.size));
     return id;
   });
+  // Vector lengths in one flat array: read for every candidate of every article.
+  const norms = Float64Array.from(vectors, (v) => v.norm);
   // The article's weights by feature id, for exact dot products with its candidates (zero elsewhere).
   const dense = new Float64Array(df.length);
 
@@ -218,7 +230,7 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
     // Rank by the partial score, then score the best candidates exactly.
     const score = (j: number, dot: number) => {
       const section = sections[i] >= 0 && sections[j] >= 0 && sections[i] !== sections[j] ? OTHER_SECTION_FACTOR : 1;
-      return (dot / (v.norm * vectors[j].norm)) * section * timeFactor(days[i], days[j]);
+      return (dot / (v.norm * norms[j])) * section * timeFactor(days[i], days[j]);
     };
     const byScore = (x: { j: number; score: number }, y: { j: number; score: number }) => y.score - x.score || (inputs[x.j].slug < inputs[y.j].slug ? -1 : 1);
     // The best CANDIDATES_RESCORED by partial score, kept sorted by insertion (no sort of all candidates).
@@ -228,7 +240,7 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
       partial[j] = 0;
       // The section and time factors are at most 1: a candidate whose cosine alone is below
       // the worst of a full list cannot enter it (most candidates share one weak word).
-      if (candidates.length === CANDIDATES_RESCORED && dot / (v.norm * vectors[j].norm) < candidates[candidates.length - 1].score) continue;
+      if (candidates.length === CANDIDATES_RESCORED && dot / (v.norm * norms[j]) < candidates[candidates.length - 1].score) continue;
       const approx = score(j, dot);
       // Most candidates share one weak word: compare the number before making an object.
       if (candidates.length === CANDIDATES_RESCORED && approx < candidates[candidates.length - 1].score) continue;
