@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { isArticleLink } from "./article-link.ts";
+import { withLinksAs } from "./article-link.ts";
 import type { RenderedPages, SiteModel } from "./model.ts";
 
 /**
@@ -16,12 +16,13 @@ import type { RenderedPages, SiteModel } from "./model.ts";
  * made 115 MB of JSON to hash at 10,000 articles (50 MB this way, a third less time).
  */
 function pageJson(item: object, linkHashes: WeakMap<object, string>): string {
-  return JSON.stringify(item, (_key, value: unknown) => (isArticleLink(value) ? linkHash(value, linkHashes) : value));
+  return withLinksAs((link) => linkHash(link, linkHashes), () => JSON.stringify(item));
 }
 
 function linkHash(link: object, linkHashes: WeakMap<object, string>): string {
   let hash = linkHashes.get(link);
-  if (hash === undefined) linkHashes.set(link, (hash = `link:${createHash("sha1").update(JSON.stringify(link)).digest("base64")}`));
+  // Its fields as a plain object: the link itself would serialize as its stand-in.
+  if (hash === undefined) linkHashes.set(link, (hash = `link:${createHash("sha1").update(JSON.stringify({ ...link })).digest("base64")}`));
   return hash;
 }
 
