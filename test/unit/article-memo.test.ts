@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -106,6 +107,26 @@ describe("the per-article ingest results kept between builds", () => {
     const { result, stats } = await build(dir, steps[3]);
     assert.deepEqual(stats, { reused: 4, analyzed: 0 });
     assert.ok(result.articles.find((x) => x.record.source_file === "a.txt")!.body.some((p) => p.includes(banner)), "a.txt keeps the line: it recurs nowhere else");
+  });
+
+  it("a save cut short names no evidence, so the next build checks every key again", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const label = "Harbour Notes Desk";
+    const a = article("a.txt", `Pier repairs approved\n\n${body}\n\n${label}`);
+    const withLabel = [a, ...["x", "y", "z"].map((n) => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}.\n\n${label}`))];
+    const without = [a, ...["x", "y", "z"].map((n) => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}, again.`))];
+    await build(dir, withLabel);
+    // The next save writes a.txt's shard (a.txt analyzed anew: the label no longer recurs),
+    // then fails on x.txt's (a folder stands where its file is written).
+    const shard = (file: string) => createHash("sha1").update(file).digest()[0] % 256;
+    assert.notEqual(shard("a.txt"), shard("x.txt"));
+    const [folder] = await readdir(dir);
+    await mkdir(path.join(dir, folder, `${shard("x.txt")}.json.tmp`));
+    await assert.rejects(build(dir, without));
+    await rm(path.join(dir, folder, `${shard("x.txt")}.json.tmp`), { recursive: true });
+    // Back to the evidence of the first build: a.txt's saved analysis was made under the other.
+    const { result } = await build(dir, withLabel);
+    assert.deepEqual(result, ingestArchive(withLabel, { now: NOW }));
   });
 
   it("computes the archive's furniture evidence once for the same articles (the parallel pre-analysis and ingest share it), and again when one changed", async () => {
