@@ -103,7 +103,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     keys.set(decoded, { evidence, key });
     return key;
   };
-  let lastEvidence: { decoded: readonly DecodedArticle[]; evidence: FurnitureEvidence } | undefined;
+  let lastEvidence: { decoded: readonly DecodedArticle[]; evidence: FurnitureEvidence; digest: string } | undefined;
 
   if (folder) {
     savedEvidence = (await readFile(path.join(folder, EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined;
@@ -167,12 +167,13 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       const last = lastEvidence;
       if (last && last.decoded.length === decoded.length && last.decoded.every((d, i) => d === decoded[i])) return last.evidence;
       let evidence = run();
+      const digest = evidenceDigest(evidence);
       // One article saved seldom changes what the archive says about its lines: the same
       // evidence object keeps every other article's key (a digest of its lines) valid, so
       // they are not computed again (0.8 s at 10,000 articles).
-      if (last && sameEvidence(last.evidence, evidence)) evidence = last.evidence;
-      else if (savedEvidence !== undefined && evidenceDigest(evidence) === savedEvidence) sameAsSaved = evidence;
-      lastEvidence = { decoded: [...decoded], evidence };
+      if (last && last.digest === digest) evidence = last.evidence;
+      else if (digest === savedEvidence) sameAsSaved = evidence;
+      lastEvidence = { decoded: [...decoded], evidence, digest };
       return evidence;
     },
     retainOnly(files) {
@@ -190,7 +191,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // The folder names the evidence of the last run when every analysis it keeps was found
       // valid under it: one that was not (a file that no longer decodes) is dropped.
       const current = lastEvidence?.evidence;
-      const evidence = current && evidenceDigest(current);
+      const evidence = lastEvidence?.digest;
       if (current) {
         for (const [file, entry] of analyses) {
           if (entry.checkedUnder !== current) {
@@ -254,9 +255,6 @@ export function unpackAnalysis(packed: PackedAnalysis): AnalyzedArticle {
   };
 }
 
-function sameEvidence(a: FurnitureEvidence, b: FurnitureEvidence): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 function attempt<T>(run: () => T): Outcome<T> {
   try {
