@@ -14,7 +14,7 @@ const { values } = parseArgs(process.argv.slice(2), { articles: "string", out: "
 const config = { ...configFromCommandLine(root, { ...values, content: values.out }), cacheDir: undefined };
 const reporter = createReporter();
 const { ingest: version } = await buildVersions(config);
-const memo = await openArticleMemo({ version, now: config.now });
+const memo = await openArticleMemo({ version, now: config.now, oneRun: true });
 const result = await new ArticleIngest(config, memo, version).run(reporter);
 await reportWarnings(result.warnings, result.articles.map((a) => a.source_file), reporter, { articlesDir: config.articlesDir });
 for (const e of result.refused) reporter.error(e.message);

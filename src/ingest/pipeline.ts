@@ -89,6 +89,8 @@ export interface PerArticleMemo {
   analyze(decoded: DecodedArticle, evidence: FurnitureEvidence, run: () => AnalyzedArticle): AnalyzedArticle;
   /** The archive's furniture evidence, computed again only when the decoded articles are not the very ones of the last call. */
   furnitureEvidence?(decoded: readonly DecodedArticle[], run: () => FurnitureEvidence): FurnitureEvidence;
+  /** Every analysis of the run is made: nothing after needs a decoded article (a memo kept for one run may let them go). */
+  analysesMade?(): void;
 }
 
 /** The furniture evidence of these decoded articles (in the order given), through the memo when there is one. */
@@ -255,6 +257,10 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     }
     options.onProgress?.(i + 1, decoded.length);
   });
+  // The decoded articles (every line, and what the evidence read from each) are not needed
+  // past here: let them go before the archive-wide passes, unless the memo keeps them.
+  decoded.length = 0;
+  options.memo?.analysesMade?.();
 
   const entities = resolveEntities(analyzed.map((a) => a.mentions), loadAliasTable(options.aliases ?? {}));
   const tags = chooseTags(analyzed.map((a) => a.tagCandidates));

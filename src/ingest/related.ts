@@ -27,7 +27,7 @@ export interface RelatedInput {
   names: readonly string[];
   tags: readonly string[];
   /** Content words and phrases with how often the article uses them, each once (contentWords). */
-  terms: readonly { key: string; count: number }[];
+  terms: ContentWords;
   /** Slugs of the same story told elsewhere: shown apart, so never among its related articles. */
   sameStory?: readonly string[];
 }
@@ -61,12 +61,22 @@ const DAY_MS = 86_400_000;
 export const CONTENT_WORDS_KEPT = 150;
 
 /**
+ * An article's content words, most used first, with how often it uses each at the same
+ * index: two arrays, not an object per word (kept for every article of the archive until
+ * related articles are found, and by the ingest cache between builds).
+ */
+export interface ContentWords {
+  keys: string[];
+  counts: number[];
+}
+
+/**
  * The words an article is about, for matching: lowercase words of three letters or more
  * that are not stopwords, with how often it uses them; headline words (in any case, since
  * wire headlines are in capitals) count double. Unlike tags, units and roles count here:
  * "dividend", "cts" and "shr" are what makes two earnings notices alike.
  */
-export function contentWords(input: { title: string; paragraphs: readonly string[] }): { key: string; count: number }[] {
+export function contentWords(input: { title: string; paragraphs: readonly string[] }): ContentWords {
   const counts = new Map<string, number>();
   const add = (word: string, by: number) => counts.set(word, (counts.get(word) ?? 0) + by);
   const usable = (w: string) => w.length >= 3 && /^[\p{Ll}][\p{Ll}\p{M}'’-]*$/u.test(w) && !TAG_STOPWORDS.has(w);
@@ -74,10 +84,8 @@ export function contentWords(input: { title: string; paragraphs: readonly string
   for (const tokens of tokenizeBody(input.paragraphs as string[]).paragraphs) {
     for (const t of tokens) if (t.word && !t.cap && usable(t.lower)) add(t.lower, 1);
   }
-  return [...counts]
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, CONTENT_WORDS_KEPT)
-    .map(([key, count]) => ({ key, count }));
+  const kept = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, CONTENT_WORDS_KEPT);
+  return { keys: kept.map(([key]) => key), counts: kept.map(([, count]) => count) };
 }
 
 /** Day number of an ISO date of any precision (a month or year counts from its first day); undated: NaN. */
@@ -133,7 +141,7 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
       values.push(value);
     };
     // Terms are distinct words (contentWords); a name or tag listed twice counts once.
-    for (const t of a.terms) add(termIds, t.key, t.count);
+    for (let i = 0; i < a.terms.keys.length; i++) add(termIds, a.terms.keys[i], a.terms.counts[i]);
     for (const name of new Set(a.names)) add(nameIds, name, -NAME_WEIGHT);
     for (const tag of new Set(a.tags)) add(tagIds, tag, -TAG_WEIGHT);
     return { ids, values };

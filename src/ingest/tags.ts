@@ -13,23 +13,50 @@ import { isLexiconWord } from "./sections.ts";
  * Job titles, units, verbs and empty modifiers never make one either (data/tag-words.json).
  */
 
-export interface TagTerm {
+/** One phrase of an article while its text is read (PhraseCounter). */
+interface TagTerm {
   /** Lowercase, last word singular: "sanctuary city" for "sanctuary cities". */
   key: string;
   /** Occurrences in the body (and title). */
   count: number;
   inTitle: boolean;
-  /**
-   * Surface forms as written (lowercase), in order of first use, with their counts at the
-   * same index of `formCounts`; the tag is named by the commonest. (Two arrays, not an
-   * object keyed by form: a term is made for every phrase of every article.)
-   */
+  /** Surface forms as written (lowercase), in order of first use, with their counts at the same index of `formCounts`. */
   forms: string[];
   formCounts: number[];
 }
 
+/**
+ * An article's tag candidates, kept for the whole archive until tags are chosen (and by
+ * the ingest cache between builds): as a few arrays, not an object per phrase. An article
+ * has about 37 phrases; at 100,000 articles an object and two arrays per phrase held
+ * about 0.8 GB.
+ */
 export interface TagCandidates {
-  terms: TagTerm[];
+  /** The phrases' keys, lowercase, last word singular ("sanctuary city" for "sanctuary cities"), sorted by UTF-16 code units. */
+  keys: string[];
+  /** Each key's occurrences in the body and title, at the same index. */
+  counts: number[];
+  /** The indexes of the keys that occur in the title, ascending. */
+  inTitle: number[];
+  /**
+   * The surface forms (as written, lowercase) of the keys not always written as
+   * themselves, by ascending index: the index, the number of forms, then each form and its
+   * count in order of first use. A key not listed was written as itself every time. The
+   * tag is named by the commonest form across the archive.
+   */
+  forms: (string | number)[];
+}
+
+/** Calls `visit` with each form of each key of `c` (index, form, count), in index order. */
+export function forEachTagForm(c: TagCandidates, visit: (index: number, form: string, count: number) => void): void {
+  let at = 0;
+  for (let i = 0; i < c.keys.length; i++) {
+    if (at < c.forms.length && c.forms[at] === i) {
+      const n = c.forms[at + 1] as number;
+      for (let f = 0; f < n; f++) visit(i, c.forms[at + 2 + 2 * f] as string, c.forms[at + 3 + 2 * f] as number);
+      at += 2 + 2 * n;
+    } else visit(i, c.keys[i], c.counts[i]);
+  }
 }
 
 const MAX_PHRASE_WORDS = 3;
@@ -185,7 +212,17 @@ export function extractTagCandidates(input: { title: string; paragraphs: string[
   collect(tokenize(input.title.slice(0, 2_000)), true);
   for (const tokens of bodyTokens) collect(tokens, false);
   // The default sort compares UTF-16 code units, as `<` does, without a call per comparison.
-  return { terms: [...counter.terms.keys()].sort().map((key) => counter.terms.get(key)!) };
+  const candidates: TagCandidates = { keys: [...counter.terms.keys()].sort(), counts: [], inTitle: [], forms: [] };
+  candidates.keys.forEach((key, i) => {
+    const term = counter.terms.get(key)!;
+    candidates.counts.push(term.count);
+    if (term.inTitle) candidates.inTitle.push(i);
+    // The usual phrase: one form, written as its key every time.
+    if (term.forms.length === 1 && term.forms[0] === key && term.formCounts[0] === term.count) return;
+    candidates.forms.push(i, term.forms.length);
+    term.forms.forEach((form, f) => candidates.forms.push(form, term.formCounts[f]));
+  });
+  return candidates;
 }
 
 function containsPhrase(longer: string, shorter: string): boolean {
@@ -245,7 +282,7 @@ const rankEntries = new WeakMap<TagCandidates, RankEntry>();
 
 function rankEntry(article: TagCandidates): RankEntry {
   let entry = rankEntries.get(article);
-  if (!entry) rankEntries.set(article, (entry = { ids: Int32Array.from(article.terms, (term) => phraseId(term.key)) }));
+  if (!entry) rankEntries.set(article, (entry = { ids: Int32Array.from(article.keys, (key) => phraseId(key)) }));
   return entry;
 }
 
@@ -272,22 +309,25 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number;
     const ids = entry.ids;
     if (entry.scored && entry.articleCount === articleCount && entry.df!.every((df, i) => df === documentFrequency[ids[i]])) return entry.scored;
     const scored: { key: string; score: number; id: number }[] = [];
-    const { terms } = article;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i];
+    const { keys, counts, inTitle } = article;
+    let titled = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const count = counts[i];
+      while (titled < inTitle.length && inTitle[titled] < i) titled++;
       const id = ids[i];
       const df = documentFrequency[id];
       if (df < MIN_TAG_ARTICLES || tooCommon(df)) continue;
-      const words = wordCount(term.key);
+      const words = wordCount(key);
       // One word is a topic only when the article dwells on it and it is a subject a news
       // desk files stories under (the sections' lexicon): "terrorism", not "event".
       // A hyphenated compound ("fiber-optic", "stop-and-frisk") is a phrase, not one word.
-      if (words === 1 && !term.key.includes("-") && (term.count < 3 || !isLexiconWord(term.key))) continue;
+      if (words === 1 && !key.includes("-") && (count < 3 || !isLexiconWord(key))) continue;
       // A floor of 20 keeps a small archive from punishing the topic all its articles share.
       const idf = Math.log(1 + Math.max(articleCount, 20) / df);
       const lengthBonus = words === 2 ? 1.8 : words === 3 ? 1.2 : 0.8;
-      const titleBonus = term.inTitle ? 1.5 : 1;
-      scored.push({ key: term.key, score: (1 + Math.log(term.count)) * idf * lengthBonus * titleBonus, id });
+      const titleBonus = inTitle[titled] === i ? 1.5 : 1;
+      scored.push({ key, score: (1 + Math.log(count)) * idf * lengthBonus * titleBonus, id });
     }
     scored.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     entry.scored = scored;
@@ -345,13 +385,12 @@ export function chooseTags(all: TagCandidates[], options: { perArticle?: number;
   const formCounts = new Map<number, Map<string, number>>();
   all.forEach((article, a) => {
     const ids = termKeyIds[a];
-    for (let i = 0; i < ids.length; i++) {
-      if (chosenAnywhere[ids[i]] === 0) continue;
+    forEachTagForm(article, (i, form, count) => {
+      if (chosenAnywhere[ids[i]] === 0) return;
       let forms = formCounts.get(ids[i]);
       if (!forms) formCounts.set(ids[i], (forms = new Map()));
-      const term = article.terms[i];
-      for (let f = 0; f < term.forms.length; f++) forms.set(term.forms[f], (forms.get(term.forms[f]) ?? 0) + term.formCounts[f]);
-    }
+      forms.set(form, (forms.get(form) ?? 0) + count);
+    });
   });
   const tagName = (key: string): string => {
     let best = key;

@@ -35,6 +35,13 @@ export interface ArticleMemoOptions {
   /** The ingest code's version (src/publish/versions.ts). */
   version: string;
   now: Date;
+  /**
+   * The memo serves one run (a build's ingest process, which exits after it): the decoded
+   * articles are let go once every analysis is made, since no later run reuses them. At
+   * 10,000 articles they held about 80 MB (their lines, and what the furniture evidence
+   * read from each) through the archive-wide passes.
+   */
+  oneRun?: boolean;
 }
 
 const SHARDS = 256;
@@ -103,7 +110,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     keys.set(decoded, { evidence, key });
     return key;
   };
-  let lastEvidence: { decoded: readonly DecodedArticle[]; evidence: FurnitureEvidence; digest: string } | undefined;
+  let lastEvidence: { decoded: DecodedArticle[]; evidence: FurnitureEvidence; digest: string } | undefined;
 
   if (folder) {
     savedEvidence = (await readFile(path.join(folder, EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined;
@@ -113,8 +120,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         const text = await readFile(path.join(folder, `${n}.json`), "utf8").catch(() => undefined);
         if (text === undefined) return;
         try {
-          for (const [file, entry] of Object.entries(JSON.parse(text) as Record<string, { key: string; analyzed: PackedAnalysis }>)) {
-            analyses.set(file, { key: entry.key, outcome: { ok: true, value: unpackAnalysis(entry.analyzed) }, saved: true });
+          for (const [file, entry] of Object.entries(JSON.parse(text) as Record<string, { key: string; analyzed: AnalyzedArticle }>)) {
+            analyses.set(file, { key: entry.key, outcome: { ok: true, value: entry.analyzed }, saved: true });
           }
         } catch {
           // A shard cut short (a build killed while writing it) is only a cache miss.
@@ -176,6 +183,12 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       lastEvidence = { decoded: [...decoded], evidence, digest };
       return evidence;
     },
+    analysesMade() {
+      if (!options.oneRun) return;
+      decodes.clear();
+      // The evidence and its digest stay (the save names them); another run would decode again.
+      if (lastEvidence) lastEvidence.decoded = [];
+    },
     retainOnly(files) {
       for (const file of decodes.keys()) if (!files.has(file)) decodes.delete(file);
       for (const file of hashes.keys()) if (!files.has(file)) hashes.delete(file);
@@ -207,11 +220,11 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // Until the shards are written, no evidence is named (a build killed meanwhile leaves keys of two evidences).
       await rm(path.join(folder, EVIDENCE_FILE), { force: true });
       savedEvidence = undefined;
-      const shards = new Map<number, Record<string, { key: string; analyzed: PackedAnalysis }>>();
+      const shards = new Map<number, Record<string, { key: string; analyzed: AnalyzedArticle }>>();
       for (const n of dirty) shards.set(n, {});
       for (const [file, entry] of analyses) {
         const shard = shards.get(shardOf(file));
-        if (shard && entry.outcome.ok) shard[file] = { key: entry.key, analyzed: packAnalysis(entry.outcome.value) };
+        if (shard && entry.outcome.ok) shard[file] = { key: entry.key, analyzed: entry.outcome.value };
       }
       for (const [n, shard] of shards) {
         const target = path.join(folder, `${n}.json`);
@@ -227,34 +240,6 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     },
   };
 }
-
-/**
- * An analysis as the folder keeps it: its tag candidates and content words as arrays
- * rather than objects with named fields. They were two thirds of the folder (45 and 12 MB
- * of 68 MB at 10,000 articles), which a warm build reads and parses whole before anything.
- */
-type PackedTerm = [key: string, count: number, inTitle: 0 | 1, forms?: string[], formCounts?: number[]];
-type PackedAnalysis = Omit<AnalyzedArticle, "tagCandidates" | "contentWords"> & { tagCandidates: PackedTerm[]; contentWords: (string | number)[] };
-
-export function packAnalysis(analyzed: AnalyzedArticle): PackedAnalysis {
-  const terms = analyzed.tagCandidates.terms.map((t): PackedTerm => {
-    // The usual term: one form, written as its key, used as often as the term.
-    if (t.forms.length === 1 && t.forms[0] === t.key && t.formCounts[0] === t.count) return [t.key, t.count, t.inTitle ? 1 : 0];
-    return [t.key, t.count, t.inTitle ? 1 : 0, t.forms, t.formCounts];
-  });
-  return { ...analyzed, tagCandidates: terms, contentWords: analyzed.contentWords.flatMap((w) => [w.key, w.count]) };
-}
-
-export function unpackAnalysis(packed: PackedAnalysis): AnalyzedArticle {
-  const words: AnalyzedArticle["contentWords"] = [];
-  for (let i = 0; i < packed.contentWords.length; i += 2) words.push({ key: packed.contentWords[i] as string, count: packed.contentWords[i + 1] as number });
-  return {
-    ...packed,
-    tagCandidates: { terms: packed.tagCandidates.map(([key, count, inTitle, forms, formCounts]) => ({ key, count, inTitle: inTitle === 1, forms: forms ?? [key], formCounts: formCounts ?? [count] })) },
-    contentWords: words,
-  };
-}
-
 
 function attempt<T>(run: () => T): Outcome<T> {
   try {

@@ -14,7 +14,7 @@ import path from "node:path";
 process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean }) => {
   try {
     const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
-    const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now });
+    const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true });
     const ingest = new ArticleIngest(config, memo, message.ingestVersion);
     const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });
     await ingest.saveMemo();

@@ -94,7 +94,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
 }
 
 async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, reporter: Reporter): Promise<IngestStageResult> {
-  const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now });
+  const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now, oneRun: true });
   const ingest = new ArticleIngest(config, memo, versions.ingest);
   const result = await ingest.run(reporter, { indexOnly: true });
   await ingest.saveMemo();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { open, readdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleMarkdown, type ParsedArticleMarkdown } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
@@ -59,8 +59,18 @@ export async function readArticleContent(contentDir: string, slug: string): Prom
 export async function writeArticleIndex(contentDir: string, articles: readonly IndexedArticle[]): Promise<void> {
   const sorted = [...articles].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const target = path.join(contentDir, ARTICLE_INDEX_FILE);
-  // One article per line: no single string grows with the archive.
-  await writeFile(`${target}.tmp`, `[\n${sorted.map((a) => JSON.stringify(a)).join(",\n")}\n]\n`);
+  // One article per line, written a thousand lines at a time: no string grows with the archive.
+  const file = await open(`${target}.tmp`, "w");
+  try {
+    await file.write("[\n");
+    for (let at = 0; at < sorted.length; at += 1000) {
+      const lines = sorted.slice(at, at + 1000).map((a) => JSON.stringify(a));
+      await file.write(`${lines.join(",\n")}${at + 1000 < sorted.length ? "," : ""}\n`);
+    }
+    await file.write("]\n");
+  } finally {
+    await file.close();
+  }
   await rename(`${target}.tmp`, target);
 }
 

@@ -741,7 +741,7 @@ describe("the steps check and the parallel build call one by one", () => {
     const analyzed = analyzeArticle(decoded, evidence, NOW);
     assert.equal(analyzed.file, "pier.txt");
     assert.equal(analyzed.section, "politics");
-    const words = analyzed.contentWords.map((w) => w.key);
+    const words = analyzed.contentWords.keys;
     // The headline's words count ("approves" is only in the headline), and the body's.
     assert.ok(words.some((w) => w.startsWith("approv")), words.join(" "));
     assert.ok(words.includes("spring"), words.join(" "));

@@ -21,7 +21,7 @@ const articleArb = fc.record({
 type Spec = { title: number; sentences: number[] };
 const candidatesOf = (a: Spec): TagCandidates => extractTagCandidates({ title: `New ${PHRASES[a.title]} rules announced`, paragraphs: a.sentences.map((i) => SENTENCES[i]) });
 /** The same candidates in new objects: nothing a previous call kept applies to them. */
-const copy = (c: TagCandidates): TagCandidates => ({ terms: c.terms.map((t) => ({ ...t, forms: [...t.forms], formCounts: [...t.formCounts] })) });
+const copy = (c: TagCandidates): TagCandidates => ({ keys: [...c.keys], counts: [...c.counts], inTitle: [...c.inTitle], forms: [...c.forms] });
 
 const editArb = fc.oneof(
   fc.record({ kind: fc.constant("save" as const), at: fc.nat(), article: articleArb }),

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { extractTagCandidates, chooseTags, maxDistinctTags, singularize, type TagTerm } from "../../src/ingest/tags.ts";
+import { extractTagCandidates, chooseTags, maxDistinctTags, singularize, type TagCandidates } from "../../src/ingest/tags.ts";
 
 function article(title: string, ...paragraphs: string[]) {
   return extractTagCandidates({ title, paragraphs });
@@ -197,13 +197,28 @@ test("one lexicon word is a topic only when the article says it three times", ()
 // ---------------------------------------------------------------------------
 // Each rule below is pinned by what a reader would see go wrong without it.
 
-/** A candidate term written by hand, as `extractTagCandidates` makes them (one form, as written). */
-function term(key: string, count: number, inTitle = false): TagTerm {
-  return { key, count, inTitle, forms: [key], formCounts: [count] };
+/** A candidate phrase written by hand (one form, as written). */
+interface Term {
+  key: string;
+  count: number;
+  inTitle: boolean;
+}
+function term(key: string, count: number, inTitle = false): Term {
+  return { key, count, inTitle };
+}
+
+/** An article's candidates made of hand-written phrases, in the order given. */
+function candidates(terms: readonly Term[]): TagCandidates {
+  return { keys: terms.map((t) => t.key), counts: terms.map((t) => t.count), inTitle: terms.flatMap((t, i) => (t.inTitle ? [i] : [])), forms: [] };
+}
+
+/** The phrases of extracted candidates, one object each. */
+function termsOf(c: TagCandidates): Term[] {
+  return c.keys.map((key, i) => ({ key, count: c.counts[i], inTitle: c.inTitle.includes(i) }));
 }
 
 function keysOf(...paragraphs: string[]): string[] {
-  return extractTagCandidates({ title: "", paragraphs }).terms.map((t) => t.key);
+  return extractTagCandidates({ title: "", paragraphs }).keys;
 }
 
 test("words that end in s without being plural keep their s; other plurals lose it by rule", () => {
@@ -234,7 +249,7 @@ test("tag words with accents are read like any other; digits, symbols, apostroph
       "Nobody liked the café owners. The café-bar owners agreed. Old école fees rose. The cafe\u0301-bar rents rose.",
       "The pizza ovens were hot.",
     ],
-  }).terms.map((t) => t.key);
+  }).keys;
   for (const key of ["café owner", "café-bar owner", "école fee", "cafe\u0301-bar rent", "pizza oven"]) assert.ok(good.includes(key), `${key} in ${JSON.stringify(good)}`);
 
   const bad = keysOf(
@@ -274,10 +289,10 @@ test("a phrase ends on a noun: not on a verb in -ed or -ing, though nouns like f
 });
 
 test("a capitalized word counts as a topic word at the start of a sentence when the article also writes it in lowercase, never inside a name", () => {
-  const terms = extractTagCandidates({
+  const terms = termsOf(extractTagCandidates({
     title: "",
     paragraphs: ["Harbor tolls rose again. Nobody liked the Harbor Tolls Board. Nobody paid harbor tolls. Carlos Gimenez said Carlos Gimenez would pay."],
-  }).terms;
+  }));
   assert.equal(terms.find((t) => t.key === "harbor toll")?.count, 2);
   assert.ok(!terms.some((t) => /carlos|gimenez|board/.test(t.key)), JSON.stringify(terms.map((t) => t.key)));
   // Three mentions make a one-word topic, the first at the start of a sentence.
@@ -292,7 +307,7 @@ test("a phrase in a title-case headline outranks an equally used phrase of the b
   // Without the headline the tie goes to the first in string order.
   assert.deepEqual(chooseTags([article("", body), article("", body)], { perArticle: 1 }), [["ferry fares"], ["ferry fares"]]);
   // A runaway headline (a whole paragraph taken for one) is read for its first 2,000 characters only.
-  const long = extractTagCandidates({ title: `${"Notes ".repeat(400)}Harbor Tolls`, paragraphs: [body] }).terms;
+  const long = termsOf(extractTagCandidates({ title: `${"Notes ".repeat(400)}Harbor Tolls`, paragraphs: [body] }));
   assert.equal(long.find((t) => t.key === "harbor toll")?.inTitle, false);
 });
 
@@ -312,7 +327,7 @@ test("a phrase few articles use outranks one many use as often; a phrase said mo
 test("a one-word topic or a three-word phrase far below the article's best is left out; one near it is kept", () => {
   const ids = [0, 1];
   // Scores: (1 + ln count) × idf × (1.8 for two words, 1.2 for three, 0.8 for one); kept at 30% of the best.
-  const withBest = (best: number, other: TagTerm) => ids.map(() => ({ terms: [term("ferry fare", best), other] }));
+  const withBest = (best: number, other: Term) => ids.map(() => candidates([term("ferry fare", best), other]));
   assert.deepEqual(chooseTags(withBest(10, term("terrorism", 3))), [["ferry fare"], ["ferry fare"]]);
   assert.deepEqual(chooseTags(withBest(5, term("terrorism", 3))), [["ferry fare", "terrorism"], ["ferry fare", "terrorism"]]);
   assert.deepEqual(chooseTags(withBest(3, term("state funded school", 1))), [["ferry fare", "state funded school"], ["ferry fare", "state funded school"]]);
@@ -321,12 +336,12 @@ test("a one-word topic or a three-word phrase far below the article's best is le
 
 test("equal scores in an article go to the first phrase in string order, whatever order the candidates come in", () => {
   for (const terms of [[term("ferry fare", 2), term("harbor toll", 2)], [term("harbor toll", 2), term("ferry fare", 2)]]) {
-    assert.deepEqual(chooseTags([{ terms }, { terms }], { perArticle: 1 }), [["ferry fare"], ["ferry fare"]]);
+    assert.deepEqual(chooseTags([candidates(terms), candidates(terms)], { perArticle: 1 }), [["ferry fare"], ["ferry fare"]]);
   }
 });
 
 test("over the cap, a tag more articles chose beats one with a higher total score; at equal use the higher score wins, then string order", () => {
-  const only = (t: TagTerm) => ({ terms: [t] });
+  const only = (t: Term) => candidates([t]);
   // Three articles chose "zoning rule" with low scores; two chose "airport noise" with high ones.
   const byUse = [only(term("zoning rule", 1)), only(term("zoning rule", 1)), only(term("zoning rule", 1)), only(term("airport noise", 20)), only(term("airport noise", 20))];
   for (const order of [byUse, [...byUse].reverse()]) assert.deepEqual([...new Set(chooseTags(order, { maxDistinct: 1 }).flat())], ["zoning rule"]);
