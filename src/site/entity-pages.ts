@@ -150,10 +150,25 @@ export interface EntityKindSummary {
 export interface EntitySite {
   kinds: EntityKindSummary[];
   indexPages: EntityIndexPage[];
+  /**
+   * A name's pages. `related` is worked out when read, not kept (the pages of one name
+   * share the last answer): see src/site/model.ts on what only a page prints.
+   */
   pages: EntityPage[];
-  /** Aligned with the input articles: each article's names as links, by kind. */
-  groupsByArticle: EntityGroup[][];
+  /** One of the input articles' names as links, by kind: worked out when asked, not kept for every article. */
+  groupsOf(article: EntityArticle): EntityGroup[];
 }
+
+/** A page's name, for its `related` getter. */
+const RELATED_OF = Symbol("related names");
+
+const RELATED_FIELD: PropertyDescriptor = {
+  get(this: { [RELATED_OF]: () => RelatedEntity[] }) {
+    return this[RELATED_OF]();
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 interface Entity {
   id: number;
@@ -233,8 +248,9 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
 
   // Collect names per kind: the articles naming each, then a page for those named often enough.
   const entities: Entity[] = [];
-  const groupsByPosition: EntityGroup[][] = articles.map(() => []);
   const idsByPosition: number[][] = articles.map(() => []);
+  /** Per kind: each name's link (with a URL when it has a page). */
+  const linksByKind = new Map<EntityKind, Map<string, EntityLink>>();
   const namedByKind = new Map<EntityKind, number>();
   for (const kind of ENTITY_KINDS) {
     const positionsByName = new Map<string, number[]>();
@@ -259,19 +275,23 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
       linkOf.set(name, { link: entity.link, id: entity.id });
     }
     for (const [name, positions] of positionsByName) if (!linkOf.has(name)) linkOf.set(name, { link: { name, count: positions.length } });
+    linksByKind.set(kind.kind, new Map([...linkOf].map(([name, { link }]) => [name, link])));
     articles.forEach((a, position) => {
-      const seen = new Set<string>();
-      const items: EntityLink[] = [];
-      for (const name of a[kind.kind] ?? []) {
-        if (seen.has(name)) continue;
-        seen.add(name);
-        const { link, id } = linkOf.get(name)!;
-        items.push(link);
+      for (const name of new Set(a[kind.kind] ?? [])) {
+        const { id } = linkOf.get(name)!;
         if (id !== undefined) idsByPosition[position].push(id);
       }
-      if (items.length) groupsByPosition[position].push({ kind: kind.kind, label: kind.label, items });
     });
   }
+  const groupsOf = (a: EntityArticle): EntityGroup[] => {
+    const groups: EntityGroup[] = [];
+    for (const kind of ENTITY_KINDS) {
+      const links = linksByKind.get(kind.kind)!;
+      const items = [...new Set(a[kind.kind] ?? [])].map((name) => links.get(name)!);
+      if (items.length) groups.push({ kind: kind.kind, label: kind.label, items });
+    }
+    return groups;
+  };
 
   const monthOf = articles.map((a) => {
     const p = placeDate(a.date, a.date_precision);
@@ -279,9 +299,15 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
   });
 
   const shared = new Int32Array(entities.length);
+  // The last name's related names: its pages come one after another.
+  let last: { entity: Entity; related: RelatedEntity[] } | undefined;
+  const relatedOf = (e: Entity) => {
+    if (last?.entity !== e) last = { entity: e, related: relatedEntities(e, entities, idsByPosition, shared) };
+    return last.related;
+  };
   const pages: EntityPage[] = [];
   for (const e of entities) {
-    const related = relatedEntities(e, entities, idsByPosition, shared);
+    const related = () => relatedOf(e);
     const monthCounts = new Map<string, number>();
     for (const position of e.articles) {
       const m = monthOf[position];
@@ -295,7 +321,7 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
     const pageCount = Math.max(1, Math.ceil(e.articles.length / ENTITY_PAGE_SIZE));
     const countLabel = articleCount(e.articles.length);
     for (let k = 1; k <= pageCount; k++) {
-      pages.push({
+      const page = {
         kind: e.kind.kind,
         kindLabel: e.kind.label,
         kindSingular: e.kind.singular,
@@ -311,10 +337,10 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
         nextUrl: k < pageCount ? pageUrl(e.url, k + 1) : undefined,
         firstRank: (k - 1) * ENTITY_PAGE_SIZE + 1,
         items: e.articles.slice((k - 1) * ENTITY_PAGE_SIZE, k * ENTITY_PAGE_SIZE).map((p) => links[p]),
-        related,
-        chartSvg: k === 1 ? chartSvg : "",
-        monthCounts: k === 1 ? countsAsText : [],
-      });
+      };
+      Object.defineProperty(page, RELATED_OF, { value: related });
+      Object.defineProperty(page, "related", RELATED_FIELD);
+      pages.push(Object.assign(page, { chartSvg: k === 1 ? chartSvg : "", monthCounts: k === 1 ? countsAsText : [] }) as EntityPage);
     }
   }
 
@@ -328,9 +354,7 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
     indexPages.push(...indexPagesFor(kind, [...ofKind].sort(compareByName), "name", named));
   }
 
-  const groupsByArticle: EntityGroup[][] = new Array(input.length);
-  order.forEach((inputIndex, position) => (groupsByArticle[inputIndex] = groupsByPosition[position]));
-  return { kinds, indexPages, pages, groupsByArticle };
+  return { kinds, indexPages, pages, groupsOf };
 }
 
 /**

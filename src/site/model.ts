@@ -143,15 +143,68 @@ export function shareOf<T extends { url: string }>(items: readonly T[], share: R
  * build those of `buildShard` (src/site/build-shards.ts). The whole-archive fields stay complete.
  */
 export function selectPages(model: SiteModel, share: RenderShare, only?: ReadonlySet<string>, buildShard?: BuildShard): SiteModel {
-  if (share.count <= 1 && !only && !(buildShard && buildShard.count > 1)) return model;
+  const all = share.count <= 1 && !only && !(buildShard && buildShard.count > 1);
   const pick = (list: string, items: readonly { url: string }[]) =>
-    shareOf((only ? items.filter((item) => only.has(item.url)) : items).filter((item) => !buildShard || inBuildShard(list, item, buildShard)), share);
+    all ? items : shareOf((only ? items.filter((item) => only.has(item.url)) : items).filter((item) => !buildShard || inBuildShard(list, item, buildShard)), share);
   // Every list of pages, whatever lists the model has: a new kind of page needs nothing here.
-  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(list, items as { url: string }[])]));
+  // Each page picked as a plain object, what only its page prints worked out once (see PAGE_DATA).
+  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(list, items as { url: string }[]).map((item) => ({ ...item }))]));
   // The names' feeds are written with the single pages; a partial render writes the changed ones.
   const nameFeeds = only ? model.nameFeeds.filter((feed) => only.has(feed.url)) : model.nameFeeds;
   return { ...model, pages: pages as unknown as RenderedPages, nameFeeds };
 }
+
+/**
+ * What only an article's own page prints (its names, related articles, timeline links,
+ * date note and search fields) is not kept on the article: each field is a getter that
+ * works it out when read. A render process holds every article of the archive for its
+ * lists, and these fields held 290 MB of the 790 MB model of a 100,000-article archive
+ * in each process, for the few thousand article pages one Eleventy run writes. A page's
+ * data as written and fingerprinted is the same: the getters are enumerable own
+ * properties, in the order the fields had, so JSON.stringify and object spread read
+ * them like any field (selectPages spreads the pages it picks into plain objects).
+ */
+const PAGE_DATA = Symbol("page data");
+
+interface PageDataContext {
+  links: (slugs: readonly string[] | undefined) => ArticleLink[];
+  sourceNames: ReadonlyMap<string, string>;
+  entities: EntitySite;
+}
+
+type WithContext = SiteArticle & { [PAGE_DATA]: PageDataContext };
+
+const pageField = (get: (a: WithContext) => unknown): PropertyDescriptor => ({
+  get(this: WithContext) {
+    return get(this);
+  },
+  enumerable: true,
+  configurable: true,
+});
+
+const ARTICLE_PAGE_FIELDS: PropertyDescriptorMap = {
+  related_links: pageField((a) => a[PAGE_DATA].links(a.related)),
+  same_story_links: pageField((a) => a[PAGE_DATA].links(a.same_story)),
+  timeline_links: pageField((a) => articleTimelineLinks(a)),
+  date_note: pageField((a) => dateInferenceNote(a)),
+  entity_groups: pageField((a) => a[PAGE_DATA].entities.groupsOf(a)),
+};
+
+/** Defined after previous/next, where the field was set before. */
+const SEARCH_FIELD = pageField((a) =>
+  searchFields({
+    tags: a.tags,
+    people: a.people,
+    organizations: a.organizations,
+    places: a.places,
+    events: a.events,
+    source: a.source && a[PAGE_DATA].sourceNames.get(a.source),
+    date: a.date,
+    date_precision: a.date_precision,
+    section: a.section,
+    date_label: a.date_label,
+  }),
+);
 
 export const LISTING_PAGE_SIZE = 50;
 const WORDS_PER_MINUTE = 230;
@@ -198,22 +251,22 @@ export function buildSiteModel(
   only?: ReadonlySet<string>,
   options: { /** The build's day, YYYY-MM-DD: the home page's "on this day". */ today?: string } = {},
 ): SiteModel {
+  const context = {} as PageDataContext;
   const articles: SiteArticle[] = index
-    .map((record) => ({
-      ...record,
-      url: articleUrl(record.slug),
-      date_label: formatArticleDate(record),
-      date_datetime: machineDate(record),
-      reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
-      source_url: record.source ? sourceUrl(record.source) : undefined,
-      section_name: record.section ? sectionName(record.section) : undefined,
-      section_url: record.section ? sectionUrl(record.section) : undefined,
-      related_links: [] as ArticleLink[],
-      same_story_links: [] as ArticleLink[],
-      timeline_links: articleTimelineLinks(record),
-      date_note: dateInferenceNote(record),
-      entity_groups: [] as EntityGroup[],
-    }))
+    .map((record) => {
+      const article = {
+        ...record,
+        url: articleUrl(record.slug),
+        date_label: formatArticleDate(record),
+        date_datetime: machineDate(record),
+        reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
+        source_url: record.source ? sourceUrl(record.source) : undefined,
+        section_name: record.section ? sectionName(record.section) : undefined,
+        section_url: record.section ? sectionUrl(record.section) : undefined,
+      };
+      Object.defineProperty(article, PAGE_DATA, { value: context });
+      return Object.defineProperties(article, ARTICLE_PAGE_FIELDS) as SiteArticle;
+    })
     .sort(compareNewestFirst);
 
   // Previous/next in time among dated articles (older = previous).
@@ -223,20 +276,17 @@ export function buildSiteModel(
     if (i > 0) a.next = linkTo(dated[i - 1]);
   });
 
-  const links = linksBySlug(articles, linkTo);
-  for (const a of articles) {
-    a.related_links = links(a.related);
-    a.same_story_links = links(a.same_story);
-  }
+  context.links = linksBySlug(articles, linkTo);
   const sources = buildSourceIndex(articles);
   // Lists name a source as its page does ("USA Today" for "USA TODAY").
   for (const a of articles) if (a.source) linkTo(a).source = sources.shownName.get(a.source) ?? a.source;
+  context.sourceNames = sources.shownName;
   const sections = buildSectionIndex(articles);
-  for (const a of articles) a.search = searchFields({ ...a, source: a.source && sources.shownName.get(a.source) });
+  for (const a of articles) Object.defineProperty(a, "search", SEARCH_FIELD);
 
   const timeline = buildTimeline(articles);
   const entities = buildEntityPages(articles);
-  articles.forEach((a, i) => (a.entity_groups = entities.groupsByArticle[i]));
+  context.entities = entities;
 
   const onThisDay = buildOnThisDay(articles, options.today);
   const nameFeeds = buildNameFeeds<FeedLinkedPage>([...entityFeedGroups(entities), ...listingFeedGroups(sources.pages, (p) => p.source, "from"), ...listingFeedGroups(sections.pages, (p) => p.section, "in")]);
@@ -266,7 +316,8 @@ export function buildSiteModel(
       sectionPages: sections.pages,
     },
   };
-  return selectPages(model, share, only);
+  // Pages are picked (and what only a page prints written out) by whoever renders them.
+  return share.count <= 1 && !only ? model : selectPages(model, share, only);
 }
 
 /** Each name's pages, for its feed: the first page's articles are its newest. */

@@ -47,25 +47,24 @@ describe("entity pages", () => {
   });
 
   it("count an article that lists a name twice once, and list it once", () => {
-    const site = buildEntityPages([
-      article("twice", "2017-01-02", { people: ["Ann Lee", "Ann Lee"] }),
-      article("once", "2017-01-01", { people: ["Ann Lee"] }),
-    ]);
+    const input = [article("twice", "2017-01-02", { people: ["Ann Lee", "Ann Lee"] }), article("once", "2017-01-01", { people: ["Ann Lee"] })];
+    const site = buildEntityPages(input);
     assert.deepEqual(listed(site.pages, "/people/ann-lee/"), ["/articles/twice/", "/articles/once/"]);
     assert.equal(site.pages.find((p) => p.url === "/people/ann-lee/")!.count, 2);
-    assert.equal(site.groupsByArticle[0][0].items[0].count, 2);
+    assert.deepEqual(site.groupsOf(input[0])[0].items, [{ name: "Ann Lee", url: "/people/ann-lee/", count: 2 }]);
   });
 
   it("a name gets a page only when two articles name it, a topic when three do; the rest are plain text on their articles", () => {
-    const site = buildEntityPages([
+    const input = [
       article("a", "2017-01-01", { people: ["Ann Lee", "Bo Chan"], tags: ["ferries", "harbors"] }),
       article("b", "2017-01-02", { people: ["Ann Lee"], tags: ["ferries", "harbors"] }),
       article("c", "2017-01-03", { tags: ["ferries"] }),
-    ]);
+    ];
+    const site = buildEntityPages(input);
     assert.deepEqual(site.pages.map((p) => p.url).sort(), ["/people/ann-lee/", "/tags/ferries/"]);
-    const people = site.groupsByArticle[0].find((g) => g.kind === "people")!.items;
+    const people = site.groupsOf(input[0]).find((g) => g.kind === "people")!.items;
     assert.deepEqual(people.map((i) => [i.name, i.url, i.count]), [["Ann Lee", "/people/ann-lee/", 2], ["Bo Chan", undefined, 1]]);
-    const topics = site.groupsByArticle[0].find((g) => g.kind === "tags")!.items;
+    const topics = site.groupsOf(input[0]).find((g) => g.kind === "tags")!.items;
     assert.deepEqual(topics.map((i) => [i.name, i.url]), [["ferries", "/tags/ferries/"], ["harbors", undefined]]);
     assert.deepEqual(site.kinds.find((k) => k.kind === "people"), { kind: "people", label: "People", url: "/people/", count: 1, named: 2 });
     assert.match(site.indexPages.find((p) => p.url === "/people/")!.summary, /^1 person named in two or more articles \(1 more/);
@@ -244,13 +243,11 @@ describe("entity indexes", () => {
 });
 
 describe("an article's names", () => {
-  it("come back as links by kind, in the article's order, once each, aligned with the input", () => {
-    const site = buildEntityPages([
-      article("b", "2016-01-01", { places: ["Miami"] }),
-      article("a", "2017-01-01", { people: ["Walsh", "Gimenez", "Walsh"], tags: ["Immigration"], places: ["Miami"] }),
-    ]);
-    assert.deepEqual(site.groupsByArticle[0].map((g) => [g.label, g.items.map((i) => i.url)]), [["Places", ["/places/miami/"]]]);
-    assert.deepEqual(site.groupsByArticle[1].map((g) => [g.label, g.items.map((i) => i.name)]), [["People", ["Walsh", "Gimenez"]], ["Places", ["Miami"]], ["Topics", ["Immigration"]]]);
+  it("come back as links by kind, in the article's order, once each", () => {
+    const input = [article("b", "2016-01-01", { places: ["Miami"] }), article("a", "2017-01-01", { people: ["Walsh", "Gimenez", "Walsh"], tags: ["Immigration"], places: ["Miami"] })];
+    const site = buildEntityPages(input);
+    assert.deepEqual(site.groupsOf(input[0]).map((g) => [g.label, g.items.map((i) => i.url)]), [["Places", ["/places/miami/"]]]);
+    assert.deepEqual(site.groupsOf(input[1]).map((g) => [g.label, g.items.map((i) => i.name)]), [["People", ["Walsh", "Gimenez"]], ["Places", ["Miami"]], ["Topics", ["Immigration"]]]);
   });
 });
 

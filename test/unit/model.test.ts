@@ -179,17 +179,18 @@ describe("name feeds in the model", () => {
 describe("render shares", () => {
   const urls = Array.from({ length: 2000 }, (_, i) => `/articles/a${i}/`);
 
-  it("put each URL in one of 64 shards, the same one every time, spread over all of them", () => {
+  it("put each URL in one of the shards, the same one every time, spread over all of them", () => {
     const counts = new Array(PAGE_SHARDS).fill(0);
-    for (const url of urls) {
+    const many = Array.from({ length: 20_000 }, (_, i) => `/articles/a${i}/`);
+    for (const url of many) {
       const shard = pageShard(url);
       assert.ok(Number.isInteger(shard) && shard >= 0 && shard < PAGE_SHARDS, `${url} → ${shard}`);
       assert.equal(pageShard(url), shard);
       counts[shard]++;
     }
-    assert.ok(counts.every((n) => n > 10), `every shard gets a share of 2,000 URLs: ${counts.join(",")}`);
+    assert.ok(counts.every((n) => n > 40), `every shard gets a share of 20,000 URLs: ${counts.join(",")}`);
     // FNV-1a: known values, so a render process and the search-record writer agree across releases.
-    assert.equal(pageShard(""), 0x811c9dc5 % 64);
+    assert.equal(pageShard(""), 0x811c9dc5 % PAGE_SHARDS);
   });
 
   it("split the pages between processes so that each page is written exactly once, in similar shares", () => {
@@ -211,10 +212,10 @@ describe("render shares", () => {
     assert.equal(inShare("/anything/", { index: 3, count: 0 }), true);
   });
 
-  it("select a share of every list of pages and keep the whole-archive data, or return the model itself when nothing is selected", () => {
+  it("select a share of every list of pages and keep the whole-archive data, or every page when nothing is selected", () => {
     const archive = Array.from({ length: 40 }, (_, i) => article(`a${i}`, { ...day(`2017-01-${String((i % 28) + 1).padStart(2, "0")}`), tags: ["ferries"], people: [i % 2 ? "Ana Ruiz" : "Bo Chan"] }));
     const whole = buildSiteModel(archive);
-    assert.equal(selectPages(whole, { index: 0, count: 1 }), whole);
+    assert.deepEqual(selectPages(whole, { index: 0, count: 1 }).pages, whole.pages);
     const parts = [0, 1, 2].map((index) => buildSiteModel(archive, { index, count: 3 }));
     assert.deepEqual(parts.flatMap(allPageUrls).sort(), allPageUrls(whole).sort());
     for (const part of parts) {
@@ -225,6 +226,31 @@ describe("render shares", () => {
     const byBuildShard = [0, 1].map((index) => selectPages(whole, { index: 0, count: 1 }, undefined, { index, count: 2 }));
     assert.deepEqual(byBuildShard.flatMap(allPageUrls).sort(), allPageUrls(whole).sort());
     assert.ok(byBuildShard.every((m) => allPageUrls(m).length < allPageUrls(whole).length));
-    assert.equal(selectPages(whole, { index: 0, count: 1 }, undefined, { index: 0, count: 1 }), whole);
+    assert.deepEqual(selectPages(whole, { index: 0, count: 1 }, undefined, { index: 0, count: 1 }).pages, whole.pages);
+  });
+
+  it("give each page picked the same data, down to its JSON, as the whole model's page, what only its page prints written out as plain data", () => {
+    const archive = Array.from({ length: 40 }, (_, i) =>
+      article(`a${i}`, { ...day(`2017-01-${String((i % 28) + 1).padStart(2, "0")}`), tags: ["ferries"], people: [i % 2 ? "Ana Ruiz" : "Bo Chan", "Cy Ode"], related: [`a${(i + 1) % 40}`], same_story: i % 5 ? [] : [`a${(i + 2) % 40}`] }),
+    );
+    const whole = buildSiteModel(archive);
+    for (const share of [0, 1, 2]) {
+      const part = selectPages(whole, { index: share, count: 3 });
+      for (const [list, items] of Object.entries(part.pages) as [keyof typeof part.pages, { url: string }[]][]) {
+        for (const item of items) {
+          const original = (whole.pages[list] as { url: string }[]).find((p) => p.url === item.url)!;
+          assert.equal(JSON.stringify(item), JSON.stringify(original), item.url);
+          for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(item))) assert.ok("value" in descriptor, `${item.url}: ${key} is plain data`);
+        }
+      }
+    }
+    // What an article page prints, worked out from the rest of the archive.
+    const a3 = selectPages(whole, { index: 0, count: 1 }).pages.articles.find((a) => a.slug === "a3")!;
+    assert.deepEqual(a3.related_links.map((l) => l.url), ["/articles/a4/"]);
+    assert.deepEqual(a3.entity_groups.map((g) => g.items.map((i) => i.url)), [["/people/ana-ruiz/", "/people/cy-ode/"], ["/tags/ferries/"]]);
+    assert.ok(a3.search!.filters.some((f) => f.name === "person" && f.value === "Cy Ode"));
+    assert.equal(a3.timeline_links!.day!.url, "/timeline/2017/01/04/");
+    const cy = selectPages(whole, { index: 0, count: 1 }).pages.entityPages.find((p) => p.url === "/people/cy-ode/")!;
+    assert.deepEqual(cy.related.map((r) => r.name), ["ferries", "Ana Ruiz", "Bo Chan"]);
   });
 });
