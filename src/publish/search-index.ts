@@ -77,13 +77,20 @@ export function buildSearchIndex(options: Parameters<typeof buildSearchIndexNow>
   return run;
 }
 
-/** Pages of the site per batch, at most (about half of a site's pages are articles with a search record); fewer when the 64 shards are reached. */
+/** Pages of the site per batch, at most (about half of a site's pages are articles with a search record); more when MAX_SEARCH_BATCHES is reached. */
 export const PAGES_PER_BATCH = 1600;
 
-/** How many batches `pageCount` pages are indexed in (a power of two up to PAGE_SHARDS, so a batch is a set of whole shards). */
+/**
+ * Batches at most: each is a Pagefind run and an input of the merge. A power of two that
+ * divides PAGE_SHARDS, so a batch is a set of whole shards (batch b: the shards s with
+ * s % batches === b, the same pages whatever PAGE_SHARDS is).
+ */
+export const MAX_SEARCH_BATCHES = 64;
+
+/** How many batches `pageCount` pages are indexed in (a power of two up to MAX_SEARCH_BATCHES). */
 export function searchBatches(pageCount: number, pagesPerBatch = PAGES_PER_BATCH): number {
   let batches = 1;
-  while (batches < PAGE_SHARDS && pageCount / batches > pagesPerBatch) batches *= 2;
+  while (batches < MAX_SEARCH_BATCHES && pageCount / batches > pagesPerBatch) batches *= 2;
   return batches;
 }
 

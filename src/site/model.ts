@@ -113,8 +113,11 @@ export interface RenderShare {
  * Pages are split into this many shards by a hash of their URL: a render process writes
  * the pages of its shards (shard % count === index), and keeps their search records in
  * those shards' files (src/publish/search-records.ts), so no two processes write one file.
+ * A process renders its share in rounds of whole shards (src/publish/render.ts): 256
+ * shards let two processes render 100,000 articles' 180,000 pages in rounds of about
+ * 1,400 pages (64 shards allowed rounds of 5,600, each Eleventy run holding them all).
  */
-export const PAGE_SHARDS = 64;
+export const PAGE_SHARDS = 256;
 
 /** The shard of the page at `url` (FNV-1a of the URL): fixed for a URL whatever else is in the site. */
 export function pageShard(url: string): number {
