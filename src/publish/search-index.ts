@@ -198,6 +198,12 @@ async function buildSearchIndexNow(options: {
           // Records of pages no longer in the site leave the store with this shard.
           if (options.pruneStore !== false && shardRecords.size > urls.length) await options.store.writeShard(shard, new Map(urls.map((url) => [url, shardRecords.get(url)!])));
         }
+        // And with the batch's shards that have no page left.
+        if (options.pruneStore !== false) {
+          for (let shard = batch; shard < PAGE_SHARDS; shard += batchCount) {
+            if (byShard[shard].length === 0 && (await options.store.readShard(shard)).size > 0) await options.store.writeShard(shard, new Map());
+          }
+        }
         return found.sort((a, b) => (a[0] < b[0] ? -1 : 1));
       };
       return { key: key.digest("hex"), versions, records };

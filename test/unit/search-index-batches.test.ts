@@ -4,7 +4,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSearchIndex, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
-import { SearchRecordStore } from "../../src/publish/search-records.ts";
+import { PAGE_SHARDS, SearchRecordStore } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
@@ -148,7 +148,7 @@ describe("the search index in cached batches", () => {
     const options = { siteDir: path.join(work, "prune", "site"), store, pages: new Map(URLS.map((url, i) => [url, `f${i}`])), singlePageRecords: [], articleUrls: new Set(URLS), pagesPerBatch: PER_BATCH };
     const stored = async () => {
       const urls: string[] = [];
-      for (let shard = 0; shard < 64; shard++) urls.push(...(await store.readShard(shard)).keys());
+      for (let shard = 0; shard < PAGE_SHARDS; shard++) urls.push(...(await store.readShard(shard)).keys());
       return urls;
     };
     await buildSearchIndex({ ...options, pruneStore: false });
