@@ -6,6 +6,7 @@ import { loadSiteModel, PAGE_SHARDS, type RenderShare, type SiteModel } from "..
 import type { SiteSettings } from "../site/site-settings.ts";
 import { writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { runInChild } from "./child-process.ts";
+import { clearEleventyCompileCache } from "../site/nunjucks-compile-cache.ts";
 import { feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { searchRecordHtml, SearchRecordStore, type SearchRecord } from "./search-records.ts";
 
@@ -165,6 +166,8 @@ async function renderRound(options: RenderOptions, share: RenderShare): Promise<
   });
   // [passthrough copies, templates]: each copy's `map` gives source → destination.
   const [copies, templates] = (await eleventy.write()) as unknown as [{ map?: Record<string, string> }[], { outputPath?: string | false }[]];
+  // Its compiled templates would keep this run's data for the process's life.
+  await clearEleventyCompileCache();
   const outputs = [...templates.map((t) => t.outputPath), ...copies.flatMap((c) => Object.values(c.map ?? {}))]
     .filter((p): p is string => typeof p === "string" && p.length > 0)
     .map((p) => path.relative(outputDir, path.resolve(p)).split(path.sep).join("/"))
