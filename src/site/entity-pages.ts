@@ -159,7 +159,7 @@ export interface EntitySite {
   groupsOf(article: EntityArticle): EntityGroup[];
 }
 
-/** A page's name, for its `related` getter. */
+/** A name page's related names, worked out when asked (its `related` getter). */
 const RELATED_OF = Symbol("related names");
 
 const RELATED_FIELD: PropertyDescriptor = {
@@ -249,8 +249,8 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
   // Collect names per kind: the articles naming each, then a page for those named often enough.
   const entities: Entity[] = [];
   const idsByPosition: number[][] = articles.map(() => []);
-  /** Per kind: each name's link (with a URL when it has a page). */
-  const linksByKind = new Map<EntityKind, Map<string, EntityLink>>();
+  /** Per kind: each name's link (with a URL when it has a page) and, when it has a page, its entity's id. */
+  const linksByKind = new Map<EntityKind, Map<string, { link: EntityLink; id?: number }>>();
   const namedByKind = new Map<EntityKind, number>();
   for (const kind of ENTITY_KINDS) {
     const positionsByName = new Map<string, number[]>();
@@ -275,7 +275,7 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
       linkOf.set(name, { link: entity.link, id: entity.id });
     }
     for (const [name, positions] of positionsByName) if (!linkOf.has(name)) linkOf.set(name, { link: { name, count: positions.length } });
-    linksByKind.set(kind.kind, new Map([...linkOf].map(([name, { link }]) => [name, link])));
+    linksByKind.set(kind.kind, linkOf);
     articles.forEach((a, position) => {
       for (const name of new Set(a[kind.kind] ?? [])) {
         const { id } = linkOf.get(name)!;
@@ -287,7 +287,7 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
     const groups: EntityGroup[] = [];
     for (const kind of ENTITY_KINDS) {
       const links = linksByKind.get(kind.kind)!;
-      const items = [...new Set(a[kind.kind] ?? [])].map((name) => links.get(name)!);
+      const items = [...new Set(a[kind.kind] ?? [])].map((name) => links.get(name)!.link);
       if (items.length) groups.push({ kind: kind.kind, label: kind.label, items });
     }
     return groups;
