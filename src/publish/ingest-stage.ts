@@ -94,9 +94,9 @@ export class ArticleIngest {
     let result: IngestResult;
     let preAnalyzed = 0;
     try {
-      // The per-article analysis of new and changed files, on every core.
+      // The per-article analysis of new and changed files, on every core (a worker process per core beside this one).
       const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
-      await analyzeInParallel(inputs, this.memo, { now: this.config.now, articlesDir: this.config.articlesDir, workers: os.availableParallelism() > 1 ? 1 : 0, onProgress: stage && ((done, total) => stage.update(done, total)) });
+      await analyzeInParallel(inputs, this.memo, { now: this.config.now, articlesDir: this.config.articlesDir, workers: os.availableParallelism() - 1, onProgress: stage && ((done, total) => stage.update(done, total)) });
       preAnalyzed = this.memo.stats.analyzed - stats.analyzed;
       result = this.ingest(aliases, stage && ((done, total) => stage.update(done, total)));
     } catch (error) {

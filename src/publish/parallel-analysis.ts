@@ -4,11 +4,29 @@ import { forkWorker } from "./child-process.ts";
 
 /** Below this many articles to analyse, a second process costs more (its start-up) than it saves. */
 const MIN_ARTICLES_FOR_A_WORKER = 600;
+/** Each further worker process takes at least this many articles (each process's share is about the same). */
+const MIN_ARTICLES_PER_PROCESS = 300;
+/**
+ * At most this many worker processes, however many cores: each holds its own copy of the
+ * ingest code and its share in flight (about 100 MB), and the whole build's memory counts.
+ */
+export const MAX_ANALYSIS_WORKERS = 3;
+
+/**
+ * How many worker processes share `missing` articles with this process, given `workers`
+ * (cores beside this process's): none below MIN_ARTICLES_FOR_A_WORKER, and never so many
+ * that a process gets fewer than MIN_ARTICLES_PER_PROCESS.
+ */
+export function workerCount(missing: number, workers: number): number {
+  if (workers < 1 || missing < MIN_ARTICLES_FOR_A_WORKER) return 0;
+  return Math.max(1, Math.min(Math.floor(workers), MAX_ANALYSIS_WORKERS, Math.floor(missing / MIN_ARTICLES_PER_PROCESS) - 1));
+}
 
 /**
  * The per-article analysis (the costly part of ingest, and independent per article) of
- * the articles the memo lacks, shared between this process and a worker process on a
- * machine with more than one core. It runs before ingestArchive, which then finds every
+ * the articles the memo lacks, shared between this process and worker processes on a
+ * machine with more than one core (`workers`: how many at most; one per core beside this
+ * one: a 4-core CI runner uses three). It runs before ingestArchive, which then finds every
  * analysis in the memo: the records are those ingestArchive alone would make, since an
  * analysis depends only on the article and the archive's furniture evidence, both
  * computed here exactly as ingestArchive computes them.
@@ -17,7 +35,7 @@ export async function analyzeInParallel(
   inputs: readonly RawArticleInput[],
   memo: ArticleMemo,
   options: { now: Date; articlesDir: string; workers: number; onProgress?: (done: number, total: number) => void },
-): Promise<{ analyzedByWorkers: number }> {
+): Promise<{ analyzedByWorkers: number; perWorker: number[] }> {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const decoded: { input: RawArticleInput; decoded: DecodedArticle }[] = [];
   for (const input of sorted) {
@@ -33,12 +51,40 @@ export async function analyzeInParallel(
     memo,
   );
   const missing = decoded.filter((d) => !memo.has(d.decoded, evidence));
-  if (options.workers < 1 || missing.length < MIN_ARTICLES_FOR_A_WORKER) return { analyzedByWorkers: 0 };
+  const count = workerCount(missing.length, options.workers);
+  if (count === 0) return { analyzedByWorkers: 0, perWorker: [] };
 
-  // Every other article to the worker: both halves hold a similar mix of long and short ones.
-  const theirs = new Map(missing.filter((_, i) => i % 2 === 1).map((m) => [m.input.file, m]));
-  const ours = missing.filter((_, i) => i % 2 === 0);
-  let stored = 0;
+  // Every (count + 1)th article to each worker, the rest here: each share holds a similar mix of long and short ones.
+  const processes = count + 1;
+  const ours = missing.filter((_, i) => i % processes === 0);
+  const shares = Array.from({ length: count }, (_, w) => new Map(missing.filter((_, i) => i % processes === w + 1).map((m) => [m.input.file, m])));
+  const perWorker = shares.map(() => 0);
+  const runs = shares.map((theirs, w) => runWorker(theirs, evidence, options, (sent, analyzed) => {
+    memo.store(sent.decoded, evidence, analyzed);
+    perWorker[w]++;
+  }));
+  // A failed worker is reported once every process has stopped (none left writing to the memo).
+  const finished = Promise.allSettled(runs);
+  let done = 0;
+  for (const { decoded: d } of ours) {
+    try {
+      memo.analyze(d, evidence, () => analyzeArticle(d, evidence, options.now));
+    } catch {
+      // ingestArchive reports it.
+    }
+    options.onProgress?.(Math.min(missing.length, ++done * processes), missing.length);
+  }
+  for (const outcome of await finished) if (outcome.status === "rejected") throw outcome.reason;
+  return { analyzedByWorkers: perWorker.reduce((a, b) => a + b, 0), perWorker };
+}
+
+/** One worker process's share: each analysis it sends back is handed to `store`, unless its file changed since this process read it. */
+function runWorker(
+  theirs: ReadonlyMap<string, { input: RawArticleInput; decoded: DecodedArticle }>,
+  evidence: ReturnType<typeof archiveFurnitureEvidence>,
+  options: { now: Date; articlesDir: string },
+  store: (sent: { input: RawArticleInput; decoded: DecodedArticle }, analyzed: AnalyzedArticle) => void,
+): Promise<void> {
   const worker = forkWorker(new URL("./analyze-worker.ts", import.meta.url));
   const finished = new Promise<void>((resolve, reject) => {
     worker.on("message", (message: { type: "batch"; results: [string, string, AnalyzedArticle | null][] } | { type: "done" } | { type: "failed"; error: string }) => {
@@ -48,10 +94,7 @@ export async function analyzeInParallel(
         for (const [file, inputHash, analyzed] of message.results) {
           const sent = theirs.get(file)!;
           // A file saved again since this process read it is left to ingestArchive.
-          if (analyzed && inputHash === articleInputHash(sent.input)) {
-            memo.store(sent.decoded, evidence, analyzed);
-            stored++;
-          }
+          if (analyzed && inputHash === articleInputHash(sent.input)) store(sent, analyzed);
         }
       }
     });
@@ -63,15 +106,5 @@ export async function analyzeInParallel(
     articlesDir: options.articlesDir,
     inputs: [...theirs.values()].map(({ input }) => ({ file: input.file, defaults: input.defaults })),
   });
-  let done = 0;
-  for (const { decoded: d } of ours) {
-    try {
-      memo.analyze(d, evidence, () => analyzeArticle(d, evidence, options.now));
-    } catch {
-      // ingestArchive reports it.
-    }
-    options.onProgress?.(Math.min(missing.length, ++done * 2), missing.length);
-  }
-  await finished;
-  return { analyzedByWorkers: stored };
+  return finished;
 }

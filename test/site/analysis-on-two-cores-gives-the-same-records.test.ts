@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
-import { analyzeInParallel } from "../../src/publish/parallel-analysis.ts";
+import { analyzeInParallel, MAX_ANALYSIS_WORKERS, workerCount } from "../../src/publish/parallel-analysis.ts";
 import { TEST_NOW } from "../helpers/site-build.ts";
 import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
 
@@ -21,5 +21,29 @@ describe("the per-article analysis shared with a second process", () => {
     const alone = ingestArchive(inputs, { now: TEST_NOW });
     assert.equal(withWorker.articles.length, 700);
     assert.deepEqual(withWorker, alone);
+  });
+
+  it("on more cores, shares the work with a worker per core beside this one, each taking an even share, and the records are the same", async () => {
+    const { dir } = await writeSyntheticArchive(1200);
+    const inputs = await Promise.all((await readdir(dir)).sort().map(async (file) => ({ file, bytes: await readFile(path.join(dir, file)) })));
+    const memo = await openArticleMemo({ version: "test", now: TEST_NOW });
+    const shared = await analyzeInParallel(inputs, memo, { now: TEST_NOW, articlesDir: dir, workers: 3 });
+    assert.equal(shared.perWorker.length, 3, "three workers");
+    for (const count of shared.perWorker) assert.ok(count >= 290 && count <= 310, `a worker analysed ${count} of 1,200 (a quarter is 300)`);
+    const before = memo.stats.analyzed;
+    const withWorkers = ingestArchive(inputs, { now: TEST_NOW, memo });
+    assert.equal(memo.stats.analyzed, before, "ingest found every analysis ready");
+    assert.equal(withWorkers.articles.length, 1200);
+    assert.deepEqual(withWorkers, ingestArchive(inputs, { now: TEST_NOW }));
+  });
+
+  it("uses no worker for a few articles, and never so many that one gets fewer than 300 or more than the cap allows", () => {
+    assert.equal(workerCount(599, 3), 0, "below 600 articles the start-up costs more than it saves");
+    assert.equal(workerCount(600, 0), 0, "a single core has no worker");
+    assert.equal(workerCount(600, 3), 1, "600 articles: one worker, 300 each");
+    assert.equal(workerCount(900, 3), 2);
+    assert.equal(workerCount(1200, 3), 3);
+    assert.equal(workerCount(100_000, 63), MAX_ANALYSIS_WORKERS, "a machine with many cores stops at the cap");
+    assert.equal(workerCount(100_000, 1), 1);
   });
 });
