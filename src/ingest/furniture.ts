@@ -138,7 +138,12 @@ export function normalizeFurnitureLine(text: string): string {
  * `sites` names each article's site when front matter or a folder's `_defaults.yml` says
  * it (`source`): lines recurring within one site count from MIN_SITE_ARTICLES articles.
  */
-export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (string | undefined)[] = []): FurnitureEvidence {
+export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (string | undefined)[] = [], options: { remember?: boolean } = {}): FurnitureEvidence {
+  // What is read from each article is kept with it for the next count (the dev server's
+  // next save), unless the caller will not count again: then each article's facts are
+  // dropped as soon as they are counted, never all held at once (about half a gigabyte at
+  // 100,000 articles, at the ingest process's peak).
+  const factsFor: (paras: Paragraph[]) => ArticleFacts = options.remember === false ? () => ({}) : factsOf;
   const articleCount = docs.length;
   const minArticles = Math.max(
     RECURRING_MIN_ARTICLES,
@@ -146,7 +151,7 @@ export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (s
   );
   const counts = new Map<string, number>();
   for (const paras of docs) {
-    const facts = factsOf(paras);
+    const facts = factsFor(paras);
     facts.lines ??= recurringCandidates(paras);
     for (const key of facts.lines) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -156,8 +161,8 @@ export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (s
     articleCount,
     minArticles,
     recurring: sorted(recurring),
-    ...collectTopEvidence(docs, docs.map((_, d) => siteKeyOf(sites[d]))),
-    commonStems: collectCommonStems(docs),
+    ...collectTopEvidence(docs, docs.map((_, d) => siteKeyOf(sites[d])), factsFor),
+    commonStems: collectCommonStems(docs, factsFor),
   };
 }
 
@@ -180,13 +185,9 @@ interface ArticleFacts {
 
 const articleFacts = new WeakMap<Paragraph[], ArticleFacts>();
 
-/**
- * Forgets what the evidence passes read from these articles (a run that will not count
- * the archive's evidence again: a build's ingest process). At 100,000 articles it is about
- * half a gigabyte, kept while the articles are analysed.
- */
-export function forgetEvidenceFacts(docs: readonly Paragraph[][]): void {
-  for (const paras of docs) articleFacts.delete(paras);
+/** Whether what the evidence passes read from this article is kept (a test's view of `remember`). */
+export function hasEvidenceFacts(paras: Paragraph[]): boolean {
+  return articleFacts.has(paras);
 }
 
 function factsOf(paras: Paragraph[]): ArticleFacts {
@@ -214,11 +215,11 @@ const MIN_ARTICLES_FOR_COMMON_STEMS = 40;
 /** How many paragraphs of each article are counted (the top lines and the story's start, what the banner test compares). */
 const COMMON_STEM_PARAGRAPHS = 8;
 
-function collectCommonStems(docs: Paragraph[][]): string[] {
+function collectCommonStems(docs: Paragraph[][], factsFor: (paras: Paragraph[]) => ArticleFacts): string[] {
   if (docs.length < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
   const counts = new Map<string, number>();
   for (const paras of docs) {
-    const facts = factsOf(paras);
+    const facts = factsFor(paras);
     if (!facts.stems) {
       let text = "";
       for (let i = 0; i < paras.length && i < COMMON_STEM_PARAGRAPHS; i++) text += ` ${paras[i].text}`;
@@ -347,8 +348,8 @@ interface TopFacts {
   shouts: string[];
 }
 
-function topFactsOf(paras: Paragraph[], site: string | undefined): TopFacts {
-  const facts = factsOf(paras);
+function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: (paras: Paragraph[]) => ArticleFacts): TopFacts {
+  const facts = factsFor(paras);
   if (facts.top && facts.top.site === site) return facts.top;
   const top: TopFacts = { site, openers: [], suffixHeadlines: [], suffixes: [], prefixes: [], prefixFollowers: [], inBody: [], shouts: [] };
   const lines = paras.slice(0, OPENER_DEPTH).filter((p) => p.text.length <= MAX_OPENER_LENGTH);
@@ -417,6 +418,7 @@ function topFactsOf(paras: Paragraph[], site: string | undefined): TopFacts {
 function collectTopEvidence(
   docs: Paragraph[][],
   sites: readonly (string | undefined)[],
+  factsFor: (paras: Paragraph[]) => ArticleFacts,
 ): Pick<FurnitureEvidence, "openers" | "pairOpeners" | "bannerOpeners" | "prefixes" | "suffixes" | "pairSuffixes"> {
   const openers = new Map<string, Set<string>>();
   const bannerOpeners = new Map<string, Set<string>>();
@@ -427,7 +429,7 @@ function collectTopEvidence(
   const suffixes = new Map<string, number>();
   /** Per site name, the headlines it ends (their starts), to tell two stories from one saved twice. */
   const suffixHeadlines = new Map<string, Set<string>>();
-  const tops = docs.map((paras, d) => topFactsOf(paras, sites[d]));
+  const tops = docs.map((paras, d) => topFactsOf(paras, sites[d], factsFor));
   for (const top of tops) {
     for (const { key, scoped, followers } of top.openers) {
       addFollower(openers, key, followers);
@@ -475,7 +477,7 @@ function collectTopEvidence(
     if (!key.includes(SITE_KEY_SEPARATOR) && !key.includes(" ")) oneWord.push(key);
     else prefixList.push(key);
   }
-  prefixList.push(...rareWords(docs, oneWord, prefixes));
+  prefixList.push(...rareWords(docs, oneWord, prefixes, factsFor));
   // Navigation and the first word of some of its headlines ("Skip to content Hillary"):
   // the navigation alone is a prefix too, glued to more headlines than with the word.
   const accepted = new Set(prefixList);
@@ -503,11 +505,11 @@ function collectTopEvidence(
  * the prefix opens: a word stories use often ("after", "teenager") starts headlines of
  * its own.
  */
-function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<string, number>): string[] {
+function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<string, number>, factsFor: (paras: Paragraph[]) => ArticleFacts): string[] {
   if (words.length === 0) return [];
   const uses = new Map(words.map((w) => [w, 0]));
   for (const paras of docs) {
-    const known = (factsOf(paras).wordUses ??= new Map());
+    const known = (factsFor(paras).wordUses ??= new Map());
     let text: string | undefined;
     for (const word of words) {
       let used = known.get(word);

@@ -87,18 +87,23 @@ export interface IngestOptions {
 export interface PerArticleMemo {
   decode(input: RawArticleInput, run: () => DecodedArticle): DecodedArticle;
   analyze(decoded: DecodedArticle, evidence: FurnitureEvidence, run: () => AnalyzedArticle): AnalyzedArticle;
-  /** The archive's furniture evidence, computed again only when the decoded articles are not the very ones of the last call. */
-  furnitureEvidence?(decoded: readonly DecodedArticle[], run: () => FurnitureEvidence): FurnitureEvidence;
+  /**
+   * The archive's furniture evidence, computed again only when the decoded articles are not
+   * the very ones of the last call. `remember: false` when no later call will count again
+   * (what is read from each article is then not kept with it).
+   */
+  furnitureEvidence?(decoded: readonly DecodedArticle[], run: (options: { remember: boolean }) => FurnitureEvidence): FurnitureEvidence;
   /** Every analysis of the run is made: nothing after needs a decoded article (a memo kept for one run may let them go). */
   analysesMade?(): void;
 }
 
 /** The furniture evidence of these decoded articles (in the order given), through the memo when there is one. */
 export function archiveFurnitureEvidence(decoded: readonly DecodedArticle[], memo?: PerArticleMemo): FurnitureEvidence {
-  const run = () =>
+  const run = (options: { remember: boolean } = { remember: true }) =>
     collectFurnitureEvidence(
       decoded.map((d) => d.paragraphs),
       decoded.map((d) => d.overrides.source),
+      options,
     );
   return memo?.furnitureEvidence ? memo.furnitureEvidence(decoded, run) : run();
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { forgetEvidenceFacts, recurringLinesOf, type FurnitureEvidence } from "../ingest/furniture.ts";
+import { recurringLinesOf, type FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo } from "../ingest/pipeline.ts";
 
 /**
@@ -173,9 +173,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     furnitureEvidence(decoded, run) {
       const last = lastEvidence;
       if (last && last.decoded.length === decoded.length && last.decoded.every((d, i) => d === decoded[i])) return last.evidence;
-      let evidence = run();
-      // What the evidence read from each article serves only the next count of it.
-      if (options.oneRun) forgetEvidenceFacts(decoded.map((d) => d.paragraphs));
+      // What the evidence reads from each article serves only the next count of it: a memo
+      // for one run does not keep it.
+      let evidence = run({ remember: !options.oneRun });
       const digest = evidenceDigest(evidence);
       // One article saved seldom changes what the archive says about its lines: the same
       // evidence object keeps every other article's key (a digest of its lines) valid, so

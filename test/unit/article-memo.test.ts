@@ -135,7 +135,7 @@ describe("the per-article ingest results kept between builds", () => {
     const memo = await openArticleMemo({ version: "v1", now: NOW });
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body}`)];
     let runs = 0;
-    const counted = { ...memo, furnitureEvidence: (decoded: Parameters<NonNullable<typeof memo.furnitureEvidence>>[0], run: () => ReturnType<typeof archiveFurnitureEvidence>) => memo.furnitureEvidence!(decoded, () => (runs++, run())) };
+    const counted = { ...memo, furnitureEvidence: (decoded: Parameters<NonNullable<typeof memo.furnitureEvidence>>[0], run: (options: { remember: boolean }) => ReturnType<typeof archiveFurnitureEvidence>) => memo.furnitureEvidence!(decoded, (options) => (runs++, run(options))) };
     const decoded = inputs.map((i) => memo.decode(i, () => decodeArticle(i)));
     const first = archiveFurnitureEvidence(decoded, counted);
     assert.equal(archiveFurnitureEvidence(inputs.map((i) => memo.decode(i, () => decodeArticle(i))), counted), first);

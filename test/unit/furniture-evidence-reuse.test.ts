@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { collectFurnitureEvidence, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
+import { collectFurnitureEvidence, hasEvidenceFacts, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
 import type { Paragraph } from "../../src/ingest/types.ts";
 
 /**
@@ -86,6 +86,10 @@ test("after any run of edits, saves and site changes, the evidence equals a fres
         // New paragraph lists: nothing read before can be reused.
         const fresh = collectFurnitureEvidence(docs.map((d) => d.map((p) => ({ ...p }))), [...sites]);
         assert.deepEqual(reused, fresh);
+        // A build's ingest process counts once and keeps nothing of what it read: the same evidence.
+        const unkept = docs.map((d) => d.map((p) => ({ ...p })));
+        assert.deepEqual(collectFurnitureEvidence(unkept, [...sites], { remember: false }), fresh);
+        assert.ok(!unkept.some(hasEvidenceFacts), "nothing read is kept with the articles");
         runs++;
         if (!isEmpty(fresh)) nonEmpty++;
       }
@@ -106,4 +110,14 @@ test("an article whose site changes is read again for that site's banners", () =
   const after = collectFurnitureEvidence([a, b, c], ["Daily Post", "Harbour Times", undefined]);
   assert.ok(!after.openers.some((key) => key.startsWith("daily post\u0001")), "one article of a site is no evidence of its banner");
   assert.deepEqual(after, collectFurnitureEvidence([[...a], [...b], [...c]], ["Daily Post", "Harbour Times", undefined]));
+});
+
+test("what the evidence read from each article is kept for the next count, unless the caller will not count again", () => {
+  const docs = [0, 1, 2, 3].map((h) => parasOf({ top: [0, 8], headline: h, body: [0, 3, 4], site: 1 }));
+  const kept = collectFurnitureEvidence(docs, docs.map(() => "Daily Post"));
+  assert.ok(docs.every(hasEvidenceFacts));
+  assert.ok(kept.recurring.includes("story continued below") && kept.openers.length > 0, "the archive has furniture to find");
+  const others = docs.map((d) => d.map((p) => ({ ...p })));
+  assert.deepEqual(collectFurnitureEvidence(others, others.map(() => "Daily Post"), { remember: false }), kept);
+  assert.ok(!others.some(hasEvidenceFacts));
 });

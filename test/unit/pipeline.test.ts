@@ -685,7 +685,7 @@ describe("the per-article memo", () => {
       },
       furnitureEvidence: (decoded, run) => {
         seen.push(`evidence ${decoded.map((d) => d.file).join(",")}`);
-        return run();
+        return run({ remember: true });
       },
       analyze: (decoded, _evidence, run) => {
         seen.push(`analyze ${decoded.file}`);
