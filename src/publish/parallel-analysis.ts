@@ -8,7 +8,8 @@ const MIN_ARTICLES_FOR_A_WORKER = 600;
 const MIN_ARTICLES_PER_PROCESS = 300;
 /**
  * At most this many worker processes, however many cores: each holds its own copy of the
- * ingest code and its share in flight (about 100 MB), and the whole build's memory counts.
+ * ingest code and its share in flight (218 MiB at its peak in a 100,000-article summary
+ * job), and the whole build's memory counts.
  */
 export const MAX_ANALYSIS_WORKERS = 3;
 
