@@ -143,7 +143,7 @@ export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (s
   // next save), unless the caller will not count again: then each article's facts are
   // dropped as soon as they are counted, never all held at once (about half a gigabyte at
   // 100,000 articles, at the ingest process's peak).
-  const factsFor: (paras: Paragraph[]) => ArticleFacts = options.remember === false ? () => ({}) : factsOf;
+  const factsFor: FactsFor = options.remember === false ? () => ({}) : factsOf;
   const articleCount = docs.length;
   const minArticles = Math.max(
     RECURRING_MIN_ARTICLES,
@@ -185,6 +185,9 @@ interface ArticleFacts {
 
 const articleFacts = new WeakMap<Paragraph[], ArticleFacts>();
 
+/** Where an evidence pass keeps what it reads from an article: with the article (factsOf), or nowhere. */
+type FactsFor = (paras: Paragraph[]) => ArticleFacts;
+
 /** Whether what the evidence passes read from this article is kept (a test's view of `remember`). */
 export function hasEvidenceFacts(paras: Paragraph[]): boolean {
   return articleFacts.has(paras);
@@ -215,7 +218,7 @@ const MIN_ARTICLES_FOR_COMMON_STEMS = 40;
 /** How many paragraphs of each article are counted (the top lines and the story's start, what the banner test compares). */
 const COMMON_STEM_PARAGRAPHS = 8;
 
-function collectCommonStems(docs: Paragraph[][], factsFor: (paras: Paragraph[]) => ArticleFacts): string[] {
+function collectCommonStems(docs: Paragraph[][], factsFor: FactsFor): string[] {
   if (docs.length < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
   const counts = new Map<string, number>();
   for (const paras of docs) {
@@ -348,7 +351,7 @@ interface TopFacts {
   shouts: string[];
 }
 
-function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: (paras: Paragraph[]) => ArticleFacts): TopFacts {
+function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: FactsFor): TopFacts {
   const facts = factsFor(paras);
   if (facts.top && facts.top.site === site) return facts.top;
   const top: TopFacts = { site, openers: [], suffixHeadlines: [], suffixes: [], prefixes: [], prefixFollowers: [], inBody: [], shouts: [] };
@@ -418,7 +421,7 @@ function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: (par
 function collectTopEvidence(
   docs: Paragraph[][],
   sites: readonly (string | undefined)[],
-  factsFor: (paras: Paragraph[]) => ArticleFacts,
+  factsFor: FactsFor,
 ): Pick<FurnitureEvidence, "openers" | "pairOpeners" | "bannerOpeners" | "prefixes" | "suffixes" | "pairSuffixes"> {
   const openers = new Map<string, Set<string>>();
   const bannerOpeners = new Map<string, Set<string>>();
@@ -505,7 +508,7 @@ function collectTopEvidence(
  * the prefix opens: a word stories use often ("after", "teenager") starts headlines of
  * its own.
  */
-function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<string, number>, factsFor: (paras: Paragraph[]) => ArticleFacts): string[] {
+function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<string, number>, factsFor: FactsFor): string[] {
   if (words.length === 0) return [];
   const uses = new Map(words.map((w) => [w, 0]));
   for (const paras of docs) {

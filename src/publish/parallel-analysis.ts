@@ -20,7 +20,7 @@ export const MAX_ANALYSIS_WORKERS = 3;
  */
 export function workerCount(missing: number, workers: number): number {
   if (workers < 1 || missing < MIN_ARTICLES_FOR_A_WORKER) return 0;
-  return Math.max(1, Math.min(Math.floor(workers), MAX_ANALYSIS_WORKERS, Math.floor(missing / MIN_ARTICLES_PER_PROCESS) - 1));
+  return Math.min(Math.floor(workers), MAX_ANALYSIS_WORKERS, Math.floor(missing / MIN_ARTICLES_PER_PROCESS) - 1);
 }
 
 /**
@@ -57,8 +57,9 @@ export async function analyzeInParallel(
 
   // Every (count + 1)th article to each worker, the rest here: each share holds a similar mix of long and short ones.
   const processes = count + 1;
-  const ours = missing.filter((_, i) => i % processes === 0);
-  const shares = Array.from({ length: count }, (_, w) => new Map(missing.filter((_, i) => i % processes === w + 1).map((m) => [m.input.file, m])));
+  const ours: typeof missing = [];
+  const shares = Array.from({ length: count }, () => new Map<string, (typeof missing)[number]>());
+  missing.forEach((m, i) => (i % processes === 0 ? ours.push(m) : shares[(i % processes) - 1].set(m.input.file, m)));
   const perWorker = shares.map(() => 0);
   const runs = shares.map((theirs, w) => runWorker(theirs, evidence, options, (sent, analyzed) => {
     memo.store(sent.decoded, evidence, analyzed);
