@@ -9,7 +9,7 @@ import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { digestWarnings, reportWarnings } from "../warning-digest.ts";
-import { runInChild } from "./child-process.ts";
+import { INGEST_YOUNG_GENERATION_MIB, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
 import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
@@ -413,6 +413,7 @@ export class ArchiveBuild {
         new URL("./ingest-worker.ts", import.meta.url),
         { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest },
         "ingest process",
+        { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB },
       );
       return reply.result;
     }

@@ -8,7 +8,7 @@ import { ARTICLE_INDEX_FILE } from "../site/article-index.ts";
 import { openArticleMemo } from "./article-memo.ts";
 import { readRawInputs, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
 import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
-import { runInChild } from "./child-process.ts";
+import { INGEST_YOUNG_GENERATION_MIB, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
@@ -61,7 +61,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const ingestStarted = performance.now();
   const ingestConfig = { ...config, contentDir: work };
   const ingested = hooks.ingestInChild
-    ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true }, "ingest process")).result
+    ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true }, "ingest process", { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB })).result
     : await ingestInProcess(ingestConfig, versions, reporter);
   await reportIngestWarnings(ingested, reporter, config);
   refuseUnlessKeepingGoing(ingested, reporter, config, "no summary was written. Fix them, or leave them out with --keep-going.");
