@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { contentWords, dayNumber, findRelated, MIN_SIMILARITY, NAME_WEIGHT, OTHER_SECTION_FACTOR, RELATIVE_FLOOR, TAG_WEIGHT, timeFactor, type ContentWords, type RelatedInput } from "../../src/ingest/related.ts";
+import { CANDIDATES_RESCORED, contentWords, dayNumber, findRelated, MIN_SIMILARITY, NAME_WEIGHT, OTHER_SECTION_FACTOR, RELATIVE_FLOOR, TAG_WEIGHT, timeFactor, type ContentWords, type RelatedInput } from "../../src/ingest/related.ts";
 import { linksBySlug } from "../../src/site/related.ts";
 
 function article(slug: string, words: string, fields: Partial<RelatedInput> = {}): RelatedInput {
@@ -114,8 +114,42 @@ describe("related articles", () => {
         }));
         const fast = findRelated(articles);
         articles.forEach((a, i) => assert.deepEqual(fast[i], bruteForce(a, articles), a.slug));
+        // Lists as long as the candidates rescored: every shortcut that skips a candidate
+        // while the list is full must skip only those that could not enter it.
+        const long = findRelated(articles, { limit: CANDIDATES_RESCORED });
+        articles.forEach((a, i) => assert.deepEqual(long[i], bruteForce(a, articles, CANDIDATES_RESCORED), `${a.slug}, ${CANDIDATES_RESCORED} at most`));
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it("keep a strong candidate found late, after a crowd of weaker ones filled the list", () => {
+    // The crowd shares base's strongest word, so it is found first and fills the list of
+    // candidates; the late one shares only weaker words, but more of them.
+    fc.assert(
+      fc.property(
+        fc.record({
+          crowd: fc.integer({ min: CANDIDATES_RESCORED, max: CANDIDATES_RESCORED + 5 }),
+          crowdOwn: fc.integer({ min: 0, max: 6 }),
+          strongUses: fc.integer({ min: 1, max: 3 }),
+          weak: fc.integer({ min: 2, max: 10 }),
+          lateOwn: fc.integer({ min: 0, max: 6 }),
+          noise: fc.integer({ min: 0, max: 30 }),
+        }),
+        ({ crowd, crowdOwn, strongUses, weak, lateOwn, noise }) => {
+          const weakWords = Array.from({ length: weak }, (_, i) => `weak${i}`);
+          const own = (name: string, k: number) => Array.from({ length: k }, (_, i) => `${name}own${i}`);
+          const articles = [
+            article("base", [...Array(strongUses).fill("strong"), ...weakWords].join(" ")),
+            ...Array.from({ length: crowd }, (_, c) => article(`c${String(c).padStart(2, "0")}`, ["strong", ...own(`c${c}`, crowdOwn)].join(" "))),
+            article("late", [...weakWords, ...own("late", lateOwn)].join(" ")),
+            ...Array.from({ length: noise }, (_, k) => article(`n${String(k).padStart(2, "0")}`, [weakWords[k % weak], ...own(`n${k}`, 3)].join(" "))),
+          ];
+          const related = findRelated(articles, { limit: CANDIDATES_RESCORED, minSimilarity: 0 });
+          assert.deepEqual(related[0], bruteForce(articles[0], articles, CANDIDATES_RESCORED, 0));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
@@ -144,7 +178,7 @@ describe("related articles", () => {
 });
 
 /** The O(n²) definition the inverted index must reproduce (all features visited). */
-function bruteForce(a: RelatedInput, all: RelatedInput[]): string[] {
+function bruteForce(a: RelatedInput, all: RelatedInput[], limit = 5, minSimilarity = MIN_SIMILARITY): string[] {
   const n = all.length;
   const df = new Map<string, number>();
   for (const x of all) for (const key of x.terms.keys) df.set(key, (df.get(key) ?? 0) + 1);
@@ -167,10 +201,10 @@ function bruteForce(a: RelatedInput, all: RelatedInput[]): string[] {
       const section = a.section && b.section && a.section !== b.section ? OTHER_SECTION_FACTOR : 1;
       return { slug: b.slug, score: cosine * section * timeFactor(dayNumber(a.date), dayNumber(b.date)) };
     })
-    .filter((s) => s.score > 0 && s.score >= MIN_SIMILARITY)
+    .filter((s) => s.score > 0 && s.score >= minSimilarity)
     .sort((x, y) => y.score - x.score || (x.slug < y.slug ? -1 : 1));
   const best = scored[0]?.score ?? 0;
-  return scored.filter((s) => s.score >= RELATIVE_FLOOR * best).slice(0, 5).map((s) => s.slug);
+  return scored.filter((s) => s.score >= RELATIVE_FLOOR * best).slice(0, limit).map((s) => s.slug);
 }
 
 describe("content words for matching", () => {
