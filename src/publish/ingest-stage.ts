@@ -9,7 +9,7 @@ import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
-import { indexArticle, writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
+import { indexArticle, readArticleIndexLines, writeArticleIndex, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import type { ArticleMemo } from "./article-memo.ts";
 import { analyzeInParallel } from "./parallel-analysis.ts";
@@ -57,16 +57,25 @@ export class ArticleIngest {
   private folderDefaults: FolderDefaultsFile[] = [];
   /** Subfolders (relative) the last full listing walked as real folders. */
   private knownFolders = new Set<string>();
-  /** What each generated Markdown file holds (by slug): the key of its record and body, and its index entry. */
-  private written: Map<string, { key: string; indexed: IndexedArticle }> | undefined;
-  /** The light index of the last successful run. */
+  /**
+   * What each generated Markdown file holds (by slug): the key of its record and body, and
+   * its index entry (absent for an unchanged article of a run that keeps no index).
+   */
+  private written: Map<string, WrittenMarkdown> | undefined;
+  /** The light index of the last successful run (empty when the ingest keeps none). */
   index: IndexedArticle[] = [];
 
-  /** `version`: the ingest code's (src/publish/versions.ts); Markdown written by other code is written again. */
+  /**
+   * `version`: the ingest code's (src/publish/versions.ts); Markdown written by other code
+   * is written again. `keepIndex: false` when nothing reads `index` after the run (a
+   * build's ingest process, which exits): the index file is then brought up to date by
+   * copying the lines of unchanged articles, never holding the archive's index parsed.
+   */
   constructor(
     private readonly config: ArchiveConfig,
     private readonly memo: ArticleMemo,
     private readonly version: string,
+    private readonly options: { keepIndex?: boolean } = {},
   ) {}
 
   /** Keeps the per-article results on disk for the next build (with a cache folder). */
@@ -239,10 +248,12 @@ export class ArticleIngest {
     await mkdir(dir, { recursive: true });
     const onDisk = new Set((await readdir(dir)).filter((n) => n.endsWith(".md")));
     const known = this.written ?? (await readMarkdownKeys(this.config, this.version));
-    const next = new Map<string, { key: string; indexed: IndexedArticle }>();
+    const next = new Map<string, WrittenMarkdown>();
     const toWrite: IngestedArticle[] = [];
+    const bySlug = new Map<string, IngestedArticle>();
     for (const a of articles) {
       const slug = a.record.slug;
+      bySlug.set(slug, a);
       const key = createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(bodyDigest(a.body)).digest("hex");
       const before = known.get(slug);
       if (before && before.key === key && onDisk.has(`${slug}.md`)) {
@@ -256,12 +267,68 @@ export class ArticleIngest {
     await mapLimited(stale, FILE_CONCURRENCY, (n) => rm(path.join(dir, n), { force: true }));
     // Each file's text is made as it is written: all of them at once held 50 MB at 10,000 articles.
     await mapLimited(toWrite, FILE_CONCURRENCY, (a) => writeFile(path.join(dir, `${a.record.slug}.md`), articleToMarkdown(a.record, a.body)));
-    this.index = [...next.values()].map((w) => w.indexed).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    if (toWrite.length || stale.length || !this.written) await writeArticleIndex(dir, this.index);
+    const keepIndex = this.options.keepIndex ?? true;
+    const complete = [...next.values()].every((w) => w.indexed);
+    if (toWrite.length || stale.length || !this.written || (keepIndex && !complete)) {
+      const slugs = [...next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      await writeArticleIndexLines(dir, indexLinesOf(slugs, next, readArticleIndexLines(dir), keepIndex, (slug) => {
+        const a = bySlug.get(slug)!;
+        return indexArticle(a.record, bodyToMarkdown(a.body));
+      }));
+    }
+    this.index = keepIndex ? [...next.values()].map((w) => w.indexed!).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) : [];
     this.written = next;
     await writeMarkdownKeys(this.config, this.version, next);
     return { written: toWrite.length, removed: stale.length };
   }
+}
+
+interface WrittenMarkdown {
+  key: string;
+  indexed?: IndexedArticle;
+}
+
+/**
+ * The index's lines for `slugs` (sorted): an article's entry when it has one, else its
+ * line in the index already written (`old`, in the same order, read alongside), else one
+ * made again from its record (`make`: an index that lost a line). With `keep`, each line
+ * copied is also parsed into its entry, for the next run's `index`.
+ */
+async function* indexLinesOf(
+  slugs: readonly string[],
+  entries: ReadonlyMap<string, WrittenMarkdown>,
+  old: AsyncIterable<string>,
+  keep: boolean,
+  make: (slug: string) => IndexedArticle,
+): AsyncIterable<string> {
+  const lines = old[Symbol.asyncIterator]();
+  let line: { slug: string; text: string } | undefined;
+  let done = false;
+  const advance = async () => {
+    const r = await lines.next();
+    if (r.done) {
+      done = true;
+      line = undefined;
+    } else line = { slug: (JSON.parse(r.value) as IndexedArticle).slug, text: r.value };
+  };
+  for (const slug of slugs) {
+    const entry = entries.get(slug)!;
+    if (entry.indexed) {
+      yield JSON.stringify(entry.indexed);
+      continue;
+    }
+    if (!done && line === undefined) await advance();
+    while (line && line.slug < slug) await advance();
+    if (line && line.slug === slug) {
+      if (keep) entry.indexed = JSON.parse(line.text) as IndexedArticle;
+      yield line.text;
+    } else {
+      entry.indexed = make(slug);
+      yield JSON.stringify(entry.indexed);
+    }
+  }
+  // The rest of the old index is not read.
+  await lines.return?.();
 }
 
 /**
@@ -295,24 +362,21 @@ export async function readAliases(file: string | undefined): Promise<unknown> {
  */
 const MARKDOWN_KEYS_FILE = "markdown.json";
 
-async function readMarkdownKeys(config: ArchiveConfig, version: string): Promise<Map<string, { key: string; indexed: IndexedArticle }>> {
-  const known = new Map<string, { key: string; indexed: IndexedArticle }>();
+async function readMarkdownKeys(config: ArchiveConfig, version: string): Promise<Map<string, WrittenMarkdown>> {
+  const known = new Map<string, WrittenMarkdown>();
   if (!config.cacheDir) return known;
   try {
     const saved = JSON.parse(await readFile(path.join(config.cacheDir, MARKDOWN_KEYS_FILE), "utf8")) as { version: string; contentDir: string; keys: Record<string, string> };
     if (saved.contentDir !== config.contentDir || saved.version !== version) return known;
-    const { readArticleIndex } = await import("../site/article-index.ts");
-    for (const indexed of await readArticleIndex(config.contentDir)) {
-      const key = saved.keys[indexed.slug];
-      if (key) known.set(indexed.slug, { key, indexed });
-    }
+    // The index entries are taken from the index file as it is written again (indexLinesOf).
+    for (const [slug, key] of Object.entries(saved.keys)) known.set(slug, { key });
   } catch {
     // No keys, or unreadable ones: every file is written again.
   }
   return known;
 }
 
-async function writeMarkdownKeys(config: ArchiveConfig, version: string, written: ReadonlyMap<string, { key: string }>): Promise<void> {
+async function writeMarkdownKeys(config: ArchiveConfig, version: string, written: ReadonlyMap<string, WrittenMarkdown>): Promise<void> {
   if (!config.cacheDir) return;
   await mkdir(config.cacheDir, { recursive: true });
   const keys: Record<string, string> = {};

@@ -15,7 +15,8 @@ process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & {
   try {
     const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
     const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true });
-    const ingest = new ArticleIngest(config, memo, message.ingestVersion);
+    // Nothing reads the ingest's index after this process: the parent reads the index file.
+    const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
     const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });
     await ingest.saveMemo();
     process.send!({ ok: true, result }, () => process.exit(0));

@@ -1,10 +1,8 @@
-import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import type { Reporter } from "../reporter.ts";
-import { ARTICLE_INDEX_FILE } from "../site/article-index.ts";
+import { readArticleIndexLines } from "../site/article-index.ts";
 import { openArticleMemo } from "./article-memo.ts";
 import { readRawInputs, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
 import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
@@ -78,7 +76,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
     inputs: raw.hashes,
     evidence: ingested.evidence,
   };
-  const hash = await writeArchiveSummary(file, header, indexLines(work));
+  const hash = await writeArchiveSummary(file, header, readArticleIndexLines(work));
   const writeSeconds = writeStage.end(`${header.articles} articles`);
   const { size } = await stat(file);
   return {
@@ -99,19 +97,6 @@ async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, r
   const result = await ingest.run(reporter, { indexOnly: true });
   await ingest.saveMemo();
   return result;
-}
-
-/**
- * The lines of the light index ingest wrote beside the Markdown, one article each as
- * writeArticleIndex writes them: copied into the summary without being parsed.
- */
-async function* indexLines(contentDir: string): AsyncIterable<string> {
-  const lines = createInterface({ input: createReadStream(path.join(contentDir, ARTICLE_INDEX_FILE)), crlfDelay: Infinity });
-  for await (const line of lines) {
-    const text = line.endsWith(",") ? line.slice(0, -1) : line;
-    if (text === "[" || text === "]" || text === "") continue;
-    yield text;
-  }
 }
 
 export function formatSummaryResult(r: SummaryStageResult): string {

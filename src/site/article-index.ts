@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { open, readdir, readFile, rename } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import path from "node:path";
 import { parseArticleMarkdown, type ParsedArticleMarkdown } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
@@ -58,20 +60,62 @@ export async function readArticleContent(contentDir: string, slug: string): Prom
 /** Writes the index (sorted by slug, so the same archive gives the same file) atomically. */
 export async function writeArticleIndex(contentDir: string, articles: readonly IndexedArticle[]): Promise<void> {
   const sorted = [...articles].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  await writeArticleIndexLines(contentDir, (function* () {
+    for (const a of sorted) yield JSON.stringify(a);
+  })());
+}
+
+/**
+ * Writes the index from its lines (each an article's JSON, in slug order), atomically: the
+ * lines may be taken from the index already there (readArticleIndexLines) while it is
+ * written, since the new file replaces it only at the end.
+ */
+export async function writeArticleIndexLines(contentDir: string, lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
   const target = path.join(contentDir, ARTICLE_INDEX_FILE);
   // One article per line, written a thousand lines at a time: no string grows with the archive.
   const file = await open(`${target}.tmp`, "w");
   try {
-    await file.write("[\n");
-    for (let at = 0; at < sorted.length; at += 1000) {
-      const lines = sorted.slice(at, at + 1000).map((a) => JSON.stringify(a));
-      await file.write(`${lines.join(",\n")}${at + 1000 < sorted.length ? "," : ""}\n`);
+    let batch: string[] = [];
+    let first = true;
+    const flush = async () => {
+      await file.write(`${first ? "[\n" : ",\n"}${batch.join(",\n")}`);
+      first = false;
+      batch = [];
+    };
+    for await (const line of lines) {
+      batch.push(line);
+      if (batch.length === 1000) await flush();
     }
-    await file.write("]\n");
+    if (batch.length) await flush();
+    await file.write(first ? "[\n]\n" : "\n]\n");
   } finally {
     await file.close();
   }
   await rename(`${target}.tmp`, target);
+}
+
+/**
+ * The lines of the index in `contentDir`, one article's JSON each, in slug order, read as
+ * a stream (at 100,000 articles the file is 120 MB); none when there is no index.
+ */
+export async function* readArticleIndexLines(contentDir: string): AsyncIterable<string> {
+  const file = path.join(contentDir, ARTICLE_INDEX_FILE);
+  const stream = createReadStream(file);
+  const opened = await new Promise<boolean>((resolve, reject) => {
+    stream.once("open", () => resolve(true));
+    stream.once("error", (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? resolve(false) : reject(error)));
+  });
+  if (!opened) return;
+  try {
+    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+      const text = line.endsWith(",") ? line.slice(0, -1) : line;
+      if (text === "[" || text === "]" || text === "") continue;
+      yield text;
+    }
+  } finally {
+    // A reader that stops early (it needs no more lines) closes the file.
+    stream.destroy();
+  }
 }
 
 /**

@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { BuildFailedError, runBuild } from "../../src/publish/build.ts";
 import { createReporter } from "../../src/reporter.ts";
 import { projectRoot, testConfig } from "../helpers/site-build.ts";
+import { assertSameSite, publish, snapshot } from "../helpers/builds.ts";
+import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
+import { ARTICLE_INDEX_FILE } from "../../src/site/article-index.ts";
 
 describe("ingesting in a child process (what npm run build does)", () => {
   const quiet = createReporter({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
@@ -18,6 +21,39 @@ describe("ingesting in a child process (what npm run build does)", () => {
     assert.equal(inChild.articles, 4);
     assert.deepEqual({ ...inChild, seconds: undefined }, { ...here, seconds: undefined });
     assert.deepEqual((await readdir(path.join(work, "ca"))).sort(), (await readdir(path.join(work, "cb"))).sort());
+  });
+
+  it("a warm build there brings the index up to date from the lines it had, and equals a cold build", async () => {
+    // The ingest process keeps no parsed index: unchanged articles' lines are copied from the
+    // index file, changed ones written anew, deleted ones dropped, a lost one made again.
+    const work = await mkdtemp(path.join(os.tmpdir(), "ingest-child-warm-"));
+    try {
+      const articles = path.join(work, "articles");
+      await cp((await writeSyntheticArchive()).dir, articles, { recursive: true });
+      const folders = { articlesDir: articles, outputDir: path.join(work, "site"), contentDir: path.join(work, "content"), cacheDir: path.join(work, "cache") };
+      await publish(folders, { ingestInChild: true });
+      const edited = path.join(articles, "010_synthetic.txt");
+      await writeFile(edited, (await readFile(edited, "utf8")).replace(/^title: .*$/m, 'title: "A harbour story nobody expected"'));
+      await appendFile(edited, "\nA sentence the editor added after the first build.\n");
+      await unlink(path.join(articles, "020_synthetic.txt"));
+      const source = await readFile(path.join(articles, "040_synthetic.txt"), "utf8");
+      await writeFile(path.join(articles, "new-arrival.txt"), source.replace(/^title: .*$/m, 'title: "A new arrival at the harbour"'));
+      // An index that lost an unchanged article's line (a hand edit, a disk error) gets it back.
+      const indexFile = path.join(folders.contentDir, ARTICLE_INDEX_FILE);
+      const lines = (await readFile(indexFile, "utf8")).split("\n");
+      const lost = lines.findIndex((l) => l.includes('"source_file":"050_synthetic.txt"'));
+      assert.ok(lost > 0);
+      lines.splice(lost, 1);
+      await writeFile(indexFile, lines.join("\n"));
+      const warm = await publish(folders, { ingestInChild: true });
+      assert.equal(warm.ingest.analyzed, 2, "the edited and the added file are analysed, no other");
+      const cold = { articlesDir: articles, outputDir: path.join(work, "cold-site"), contentDir: path.join(work, "cold-content"), cacheDir: path.join(work, "cold-cache") };
+      await publish(cold, { ingestInChild: true });
+      assertSameSite(await snapshot(folders.contentDir), await snapshot(cold.contentDir), "content folder of a warm build in the ingest process");
+      assertSameSite(await snapshot(folders.outputDir), await snapshot(cold.outputDir), "site of a warm build in the ingest process");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 
   it("still fails the build naming the bad file", async () => {
