@@ -13,9 +13,8 @@ export function forkWorker(script: URL, options: ForkOptions = {}): ChildProcess
   );
   // A process may hold much of a large archive's index and pages; allow a third of the
   // machine's memory for its heap unless the user already chose a limit.
-  const heapChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-old-space-size"));
-  const heapArgs = heapChosen ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
   const chosen = (flag: string) => [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes(flag));
+  const heapArgs = chosen("--max-old-space-size") ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
   const youngArgs = options.youngGenerationMiB && !chosen("--max-semi-space-size") ? [`--max-semi-space-size=${options.youngGenerationMiB}`] : [];
   // --expose-gc: a render process collects its garbage between rounds (src/publish/render.ts).
   return fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs, ...youngArgs, "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });

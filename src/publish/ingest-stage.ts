@@ -268,8 +268,8 @@ export class ArticleIngest {
     // Each file's text is made as it is written: all of them at once held 50 MB at 10,000 articles.
     await mapLimited(toWrite, FILE_CONCURRENCY, (a) => writeFile(path.join(dir, `${a.record.slug}.md`), articleToMarkdown(a.record, a.body)));
     const keepIndex = this.options.keepIndex ?? true;
-    const complete = [...next.values()].every((w) => w.indexed);
-    if (toWrite.length || stale.length || !this.written || (keepIndex && !complete)) {
+    // After its first run an ingest that keeps the index holds every entry parsed.
+    if (toWrite.length || stale.length || !this.written) {
       const slugs = [...next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       await writeArticleIndexLines(dir, indexLinesOf(slugs, next, readArticleIndexLines(dir), keepIndex, (slug) => {
         const a = bySlug.get(slug)!;
