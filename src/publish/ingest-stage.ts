@@ -250,10 +250,8 @@ export class ArticleIngest {
     const known = this.written ?? (await readMarkdownKeys(this.config, this.version));
     const next = new Map<string, WrittenMarkdown>();
     const toWrite: IngestedArticle[] = [];
-    const bySlug = new Map<string, IngestedArticle>();
     for (const a of articles) {
       const slug = a.record.slug;
-      bySlug.set(slug, a);
       const key = createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(bodyDigest(a.body)).digest("hex");
       const before = known.get(slug);
       if (before && before.key === key && onDisk.has(`${slug}.md`)) {
@@ -271,7 +269,10 @@ export class ArticleIngest {
     // After its first run an ingest that keeps the index holds every entry parsed.
     if (toWrite.length || stale.length || !this.written) {
       const slugs = [...next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      await writeArticleIndexLines(dir, indexLinesOf(slugs, next, readArticleIndexLines(dir), keepIndex, (slug) => {
+      // Articles by slug only for an index that lost lines (made on its first lost line).
+      let bySlug: Map<string, IngestedArticle> | undefined;
+      await writeArticleIndexLines(dir, indexLinesOf(slugs, next, previousIndexLines(dir), keepIndex, (slug) => {
+        bySlug ??= new Map(articles.map((a) => [a.record.slug, a]));
         const a = bySlug.get(slug)!;
         return indexArticle(a.record, bodyToMarkdown(a.body));
       }));
@@ -286,6 +287,15 @@ export class ArticleIngest {
 interface WrittenMarkdown {
   key: string;
   indexed?: IndexedArticle;
+}
+
+/** The lines of the index already in `dir`; none when there is none (a lost line is made again). */
+async function* previousIndexLines(dir: string): AsyncIterable<string> {
+  try {
+    yield* readArticleIndexLines(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }
 
 /**

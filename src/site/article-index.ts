@@ -96,16 +96,10 @@ export async function writeArticleIndexLines(contentDir: string, lines: Iterable
 
 /**
  * The lines of the index in `contentDir`, one article's JSON each, in slug order, read as
- * a stream (at 100,000 articles the file is 120 MB); none when there is no index.
+ * a stream (at 100,000 articles the file is 120 MB).
  */
 export async function* readArticleIndexLines(contentDir: string): AsyncIterable<string> {
-  const file = path.join(contentDir, ARTICLE_INDEX_FILE);
-  const stream = createReadStream(file);
-  const opened = await new Promise<boolean>((resolve, reject) => {
-    stream.once("open", () => resolve(true));
-    stream.once("error", (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? resolve(false) : reject(error)));
-  });
-  if (!opened) return;
+  const stream = createReadStream(path.join(contentDir, ARTICLE_INDEX_FILE));
   try {
     for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
       const text = line.endsWith(",") ? line.slice(0, -1) : line;

@@ -51,6 +51,13 @@ describe("ingesting in a child process (what npm run build does)", () => {
       await publish(cold, { ingestInChild: true });
       assertSameSite(await snapshot(folders.contentDir), await snapshot(cold.contentDir), "content folder of a warm build in the ingest process");
       assertSameSite(await snapshot(folders.outputDir), await snapshot(cold.outputDir), "site of a warm build in the ingest process");
+      // An index deleted by hand is made again whole, with the next change.
+      await unlink(indexFile);
+      await appendFile(edited, "\nOne more sentence.\n");
+      await publish(folders, { ingestInChild: true });
+      await rm(path.join(work, "cold-cache"), { recursive: true, force: true });
+      await publish(cold, { ingestInChild: true });
+      assertSameSite(await snapshot(folders.contentDir), await snapshot(cold.contentDir), "content folder after the index was deleted");
     } finally {
       await rm(work, { recursive: true, force: true });
     }
