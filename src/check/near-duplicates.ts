@@ -130,7 +130,7 @@ function minHashSignature(shingles: Uint32Array, seeds: Uint32Array): Uint32Arra
 }
 
 /** What the pairs are found from, per text: it depends on the text and the settings only. */
-interface TextSketch {
+export interface TextSketch {
   /** Of its normalized words: equal hashes, the same words in the same order. */
   hash: string;
   /** Its shingles, sorted, and their MinHash signature; none for a text under `minWords`. */
@@ -142,13 +142,98 @@ interface TextSketch {
 let sketchCache: { settings: NearDuplicateSettings; byText: Map<string, TextSketch> } | undefined;
 
 /**
+ * Sketches kept by the caller between calls, by textDigest of their text (a build keeps
+ * them on disk: src/publish/article-memo.ts). A call finds the sketches of unchanged texts
+ * here and leaves the store holding exactly the sketches of its own texts.
+ */
+export type SketchStore = Map<string, TextSketch>;
+
+/** The key of a text in a SketchStore. */
+export function textDigest(text: string): string {
+  return createHash("sha1").update(text).digest("base64");
+}
+
+const SKETCH_FILE_MAGIC = "news-archive sketches 1\n";
+const DIGEST_BYTES = 20;
+/** Written as the shingle count of a text too short to be compared by shingles. */
+const NO_SHINGLES = 0xffffffff;
+
+/**
+ * A SketchStore as bytes: a header naming the settings, then per text its digest, its
+ * words' hash, its shingle count, its shingles and its signature (all in 4-byte units).
+ */
+export function encodeSketches(store: SketchStore, settings: NearDuplicateSettings = NEAR_DUPLICATE): Buffer {
+  let header = Buffer.from(`${SKETCH_FILE_MAGIC}${JSON.stringify(settings)}\n`);
+  // Padded so every number after it starts at a multiple of 4 bytes.
+  header = Buffer.concat([header, Buffer.alloc((4 - (header.length % 4)) % 4, " ")]);
+  const signatureLength = settings.bands * settings.rowsPerBand;
+  let size = header.length + 4;
+  for (const sketch of store.values()) size += 2 * DIGEST_BYTES + 4 + (sketch.shingles ? 4 * (sketch.shingles.length + signatureLength) : 0);
+  const out = Buffer.alloc(size);
+  header.copy(out, 0);
+  let at = header.length;
+  out.writeUInt32LE(store.size, at);
+  at += 4;
+  for (const [digest, sketch] of store) {
+    at += Buffer.from(digest, "base64").copy(out, at);
+    at += Buffer.from(sketch.hash, "base64").copy(out, at);
+    if (!sketch.shingles || !sketch.signature) {
+      out.writeUInt32LE(NO_SHINGLES, at);
+      at += 4;
+      continue;
+    }
+    out.writeUInt32LE(sketch.shingles.length, at);
+    at += 4;
+    for (const list of [sketch.shingles, sketch.signature]) {
+      for (let i = 0; i < list.length; i++, at += 4) out.writeUInt32LE(list[i], at);
+    }
+  }
+  return out;
+}
+
+/** The store encodeSketches wrote, or undefined for bytes written with other settings, or cut short, or not sketches at all. */
+export function decodeSketches(bytes: Buffer, settings: NearDuplicateSettings = NEAR_DUPLICATE): SketchStore | undefined {
+  const expected = `${SKETCH_FILE_MAGIC}${JSON.stringify(settings)}\n`;
+  if (bytes.length < expected.length || bytes.toString("utf8", 0, expected.length) !== expected) return undefined;
+  const signatureLength = settings.bands * settings.rowsPerBand;
+  let at = expected.length + ((4 - (Buffer.byteLength(expected) % 4)) % 4);
+  const readList = (length: number): Uint32Array => {
+    const list = new Uint32Array(length);
+    for (let i = 0; i < length; i++, at += 4) list[i] = bytes.readUInt32LE(at);
+    return list;
+  };
+  try {
+    const count = bytes.readUInt32LE(at);
+    at += 4;
+    const store: SketchStore = new Map();
+    for (let n = 0; n < count; n++) {
+      const digest = bytes.toString("base64", at, (at += DIGEST_BYTES));
+      const hash = bytes.toString("base64", at, (at += DIGEST_BYTES));
+      if (at + 4 > bytes.length) return undefined;
+      const shingleCount = bytes.readUInt32LE(at);
+      at += 4;
+      if (shingleCount === NO_SHINGLES) {
+        store.set(digest, { hash, shingles: undefined, signature: undefined });
+        continue;
+      }
+      if (at + 4 * (shingleCount + signatureLength) > bytes.length) return undefined;
+      store.set(digest, { hash, shingles: readList(shingleCount), signature: readList(signatureLength) });
+    }
+    return at === bytes.length ? store : undefined;
+  } catch {
+    // A read past the end: the file was cut short.
+    return undefined;
+  }
+}
+
+/**
  * Every exact or near-duplicate pair among `texts`, sorted by `a` then `b`.
  * `involving`, when given, keeps only pairs with at least one id in it (a pull
  * request's files against the whole archive).
  */
 export function findDuplicatePairs(
   texts: readonly DuplicateText[],
-  options: { involving?: ReadonlySet<string>; settings?: NearDuplicateSettings } = {},
+  options: { involving?: ReadonlySet<string>; settings?: NearDuplicateSettings; store?: SketchStore } = {},
 ): DuplicatePair[] {
   const settings = options.settings ?? NEAR_DUPLICATE;
   const keep = (a: string, b: string) => !options.involving || options.involving.has(a) || options.involving.has(b);
@@ -163,16 +248,20 @@ export function findDuplicatePairs(
   const byExactHash = new Map<string, string[]>();
   const sketches: { id: string; sketch: TextSketch & { shingles: Uint32Array } }[] = [];
   const seeds = permutationSeeds(settings.bands * settings.rowsPerBand);
-  const known = sketchCache?.settings === settings ? sketchCache.byText : new Map<string, TextSketch>();
+  const { store } = options;
+  const known = store || sketchCache?.settings !== settings ? new Map<string, TextSketch>() : sketchCache.byText;
   const byText = new Map<string, TextSketch>();
+  const byDigest: SketchStore = new Map();
   for (const t of ordered) {
-    let sketch = known.get(t.text) ?? byText.get(t.text);
+    const digest = store && textDigest(t.text);
+    let sketch = digest ? (store!.get(digest) ?? byDigest.get(digest)) : (known.get(t.text) ?? byText.get(t.text));
     if (!sketch) {
       const words = normalizedWords(t.text);
       const shingles = words.length >= settings.minWords ? shingleHashes(words, settings.shingleWords) : undefined;
       sketch = { hash: createHash("sha1").update(words.join(" ")).digest("base64"), shingles, signature: shingles && minHashSignature(shingles, seeds) };
     }
-    byText.set(t.text, sketch);
+    if (digest) byDigest.set(digest, sketch);
+    else byText.set(t.text, sketch);
     const same = byExactHash.get(sketch.hash);
     if (same) {
       for (const other of same) add(other, t.id, 1, true);
@@ -184,7 +273,12 @@ export function findDuplicatePairs(
     if (sketch.shingles) sketches.push({ id: t.id, sketch: sketch as TextSketch & { shingles: Uint32Array } });
   }
   // The next call (npm start's next save) reuses the sketches of the texts that did not change.
-  sketchCache = { settings, byText };
+  if (store) {
+    store.clear();
+    for (const [digest, sketch] of byDigest) store.set(digest, sketch);
+  } else {
+    sketchCache = { settings, byText };
+  }
 
   const buckets = new Map<string, number[]>();
   const candidates = new Set<number>();

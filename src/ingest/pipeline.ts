@@ -17,6 +17,7 @@ import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
 import { contentWords, findRelated } from "./related.ts";
 import { findStoryGroups } from "./story-groups.ts";
+import type { SketchStore } from "../check/near-duplicates.ts";
 import { classifySection } from "./sections.ts";
 import { splitContributorFrontMatter } from "./front-matter.ts";
 import { assignSlugs, SlugCollisionError } from "./slug.ts";
@@ -95,6 +96,10 @@ export interface PerArticleMemo {
   furnitureEvidence?(decoded: readonly DecodedArticle[], run: (options: { remember: boolean }) => FurnitureEvidence): FurnitureEvidence;
   /** Every analysis of the run is made: nothing after needs a decoded article (a memo kept for one run may let them go). */
   analysesMade?(): void;
+  /** The story-group sketches kept from the last run (by text digest), for findStoryGroups to use and bring up to date. */
+  storySketches?(): SketchStore;
+  /** findStoryGroups has brought the store storySketches gave up to date. */
+  storySketchesUpdated?(store: SketchStore): void;
 }
 
 /** The furniture evidence of these decoded articles (in the order given), through the memo when there is one. */
@@ -321,7 +326,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     articles.push({ record: checked.data, body: a.body });
   });
   const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
-  linkArticles(articles, termsByFile, warnings);
+  linkArticles(articles, termsByFile, warnings, options.memo);
   return { articles, errors, warnings, evidence };
 }
 
@@ -341,10 +346,16 @@ function storyText(a: IngestedArticle): string {
  * (src/ingest/related.ts), and story groups of copies and near copies
  * (src/ingest/story-groups.ts), with a warning for each exact copy.
  */
-function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[]): void {
+function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[], memo?: PerArticleMemo): void {
   const bySlug = new Map(articles.map((a) => [a.record.slug, a]));
   const slugOf = new Map(articles.map((a) => [a.record.source_file, a.record.slug]));
-  const stories = findStoryGroups(articles.map((a) => ({ id: a.record.source_file, text: storyText(a) })));
+  // An unchanged text's sketch is a cache hit (most of the time story groups took on a warm build).
+  const sketches = memo?.storySketches?.();
+  const stories = findStoryGroups(
+    articles.map((a) => ({ id: a.record.source_file, text: storyText(a) })),
+    sketches,
+  );
+  if (sketches) memo!.storySketchesUpdated?.(sketches);
   const sameStory = articles.map((a) => (stories.siblings.get(a.record.source_file) ?? []).map((file) => slugOf.get(file)!));
   const related = findRelated(
     articles.map(({ record: r }, i) => ({

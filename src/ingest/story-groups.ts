@@ -1,4 +1,4 @@
-import { findDuplicatePairs, type DuplicatePair } from "../check/near-duplicates.ts";
+import { findDuplicatePairs, type DuplicatePair, type SketchStore } from "../check/near-duplicates.ts";
 
 /**
  * Story groups: articles that tell the same story, re-syndicated or lightly edited, found
@@ -17,8 +17,8 @@ export interface StoryGroups {
 /** At most this many siblings are listed for an article. */
 export const MAX_SIBLINGS = 10;
 
-export function findStoryGroups(texts: readonly { id: string; text: string }[]): StoryGroups {
-  const pairs = findDuplicatePairs(texts);
+export function findStoryGroups(texts: readonly { id: string; text: string }[], store?: SketchStore): StoryGroups {
+  const pairs = findDuplicatePairs(texts, { store });
   const neighbours = new Map<string, string[]>();
   const link = (from: string, to: string) => (neighbours.get(from) ?? neighbours.set(from, []).get(from)!).push(to);
   for (const { a, b } of pairs) {

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { decodeSketches, encodeSketches, type SketchStore } from "../check/near-duplicates.ts";
 import { recurringLinesOf, type FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo } from "../ingest/pipeline.ts";
 
@@ -59,6 +61,12 @@ interface AnalysisEntry {
 
 /** The digest of the evidence every saved analysis's key was checked under, written after the shards. */
 const EVIDENCE_FILE = "evidence.txt";
+/**
+ * The story-group sketches of the last run's texts (src/check/near-duplicates.ts): a
+ * sketch depends on its text alone, so it stays valid whatever else changes. At 10,000
+ * articles they took a second of every warm build to make again.
+ */
+const SKETCHES_FILE = "story-sketches.bin";
 
 function evidenceDigest(evidence: FurnitureEvidence): string {
   return createHash("sha1").update(JSON.stringify(evidence)).digest("hex");
@@ -111,6 +119,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     return key;
   };
   let lastEvidence: { decoded: DecodedArticle[]; evidence: FurnitureEvidence; digest: string } | undefined;
+  // Read from the folder when first asked for (the archive-wide passes, after the analyses).
+  let sketches: SketchStore | undefined;
+  let sketchesChanged = false;
+  const writeSketches = (store: SketchStore) => {
+    mkdirSync(folder!, { recursive: true });
+    const target = path.join(folder!, SKETCHES_FILE);
+    writeFileSync(`${target}.tmp`, encodeSketches(store));
+    renameSync(`${target}.tmp`, target);
+  };
 
   if (folder) {
     savedEvidence = (await readFile(path.join(folder, EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined;
@@ -191,6 +208,24 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // The evidence and its digest stay (the save names them); another run would decode again.
       if (lastEvidence) lastEvidence.decoded = [];
     },
+    storySketches() {
+      if (!sketches) {
+        const bytes = folder ? (() => { try { return readFileSync(path.join(folder, SKETCHES_FILE)); } catch { return undefined; } })() : undefined;
+        // A file of other settings, or cut short, is only a cache miss.
+        sketches = (bytes && decodeSketches(bytes)) || new Map();
+      }
+      return sketches;
+    },
+    storySketchesUpdated(store) {
+      if (folder && options.oneRun) {
+        // Written now and let go: a run's memo is saved after its Markdown is written, when the ingest process holds the most.
+        writeSketches(store);
+        sketches = undefined;
+      } else {
+        sketches = store;
+        sketchesChanged = true;
+      }
+    },
     retainOnly(files) {
       for (const file of decodes.keys()) if (!files.has(file)) decodes.delete(file);
       for (const file of hashes.keys()) if (!files.has(file)) hashes.delete(file);
@@ -203,6 +238,10 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     },
     async save() {
       if (!folder) return;
+      if (sketches && sketchesChanged) {
+        writeSketches(sketches);
+        sketchesChanged = false;
+      }
       // The folder names the evidence of the last run when every analysis it keeps was found
       // valid under it: one that was not (a file that no longer decodes) is dropped.
       const current = lastEvidence?.evidence;

@@ -24,7 +24,8 @@ export const CACHE_FORMAT = 1;
 const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Inputs of ingest, relative to the code root. */
-const INGEST_INPUTS = ["src/ingest", "src/schema.ts", "src/errors.ts", "src/util", "data", "package-lock.json"];
+// near-duplicates.ts makes the story-group sketches the ingest cache keeps.
+const INGEST_INPUTS = ["src/ingest", "src/check/near-duplicates.ts", "src/schema.ts", "src/errors.ts", "src/util", "data", "package-lock.json"];
 /** Inputs of rendering (besides the layouts folder and the site settings), relative to the code root. */
 const SITE_INPUTS = ["src/site", "src/publish", "src/util", "src/schema.ts", "src/ingest/markdown.ts", ".eleventy.ts", "vendor", "data", "package-lock.json"];
 

@@ -219,6 +219,41 @@ describe("a memo kept for one run (a build's ingest process)", () => {
   }
 });
 
+describe("the story-group sketches kept between builds", () => {
+  const inputs = [
+    article("a.txt", `Pier repairs approved\n\n${body} ${"The pier was built in 1901 and has been closed since the storm. ".repeat(4)}`),
+    article("b.txt", `Pier repairs approved\n\n${body} ${"The pier was built in 1901 and has been closed since the storm. ".repeat(4)}`),
+    article("c.txt", `Bridge plan delayed\n\n${body} The bridge waits.`),
+  ];
+  for (const oneRun of [true, false]) {
+    it(`are read back by the next build's memo and give the same story groups (${oneRun ? "a build's ingest process" : "a memo kept across runs"})`, async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+      const first = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+      const records = ingestArchive(inputs, { now: NOW, memo: first });
+      await first.save();
+      const second = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+      const kept = second.storySketches!();
+      assert.equal(kept.size, 2);
+      // A planted sketch shows the next run uses what was kept: c.txt's story now reads as a's.
+      const [aKey] = [...kept.keys()].filter((k) => kept.get(k)!.shingles);
+      const result = ingestArchive(inputs, { now: NOW, memo: second });
+      assert.deepEqual(result, records);
+      const slugOf = (file: string) => result.articles.find((a) => a.record.source_file === file)!.record;
+      assert.deepEqual(slugOf("a.txt").same_story, [slugOf("b.txt").slug]);
+      assert.equal(slugOf("c.txt").same_story, undefined);
+      const third = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+      const store = third.storySketches!();
+      for (const key of store.keys()) if (key !== aKey && store.get(key)!.shingles && store.get(key)!.hash !== store.get(aKey)!.hash) store.set(key, store.get(aKey)!);
+      const planted = ingestArchive(inputs, { now: NOW, memo: third });
+      assert.ok(planted.articles.find((a) => a.record.source_file === "c.txt")!.record.same_story?.length, "the planted sketch was not used");
+      // Another code version keeps none.
+      const other = await openArticleMemo({ dir, version: "v2", now: NOW, oneRun });
+      assert.equal(other.storySketches!().size, 0);
+      await rm(dir, { recursive: true, force: true });
+    });
+  }
+});
+
 describe("one memo across the dev server's saves", () => {
   it("decodes a file again when its folder defaults change though its bytes do not, and not otherwise", async () => {
     const memo = await openArticleMemo({ now: NOW, version: "v1" });

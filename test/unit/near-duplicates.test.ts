@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { NEAR_DUPLICATE } from "../../src/check/check-settings.ts";
-import { findDuplicatePairs, jaccard, normalizedWords, shingleHashes } from "../../src/check/near-duplicates.ts";
+import { decodeSketches, encodeSketches, findDuplicatePairs, jaccard, normalizedWords, shingleHashes, textDigest, type SketchStore } from "../../src/check/near-duplicates.ts";
 
 /** A deterministic pseudo-random article of `n` words drawn from a large vocabulary. */
 function randomArticle(seed: number, n: number): string {
@@ -218,5 +218,52 @@ describe("words and shingles", () => {
     assert.equal(jaccard(Uint32Array.of(1, 5, 9), Uint32Array.of(2, 5, 8, 9)), 2 / 5);
     assert.equal(jaccard(Uint32Array.of(), Uint32Array.of()), 1);
     assert.equal(jaccard(Uint32Array.of(1), Uint32Array.of()), 0);
+  });
+});
+
+describe("sketches kept between calls (a build's story groups)", () => {
+  const texts = [
+    { id: "a.txt", text: original },
+    { id: "b.txt", text: original.replace("twelve routes", "eleven routes") },
+    { id: "c.txt", text: randomArticle(7, 300) },
+    { id: "d.txt", text: original },
+    { id: "e.txt", text: "Too short to compare by shingles." },
+  ];
+
+  it("finds the same pairs with a store as without, empty or filled by an earlier call, and leaves it holding exactly these texts' sketches", () => {
+    const expected = findDuplicatePairs(texts);
+    assert.equal(expected.length, 2);
+    const store: SketchStore = new Map();
+    assert.deepEqual(findDuplicatePairs(texts, { store }), expected);
+    assert.deepEqual([...store.keys()].sort(), [...new Set(texts.map((t) => textDigest(t.text)))].sort());
+    // Through bytes and back, as the next build reads them.
+    const again = decodeSketches(encodeSketches(store))!;
+    assert.equal(again.size, store.size);
+    assert.deepEqual(findDuplicatePairs(texts, { store: again }), expected);
+    // A text gone from the archive leaves the store; a new one enters it.
+    const next = [...texts.slice(1), { id: "f.txt", text: randomArticle(8, 300) }];
+    findDuplicatePairs(next, { store: again });
+    assert.deepEqual([...again.keys()].sort(), [...new Set(next.map((t) => textDigest(t.text)))].sort());
+  });
+
+  it("uses a stored sketch instead of making it again", () => {
+    // A planted sketch: c.txt's text stored with a's sketch makes c an exact copy of a.
+    const store: SketchStore = new Map();
+    findDuplicatePairs(texts, { store });
+    store.set(textDigest(texts[2].text), store.get(textDigest(original))!);
+    const pairs = findDuplicatePairs(texts, { store });
+    assert.ok(pairs.some((p) => p.a === "a.txt" && p.b === "c.txt" && p.exact));
+  });
+
+  it("reads back every field of every sketch, and refuses bytes cut short, lengthened, or written with other settings", () => {
+    const store: SketchStore = new Map();
+    findDuplicatePairs(texts, { store });
+    const bytes = encodeSketches(store);
+    const back = decodeSketches(bytes)!;
+    assert.deepEqual([...back.entries()], [...store.entries()]);
+    for (const cut of [bytes.length - 1, bytes.length - 4, Math.floor(bytes.length / 2), 30, 0]) assert.equal(decodeSketches(bytes.subarray(0, cut)), undefined, `cut to ${cut}`);
+    assert.equal(decodeSketches(Buffer.concat([bytes, Buffer.alloc(4)])), undefined);
+    assert.equal(decodeSketches(bytes, { ...NEAR_DUPLICATE, bands: NEAR_DUPLICATE.bands + 1 }), undefined);
+    assert.equal(decodeSketches(Buffer.from("not sketches at all")), undefined);
   });
 });
