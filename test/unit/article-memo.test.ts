@@ -254,6 +254,31 @@ describe("the story-group sketches kept between builds", () => {
   }
 });
 
+describe("the story-group sketches of a memo kept across runs (the dev server)", () => {
+  it("are written again only once a hundredth of them are new, not for every saved article", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const memo = await openArticleMemo({ dir, version: "v1", now: NOW });
+    const store = memo.storySketches!();
+    const sketch = (n: number) => ({ hash: createHash("sha1").update(`words ${n}`).digest("base64"), shingles: undefined, signature: undefined });
+    for (let n = 0; n < 200; n++) store.set(`digest ${n}`.padEnd(28, "="), sketch(n));
+    memo.storySketchesUpdated!(store);
+    await memo.save();
+    const file = path.join(dir, (await readdir(dir))[0], "story-sketches.bin");
+    const sizeOnDisk = async () => (await readFile(file)).length;
+    const first = await sizeOnDisk();
+    store.set("digest new 1".padEnd(28, "="), sketch(1000));
+    memo.storySketchesUpdated!(store);
+    await memo.save();
+    assert.equal(await sizeOnDisk(), first, "one new sketch in 201 rewrote the file");
+    store.set("digest new 2".padEnd(28, "="), sketch(1001));
+    store.set("digest new 3".padEnd(28, "="), sketch(1002));
+    memo.storySketchesUpdated!(store);
+    await memo.save();
+    assert.ok((await sizeOnDisk()) > first, "three new sketches in 203 did not");
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe("one memo across the dev server's saves", () => {
   it("decodes a file again when its folder defaults change though its bytes do not, and not otherwise", async () => {
     const memo = await openArticleMemo({ now: NOW, version: "v1" });
