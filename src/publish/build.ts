@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
-import { readArticleIndex, type IndexedArticle } from "../site/article-index.ts";
+import { readArticleIndex, readArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
@@ -195,14 +195,20 @@ export class ArchiveBuild {
       await reportIngestWarnings(ingested, reporter, config);
     }
     refuseUnlessKeepingGoing(ingested, reporter, config, "the site was not changed. Fix them, or build the others with --keep-going.");
-    const index = this.ingest ? this.ingest.index : await readArticleIndex(config.contentDir);
-    const articleUrls = new Set(index.map((a) => articleUrl(a.slug)));
     const seconds = { ...ingested.seconds, compare: 0, render: 0, index: 0, swap: 0, total: 0 };
 
     // model and page fingerprints
     const compareStarted = performance.now();
-    const indexHash = hashIndex(index);
     let previous = options.fullRender ? undefined : (this.site ?? (await (siteLoad ?? this.loadSite())));
+    // The index parsed whole is for a site model made here (a warm build's, the dev
+    // server's). Rendering every page in child processes, which read the index file
+    // themselves, this process keeps each article's slug and file alone: at 100,000
+    // articles the parsed index was most of its memory through the render.
+    let index = this.ingest ? this.ingest.index : previous ? await readArticleIndex(config.contentDir) : undefined;
+    const scanned = index ? { articles: index, hash: hashIndex(index) } : await scanArticleIndex(config.contentDir);
+    const indexHash = scanned.hash;
+    const indexed = scanned.articles;
+    const articleUrls = new Set(indexed.map((a) => articleUrl(a.slug)));
     if (previous && previous.manifest.indexHash === indexHash && (previous.complete || this.site)) {
       // Nothing the site shows changed (a save without edits, a bad file removed again).
       this.site = previous;
@@ -210,7 +216,7 @@ export class ArchiveBuild {
       if (this.mode === "publish") reporter.info(`The site in ${this.outputDir} is up to date.`);
       return this.outcome(ingested, previous.manifest, { changed: false, renderedAll: false, changedPages: [], removedPages: [], seconds });
     }
-    let model = previous ? buildSiteModel(index, undefined, undefined, { today: this.config.site.today }) : undefined;
+    let model = previous && index ? buildSiteModel(index, undefined, undefined, { today: this.config.site.today }) : undefined;
     let fingerprints = model && pageFingerprints(model);
     let feeds = model && feedFingerprints(model);
     const changed = previous && fingerprints ? comparePageFingerprints(new Map(Object.entries(previous.manifest.pages)), fingerprints) : undefined;
@@ -240,7 +246,7 @@ export class ArchiveBuild {
           const removedFiles = new Set([...changed.removed.map(pageFile), ...changedFeeds!.removed.map(feedFile)]);
           outputs = [...new Set([...previous.manifest.outputs.filter((f) => !removedFiles.has(f)), ...rendered.outputs])].sort();
           // Checked before anything moves: a served site stays the last good one.
-          verify(index, outputs, rendered);
+          verify(indexed, outputs, rendered);
           if (staging === this.outputDir) {
             // The served folder changes from here on: until it is consistent again, no manifest describes it.
             await removeManifest(config.cacheDir);
@@ -258,12 +264,14 @@ export class ArchiveBuild {
       } else {
         previous = undefined;
         model = undefined;
+        // Read again from the file by whichever process renders, unless the dev server keeps it.
+        if (!this.ingest) index = undefined;
         staging = await makeSibling(this.outputDir, "staging");
         const stage = firstRun || this.mode === "publish" ? reporter.stage("render") : undefined;
         try {
           rendered = await renderSite(
             { contentDir: config.contentDir, outputDir: staging, layoutsDir: config.layoutsDir, site: config.site, index, searchRecords: store.dir },
-            index.length * 2,
+            indexed.length * 2,
           );
         } catch (error) {
           stage?.end("failed");
@@ -278,7 +286,7 @@ export class ArchiveBuild {
       }
       seconds.render = elapsed(renderStarted);
 
-      verify(index, outputs, rendered);
+      verify(indexed, outputs, rendered);
 
       // sitemaps (a served site's only when they changed, so a page edit rewrites only its pages)
       let filesWritten = rendered.pagesWritten;
@@ -503,7 +511,7 @@ export class ArchiveBuild {
 }
 
 /** Every article has a page, and every article page rendered now has what search reads. */
-function verify(index: readonly IndexedArticle[], outputs: readonly string[], rendered: RenderResult): void {
+function verify(index: readonly Pick<IndexedArticle, "slug" | "source_file">[], outputs: readonly string[], rendered: RenderResult): void {
   const written = new Set(outputs);
   const missing = index.filter((a) => !written.has(pageFile(articleUrl(a.slug))));
   if (missing.length) throw new BuildFailedError(`These articles got no page: ${missing.map((a) => a.source_file).join(", ")}`);
@@ -518,6 +526,18 @@ function hashIndex(index: readonly IndexedArticle[]): string {
   const hash = createHash("sha1");
   for (const a of index) hash.update(JSON.stringify(a)).update("\n");
   return hash.digest("hex");
+}
+
+/** hashIndex of the index file, and each article's slug and file, read a line at a time (no entry kept whole). */
+async function scanArticleIndex(contentDir: string): Promise<{ articles: Pick<IndexedArticle, "slug" | "source_file">[]; hash: string }> {
+  const hash = createHash("sha1");
+  const articles: Pick<IndexedArticle, "slug" | "source_file">[] = [];
+  for await (const line of readArticleIndexLines(contentDir)) {
+    const a = JSON.parse(line) as IndexedArticle;
+    hash.update(JSON.stringify(a)).update("\n");
+    articles.push({ slug: a.slug, source_file: a.source_file });
+  }
+  return { articles, hash: hash.digest("hex") };
 }
 
 /** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
