@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 /**
  * Starts a worker script (render-worker.ts, ingest-worker.ts, analyze-worker.ts) in a
@@ -52,4 +54,16 @@ export function runInChild<T>(script: URL, message: unknown, name: string, optio
     });
     child.send(message as object);
   });
+}
+
+/**
+ * A full garbage collection now, also in a process started without --expose-gc (the
+ * build's own process, started by the user): before a step whose child processes will
+ * need the memory this one holds as garbage.
+ */
+export function collectGarbageNow(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed();
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { execFileSync } from "node:child_process";
 import { forkWorker, INGEST_YOUNG_GENERATION_MIB, type ForkOptions } from "../../src/publish/child-process.ts";
 
 /** The command-line options a forked worker runs with (what it reports of itself). */
@@ -40,5 +41,30 @@ test("a young generation the user chose in NODE_OPTIONS is left alone", async ()
   } finally {
     if (before === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = before;
+  }
+});
+
+test("collectGarbageNow frees what nothing holds any more, in a process started without --expose-gc (the build's own)", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "gc-"));
+  try {
+    const script = path.join(dir, "collect.mts");
+    const module = pathToFileURL(path.resolve("src/publish/child-process.ts")).href;
+    await writeFile(
+      script,
+      `import { collectGarbageNow } from ${JSON.stringify(module)};
+const exposedBefore = typeof (globalThis as { gc?: unknown }).gc === "function";
+let big: number[] | undefined = Array.from({ length: 100_000 }, (_, i) => i);
+const held = new WeakRef(big);
+big = undefined;
+// A WeakRef's target lives at least until the current job ends.
+await new Promise((resolve) => setImmediate(resolve));
+collectGarbageNow();
+console.log(JSON.stringify({ exposedBefore, collected: held.deref() === undefined }));
+`,
+    );
+    const out = execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
+    assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), { exposedBefore: false, collected: true });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
