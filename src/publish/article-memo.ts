@@ -224,6 +224,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         // Written now and let go: a run's memo is saved after its Markdown is written, when the ingest process holds the most.
         writeSketches(store);
         sketches = undefined;
+        sketchesOnDisk = new Set();
       } else {
         sketches = store;
       }
