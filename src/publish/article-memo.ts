@@ -212,7 +212,12 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     },
     storySketches() {
       if (!sketches) {
-        const bytes = folder ? (() => { try { return readFileSync(path.join(folder, SKETCHES_FILE)); } catch { return undefined; } })() : undefined;
+        let bytes: Buffer | undefined;
+        try {
+          if (folder) bytes = readFileSync(path.join(folder, SKETCHES_FILE));
+        } catch {
+          // No file yet: every sketch is made.
+        }
         // A file of other settings, or cut short, is only a cache miss.
         sketches = (bytes && decodeSketches(bytes)) || new Map();
         sketchesOnDisk = new Set(sketches.keys());

@@ -4,9 +4,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
+import { collectGarbageNow } from "../../src/publish/child-process.ts";
 import { analyzeArticle, archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
@@ -195,12 +194,10 @@ describe("the folder's form of an analysis", () => {
 
 describe("a memo kept for one run (a build's ingest process)", () => {
   // A full collection on demand, to tell whether anything still holds an object.
-  setFlagsFromString("--expose-gc");
-  const collect = runInNewContext("gc") as () => void;
   const collectedAfter = async (held: WeakRef<object>) => {
     // A WeakRef's target lives at least until the current job ends.
     await new Promise((resolve) => setImmediate(resolve));
-    collect();
+    collectGarbageNow();
     return held.deref() === undefined;
   };
 
