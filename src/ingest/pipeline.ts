@@ -15,7 +15,7 @@ import { contributorsOf, extractCredits } from "./credits.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
-import { contentWords, findRelated } from "./related.ts";
+import { contentWords, findRelated, MIN_ARTICLES_FOR_HELPER, relatedHelper } from "./related.ts";
 import { findStoryGroups } from "./story-groups.ts";
 import type { SketchStore } from "../check/near-duplicates.ts";
 import { classifySection } from "./sections.ts";
@@ -246,6 +246,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   const errors: ArticleError[] = [];
   const warnings: IngestWarning[] = [];
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // Started now, the thread that shares the related-articles pass has loaded by the time it runs.
+  if (inputs.length >= MIN_ARTICLES_FOR_HELPER) relatedHelper();
 
   const decoded: DecodedArticle[] = [];
   for (const input of sorted) {

@@ -1,4 +1,7 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { TAG_STOPWORDS, tokenize, tokenizeBody } from "./entities.ts";
+import { chunkCount, scoreClaimedChunks, scoreUnfinishedChunks, timeFactor as scaledTimeFactor, type RelatedScoringJob } from "./related-scoring.ts";
 
 /**
  * Related articles, chosen once at ingest's archive-wide pass and stored as slugs in
@@ -97,26 +100,47 @@ export function dayNumber(date: string | undefined): number {
 
 /** 1 for the same day, fading towards 0.5 over the years; 0.75 when either date is unknown. */
 export function timeFactor(a: number, b: number): number {
-  const days = Math.abs(a - b);
-  if (Number.isNaN(days)) return 0.75;
-  return 0.5 + 0.5 * Math.exp(-days / TIME_SCALE_DAYS);
+  return scaledTimeFactor(a, b, TIME_SCALE_DAYS);
 }
 
-interface Vector {
-  /** Feature ids, ascending, with their weights at the same index. */
-  features: Int32Array;
-  weights: Float64Array;
-  norm: number;
-  /** The same features strongest first (ties: lower id first), with their weights: the order the index is visited in. */
-  strongest: Int32Array;
-  strongestWeights: Float64Array;
+/** From this many articles a helper thread scores a share of them (below, the pass takes well under a second). */
+export const MIN_ARTICLES_FOR_HELPER = 2000;
+/** Articles per chunk a thread claims: small, so the chunk the calling thread scores again at the end (see related-scoring.ts) costs little. */
+const CHUNK_SIZE = 64;
+
+/**
+ * For each article (same order as the input), the slugs of its related articles, best first.
+ * `helper: false` scores every article in this thread (tests compare the two).
+ */
+export function findRelated(inputs: readonly RelatedInput[], options: { limit?: number; minSimilarity?: number; helper?: boolean } = {}): string[][] {
+  const n = inputs.length;
+  const helper = options.helper !== false && n >= MIN_ARTICLES_FOR_HELPER ? relatedHelper() : undefined;
+  const job = relatedScoringJob(inputs, options, helper !== undefined);
+  helper?.postMessage(job);
+  lastRun.scoredHere = scoreClaimedChunks(job);
+  // The helper's unfinished chunks (at most the one it is on, or all if it has not started).
+  scoreUnfinishedChunks(job);
+  lastRun.chunks = chunkCount(job);
+  return inputs.map((_, i) => {
+    const slugs: string[] = [];
+    for (let k = i * job.limit; k < (i + 1) * job.limit && job.results[k] >= 0; k++) slugs.push(inputs[job.results[k]].slug);
+    return slugs;
+  });
 }
 
-/** For each article (same order as the input), the slugs of its related articles, best first. */
-export function findRelated(inputs: readonly RelatedInput[], options: { limit?: number; minSimilarity?: number } = {}): string[][] {
-  const limit = options.limit ?? RELATED_LIMIT;
+/** How the last findRelated call's chunks were shared (tests). */
+export const lastRun = { chunks: 0, scoredHere: 0 };
+
+/**
+ * The scoring job of these articles: their weighted vectors and the inverted index, in
+ * typed arrays, in shared memory when `shared` (a helper thread reads them).
+ */
+export function relatedScoringJob(inputs: readonly RelatedInput[], options: { limit?: number; minSimilarity?: number } = {}, shared = false): RelatedScoringJob {
+  const limit = Math.max(0, options.limit ?? RELATED_LIMIT);
   const minSimilarity = options.minSimilarity ?? MIN_SIMILARITY;
   const n = inputs.length;
+  const int32 = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * length)) : new Int32Array(length));
+  const float64 = (length: number) => (shared ? new Float64Array(new SharedArrayBuffer(8 * length)) : new Float64Array(length));
 
   // Feature ids in order of first use (an article's terms, then its names, then its tags,
   // article by article), and document frequencies.
@@ -124,174 +148,212 @@ export function findRelated(inputs: readonly RelatedInput[], options: { limit?: 
   const nameIds = new Map<string, number>();
   const tagIds = new Map<string, number>();
   const df: number[] = [];
-  // Per article, its feature ids and values side by side (no pair array per feature: an
-  // archive of 10,000 articles has 1.5 million).
-  const featureLists = inputs.map((a) => {
-    const ids: number[] = [];
-    const values: number[] = [];
-    const add = (known: Map<string, number>, key: string, value: number) => {
-      let id = known.get(key);
-      if (id === undefined) {
-        id = df.length;
-        known.set(key, id);
-        df.push(0);
-      }
-      df[id]++;
-      ids.push(id);
-      values.push(value);
-    };
+  // Every article's feature ids and values side by side in two flat lists (article i's at
+  // featureStarts[i] ..): no object per feature (an archive of 10,000 articles has 1.5 million).
+  const ids: number[] = [];
+  const values: number[] = [];
+  const featureStarts = new Int32Array(n + 1);
+  const add = (known: Map<string, number>, key: string, value: number) => {
+    let id = known.get(key);
+    if (id === undefined) {
+      id = df.length;
+      known.set(key, id);
+      df.push(0);
+    }
+    df[id]++;
+    ids.push(id);
+    values.push(value);
+  };
+  inputs.forEach((a, i) => {
     // Terms are distinct words (contentWords); a name or tag listed twice counts once.
-    for (let i = 0; i < a.terms.keys.length; i++) add(termIds, a.terms.keys[i], a.terms.counts[i]);
+    for (let k = 0; k < a.terms.keys.length; k++) add(termIds, a.terms.keys[k], a.terms.counts[k]);
     for (const name of new Set(a.names)) add(nameIds, name, -NAME_WEIGHT);
     for (const tag of new Set(a.tags)) add(tagIds, tag, -TAG_WEIGHT);
-    return { ids, values };
+    featureStarts[i + 1] = ids.length;
   });
 
   // Weighted vectors: (1 + ln tf) · idf for words, a fixed weight · idf for names and tags.
-  const vectors: Vector[] = featureLists.map(({ ids, values }) => {
-    const weighted: [id: number, weight: number, isTerm: boolean][] = [];
+  // Each article's kept features go on two flat lists strongest first (ties: lower id
+  // first), the order the index is visited in, and on two more by ascending id.
+  const strongestList: number[] = [];
+  const strongestWeightList: number[] = [];
+  const byIdList: number[] = [];
+  const byIdWeightList: number[] = [];
+  const vectorStarts = int32(n + 1);
+  const norms = float64(n);
+  // One article's features that other articles share: ids, weights, whether a word; and their order.
+  const sharedIds: number[] = [];
+  const sharedWeights: number[] = [];
+  const sharedIsTerm: boolean[] = [];
+  const order: number[] = [];
+  const strongestFirst = (x: number, y: number) => sharedWeights[y] - sharedWeights[x] || sharedIds[x] - sharedIds[y];
+  const byId = (x: number, y: number) => sharedIds[x] - sharedIds[y];
+  for (let i = 0; i < n; i++) {
+    sharedIds.length = sharedWeights.length = sharedIsTerm.length = order.length = 0;
     // A feature of this article alone matches nothing, but still counts in its length: an
     // article sharing one common word among many of its own is not like the other.
-    let ownNorm = 0;
-    for (let f = 0; f < ids.length; f++) {
+    let norm = 0;
+    for (let f = featureStarts[i]; f < featureStarts[i + 1]; f++) {
       const id = ids[f];
       const value = values[f];
       const idf = Math.log(1 + n / df[id]);
       const weight = value < 0 ? -value * idf : (1 + Math.log(value)) * idf;
-      if (df[id] < 2) ownNorm += weight * weight;
-      else weighted.push([id, weight, value > 0]);
+      if (df[id] < 2) norm += weight * weight;
+      else {
+        order.push(sharedIds.length);
+        sharedIds.push(id);
+        sharedWeights.push(weight);
+        sharedIsTerm.push(value > 0);
+      }
     }
     // Keep the strongest content terms only; names and tags always stay.
-    weighted.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const kept: [number, number][] = [];
+    order.sort(strongestFirst);
     let terms = 0;
-    for (const [id, weight, isTerm] of weighted) {
-      if (isTerm && terms++ >= TERMS_KEPT) continue;
-      kept.push([id, weight]);
+    let kept = 0;
+    for (const k of order) {
+      if (sharedIsTerm[k] && terms++ >= TERMS_KEPT) continue;
+      order[kept++] = k;
+      strongestList.push(sharedIds[k]);
+      strongestWeightList.push(sharedWeights[k]);
     }
-    const strongest = new Int32Array(kept.length);
-    const strongestWeights = new Float64Array(kept.length);
-    for (let k = 0; k < kept.length; k++) [strongest[k], strongestWeights[k]] = kept[k];
-    kept.sort((x, y) => x[0] - y[0]);
-    const features = new Int32Array(kept.length);
-    const weights = new Float64Array(kept.length);
-    let norm = ownNorm;
-    for (let k = 0; k < kept.length; k++) {
-      [features[k], weights[k]] = kept[k];
-      norm += weights[k] * weights[k];
+    order.length = kept;
+    order.sort(byId);
+    for (const k of order) {
+      byIdList.push(sharedIds[k]);
+      byIdWeightList.push(sharedWeights[k]);
+      norm += sharedWeights[k] * sharedWeights[k];
     }
-    return { features, weights, norm: Math.sqrt(norm), strongest, strongestWeights };
-  });
+    norms[i] = Math.sqrt(norm);
+    vectorStarts[i + 1] = byIdList.length;
+  }
+  const total = vectorStarts[n];
+  const vectorFeatures = int32(total);
+  const vectorWeights = float64(total);
+  const strongest = int32(total);
+  const strongestWeights = float64(total);
+  vectorFeatures.set(byIdList);
+  vectorWeights.set(byIdWeightList);
+  strongest.set(strongestList);
+  strongestWeights.set(strongestWeightList);
 
   // Inverted index: feature → articles having it, with the feature's weight there, in two
   // flat arrays (offsets per feature), so the pass allocates nothing per posting.
-  const starts = new Int32Array(df.length + 1);
-  for (const v of vectors) for (const f of v.features) starts[f + 1]++;
-  for (let f = 0; f < df.length; f++) starts[f + 1] += starts[f];
-  const fill = starts.slice(0, df.length);
-  const postingArticle = new Int32Array(starts[df.length]);
-  const postingWeight = new Float64Array(starts[df.length]);
-  vectors.forEach((v, article) => {
-    for (let k = 0; k < v.features.length; k++) {
-      const at = fill[v.features[k]]++;
+  const postingStarts = int32(df.length + 1);
+  for (let k = 0; k < total; k++) postingStarts[vectorFeatures[k] + 1]++;
+  for (let f = 0; f < df.length; f++) postingStarts[f + 1] += postingStarts[f];
+  const fill = postingStarts.slice(0, df.length);
+  const postingArticle = int32(total);
+  const postingWeight = float64(total);
+  for (let article = 0; article < n; article++) {
+    for (let k = vectorStarts[article]; k < vectorStarts[article + 1]; k++) {
+      const at = fill[vectorFeatures[k]]++;
       postingArticle[at] = article;
-      postingWeight[at] = v.weights[k];
+      postingWeight[at] = vectorWeights[k];
     }
-  });
-  const cap = maxPostings(n);
-  const days = inputs.map((a) => dayNumber(a.date));
+  }
+  const days = float64(n);
+  inputs.forEach((a, i) => (days[i] = dayNumber(a.date)));
   // Sections as numbers (-1: none), compared for every candidate.
   const sectionIds = new Map<string, number>();
-  const sections = Int32Array.from(inputs, (a) => {
-    if (!a.section) return -1;
+  const sections = int32(n);
+  inputs.forEach((a, i) => {
+    if (!a.section) return (sections[i] = -1);
     let id = sectionIds.get(a.section);
     if (id === undefined) sectionIds.set(a.section, (id = sectionIds.size));
-    return id;
+    sections[i] = id;
   });
-  // Vector lengths in one flat array, and their inverses: read for every candidate of every article.
-  const norms = Float64Array.from(vectors, (v) => v.norm);
-  const inverseNorms = norms.map((x) => 1 / x);
-  // The article's weights by feature id, for exact dot products with its candidates (zero elsewhere).
-  const dense = new Float64Array(df.length);
+  // The vector lengths' inverses: read for every candidate of every article.
+  const inverseNorms = float64(n);
+  norms.forEach((norm, i) => (inverseNorms[i] = 1 / norm));
+  // Ties between equal scores go to the lower slug: each article's place in slug order (equal slugs, equal places).
+  const slugRank = int32(n);
+  const bySlug = inputs.map((_, i) => i).sort((x, y) => (inputs[x].slug < inputs[y].slug ? -1 : inputs[x].slug > inputs[y].slug ? 1 : 0));
+  bySlug.forEach((article, k) => (slugRank[article] = k > 0 && inputs[bySlug[k - 1]].slug === inputs[article].slug ? slugRank[bySlug[k - 1]] : k));
+  // The same story told elsewhere, as article numbers (every article of a listed slug).
+  const articlesOfSlug = new Map<string, number[]>();
+  inputs.forEach((a, i) => {
+    const list = articlesOfSlug.get(a.slug);
+    if (list) list.push(i);
+    else articlesOfSlug.set(a.slug, [i]);
+  });
+  const sameStoryLists = inputs.map((a) => [...new Set(a.sameStory ?? [])].flatMap((slug) => articlesOfSlug.get(slug) ?? []));
+  const sameStoryStarts = int32(n + 1);
+  sameStoryLists.forEach((list, i) => (sameStoryStarts[i + 1] = sameStoryStarts[i] + list.length));
+  const sameStory = int32(sameStoryStarts[n]);
+  sameStoryLists.forEach((list, i) => sameStory.set(list, sameStoryStarts[i]));
 
-  // Partial dot products over the visited features, in a flat array reset after each
-  // article, and the articles they were added for (a typed array: at 100,000 articles an
-  // article has about 7,000 candidates, 700 million over the pass).
-  const partial = new Float64Array(n);
-  const touched = new Int32Array(n);
-  return inputs.map((a, i) => {
-    const v = vectors[i];
-    if (v.features.length === 0 || limit <= 0) return [];
-    // The strongest features, looked up in the index.
-    let touchedCount = 0;
-    let visited = 0;
-    for (let k = 0; k < v.strongest.length; k++) {
-      if (visited >= FEATURES_VISITED) break;
-      const f = v.strongest[k];
-      if (starts[f + 1] - starts[f] > cap) continue;
-      visited++;
-      const weight = v.strongestWeights[k];
-      for (let p = starts[f], end = starts[f + 1]; p < end; p++) {
-        const article = postingArticle[p];
-        if (article === i) continue;
-        const before = partial[article];
-        if (before === 0) touched[touchedCount++] = article;
-        partial[article] = before + weight * postingWeight[p];
-      }
-    }
-    // Rank by the partial score, then score the best candidates exactly.
-    const score = (j: number, dot: number) => {
-      const section = sections[i] >= 0 && sections[j] >= 0 && sections[i] !== sections[j] ? OTHER_SECTION_FACTOR : 1;
-      return (dot / (v.norm * norms[j])) * section * timeFactor(days[i], days[j]);
-    };
-    const byScore = (x: { j: number; score: number }, y: { j: number; score: number }) => y.score - x.score || (inputs[x.j].slug < inputs[y.j].slug ? -1 : 1);
-    // The best CANDIDATES_RESCORED by partial score, kept sorted by insertion (no sort of all candidates).
-    const candidates: { j: number; score: number }[] = [];
-    // Once the list is full: its worst score times this article's length, lowered by a
-    // hair for rounding. A candidate whose dot product over its own length is below it
-    // cannot enter (a multiplication, where the test below divides; that test decides
-    // every candidate this one lets through).
-    let bar = -Infinity;
-    for (let t = 0; t < touchedCount; t++) {
-      const j = touched[t];
-      const dot = partial[j];
-      partial[j] = 0;
-      if (dot * inverseNorms[j] < bar) continue;
-      // The section and time factors are at most 1: a candidate whose cosine alone is below
-      // the worst of a full list cannot enter it (most candidates share one weak word).
-      if (candidates.length === CANDIDATES_RESCORED && dot / (v.norm * norms[j]) < candidates[candidates.length - 1].score) continue;
-      const approx = score(j, dot);
-      // Most candidates share one weak word: compare the number before making an object.
-      if (candidates.length === CANDIDATES_RESCORED && approx < candidates[candidates.length - 1].score) continue;
-      if (a.sameStory?.includes(inputs[j].slug)) continue;
-      const candidate = { j, score: approx };
-      if (candidates.length === CANDIDATES_RESCORED && byScore(candidate, candidates[candidates.length - 1]) >= 0) continue;
-      let at = candidates.length;
-      while (at > 0 && byScore(candidate, candidates[at - 1]) < 0) at--;
-      candidates.splice(at, 0, candidate);
-      if (candidates.length > CANDIDATES_RESCORED) candidates.pop();
-      if (candidates.length === CANDIDATES_RESCORED) bar = candidates[CANDIDATES_RESCORED - 1].score * v.norm * (1 - 1e-9);
-    }
-    for (let k = 0; k < v.features.length; k++) dense[v.features[k]] = v.weights[k];
-    const scored = candidates
-      .map(({ j }) => ({ j, score: score(j, denseDot(dense, vectors[j])) }))
-      .filter((c) => c.score >= minSimilarity)
-      .sort(byScore);
-    for (let k = 0; k < v.features.length; k++) dense[v.features[k]] = 0;
-    const best = scored[0]?.score ?? 0;
-    return scored
-      .filter((c) => c.score >= RELATIVE_FLOOR * best)
-      .slice(0, limit)
-      .map((c) => inputs[c.j].slug);
-  });
+  const chunks = Math.ceil(n / CHUNK_SIZE);
+  return {
+    n,
+    limit,
+    minSimilarity,
+    featuresVisited: FEATURES_VISITED,
+    candidatesRescored: CANDIDATES_RESCORED,
+    otherSectionFactor: OTHER_SECTION_FACTOR,
+    relativeFloor: RELATIVE_FLOOR,
+    timeScaleDays: TIME_SCALE_DAYS,
+    cap: maxPostings(n),
+    featureCount: df.length,
+    vectorStarts,
+    vectorFeatures,
+    vectorWeights,
+    strongest,
+    strongestWeights,
+    norms,
+    inverseNorms,
+    postingStarts,
+    postingArticle,
+    postingWeight,
+    days,
+    sections,
+    slugRank,
+    sameStoryStarts,
+    sameStory,
+    results: int32(n * limit),
+    control: int32(2),
+    chunkDone: int32(chunks),
+    chunkSize: CHUNK_SIZE,
+  };
+}
+
+/** The helper thread (started once, on first need; none on a single core or where it cannot start). */
+let helper: Worker | null | undefined;
+/** Resolves true once the helper has loaded, false if it failed or none could start. */
+let helperReady: Promise<boolean> = Promise.resolve(false);
+
+/** Whether a helper thread has started and loaded (tests wait for it). */
+export function relatedHelperReady(): Promise<boolean> {
+  relatedHelper();
+  return helperReady;
 }
 
 /**
- * Dot product of an article's weights spread by feature id (`dense`) and a sparse vector,
- * summed in ascending feature id like a merge of the two sorted lists would.
+ * The helper thread, started if it is not yet: ingest calls this as it begins, so that the
+ * thread has loaded by the time the archive-wide passes run. It never keeps the process alive.
  */
-function denseDot(dense: Float64Array, b: Vector): number {
-  let sum = 0;
-  for (let k = 0; k < b.features.length; k++) sum += dense[b.features[k]] * b.weights[k];
-  return sum;
+export function relatedHelper(): Worker | undefined {
+  if (helper !== undefined) return helper ?? undefined;
+  helper = null;
+  if (availableParallelism() < 2) return undefined;
+  try {
+    // Worker threads do not inherit tsx's loader: the thread registers it before loading the .ts entry.
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const entry = new URL("./related-worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+    const started = new Worker(boot, { eval: true });
+    started.unref();
+    helperReady = new Promise((resolve) => {
+      started.once("message", () => resolve(true));
+      // A helper that fails is not used again; the calling thread scores everything.
+      started.once("error", () => {
+        if (helper === started) helper = null;
+        resolve(false);
+      });
+    });
+    helper = started;
+  } catch {
+    helper = null;
+  }
+  return helper ?? undefined;
 }
+

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { CANDIDATES_RESCORED, contentWords, dayNumber, findRelated, MIN_SIMILARITY, NAME_WEIGHT, OTHER_SECTION_FACTOR, RELATIVE_FLOOR, TAG_WEIGHT, timeFactor, type ContentWords, type RelatedInput } from "../../src/ingest/related.ts";
+import { availableParallelism } from "node:os";
+import { CANDIDATES_RESCORED, contentWords, dayNumber, findRelated, lastRun, MIN_ARTICLES_FOR_HELPER, MIN_SIMILARITY, NAME_WEIGHT, OTHER_SECTION_FACTOR, relatedHelperReady, relatedScoringJob, RELATIVE_FLOOR, TAG_WEIGHT, timeFactor, type ContentWords, type RelatedInput } from "../../src/ingest/related.ts";
+import { chunkCount, scoreClaimedChunks, scoreUnfinishedChunks } from "../../src/ingest/related-scoring.ts";
 import { linksBySlug } from "../../src/site/related.ts";
+import { mulberry32 } from "../../scripts/seeded-random.ts";
 
 function article(slug: string, words: string, fields: Partial<RelatedInput> = {}): RelatedInput {
   const counts = new Map<string, number>();
@@ -174,6 +177,83 @@ describe("related articles", () => {
       { numRuns: 40 },
     );
     assert.ok(related > 100, `articles drawn have related articles (${related})`);
+  });
+});
+
+/**
+ * An archive big enough for the helper thread: topics of shared words, names and tags,
+ * dates over a few years, sections, and some articles told twice (same story).
+ */
+function generatedArchive(count: number, seed: number): RelatedInput[] {
+  const random = mulberry32(seed);
+  const next = (k: number) => Math.floor(random() * k);
+  let previous: string[] = [];
+  return Array.from({ length: count }, (_, i) => {
+    const topic = next(60);
+    // One in ten is the last one's story told again: its words with one more.
+    const retold = i > 0 && next(10) === 0;
+    const words = retold ? [...previous, `t${topic}w${next(30)}`] : Array.from({ length: 8 + next(20) }, () => (next(3) === 0 ? `common${next(40)}` : `t${topic}w${next(30)}`));
+    previous = words;
+    const slug = `a${String(i).padStart(5, "0")}`;
+    return article(slug, words.join(" "), {
+      names: next(2) ? [`person:P${topic}-${next(5)}`] : [],
+      tags: next(2) ? [`tag${topic}`] : [],
+      date: next(4) ? `20${10 + next(5)}-0${1 + next(9)}-1${next(9)}` : undefined,
+      section: ["politics", "sport", undefined][next(3)],
+      sameStory: retold ? [`a${String(i - 1).padStart(5, "0")}`] : undefined,
+    });
+  });
+}
+
+describe("related articles on two threads", () => {
+  it("give the lists one thread gives, with a helper thread scoring a share", async (t) => {
+    if (availableParallelism() < 2) return t.skip("one core: no helper thread");
+    assert.equal(await relatedHelperReady(), true, "the helper thread starts and loads");
+    const articles = generatedArchive(MIN_ARTICLES_FOR_HELPER + 2500, 7);
+    const alone = findRelated(articles, { helper: false });
+    assert.equal(lastRun.scoredHere, lastRun.chunks, "helper: false scores every chunk here");
+    assert.ok(alone.filter((list) => list.length > 0).length > articles.length / 2, "most articles have related ones");
+    // The helper gets its share as soon as the job is posted; on a busy machine it may get none, so a few tries.
+    let shared = false;
+    for (let attempt = 0; attempt < 5 && !shared; attempt++) {
+      const both = findRelated(articles);
+      assert.deepEqual(both, alone);
+      shared = lastRun.scoredHere < lastRun.chunks;
+    }
+    assert.ok(shared, "the helper thread scored some chunks");
+  });
+
+  it("score again every chunk a helper claimed but did not finish", () => {
+    const articles = generatedArchive(700, 11);
+    const expected = findRelated(articles, { helper: false });
+    const job = relatedScoringJob(articles);
+    // A helper claimed every chunk and finished only the even ones, then stopped.
+    scoreClaimedChunks(job);
+    const chunks = chunkCount(job);
+    assert.ok(chunks > 4);
+    for (let chunk = 1; chunk < chunks; chunk += 2) {
+      job.chunkDone[chunk] = 0;
+      job.results.fill(3, chunk * job.chunkSize * job.limit, (chunk + 1) * job.chunkSize * job.limit);
+    }
+    scoreUnfinishedChunks(job);
+    const lists = articles.map((_, i) => [...job.results.subarray(i * job.limit, (i + 1) * job.limit)].filter((j) => j >= 0).map((j) => articles[j].slug));
+    assert.deepEqual(lists, expected);
+    // A chunk finished is left as it is (the caller scores only what no thread finished).
+    job.results.fill(3, 0, job.chunkSize * job.limit);
+    scoreUnfinishedChunks(job);
+    assert.equal(job.results[0], 3);
+  });
+
+  it("never relate an article to one of its same story, whichever thread scores it", () => {
+    const articles = generatedArchive(3000, 5);
+    const retold = articles.filter((a) => a.sameStory?.length).length;
+    assert.ok(retold > 100, `stories told twice (${retold})`);
+    // Told twice, the two would be each other's first related article.
+    const unmarked = findRelated(articles.map((a) => ({ ...a, sameStory: undefined })));
+    assert.ok(articles.filter((a, i) => a.sameStory?.some((slug) => unmarked[i].includes(slug))).length > retold / 2);
+    for (const [i, list] of findRelated(articles).entries()) {
+      for (const slug of articles[i].sameStory ?? []) assert.ok(!list.includes(slug), `${articles[i].slug} lists ${slug}`);
+    }
   });
 });
 
