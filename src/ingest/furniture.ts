@@ -135,68 +135,117 @@ export function normalizeFurnitureLine(text: string): string {
 }
 
 /**
+ * What the evidence passes read from one article, whatever the rest of the archive holds:
+ * the archive-wide counts are added up from these. The dev server keeps them with each
+ * article's paragraphs, so that after one file is saved only its lines are read again;
+ * the ingest cache keeps them between builds (src/publish/article-memo.ts), so that a
+ * warm build reads no unchanged article's text. Plain data (JSON).
+ */
+export interface EvidenceFacts {
+  /** Its distinct normalized lines short enough to recur, in order. */
+  lines: string[];
+  /** The distinct folded stems of its first COMMON_STEM_PARAGRAPHS paragraphs. */
+  stems: string[];
+  /** What its top lines say, read for the site named there. */
+  top: TopFacts;
+}
+
+/**
+ * An article as the evidence passes read it: its facts when an earlier build read them,
+ * and its paragraphs (which may be decoded only when asked for) for anything else.
+ */
+export interface EvidenceSource {
+  paragraphs(): Paragraph[];
+  facts?: EvidenceFacts;
+  /** Whether its text after the first line uses each word (rareWords), as far as known. */
+  wordUses?: Map<string, boolean>;
+}
+
+/** Told what an evidence pass read (the ingest cache keeps it for the next build). */
+export interface EvidenceObserver {
+  /** Source `d` had no facts (or facts for another site): these were read from its paragraphs. */
+  facts?(d: number, facts: EvidenceFacts): void;
+  /** rareWords asked whether source `d` uses `word`. */
+  wordUse?(d: number, word: string, used: boolean): void;
+}
+
+/**
  * `sites` names each article's site when front matter or a folder's `_defaults.yml` says
  * it (`source`): lines recurring within one site count from MIN_SITE_ARTICLES articles.
+ * An article given as its paragraphs has its facts kept with them for the next count (the
+ * dev server's next save) unless `remember` is false: then none is held past its turn
+ * (about half a gigabyte at 100,000 articles, at the ingest process's peak).
  */
-export function collectFurnitureEvidence(docs: Paragraph[][], sites: readonly (string | undefined)[] = [], options: { remember?: boolean } = {}): FurnitureEvidence {
-  // What is read from each article is kept with it for the next count (the dev server's
-  // next save), unless the caller will not count again: then each article's facts are
-  // dropped as soon as they are counted, never all held at once (about half a gigabyte at
-  // 100,000 articles, at the ingest process's peak).
-  const factsFor: FactsFor = options.remember === false ? () => ({}) : factsOf;
+export function collectFurnitureEvidence(
+  docs: readonly (Paragraph[] | EvidenceSource)[],
+  sites: readonly (string | undefined)[] = [],
+  options: { remember?: boolean; observer?: EvidenceObserver } = {},
+): FurnitureEvidence {
+  const sources = docs.map((doc) => (Array.isArray(doc) ? sourceOf(doc, options.remember !== false) : doc));
   const articleCount = docs.length;
   const minArticles = Math.max(
     RECURRING_MIN_ARTICLES,
     Math.min(RECURRING_MAX_THRESHOLD, Math.ceil(articleCount * RECURRING_SHARE)),
   );
   const counts = new Map<string, number>();
-  for (const paras of docs) {
-    const facts = factsFor(paras);
-    facts.lines ??= recurringCandidates(paras);
+  const stemCounts = new Map<string, number>();
+  // Each article's top lines, for the second pass over the lines that open several.
+  const tops: TopFacts[] = [];
+  sources.forEach((source, d) => {
+    const site = siteKeyOf(sites[d]);
+    let facts = source.facts;
+    if (!facts || facts.top.site !== site) {
+      facts = readEvidenceFacts(source.paragraphs(), site, facts);
+      source.facts = facts;
+      options.observer?.facts?.(d, facts);
+    }
     for (const key of facts.lines) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+    for (const stem of facts.stems) stemCounts.set(stem, (stemCounts.get(stem) ?? 0) + 1);
+    tops.push(facts.top);
+    // A source made here for this count alone lets its facts go (the top lines stay in `tops`).
+    if (forgetful.has(source)) source.facts = undefined;
+  });
   const recurring: string[] = [];
   for (const [line, count] of counts) if (count >= minArticles) recurring.push(line);
   return {
     articleCount,
     minArticles,
     recurring: sorted(recurring),
-    ...collectTopEvidence(docs, docs.map((_, d) => siteKeyOf(sites[d])), factsFor),
-    commonStems: collectCommonStems(docs, factsFor),
+    ...collectTopEvidence(sources, tops, options.observer),
+    commonStems: commonStems(stemCounts, articleCount),
   };
 }
 
-/**
- * What the evidence passes read from one article, kept with its paragraph list (which
- * ingest never changes once decoded). The archive-wide counts are added up from these,
- * so when the dev server ingests again after one file is saved, only that file's lines
- * are read again: the rest of the archive's evidence costs a pass over these lists.
- */
-interface ArticleFacts {
-  /** Its distinct normalized lines short enough to recur, in order. */
-  lines?: string[];
-  /** The folded stems of its first COMMON_STEM_PARAGRAPHS paragraphs. */
-  stems?: string[];
-  /** What its top lines say, read for the site named here. */
-  top?: TopFacts;
-  /** Per word: whether the article's text after its first line uses it (rareWords). */
-  wordUses?: Map<string, boolean>;
+/** Sources made for one count (remember: false): their facts are dropped as soon as they are counted. */
+const forgetful = new WeakSet<EvidenceSource>();
+/** The sources of paragraph lists, kept with them (remember: true). */
+const sourcesOfParagraphs = new WeakMap<Paragraph[], EvidenceSource>();
+
+function sourceOf(paras: Paragraph[], remember: boolean): EvidenceSource {
+  if (!remember) {
+    const source: EvidenceSource = { paragraphs: () => paras, wordUses: new Map() };
+    forgetful.add(source);
+    return source;
+  }
+  let source = sourcesOfParagraphs.get(paras);
+  if (!source) sourcesOfParagraphs.set(paras, (source = { paragraphs: () => paras, wordUses: new Map() }));
+  return source;
 }
-
-const articleFacts = new WeakMap<Paragraph[], ArticleFacts>();
-
-/** Where an evidence pass keeps what it reads from an article: with the article (factsOf), or nowhere. */
-type FactsFor = (paras: Paragraph[]) => ArticleFacts;
 
 /** Whether what the evidence passes read from this article is kept (a test's view of `remember`). */
 export function hasEvidenceFacts(paras: Paragraph[]): boolean {
-  return articleFacts.has(paras);
+  return sourcesOfParagraphs.get(paras)?.facts !== undefined;
 }
 
-function factsOf(paras: Paragraph[]): ArticleFacts {
-  let facts = articleFacts.get(paras);
-  if (!facts) articleFacts.set(paras, (facts = {}));
-  return facts;
+/** An article's evidence facts, read from its paragraphs for `site` (lines and stems taken from `known`, read for another site). */
+export function readEvidenceFacts(paras: Paragraph[], site: string | undefined, known?: EvidenceFacts): EvidenceFacts {
+  let stems = known?.stems;
+  if (!stems) {
+    let text = "";
+    for (let i = 0; i < paras.length && i < COMMON_STEM_PARAGRAPHS; i++) text += ` ${paras[i].text}`;
+    stems = [...foldedStems(text)];
+  }
+  return { lines: known?.lines ?? recurringCandidates(paras), stems, top: topFactsOf(paras, site) };
 }
 
 /** The lines of an article that can count as recurring: normalized, once each. */
@@ -218,19 +267,9 @@ const MIN_ARTICLES_FOR_COMMON_STEMS = 40;
 /** How many paragraphs of each article are counted (the top lines and the story's start, what the banner test compares). */
 const COMMON_STEM_PARAGRAPHS = 8;
 
-function collectCommonStems(docs: Paragraph[][], factsFor: FactsFor): string[] {
-  if (docs.length < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
-  const counts = new Map<string, number>();
-  for (const paras of docs) {
-    const facts = factsFor(paras);
-    if (!facts.stems) {
-      let text = "";
-      for (let i = 0; i < paras.length && i < COMMON_STEM_PARAGRAPHS; i++) text += ` ${paras[i].text}`;
-      facts.stems = [...foldedStems(text)];
-    }
-    for (const stem of facts.stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-  }
-  const min = COMMON_STEM_SHARE * docs.length;
+function commonStems(counts: ReadonlyMap<string, number>, articleCount: number): string[] {
+  if (articleCount < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
+  const min = COMMON_STEM_SHARE * articleCount;
   const out: string[] = [];
   for (const [stem, count] of counts) if (count >= min) out.push(stem);
   return sorted(out);
@@ -332,11 +371,15 @@ function siteScoped(site: string | undefined, key: string): string | undefined {
   return site === undefined ? undefined : `${site}${SITE_KEY_SEPARATOR}${key}`;
 }
 
-/** What one article's top lines add to the evidence, read once per article and site (see ArticleFacts). */
-interface TopFacts {
+/** What one article's top lines add to the evidence, read once per article and site (see EvidenceFacts). */
+export interface TopFacts {
   site: string | undefined;
-  /** Each top line short enough to be a banner, as an opener key (and its site-scoped key) with the lines under it. */
-  openers: { key: string; scoped: string | undefined; followers: string; index: number; lead?: boolean; headlineNext?: boolean }[];
+  /**
+   * Each top line short enough to be a banner, as an opener key (and its site-scoped key)
+   * with the lines under it; whether it is a story's dated lead, and whether a headline-like
+   * line stands under it (read for every top line, so the passes need no paragraph again).
+   */
+  openers: { key: string; scoped: string | undefined; followers: string; index: number; lead: boolean; headlineNext: boolean }[];
   /** Site names ending a top line, with the headline's start before them. */
   suffixHeadlines: [key: string, headline: string][];
   /** The suffix keys it counts once (and their site-scoped keys). */
@@ -351,9 +394,7 @@ interface TopFacts {
   shouts: string[];
 }
 
-function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: FactsFor): TopFacts {
-  const facts = factsFor(paras);
-  if (facts.top && facts.top.site === site) return facts.top;
+function topFactsOf(paras: Paragraph[], site: string | undefined): TopFacts {
   const top: TopFacts = { site, openers: [], suffixHeadlines: [], suffixes: [], prefixes: [], prefixFollowers: [], inBody: [], shouts: [] };
   const lines = paras.slice(0, OPENER_DEPTH).filter((p) => p.text.length <= MAX_OPENER_LENGTH);
   // A banner stands above different lines in different articles; an article saved
@@ -361,7 +402,14 @@ function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: Fact
   for (let i = 0; i + 1 < paras.length && i < OPENER_DEPTH; i++) {
     if (paras[i].text.length > MAX_BANNER_LENGTH) continue;
     const key = normalizeFurnitureLine(paras[i].text);
-    top.openers.push({ key, scoped: siteScoped(site, key), followers: followersOf(paras, i), index: i });
+    top.openers.push({
+      key,
+      scoped: siteScoped(site, key),
+      followers: followersOf(paras, i),
+      index: i,
+      lead: isStoryLead(paras[i].text),
+      headlineNext: i + 2 < paras.length && standsAsHeadline(paras[i + 1].text),
+    });
   }
   const suffixKeys = lines.flatMap((p) => {
     const suffix = suffixKey(p.text);
@@ -414,14 +462,13 @@ function topFactsOf(paras: Paragraph[], site: string | undefined, factsFor: Fact
   });
   top.prefixes.push(...new Set(found));
   if (site !== undefined) top.prefixes.push(...new Set(found.map((key) => siteScoped(site, key)!)));
-  facts.top = top;
   return top;
 }
 
 function collectTopEvidence(
-  docs: Paragraph[][],
-  sites: readonly (string | undefined)[],
-  factsFor: FactsFor,
+  sources: readonly EvidenceSource[],
+  tops: readonly TopFacts[],
+  observer: EvidenceObserver | undefined,
 ): Pick<FurnitureEvidence, "openers" | "pairOpeners" | "bannerOpeners" | "prefixes" | "suffixes" | "pairSuffixes"> {
   const openers = new Map<string, Set<string>>();
   const bannerOpeners = new Map<string, Set<string>>();
@@ -432,7 +479,6 @@ function collectTopEvidence(
   const suffixes = new Map<string, number>();
   /** Per site name, the headlines it ends (their starts), to tell two stories from one saved twice. */
   const suffixHeadlines = new Map<string, Set<string>>();
-  const tops = docs.map((paras, d) => topFactsOf(paras, sites[d], factsFor));
   for (const top of tops) {
     for (const { key, scoped, followers } of top.openers) {
       addFollower(openers, key, followers);
@@ -457,17 +503,17 @@ function collectTopEvidence(
   // Second pass, only over the lines that open several articles: which stand above a
   // headline, and which are a story's dated lead rather than a banner.
   const leads = new Set<string>();
-  docs.forEach((paras, d) => {
-    for (const line of tops[d].openers) {
-      const { key, scoped, index: i } = line;
+  for (const top of tops) {
+    for (const line of top.openers) {
+      const { key, scoped } = line;
       if (!openerKeys.has(key) && !pairKeys.has(key) && !(scoped && openerKeys.has(scoped))) continue;
-      if ((line.lead ??= isStoryLead(paras[i].text))) {
+      if (line.lead) {
         leads.add(key);
         if (scoped) leads.add(scoped);
       }
-      if (openerKeys.has(key) && (line.headlineNext ??= i + 2 < paras.length && standsAsHeadline(paras[i + 1].text))) addFollower(bannerOpeners, key, line.followers);
+      if (openerKeys.has(key) && line.headlineNext) addFollower(bannerOpeners, key, line.followers);
     }
-  });
+  }
   // Navigation is glued to many different headlines. One word alone ("Menu …") must also
   // be rare in the archive's stories: "After …" or "Teenager …" start headlines too.
   const prefixList: string[] = [];
@@ -480,7 +526,7 @@ function collectTopEvidence(
     if (!key.includes(SITE_KEY_SEPARATOR) && !key.includes(" ")) oneWord.push(key);
     else prefixList.push(key);
   }
-  prefixList.push(...rareWords(docs, oneWord, prefixes, factsFor));
+  prefixList.push(...rareWords(sources, oneWord, prefixes, observer));
   // Navigation and the first word of some of its headlines ("Skip to content Hillary"):
   // the navigation alone is a prefix too, glued to more headlines than with the word.
   const accepted = new Set(prefixList);
@@ -508,25 +554,27 @@ function collectTopEvidence(
  * the prefix opens: a word stories use often ("after", "teenager") starts headlines of
  * its own.
  */
-function rareWords(docs: Paragraph[][], words: string[], glued: ReadonlyMap<string, number>, factsFor: FactsFor): string[] {
+function rareWords(sources: readonly EvidenceSource[], words: string[], glued: ReadonlyMap<string, number>, observer: EvidenceObserver | undefined): string[] {
   if (words.length === 0) return [];
   const uses = new Map(words.map((w) => [w, 0]));
-  for (const paras of docs) {
-    const known = (factsFor(paras).wordUses ??= new Map());
+  sources.forEach((source, d) => {
+    const known = (source.wordUses ??= new Map());
     let text: string | undefined;
     for (const word of words) {
       let used = known.get(word);
       if (used === undefined) {
         if (text === undefined) {
+          const paras = source.paragraphs();
           text = "";
           for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
           text = text.toLowerCase();
         }
         known.set(word, (used = hasWord(text, word)));
       }
+      observer?.wordUse?.(d, word, used);
       if (used) uses.set(word, uses.get(word)! + 1);
     }
-  }
+  });
   return words.filter((word) => uses.get(word)! < glued.get(word)!);
 }
 

@@ -4,7 +4,7 @@ import { decodeArticleBytes } from "./decode.ts";
 import { detokenizeIfTokenized } from "./detokenize.ts";
 import { splitParagraphs } from "./paragraphs.ts";
 import { findErrorPage } from "./error-pages.ts";
-import { collectFurnitureEvidence, removeFurniture, type FurnitureEvidence } from "./furniture.ts";
+import { collectFurnitureEvidence, removeFurniture, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "./furniture.ts";
 import { extractStructure } from "./structure.ts";
 import { readableTitle } from "./titles.ts";
 import { detectSource } from "./source.ts";
@@ -91,9 +91,11 @@ export interface PerArticleMemo {
   /**
    * The archive's furniture evidence, computed again only when the decoded articles are not
    * the very ones of the last call. `remember: false` when no later call will count again
-   * (what is read from each article is then not kept with it).
+   * (what is read from each article is then not kept with it). `sources`: the articles as
+   * the memo knows them (with the facts an earlier build read from them: an unchanged
+   * article's text is then not read), and an observer told what is read now.
    */
-  furnitureEvidence?(decoded: readonly DecodedArticle[], run: (options: { remember: boolean }) => FurnitureEvidence): FurnitureEvidence;
+  furnitureEvidence?(decoded: readonly DecodedArticle[], run: (options: EvidenceRunOptions) => FurnitureEvidence): FurnitureEvidence;
   /** Every analysis of the run is made: nothing after needs a decoded article (a memo kept for one run may let them go). */
   analysesMade?(): void;
   /** The story-group sketches kept from the last run (by text digest), for findStoryGroups to use and bring up to date. */
@@ -102,11 +104,18 @@ export interface PerArticleMemo {
   storySketchesUpdated?(store: SketchStore): void;
 }
 
+export interface EvidenceRunOptions {
+  remember: boolean;
+  /** In the order of the decoded articles. */
+  sources?: EvidenceSource[];
+  observer?: EvidenceObserver;
+}
+
 /** The furniture evidence of these decoded articles (in the order given), through the memo when there is one. */
 export function archiveFurnitureEvidence(decoded: readonly DecodedArticle[], memo?: PerArticleMemo): FurnitureEvidence {
-  const run = (options: { remember: boolean } = { remember: true }) =>
+  const run = (options: EvidenceRunOptions = { remember: true }) =>
     collectFurnitureEvidence(
-      decoded.map((d) => d.paragraphs),
+      options.sources ?? decoded.map((d) => d.paragraphs),
       decoded.map((d) => d.overrides.source),
       options,
     );

@@ -292,3 +292,122 @@ describe("one memo across the dev server's saves", () => {
     assert.equal(memo.stats.decoded, decoded + 1);
   });
 });
+
+/**
+ * Articles whose furniture evidence uses every kind of fact: a recurring line, a site's
+ * banner among the top lines, a one-word navigation prefix glued to the headline (whose
+ * uses in the texts are looked up) and a site name after it.
+ */
+function furnishedArchive(topics = ["pier", "bridge", "ferry", "school", "market", "library"]): RawArticleInput[] {
+  return topics.map((topic) => {
+    const title = `${topic[0].toUpperCase()}${topic.slice(1)}`;
+    return article(
+      `${topic}.txt`,
+      [
+        `Menu ${title} plans approved by the council | Harbour Gazette`,
+        "THE HARBOUR GAZETTE",
+        `The council voted on Tuesday to approve the ${topic} plans, the mayor said. Work on the ${topic} starts in spring.`,
+        `Residents said the ${topic} had waited years for the money.`,
+        "Subscribe to our newsletter",
+      ].join("\n\n"),
+    );
+  });
+}
+
+async function buildOnce(dir: string, inputs: RawArticleInput[], oneRun: boolean) {
+  const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+  memo.retainOnly(new Set(inputs.map((i) => i.file)));
+  const result = ingestArchive(inputs, { now: NOW, memo });
+  await memo.save();
+  return { result, stats: { ...memo.stats } };
+}
+
+describe("an unchanged article's text is not decoded again", () => {
+  for (const oneRun of [true, false]) {
+    const kind = oneRun ? "a build's ingest process" : "a memo kept across runs";
+    it(`counts the evidence from the facts the last build read, decoding only the changed article (${kind})`, async () => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+      const inputs = furnishedArchive();
+      const cold = await buildOnce(dir, inputs, oneRun);
+      const { evidence } = cold.result;
+      assert.ok(evidence!.recurring.includes("subscribe to our newsletter"));
+      assert.ok(evidence!.prefixes.includes("menu"), "a one-word prefix: its uses in the texts were looked up");
+      assert.ok(evidence!.openers.length > 0 && evidence!.suffixes.length > 0);
+      assert.equal(cold.stats.decoded, inputs.length);
+
+      const edited = inputs.map((input, i) => (i === 2 ? article(input.file, `${new TextDecoder().decode(input.bytes)}\n\nThe ferry runs late.`) : input));
+      const warm = await buildOnce(dir, edited, oneRun);
+      assert.deepEqual({ decoded: warm.stats.decoded, deferred: warm.stats.decodeDeferred }, { decoded: 1, deferred: inputs.length - 1 });
+      assert.deepEqual(warm.result, ingestArchive(edited, { now: NOW }));
+      // And once more, from what the warm build saved.
+      const again = await buildOnce(dir, edited, oneRun);
+      assert.equal(again.stats.decoded, 0);
+      assert.deepEqual(again.result, warm.result);
+    });
+  }
+
+  it("decodes the unchanged articles after all when an added article changes what the archive says about their lines", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const line = "Read more harbour news";
+    // The line is in two articles: not yet recurring.
+    const inputs = furnishedArchive().map((input, i) => (i < 2 ? article(input.file, `${new TextDecoder().decode(input.bytes)}\n\n${line}`) : input));
+    await buildOnce(dir, inputs, true);
+    const more = [...inputs, article("zoo.txt", `Zoo gets a new gate\n\nThe zoo opened a new gate on Monday, its keeper said.\n\n${line}`)];
+    const warm = await buildOnce(dir, more, true);
+    assert.ok(warm.result.evidence!.recurring.includes("read more harbour news"));
+    assert.ok(warm.stats.decoded > 1, "the articles holding the line are read again");
+    assert.deepEqual(warm.result, ingestArchive(more, { now: NOW }));
+    assert.ok(!warm.result.articles[0].body.some((p) => p === line), "the line is furniture in an unchanged article too");
+  });
+
+  it("adds an article without decoding the others while the evidence's sets stay the same", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const inputs = furnishedArchive();
+    await buildOnce(dir, inputs, true);
+    const more = [...inputs, article("zoo.txt", `Zoo gets a new gate\n\nThe zoo opened a new gate on Monday, its keeper said.`)];
+    const warm = await buildOnce(dir, more, true);
+    assert.deepEqual({ decoded: warm.stats.decoded, analyzed: warm.stats.analyzed }, { decoded: 1, analyzed: 1 });
+    assert.deepEqual(warm.result, ingestArchive(more, { now: NOW }));
+  });
+
+  it("reads the facts and word uses from the folder (planted ones change the evidence)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const inputs = furnishedArchive();
+    await buildOnce(dir, inputs, true);
+    const [folder] = await readdir(dir);
+    const factsFiles = (await readdir(path.join(dir, folder))).filter((n) => n.startsWith("facts-"));
+    for (const name of factsFiles) {
+      const file = path.join(dir, folder, name);
+      const text = await readFile(file, "utf8");
+      await writeFile(file, text.replaceAll('"lines":[', '"lines":["a planted line",'));
+    }
+    const usesFile = path.join(dir, folder, "word-uses.json");
+    const uses = JSON.parse(await readFile(usesFile, "utf8")) as { words: string[]; files: [string, string, string][] };
+    assert.deepEqual(uses.words, ["menu"]);
+    await writeFile(usesFile, JSON.stringify({ ...uses, files: uses.files.map(([file, hash]) => [file, hash, "1"]) }));
+    // (The planted evidence differs from the saved one: every article's lines are looked up again.)
+    const planted = await buildOnce(dir, inputs, true);
+    assert.ok(planted.result.evidence!.recurring.includes("a planted line"));
+    assert.ok(!planted.result.evidence!.prefixes.includes("menu"), "every text said to use the word: not navigation");
+  });
+
+  it("decodes an article whose facts line was cut short, and writes its facts again; a removed article's facts go", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const inputs = furnishedArchive();
+    await buildOnce(dir, inputs, true);
+    const [folder] = await readdir(dir);
+    const shardOf = (file: string) => createHash("sha1").update(file).digest()[0] % 256;
+    const factsFile = (file: string) => path.join(dir, folder, `facts-${shardOf(file)}.txt`);
+    const target = factsFile("pier.txt");
+    const text = await readFile(target, "utf8");
+    const at = text.indexOf('"pier.txt"');
+    await writeFile(target, `${text.slice(0, at + 40)}\n${text.slice(text.indexOf("\n", at) + 1)}`);
+    const mended = await buildOnce(dir, inputs, true);
+    assert.equal(mended.stats.decoded, 1);
+    assert.deepEqual(mended.result, ingestArchive(inputs, { now: NOW }));
+    assert.equal((await buildOnce(dir, inputs, true)).stats.decoded, 0, "its facts were written again");
+    const fewer = inputs.filter((i) => i.file !== "bridge.txt");
+    await buildOnce(dir, fewer, true);
+    assert.ok(!(await readFile(factsFile("bridge.txt"), "utf8")).includes('"bridge.txt"'));
+  });
+});
