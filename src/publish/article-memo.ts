@@ -260,10 +260,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     return source;
   };
 
-  /** Writes the facts shards with a changed article, and the word uses of the last count. */
-  const saveFacts = async () => {
-    if (!factsDirty.size && !countedUses) return;
-    await mkdir(folder!, { recursive: true });
+  /**
+   * Writes the facts shards with a changed article, and the word uses of the last count.
+   * Synchronous: a one-run memo writes them as soon as every analysis is made, and lets
+   * them go (at 100,000 articles a cold build's facts are about 150 MB of JSON, which the
+   * ingest process then no longer holds through its Markdown step, where it peaks).
+   */
+  const writeFacts = () => {
+    if (!folder || (!factsDirty.size && !countedUses)) return;
+    mkdirSync(folder, { recursive: true });
     const lines = new Map<number, string[]>([...factsDirty].map((n) => [n, []]));
     for (const [file, hash] of [...hashes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const shard = lines.get(shardOf(file));
@@ -271,17 +276,17 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       if (facts) shard.push(`${JSON.stringify(file)}\t${hash}\t${facts.json}\n`);
     }
     for (const [n, shard] of lines) {
-      const target = path.join(folder!, FACTS_FILE(n));
-      await writeFile(`${target}.tmp`, shard.join(""));
-      await rename(`${target}.tmp`, target);
+      const target = path.join(folder, FACTS_FILE(n));
+      writeFileSync(`${target}.tmp`, shard.join(""));
+      renameSync(`${target}.tmp`, target);
     }
     factsDirty.clear();
     if (countedUses) {
       const { words, files, users } = countedUses;
       const text = JSON.stringify({ words, files: files.map((file) => [file, hashes.get(file), words.map((word) => (users.get(word)!.has(file) ? "1" : "0")).join("")]) });
       if (text !== wordUsesOnDisk) {
-        await writeFile(path.join(folder!, `${WORD_USES_FILE}.tmp`), text);
-        await rename(path.join(folder!, `${WORD_USES_FILE}.tmp`), path.join(folder!, WORD_USES_FILE));
+        writeFileSync(path.join(folder, `${WORD_USES_FILE}.tmp`), text);
+        renameSync(path.join(folder, `${WORD_USES_FILE}.tmp`), path.join(folder, WORD_USES_FILE));
         wordUsesOnDisk = text;
       }
     }
@@ -374,8 +379,12 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     analysesMade() {
       if (!options.oneRun) return;
       decodes.clear();
-      // The saved facts a save writes again are those of shards with a changed article.
-      for (const file of savedFacts.keys()) if (!factsDirty.has(shardOf(file))) savedFacts.delete(file);
+      // Every article's facts are read by now: written, and let go.
+      writeFacts();
+      savedFacts.clear();
+      freshFacts.clear();
+      countedUses = undefined;
+      wordUsesOnDisk = undefined;
       // The evidence and its digest stay (the save names them); another run would decode again.
       if (lastEvidence) lastEvidence.decoded = [];
     },
@@ -443,7 +452,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
           }
         }
       }
-      await saveFacts();
+      writeFacts();
       if (dirty.size === 0 && evidence === savedEvidence) return;
       await mkdir(folder, { recursive: true });
       // Results of other code versions or other days can never be reused.
