@@ -216,6 +216,8 @@ describe("related articles on two threads", () => {
     // The helper gets its share as soon as the job is posted; on a busy machine it may get none, so a few tries.
     let shared = false;
     for (let attempt = 0; attempt < 5 && !shared; attempt++) {
+      // Each pass stops its helper; the next is started and waited for.
+      assert.equal(await relatedHelperReady(), true);
       const both = findRelated(articles);
       assert.deepEqual(both, alone);
       shared = lastRun.scoredHere < lastRun.chunks;
