@@ -7,7 +7,8 @@
  *
  * Articles are scored in chunks that each thread claims from a shared counter; an
  * article's related list depends only on the shared arrays, so whichever thread scores it
- * writes the same numbers, and a chunk scored twice is harmless.
+ * writes the same numbers, and a chunk scored twice at once is harmless as long as no
+ * thread ever writes a value that is not final (no clearing first).
  */
 
 /** What the scoring pass reads, all in typed arrays (shared between threads when `SharedArrayBuffer`-backed). */
@@ -128,11 +129,15 @@ interface Candidate {
 function scoreArticle(job: RelatedScoringJob, i: number, scratch: Scratch): void {
   const { limit, results, norms, inverseNorms, sections, days, slugRank, postingStarts, postingArticle, postingWeight, vectorStarts, vectorFeatures, vectorWeights } = job;
   const { partial, touched, dense } = scratch;
+  // Only final values are ever written (the list, then -1 after it): another thread may be
+  // scoring the same article at the same moment, and its writes must not undo these.
   const out = i * limit;
-  results.fill(-1, out, out + limit);
   const vStart = vectorStarts[i];
   const vEnd = vectorStarts[i + 1];
-  if (vEnd === vStart || limit <= 0) return;
+  if (vEnd === vStart || limit <= 0) {
+    results.fill(-1, out, out + limit);
+    return;
+  }
   const norm = norms[i];
   // The strongest features, looked up in the index.
   let touchedCount = 0;
@@ -209,4 +214,5 @@ function scoreArticle(job: RelatedScoringJob, i: number, scratch: Scratch): void
     if (written >= limit || c.score < job.relativeFloor * best) break;
     results[out + written++] = c.j;
   }
+  results.fill(-1, out + written, out + limit);
 }

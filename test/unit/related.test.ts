@@ -246,6 +246,41 @@ describe("related articles on two threads", () => {
     assert.equal(job.results[0], 3);
   });
 
+  it("writes only final values into the lists (another thread may be scoring the same articles at that moment)", () => {
+    const articles = generatedArchive(500, 3);
+    const finished = relatedScoringJob(articles);
+    scoreUnfinishedChunks(finished);
+    const job = relatedScoringJob(articles);
+    const real = job.results;
+    const wrong: string[] = [];
+    const check = (at: number, value: number) => {
+      if (finished.results[at] !== value) wrong.push(`slot ${at}: ${value}, finally ${finished.results[at]}`);
+    };
+    // The second scoring starts from the first one's lists, as if a thread had just finished them.
+    real.set(finished.results);
+    job.results = new Proxy(real, {
+      set(target, key, value: number) {
+        check(Number(key), value);
+        target[Number(key)] = value;
+        return true;
+      },
+      get(target, key) {
+        if (key === "fill") {
+          return (value: number, start = 0, end = target.length) => {
+            for (let at = start; at < end; at++) check(at, value);
+            return target.fill(value, start, end);
+          };
+        }
+        const field = Reflect.get(target, key, target) as unknown;
+        return typeof field === "function" ? (field as (...args: unknown[]) => unknown).bind(target) : field;
+      },
+    });
+    scoreUnfinishedChunks(job);
+    assert.deepEqual(wrong.slice(0, 3), []);
+    assert.deepEqual([...real], [...finished.results]);
+    assert.ok(finished.results.some((j) => j >= 0));
+  });
+
   it("never relate an article to one of its same story, whichever thread scores it", () => {
     const articles = generatedArchive(3000, 5);
     const retold = articles.filter((a) => a.sameStory?.length).length;
