@@ -17,7 +17,9 @@ import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerAr
  * refusals included; a decoded article is reused while its bytes are the same) and,
  * with a folder, on disk across builds: the analyses are spread
  * over 256 shard files so no single JSON string grows with the archive, and a folder
- * written by other code or on another day is never read.
+ * written by other code or on another day is never read. The folder also keeps what the
+ * furniture evidence read from each article (its evidence facts, by the file's hash), so
+ * a build counts the evidence without decoding an unchanged article.
  */
 export interface ArticleMemo extends PerArticleMemo {
   /**
@@ -75,7 +77,7 @@ const SKETCHES_FILE = "story-sketches.bin";
 
 /**
  * What each article's evidence facts (src/ingest/furniture.ts) were read as, by file: lines
- * of its JSON-quoted name, its input hash and the facts' JSON, in FACTS_SHARDS files. With
+ * of its JSON-quoted name, its input hash and the facts' JSON, in SHARDS files. With
  * them a warm build counts the archive's furniture evidence without decoding an unchanged
  * article (4 s at 10,000 articles, 42 s at 100,000).
  */
@@ -201,31 +203,43 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         }
       }),
     );
-    await Promise.all(
-      Array.from({ length: SHARDS }, async (_, n) => {
-        const text = await readFile(path.join(folder, FACTS_FILE(n)), "utf8").catch(() => undefined);
-        if (text === undefined) return;
-        // Line by line: a line cut short is a miss for its article alone (its JSON does not parse when used).
-        for (const line of text.split("\n")) {
-          const first = line.indexOf("\t");
-          const second = line.indexOf("\t", first + 1);
-          if (first < 0 || second < 0) continue;
-          try {
-            savedFacts.set(JSON.parse(line.slice(0, first)) as string, { hash: line.slice(first + 1, second), json: line.slice(second + 1) });
-          } catch {
-            // Not a line this code wrote.
-          }
+  }
+
+  /**
+   * Reads the facts and word uses in the folder, once, when first needed (the first
+   * decode, or the removal of files gone), a shard at a time: not beside the analyses' shards, which the memo parses all
+   * at once as it opens (at 100,000 articles the ingest process's RSS reaches 2 GB there).
+   */
+  let factsRead = !folder;
+  const readSavedFacts = () => {
+    factsRead = true;
+    for (let n = 0; n < SHARDS; n++) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(folder!, FACTS_FILE(n)), "utf8");
+      } catch {
+        continue;
+      }
+      // Line by line: a line cut short is a miss for its article alone (its JSON does not parse when used).
+      for (const line of text.split("\n")) {
+        const first = line.indexOf("\t");
+        const second = line.indexOf("\t", first + 1);
+        if (first < 0 || second < 0) continue;
+        try {
+          savedFacts.set(JSON.parse(line.slice(0, first)) as string, { hash: line.slice(first + 1, second), json: line.slice(second + 1) });
+        } catch {
+          // Not a line this code wrote.
         }
-      }),
-    );
+      }
+    }
     try {
-      const saved = JSON.parse(await readFile(path.join(folder, WORD_USES_FILE), "utf8")) as { words: string[]; files: [string, string, string][] };
+      const saved = JSON.parse(readFileSync(path.join(folder!, WORD_USES_FILE), "utf8")) as { words: string[]; files: [string, string, string][] };
       wordUsesOnDisk = JSON.stringify(saved);
       savedWordUses = { words: saved.words, files: new Map(saved.files.map(([file, hash, uses]) => [file, { hash, uses }])) };
     } catch {
       // None yet, or cut short: every word is looked up in the texts.
     }
-  }
+  };
 
   /** The facts of an article at this hash: read this run, or saved. */
   const factsAt = (file: string, hash: string): SavedFacts | undefined => {
@@ -295,6 +309,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   return {
     stats,
     decode(input, run) {
+      if (!factsRead) readSavedFacts();
       const hash = inputHash(input);
       hashes.set(input.file, hash);
       const cached = decodes.get(input.file);
@@ -367,6 +382,11 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       };
       let evidence = run({ remember: !options.oneRun, sources: decoded.map(sourceFor), observer });
       countedUses = counted;
+      // Counted: a one-run memo keeps only the saved facts its save writes again (shards with a changed article).
+      if (options.oneRun) {
+        for (const file of savedFacts.keys()) if (!factsDirty.has(shardOf(file))) savedFacts.delete(file);
+        savedWordUses = undefined;
+      }
       const digest = evidenceDigest(evidence);
       // One article saved seldom changes what the archive says about its lines: the same
       // evidence object keeps every other article's key (a digest of its lines) valid, so
@@ -383,8 +403,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       writeFacts();
       savedFacts.clear();
       freshFacts.clear();
-      countedUses = undefined;
-      wordUsesOnDisk = undefined;
+      countedUses = savedWordUses = wordUsesOnDisk = undefined;
       // The evidence and its digest stay (the save names them); another run would decode again.
       if (lastEvidence) lastEvidence.decoded = [];
     },
@@ -413,6 +432,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       }
     },
     retainOnly(files) {
+      if (!factsRead) readSavedFacts();
       for (const file of decodes.keys()) if (!files.has(file)) decodes.delete(file);
       for (const file of sources.keys()) if (!files.has(file)) sources.delete(file);
       for (const known of [savedFacts, freshFacts]) {
