@@ -1,12 +1,12 @@
 import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readArticleInputs } from "../ingest/article-files.ts";
 import type { ArticleError } from "../errors.ts";
 import { checkAgainstArchive, checkArticleContent, decodeArchive, finishCheck, type DecodedArchive, type CheckProblem, type CheckResult, type DecodedArticle } from "./check.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { MAIN_THREAD_SHARE, PARALLEL_MIN_ARTICLES } from "./check-settings.ts";
+import { startTypeScriptWorker } from "../util/ts-worker.ts";
 
 /**
  * The I/O around `checkArticles`: list and read the archive, and turn the paths a
@@ -131,12 +131,8 @@ async function checkInParallel(
 }
 
 function runWorker(articles: DecodedArticle[], evidence: FurnitureEvidence, now: Date): Promise<CheckProblem[]> {
-  // Worker threads do not inherit tsx's loader, so the worker registers it before loading the .ts entry.
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./check-worker.ts", import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(boot, { eval: true, workerData: { articles, evidence, now } });
+    const worker = startTypeScriptWorker(new URL("./check-worker.ts", import.meta.url), { workerData: { articles, evidence, now } });
     worker.once("message", (problems: CheckProblem[]) => {
       resolve(problems);
       void worker.terminate();

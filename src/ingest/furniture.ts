@@ -172,16 +172,18 @@ export interface EvidenceObserver {
 /**
  * `sites` names each article's site when front matter or a folder's `_defaults.yml` says
  * it (`source`): lines recurring within one site count from MIN_SITE_ARTICLES articles.
- * An article given as its paragraphs has its facts kept with them for the next count (the
- * dev server's next save) unless `remember` is false: then none is held past its turn
- * (about half a gigabyte at 100,000 articles, at the ingest process's peak).
+ * The facts read from an article are stored on its source for the next count (the dev
+ * server's next save) unless `remember` is false: then none is held past its turn (about
+ * half a gigabyte at 100,000 articles, at the ingest process's peak), and a source's own
+ * facts are only read.
  */
 export function collectFurnitureEvidence(
   docs: readonly (Paragraph[] | EvidenceSource)[],
   sites: readonly (string | undefined)[] = [],
   options: { remember?: boolean; observer?: EvidenceObserver } = {},
 ): FurnitureEvidence {
-  const sources = docs.map((doc) => (Array.isArray(doc) ? sourceOf(doc, options.remember !== false) : doc));
+  const remember = options.remember !== false;
+  const sources = docs.map((doc) => (Array.isArray(doc) ? sourceOf(doc, remember) : doc));
   const articleCount = docs.length;
   const minArticles = Math.max(
     RECURRING_MIN_ARTICLES,
@@ -196,14 +198,12 @@ export function collectFurnitureEvidence(
     let facts = source.facts;
     if (!facts || facts.top.site !== site) {
       facts = readEvidenceFacts(source.paragraphs(), site, facts);
-      source.facts = facts;
+      if (remember) source.facts = facts;
       options.observer?.facts?.(d, facts);
     }
     for (const key of facts.lines) counts.set(key, (counts.get(key) ?? 0) + 1);
     for (const stem of facts.stems) stemCounts.set(stem, (stemCounts.get(stem) ?? 0) + 1);
     tops.push(facts.top);
-    // A source made here for this count alone lets its facts go (the top lines stay in `tops`).
-    if (forgetful.has(source)) source.facts = undefined;
   });
   const recurring: string[] = [];
   for (const [line, count] of counts) if (count >= minArticles) recurring.push(line);
@@ -216,17 +216,11 @@ export function collectFurnitureEvidence(
   };
 }
 
-/** Sources made for one count (remember: false): their facts are dropped as soon as they are counted. */
-const forgetful = new WeakSet<EvidenceSource>();
 /** The sources of paragraph lists, kept with them (remember: true). */
 const sourcesOfParagraphs = new WeakMap<Paragraph[], EvidenceSource>();
 
 function sourceOf(paras: Paragraph[], remember: boolean): EvidenceSource {
-  if (!remember) {
-    const source: EvidenceSource = { paragraphs: () => paras, wordUses: new Map() };
-    forgetful.add(source);
-    return source;
-  }
+  if (!remember) return { paragraphs: () => paras, wordUses: new Map() };
   let source = sourcesOfParagraphs.get(paras);
   if (!source) sourcesOfParagraphs.set(paras, (source = { paragraphs: () => paras, wordUses: new Map() }));
   return source;
@@ -238,7 +232,7 @@ export function hasEvidenceFacts(paras: Paragraph[]): boolean {
 }
 
 /** An article's evidence facts, read from its paragraphs for `site` (lines and stems taken from `known`, read for another site). */
-export function readEvidenceFacts(paras: Paragraph[], site: string | undefined, known?: EvidenceFacts): EvidenceFacts {
+function readEvidenceFacts(paras: Paragraph[], site: string | undefined, known?: EvidenceFacts): EvidenceFacts {
   let stems = known?.stems;
   if (!stems) {
     let text = "";

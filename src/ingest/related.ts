@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { TAG_STOPWORDS, tokenize, tokenizeBody } from "./entities.ts";
 import { chunkCount, scoreClaimedChunks, scoreUnfinishedChunks, timeFactor as scaledTimeFactor, type RelatedScoringJob } from "./related-scoring.ts";
+import { startTypeScriptWorker } from "../util/ts-worker.ts";
 
 /**
  * Related articles, chosen once at ingest's archive-wide pass and stored as slugs in
@@ -354,11 +355,7 @@ export function relatedHelper(): Worker | undefined {
   helperThread = null;
   if (availableParallelism() < 2) return undefined;
   try {
-    // Worker threads do not inherit tsx's loader: the thread registers it before loading the .ts entry.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const entry = new URL("./related-worker.ts", import.meta.url).href;
-    const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-    const started = new Worker(boot, { eval: true });
+    const started = startTypeScriptWorker(new URL("./related-worker.ts", import.meta.url));
     started.unref();
     helperReady = new Promise((resolve) => {
       started.once("message", () => resolve(true));

@@ -259,14 +259,14 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     if (saved && uses?.hash === hash) savedWordUses!.words.forEach((word, i) => wordUses.set(word, uses.uses[i] === "1"));
     const paragraphs = () => decoded.paragraphs;
     if (options.oneRun) {
-      // Parsed when counted, never held: at 100,000 articles all the facts at once are about half a gigabyte.
+      // Parsed when counted, never held (a one-run count stores no facts back): at 100,000
+      // articles all the facts at once are about half a gigabyte.
       return {
         paragraphs,
         wordUses,
         get facts(): EvidenceFacts | undefined {
           return saved && (JSON.parse(saved.json) as EvidenceFacts);
         },
-        set facts(_: EvidenceFacts | undefined) {},
       };
     }
     const source: EvidenceSource = { paragraphs, wordUses, facts: saved && (JSON.parse(saved.json) as EvidenceFacts) };
