@@ -4,34 +4,53 @@ import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import type { InheritedDefaults } from "../ingest/folder-defaults.ts";
 import { analyzeArticle, articleInputHash, decodeArticle, type AnalyzedArticle } from "../ingest/pipeline.ts";
 
-/** Articles per message back: no single message grows with the archive. */
-const BATCH = 200;
+type Message =
+  | { type: "start"; now: string; evidence: FurnitureEvidence; articlesDir: string }
+  | { type: "work"; inputs: { file: string; defaults?: InheritedDefaults }[] }
+  | { type: "end" };
 
 /**
- * Analyses its share of the articles for src/publish/parallel-analysis.ts: reads each
- * file, decodes and analyses it, and sends the analyses back in batches, each with the
- * hash of the input it read (null for an article whose analysis fails: the build
- * reports it itself).
+ * Analyses articles for src/publish/parallel-analysis.ts: told the archive's evidence
+ * first, then sent pieces of work from the build's queue, it reads each file, decodes and
+ * analyses it, and sends each piece's analyses back, each with the hash of the input it
+ * read (null for an article whose analysis fails: the build reports it itself). Pieces
+ * are done one at a time, in the order they came; "end" stops it.
  */
-process.once("message", async (message: { now: string; evidence: FurnitureEvidence; articlesDir: string; inputs: { file: string; defaults?: InheritedDefaults }[] }) => {
+let settings: { now: Date; evidence: FurnitureEvidence; articlesDir: string } | undefined;
+const queue: Message[] = [];
+let working = false;
+
+process.on("message", (message: Message) => {
+  queue.push(message);
+  if (!working) void work();
+});
+
+async function work(): Promise<void> {
+  working = true;
   try {
-    const now = new Date(message.now);
-    for (let i = 0; i < message.inputs.length; i += BATCH) {
-      const results: [string, string, AnalyzedArticle | null][] = [];
-      for (const { file, defaults } of message.inputs.slice(i, i + BATCH)) {
-        const input = { file, bytes: await readFile(path.join(message.articlesDir, file)), defaults };
-        let analyzed: AnalyzedArticle | null = null;
-        try {
-          analyzed = analyzeArticle(decodeArticle(input), message.evidence, now);
-        } catch {
-          // Reported by the build.
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir };
+      else if (message.type === "end") {
+        process.exit(0);
+      } else {
+        if (!settings) throw new Error("work came before the evidence");
+        const results: [string, string, AnalyzedArticle | null][] = [];
+        for (const { file, defaults } of message.inputs) {
+          const input = { file, bytes: await readFile(path.join(settings.articlesDir, file)), defaults };
+          let analyzed: AnalyzedArticle | null = null;
+          try {
+            analyzed = analyzeArticle(decodeArticle(input), settings.evidence, settings.now);
+          } catch {
+            // Reported by the build.
+          }
+          results.push([file, articleInputHash(input), analyzed]);
         }
-        results.push([file, articleInputHash(input), analyzed]);
+        await new Promise<void>((resolve, reject) => process.send!({ type: "batch", results }, (error: Error | null) => (error ? reject(error) : resolve())));
       }
-      await new Promise<void>((resolve, reject) => process.send!({ type: "batch", results }, (error: Error | null) => (error ? reject(error) : resolve())));
     }
-    process.send!({ type: "done" }, () => process.exit(0));
   } catch (error) {
     process.send!({ type: "failed", error: (error as Error).stack ?? String(error) }, () => process.exit(1));
+  } finally {
+    working = false;
   }
-});
+}

@@ -1,4 +1,6 @@
 import { analyzeArticle, archiveFurnitureEvidence, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle, type RawArticleInput } from "../ingest/pipeline.ts";
+import type { ChildProcess } from "node:child_process";
+import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import type { ArticleMemo } from "./article-memo.ts";
 import { forkWorker } from "./child-process.ts";
 
@@ -23,6 +25,20 @@ export function workerCount(missing: number, workers: number): number {
   return Math.min(Math.floor(workers), MAX_ANALYSIS_WORKERS, Math.floor(missing / MIN_ARTICLES_PER_PROCESS) - 1);
 }
 
+/** Articles per piece of work a worker process is sent, and this process takes, from the shared queue. */
+export const ANALYSIS_CHUNK = 16;
+/** Pieces of work a worker holds at once: the next is there as it finishes one, while this process is busy with its own. */
+const CHUNKS_AHEAD = 2;
+
+export interface ParallelAnalysisResult {
+  /** Analyses the worker processes made (and this process stored). */
+  analyzedByWorkers: number;
+  /** Of those, each worker's. */
+  perWorker: number[];
+  /** Analyses this process made meanwhile. */
+  analyzedHere: number;
+}
+
 /**
  * The per-article analysis (the costly part of ingest, and independent per article) of
  * the articles the memo lacks, shared between this process and worker processes on a
@@ -31,82 +47,138 @@ export function workerCount(missing: number, workers: number): number {
  * analysis in the memo: the records are those ingestArchive alone would make, since an
  * analysis depends only on the article and the archive's furniture evidence, both
  * computed here exactly as ingestArchive computes them.
+ *
+ * The articles wait in one queue that every process takes ANALYSIS_CHUNK of at a time, so
+ * they all finish together. Split in fixed shares, this process sat idle for a quarter of
+ * a 1,000-article ingest waiting for its worker, which starts seconds later (it loads the
+ * ingest code and reads its files itself).
  */
 export async function analyzeInParallel(
   inputs: readonly RawArticleInput[],
   memo: ArticleMemo,
   options: { now: Date; articlesDir: string; workers: number; onProgress?: (done: number, total: number) => void },
-): Promise<{ analyzedByWorkers: number; perWorker: number[] }> {
+): Promise<ParallelAnalysisResult> {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const decoded: { input: RawArticleInput; decoded: DecodedArticle }[] = [];
-  for (const input of sorted) {
-    try {
-      decoded.push({ input, decoded: memo.decode(input, () => decodeArticle(input)) });
-    } catch {
-      // ingestArchive reports it.
+  const decoded: Pending[] = [];
+  const workers: ChildProcess[] = [];
+  const newTexts = memo.stats.decoded;
+  try {
+    for (const input of sorted) {
+      try {
+        decoded.push({ input, decoded: memo.decode(input, () => decodeArticle(input)) });
+      } catch {
+        // ingestArchive reports it.
+      }
+      // A worker process starts as soon as enough texts are new to need it, and loads the
+      // ingest code (a second or two) while this process decodes the rest.
+      while (workers.length < workerCount(memo.stats.decoded - newTexts, options.workers)) workers.push(forkWorker(new URL("./analyze-worker.ts", import.meta.url)));
     }
+    // The same evidence ingestArchive then uses: the memo hands it the one computed here.
+    const evidence = archiveFurnitureEvidence(
+      decoded.map((d) => d.decoded),
+      memo,
+    );
+    const missing = decoded.filter((d) => !memo.has(d.decoded, evidence));
+    const count = workerCount(missing.length, options.workers);
+    // New texts whose analyses the memo still holds need no worker started for them.
+    for (const spare of workers.splice(count)) spare.send({ type: "end" });
+    while (workers.length < count) workers.push(forkWorker(new URL("./analyze-worker.ts", import.meta.url)));
+    if (count === 0) return { analyzedByWorkers: 0, perWorker: [], analyzedHere: 0 };
+    return await shareAnalysis(missing, workers.splice(0), evidence, memo, options);
+  } finally {
+    // Started, but never given their work (this process failed first): they must not outlive it.
+    for (const worker of workers) worker.kill();
   }
-  // The same evidence ingestArchive then uses: the memo hands it the one computed here.
-  const evidence = archiveFurnitureEvidence(
-    decoded.map((d) => d.decoded),
-    memo,
-  );
-  const missing = decoded.filter((d) => !memo.has(d.decoded, evidence));
-  const count = workerCount(missing.length, options.workers);
-  if (count === 0) return { analyzedByWorkers: 0, perWorker: [] };
-
-  // Every (count + 1)th article to each worker, the rest here: each share holds a similar mix of long and short ones.
-  const processes = count + 1;
-  const ours: typeof missing = [];
-  const shares = Array.from({ length: count }, () => new Map<string, (typeof missing)[number]>());
-  missing.forEach((m, i) => (i % processes === 0 ? ours.push(m) : shares[(i % processes) - 1].set(m.input.file, m)));
-  const perWorker = shares.map(() => 0);
-  const runs = shares.map((theirs, w) => runWorker(theirs, evidence, options, (sent, analyzed) => {
-    memo.store(sent.decoded, evidence, analyzed);
-    perWorker[w]++;
-  }));
-  // A failed worker is reported once every process has stopped (none left writing to the memo).
-  const finished = Promise.allSettled(runs);
-  let done = 0;
-  for (const { decoded: d } of ours) {
-    try {
-      memo.analyze(d, evidence, () => analyzeArticle(d, evidence, options.now));
-    } catch {
-      // ingestArchive reports it.
-    }
-    options.onProgress?.(Math.min(missing.length, ++done * processes), missing.length);
-  }
-  for (const outcome of await finished) if (outcome.status === "rejected") throw outcome.reason;
-  return { analyzedByWorkers: perWorker.reduce((a, b) => a + b, 0), perWorker };
 }
 
-/** One worker process's share: each analysis it sends back is handed to `store`, unless its file changed since this process read it. */
+/** The queue of `missing` shared by this process and `workers` (started, not yet told the evidence). */
+async function shareAnalysis(
+  missing: readonly Pending[],
+  workers: readonly ChildProcess[],
+  evidence: FurnitureEvidence,
+  memo: ArticleMemo,
+  options: { now: Date; articlesDir: string; onProgress?: (done: number, total: number) => void },
+): Promise<ParallelAnalysisResult> {
+  let next = 0;
+  const take = (n: number) => missing.slice(next, (next = Math.min(missing.length, next + n)));
+  let done = 0;
+  const progress = (n: number) => options.onProgress?.((done += n), missing.length);
+  const perWorker = workers.map(() => 0);
+  const runs = workers.map((worker, w) =>
+    runWorker(worker, take, evidence, options, (sent, analyzed) => {
+      memo.store(sent.decoded, evidence, analyzed);
+      perWorker[w]++;
+    }, progress),
+  );
+  // A failed worker is reported once every process has stopped (none left writing to the memo).
+  const finished = Promise.allSettled(runs);
+  let analyzedHere = 0;
+  for (let chunk = take(ANALYSIS_CHUNK); chunk.length; chunk = take(ANALYSIS_CHUNK)) {
+    for (const { decoded: d } of chunk) {
+      try {
+        memo.analyze(d, evidence, () => analyzeArticle(d, evidence, options.now));
+        analyzedHere++;
+      } catch {
+        // ingestArchive reports it.
+      }
+    }
+    progress(chunk.length);
+    // The workers' finished chunks are stored, and their next ones sent, between this process's chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const outcome of await finished) if (outcome.status === "rejected") throw outcome.reason;
+  return { analyzedByWorkers: perWorker.reduce((a, b) => a + b, 0), perWorker, analyzedHere };
+}
+
+interface Pending {
+  input: RawArticleInput;
+  decoded: DecodedArticle;
+}
+
+/**
+ * One worker process: sent pieces of work from the queue (`take`) until it is empty, each
+ * analysis it sends back handed to `store` unless its file changed since this process read it.
+ */
 function runWorker(
-  theirs: ReadonlyMap<string, { input: RawArticleInput; decoded: DecodedArticle }>,
-  evidence: ReturnType<typeof archiveFurnitureEvidence>,
+  worker: ChildProcess,
+  take: (n: number) => Pending[],
+  evidence: FurnitureEvidence,
   options: { now: Date; articlesDir: string },
-  store: (sent: { input: RawArticleInput; decoded: DecodedArticle }, analyzed: AnalyzedArticle) => void,
+  store: (sent: Pending, analyzed: AnalyzedArticle) => void,
+  progress: (n: number) => void,
 ): Promise<void> {
-  const worker = forkWorker(new URL("./analyze-worker.ts", import.meta.url));
-  const finished = new Promise<void>((resolve, reject) => {
-    worker.on("message", (message: { type: "batch"; results: [string, string, AnalyzedArticle | null][] } | { type: "done" } | { type: "failed"; error: string }) => {
-      if (message.type === "failed") reject(new Error(`analysis process failed: ${message.error}`));
-      else if (message.type === "done") resolve();
-      else {
-        for (const [file, inputHash, analyzed] of message.results) {
-          const sent = theirs.get(file)!;
-          // A file saved again since this process read it is left to ingestArchive.
-          if (analyzed && inputHash === articleInputHash(sent.input)) store(sent, analyzed);
-        }
+  const sent = new Map<string, Pending>();
+  let outstanding = 0;
+  const sendWork = () => {
+    const chunk = take(ANALYSIS_CHUNK);
+    if (!chunk.length) return false;
+    for (const p of chunk) sent.set(p.input.file, p);
+    outstanding++;
+    worker.send({ type: "work", inputs: chunk.map(({ input }) => ({ file: input.file, defaults: input.defaults })) });
+    return true;
+  };
+  return new Promise<void>((resolve, reject) => {
+    worker.on("message", (message: { type: "batch"; results: [string, string, AnalyzedArticle | null][] } | { type: "failed"; error: string }) => {
+      if (message.type === "failed") return reject(new Error(`analysis process failed: ${message.error}`));
+      for (const [file, inputHash, analyzed] of message.results) {
+        const p = sent.get(file)!;
+        sent.delete(file);
+        // A file saved again since this process read it is left to ingestArchive.
+        if (analyzed && inputHash === articleInputHash(p.input)) store(p, analyzed);
+      }
+      progress(message.results.length);
+      outstanding--;
+      if (!sendWork() && outstanding === 0) {
+        worker.send({ type: "end" });
+        resolve();
       }
     });
     worker.once("exit", (code) => reject(new Error(`analysis process exited with code ${code} before finishing`)));
+    worker.send({ type: "start", now: options.now.toISOString(), evidence, articlesDir: options.articlesDir });
+    for (let i = 0; i < CHUNKS_AHEAD && sendWork(); i++);
+    if (outstanding === 0) {
+      worker.send({ type: "end" });
+      resolve();
+    }
   });
-  worker.send({
-    now: options.now.toISOString(),
-    evidence,
-    articlesDir: options.articlesDir,
-    inputs: [...theirs.values()].map(({ input }) => ({ file: input.file, defaults: input.defaults })),
-  });
-  return finished;
 }
