@@ -168,17 +168,18 @@ function runWorker(
       }
       progress(message.results.length);
       outstanding--;
-      if (!sendWork() && outstanding === 0) {
-        worker.send({ type: "end" });
-        resolve();
-      }
+      if (!sendWork() && outstanding === 0) finish();
     });
     worker.once("exit", (code) => reject(new Error(`analysis process exited with code ${code} before finishing`)));
-    worker.send({ type: "start", now: options.now.toISOString(), evidence, articlesDir: options.articlesDir });
-    for (let i = 0; i < CHUNKS_AHEAD && sendWork(); i++);
-    if (outstanding === 0) {
+    // Its listeners hold the queue, and through it every decoded text: dropped when it is done.
+    const finish = () => {
+      worker.removeAllListeners("message");
+      worker.removeAllListeners("exit");
       worker.send({ type: "end" });
       resolve();
-    }
+    };
+    worker.send({ type: "start", now: options.now.toISOString(), evidence, articlesDir: options.articlesDir });
+    for (let i = 0; i < CHUNKS_AHEAD && sendWork(); i++);
+    if (outstanding === 0) finish();
   });
 }
