@@ -71,7 +71,7 @@ export async function analyzeInParallel(
       }
       // A worker process starts as soon as enough texts are new to need it, and loads the
       // ingest code (a second or two) while this process decodes the rest.
-      while (workers.length < workerCount(memo.stats.decoded - newTexts, options.workers)) workers.push(forkWorker(new URL("./analyze-worker.ts", import.meta.url)));
+      while (workers.length < workerCount(memo.stats.decoded - newTexts, options.workers)) workers.push(startWorker());
     }
     // The same evidence ingestArchive then uses: the memo hands it the one computed here.
     const evidence = archiveFurnitureEvidence(
@@ -82,7 +82,7 @@ export async function analyzeInParallel(
     const count = workerCount(missing.length, options.workers);
     // New texts whose analyses the memo still holds need no worker started for them.
     for (const spare of workers.splice(count)) spare.send({ type: "end" });
-    while (workers.length < count) workers.push(forkWorker(new URL("./analyze-worker.ts", import.meta.url)));
+    while (workers.length < count) workers.push(startWorker());
     if (count === 0) return { analyzedByWorkers: 0, perWorker: [], analyzedHere: 0 };
     return await shareAnalysis(missing, workers.splice(0), evidence, memo, options);
   } finally {
@@ -129,6 +129,8 @@ async function shareAnalysis(
   for (const outcome of await finished) if (outcome.status === "rejected") throw outcome.reason;
   return { analyzedByWorkers: perWorker.reduce((a, b) => a + b, 0), perWorker, analyzedHere };
 }
+
+const startWorker = () => forkWorker(new URL("./analyze-worker.ts", import.meta.url));
 
 interface Pending {
   input: RawArticleInput;
