@@ -175,19 +175,32 @@ export class ArchiveBuild {
    * --keep-going the good articles are built and the refused files come back in the summary).
    */
   async build(changes?: ReadonlySet<string>, options: { fullRender?: boolean } = {}): Promise<BuildOutcome> {
+    const firstRun = !this.versions;
+    this.versions ??= this.hooks.versions ?? (await buildVersions(this.config));
+    if (firstRun) await cleanUpAfterKilledBuilds(this.outputDir);
+    // A warm production build checks the site on disk against the cache and brings a copy
+    // of it up to date (the staging folder its changed pages go into) while ingest runs:
+    // at 100,000 articles the copy took 10 s after the ingest. A copy the build does not
+    // use (nothing changed, bad input) is kept as the previous site again.
+    const early = this.mode === "publish" && !options.fullRender && !this.site;
+    const siteLoad = early ? this.loadSite() : undefined;
+    siteLoad?.catch(() => {});
+    const copy = siteLoad && new StagingCopy(siteLoad.then((site) => (site ? this.copyOfSite(site.manifest).then((dir) => ({ dir, manifest: site.manifest })) : undefined)));
+    try {
+      return await this.run(changes, options, firstRun, siteLoad, copy);
+    } finally {
+      if (copy && !copy.taken) await this.giveBack(copy);
+    }
+  }
+
+  private async run(changes: ReadonlySet<string> | undefined, options: { fullRender?: boolean }, firstRun: boolean, siteLoad: Promise<SiteState | undefined> | undefined, copy: StagingCopy | undefined): Promise<BuildOutcome> {
     const { reporter, config } = this;
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
-    const firstRun = !this.versions;
-    this.versions ??= this.hooks.versions ?? (await buildVersions(config));
-    if (firstRun) await cleanUpAfterKilledBuilds(this.outputDir);
 
     // A warm build renders its few pages in this process: Eleventy loads while ingest runs
     // in its own. The dev server renders every save's pages here: loaded from the start.
     if (this.mode === "serve" || (this.hooks.ingestInChild && !options.fullRender && (await hasManifest(config.cacheDir)))) loadRenderer().catch(() => {});
-    // The site on disk is checked against the cache meanwhile too (half a second at 10,000 articles).
-    const siteLoad = this.hooks.ingestInChild && this.mode === "publish" && !options.fullRender && !this.site ? this.loadSite() : undefined;
-    siteLoad?.catch(() => {});
     // read → ingest → Markdown
     const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve");
     // The dev server prints only the warnings that are new since its last build.
@@ -232,7 +245,7 @@ export class ArchiveBuild {
     let rendered: RenderResult;
     try {
       if (previous && changed) {
-        staging = this.mode === "publish" ? await this.copyOfSite(previous.manifest) : this.outputDir;
+        staging = this.mode === "publish" ? ((await copy?.take(previous.manifest)) ?? (await this.copyOfSite(previous.manifest))) : this.outputDir;
       }
       if (previous && changed && staging) {
         const stage = this.mode === "publish" ? reporter.stage("render") : undefined;
@@ -313,7 +326,7 @@ export class ArchiveBuild {
       }
       const manifest: SiteManifest = {
         format: CACHE_FORMAT,
-        siteVersion: this.versions.site,
+        siteVersion: this.versions!.site,
         outputDir: this.outputDir,
         indexHash,
         pages: Object.fromEntries(fingerprints!),
@@ -482,6 +495,15 @@ export class ArchiveBuild {
     return staging;
   }
 
+  /** Keeps a staging copy the build did not use as the previous site: it is a copy of the site its manifest describes. */
+  private async giveBack(copy: StagingCopy): Promise<void> {
+    const made = await copy.made.catch(() => undefined);
+    if (!made) return;
+    const kept = await rename(made.dir, previousSiteDir(this.outputDir)).then(() => true, () => false);
+    if (kept) await saveManifest(this.config.cacheDir, made.manifest, "previous");
+    else await rm(made.dir, { recursive: true, force: true });
+  }
+
   /** Keeps the site a warm build replaced (moved aside to `old`) as the previous site, with its manifest. */
   private async keepAsPrevious(old: string, manifest: SiteManifest): Promise<void> {
     const target = previousSiteDir(this.outputDir);
@@ -514,6 +536,22 @@ export class ArchiveBuild {
         seconds: { ingest: s.read + s.ingest + s.markdown, render: s.compare + s.render, index: s.index, total: s.total },
       },
     };
+  }
+}
+
+/** A staging copy of the site being made while ingest runs (ArchiveBuild.build). */
+class StagingCopy {
+  taken = false;
+  constructor(readonly made: Promise<{ dir: string; manifest: SiteManifest } | undefined>) {
+    made.catch(() => {});
+  }
+
+  /** The copy's folder, if it is a copy of the site `manifest` describes (then it is the caller's). */
+  async take(manifest: SiteManifest): Promise<string | undefined> {
+    const made = await this.made;
+    if (!made || made.manifest !== manifest) return undefined;
+    this.taken = true;
+    return made.dir;
   }
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -58,6 +59,28 @@ describe("a warm build that starts from the kept previous site", () => {
       assertSameSite(await snapshot(kept()), served, `after ${step}, the kept site is the site that was served`);
       assertSameSite(await snapshot(live()), await coldSite(), `after ${step}, the warm build`);
     }
+  });
+
+  it("a build that finds the site up to date, or refuses a bad file, keeps the copy it made of the site as the previous site", async () => {
+    // Copied while ingest runs, the staging folder is a copy of the live site's pages: unused, it is kept for the next build.
+    const pages = (files: Map<string, Buffer>) => new Map([...files].filter(([f]) => !/^(pagefind\/|sitemap)/.test(f)));
+    await edit(15, "A correction to the fifteenth story.");
+    await publish(folders());
+    const upToDate = await publish(folders());
+    assert.equal(upToDate.changed, false);
+    assertSameSite(pages(await snapshot(kept())), pages(await snapshot(live())), "the kept site after a build that found the site up to date");
+    assert.ok(existsSync(path.join(work, "cache/site-previous.json")), "with its manifest");
+    await edit(15, "A second correction to the fifteenth story.");
+    await writeFile(path.join(articles, "empty.txt"), "");
+    await assert.rejects(publish(folders()), (error: Error & { details?: string[] }) => /could not be built/.test(error.message) && /^empty\.txt: is empty/.test(error.details?.[0] ?? ""));
+    await rm(path.join(articles, "empty.txt"));
+    assertSameSite(pages(await snapshot(kept())), pages(await snapshot(live())), "the kept site after a refused build");
+    assert.ok(existsSync(path.join(work, "cache/site-previous.json")), "with its manifest");
+    const served = await snapshot(live());
+    const warm = await publish(folders());
+    assert.equal(warm.renderedAll, false);
+    assertSameSite(await snapshot(live()), await coldSite(), "the next warm build");
+    assertSameSite(await snapshot(kept()), served, "the site it replaced, kept");
   });
 
   it("a kept site whose manifest is missing (a build killed before it saved it) is not used, and is replaced", async () => {
