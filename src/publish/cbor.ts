@@ -56,8 +56,17 @@ export class CborReader {
     this.at = offset;
   }
 
+  /** The last head read: its major type and number (fields, not an object per item: the merge reads millions). */
+  private major = 0;
+  private n = 0;
+
   /** The next item's major type and number (a length, or an integer's magnitude). */
   head(): { major: number; n: number } {
+    this.readHead();
+    return { major: this.major, n: this.n };
+  }
+
+  private readHead(): void {
     const b = this.buffer;
     if (this.at >= b.length) throw new Error(`CBOR: the data ends at byte ${this.at} inside a value`);
     const initial = b[this.at++];
@@ -68,24 +77,27 @@ export class CborReader {
     else if (info === 25) (n = b.readUInt16BE(this.at)), (this.at += 2);
     else if (info === 26) (n = b.readUInt32BE(this.at)), (this.at += 4);
     else throw new Error(`CBOR: unsupported length encoding ${info} at byte ${this.at - 1}`);
-    return { major: initial >> 5, n };
+    this.major = initial >> 5;
+    this.n = n;
   }
 
   array(): number {
-    const { major, n } = this.head();
-    if (major !== 4) throw new Error(`CBOR: expected an array at byte ${this.at}`);
-    return n;
+    this.readHead();
+    if (this.major !== 4) throw new Error(`CBOR: expected an array at byte ${this.at}`);
+    return this.n;
   }
 
   int(): number {
-    const { major, n } = this.head();
+    this.readHead();
+    const { major, n } = this;
     if (major === 0) return n;
     if (major === 1) return -1 - n;
     throw new Error(`CBOR: expected an integer at byte ${this.at}`);
   }
 
   text(): string {
-    const { major, n } = this.head();
+    this.readHead();
+    const { major, n } = this;
     if (major !== 3) throw new Error(`CBOR: expected a string at byte ${this.at}`);
     const s = this.buffer.toString("utf8", this.at, this.at + n);
     this.at += n;
@@ -94,7 +106,8 @@ export class CborReader {
 
   /** Skips one item; returns its length when it is an array (else 0). */
   skip(): number {
-    const { major, n } = this.head();
+    this.readHead();
+    const { major, n } = this;
     if (major === 0 || major === 1) return 0;
     if (major === 2 || major === 3) {
       this.at += n;
@@ -109,6 +122,11 @@ export class CborReader {
 
   slice(start: number, end: number): Buffer {
     return this.buffer.subarray(start, end);
+  }
+
+  /** The bytes read (offsets such as `at` are into these). */
+  get data(): Buffer {
+    return this.buffer;
   }
 }
 
@@ -174,6 +192,18 @@ export class CborWriter {
       this.arrayHead(v.length);
       for (const item of v) this.value(item);
     }
+  }
+
+  /** Bytes `start` to `end` of `source` as they are (already encoded values), without a view made of them. */
+  rawRange(source: Buffer, start: number, end: number): void {
+    this.reserve(end - start);
+    // Most are a few bytes (a page's word positions): a loop beats Buffer#copy's overhead there.
+    if (end - start <= 32) {
+      const b = this.buffer;
+      let at = this.length;
+      for (let i = start; i < end; i++) b[at++] = source[i];
+      this.length = at;
+    } else this.length += source.copy(this.buffer, this.length, start, end);
   }
 
   /** Raw bytes (an already encoded value). */

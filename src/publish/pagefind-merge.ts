@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 import type { IndexedPage } from "../site/search-index-files.ts";
-import { mapLimited } from "../util/map-limited.ts";
 import { CborReader, CborWriter, decodeCbor, encodeCbor, type CborValue } from "./cbor.ts";
 
 /**
@@ -161,12 +160,16 @@ export function compareCodePoints(a: string, b: string): number {
 /**
  * A page of a word's entry: its page number and the rest of its entry (positions and
  * weights, as Pagefind encoded them: copied, never decoded), with its size as Pagefind
- * counts it when cutting chunks (a unit for the page and one per position).
+ * counts it when cutting chunks (a unit for the page and one per position). The rest is
+ * bytes `start` to `end` of `source` (its chunk), not a view of them: at 100,000 articles
+ * the merge reads tens of millions of entries, and a view per entry was much of its time.
  */
 interface PageEntry {
   page: number;
   items: number;
-  rest: Buffer;
+  source: Buffer;
+  start: number;
+  end: number;
   size: number;
 }
 
@@ -189,7 +192,7 @@ function readPages(r: CborReader): PageEntry[] {
     const start = r.at;
     let size = 1;
     for (let j = 1; j < items; j++) size += r.skip();
-    pages[i] = { page, items, rest: r.slice(start, r.at), size };
+    pages[i] = { page, items, source: r.data, start, end: r.at, size };
   }
   return pages;
 }
@@ -346,14 +349,21 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     const map = b.metaFields.map((field) => fieldNumber.get(field) ?? -1);
     return map.every((to, from) => to === from) ? undefined : map;
   });
-  const renumbered = (batch: number, entries: readonly PageEntry[]): PageEntry[] => {
-    const out: PageEntry[] = [];
+  /** Appends to `out` the entries of `batch` its pages keep, numbered anew. */
+  const renumberInto = (batch: number, entries: PageEntry[], out: PageEntry[]): void => {
     const fields = fieldMaps[batch];
+    // Each entry is read for this word alone: it is numbered anew in place.
     for (const e of entries) {
       const page = renumber[batch][e.page];
-      if (page >= 0) out.push({ ...e, page, rest: fields && e.items >= 3 ? renumberFields(e.rest, fields) : e.rest });
+      if (page < 0) continue;
+      e.page = page;
+      if (fields && e.items >= 3) {
+        e.source = renumberFields(e.source.subarray(e.start, e.end), fields);
+        e.start = 0;
+        e.end = e.source.length;
+      }
+      out.push(e);
     }
-    return out;
   };
   /** Pages in page order, each written as its number's difference from the one before. */
   const writePages = (w: CborWriter, entries: PageEntry[]) => {
@@ -363,7 +373,7 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     for (const e of entries) {
       w.arrayHead(e.items);
       w.int(e.page - previous);
-      w.raw(e.rest);
+      w.rawRange(e.source, e.start, e.end);
       previous = e.page;
     }
   };
@@ -378,7 +388,26 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   let chunkWords: string[] = [];
   let size = 0;
   const chunkRanges: { from: string; to: string; name: string }[] = [];
-  const flush = () => {
+  // Each chunk is compressed (on libuv's threads) as soon as it is cut, while the merge
+  // goes on: packed after the merge, the chunks of 100,000 articles kept the merge waiting
+  // 6 s. A few at a time: hundreds queued at once held every thread for seconds, and a dev
+  // server's rebuild, whose file reads need one, waited behind them.
+  const packing: Promise<PagefindFile>[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  const maxInFlight = options.checkpoint ? 2 : 4;
+  const pack = async (chunkPath: string, cbor: Buffer) => {
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    const packed = packPagefindFile(cbor).then((content) => ({ path: chunkPath, content }));
+    const settled: Promise<void> = packed.then(
+      () => void inFlight.delete(settled),
+      () => void inFlight.delete(settled),
+    );
+    inFlight.add(settled);
+    // Awaited below; a stop before then must not leave it unhandled.
+    packed.catch(() => {});
+    packing.push(packed);
+  };
+  const flush = async () => {
     if (!chunkWords.length) return;
     const w = new CborWriter();
     w.arrayHead(1);
@@ -386,13 +415,12 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     w.raw(chunk.bytes());
     const cbor = w.bytes();
     const name = chunkNames.name(sha256(cbor));
-    chunkFiles.push({ path: `index/${name}.pf_index`, cbor });
     chunkRanges.push({ from: chunkWords[0], to: chunkWords[chunkWords.length - 1], name });
     chunk = new CborWriter();
     chunkWords = [];
     size = 0;
+    await pack(`index/${name}.pf_index`, cbor);
   };
-  const chunkFiles: { path: string; cbor: Buffer }[] = [];
   for (let merged = 1; ; merged++) {
     if (options.checkpoint && merged % WORDS_PER_CHECKPOINT === 0) await options.checkpoint();
     let word: string | undefined;
@@ -402,10 +430,11 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     const variants = new Map<string, PageEntry[]>();
     heads.forEach((head, i) => {
       if (head.done || head.value.word !== word) return;
-      wordPages.push(...renumbered(i, head.value.pages));
+      renumberInto(i, head.value.pages, wordPages);
       for (const [variant, vp] of head.value.variants) {
-        const kept = renumbered(i, vp);
-        if (kept.length) variants.set(variant, [...(variants.get(variant) ?? []), ...kept]);
+        const kept = variants.get(variant) ?? [];
+        renumberInto(i, vp, kept);
+        if (kept.length) variants.set(variant, kept);
       }
       heads[i] = iterators[i].next();
     });
@@ -424,17 +453,9 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
     chunkWords.push(word);
     // Pagefind counts a word's own pages, not its variants'.
     size += sizeOf(wordPages);
-    if (size >= chunkSize) flush();
+    if (size >= chunkSize) await flush();
   }
-  flush();
-  // A few at a time, on libuv's threads: hundreds queued at once held every thread for
-  // seconds, and a dev server's rebuild, whose file reads need one, waited behind them.
-  const packed = mapLimited(chunkFiles, options.checkpoint ? 2 : 4, async (c) => {
-    await options.checkpoint?.();
-    return { path: c.path, content: await packPagefindFile(c.cbor) };
-  });
-  // Awaited below; a stop before then must not leave it unhandled.
-  packed.catch(() => {});
+  await flush();
   for (let i = 0; i + 1 < chunkRanges.length; i++) {
     const [to, from] = prefixes(chunkRanges[i].to, chunkRanges[i + 1].from);
     // A range never ends before it starts: a chunk whose last word shares no first letter
@@ -477,7 +498,7 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   const metaCbor = metaWriter.bytes();
   const metaHash = `${language}_${sha256(metaCbor).slice(0, 10)}`;
   files.push({ path: `pagefind.${metaHash}.pf_meta`, content: await packPagefindFile(metaCbor) });
-  files.push(...(await packed));
+  files.push(...(await Promise.all(packing)));
 
   const wasm = first?.entry.languages[language].wasm;
   if (wasm && !options.indexOnly && !staticFiles.some((f) => f.path === `wasm.${wasm}.pagefind`)) {
