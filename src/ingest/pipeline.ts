@@ -180,6 +180,8 @@ export interface AnalyzedArticle extends ArticleFacts {
   section: ReturnType<typeof classifySection>["section"];
   /** What related articles are matched on (src/ingest/related.ts). */
   contentWords: ReturnType<typeof contentWords>;
+  /** Words in the body (countWords): kept with the analysis, not counted again by every build (1.6 s at 100,000 articles). */
+  wordCount: number;
 }
 
 /**
@@ -248,6 +250,7 @@ export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvide
     tagCandidates: extractTagCandidates({ title: facts.title, paragraphs: facts.body }),
     section: classifySection({ title: facts.title, paragraphs: facts.body }).section,
     contentWords: contentWords({ title: facts.title, paragraphs: facts.body }),
+    wordCount: countWords(facts.body),
   };
 }
 
@@ -322,7 +325,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
       tags: o.tags ?? tags[i],
       section: o.section ?? a.section,
       summary: summarizeLead(a.body),
-      word_count: countWords(a.body),
+      word_count: a.wordCount,
       removed: a.removed,
     };
     for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
