@@ -120,10 +120,6 @@ export class CborReader {
     throw new Error(`CBOR: unsupported major type ${major}`);
   }
 
-  slice(start: number, end: number): Buffer {
-    return this.buffer.subarray(start, end);
-  }
-
   /** The bytes read (offsets such as `at` are into these). */
   get data(): Buffer {
     return this.buffer;
