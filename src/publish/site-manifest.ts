@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pageFile } from "./search-index.ts";
 import { CACHE_FORMAT } from "./versions.ts";
+import { readTextFile } from "../util/read-text.ts";
 
 /**
  * What the built site holds, kept in the cache (.cache/site.json) so the next build can
@@ -39,7 +40,7 @@ const MANIFEST_FILE: Record<ManifestOf, string> = { site: "site.json", previous:
 export async function loadManifest(cacheDir: string | undefined, expected: { siteVersion: string; outputDir: string }, of: ManifestOf = "site"): Promise<SiteManifest | undefined> {
   if (!cacheDir) return undefined;
   try {
-    const manifest = JSON.parse(await readFile(path.join(cacheDir, MANIFEST_FILE[of]), "utf8")) as SiteManifest;
+    const manifest = JSON.parse(await readTextFile(path.join(cacheDir, MANIFEST_FILE[of]))) as SiteManifest;
     if (manifest.format !== CACHE_FORMAT || manifest.siteVersion !== expected.siteVersion || manifest.outputDir !== expected.outputDir) return undefined;
     if (!manifest.pages || !manifest.feeds || !Array.isArray(manifest.outputs)) return undefined;
     return manifest;

@@ -7,6 +7,7 @@ import { parseArticleMarkdown, type ParsedArticleMarkdown } from "../ingest/mark
 import type { ArticleRecord } from "../schema.ts";
 import { standfirstOf } from "./standfirst.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
+import { readTextFile } from "../util/read-text.ts";
 
 /**
  * The light index of the archive: every article's record without what only its own page
@@ -117,7 +118,7 @@ export async function* readArticleIndexLines(contentDir: string): AsyncIterable<
  * Markdown file in it (Eleventy run by hand over generated Markdown).
  */
 export async function readArticleIndex(contentDir: string): Promise<IndexedArticle[]> {
-  const text = await readFile(path.join(contentDir, ARTICLE_INDEX_FILE), "utf8").catch((error: NodeJS.ErrnoException) => {
+  const text = await readTextFile(path.join(contentDir, ARTICLE_INDEX_FILE)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
   });

@@ -61,6 +61,18 @@ describe("the light index of the archive", () => {
   });
 });
 
+describe("the light index read back", () => {
+  it("keeps text in any script as written (accents, curly quotes, other alphabets, emoji)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const records = [record("cafe", { title: "Café’s “pier” plan for Zürich 👍", people: ["José Martí"], places: ["東京", "São Paulo"] })];
+    await writeArticleIndex(dir, records.map((r) => indexArticle(r, "Body.\n")));
+    const [back] = await readArticleIndex(dir);
+    assert.equal(back.title, "Café’s “pier” plan for Zürich 👍");
+    assert.deepEqual(back.people, ["José Martí"]);
+    assert.deepEqual(back.places, ["東京", "São Paulo"]);
+  });
+});
+
 describe("the light index, more", () => {
   /** Twenty slugs in no particular order. */
   const slugs = Array.from({ length: 20 }, (_, i) => `story-${String((i * 7) % 20).padStart(2, "0")}`);

@@ -31,6 +31,19 @@ describe("the per-article ingest results kept between builds", () => {
     assert.deepEqual(second.result, ingestArchive(inputs, { now: NOW }));
   });
 
+  it("gives back text in any script as it was (accents, curly quotes, other alphabets, emoji) when it reuses an analysis", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const text = "Café’s “pier” plan for Zürich\n\nJosé Martí said the 東京 council’s vote, 👍 from São Paulo, came on Tuesday. Work starts in spring and will take a year.";
+    // Enough articles that several of the cache's shard files are read back.
+    const inputs = Array.from({ length: 40 }, (_, i) => article(`story-${i}.txt`, `${text} Item ${i}.`));
+    await build(dir, inputs);
+    const second = await build(dir, inputs);
+    assert.deepEqual(second.stats, { reused: 40, analyzed: 0 });
+    const fresh = ingestArchive(inputs, { now: NOW });
+    assert.deepEqual(second.result, fresh);
+    assert.match(JSON.stringify(second.result.articles[0].record), /Café’s “pier” plan for Zürich/);
+  });
+
   it("analyzes again an article whose bytes changed, and only that one", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body}`)];
