@@ -9,7 +9,7 @@ import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
-import { indexArticle, readArticleIndexLines, writeArticleIndex, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndex, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import type { ArticleMemo } from "./article-memo.ts";
 import { analyzeInParallel } from "./parallel-analysis.ts";
@@ -319,7 +319,7 @@ async function* indexLinesOf(
     if (r.done) {
       done = true;
       line = undefined;
-    } else line = { slug: (JSON.parse(r.value) as IndexedArticle).slug, text: r.value };
+    } else line = { slug: indexLineSlug(r.value), text: r.value };
   };
   for (const slug of slugs) {
     const entry = entries.get(slug)!;

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { open, readdir, readFile, rename } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import path from "node:path";
 import { parseArticleMarkdown, type ParsedArticleMarkdown } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
@@ -96,21 +94,73 @@ export async function writeArticleIndexLines(contentDir: string, lines: Iterable
 }
 
 /**
- * The lines of the index in `contentDir`, one article's JSON each, in slug order, read as
- * a stream (at 100,000 articles the file is 120 MB).
+ * The lines of the index in `contentDir`, one article's JSON each, in slug order, read
+ * a few megabytes at a time (at 100,000 articles the file is 130 MB). Lines are split in
+ * the bytes and each decoded alone: through `readline` the same file took 0.9–1.05 s to
+ * go through, this way 0.2–0.25 s (every warm build reads it to copy the lines of the
+ * articles that did not change).
  */
 export async function* readArticleIndexLines(contentDir: string): AsyncIterable<string> {
-  const stream = createReadStream(path.join(contentDir, ARTICLE_INDEX_FILE));
+  // A reader that stops early (it needs no more lines) closes the file (splitLines' finally).
+  for await (const line of splitLines(path.join(contentDir, ARTICLE_INDEX_FILE))) {
+    const text = line.endsWith(",") ? line.slice(0, -1) : line;
+    if (text === "[" || text === "]" || text === "") continue;
+    yield text;
+  }
+}
+
+/** Bytes read at a time by splitLines (a longer line grows the buffer). Exported for tests. */
+export const LINE_READ_BYTES = { size: 4 << 20 };
+
+/** The lines of a UTF-8 text file, without their "\n" (or "\r\n"). */
+async function* splitLines(file: string): AsyncIterable<string> {
+  const handle = await open(file, "r");
   try {
-    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-      const text = line.endsWith(",") ? line.slice(0, -1) : line;
-      if (text === "[" || text === "]" || text === "") continue;
-      yield text;
+    let buffer = Buffer.allocUnsafe(LINE_READ_BYTES.size);
+    // Bytes of a line not yet ended, at the start of the buffer.
+    let kept = 0;
+    const line = (start: number, end: number) => buffer.toString("utf8", start, end > start && buffer[end - 1] === 13 ? end - 1 : end);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, kept, buffer.length - kept, null);
+      const end = kept + bytesRead;
+      let start = 0;
+      for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < end; nl = buffer.indexOf(10, start)) {
+        yield line(start, nl);
+        start = nl + 1;
+      }
+      if (bytesRead === 0) {
+        if (start < end) yield line(start, end);
+        return;
+      }
+      kept = end - start;
+      if (kept === buffer.length) {
+        // One line fills the buffer: a larger one.
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, start, end);
+        buffer = larger;
+      } else {
+        buffer.copy(buffer, 0, start, end);
+      }
     }
   } finally {
-    // A reader that stops early (it needs no more lines) closes the file.
-    stream.destroy();
+    await handle.close();
   }
+}
+
+/**
+ * The slug of an index line (its JSON), without parsing the rest: the first `"slug":"` in
+ * a line this code wrote is the record's own key (the keys before it hold strings, and
+ * inside a JSON string a quote is escaped, so that text cannot occur in one), and a slug
+ * needs no escapes. A line that does not read so is parsed.
+ */
+export function indexLineSlug(line: string): string {
+  const at = line.indexOf('"slug":"');
+  if (at >= 0) {
+    const end = line.indexOf('"', at + 8);
+    const slug = line.slice(at + 8, end);
+    if (end > at + 8 && /^[a-z0-9][a-z0-9-]*$/.test(slug)) return slug;
+  }
+  return (JSON.parse(line) as IndexedArticle).slug;
 }
 
 /**

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { articleToMarkdown, bodyToMarkdown } from "../../src/ingest/markdown.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
-import { ARTICLE_INDEX_FILE, indexArticle, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, withArticleContent, writeArticleIndex } from "../../src/site/article-index.ts";
+import { ARTICLE_INDEX_FILE, indexArticle, indexLineSlug, LINE_READ_BYTES, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, readArticleIndexLines, withArticleContent, writeArticleIndex } from "../../src/site/article-index.ts";
 
 const record = (slug: string, extra: Partial<ArticleRecord> = {}): ArticleRecord => ({
   source_file: `${slug}.txt`,
@@ -70,6 +70,54 @@ describe("the light index read back", () => {
     assert.equal(back.title, "Café’s “pier” plan for Zürich 👍");
     assert.deepEqual(back.people, ["José Martí"]);
     assert.deepEqual(back.places, ["東京", "São Paulo"]);
+  });
+});
+
+describe("the light index read a line at a time (what a warm build copies)", () => {
+  const collect = async (dir: string) => {
+    const lines: string[] = [];
+    for await (const line of readArticleIndexLines(dir)) lines.push(line);
+    return lines;
+  };
+
+  it("gives each article's JSON once, in order, whatever the size of the reads (lines cut across reads, a line longer than a read, text in any script)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const records = Array.from({ length: 60 }, (_, i) =>
+      record(`story-${String(i).padStart(2, "0")}`, { title: `Café “${i}” ${"東京 ".repeat(i % 7 === 0 ? 400 : i)}👍`, summary: "x".repeat(i * 13) }),
+    );
+    await writeArticleIndex(dir, records.map((r) => indexArticle(r, "Body.\n")));
+    const expected = (await readArticleIndex(dir)).map((a) => JSON.stringify(a));
+    const before = LINE_READ_BYTES.size;
+    try {
+      for (const size of [before, 4096, 1000, 97, 16]) {
+        LINE_READ_BYTES.size = size;
+        assert.deepEqual(await collect(dir), expected, `reads of ${size} bytes`);
+      }
+    } finally {
+      LINE_READ_BYTES.size = before;
+    }
+  });
+
+  it("reads a file with Windows line ends or no last line end the same", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const lines = ["a", "b", "c"].map((slug) => JSON.stringify(indexArticle(record(slug), "Body.\n")));
+    await writeFile(path.join(dir, ARTICLE_INDEX_FILE), `[\r\n${lines.join(",\r\n")}\r\n]`);
+    assert.deepEqual(await collect(dir), lines);
+    await writeFile(path.join(dir, ARTICLE_INDEX_FILE), `[\n${lines.join(",\n")}`);
+    assert.deepEqual(await collect(dir), lines);
+  });
+
+  it("fails with the file system's error when there is no index (the caller decides)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    await assert.rejects(collect(dir), { code: "ENOENT" });
+  });
+
+  it("finds a line's slug without being fooled by a title that quotes a slug, and parses lines it cannot read fast", () => {
+    const line = JSON.stringify(indexArticle(record("the-real-slug", { title: 'He typed "slug":"fake-slug" into the form' }), "Body.\n"));
+    assert.equal(indexLineSlug(line), "the-real-slug");
+    assert.equal(indexLineSlug(JSON.stringify({ title: 'a "slug":"x" b', slug: "second" })), "second");
+    // Key order not the record's: still the slug (parsed).
+    assert.equal(indexLineSlug(JSON.stringify({ other: { slug: "Nested Slug" }, slug: "outer" })), "outer");
   });
 });
 
