@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
-import { readArticleIndex, readArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { hashIndexEntries, readArticleIndexHashed, readArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
@@ -217,8 +217,9 @@ export class ArchiveBuild {
     // server's). Rendering every page in child processes, which read the index file
     // themselves, this process keeps each article's slug and file alone: at 100,000
     // articles the parsed index was most of its memory through the render.
-    let index = this.ingest ? this.ingest.index : previous ? await readArticleIndex(config.contentDir) : undefined;
-    const scanned = index ? { articles: index, hash: hashIndex(index) } : await scanArticleIndex(config.contentDir);
+    const read = !this.ingest && previous ? await readArticleIndexHashed(config.contentDir) : undefined;
+    let index = this.ingest ? this.ingest.index : read?.articles;
+    const scanned = read ?? (index ? { articles: index, hash: hashIndexEntries(index) } : await scanArticleIndex(config.contentDir));
     const indexHash = scanned.hash;
     const indexed = scanned.articles;
     const articleUrls = new Set(indexed.map((a) => articleUrl(a.slug)));
@@ -567,19 +568,13 @@ function verify(index: readonly Pick<IndexedArticle, "slug" | "source_file">[], 
 }
 
 
-function hashIndex(index: readonly IndexedArticle[]): string {
-  const hash = createHash("sha1");
-  for (const a of index) hash.update(JSON.stringify(a)).update("\n");
-  return hash.digest("hex");
-}
-
-/** hashIndex of the index file, and each article's slug and file, read a line at a time (no entry kept whole). */
+/** hashIndexEntries of the index file (from its lines as they are), and each article's slug and file, read a line at a time (no entry kept whole). */
 async function scanArticleIndex(contentDir: string): Promise<{ articles: Pick<IndexedArticle, "slug" | "source_file">[]; hash: string }> {
   const hash = createHash("sha1");
   const articles: Pick<IndexedArticle, "slug" | "source_file">[] = [];
   for await (const line of readArticleIndexLines(contentDir)) {
     const a = JSON.parse(line) as IndexedArticle;
-    hash.update(JSON.stringify(a)).update("\n");
+    hash.update(line).update("\n");
     articles.push({ slug: a.slug, source_file: a.source_file });
   }
   return { articles, hash: hash.digest("hex") };

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { articleToMarkdown, bodyToMarkdown } from "../../src/ingest/markdown.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
-import { ARTICLE_INDEX_FILE, indexArticle, indexLineSlug, LINE_READ_BYTES, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, readArticleIndexLines, withArticleContent, writeArticleIndex } from "../../src/site/article-index.ts";
+import { ARTICLE_INDEX_FILE, hashIndexEntries, indexArticle, indexLineSlug, readArticleIndexHashed, LINE_READ_BYTES, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, readArticleIndexLines, withArticleContent, writeArticleIndex } from "../../src/site/article-index.ts";
 
 const record = (slug: string, extra: Partial<ArticleRecord> = {}): ArticleRecord => ({
   source_file: `${slug}.txt`,
@@ -118,6 +118,30 @@ describe("the light index read a line at a time (what a warm build copies)", () 
     assert.equal(indexLineSlug(JSON.stringify({ title: 'a "slug":"x" b', slug: "second" })), "second");
     // Key order not the record's: still the slug (parsed).
     assert.equal(indexLineSlug(JSON.stringify({ other: { slug: "Nested Slug" }, slug: "outer" })), "outer");
+  });
+});
+
+describe("the light index's digest (whether anything the site shows changed)", () => {
+  it("is the same taken from the file's lines as from the entries, with or without the file, and changes with any entry", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const records = Array.from({ length: 30 }, (_, i) => record(`story-${String(i).padStart(2, "0")}`, { title: `Café “${i}” 東京 👍`, word_count: 100 + i }));
+    const bodies = records.map((r) => [`${r.slug} body.`]);
+    for (let i = 0; i < records.length; i++) await writeFile(path.join(dir, `${records[i].slug}.md`), articleToMarkdown(records[i], bodies[i]));
+    const fromMarkdown = await readArticleIndexHashed(dir);
+    assert.equal(fromMarkdown.hash, hashIndexEntries(await readArticleIndex(dir)));
+    await writeArticleIndex(dir, records.map((r, i) => indexArticle(r, bodyToMarkdown(bodies[i]))));
+    const fromFile = await readArticleIndexHashed(dir);
+    assert.deepEqual(fromFile.articles, await readArticleIndex(dir));
+    assert.equal(fromFile.hash, hashIndexEntries(fromFile.articles));
+    assert.equal(fromFile.hash, fromMarkdown.hash);
+    // The same file with Windows line ends: the same digest.
+    const text = await readFile(path.join(dir, ARTICLE_INDEX_FILE), "utf8");
+    await writeFile(path.join(dir, ARTICLE_INDEX_FILE), text.replaceAll("\n", "\r\n"));
+    assert.equal((await readArticleIndexHashed(dir)).hash, fromFile.hash);
+    // One entry changed: another digest.
+    records[17] = { ...records[17], word_count: 999 };
+    await writeArticleIndex(dir, records.map((r, i) => indexArticle(r, bodyToMarkdown(bodies[i]))));
+    assert.notEqual((await readArticleIndexHashed(dir)).hash, fromFile.hash);
   });
 });
 
