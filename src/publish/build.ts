@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
-import { hashIndexEntries, readArticleIndexHashed, readArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { hashIndexEntries, readArticleIndexHashed, type IndexedArticle } from "../site/article-index.ts";
 import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
@@ -219,7 +218,7 @@ export class ArchiveBuild {
     // articles the parsed index was most of its memory through the render.
     const read = !this.ingest && previous ? await readArticleIndexHashed(config.contentDir) : undefined;
     let index = this.ingest ? this.ingest.index : read?.articles;
-    const scanned = read ?? (index ? { articles: index, hash: hashIndexEntries(index) } : await scanArticleIndex(config.contentDir));
+    const scanned = read ?? (index ? { articles: index, hash: hashIndexEntries(index) } : await readArticleIndexHashed(config.contentDir, (a) => ({ slug: a.slug, source_file: a.source_file })));
     const indexHash = scanned.hash;
     const indexed = scanned.articles;
     const articleUrls = new Set(indexed.map((a) => articleUrl(a.slug)));
@@ -567,18 +566,6 @@ function verify(index: readonly Pick<IndexedArticle, "slug" | "source_file">[], 
   }
 }
 
-
-/** hashIndexEntries of the index file (from its lines as they are), and each article's slug and file, read a line at a time (no entry kept whole). */
-async function scanArticleIndex(contentDir: string): Promise<{ articles: Pick<IndexedArticle, "slug" | "source_file">[]; hash: string }> {
-  const hash = createHash("sha1");
-  const articles: Pick<IndexedArticle, "slug" | "source_file">[] = [];
-  for await (const line of readArticleIndexLines(contentDir)) {
-    const a = JSON.parse(line) as IndexedArticle;
-    hash.update(line).update("\n");
-    articles.push({ slug: a.slug, source_file: a.source_file });
-  }
-  return { articles, hash: hash.digest("hex") };
-}
 
 /** Repeated warnings once each, with a count and the first files (src/warning-digest.ts). */
 /** ", 16 batches, 15 unchanged from the last build" (nothing for a single batch). */

@@ -179,28 +179,23 @@ export function hashIndexEntries(index: readonly IndexedArticle[]): string {
  * at 100,000 articles, serializing every entry again to hash it took 0.7 s of every warm
  * build. Without an index file, the entries are made from the Markdown and hashed.
  */
-export async function readArticleIndexHashed(contentDir: string): Promise<{ articles: IndexedArticle[]; hash: string }> {
-  const bytes = await readFile(path.join(contentDir, ARTICLE_INDEX_FILE)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  });
-  if (bytes === undefined) {
-    const articles = await readArticleIndex(contentDir);
-    return { articles, hash: hashIndexEntries(articles) };
-  }
+export async function readArticleIndexHashed(contentDir: string): Promise<{ articles: IndexedArticle[]; hash: string }>;
+/** The same, keeping of each entry what `keep` takes (a build that renders in other processes keeps each article's slug and file alone). */
+export async function readArticleIndexHashed<T>(contentDir: string, keep: (entry: IndexedArticle) => T): Promise<{ articles: T[]; hash: string }>;
+export async function readArticleIndexHashed(contentDir: string, keep: (entry: IndexedArticle) => unknown = (entry) => entry): Promise<{ articles: unknown[]; hash: string }> {
   const hash = createHash("sha1");
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    // Without its line end and the comma between entries; the brackets are not entries.
-    let last = end;
-    if (last > start && bytes[last - 1] === 13) last--;
-    if (last > start && bytes[last - 1] === 44) last--;
-    const bracket = last - start === 1 && (bytes[start] === 91 || bytes[start] === 93);
-    if (last > start && !bracket) hash.update(bytes.subarray(start, last)).update("\n");
-    start = end + 1;
+  const articles: unknown[] = [];
+  try {
+    for await (const line of readArticleIndexLines(contentDir)) {
+      hash.update(line).update("\n");
+      articles.push(keep(JSON.parse(line) as IndexedArticle));
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    const made = await readArticleIndex(contentDir);
+    return { articles: made.map(keep), hash: hashIndexEntries(made) };
   }
-  return { articles: JSON.parse(bytes.toString("utf8")) as IndexedArticle[], hash: hash.digest("hex") };
+  return { articles, hash: hash.digest("hex") };
 }
 
 /**
