@@ -6,11 +6,12 @@ import { createReporter } from "../src/reporter.ts";
 import { configFromCommandLine, parseArgs } from "./cli-args.ts";
 
 // npm run build [-- --articles DIR --output DIR --path-prefix /sub/ --no-cache --keep-going ...]
-// A sharded build (README, "Sharded builds"), in three steps:
-//   npm run build -- --make-summary FILE
+// A sharded build (README, "Sharded builds"), in three steps (four with the analysis jobs):
+//   npm run build -- --analyze I/N --output DIR                   (optional: for I = 1..N, on any machines)
+//   npm run build -- --make-summary FILE [--analyses DIR1 DIR2 ...]
 //   npm run build -- --shard I/N --summary FILE --output DIR     (for I = 1..N, on any machines)
 //   npm run build -- --merge DIR1 DIR2 ... --output DIR
-const SHARD_FLAGS = { "make-summary": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "render-processes": "string" } as const;
+const SHARD_FLAGS = { analyze: "string", analyses: "boolean", "make-summary": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "render-processes": "string" } as const;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values, positional } = parseArgs(process.argv.slice(2), { ...CONFIG_FLAGS, ...SHARD_FLAGS });
 const config = configFromCommandLine(root, values);
@@ -22,17 +23,32 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-const modes = [values["make-summary"] !== undefined && "--make-summary", values.shard !== undefined && "--shard", values.merge && "--merge"].filter(Boolean);
+const modes = [values.analyze !== undefined && "--analyze", values["make-summary"] !== undefined && "--make-summary", values.shard !== undefined && "--shard", values.merge && "--merge"].filter(Boolean);
 if (modes.length > 1) usage(`${modes.join(" and ")} are steps of a sharded build: run them one at a time.`);
-if (positional.length && !values.merge) usage(`Unexpected argument "${positional[0]}". Only --merge takes folders: npm run build -- --merge DIR1 DIR2 ... --output DIR`);
+if (values.analyses && values["make-summary"] === undefined) usage("--analyses DIR... is for making the summary: npm run build -- --make-summary FILE --analyses DIR1 DIR2 ...");
+if (positional.length && !values.merge && !values.analyses) usage(`Unexpected argument "${positional[0]}". Only --merge and --analyses take folders: npm run build -- --merge DIR1 DIR2 ... --output DIR`);
 if (values.summary !== undefined && values.shard === undefined) usage("--summary FILE is for building a shard: npm run build -- --shard I/N --summary FILE --output DIR");
 if (values["merged-search"] !== undefined && !values.merge) usage("--merged-search is for --merge.");
 
 try {
-  if (values["make-summary"] !== undefined) {
+  if (values.analyze !== undefined) {
+    const { analyzeShare, formatAnalysisResult, parseAnalyzeFlag } = await import("../src/publish/analysis-stage.ts");
+    const { ShardBuildError } = await import("../src/publish/shard-errors.ts");
+    let share;
+    try {
+      share = parseAnalyzeFlag(String(values.analyze));
+    } catch (error) {
+      if (error instanceof ShardBuildError) usage(error.message);
+      throw error;
+    }
+    if (values.output === undefined) usage(`--analyze needs --output DIR: the folder the share's analyses are written to (the summary reads it with --analyses).`);
+    reporter.info(formatAnalysisResult(await analyzeShare(config, { share }, { reporter }), config.outputDir));
+  } else if (values["make-summary"] !== undefined) {
     const { formatSummaryResult, makeArchiveSummary } = await import("../src/publish/summary-stage.ts");
     const file = path.resolve(String(values["make-summary"]));
-    reporter.info(formatSummaryResult(await makeArchiveSummary(config, file, { reporter, ingestInChild: true })));
+    if (values.analyses && positional.length === 0) usage("--analyses needs the analysis jobs' folders: npm run build -- --make-summary FILE --analyses DIR1 DIR2 ...");
+    const analyses = values.analyses ? positional : undefined;
+    reporter.info(formatSummaryResult(await makeArchiveSummary(config, file, { reporter, ingestInChild: true, analyses })));
   } else if (values.shard !== undefined) {
     const { buildShard, formatShardResult, parseShardFlag } = await import("../src/publish/shard-stage.ts");
     const { ShardBuildError } = await import("../src/publish/shard-errors.ts");

@@ -54,6 +54,15 @@ export interface ArticleMemoOptions {
    * read from each) through the archive-wide passes.
    */
   oneRun?: boolean;
+  /**
+   * Cache folders (like `dir`) of a sharded build's analysis jobs (src/publish/analysis-stage.ts),
+   * made by the same ingest code on the same day: the analyses, evidence facts and word uses
+   * they hold are read as if this memo's folder held them, and their evidence is taken as
+   * the saved one when they all name the same. Each holds a share of the archive's files.
+   */
+  alsoRead?: readonly string[];
+  /** What a save writes the evidence facts and word uses of (an analysis job's share of the files); every file's without it. */
+  keepOnly?: (file: string) => boolean;
 }
 
 const SHARDS = 256;
@@ -146,9 +155,27 @@ function inputHash(input: Parameters<typeof articleInputHash>[0]): string {
   return hash;
 }
 
+/** The folder in a memo's `dir` that holds what this ingest code made on this day. */
+function versionFolder(version: string, now: Date): string {
+  return `${version.slice(0, 16)}-${now.toISOString().slice(0, 10)}`;
+}
+
+/** The folder of a memo's `dir` that holds what this ingest code made on this day. */
+export function memoFolder(dir: string, version: string, now: Date): string {
+  return path.join(dir, versionFolder(version, now));
+}
+
+/** The digest of the evidence every analysis a memo's folder holds was checked under, if it names one. */
+export async function memoEvidence(dir: string, version: string, now: Date): Promise<string | undefined> {
+  return (await readFile(path.join(memoFolder(dir, version, now), EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined;
+}
+
 export async function openArticleMemo(options: ArticleMemoOptions): Promise<ArticleMemo> {
-  const version = `${options.version.slice(0, 16)}-${options.now.toISOString().slice(0, 10)}`;
+  const version = versionFolder(options.version, options.now);
   const folder = options.dir && path.join(options.dir, version);
+  /** The folders read: this memo's own, then those of `alsoRead`. */
+  const readFolders = [...(folder ? [folder] : []), ...(options.alsoRead ?? []).map((dir) => path.join(dir, version))];
+  const keep = options.keepOnly ?? (() => true);
   const decodes = new Map<string, { hash: string; outcome: Outcome<DecodedArticle> }>();
   const hashes = new Map<string, string>();
   const analyses = new Map<string, AnalysisEntry>();
@@ -196,14 +223,19 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     sketchesOnDisk = new Set(store.keys());
   };
 
-  if (folder) {
-    savedEvidence = (await readFile(path.join(folder, EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined;
+  if (readFolders.length) {
+    // The evidence every folder read names, if they name one and the same (else the keys are made again from the texts).
+    const named = await Promise.all(readFolders.map(async (dir) => (await readFile(path.join(dir, EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined));
+    const own = folder ? named[0] : undefined;
+    const others = folder ? named.slice(1) : named;
+    if (others.length === 0) savedEvidence = own;
+    else if (others.every((digest) => digest && digest === others[0]) && (own === undefined || own === others[0])) savedEvidence = others[0];
     // Every shard up front: the memo's calls are synchronous.
     await mapLimited(
-      Array.from({ length: SHARDS }, (_, n) => n),
+      readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => path.join(dir, `${n}.json`))),
       SHARD_READS,
-      async (n) => {
-        const text = await readTextFile(path.join(folder, `${n}.json`)).catch(() => undefined);
+      async (file) => {
+        const text = await readTextFile(file).catch(() => undefined);
         if (text === undefined) return;
         try {
           for (const [file, entry] of Object.entries(JSON.parse(text) as Record<string, { key: string; analyzed: AnalyzedArticle }>)) {
@@ -221,13 +253,13 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
    * decode, or the removal of files gone), a shard at a time: not beside the analyses' shards, which the memo parses all
    * at once as it opens (at 100,000 articles the ingest process's RSS reaches 2 GB there).
    */
-  let factsRead = !folder;
+  let factsRead = readFolders.length === 0;
   const readSavedFacts = () => {
     factsRead = true;
-    for (let n = 0; n < SHARDS; n++) {
+    for (const file of readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => path.join(dir, FACTS_FILE(n))))) {
       let text: string;
       try {
-        text = readFileSync(path.join(folder!, FACTS_FILE(n)), "utf8");
+        text = readFileSync(file, "utf8");
       } catch {
         continue;
       }
@@ -243,12 +275,18 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         }
       }
     }
-    try {
-      const saved = JSON.parse(readFileSync(path.join(folder!, WORD_USES_FILE), "utf8")) as { words: string[]; files: [string, string, string][] };
-      wordUsesOnDisk = JSON.stringify(saved);
-      savedWordUses = { words: saved.words, files: new Map(saved.files.map(([file, hash, uses]) => [file, { hash, uses }])) };
-    } catch {
-      // None yet, or cut short: every word is looked up in the texts.
+    for (const dir of readFolders) {
+      try {
+        const text = readFileSync(path.join(dir, WORD_USES_FILE), "utf8");
+        const saved = JSON.parse(text) as { words: string[]; files: [string, string, string][] };
+        if (dir === folder) wordUsesOnDisk = text;
+        if (!savedWordUses) savedWordUses = { words: saved.words, files: new Map() };
+        // Another folder's uses count only if it asked about the same words (its "1" and "0" follow them).
+        else if (saved.words.length !== savedWordUses.words.length || saved.words.some((word, i) => word !== savedWordUses!.words[i])) continue;
+        for (const [file, hash, uses] of saved.files) savedWordUses.files.set(file, { hash, uses });
+      } catch {
+        // None yet, or cut short: every word is looked up in the texts.
+      }
     }
   };
 
@@ -296,6 +334,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     mkdirSync(folder, { recursive: true });
     const lines = new Map<number, string[]>([...factsDirty].map((n) => [n, []]));
     for (const [file, hash] of [...hashes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (!keep(file)) continue;
       const shard = lines.get(shardOf(file));
       const facts = shard && factsAt(file, hash);
       if (facts) shard.push(`${JSON.stringify(file)}\t${hash}\t${facts.json}\n`);
@@ -307,7 +346,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     }
     factsDirty.clear();
     if (countedUses) {
-      const { words, files, users } = countedUses;
+      const { words, users } = countedUses;
+      const files = countedUses.files.filter(keep);
       const text = JSON.stringify({ words, files: files.map((file) => [file, hashes.get(file), words.map((word) => (users.get(word)!.has(file) ? "1" : "0")).join("")]) });
       if (text !== wordUsesOnDisk) {
         writeFileSync(path.join(folder, `${WORD_USES_FILE}.tmp`), text);

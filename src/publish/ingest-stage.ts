@@ -144,6 +144,37 @@ export class ArticleIngest {
   }
 
   /**
+   * A sharded build's analysis job (src/publish/analysis-stage.ts): reads every article
+   * and counts the archive's furniture evidence from all of them, as a build does, but
+   * makes the per-article analyses of the files `mine` picks only, for the memo to keep.
+   * Nothing archive-wide runs and nothing is written but the memo; the files a build
+   * would refuse are left to the summary job, which reports them.
+   */
+  async analyzeShare(reporter: Reporter, mine: (file: string) => boolean): Promise<{ files: number; share: number; analyzed: number; seconds: { read: number; analysis: number } }> {
+    const started = performance.now();
+    const elapsed = (since: number) => (performance.now() - since) / 1000;
+    const readStage = reporter.stage("read");
+    await this.readAll();
+    this.memo.retainOnly(new Set(this.inputs.keys()));
+    const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
+    const share = inputs.filter((i) => mine(i.file)).length;
+    readStage.end(`${inputs.length} article files, ${share} of them this job's`);
+    const readSeconds = elapsed(started);
+    const analysisStarted = performance.now();
+    const stage = reporter.stage("analysis");
+    const before = this.memo.stats.analyzed;
+    try {
+      await analyzeInParallel(inputs, this.memo, { now: this.config.now, articlesDir: this.config.articlesDir, workers: os.availableParallelism() - 1, onProgress: (done, total) => stage.update(done, total), only: mine });
+    } catch (error) {
+      stage.end("failed");
+      throw error;
+    }
+    const analyzed = this.memo.stats.analyzed - before;
+    stage.end(`${analyzed} articles analysed`);
+    return { files: inputs.length, share, analyzed, seconds: { read: readSeconds, analysis: elapsed(analysisStarted) } };
+  }
+
+  /**
    * ingestArchive over what was read. A slug clash refuses the whole archive; with
    * --keep-going the clashing file is left out and the rest built.
    */

@@ -11,10 +11,10 @@ import path from "node:path";
  * shared terminal; the stage's result goes back to the parent, the index of the archive
  * through the file it writes beside the Markdown.
  */
-process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean }) => {
+process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean; alsoRead?: string[] }) => {
   try {
     const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
-    const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true });
+    const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true, alsoRead: message.alsoRead });
     // Nothing reads the ingest's index after this process: the parent reads the index file.
     const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
     const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });

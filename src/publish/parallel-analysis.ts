@@ -56,7 +56,18 @@ export interface ParallelAnalysisResult {
 export async function analyzeInParallel(
   inputs: readonly RawArticleInput[],
   memo: ArticleMemo,
-  options: { now: Date; articlesDir: string; workers: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    now: Date;
+    articlesDir: string;
+    workers: number;
+    onProgress?: (done: number, total: number) => void;
+    /**
+     * Analyse only the articles of these files, and every one of them here, however few
+     * (a sharded build's analysis job, after which no ingestArchive runs). Every article
+     * is still decoded: the evidence is the whole archive's.
+     */
+    only?: (file: string) => boolean;
+  },
 ): Promise<ParallelAnalysisResult> {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const decoded: Pending[] = [];
@@ -78,12 +89,13 @@ export async function analyzeInParallel(
       decoded.map((d) => d.decoded),
       memo,
     );
-    const missing = decoded.filter((d) => !memo.has(d.decoded, evidence));
+    const only = options.only;
+    const missing = decoded.filter((d) => (!only || only(d.input.file)) && !memo.has(d.decoded, evidence));
     const count = workerCount(missing.length, options.workers);
     // New texts whose analyses the memo still holds need no worker started for them.
     for (const spare of workers.splice(count)) spare.send({ type: "end" });
     while (workers.length < count) workers.push(startWorker());
-    if (count === 0) return { analyzedByWorkers: 0, perWorker: [], analyzedHere: 0 };
+    if (count === 0 && !only) return { analyzedByWorkers: 0, perWorker: [], analyzedHere: 0 };
     return await shareAnalysis(missing, workers.splice(0), evidence, memo, options);
   } finally {
     // Started, but never given their work (this process failed first): they must not outlive it.

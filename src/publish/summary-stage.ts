@@ -8,6 +8,7 @@ import { readRawInputs, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader 
 import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
 import { INGEST_YOUNG_GENERATION_MIB, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
+import { checkAnalyses } from "./analysis-stage.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -22,6 +23,9 @@ export interface SummaryStageResult {
   file: string;
   hash: string;
   articles: number;
+  /** Analyses made by this job, and taken from the cache or the analysis jobs' folders. */
+  analyzed: number;
+  reused: number;
   undated: number;
   warnings: number;
   refused: number;
@@ -32,7 +36,7 @@ export interface SummaryStageResult {
 export async function makeArchiveSummary(
   config: ArchiveConfig,
   file: string,
-  hooks: { reporter: Reporter; ingestInChild?: boolean; versions?: BuildVersions },
+  hooks: { reporter: Reporter; ingestInChild?: boolean; versions?: BuildVersions; analyses?: readonly string[] },
 ): Promise<SummaryStageResult> {
   // The light index is written into a folder of its own, not beside the build's Markdown.
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-summary-"));
@@ -54,13 +58,23 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const raw = await readRawInputs(config);
   const readSeconds = readStage.end(`${Object.keys(raw.hashes.files).length} article files`);
 
+  // Analyses the analysis jobs made (--analyses): read as a cache of a folder of its own,
+  // which nothing else was analysed into (src/publish/analysis-stage.ts).
+  const alsoRead = hooks.analyses && (await checkAnalyses(hooks.analyses, { ingestVersion: versions.ingest, now: config.now.toISOString().slice(0, 10) }));
+
   // read → ingest, as a build runs it (in a child process, whose memory is given back
   // before the summary is written), into the light index alone: no Markdown is written.
   const ingestStarted = performance.now();
-  const ingestConfig = { ...config, contentDir: work };
+  const ingestConfig = { ...config, contentDir: work, ...(alsoRead && { cacheDir: path.join(work, "cache") }) };
   const ingested = hooks.ingestInChild
-    ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true }, "ingest process", { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB })).result
-    : await ingestInProcess(ingestConfig, versions, reporter);
+    ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead }, "ingest process", { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB })).result
+    : await ingestInProcess(ingestConfig, versions, reporter, alsoRead);
+  // Articles the analysis jobs did not analyse as they now read: made here, and said (the jobs ran on other files).
+  // (A file that cannot be analysed is analysed again, and refused: not counted.)
+  const analysedHere = Math.max(0, ingested.analyzed - ingested.refused.length);
+  if (alsoRead && analysedHere > 0) {
+    reporter.warn(`${analysedHere} article${analysedHere === 1 ? " was" : "s were"} analysed by this summary job, not taken from --analyses: ${analysedHere === 1 ? "it" : "they"} changed after the analysis jobs read the articles. The summary is right, but to share that work, run the analysis jobs on the same articles as the summary.`);
+  }
   await reportIngestWarnings(ingested, reporter, config);
   refuseUnlessKeepingGoing(ingested, reporter, config, "no summary was written. Fix them, or leave them out with --keep-going.");
   if (!ingested.evidence) throw new Error("ingest returned no furniture evidence");
@@ -83,6 +97,8 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
     file,
     hash,
     articles: header.articles,
+    analyzed: ingested.analyzed,
+    reused: ingested.reused,
     undated: ingested.articles.filter((a) => !a.dated).length,
     warnings: ingested.warnings.length,
     refused: ingested.refused.length,
@@ -91,8 +107,8 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   };
 }
 
-async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, reporter: Reporter): Promise<IngestStageResult> {
-  const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now, oneRun: true });
+async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, reporter: Reporter, alsoRead?: string[]): Promise<IngestStageResult> {
+  const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now, oneRun: true, alsoRead });
   const ingest = new ArticleIngest(config, memo, versions.ingest);
   const result = await ingest.run(reporter, { indexOnly: true });
   await ingest.saveMemo();
@@ -102,7 +118,7 @@ async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, r
 export function formatSummaryResult(r: SummaryStageResult): string {
   const t = r.seconds;
   return [
-    `Summarised ${r.articles} articles into ${r.file} (${(r.bytes / 2 ** 20).toFixed(1)} MiB); ${r.undated} undated; ${r.warnings} warnings${r.refused ? `; ${r.refused} files refused` : ""}.`,
+    `Summarised ${r.articles} articles into ${r.file} (${(r.bytes / 2 ** 20).toFixed(1)} MiB); ${r.undated} undated; ${r.warnings} warnings${r.refused ? `; ${r.refused} files refused` : ""}; ${r.analyzed} analysed here${r.reused ? `, ${r.reused} analyses reused` : ""}.`,
     `Time: read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s, summary ${t.write.toFixed(2)} s, total ${t.total.toFixed(2)} s.`,
     `Build each shard with: npm run build -- --shard I/N --summary ${r.file} --output DIR`,
   ].join("\n");

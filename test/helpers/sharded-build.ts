@@ -1,7 +1,8 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { makeArchiveSummary } from "../../src/publish/summary-stage.ts";
+import { analyzeShare } from "../../src/publish/analysis-stage.ts";
+import { makeArchiveSummary, type SummaryStageResult } from "../../src/publish/summary-stage.ts";
 import { buildShard } from "../../src/publish/shard-stage.ts";
 import { mergeShards, type MergedSearch } from "../../src/publish/merge-stage.ts";
 import { recordingReporter } from "./builds.ts";
@@ -14,16 +15,18 @@ export interface ShardedBuild {
   /** The merged site. */
   dir: string;
   log: string[];
+  summary: SummaryStageResult;
 }
 
 /**
  * The three steps of a sharded build, in this process, into a temporary folder: the
- * summary, every shard of `count` (one after another), the merge.
+ * summary, every shard of `count` (one after another), the merge. With `analyses`, the
+ * summary is made from that many analysis jobs' folders (`--analyze I/N`), run first.
  */
 export async function buildSharded(
   articlesDir: string,
   count: number,
-  options: { search?: MergedSearch; pathPrefix?: string; /** The day (YYYY-MM-DD) the shard and merge jobs run, when not the summary's. */ laterDay?: string } = {},
+  options: { search?: MergedSearch; pathPrefix?: string; /** The day (YYYY-MM-DD) the shard and merge jobs run, when not the summary's. */ laterDay?: string; analyses?: number } = {},
 ): Promise<ShardedBuild> {
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-sharded-"));
   const { reporter, log } = recordingReporter();
@@ -33,7 +36,13 @@ export async function buildSharded(
     return options.laterDay ? { ...c, now: new Date(`${options.laterDay}T00:00:00Z`), site: { ...c.site, today: options.laterDay } } : c;
   };
   const summaryFile = path.join(work, "archive-summary.jsonl");
-  await makeArchiveSummary(summaryConfig(path.join(work, "unused")), summaryFile, { reporter });
+  const analysisDirs: string[] = [];
+  for (let index = 0; index < (options.analyses ?? 0); index++) {
+    const dir = path.join(work, `analysis-${index + 1}`);
+    await analyzeShare(summaryConfig(dir), { share: { index, count: options.analyses! } }, { reporter });
+    analysisDirs.push(dir);
+  }
+  const summary = await makeArchiveSummary(summaryConfig(path.join(work, "unused")), summaryFile, { reporter, analyses: options.analyses ? analysisDirs : undefined });
   const shardDirs: string[] = [];
   for (let index = 0; index < count; index++) {
     const dir = path.join(work, `shard-${index + 1}`);
@@ -42,5 +51,5 @@ export async function buildSharded(
   }
   const dir = path.join(work, "site");
   await mergeShards(config(dir), shardDirs, { reporter, search: options.search });
-  return { work, summaryFile, shardDirs, dir, log };
+  return { work, summaryFile, shardDirs, dir, log, summary };
 }

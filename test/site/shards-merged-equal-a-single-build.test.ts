@@ -35,7 +35,8 @@ before(async () => {
   singleFiles = await snapshot(single.dir);
   for (const search of ["one-index", "bundles"] as const) {
     sharded.set(key(search, 2), await buildSharded(articlesDir, 2, { search }));
-    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY }));
+    // Three shards from a summary made of two analysis jobs' analyses (--analyze 1/2, 2/2).
+    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY, analyses: search === "one-index" ? 2 : undefined }));
   }
 });
 after(async () => {
@@ -44,7 +45,7 @@ after(async () => {
 });
 
 for (const count of [2, 3]) {
-  describe(`${count} shards merged into one search index${count === 3 ? ", built the day after their summary" : ""}`, () => {
+  describe(`${count} shards merged into one search index${count === 3 ? ", built the day after their summary, made from two analysis jobs" : ""}`, () => {
     it("are a single build's site: every page, feed, sitemap, asset and search file, byte for byte", async () => {
       const merged = await snapshot(sharded.get(key("one-index", count))!.dir);
       assert.ok([...merged.keys()].some((f) => f.startsWith("pagefind/fragment/")), "the search index is compared too");
@@ -52,6 +53,14 @@ for (const count of [2, 3]) {
       const pageCount = (m: Map<string, Buffer>) => JSON.parse(m.get("pagefind/pagefind-entry.json")!.toString()).languages.en.page_count;
       assert.equal(pageCount(merged), pageCount(singleFiles));
     });
+
+    if (count === 3) {
+      it("took every article's analysis from the analysis jobs: the summary job analysed none", () => {
+        const { summary } = sharded.get(key("one-index", count))!;
+        assert.equal(summary.analyzed, 0);
+        assert.equal(summary.reused, summary.articles);
+      });
+    }
   });
 }
 
