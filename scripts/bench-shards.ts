@@ -13,11 +13,13 @@ import { parseArgs } from "./cli-args.ts";
  * child process run one after another, with the whole process tree's peak memory
  * (Pagefind's binary and render processes included) and the machine's load beside it:
  *
- *   npm run bench:shards -- --n 100000 [--shards 1,2,4] [--jobs single,summary,shards,search]
+ *   npm run bench:shards -- --n 100000 [--shards 1,2,4] [--jobs single,summary,analyses,shards,search]
  *                           [--search bundles,one-index] [--work DIR] [--json FILE]
  *
  * - single: a cold `npm run build` (the one machine's build the shards are measured against);
  * - summary: `--make-summary`, cold;
+ * - analyses: for each N above 1, analysis jobs 1..N (`--analyze I/N`), then the summary
+ *   made from them (`--make-summary --analyses`), which must be the summary's bytes;
  * - shards: for each N, shards 1..N (`--shard I/N`), then each merge (`--merge`), one
  *   per way of making search cover every shard (--search);
  * - search: the bytes a first search transfers on each merged site (and the single
@@ -35,7 +37,7 @@ const { values } = parseArgs(process.argv.slice(2), { n: "string", shards: "stri
 const renderProcesses = values["render-processes"] === undefined ? [] : ["--render-processes", String(values["render-processes"])];
 const n = Number(String(values.n ?? "10000").replace(/[_,\s]/g, ""));
 const shardCounts = String(values.shards ?? "1,2,4").split(",").map(Number);
-const jobs = new Set(String(values.jobs ?? "single,summary,shards,search").split(","));
+const jobs = new Set(String(values.jobs ?? "single,summary,analyses,shards,search").split(","));
 const searchModes = String(values.search ?? "bundles,one-index").split(",");
 const queries = String(values.query ?? "oil,minister").split(",");
 const work = path.resolve(String(values.work ?? path.join(os.tmpdir(), `news-archive-shards-${n}`)));
@@ -52,6 +54,8 @@ const log = (line: string) => process.stderr.write(`[bench:shards] ${new Date().
 const articlesDir = path.join(work, "articles");
 const summaryFile = path.join(work, "archive-summary.jsonl");
 const shardDir = (count: number, i: number) => path.join(work, `shards-${count}`, `shard-${i}`);
+const analysisDir = (count: number, i: number) => path.join(work, `analyses-${count}`, `analysis-${i}`);
+const analysedSummaryFile = (count: number) => path.join(work, `archive-summary-from-${count}-analyses.jsonl`);
 const mergedDir = (count: number, mode: string) => path.join(work, `merged-${count}-${mode}`);
 
 interface JobRun {
@@ -108,7 +112,7 @@ async function runJob(job: string, args: string[], shards?: number): Promise<Job
   const wallSeconds = (performance.now() - started) / 1000;
   const { peakBytes } = await sampler.stop();
   const lines = output.trim().split("\n");
-  const closing = lines.filter((l) => /^(Built|Summarised|Merged|Time:)/.test(l)).join(" ");
+  const closing = lines.filter((l) => /^(Built|Summarised|Merged|Analysed|Time:)/.test(l)).join(" ");
   const run: JobRun = { job, shards, exitCode, wallSeconds, peakRssBytes: peakBytes, load: [load0, os.loadavg()[0]], availableMiB: available, summary: closing };
   log(`${job}: exit ${exitCode}, ${wallSeconds.toFixed(1)} s, peak ${formatMiB(peakBytes)} MiB; ${closing || lines.slice(-8).join("\n")}`);
   runs.push(run);
@@ -164,6 +168,23 @@ if (jobs.has("summary")) {
   await runJob("summary", ["--articles", articlesDir, "--make-summary", summaryFile, "--content", path.join(work, "summary-content"), "--no-cache"]);
   sizes.summary = await duBytes(summaryFile);
 }
+if (jobs.has("analyses")) {
+  const plain = await readFile(summaryFile).catch(() => undefined);
+  for (const count of shardCounts.filter((c) => c > 1)) {
+    for (let i = 1; i <= count; i++) {
+      await runJob(`analysis ${i}/${count}`, ["--articles", articlesDir, "--analyze", `${i}/${count}`, "--output", analysisDir(count, i)], count);
+      sizes[`analysis ${i}/${count}`] = await duBytes(analysisDir(count, i));
+    }
+    await rm(path.join(work, "summary-content"), { recursive: true, force: true });
+    const dirs = Array.from({ length: count }, (_, i) => analysisDir(count, i + 1));
+    await runJob(`summary from ${count} analyses`, ["--articles", articlesDir, "--make-summary", analysedSummaryFile(count), "--content", path.join(work, "summary-content"), "--no-cache", "--analyses", ...dirs], count);
+    // The shards below are built from the summary: this one must be it, byte for byte.
+    const made = await readFile(analysedSummaryFile(count)).catch(() => undefined);
+    const same = plain !== undefined && made !== undefined && plain.equals(made);
+    log(`summary from ${count} analyses: ${plain === undefined ? "no plain summary to compare with" : same ? "the same bytes as the summary" : "DIFFERS from the summary"}`);
+    if (plain !== undefined && !same) process.exitCode = 1;
+  }
+}
 if (jobs.has("shards")) {
   for (const count of shardCounts) {
     for (let i = 1; i <= count; i++) {
@@ -197,16 +218,29 @@ const lines: string[] = [
 ];
 const single = runs.find((r) => r.job.startsWith("single"));
 const summary = runs.find((r) => r.job === "summary");
-if (summary) {
-  lines.push("", markdownTable(["N", "merge", "summary s", "slowest shard s", "merge s", "critical path s", "÷ single build", "highest job peak MiB"], shardCounts.flatMap((count) => searchModes.map((mode) => {
+// The critical path of N machines: (slowest analysis job +) summary + slowest shard + merge.
+const pathRows = shardCounts.flatMap((count) =>
+  searchModes.flatMap((mode) => {
     const shards = runs.filter((r) => r.shards === count && r.job.startsWith("shard"));
     const merge = runs.find((r) => r.shards === count && r.job === `merge (${mode})`);
-    if (!shards.length || !merge) return undefined;
-    const slowest = Math.max(...shards.map((r) => r.wallSeconds));
-    const critical = summary.wallSeconds + slowest + merge.wallSeconds;
-    const peak = Math.max(summary.peakRssBytes, ...shards.map((r) => r.peakRssBytes), merge.peakRssBytes);
-    return [String(count), mode, formatSeconds(summary.wallSeconds), formatSeconds(slowest), formatSeconds(merge.wallSeconds), formatSeconds(critical), single ? `${((critical / single.wallSeconds) * 100).toFixed(0)}%` : "—", formatMiB(peak)];
-  }).filter((row): row is string[] => row !== undefined)), new Set(["N", "summary s", "slowest shard s", "merge s", "critical path s", "÷ single build", "highest job peak MiB"])));
+    if (!shards.length || !merge) return [];
+    const analyses = runs.filter((r) => r.shards === count && r.job.startsWith("analysis "));
+    const fromAnalyses = runs.find((r) => r.job === `summary from ${count} analyses`);
+    const ways: [string, JobRun[], JobRun][] = [];
+    if (summary) ways.push(["one summary job", [], summary]);
+    if (fromAnalyses && analyses.length === count) ways.push([`${count} analysis jobs, then the summary`, analyses, fromAnalyses]);
+    return ways.map(([way, before, made]) => {
+      const slowestAnalysis = before.length ? Math.max(...before.map((r) => r.wallSeconds)) : 0;
+      const slowest = Math.max(...shards.map((r) => r.wallSeconds));
+      const critical = slowestAnalysis + made.wallSeconds + slowest + merge.wallSeconds;
+      const peak = Math.max(...before.map((r) => r.peakRssBytes), made.peakRssBytes, ...shards.map((r) => r.peakRssBytes), merge.peakRssBytes);
+      return [String(count), mode, way, before.length ? formatSeconds(slowestAnalysis) : "—", formatSeconds(made.wallSeconds), formatSeconds(slowest), formatSeconds(merge.wallSeconds), formatSeconds(critical), single ? `${((critical / single.wallSeconds) * 100).toFixed(0)}%` : "—", formatMiB(peak)];
+    });
+  }),
+);
+if (pathRows.length) {
+  const numeric = new Set(["N", "slowest analysis s", "summary s", "slowest shard s", "merge s", "critical path s", "÷ single build", "highest job peak MiB"]);
+  lines.push("", markdownTable(["N", "merge", "summary made by", "slowest analysis s", "summary s", "slowest shard s", "merge s", "critical path s", "÷ single build", "highest job peak MiB"], pathRows, numeric));
 }
 if (Object.keys(sizes).length) lines.push("", markdownTable(["output", "MiB"], Object.entries(sizes).map(([k, v]) => [k, mib(v)]), new Set(["MiB"])));
 if (searches.length) lines.push("", markdownTable(["site", "query", "first search"], searches.map((s) => [s.site, s.query, s.total])));

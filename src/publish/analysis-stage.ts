@@ -24,6 +24,8 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
  *
  * DIR holds `analysis.json` (below) and `ingest/`, a cache folder in the ingest memo's
  * format (src/publish/article-memo.ts). It is assembled beside DIR and swapped in whole.
+ * With a cache folder (the summary job's, restored), an unchanged article's analysis is
+ * taken from it rather than made again; the summary saves every analysis into its cache.
  * An analysis is reused only under the same key as any cached one (the file's bytes and
  * the evidence about its lines): a file changed after the analysis jobs ran is analysed
  * again by the summary job, never taken stale.
@@ -95,7 +97,10 @@ export async function analyzeShare(
   let staging: string | undefined = await makeSibling(outputDir, "staging");
   try {
     const memoDir = path.join(staging, ANALYSIS_MEMO_DIR);
-    const memo = await openArticleMemo({ dir: memoDir, version: versions.ingest, now: config.now, oneRun: true, keepOnly: mine });
+    // A cache restored from the last summary job serves as a build's: an unchanged
+    // article's analysis is taken from it (and written into DIR with the new ones).
+    const alsoRead = config.cacheDir ? [path.join(config.cacheDir, "ingest")] : [];
+    const memo = await openArticleMemo({ dir: memoDir, version: versions.ingest, now: config.now, oneRun: true, keepOnly: mine, alsoRead });
     const ingest = new ArticleIngest(config, memo, versions.ingest, { keepIndex: false });
     const made = await ingest.analyzeShare(hooks.reporter, mine);
     const writeStarted = performance.now();

@@ -55,13 +55,14 @@ export interface ArticleMemoOptions {
    */
   oneRun?: boolean;
   /**
-   * Cache folders (like `dir`) of a sharded build's analysis jobs (src/publish/analysis-stage.ts),
-   * made by the same ingest code on the same day: the analyses, evidence facts and word uses
-   * they hold are read as if this memo's folder held them, and their evidence is taken as
-   * the saved one when they all name the same. Each holds a share of the archive's files.
+   * Other cache folders (like `dir`) to read as if this memo's folder held what they hold:
+   * the analysis jobs' folders of a sharded build's summary (src/publish/analysis-stage.ts),
+   * or an analysis job's restored cache. When they all name the same evidence, it is taken
+   * as the saved one, and analyses in a folder that names another (this memo's own, older)
+   * are checked against the texts. A save writes what was read from them into this memo's folder.
    */
   alsoRead?: readonly string[];
-  /** What a save writes the evidence facts and word uses of (an analysis job's share of the files); every file's without it. */
+  /** The files whose analyses, evidence facts and word uses a save writes (an analysis job's share); every file's without it. */
   keepOnly?: (file: string) => boolean;
 }
 
@@ -78,7 +79,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 interface AnalysisEntry {
   key: string;
   outcome: Outcome<AnalyzedArticle>;
-  /** Read from the folder (its key was made under the evidence the folder names, if it names one). */
+  /** Read from a folder that names the saved evidence (its key was made under it). */
   saved?: boolean;
   /** The evidence its key was last found valid under (what a save can vouch for). */
   checkedUnder?: FurnitureEvidence;
@@ -223,23 +224,29 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     sketchesOnDisk = new Set(store.keys());
   };
 
+  /** Of readFolders, those whose analyses' keys were made under savedEvidence (an unchanged file's saved key is then its key). */
+  const trusted = new Set<string>();
   if (readFolders.length) {
-    // The evidence every folder read names, if they name one and the same (else the keys are made again from the texts).
+    // The evidence each folder names. The other folders' when they all name one and the
+    // same (what this run's analyses were made under), else this memo's own.
     const named = await Promise.all(readFolders.map(async (dir) => (await readFile(path.join(dir, EVIDENCE_FILE), "utf8").catch(() => undefined))?.trim() || undefined));
-    const own = folder ? named[0] : undefined;
     const others = folder ? named.slice(1) : named;
-    if (others.length === 0) savedEvidence = own;
-    else if (others.every((digest) => digest && digest === others[0]) && (own === undefined || own === others[0])) savedEvidence = others[0];
-    // Every shard up front: the memo's calls are synchronous.
+    savedEvidence = others.length && others.every((digest) => digest && digest === others[0]) ? others[0] : folder ? named[0] : undefined;
+    readFolders.forEach((dir, i) => savedEvidence && named[i] === savedEvidence && trusted.add(dir));
+    // Every shard up front (the memo's calls are synchronous). Another folder's analysis of
+    // a file is kept over this memo's own (it is the newer), and a save writes it into this memo's folder.
     await mapLimited(
-      readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => path.join(dir, `${n}.json`))),
+      readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => ({ dir, n }))),
       SHARD_READS,
-      async (file) => {
-        const text = await readTextFile(file).catch(() => undefined);
+      async ({ dir, n }) => {
+        const text = await readTextFile(path.join(dir, `${n}.json`)).catch(() => undefined);
         if (text === undefined) return;
+        const own = dir === folder;
         try {
           for (const [file, entry] of Object.entries(JSON.parse(text) as Record<string, { key: string; analyzed: AnalyzedArticle }>)) {
-            analyses.set(file, { key: entry.key, outcome: { ok: true, value: entry.analyzed }, saved: true });
+            if (own && analyses.has(file)) continue;
+            analyses.set(file, { key: entry.key, outcome: { ok: true, value: entry.analyzed }, saved: trusted.has(dir) });
+            if (!own) dirty.add(n);
           }
         } catch {
           // A shard cut short (a build killed while writing it) is only a cache miss.
@@ -256,13 +263,16 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   let factsRead = readFolders.length === 0;
   const readSavedFacts = () => {
     factsRead = true;
-    for (const file of readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => path.join(dir, FACTS_FILE(n))))) {
+    // This memo's own folder first: another folder's facts of a file are the newer.
+    for (const { dir, n } of readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => ({ dir, n })))) {
       let text: string;
       try {
-        text = readFileSync(file, "utf8");
+        text = readFileSync(path.join(dir, FACTS_FILE(n)), "utf8");
       } catch {
         continue;
       }
+      // Written into this memo's folder by its save.
+      if (dir !== folder) factsDirty.add(n);
       // Line by line: a line cut short is a miss for its article alone (its JSON does not parse when used).
       for (const line of text.split("\n")) {
         const first = line.indexOf("\t");
@@ -275,7 +285,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         }
       }
     }
-    for (const dir of readFolders) {
+    // The folders that name the saved evidence first: the words they asked about are this run's.
+    for (const dir of [...readFolders].sort((a, b) => Number(trusted.has(b)) - Number(trusted.has(a)))) {
       try {
         const text = readFileSync(path.join(dir, WORD_USES_FILE), "utf8");
         const saved = JSON.parse(text) as { words: string[]; files: [string, string, string][] };
@@ -283,7 +294,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         if (!savedWordUses) savedWordUses = { words: saved.words, files: new Map() };
         // Another folder's uses count only if it asked about the same words (its "1" and "0" follow them).
         else if (saved.words.length !== savedWordUses.words.length || saved.words.some((word, i) => word !== savedWordUses!.words[i])) continue;
-        for (const [file, hash, uses] of saved.files) savedWordUses.files.set(file, { hash, uses });
+        for (const [file, hash, uses] of saved.files) if (!savedWordUses.files.has(file)) savedWordUses.files.set(file, { hash, uses });
       } catch {
         // None yet, or cut short: every word is looked up in the texts.
       }
@@ -539,7 +550,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       for (const n of dirty) shards.set(n, {});
       for (const [file, entry] of analyses) {
         const shard = shards.get(shardOf(file));
-        if (shard && entry.outcome.ok) shard[file] = { key: entry.key, analyzed: entry.outcome.value };
+        if (shard && entry.outcome.ok && keep(file)) shard[file] = { key: entry.key, analyzed: entry.outcome.value };
       }
       for (const [n, shard] of shards) {
         const target = path.join(folder, `${n}.json`);

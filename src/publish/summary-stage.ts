@@ -58,14 +58,14 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const raw = await readRawInputs(config);
   const readSeconds = readStage.end(`${Object.keys(raw.hashes.files).length} article files`);
 
-  // Analyses the analysis jobs made (--analyses): read as a cache of a folder of its own,
-  // which nothing else was analysed into (src/publish/analysis-stage.ts).
+  // Analyses the analysis jobs made (--analyses, src/publish/analysis-stage.ts): read
+  // beside the cache, and saved into it (the next summary finds them there).
   const alsoRead = hooks.analyses && (await checkAnalyses(hooks.analyses, { ingestVersion: versions.ingest, now: config.now.toISOString().slice(0, 10) }));
 
   // read → ingest, as a build runs it (in a child process, whose memory is given back
   // before the summary is written), into the light index alone: no Markdown is written.
   const ingestStarted = performance.now();
-  const ingestConfig = { ...config, contentDir: work, ...(alsoRead && { cacheDir: path.join(work, "cache") }) };
+  const ingestConfig = { ...config, contentDir: work };
   const ingested = hooks.ingestInChild
     ? (await runInChild<{ result: IngestStageResult }>(new URL("./ingest-worker.ts", import.meta.url), { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead }, "ingest process", { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB })).result
     : await ingestInProcess(ingestConfig, versions, reporter, alsoRead);

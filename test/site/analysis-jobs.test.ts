@@ -27,18 +27,18 @@ let articlesDir: string;
 let plainSummary: Buffer;
 const shares: string[] = [];
 
-const config = (outputDir: string, dir = articlesDir): ArchiveConfig => testConfig({ articlesDir: dir, outputDir, contentDir: path.join(work, "content") });
+const config = (outputDir: string, dir = articlesDir, cacheDir?: string): ArchiveConfig => testConfig({ articlesDir: dir, outputDir, contentDir: path.join(work, "content"), cacheDir });
 const onDay = (c: ArchiveConfig, day: string): ArchiveConfig => ({ ...c, now: new Date(`${day}T00:00:00Z`), site: { ...c.site, today: day } });
 
-async function analyze(dir: string, index: number, count: number, from = articlesDir): Promise<string> {
-  await analyzeShare(config(dir, from), { share: { index, count } }, { reporter: recordingReporter().reporter });
+async function analyze(dir: string, index: number, count: number, from = articlesDir, cacheDir?: string): Promise<string> {
+  await analyzeShare(config(dir, from, cacheDir), { share: { index, count } }, { reporter: recordingReporter().reporter });
   return dir;
 }
 
-async function summarize(name: string, analyses: string[] | undefined, from = articlesDir): Promise<{ bytes: Buffer; log: string; result: Awaited<ReturnType<typeof makeArchiveSummary>> }> {
+async function summarize(name: string, analyses: string[] | undefined, from = articlesDir, cacheDir?: string): Promise<{ bytes: Buffer; log: string; result: Awaited<ReturnType<typeof makeArchiveSummary>> }> {
   const { reporter, log } = recordingReporter();
   const file = path.join(work, name);
-  const result = await makeArchiveSummary(config(path.join(work, "unused"), from), file, { reporter, analyses });
+  const result = await makeArchiveSummary(config(path.join(work, "unused"), from, cacheDir), file, { reporter, analyses });
   return { bytes: await readFile(file), log: log.join(""), result };
 }
 
@@ -153,6 +153,29 @@ describe("a summary made from the analysis jobs' folders", () => {
     assert.ok(!split.bytes.equals(plainSummary), "the change shows in the summary");
     assert.equal(split.result.analyzed, 1);
     assert.match(split.log, /warning: 1 article was analysed by this summary job, not taken from --analyses: it changed after the analysis jobs read the articles/);
+  });
+
+  it("with caches: an analysis job takes unchanged articles' analyses from the last summary's cache, and the summary saves every analysis into its own", async () => {
+    const lastCache = path.join(work, "last-summary-cache");
+    assert.ok((await summarize("cached.jsonl", undefined, articlesDir, lastCache)).bytes.equals(plainSummary));
+    const all = (await readdir(articlesDir)).filter((f) => f.endsWith(".txt")).sort();
+    const warm: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const dir = await analyze(path.join(work, `warm-analysis-${i + 1}`), i, 2, articlesDir, lastCache);
+      const manifest = JSON.parse(await readFile(path.join(dir, ANALYSIS_MANIFEST_FILE), "utf8"));
+      assert.equal(manifest.analyzed, 0, `share ${i + 1} analysed nothing again`);
+      // Still its whole share, for the summary.
+      const own = all.filter((file) => analysisShareOf(file, 2) === i);
+      assert.deepEqual(await filesIn(dir), { analysed: own, facts: own });
+      warm.push(dir);
+    }
+    const newCache = path.join(work, "new-summary-cache");
+    const made = await summarize("warm.jsonl", warm, articlesDir, newCache);
+    assert.ok(made.bytes.equals(plainSummary));
+    assert.equal(made.result.analyzed, 0);
+    const next = await summarize("next.jsonl", undefined, articlesDir, newCache);
+    assert.equal(next.result.analyzed, 0, "the next summary finds every analysis in the cache");
+    assert.ok(next.bytes.equals(plainSummary));
   });
 
   it("needs every share of the same N once", async () => {

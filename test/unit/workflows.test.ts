@@ -223,7 +223,7 @@ describe("the deploy workflow", () => {
 
 describe("the deploy workflow's sharded build", () => {
   const workflow = readWorkflow("deploy.yml");
-  const { build, summary, shard, merge, deploy } = workflow.jobs;
+  const { build, plan: planJob, analyze, summary, shard, merge, deploy } = workflow.jobs;
   const job = (name: string, vars: Record<string, string>, needs: Record<string, string> = {}) => {
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(vars)) values[`vars.${k}`] = v;
@@ -235,12 +235,17 @@ describe("the deploy workflow's sharded build", () => {
   it("stays one build job unless the repository variable ARCHIVE_SHARDS asks for shards", () => {
     for (const unset of [{}, { ARCHIVE_SHARDS: "" }, { ARCHIVE_SHARDS: "1" }] as Record<string, string>[]) {
       assert.equal(job("build", unset), true, `build runs with ${JSON.stringify(unset)}`);
-      assert.equal(job("summary", unset), false, `no summary with ${JSON.stringify(unset)}`);
+      assert.equal(job("plan", unset), false, `no sharded build with ${JSON.stringify(unset)}`);
     }
     assert.equal(job("build", { ARCHIVE_SHARDS: "4" }), false);
-    assert.equal(job("summary", { ARCHIVE_SHARDS: "4" }), true);
+    assert.equal(job("plan", { ARCHIVE_SHARDS: "4" }), true);
     // A value that is no number still takes the sharded path, where its plan step says what is wrong.
-    assert.equal(job("summary", { ARCHIVE_SHARDS: "four" }), true);
+    assert.equal(job("plan", { ARCHIVE_SHARDS: "four" }), true);
+    // Every other job of the sharded build waits for the plan (and is skipped with it).
+    assert.equal(analyze.needs, "plan");
+    assert.deepEqual(summary.needs, ["plan", "analyze"]);
+    assert.deepEqual(shard.needs, ["plan", "summary"]);
+    for (const j of [analyze, summary, shard]) assert.equal(j.if, undefined, "runs only when the jobs it needs succeeded");
   });
 
   it("deploys after whichever way built the site, and never after a failure", () => {
@@ -252,7 +257,7 @@ describe("the deploy workflow's sharded build", () => {
   });
 
   it("plans one shard job per shard, and stops with an error for a count it cannot run", () => {
-    const plan = summary.steps[stepIndex(summary, (s) => s.id === "plan", "plans the shards")];
+    const plan = planJob.steps[stepIndex(planJob, (s) => s.id === "plan", "plans the shards")];
     assert.equal(plan.run!.includes("${{"), false, "the variable reaches the script through the environment, not pasted into it");
     assert.match(JSON.stringify(plan), /"ARCHIVE_SHARDS":"\$\{\{ vars\.ARCHIVE_SHARDS \}\}"/);
     assert.deepEqual(runPlan(plan.run!, "4"), { ok: true, output: "shards=[1,2,3,4]\n" });
@@ -262,18 +267,82 @@ describe("the deploy workflow's sharded build", () => {
       assert.equal(result.ok, false, `ARCHIVE_SHARDS=${bad} is refused`);
       assert.match(result.output, /::error::The repository variable ARCHIVE_SHARDS must be a whole number of shard jobs from 2 to 256/);
     }
-    assert.equal(summary.outputs?.shards, "${{ steps.plan.outputs.shards }}");
-    assert.equal(shard.strategy?.matrix?.shard, "${{ fromJSON(needs.summary.outputs.shards) }}");
+    assert.equal(planJob.outputs?.shards, "${{ steps.plan.outputs.shards }}");
+    assert.equal(shard.strategy?.matrix?.shard, "${{ fromJSON(needs.plan.outputs.shards) }}");
+    assert.equal(analyze.strategy?.matrix?.share, "${{ fromJSON(needs.plan.outputs.shards) }}", "as many analysis jobs as shards");
+  });
+
+  it("fixes one day for the analysis and summary jobs, so a run across midnight reads dates alike", () => {
+    const day = planJob.steps[stepIndex(planJob, (s) => s.id === "day", "fixes the day")];
+    const work = mkdtempSync(path.join(os.tmpdir(), "workflow-day-"));
+    try {
+      const output = path.join(work, "output");
+      writeFileSync(output, "");
+      execFileSync("bash", ["-euo", "pipefail", "-c", day.run!], { env: { ...process.env, GITHUB_OUTPUT: output } });
+      assert.match(readFileSync(output, "utf8"), /^day=\d{4}-\d{2}-\d{2}\n$/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    assert.equal(planJob.outputs?.day, "${{ steps.day.outputs.day }}");
+    for (const [j, pattern] of [[analyze, /--analyze /], [summary, /--make-summary /]] as const) {
+      assert.equal(j.env?.ARCHIVE_DAY, "${{ needs.plan.outputs.day }}");
+      assert.match(j.steps[stepIndex(j, runs(pattern), "runs the build")].run!, /--now "\$ARCHIVE_DAY"/);
+    }
+  });
+
+  it("shares the analysis between N analysis jobs, each with the last summary's cache, and hands every job's folder to the summary", () => {
+    const analysed = stepIndex(analyze, runs(/^npm run build -- --analyze "\$SHARE\/\$SHARES" --now "\$ARCHIVE_DAY" --output "\$RUNNER_TEMP\/analysis"$/), "analyses its share");
+    assert.ok(analysed > stepIndex(analyze, runs(/^npm ci$/), "installs"));
+    assert.equal(analyze.env?.SHARE, "${{ matrix.share }}");
+    assert.equal(analyze.env?.SHARES, "${{ strategy.job-total }}");
+    // The cache is restored, never saved, by an analysis job (the summary saves it, with every share's analyses).
+    const restore = analyze.steps[stepIndex(analyze, uses("actions/cache/restore"), "restores the summary's cache")];
+    assert.ok(analyze.steps.indexOf(restore) < analysed);
+    assert.equal(analyze.steps.some(uses("actions/cache")), false, "no analysis job saves a cache");
+    const summaryCache = summary.steps.find(uses("actions/cache"))!;
+    assert.equal(String(restore.with?.path).trim(), String(summaryCache.with?.path).trim());
+    assert.equal(String(restore.with?.["restore-keys"]).trim(), String(summaryCache.with?.["restore-keys"]).trim());
+
+    const pack = analyze.steps[stepIndex(analyze, runs(/^tar -cf/), "packs the analyses")].run!;
+    const upload = analyze.steps[stepIndex(analyze, uses("actions/upload-artifact"), "uploads the analyses")];
+    assert.equal(upload.with?.name, "archive-analysis-${{ matrix.share }}");
+    const download = summary.steps[stepIndex(summary, uses("actions/download-artifact"), "downloads the analyses")];
+    assert.equal(download.with?.pattern, "archive-analysis-*");
+    assert.equal(download.with?.["merge-multiple"], undefined, "one folder per artifact");
+    const made = summary.steps[stepIndex(summary, runs(/npm run build -- --make-summary/), "makes the summary")];
+    assert.ok(summary.steps.indexOf(made) > summary.steps.indexOf(download));
+    // Run the scripts as the runners would: three analysis jobs, then the summary (npm recorded, not run).
+    const work = mkdtempSync(path.join(os.tmpdir(), "workflow-analyses-"));
+    try {
+      for (const n of [1, 2, 3]) {
+        const temp = path.join(work, `runner-${n}`);
+        mkdirSync(path.join(temp, "analysis", "ingest"), { recursive: true });
+        writeFileSync(path.join(temp, "analysis", "analysis.json"), `{"share": ${n}}`);
+        writeFileSync(path.join(temp, "analysis", "ingest", `${n}.json`), "{}");
+        execFileSync("bash", ["-euo", "pipefail", "-c", pack], { env: { ...process.env, RUNNER_TEMP: temp, SHARE: String(n) } });
+        const artifact = path.join(work, "summary-runner", "analysis-artifacts", interpolate(upload.with!.name as string, { "matrix.share": String(n) }));
+        mkdirSync(artifact, { recursive: true });
+        const file = interpolate(upload.with!.path as string, { "runner.temp": temp, "matrix.share": String(n) });
+        writeFileSync(path.join(artifact, path.basename(file)), readFileSync(file));
+      }
+      const args = runWithFakeNpm(made.run!, path.join(work, "summary-runner"), { ARCHIVE_DAY: "2026-12-03" });
+      const folders = args.slice(args.indexOf("--analyses") + 1);
+      assert.equal(folders.length, 3);
+      assert.deepEqual(folders.map((f) => JSON.parse(readFileSync(path.join(f, "analysis.json"), "utf8")).share).sort(), [1, 2, 3]);
+      for (const f of folders) assert.equal(readdirSync(path.join(f, "ingest")).length, 1, "the share's analyses came along");
+      assert.deepEqual(args.slice(0, args.indexOf("--analyses")), ["run", "build", "--", "--make-summary", path.join(work, "summary-runner", "archive-summary.jsonl"), "--now", "2026-12-03"]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it("makes the summary once and hands it to every shard job as an artifact", () => {
-    const made = stepIndex(summary, runs(/^npm run build -- --make-summary "\$RUNNER_TEMP\/archive-summary\.jsonl"$/), "makes the summary");
+    const made = stepIndex(summary, runs(/npm run build -- --make-summary "\$RUNNER_TEMP\/archive-summary\.jsonl"/), "makes the summary");
     assert.ok(made > stepIndex(summary, runs(/^npm ci$/), "installs"));
     const upload = summary.steps[stepIndex(summary, uses("actions/upload-artifact"), "uploads the summary")];
     assert.ok(summary.steps.indexOf(upload) > made);
     assert.equal(upload.with?.name, "archive-summary");
     assert.equal(upload.with?.path, "${{ runner.temp }}/archive-summary.jsonl");
-    assert.equal(shard.needs, "summary");
     const download = shard.steps[stepIndex(shard, uses("actions/download-artifact"), "downloads the summary")];
     assert.equal(download.with?.name, "archive-summary");
     const built = stepIndex(shard, runs(/npm run build -- --shard/), "builds the shard");
@@ -343,15 +412,15 @@ describe("the deploy workflow's sharded build", () => {
   });
 
   it("keeps its artifacts a day, and gives no job but deploy any write permission", () => {
-    for (const job of [summary, shard]) {
+    for (const job of [analyze, summary, shard]) {
       const upload = job.steps.find(uses("actions/upload-artifact"))!;
       assert.equal(upload.with?.["retention-days"], 1);
       assert.equal(upload.with?.["if-no-files-found"], "error");
     }
-    for (const job of [build, summary, shard, merge]) assert.equal(job.permissions, undefined);
+    for (const job of [build, planJob, analyze, summary, shard, merge]) assert.equal(job.permissions, undefined);
     assert.deepEqual(workflow.permissions, { contents: "read" });
     assert.deepEqual(deploy.permissions, { pages: "write", "id-token": "write" });
-    for (const job of [summary, shard, merge]) assert.ok(job["timeout-minutes"]! > 0, "each job has a time limit");
+    for (const job of [planJob, analyze, summary, shard, merge]) assert.ok(job["timeout-minutes"]! > 0, "each job has a time limit");
   });
 });
 
@@ -395,7 +464,7 @@ describe("every workflow", () => {
     const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 
     it(`${name} pins each action to a major version`, () => {
-      for (const s of steps) if (s.uses) assert.match(s.uses, /^[\w-]+\/[\w-]+@v\d+$/, s.uses);
+      for (const s of steps) if (s.uses) assert.match(s.uses, /^[\w-]+\/[\w-]+(\/[\w-]+)*@v\d+$/, s.uses);
     });
 
     it(`${name} puts no pull request text (titles, branch names) into a shell script`, () => {
