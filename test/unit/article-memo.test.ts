@@ -424,3 +424,58 @@ describe("an unchanged article's text is not decoded again", () => {
     assert.ok(!(await readFile(factsFile("bridge.txt"), "utf8")).includes('"bridge.txt"'));
   });
 });
+
+/** One run whose memo also reads `alsoRead` (the analysis jobs' folders) and saves `keepOnly`'s files only. */
+async function buildWith(dir: string | undefined, inputs: RawArticleInput[], options: { alsoRead?: string[]; keepOnly?: (file: string) => boolean } = {}) {
+  const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true, ...options });
+  memo.retainOnly(new Set(inputs.map((i) => i.file)));
+  const result = ingestArchive(inputs, { now: NOW, memo });
+  await memo.save();
+  return { result, stats: { ...memo.stats } };
+}
+
+describe("a memo that also reads other folders (a sharded build's analysis jobs)", () => {
+  it("takes their analyses, facts and word uses as its own, decoding and analysing nothing, and its save keeps them", async () => {
+    const inputs = furnishedArchive();
+    const half = (n: number) => (file: string) => inputs.findIndex((i) => i.file === file) % 2 === n;
+    // Two jobs, each keeping its half of the files.
+    const jobs = [await mkdtemp(path.join(os.tmpdir(), "ingest-job-")), await mkdtemp(path.join(os.tmpdir(), "ingest-job-"))];
+    for (const [n, dir] of jobs.entries()) await buildWith(dir, inputs, { keepOnly: half(n) });
+    const memoryOnly = await buildWith(undefined, inputs, { alsoRead: jobs });
+    assert.deepEqual({ decoded: memoryOnly.stats.decoded, analyzed: memoryOnly.stats.analyzed, reused: memoryOnly.stats.analyzeReused }, { decoded: 0, analyzed: 0, reused: inputs.length });
+    assert.deepEqual(memoryOnly.result, ingestArchive(inputs, { now: NOW }));
+    // With a folder of its own, its save writes what it read: the next run needs nothing else.
+    const own = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    await buildWith(own, inputs, { alsoRead: jobs });
+    const next = await buildWith(own, inputs);
+    assert.deepEqual({ decoded: next.stats.decoded, analyzed: next.stats.analyzed }, { decoded: 0, analyzed: 0 });
+    assert.deepEqual(next.result, ingestArchive(inputs, { now: NOW }));
+  });
+
+  it("a save keeps only keepOnly's files: a job's folder alone leaves the others to analyse", async () => {
+    const inputs = furnishedArchive();
+    const job = await mkdtemp(path.join(os.tmpdir(), "ingest-job-"));
+    await buildWith(job, inputs, { keepOnly: (file) => file === "pier.txt" || file === "ferry.txt" });
+    const alone = await buildWith(undefined, inputs, { alsoRead: [job] });
+    assert.deepEqual({ analyzed: alone.stats.analyzed, reused: alone.stats.analyzeReused }, { analyzed: inputs.length - 2, reused: 2 });
+    assert.equal(alone.stats.decoded, inputs.length - 2, "the others' texts are decoded, for their facts");
+    assert.deepEqual(alone.result, ingestArchive(inputs, { now: NOW }));
+  });
+
+  it("never trusts its own folder's analysis made under another evidence than theirs", async () => {
+    // A label under the story: furniture while it recurs (x, y, z carry it too), kept when it is in a.txt alone.
+    const label = "Harbour Notes Desk";
+    const a = article("a.txt", `Pier repairs approved\n\n${body}\n\n${label}`);
+    const story = (n: string, extra = "") => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}.${extra}`);
+    const own = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    await buildWith(own, [a, ...["x", "y", "z"].map((n) => story(n, `\n\n${label}`))]);
+    // Now the label recurs nowhere: the jobs' evidence, and a job that kept every file but a.txt.
+    const now = [a, ...["p", "q", "r"].map((n) => story(n))];
+    const job = await mkdtemp(path.join(os.tmpdir(), "ingest-job-"));
+    await buildWith(job, now, { keepOnly: (file) => file !== "a.txt" });
+    const { result, stats } = await buildWith(own, now, { alsoRead: [job] });
+    assert.deepEqual(result, ingestArchive(now, { now: NOW }), "the records a build without the memo makes");
+    assert.ok(result.articles.find((x) => x.record.source_file === "a.txt")!.body.some((p) => p.includes(label)), "a.txt keeps the line");
+    assert.deepEqual({ analyzed: stats.analyzed, reused: stats.analyzeReused }, { analyzed: 1, reused: 3 });
+  });
+});
