@@ -147,7 +147,7 @@ function shardOf(file: string): number {
  */
 const inputHashes = new WeakMap<Uint8Array, { defaults: string | undefined; hash: string }>();
 
-function inputHash(input: Parameters<typeof articleInputHash>[0]): string {
+export function inputHash(input: Parameters<typeof articleInputHash>[0]): string {
   const defaults = input.defaults && JSON.stringify(input.defaults);
   const known = inputHashes.get(input.bytes);
   if (known && known.defaults === defaults) return known.hash;

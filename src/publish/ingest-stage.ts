@@ -11,7 +11,7 @@ import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarn
 import type { Reporter } from "../reporter.ts";
 import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndex, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
-import type { ArticleMemo } from "./article-memo.ts";
+import { inputHash, type ArticleMemo } from "./article-memo.ts";
 import { analyzeInParallel } from "./parallel-analysis.ts";
 import os from "node:os";
 import type { ArchiveConfig } from "./config.ts";
@@ -38,6 +38,11 @@ export interface IngestStageResult {
   warnings: IngestWarning[];
   /** The archive-wide furniture evidence ingest read the articles with (for a sharded build's summary). */
   evidence?: FurnitureEvidence;
+  /**
+   * With `indexOnly` (a sharded build's summary): every article file read, sorted, with
+   * its articleInputHash, which each shard checks against the files it sees.
+   */
+  inputHashes?: Record<string, string>;
   /** Raw article files found (refused ones included). */
   inputCount: number;
   filesRead: number;
@@ -132,6 +137,7 @@ export class ArticleIngest {
       refused,
       warnings: result.warnings,
       evidence: result.evidence,
+      ...(options.indexOnly && { inputHashes: this.inputHashes() }),
       inputCount: this.inputs.size + this.listingErrors!.size,
       filesRead: read.count,
       listed: !changed,
@@ -141,6 +147,12 @@ export class ArticleIngest {
       markdownRemoved: markdown.removed,
       seconds: { read: readSeconds, ingest: ingestSeconds, markdown: elapsed(markdownStarted) },
     };
+  }
+
+  /** Every input read, sorted by file, with its hash (the memo's: each file is hashed once). */
+  private inputHashes(): Record<string, string> {
+    const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return Object.fromEntries(inputs.map((input) => [input.file, inputHash(input)]));
   }
 
   /**
@@ -157,6 +169,7 @@ export class ArticleIngest {
     await this.readAll();
     this.memo.retainOnly(new Set(this.inputs.keys()));
     const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
+    const files = inputs.length;
     const share = inputs.filter((i) => mine(i.file)).length;
     readStage.end(`${inputs.length} article files, ${share} of them this job's`);
     const readSeconds = elapsed(started);
@@ -171,7 +184,7 @@ export class ArticleIngest {
     }
     const analyzed = this.memo.stats.analyzed - before;
     stage.end(`${analyzed} articles analysed`);
-    return { files: inputs.length, share, analyzed, seconds: { read: readSeconds, analysis: elapsed(analysisStarted) } };
+    return { files, share, analyzed, seconds: { read: readSeconds, analysis: elapsed(analysisStarted) } };
   }
 
   /**

@@ -120,7 +120,7 @@ export async function buildShard(
   const feed = writesSinglePages(shard) ? feedArticles([...summary.index].sort(compareNewestFirst)) : [];
   const needed = new Map<string, IndexedArticle>([...own, ...feed].map((a) => [a.source_file, a]));
   const raw = await readRawInputs(config, (file) => needed.has(file));
-  checkSummaryInputs(summary, raw.hashes, config.articlesDir);
+  checkSummaryInputs(summary, raw, config.articlesDir);
   const readSeconds = readStage.end(`${own.length} of the summary's ${summary.index.length} articles are this shard's`);
 
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-shard-"));

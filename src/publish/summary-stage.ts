@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Reporter } from "../reporter.ts";
 import { readArticleIndexLines } from "../site/article-index.ts";
 import { openArticleMemo } from "./article-memo.ts";
-import { readRawInputs, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
+import { aliasesHash, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
 import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
 import { INGEST_YOUNG_GENERATION_MIB, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
@@ -53,11 +53,6 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const elapsed = (since: number) => (performance.now() - since) / 1000;
   const versions = hooks.versions ?? (await buildVersions(config));
 
-  // What the summary is made from: every raw input's hash, which each shard checks against what it sees.
-  const readStage = reporter.stage("read");
-  const raw = await readRawInputs(config);
-  const readSeconds = readStage.end(`${Object.keys(raw.hashes.files).length} article files`);
-
   // Analyses the analysis jobs made (--analyses, src/publish/analysis-stage.ts): read
   // beside the cache, and saved into it (the next summary finds them there).
   const alsoRead = hooks.analyses && (await checkAnalyses(hooks.analyses, { ingestVersion: versions.ingest, now: config.now.toISOString().slice(0, 10) }));
@@ -77,8 +72,12 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   }
   await reportIngestWarnings(ingested, reporter, config);
   refuseUnlessKeepingGoing(ingested, reporter, config, "no summary was written. Fix them, or leave them out with --keep-going.");
-  if (!ingested.evidence) throw new Error("ingest returned no furniture evidence");
-  const ingestSeconds = elapsed(ingestStarted);
+  if (!ingested.evidence || !ingested.inputHashes) throw new Error("ingest returned no furniture evidence or input hashes");
+  // What the summary is made from: every raw input's hash as ingest read it, which each
+  // shard checks against what it sees (the files are read once, by ingest).
+  const inputs = { files: ingested.inputHashes, aliases: await aliasesHash(config.aliasesFile) };
+  const readSeconds = ingested.seconds.read;
+  const ingestSeconds = elapsed(ingestStarted) - readSeconds;
 
   const writeStage = reporter.stage("summary");
   const header: SummaryHeader = {
@@ -87,7 +86,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
     ingestVersion: versions.ingest,
     now: config.now.toISOString().slice(0, 10),
     articles: ingested.articles.length,
-    inputs: raw.hashes,
+    inputs,
     evidence: ingested.evidence,
   };
   const hash = await writeArchiveSummary(file, header, readArticleIndexLines(work));

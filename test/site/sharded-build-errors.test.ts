@@ -9,6 +9,8 @@ import { mergeShards } from "../../src/publish/merge-stage.ts";
 import { ShardBuildError } from "../../src/publish/shard-errors.ts";
 import { buildShard, parseShardFlag } from "../../src/publish/shard-stage.ts";
 import { makeArchiveSummary } from "../../src/publish/summary-stage.ts";
+import { readArchiveSummary } from "../../src/publish/archive-summary.ts";
+import { articleShard } from "../../src/site/build-shards.ts";
 import { buildVersions } from "../../src/publish/versions.ts";
 import { recordingReporter } from "../helpers/builds.ts";
 import { projectRoot, testConfig } from "../helpers/site-build.ts";
@@ -107,15 +109,24 @@ describe("a shard's archive summary", () => {
     const changed = await mkdtemp(path.join(work, "articles-"));
     const names = (await readdir(articlesDir)).sort();
     for (const name of names) await copyFile(path.join(articlesDir, name), path.join(changed, name));
-    await appendFile(path.join(changed, names[3]), "\nA sentence added after the summary was made.\n");
+    // A file of each shard changed: the shard that builds it finds it.
+    const { index } = await readArchiveSummary(summaryFile);
+    const ownFiles = (shard: number) => index.filter((a) => articleShard(a.slug, 2) === shard && a.source_file !== names[5]).map((a) => a.source_file).sort();
+    const [first, second] = [ownFiles(0)[0], ownFiles(1)[0]];
+    for (const file of [first, second]) await appendFile(path.join(changed, file), "\nA sentence added after the summary was made.\n");
     await writeFile(path.join(changed, "999_new-article.txt"), "A new article\n\nIts text arrived after the summary was made, so no shard can build it.\n");
     await rm(path.join(changed, names[5]));
-    const message = await shardError(
-      buildShard(config(path.join(work, "s"), { articlesDir: changed }), { summaryFile, shard: { index: 1, count: 2 } }, { reporter: reporter() }),
-    );
-    assert.match(message, /summary\.jsonl is stale/);
-    assert.match(message, new RegExp(`1 article file is new \\(999_new-article\\.txt\\); 1 is gone \\(${names[5]}\\); 1 changed \\(${names[3]}\\)`));
-    assert.match(message, /Make the summary again .*--make-summary .*summary\.jsonl/);
+    const message = (shard: number) =>
+      shardError(buildShard(config(path.join(work, "s"), { articlesDir: changed }), { summaryFile, shard: { index: shard, count: 2 } }, { reporter: reporter() }));
+    const [one, two] = [await message(0), await message(1)];
+    for (const m of [one, two]) {
+      assert.match(m, /summary\.jsonl is stale/);
+      assert.match(m, new RegExp(`1 article file is new \\(999_new-article\\.txt\\); 1 is gone \\(${names[5]}\\); `));
+      assert.match(m, /Make the summary again .*--make-summary .*summary\.jsonl/);
+    }
+    // Shard 2 reads its own files only; shard 1 also the newest articles, for the feeds.
+    assert.match(two, new RegExp(`; 1 changed \\(${second}\\)`));
+    assert.match(one, new RegExp(`changed \\([^)]*${first}`));
   });
 
   it("must come from the same ingest code as the shard", async () => {
