@@ -90,7 +90,12 @@ async function availableMiB(): Promise<number> {
   return Math.round(kb / 1024);
 }
 
-/** Runs `tsx scripts/build.ts ...args`, sampling its process tree's memory. */
+/**
+ * Runs `tsx scripts/build.ts ...args`, sampling its process tree's memory. Each job's
+ * output folder is removed before it starts: a job that replaces a folder left by an
+ * earlier run deletes the old one inside its timed run (a 100,000-article merge took
+ * 116.8 s instead of 42.0 to 59.9 s that way).
+ */
 async function runJob(job: string, args: string[], shards?: number): Promise<JobRun> {
   const available = await availableMiB();
   const load0 = os.loadavg()[0];
@@ -172,6 +177,7 @@ if (jobs.has("analyses")) {
   const plain = await readFile(summaryFile).catch(() => undefined);
   for (const count of shardCounts.filter((c) => c > 1)) {
     for (let i = 1; i <= count; i++) {
+      await rm(analysisDir(count, i), { recursive: true, force: true });
       await runJob(`analysis ${i}/${count}`, ["--articles", articlesDir, "--analyze", `${i}/${count}`, "--output", analysisDir(count, i)], count);
       sizes[`analysis ${i}/${count}`] = await duBytes(analysisDir(count, i));
     }
@@ -188,10 +194,12 @@ if (jobs.has("analyses")) {
 if (jobs.has("shards")) {
   for (const count of shardCounts) {
     for (let i = 1; i <= count; i++) {
+      await rm(shardDir(count, i), { recursive: true, force: true });
       await runJob(`shard ${i}/${count}`, ["--articles", articlesDir, "--shard", `${i}/${count}`, "--summary", summaryFile, "--output", shardDir(count, i), ...renderProcesses], count);
       sizes[`shard ${i}/${count}`] = await duBytes(shardDir(count, i));
     }
     for (const mode of searchModes) {
+      await rm(mergedDir(count, mode), { recursive: true, force: true });
       await runJob(`merge (${mode})`, ["--merge", ...Array.from({ length: count }, (_, i) => shardDir(count, i + 1)), "--output", mergedDir(count, mode), "--merged-search", mode], count);
       sizes[`merged ${count} (${mode})`] = await duBytes(mergedDir(count, mode));
     }

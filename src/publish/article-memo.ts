@@ -156,7 +156,7 @@ export function inputHash(input: Parameters<typeof articleInputHash>[0]): string
   return hash;
 }
 
-/** The folder in a memo's `dir` that holds what this ingest code made on this day. */
+/** The name of the folder, in a memo's `dir`, that holds what this ingest code made on this day. */
 function versionFolder(version: string, now: Date): string {
   return `${version.slice(0, 16)}-${now.toISOString().slice(0, 10)}`;
 }
