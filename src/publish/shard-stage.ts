@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { ArticleError } from "../errors.ts";
 import type { Reporter } from "../reporter.ts";
 import { writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, writesSinglePages, type BuildShard } from "../site/build-shards.ts";
@@ -9,13 +8,12 @@ import { compareNewestFirst } from "../site/dates.ts";
 import { feedArticles } from "../site/feed.ts";
 import { articleUrl } from "../site/model.ts";
 import { archiveFilterCounts, COUNTED_FILTERS, type IndexedPage } from "../site/search-index-files.ts";
-import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs } from "./archive-summary.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { renderSite } from "./render.ts";
 import { buildSearchIndex, pageFile } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
-import { shardArticleMarkdown } from "./shard-content.ts";
+import { writeShardArticles } from "./shard-content.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 import { makeSibling, replaceDir } from "./site-folder.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
@@ -131,17 +129,10 @@ export async function buildShard(
     const contentDir = path.join(work, "content");
     await mkdir(contentDir);
     await writeArticleIndex(contentDir, summary.index);
-    await mapLimited(raw.kept, FILE_CONCURRENCY, async (input) => {
-      const entry = needed.get(input.file)!;
-      let markdown: string;
-      try {
-        markdown = shardArticleMarkdown(input, entry, summary.header.evidence, now);
-      } catch (error) {
-        if (error instanceof ArticleError) throw new ShardBuildError(error.message);
-        throw error;
-      }
-      await writeFile(path.join(contentDir, `${entry.slug}.md`), markdown);
-    });
+    await writeShardArticles(
+      raw.kept.map((input) => ({ input, entry: needed.get(input.file)! })),
+      { evidence: summary.header.evidence, now, articlesDir: config.articlesDir, contentDir, workers: os.availableParallelism() - 1 },
+    );
     const articlesSeconds = articlesStage.end(`${raw.kept.length} articles`);
     const ownUrls = own.map((a) => articleUrl(a.slug)).sort();
     const summaryArticles = summary.index.length;
