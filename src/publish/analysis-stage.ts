@@ -5,7 +5,7 @@ import { stableHash } from "../site/build-shards.ts";
 import { memoEvidence, openArticleMemo } from "./article-memo.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { ArticleIngest } from "./ingest-stage.ts";
-import { ShardBuildError } from "./shard-errors.ts";
+import { parseOneOfN, ShardBuildError } from "./shard-errors.ts";
 import { makeSibling, replaceDir } from "./site-folder.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -74,14 +74,7 @@ export function analysisShareOf(file: string, count: number): number {
 
 /** Parses `--analyze I/N` (1 ≤ I ≤ N); anything else is a ShardBuildError that shows the form. */
 export function parseAnalyzeFlag(value: string): AnalysisShare {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-  const example = "--analyze 2/4 analyses the second of four shares of the articles";
-  if (!match) throw new ShardBuildError(`--analyze "${value}" is not I/N: give the share's number and the number of shares, like ${example}.`);
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1) throw new ShardBuildError(`--analyze ${value}: there is at least one share (N ≥ 1); ${example}.`);
-  if (index < 1 || index > count) throw new ShardBuildError(`--analyze ${value}: shares are numbered 1 to ${count}, so there is no share ${index} of ${count}; ${example}.`);
-  return { index: index - 1, count };
+  return parseOneOfN(value, "--analyze", "share", "--analyze 2/4 analyses the second of four shares of the articles");
 }
 
 export async function analyzeShare(

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import type { InheritedDefaults } from "../ingest/folder-defaults.ts";
 import { analyzeArticle, articleInputHash, decodeArticle, type AnalyzedArticle } from "../ingest/pipeline.ts";
+import { sendToParent, serveInOrder } from "./child-process.ts";
 
 type Message =
   | { type: "start"; now: string; evidence: FurnitureEvidence; articlesDir: string }
@@ -17,40 +18,22 @@ type Message =
  * are done one at a time, in the order they came; "end" stops it.
  */
 let settings: { now: Date; evidence: FurnitureEvidence; articlesDir: string } | undefined;
-const queue: Message[] = [];
-let working = false;
 
-process.on("message", (message: Message) => {
-  queue.push(message);
-  if (!working) void work();
-});
-
-async function work(): Promise<void> {
-  working = true;
-  try {
-    for (let message = queue.shift(); message; message = queue.shift()) {
-      if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir };
-      else if (message.type === "end") {
-        process.exit(0);
-      } else {
-        if (!settings) throw new Error("work came before the evidence");
-        const results: [string, string, AnalyzedArticle | null][] = [];
-        for (const { file, defaults } of message.inputs) {
-          const input = { file, bytes: await readFile(path.join(settings.articlesDir, file)), defaults };
-          let analyzed: AnalyzedArticle | null = null;
-          try {
-            analyzed = analyzeArticle(decodeArticle(input), settings.evidence, settings.now);
-          } catch {
-            // Reported by the build.
-          }
-          results.push([file, articleInputHash(input), analyzed]);
-        }
-        await new Promise<void>((resolve, reject) => process.send!({ type: "batch", results }, (error: Error | null) => (error ? reject(error) : resolve())));
+serveInOrder<Message>(async (message) => {
+  if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir };
+  else if (message.type === "work") {
+    if (!settings) throw new Error("work came before the evidence");
+    const results: [string, string, AnalyzedArticle | null][] = [];
+    for (const { file, defaults } of message.inputs) {
+      const input = { file, bytes: await readFile(path.join(settings.articlesDir, file)), defaults };
+      let analyzed: AnalyzedArticle | null = null;
+      try {
+        analyzed = analyzeArticle(decodeArticle(input), settings.evidence, settings.now);
+      } catch {
+        // Reported by the build.
       }
+      results.push([file, articleInputHash(input), analyzed]);
     }
-  } catch (error) {
-    process.send!({ type: "failed", error: (error as Error).stack ?? String(error) }, () => process.exit(1));
-  } finally {
-    working = false;
+    await sendToParent({ type: "batch", results });
   }
-}
+});

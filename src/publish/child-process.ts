@@ -22,6 +22,38 @@ export function forkWorker(script: URL, options: ForkOptions = {}): ChildProcess
   return fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs, ...youngArgs, "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
+/**
+ * A worker process's side of forkWorker: the parent's messages handled one at a time, in
+ * the order they came (`handle` may wait); `{ type: "end" }` exits, and a failure is sent
+ * back as `{ type: "failed", error }` before the process exits.
+ */
+export function serveInOrder<M extends { type: string }>(handle: (message: M) => Promise<void> | void): void {
+  const queue: M[] = [];
+  let working = false;
+  const work = async () => {
+    working = true;
+    try {
+      for (let message = queue.shift(); message; message = queue.shift()) {
+        if (message.type === "end") process.exit(0);
+        await handle(message);
+      }
+    } catch (error) {
+      process.send!({ type: "failed", error: (error as Error).stack ?? String(error) }, () => process.exit(1));
+    } finally {
+      working = false;
+    }
+  };
+  process.on("message", (message: M) => {
+    queue.push(message);
+    if (!working) void work();
+  });
+}
+
+/** Sends `message` to the parent process, resolved once it is on its way. */
+export function sendToParent(message: unknown): Promise<void> {
+  return new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+}
+
 export interface ForkOptions {
   /**
    * A larger young generation (V8's semi-space, in MiB; 16 by default), unless the user

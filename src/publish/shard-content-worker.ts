@@ -5,6 +5,7 @@ import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import type { InheritedDefaults } from "../ingest/folder-defaults.ts";
 import { articleInputHash } from "../ingest/pipeline.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
+import { sendToParent, serveInOrder } from "./child-process.ts";
 import { changedSinceCheckedMessage, shardArticleMarkdown } from "./shard-content.ts";
 
 type Message =
@@ -19,40 +20,23 @@ type Message =
  * its Markdown. Each piece is answered with the first refusal in it, if any; "end" stops it.
  */
 let settings: { now: Date; evidence: FurnitureEvidence; articlesDir: string; contentDir: string } | undefined;
-const queue: Message[] = [];
-let working = false;
 
-process.on("message", (message: Message) => {
-  queue.push(message);
-  if (!working) void work();
-});
-
-async function work(): Promise<void> {
-  working = true;
-  try {
-    for (let message = queue.shift(); message; message = queue.shift()) {
-      if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir, contentDir: message.contentDir };
-      else if (message.type === "end") process.exit(0);
-      else {
-        if (!settings) throw new Error("work came before the evidence");
-        let refused: { file: string; message: string } | undefined;
-        for (const { file, defaults, hash, entry } of message.items) {
-          const input = { file, bytes: await readFile(path.join(settings.articlesDir, file)), defaults };
-          try {
-            if (articleInputHash(input) !== hash) throw new ArticleError(file, changedSinceCheckedMessage);
-            await writeFile(path.join(settings.contentDir, `${entry.slug}.md`), shardArticleMarkdown(input, entry, settings.evidence, settings.now));
-          } catch (error) {
-            if (!(error instanceof ArticleError)) throw error;
-            refused = { file, message: error.message };
-            break;
-          }
-        }
-        await new Promise<void>((resolve, reject) => process.send!({ type: "batch", count: message.items.length, refused }, (error: Error | null) => (error ? reject(error) : resolve())));
+serveInOrder<Message>(async (message) => {
+  if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir, contentDir: message.contentDir };
+  else if (message.type === "work") {
+    if (!settings) throw new Error("work came before the evidence");
+    let refused: { file: string; message: string } | undefined;
+    for (const { file, defaults, hash, entry } of message.items) {
+      const input = { file, bytes: await readFile(path.join(settings.articlesDir, file)), defaults };
+      try {
+        if (articleInputHash(input) !== hash) throw new ArticleError(file, changedSinceCheckedMessage);
+        await writeFile(path.join(settings.contentDir, `${entry.slug}.md`), shardArticleMarkdown(input, entry, settings.evidence, settings.now));
+      } catch (error) {
+        if (!(error instanceof ArticleError)) throw error;
+        refused = { file, message: error.message };
+        break;
       }
     }
-  } catch (error) {
-    process.send!({ type: "failed", error: (error as Error).stack ?? String(error) }, () => process.exit(1));
-  } finally {
-    working = false;
+    await sendToParent({ type: "batch", count: message.items.length, refused });
   }
-}
+});

@@ -14,7 +14,7 @@ import { renderSite } from "./render.ts";
 import { buildSearchIndex, pageFile } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { writeShardArticles } from "./shard-content.ts";
-import { ShardBuildError } from "./shard-errors.ts";
+import { parseOneOfN, ShardBuildError } from "./shard-errors.ts";
 import { makeSibling, replaceDir } from "./site-folder.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -71,14 +71,7 @@ export interface ShardResult {
 
 /** Parses `--shard I/N` (1 ≤ I ≤ N); anything else is a ShardBuildError that shows the form. */
 export function parseShardFlag(value: string): BuildShard {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-  const example = "--shard 2/4 builds the second of four shards";
-  if (!match) throw new ShardBuildError(`--shard "${value}" is not I/N: give the shard's number and the number of shards, like ${example}.`);
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (count < 1) throw new ShardBuildError(`--shard ${value}: a build has at least one shard (N ≥ 1); ${example}.`);
-  if (index < 1 || index > count) throw new ShardBuildError(`--shard ${value}: shards are numbered 1 to ${count}, so there is no shard ${index} of ${count}; ${example}.`);
-  return { index: index - 1, count };
+  return parseOneOfN(value, "--shard", "shard", "--shard 2/4 builds the second of four shards");
 }
 
 export function shardLabel(shard: BuildShard): string {
