@@ -23,6 +23,17 @@ function usage(message: string): never {
   process.exit(2);
 }
 
+/** A flag's value parsed; one the parser refuses (a ShardBuildError) is a usage error, printed without a stack trace. */
+async function flagOrUsage<T>(parse: () => T): Promise<T> {
+  const { ShardBuildError } = await import("../src/publish/shard-errors.ts");
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ShardBuildError) usage(error.message);
+    throw error;
+  }
+}
+
 const modes = [values.analyze !== undefined && "--analyze", values["make-summary"] !== undefined && "--make-summary", values.shard !== undefined && "--shard", values.merge && "--merge"].filter(Boolean);
 if (modes.length > 1) usage(`${modes.join(" and ")} are steps of a sharded build: run them one at a time.`);
 if (values.analyses && values["make-summary"] === undefined) usage("--analyses DIR... is for making the summary: npm run build -- --make-summary FILE --analyses DIR1 DIR2 ...");
@@ -33,14 +44,7 @@ if (values["merged-search"] !== undefined && !values.merge) usage("--merged-sear
 try {
   if (values.analyze !== undefined) {
     const { analyzeShare, formatAnalysisResult, parseAnalyzeFlag } = await import("../src/publish/analysis-stage.ts");
-    const { ShardBuildError } = await import("../src/publish/shard-errors.ts");
-    let share;
-    try {
-      share = parseAnalyzeFlag(String(values.analyze));
-    } catch (error) {
-      if (error instanceof ShardBuildError) usage(error.message);
-      throw error;
-    }
+    const share = await flagOrUsage(() => parseAnalyzeFlag(String(values.analyze)));
     if (values.output === undefined) usage(`--analyze needs --output DIR: the folder the share's analyses are written to (the summary reads it with --analyses).`);
     reporter.info(formatAnalysisResult(await analyzeShare(config, { share }, { reporter }), config.outputDir));
   } else if (values["make-summary"] !== undefined) {
@@ -51,14 +55,7 @@ try {
     reporter.info(formatSummaryResult(await makeArchiveSummary(config, file, { reporter, ingestInChild: true, analyses })));
   } else if (values.shard !== undefined) {
     const { buildShard, formatShardResult, parseShardFlag } = await import("../src/publish/shard-stage.ts");
-    const { ShardBuildError } = await import("../src/publish/shard-errors.ts");
-    let shard;
-    try {
-      shard = parseShardFlag(String(values.shard));
-    } catch (error) {
-      if (error instanceof ShardBuildError) usage(error.message);
-      throw error;
-    }
+    const shard = await flagOrUsage(() => parseShardFlag(String(values.shard)));
     if (values.summary === undefined) usage(`--shard needs the archive summary: npm run build -- --shard ${values.shard} --summary FILE --output DIR (make FILE with npm run build -- --make-summary FILE).`);
     if (values.output === undefined) usage(`--shard needs --output DIR: the folder the shard is written to (the merge reads it).`);
     const processes = values["render-processes"] === undefined ? undefined : Number(values["render-processes"]);
