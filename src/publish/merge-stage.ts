@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
@@ -8,7 +8,7 @@ import { mergePagefindIndexes } from "./pagefind-merge.ts";
 import { INDEX_CHUNK_SIZE, writeSearchIndex } from "./search-index.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 import { onSummaryDay, readShardManifest, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
-import { listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
+import { linkOrCopyFile, listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -156,12 +156,7 @@ async function linkOrCopy(from: string, to: string, files: readonly string[]): P
   const folders = [...new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))].sort();
   await mkdir(to, { recursive: true });
   await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
-  await mapLimited(files, FILE_CONCURRENCY, async (f) => {
-    await link(path.join(from, f), path.join(to, f)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EXDEV" || error.code === "EPERM") return copyFile(path.join(from, f), path.join(to, f));
-      throw error;
-    });
-  });
+  await mapLimited(files, FILE_CONCURRENCY, (f) => linkOrCopyFile(path.join(from, f), path.join(to, f)));
 }
 
 /** Writes `file` anew: never into it, which may be a hard link to a shard's file. */
@@ -185,17 +180,21 @@ async function nameBundlesOnSearchPage(siteDir: string, bundles: readonly string
  * batches, and the merge depends only on the pages, never on how they were grouped).
  */
 async function indexFromShards(siteDir: string, shards: readonly { dir: string; manifest: ShardManifest }[]): Promise<void> {
+  const folders = shards.map(({ dir }) => path.join(dir, SHARD_SITE_DIR, "pagefind"));
   const indexes = await Promise.all(
-    shards.map(async ({ dir }) => {
-      const from = path.join(dir, SHARD_SITE_DIR, "pagefind");
-      const files = ((await listSiteFiles(from)) ?? []).filter((f) => f !== DATE_ORDER_FILE && f !== FILTER_COUNTS_FILE);
+    shards.map(async ({ dir }, i) => {
+      const from = folders[i];
+      // Not the fragments (a shard of 100,000 articles has 25,000): the shard's manifest
+      // says what is in each, and the merged index links them.
+      const files = ((await listSiteFiles(from)) ?? []).filter((f) => f !== DATE_ORDER_FILE && f !== FILTER_COUNTS_FILE && !f.startsWith("fragment/"));
       if (!files.includes("pagefind-entry.json")) throw new ShardBuildError(`${dir} has no search index (${from}/pagefind-entry.json): build the shard again.`);
-      // A limited number at a time: a shard of 100,000 articles has 25,000 fragment files
-      // (all of them opened at once failed with "too many open files").
       return mapLimited(files, FILE_CONCURRENCY, async (f) => ({ path: f, content: await readFile(path.join(from, f)) }));
     }),
   );
-  const merged = await mergePagefindIndexes(indexes, { chunkSize: INDEX_CHUNK_SIZE });
+  const catalogs = shards.map(({ manifest }, i) => ({ dir: folders[i], pages: new Map(manifest.searchPages.map((p) => [p.hash, p])) }));
+  const merged = await mergePagefindIndexes(indexes, { chunkSize: INDEX_CHUNK_SIZE, catalogs }).catch((error: Error) => {
+    throw new ShardBuildError(`The shards' search indexes could not be merged: ${error.message}. Build the shards again from one summary, then merge them.`);
+  });
   // The shards' scripts are taken as their builds wrote them (pagefind.js already minified).
   await writeSearchIndex(path.join(siteDir, "pagefind"), merged, { minifyScript: false });
 }

@@ -38,6 +38,27 @@ export interface PagefindFile {
   content: Uint8Array;
 }
 
+/**
+ * What the merge reads from a page's fragment, known without reading it: a shard's build
+ * keeps these for its index's pages (src/publish/shard-stage.ts), so merging the shards'
+ * indexes need not open 100,000 fragment files, only link them.
+ */
+export interface FragmentFacts {
+  /** The fragment's name in its index (its file is fragment/NAME.pf_fragment). */
+  hash: string;
+  /** The SHA-256 of its uncompressed content (what a merged index names it by). */
+  contentHash: string;
+  url: string;
+  filters: Record<string, string[]>;
+  metaKeys: string[];
+}
+
+/** A batch's fragments on disk: the folder of its index, and the facts of each fragment by name. */
+export interface FragmentCatalog {
+  dir: string;
+  pages: ReadonlyMap<string, FragmentFacts>;
+}
+
 const SIGNATURE = Buffer.from("pagefind_dcd");
 /** Pagefind's default when PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE is unset. */
 const DEFAULT_CHUNK_SIZE = 20_000;
@@ -56,8 +77,8 @@ interface BatchPage {
   wordCount: number;
   url: string;
   filters: Record<string, string[]>;
-  /** The fragment file as Pagefind wrote it (compressed) and its content's hash. */
-  fragment: Uint8Array;
+  /** The fragment file as Pagefind wrote it (compressed), or the file it is in (a catalogued batch's), and its content's hash. */
+  fragment: Uint8Array | { file: string };
   contentHash: string;
   /** Its metadata fields' names (the index lists those of all its pages). */
   metaKeys: string[];
@@ -103,7 +124,7 @@ function asArray(value: CborValue, what: string): CborValue[] {
   return value;
 }
 
-function readBatch(files: readonly PagefindFile[]): Batch | undefined {
+function readBatch(files: readonly PagefindFile[], catalog?: FragmentCatalog): Batch | undefined {
   const byPath = new Map(files.map((f) => [f.path, f.content]));
   const entryFile = byPath.get("pagefind-entry.json");
   if (!entryFile) throw new Error("a Pagefind batch has no pagefind-entry.json");
@@ -126,6 +147,12 @@ function readBatch(files: readonly PagefindFile[]): Batch | undefined {
   };
   const batchPages = asArray(pages, "page list").map((page, local): BatchPage => {
     const [hash, wordCount] = asArray(page, "page entry") as [string, number];
+    const known = catalog?.pages.get(hash);
+    if (catalog) {
+      if (!known) throw new Error(`a Pagefind index's page ${hash} is not among the pages its build listed (in ${catalog.dir})`);
+      const { url, filters, contentHash, metaKeys } = known;
+      return { batch: -1, local, wordCount, url, filters, fragment: { file: `${catalog.dir}/fragment/${hash}.pf_fragment` }, contentHash, metaKeys };
+    }
     const fragment = file("fragment", hash, "pf_fragment");
     const json = unpackPagefindFile(fragment, "fragment");
     const data = JSON.parse(json.toString("utf8")) as { url: string; filters?: Record<string, string[]>; meta?: Record<string, string> };
@@ -268,8 +295,10 @@ class Names {
 
 export interface MergedIndex {
   files: PagefindFile[];
-  /** Each page's (new) fragment hash, URL and filters. */
-  pages: IndexedPage[];
+  /** Fragment files to link (or copy) from a catalogued batch's folder, rather than write: `from` is the file, `path` where it goes. */
+  links: { path: string; from: string }[];
+  /** Each page's (new) fragment hash, URL and filters, and what a later merge reads from its fragment. */
+  pages: (IndexedPage & Omit<FragmentFacts, "hash">)[];
 }
 
 export interface MergeOptions {
@@ -288,6 +317,11 @@ export interface MergeOptions {
    * save's rebuild start (its checkpoint yields to the event loop, and throws to stop).
    */
   checkpoint?: () => Promise<void>;
+  /**
+   * Per batch (in the order given), its fragments' facts and folder: that batch's files
+   * then need no fragment, and the merged index links its fragment files (MergedIndex.links).
+   */
+  catalogs?: readonly (FragmentCatalog | undefined)[];
 }
 
 /** Words merged between two checkpoints (a few milliseconds' work). */
@@ -304,7 +338,7 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   let excluding = false;
   for (const [i, files] of batches.entries()) {
     await options.checkpoint?.();
-    const batch = readBatch(files);
+    const batch = readBatch(files, options.catalogs?.[i]);
     if (!batch) continue;
     const leftOut = options.exclude?.[i];
     if (leftOut?.size) {
@@ -329,15 +363,18 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   const fragmentNames = new Names(language, 7);
   const files: PagefindFile[] = [];
   const written = new Set<string>();
-  const indexed: IndexedPage[] = [];
+  const links: MergedIndex["links"] = [];
+  const indexed: MergedIndex["pages"] = [];
   const metaPages: CborValue[] = [];
   for (const page of pages) {
     const name = fragmentNames.name(page.contentHash);
     metaPages.push([name, page.wordCount]);
-    indexed.push({ hash: name, url: page.url, filters: page.filters });
+    indexed.push({ hash: name, url: page.url, filters: page.filters, contentHash: page.contentHash, metaKeys: page.metaKeys });
     if (!written.has(name)) {
       written.add(name);
-      files.push({ path: `fragment/${name}.pf_fragment`, content: page.fragment });
+      const fragmentPath = `fragment/${name}.pf_fragment`;
+      if (page.fragment instanceof Uint8Array) files.push({ path: fragmentPath, content: page.fragment });
+      else links.push({ path: fragmentPath, from: page.fragment.file });
     }
   }
   // Pagefind lists the metadata fields its pages have, and a word's place in a field names
@@ -509,5 +546,5 @@ export async function mergePagefindIndexes(batches: readonly (readonly PagefindF
   files.push({ path: "pagefind-entry.json", content: Buffer.from(JSON.stringify(entry)) });
   files.push(...staticFiles);
   files.sort((a, b) => compareCodePoints(a.path, b.path));
-  return { files, pages: indexed };
+  return { files, links, pages: indexed };
 }

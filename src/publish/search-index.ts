@@ -10,7 +10,7 @@ import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
 import { isIndexFile, mergePagefindIndexes, type MergedIndex, type PagefindFile } from "./pagefind-merge.ts";
 import { SearchRecordStore } from "./search-records.ts";
-import { listSiteFiles, removeFiles } from "./site-folder.ts";
+import { linkOrCopyFile, listSiteFiles, removeFiles } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 /** Where an article's page is written, relative to the site folder. */
@@ -39,7 +39,7 @@ export interface SearchIndexResult {
   batchesCached: number;
   batchesUpdated: number;
   /** Each indexed page's Pagefind hash, URL and filters (a sharded build's merge orders and counts them across shards). */
-  pages: IndexedPage[];
+  pages: MergedIndex["pages"];
 }
 
 /** The store lacks a page's record, or holds one of another version of the page: the cache cannot be trusted. */
@@ -320,9 +320,9 @@ export async function writeSearchIndex(outDir: string, merged: MergedIndex, opti
     [DATE_ORDER_FILE, JSON.stringify(dateOrder(merged.pages))],
     [FILTER_COUNTS_FILE, JSON.stringify(archiveFilterCounts(merged.pages))],
   ]);
-  const wanted = new Set([...merged.files.map((f) => f.path), ...extra.keys()]);
+  const wanted = new Set([...merged.files.map((f) => f.path), ...merged.links.map((f) => f.path), ...extra.keys()]);
   await removeFiles(outDir, [...existing].filter((f) => !wanted.has(f)));
-  for (const dir of new Set(merged.files.map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
+  for (const dir of new Set([...merged.files, ...merged.links].map((f) => path.dirname(path.join(outDir, f.path))))) await mkdir(dir, { recursive: true });
   const replace = async (target: string, content: Uint8Array | string) => {
     await rm(target, { force: true });
     await writeFile(target, content);
@@ -332,6 +332,11 @@ export async function writeSearchIndex(outDir: string, merged: MergedIndex, opti
     if (NAMED_BY_CONTENT.test(file.path) && existing.has(file.path)) return;
     if (options.reuse && NAMED_BY_CONTENT.test(file.path) && (await link(path.join(options.reuse, file.path), target).then(() => true, () => false))) return;
     await replace(target, options.minifyScript && file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
+  });
+  // Fragments of a merge of catalogued indexes (the shards'): linked, as the pages are.
+  await mapLimited(merged.links, FILE_CONCURRENCY, async (file) => {
+    const target = path.join(outDir, file.path);
+    if (!existing.has(file.path)) await linkOrCopyFile(file.from, target);
   });
   for (const [name, text] of extra) await replace(path.join(outDir, name), text);
 }

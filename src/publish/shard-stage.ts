@@ -7,7 +7,8 @@ import { articleShard, writesSinglePages, type BuildShard } from "../site/build-
 import { compareNewestFirst } from "../site/dates.ts";
 import { feedArticles } from "../site/feed.ts";
 import { articleUrl } from "../site/model.ts";
-import { archiveFilterCounts, COUNTED_FILTERS, type IndexedPage } from "../site/search-index-files.ts";
+import { archiveFilterCounts } from "../site/search-index-files.ts";
+import type { FragmentFacts } from "./pagefind-merge.ts";
 import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs } from "./archive-summary.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { renderSite } from "./render.ts";
@@ -35,7 +36,7 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
 export const SHARD_MANIFEST_FILE = "shard.json";
 export const SHARD_SITE_DIR = "site";
 const SHARD_RECORDS_DIR = "search-records";
-const SHARD_FORMAT = 1;
+const SHARD_FORMAT = 2;
 const SHARD_KIND = "news-archive shard";
 
 /** What the merge needs to know of a shard, in DIR/shard.json. */
@@ -55,8 +56,12 @@ export interface ShardManifest {
   outputs: string[];
   /** Search records of the single pages (shard 1 only): URL → record HTML. */
   singlePageRecords: [string, string][];
-  /** Its search index's pages: Pagefind hash, URL, and the filters the search page orders and counts by. */
-  searchPages: IndexedPage[];
+  /**
+   * Its search index's pages: Pagefind hash, URL, filters, and what else the merge would
+   * read from each page's fragment file (its content's hash, its metadata fields), so the
+   * merge links the fragments without opening them.
+   */
+  searchPages: FragmentFacts[];
   /** Every filter some page of it has a value for. */
   searchFilters: string[];
 }
@@ -177,7 +182,7 @@ export async function buildShard(
       articleUrls: ownUrls,
       outputs: rendered.outputs,
       singlePageRecords: rendered.singlePageRecords,
-      searchPages: indexed.pages.map((p) => ({ hash: p.hash, url: p.url, filters: countedFilters(p.filters) })),
+      searchPages: indexed.pages.map(({ hash, url, filters, contentHash, metaKeys }) => ({ hash, url, filters, contentHash, metaKeys })),
       searchFilters: archiveFilterCounts(indexed.pages).present,
     };
     await writeFile(path.join(staging, SHARD_MANIFEST_FILE), JSON.stringify(manifest));
@@ -194,13 +199,6 @@ export async function buildShard(
     await rm(work, { recursive: true, force: true });
     if (staging) await rm(staging, { recursive: true, force: true });
   }
-}
-
-/** The filters the merged search files are made of: the date and the counted ones. */
-function countedFilters(filters: Record<string, string[]>): Record<string, string[]> {
-  const kept: Record<string, string[]> = {};
-  for (const name of ["date", ...COUNTED_FILTERS]) if (filters[name]?.length) kept[name] = filters[name];
-  return kept;
 }
 
 /** Reads DIR/shard.json; a folder that holds no shard is a ShardBuildError saying how to make one. */

@@ -1,4 +1,4 @@
-import { link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
@@ -104,6 +104,14 @@ export async function linkCopy(from: string, to: string, files: readonly string[
   // Parents sort before their children, so each mkdir finds its parent made.
   await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
   await mapLimited(files, FILE_CONCURRENCY, (f) => link(path.join(from, f), path.join(to, f)));
+}
+
+/** Makes `to` a hard link to `from`, or a copy where no link can be made (another file system). */
+export async function linkOrCopyFile(from: string, to: string): Promise<void> {
+  await link(from, to).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EXDEV" || error.code === "EPERM") return copyFile(from, to);
+    throw error;
+  });
 }
 
 /** Moves `files` of `from` into `to`, each replacing the file (or link) of the same name there. */

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
@@ -244,6 +247,40 @@ describe("merging Pagefind indexes of batches of pages", () => {
     // Without the exclusion the old versions stay (the test can tell).
     const kept = await mergePagefindIndexes([baseFiles, freshFiles], { chunkSize: 300, indexOnly: true });
     assert.throws(() => sameIndex(canonical(kept.files), want));
+  });
+
+  it("merges indexes on disk from their pages' listed facts, linking their fragments, to the same index as from their files", async () => {
+    // A sharded build's merge: each shard's index is on disk, and its build listed what is in
+    // each fragment (MergedIndex.pages), so the merge reads no fragment.
+    const want = await mergePagefindIndexes(batches3, { chunkSize: 300 });
+    const dirs: string[] = [];
+    const onDisk = await Promise.all(
+      batches3.map(async (batch, i) => {
+        const own = await mergePagefindIndexes([batch], { chunkSize: 300 });
+        const dir = await mkdtemp(path.join(os.tmpdir(), `catalogued-${i}-`));
+        dirs.push(dir);
+        for (const f of own.files) {
+          await mkdir(path.dirname(path.join(dir, f.path)), { recursive: true });
+          await writeFile(path.join(dir, f.path), f.content);
+        }
+        return { dir, own };
+      }),
+    );
+    try {
+      const catalogs = onDisk.map(({ dir, own }) => ({ dir, pages: new Map(own.pages.map((p) => [p.hash, p])) }));
+      const withoutFragments = onDisk.map(({ own }) => own.files.filter((f) => !f.path.startsWith("fragment/")));
+      const merged = await mergePagefindIndexes(withoutFragments, { chunkSize: 300, catalogs });
+      assert.equal(merged.links.length, PAGES.length, "every fragment is linked, none read");
+      const linked = await Promise.all(merged.links.map(async (l) => ({ path: l.path, content: await readFile(l.from) })));
+      const bytes = (files: PagefindFile[]) => files.map((f) => [f.path, Buffer.from(f.content).toString("base64")]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      assert.deepEqual(bytes([...merged.files, ...linked]), bytes(want.files));
+      assert.deepEqual(merged.pages, want.pages);
+      // A page the index has but its build did not list is an error, not a page without a URL.
+      const lacking = { dir: catalogs[1].dir, pages: new Map([...catalogs[1].pages].slice(1)) };
+      await assert.rejects(mergePagefindIndexes(withoutFragments, { chunkSize: 300, catalogs: [catalogs[0], lacking, catalogs[2]] }), /not among the pages its build listed/);
+    } finally {
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses to write an index without Pagefind's WebAssembly for its language (search could not run)", async () => {
