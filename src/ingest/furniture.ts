@@ -231,6 +231,15 @@ export function hasEvidenceFacts(paras: Paragraph[]): boolean {
   return sourcesOfParagraphs.get(paras)?.facts !== undefined;
 }
 
+/**
+ * What the evidence count reads from an article whose site (front matter or folder
+ * defaults) is `site`: read ahead of the count, on another core, it is what the count
+ * would read (src/publish/parallel-analysis.ts).
+ */
+export function evidenceFactsOf(paras: Paragraph[], site: string | undefined): EvidenceFacts {
+  return readEvidenceFacts(paras, siteKeyOf(site));
+}
+
 /** An article's evidence facts, read from its paragraphs for `site` (lines and stems taken from `known`, read for another site). */
 function readEvidenceFacts(paras: Paragraph[], site: string | undefined, known?: EvidenceFacts): EvidenceFacts {
   let stems = known?.stems;

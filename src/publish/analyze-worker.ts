@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { FurnitureEvidence } from "../ingest/furniture.ts";
+import { evidenceFactsOf, type FurnitureEvidence } from "../ingest/furniture.ts";
 import type { InheritedDefaults } from "../ingest/folder-defaults.ts";
-import { analyzeArticle, articleInputHash, decodeArticle, type AnalyzedArticle } from "../ingest/pipeline.ts";
+import { analyzeArticle, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle } from "../ingest/pipeline.ts";
 import { sendToParent, serveInOrder } from "./child-process.ts";
 
 type Message =
   | { type: "start"; now: string; evidence: FurnitureEvidence; articlesDir: string }
   | { type: "work"; inputs: { file: string; defaults?: InheritedDefaults }[] }
+  | { type: "decode"; articlesDir: string; inputs: { file: string; defaults?: InheritedDefaults }[] }
   | { type: "end" };
 
 /**
@@ -16,11 +17,27 @@ type Message =
  * analyses it, and sends each piece's analyses back, each with the hash of the input it
  * read (null for an article whose analysis fails: the build reports it itself). Pieces
  * are done one at a time, in the order they came; "end" stops it.
+ *
+ * Before the evidence is known it may be sent texts to decode ("decode"): it sends back
+ * each decoded article with the evidence facts the count will read from it (null for a
+ * text that cannot be decoded: the build decodes it again, and reports it).
  */
 let settings: { now: Date; evidence: FurnitureEvidence; articlesDir: string } | undefined;
 
 serveInOrder<Message>(async (message) => {
-  if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir };
+  if (message.type === "decode") {
+    const results: [string, string, DecodedArticle | null, string | null][] = [];
+    for (const { file, defaults } of message.inputs) {
+      const input = { file, bytes: await readFile(path.join(message.articlesDir, file)), defaults };
+      try {
+        const decoded = decodeArticle(input);
+        results.push([file, articleInputHash(input), decoded, JSON.stringify(evidenceFactsOf(decoded.paragraphs, decoded.overrides.source))]);
+      } catch {
+        results.push([file, articleInputHash(input), null, null]);
+      }
+    }
+    await sendToParent({ type: "decoded", results });
+  } else if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir };
   else if (message.type === "work") {
     if (!settings) throw new Error("work came before the evidence");
     const results: [string, string, AnalyzedArticle | null][] = [];

@@ -5,7 +5,7 @@ import path from "node:path";
 import { decodeSketches, encodeSketches, type SketchStore } from "../check/near-duplicates.ts";
 import { recurringLinesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
 import type { Paragraph } from "../ingest/types.ts";
-import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo } from "../ingest/pipeline.ts";
+import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo, type RawArticleInput } from "../ingest/pipeline.ts";
 import { collectGarbageNow } from "./child-process.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { readTextFile } from "../util/read-text.ts";
@@ -29,10 +29,19 @@ export interface ArticleMemo extends PerArticleMemo {
    * Per-step counts since the memo was opened. `decoded` counts texts decoded (an
    * unchanged article whose analysis and evidence facts the folder holds is decoded only
    * if something asks for its lines: `decodeDeferred` counts those handed out undecoded).
+   * `factsRead`: articles whose evidence facts an evidence count read from the text (not
+   * saved, nor kept ahead).
    */
-  readonly stats: { decoded: number; decodeReused: number; decodeDeferred: number; analyzed: number; analyzeReused: number };
+  readonly stats: { decoded: number; decodeReused: number; decodeDeferred: number; analyzed: number; analyzeReused: number; factsRead: number };
   /** Whether the memo holds a valid analysis of `decoded` (decoded by this memo) for `evidence`. */
   has(decoded: DecodedArticle, evidence: FurnitureEvidence): boolean;
+  /** Whether `decode(input)` would decode its text now (the memo neither holds it nor may defer it). */
+  decodesAnew(input: RawArticleInput): boolean;
+  /**
+   * Keeps the evidence facts of `input`'s article (EvidenceFacts as JSON), read ahead of
+   * the count (src/publish/parallel-analysis.ts): the count takes them as it takes saved ones.
+   */
+  keepFacts(input: RawArticleInput, factsJson: string): void;
   /** Keeps an analysis made elsewhere (src/publish/parallel-analysis.ts) as if `analyze` had made it. */
   store(decoded: DecodedArticle, evidence: FurnitureEvidence, analyzed: AnalyzedArticle): void;
   /** Forgets files that are no longer in the archive. */
@@ -181,7 +190,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const hashes = new Map<string, string>();
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
-  const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0 };
+  const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0 };
   /** Facts read from the folder (dropped in a one-run memo once counted, but for the shards a save writes again). */
   const savedFacts = new Map<string, SavedFacts>();
   /** Facts read this run from an article's text, serialized. */
@@ -308,6 +317,11 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     const saved = savedFacts.get(file);
     return saved?.hash === hash ? saved : undefined;
   };
+  /** The saved analysis of an unchanged article whose evidence facts are saved too: its text need not be decoded. */
+  const heldUndecoded = (file: string, hash: string): AnalysisEntry | undefined => {
+    const entry = analyses.get(file);
+    return entry?.saved && entry.outcome.ok && entry.key.startsWith(`${hash}\n`) && factsAt(file, hash) ? entry : undefined;
+  };
   /** How `decoded` enters an evidence count: with the facts and word uses the cache holds for its bytes. */
   const sourceFor = (decoded: DecodedArticle): EvidenceSource => {
     const hash = hashes.get(decoded.file)!;
@@ -381,8 +395,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       }
       // An unchanged article the folder holds the analysis and evidence facts of: its text
       // is decoded only if something asks for its lines (the evidence's sets changed).
-      const entry = analyses.get(input.file);
-      if (entry?.saved && entry.outcome.ok && entry.key.startsWith(`${hash}\n`) && factsAt(input.file, hash)) {
+      const entry = heldUndecoded(input.file, hash);
+      if (entry?.outcome.ok) {
         stats.decodeDeferred++;
         const decoded = deferredDecode(input.file, entry.outcome.value.overrides, input.defaults?.period, () => {
           stats.decoded++;
@@ -395,6 +409,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       const outcome = attempt(run);
       decodes.set(input.file, { hash, outcome });
       return unwrap(outcome);
+    },
+    decodesAnew(input) {
+      if (!factsRead) readSavedFacts();
+      const hash = inputHash(input);
+      return decodes.get(input.file)?.hash !== hash && !heldUndecoded(input.file, hash);
+    },
+    keepFacts(input, factsJson) {
+      freshFacts.set(input.file, { hash: inputHash(input), json: factsJson });
+      factsDirty.add(shardOf(input.file));
     },
     has(decoded, evidence) {
       const entry = analyses.get(decoded.file);
@@ -429,6 +452,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       const counted = { words: [] as string[], files: decoded.map((d) => d.file), users: new Map<string, Set<string>>() };
       const observer: EvidenceObserver = {
         facts(d, facts) {
+          stats.factsRead++;
           const file = decoded[d].file;
           freshFacts.set(file, { hash: hashes.get(file)!, json: JSON.stringify(facts) });
           factsDirty.add(shardOf(file));

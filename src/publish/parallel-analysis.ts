@@ -1,7 +1,7 @@
 import { analyzeArticle, archiveFurnitureEvidence, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { ChildProcess } from "node:child_process";
-import type { FurnitureEvidence } from "../ingest/furniture.ts";
-import type { ArticleMemo } from "./article-memo.ts";
+import { evidenceFactsOf, type FurnitureEvidence } from "../ingest/furniture.ts";
+import { inputHash, type ArticleMemo } from "./article-memo.ts";
 import { forkWorker } from "./child-process.ts";
 
 /** Below this many articles to analyse, a second process costs more (its start-up) than it saves. */
@@ -27,6 +27,8 @@ export function workerCount(missing: number, workers: number): number {
 
 /** Articles per piece of work a worker process is sent, and this process takes, from the shared queue. */
 export const ANALYSIS_CHUNK = 16;
+/** Texts per piece of decoding (a text is decoded and read for evidence several times faster than it is analysed). */
+export const DECODE_CHUNK = 64;
 /** Pieces of work a worker holds at once: the next is there as it finishes one, while this process is busy with its own. */
 const CHUNKS_AHEAD = 2;
 
@@ -37,6 +39,8 @@ export interface ParallelAnalysisResult {
   perWorker: number[];
   /** Analyses this process made meanwhile. */
   analyzedHere: number;
+  /** Texts the worker processes decoded (and read the evidence facts of) for this process, before the count. */
+  decodedByWorkers: number;
 }
 
 /**
@@ -72,18 +76,26 @@ export async function analyzeInParallel(
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const decoded: Pending[] = [];
   const workers: ChildProcess[] = [];
-  const newTexts = memo.stats.decoded;
   try {
+    // The texts to decode (a cold build's every one) are shared with the worker processes,
+    // which load the ingest code (a second or two) while this process starts on them. Each
+    // process also reads what the evidence count takes from each of its texts, so the count
+    // below reads none of them again (half of a 100,000-article analysis job's time was
+    // this process decoding and counting alone).
+    const fresh = sorted.filter((input) => memo.decodesAnew(input));
+    while (workers.length < workerCount(fresh.length, options.workers)) workers.push(startWorker());
+    let early = workers.length ? await decodeShared(fresh, workers, options.articlesDir) : undefined;
+    const decodedByWorkers = early?.byWorkers ?? 0;
     for (const input of sorted) {
+      const ahead = early?.decoded.get(input.file);
       try {
-        decoded.push({ input, decoded: memo.decode(input, () => decodeArticle(input)) });
+        decoded.push({ input, decoded: memo.decode(input, () => ahead?.decoded ?? decodeArticle(input)) });
+        if (ahead) memo.keepFacts(input, ahead.facts);
       } catch {
         // ingestArchive reports it.
       }
-      // A worker process starts as soon as enough texts are new to need it, and loads the
-      // ingest code (a second or two) while this process decodes the rest.
-      while (workers.length < workerCount(memo.stats.decoded - newTexts, options.workers)) workers.push(startWorker());
     }
+    early = undefined;
     // The same evidence ingestArchive then uses: the memo hands it the one computed here.
     const evidence = archiveFurnitureEvidence(
       decoded.map((d) => d.decoded),
@@ -95,8 +107,8 @@ export async function analyzeInParallel(
     // New texts whose analyses the memo still holds need no worker started for them.
     for (const spare of workers.splice(count)) spare.send({ type: "end" });
     while (workers.length < count) workers.push(startWorker());
-    if (count === 0 && !only) return { analyzedByWorkers: 0, perWorker: [], analyzedHere: 0 };
-    return await shareAnalysis(missing, workers.splice(0), evidence, memo, options);
+    if (count === 0 && !only) return { analyzedByWorkers: 0, perWorker: [], analyzedHere: 0, decodedByWorkers };
+    return { ...(await shareAnalysis(missing, workers.splice(0), evidence, memo, options)), decodedByWorkers };
   } finally {
     // Started, but never given their work (this process failed first): they must not outlive it.
     for (const worker of workers) worker.kill();
@@ -110,7 +122,7 @@ async function shareAnalysis(
   evidence: FurnitureEvidence,
   memo: ArticleMemo,
   options: { now: Date; articlesDir: string; onProgress?: (done: number, total: number) => void },
-): Promise<ParallelAnalysisResult> {
+): Promise<Omit<ParallelAnalysisResult, "decodedByWorkers">> {
   let next = 0;
   const take = (n: number) => missing.slice(next, (next = Math.min(missing.length, next + n)));
   let done = 0;
@@ -143,6 +155,76 @@ async function shareAnalysis(
 }
 
 const startWorker = () => forkWorker(new URL("./analyze-worker.ts", import.meta.url));
+
+/** A text decoded ahead, with its evidence facts (EvidenceFacts as JSON). */
+interface DecodedAhead {
+  decoded: DecodedArticle;
+  facts: string;
+}
+
+/**
+ * Decodes `fresh` (and reads each text's evidence facts) in this process and `workers`,
+ * which take DECODE_CHUNK texts at a time from one queue. A text a worker could not decode,
+ * or read with other bytes than this process's (saved meanwhile), is left out: the caller
+ * decodes it itself, and reports it.
+ */
+async function decodeShared(fresh: readonly RawArticleInput[], workers: readonly ChildProcess[], articlesDir: string): Promise<{ decoded: Map<string, DecodedAhead>; byWorkers: number }> {
+  const ahead = new Map<string, DecodedAhead>();
+  let byWorkers = 0;
+  const byFile = new Map(fresh.map((input) => [input.file, input]));
+  let next = 0;
+  const take = () => fresh.slice(next, (next = Math.min(fresh.length, next + DECODE_CHUNK)));
+  const runs = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let outstanding = 0;
+        const sendWork = () => {
+          const chunk = take();
+          if (!chunk.length) return false;
+          outstanding++;
+          worker.send({ type: "decode", articlesDir, inputs: chunk.map(({ file, defaults }) => ({ file, defaults })) });
+          return true;
+        };
+        const onExit = (code: number | null) => reject(new Error(`analysis process exited with code ${code} before finishing`));
+        const onMessage = (message: { type: "decoded"; results: [string, string, DecodedArticle | null, string | null][] } | { type: "failed"; error: string }) => {
+          if (message.type === "failed") return reject(new Error(`analysis process failed: ${message.error}`));
+          for (const [file, hash, decoded, facts] of message.results) {
+            if (decoded && facts !== null && hash === inputHash(byFile.get(file)!)) {
+              ahead.set(file, { decoded, facts });
+              byWorkers++;
+            }
+          }
+          outstanding--;
+          if (!sendWork() && outstanding === 0) done();
+        };
+        // The worker is then given its analyses (runWorker listens anew).
+        const done = () => {
+          worker.off("message", onMessage);
+          worker.off("exit", onExit);
+          resolve();
+        };
+        worker.on("message", onMessage);
+        worker.once("exit", onExit);
+        for (let i = 0; i < CHUNKS_AHEAD && sendWork(); i++);
+        if (outstanding === 0) done();
+      }),
+  );
+  const finished = Promise.allSettled(runs);
+  for (let chunk = take(); chunk.length; chunk = take()) {
+    for (const input of chunk) {
+      try {
+        const decoded = decodeArticle(input);
+        ahead.set(input.file, { decoded, facts: JSON.stringify(evidenceFactsOf(decoded.paragraphs, decoded.overrides.source)) });
+      } catch {
+        // Decoded again by the caller, which reports it.
+      }
+    }
+    // The workers' finished pieces are taken, and their next ones sent, between this process's.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const outcome of await finished) if (outcome.status === "rejected") throw outcome.reason;
+  return { decoded: ahead, byWorkers };
+}
 
 interface Pending {
   input: RawArticleInput;

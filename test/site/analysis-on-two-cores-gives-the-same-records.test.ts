@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { ingestArchive } from "../../src/ingest/pipeline.ts";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
-import { ANALYSIS_CHUNK, analyzeInParallel, MAX_ANALYSIS_WORKERS, workerCount } from "../../src/publish/parallel-analysis.ts";
+import { ANALYSIS_CHUNK, analyzeInParallel, DECODE_CHUNK, MAX_ANALYSIS_WORKERS, workerCount } from "../../src/publish/parallel-analysis.ts";
 import { TEST_NOW } from "../helpers/site-build.ts";
 import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
 
@@ -17,6 +17,9 @@ describe("the per-article analysis shared with a second process", () => {
     assert.equal(shared.analyzedByWorkers + shared.analyzedHere, 700, `${shared.analyzedByWorkers} analysed by the worker, ${shared.analyzedHere} here`);
     assert.ok(shared.analyzedByWorkers >= ANALYSIS_CHUNK, `the worker took work from the queue (${shared.analyzedByWorkers})`);
     assert.ok(shared.analyzedHere >= ANALYSIS_CHUNK, `this process took work from the queue (${shared.analyzedHere})`);
+    // The texts were decoded (and read for the evidence) by both processes too.
+    assert.ok(shared.decodedByWorkers >= DECODE_CHUNK && shared.decodedByWorkers <= 700 - DECODE_CHUNK, `the worker decoded ${shared.decodedByWorkers} of 700 texts`);
+    assert.equal(memo.stats.factsRead, 0, "the evidence count took every text's facts as read ahead, reading none again");
     const before = memo.stats.analyzed;
     const withWorker = ingestArchive(inputs, { now: TEST_NOW, memo });
     assert.equal(memo.stats.analyzed, before, "ingest found every analysis ready");

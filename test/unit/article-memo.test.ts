@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
 import { collectGarbageNow } from "../../src/publish/child-process.ts";
 import { analyzeArticle, archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
+import { collectFurnitureEvidence, evidenceFactsOf } from "../../src/ingest/furniture.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
@@ -358,6 +359,24 @@ describe("an unchanged article's text is not decoded again", () => {
       assert.deepEqual(again.result, warm.result);
     });
   }
+
+  it("takes the facts read ahead of the count (by a worker process) as it takes saved ones, reading no text for them", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const inputs = furnishedArchive();
+    const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+    assert.ok(inputs.every((input) => memo.decodesAnew(input)), "an empty folder holds no text");
+    const decoded = inputs.map((input) => memo.decode(input, () => decodeArticle(input)));
+    assert.ok(!inputs.some((input) => memo.decodesAnew(input)), "each text is held once decoded");
+    assert.ok(memo.decodesAnew(article(inputs[0].file, `${new TextDecoder().decode(inputs[0].bytes)}\n\nThe ferry runs late.`)), "a text saved again is decoded again");
+    // Every article's facts but the first's are read ahead.
+    for (let i = 1; i < inputs.length; i++) memo.keepFacts(inputs[i], JSON.stringify(evidenceFactsOf(decoded[i].paragraphs, decoded[i].overrides.source)));
+    const readFromText: number[] = [];
+    const evidence = memo.furnitureEvidence!(decoded, (options) =>
+      collectFurnitureEvidence(options.sources!, decoded.map((d) => d.overrides.source), { ...options, observer: { ...options.observer, facts: (d, facts) => (readFromText.push(d), options.observer?.facts?.(d, facts)) } }),
+    );
+    assert.deepEqual(readFromText, [0], "only the article whose facts were not read ahead is read by the count");
+    assert.deepEqual(evidence, ingestArchive(inputs, { now: NOW }).evidence, "the same evidence as counted from the texts");
+  });
 
   it("decodes the unchanged articles after all when an added article changes what the archive says about their lines", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
