@@ -174,40 +174,20 @@ async function decodeShared(fresh: readonly RawArticleInput[], workers: readonly
   const byFile = new Map(fresh.map((input) => [input.file, input]));
   let next = 0;
   const take = () => fresh.slice(next, (next = Math.min(fresh.length, next + DECODE_CHUNK)));
-  const runs = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        let outstanding = 0;
-        const sendWork = () => {
-          const chunk = take();
-          if (!chunk.length) return false;
-          outstanding++;
-          worker.send({ type: "decode", articlesDir, inputs: chunk.map(({ file, defaults }) => ({ file, defaults })) });
-          return true;
-        };
-        const onExit = (code: number | null) => reject(new Error(`analysis process exited with code ${code} before finishing`));
-        const onMessage = (message: { type: "decoded"; results: [string, string, DecodedArticle | null, string | null][] } | { type: "failed"; error: string }) => {
-          if (message.type === "failed") return reject(new Error(`analysis process failed: ${message.error}`));
-          for (const [file, hash, decoded, facts] of message.results) {
-            if (decoded && facts !== null && hash === inputHash(byFile.get(file)!)) {
-              ahead.set(file, { decoded, facts });
-              byWorkers++;
-            }
+  const runs = workers.map((worker) =>
+    feedWorker<RawArticleInput, { results: [string, string, DecodedArticle | null, string | null][] }>(
+      worker,
+      take,
+      (chunk) => ({ type: "decode", articlesDir, inputs: chunk.map(({ file, defaults }) => ({ file, defaults })) }),
+      ({ results }) => {
+        for (const [file, hash, decoded, facts] of results) {
+          if (decoded && facts !== null && hash === inputHash(byFile.get(file)!)) {
+            ahead.set(file, { decoded, facts });
+            byWorkers++;
           }
-          outstanding--;
-          if (!sendWork() && outstanding === 0) done();
-        };
-        // The worker is then given its analyses (runWorker listens anew).
-        const done = () => {
-          worker.off("message", onMessage);
-          worker.off("exit", onExit);
-          resolve();
-        };
-        worker.on("message", onMessage);
-        worker.once("exit", onExit);
-        for (let i = 0; i < CHUNKS_AHEAD && sendWork(); i++);
-        if (outstanding === 0) done();
-      }),
+        }
+      },
+    ),
   );
   const finished = Promise.allSettled(runs);
   for (let chunk = take(); chunk.length; chunk = take()) {
@@ -244,38 +224,58 @@ function runWorker(
   progress: (n: number) => void,
 ): Promise<void> {
   const sent = new Map<string, Pending>();
-  let outstanding = 0;
-  const sendWork = () => {
-    const chunk = take(ANALYSIS_CHUNK);
-    if (!chunk.length) return false;
-    for (const p of chunk) sent.set(p.input.file, p);
-    outstanding++;
-    worker.send({ type: "work", inputs: chunk.map(({ input }) => ({ file: input.file, defaults: input.defaults })) });
-    return true;
-  };
-  return new Promise<void>((resolve, reject) => {
-    worker.on("message", (message: { type: "batch"; results: [string, string, AnalyzedArticle | null][] } | { type: "failed"; error: string }) => {
-      if (message.type === "failed") return reject(new Error(`analysis process failed: ${message.error}`));
-      for (const [file, inputHash, analyzed] of message.results) {
+  worker.send({ type: "start", now: options.now.toISOString(), evidence, articlesDir: options.articlesDir });
+  return feedWorker<Pending, { results: [string, string, AnalyzedArticle | null][] }>(
+    worker,
+    () => take(ANALYSIS_CHUNK),
+    (chunk) => {
+      for (const p of chunk) sent.set(p.input.file, p);
+      return { type: "work", inputs: chunk.map(({ input }) => ({ file: input.file, defaults: input.defaults })) };
+    },
+    ({ results }) => {
+      for (const [file, inputHash, analyzed] of results) {
         const p = sent.get(file)!;
         sent.delete(file);
         // A file saved again since this process read it is left to ingestArchive.
         if (analyzed && inputHash === articleInputHash(p.input)) store(p, analyzed);
       }
-      progress(message.results.length);
+      progress(results.length);
+    },
+  ).then(() => void worker.send({ type: "end" }));
+}
+
+/**
+ * Keeps `worker` fed from a queue shared with other processes: sends `message(piece)` for
+ * each piece `take` gives, CHUNKS_AHEAD at a time, and hands each reply to `receive`.
+ * Resolves once the queue is empty and every piece is answered, with its listeners
+ * removed (they hold the queue, and through it every decoded text; the worker may then be
+ * given other work); rejects if the worker fails or exits first.
+ */
+function feedWorker<P, R>(worker: ChildProcess, take: () => P[], message: (piece: P[]) => object, receive: (reply: R) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let outstanding = 0;
+    const sendWork = () => {
+      const piece = take();
+      if (!piece.length) return false;
+      outstanding++;
+      worker.send(message(piece));
+      return true;
+    };
+    const onExit = (code: number | null) => reject(new Error(`analysis process exited with code ${code} before finishing`));
+    const onMessage = (reply: R | { type: "failed"; error: string }) => {
+      if ((reply as { type?: string }).type === "failed") return reject(new Error(`analysis process failed: ${(reply as { error: string }).error}`));
+      receive(reply as R);
       outstanding--;
-      if (!sendWork() && outstanding === 0) finish();
-    });
-    worker.once("exit", (code) => reject(new Error(`analysis process exited with code ${code} before finishing`)));
-    // Its listeners hold the queue, and through it every decoded text: dropped when it is done.
-    const finish = () => {
-      worker.removeAllListeners("message");
-      worker.removeAllListeners("exit");
-      worker.send({ type: "end" });
+      if (!sendWork() && outstanding === 0) done();
+    };
+    const done = () => {
+      worker.off("message", onMessage);
+      worker.off("exit", onExit);
       resolve();
     };
-    worker.send({ type: "start", now: options.now.toISOString(), evidence, articlesDir: options.articlesDir });
+    worker.on("message", onMessage);
+    worker.once("exit", onExit);
     for (let i = 0; i < CHUNKS_AHEAD && sendWork(); i++);
-    if (outstanding === 0) finish();
+    if (outstanding === 0) done();
   });
 }
