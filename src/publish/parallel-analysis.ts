@@ -1,4 +1,4 @@
-import { analyzeArticle, archiveFurnitureEvidence, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle, type RawArticleInput } from "../ingest/pipeline.ts";
+import { analyzeArticle, archiveFurnitureEvidence, decodeArticle, type AnalyzedArticle, type DecodedArticle, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { ChildProcess } from "node:child_process";
 import { evidenceFactsOf, type FurnitureEvidence } from "../ingest/furniture.ts";
 import { inputHash, type ArticleMemo } from "./article-memo.ts";
@@ -233,11 +233,11 @@ function runWorker(
       return { type: "work", inputs: chunk.map(({ input }) => ({ file: input.file, defaults: input.defaults })) };
     },
     ({ results }) => {
-      for (const [file, inputHash, analyzed] of results) {
+      for (const [file, hash, analyzed] of results) {
         const p = sent.get(file)!;
         sent.delete(file);
         // A file saved again since this process read it is left to ingestArchive.
-        if (analyzed && inputHash === articleInputHash(p.input)) store(p, analyzed);
+        if (analyzed && hash === inputHash(p.input)) store(p, analyzed);
       }
       progress(results.length);
     },
