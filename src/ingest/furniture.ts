@@ -211,7 +211,7 @@ export function collectFurnitureEvidence(
     articleCount,
     minArticles,
     recurring: sorted(recurring),
-    ...collectTopEvidence(sources, tops, options.observer),
+    ...collectTopEvidence(sources, tops, remember, options.observer),
     commonStems: commonStems(stemCounts, articleCount),
   };
 }
@@ -471,6 +471,7 @@ function topFactsOf(paras: Paragraph[], site: string | undefined): TopFacts {
 function collectTopEvidence(
   sources: readonly EvidenceSource[],
   tops: readonly TopFacts[],
+  remember: boolean,
   observer: EvidenceObserver | undefined,
 ): Pick<FurnitureEvidence, "openers" | "pairOpeners" | "bannerOpeners" | "prefixes" | "suffixes" | "pairSuffixes"> {
   const openers = new Map<string, Set<string>>();
@@ -529,7 +530,7 @@ function collectTopEvidence(
     if (!key.includes(SITE_KEY_SEPARATOR) && !key.includes(" ")) oneWord.push(key);
     else prefixList.push(key);
   }
-  prefixList.push(...rareWords(sources, oneWord, prefixes, observer));
+  prefixList.push(...rareWords(sources, oneWord, prefixes, remember, observer));
   // Navigation and the first word of some of its headlines ("Skip to content Hillary"):
   // the navigation alone is a prefix too, glued to more headlines than with the word.
   const accepted = new Set(prefixList);
@@ -555,16 +556,18 @@ function collectTopEvidence(
 /**
  * The one-word prefixes ("menu") that the archive's stories use in fewer articles than
  * the prefix opens: a word stories use often ("after", "teenager") starts headlines of
- * its own.
+ * its own. What a text was found to use is stored on its source for the next count
+ * unless `remember` is false: at 100,000 articles and 70 words, those maps held about
+ * 330 MB, and the pages they were spread over half a gigabyte more, at a one-run count's peak.
  */
-function rareWords(sources: readonly EvidenceSource[], words: string[], glued: ReadonlyMap<string, number>, observer: EvidenceObserver | undefined): string[] {
+function rareWords(sources: readonly EvidenceSource[], words: string[], glued: ReadonlyMap<string, number>, remember: boolean, observer: EvidenceObserver | undefined): string[] {
   if (words.length === 0) return [];
   const uses = new Map(words.map((w) => [w, 0]));
   sources.forEach((source, d) => {
-    const known = (source.wordUses ??= new Map());
+    const known = remember ? (source.wordUses ??= new Map()) : source.wordUses;
     let text: string | undefined;
     for (const word of words) {
-      let used = known.get(word);
+      let used = known?.get(word);
       if (used === undefined) {
         if (text === undefined) {
           const paras = source.paragraphs();
@@ -572,7 +575,8 @@ function rareWords(sources: readonly EvidenceSource[], words: string[], glued: R
           for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
           text = text.toLowerCase();
         }
-        known.set(word, (used = hasWord(text, word)));
+        used = hasWord(text, word);
+        if (remember) known!.set(word, used);
       }
       observer?.wordUse?.(d, word, used);
       if (used) uses.set(word, uses.get(word)! + 1);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { collectFurnitureEvidence, hasEvidenceFacts, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
+import { collectFurnitureEvidence, hasEvidenceFacts, type EvidenceSource, type FurnitureEvidence } from "../../src/ingest/furniture.ts";
 import type { Paragraph } from "../../src/ingest/types.ts";
 
 /**
@@ -120,4 +120,18 @@ test("what the evidence read from each article is kept for the next count, unles
   const others = docs.map((d) => d.map((p) => ({ ...p })));
   assert.deepEqual(collectFurnitureEvidence(others, others.map(() => "Daily Post"), { remember: false }), kept);
   assert.ok(!others.some(hasEvidenceFacts));
+});
+
+test("a count that will not count again keeps nothing on the sources it is given, not even which words a text uses", () => {
+  // "Menu" glued to four different headlines: a one-word prefix, so every text is looked up for the word.
+  const specs = [0, 1, 2, 3].map((h) => ({ top: [] as number[], headline: h, body: [0, 4], site: 0 }));
+  const docs = specs.map((a) => [{ text: `Menu ${HEADLINES[a.headline]}`, line: 1 }, ...parasOf(a).map((p) => ({ ...p, line: p.line + 1 }))]);
+  const sourcesOf = (): EvidenceSource[] => docs.map((paras) => ({ paragraphs: () => paras }));
+  const kept = sourcesOf();
+  const evidence = collectFurnitureEvidence(kept);
+  assert.ok(evidence.prefixes.includes("menu"), "the archive has a one-word prefix to look up");
+  assert.ok(kept.every((s) => s.facts !== undefined && s.wordUses?.get("menu") === false), "kept for the next count");
+  const unkept = sourcesOf();
+  assert.deepEqual(collectFurnitureEvidence(unkept, [], { remember: false }), evidence);
+  assert.ok(unkept.every((s) => s.facts === undefined && !s.wordUses?.size), "nothing read is kept on the sources");
 });
