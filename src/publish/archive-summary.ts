@@ -97,8 +97,16 @@ export async function writeArchiveSummary(file: string, header: SummaryHeader, a
   return hash.digest("hex");
 }
 
-/** Reads a summary; a missing or unreadable file, or another kind of file, is a ShardBuildError saying how to make one. */
-export async function readArchiveSummary(file: string): Promise<ArchiveSummary> {
+/**
+ * Reads a summary; a missing or unreadable file, or another kind of file, is a
+ * ShardBuildError saying how to make one. With `keep`, its `index` holds only the articles
+ * `keep` takes (each article is also shown to `each`): a shard holds its own share, not
+ * the whole archive's index (at 100,000 articles about 250 MB of its process, through
+ * its render, which summaryIndexLines serves).
+ */
+export async function readArchiveSummary(file: string, options: { keep?: (article: IndexedArticle) => boolean; each?: (article: IndexedArticle) => void } = {}): Promise<ArchiveSummary> {
+  const { keep, each } = options;
+  let count = 0;
   const hash = createHash("sha1");
   let header: SummaryHeader | undefined;
   const index: IndexedArticle[] = [];
@@ -122,7 +130,10 @@ export async function readArchiveSummary(file: string): Promise<ArchiveSummary> 
         if (h.format !== SUMMARY_FORMAT) throw new ShardBuildError(`${file} is an archive summary of format ${h.format}; this code reads format ${SUMMARY_FORMAT}. ${makeSummaryHint(file)}`);
         header = h as SummaryHeader;
       } else {
-        index.push(value as IndexedArticle);
+        const article = value as IndexedArticle;
+        count++;
+        each?.(article);
+        if (!keep || keep(article)) index.push(article);
       }
     }
   } catch (error) {
@@ -130,10 +141,28 @@ export async function readArchiveSummary(file: string): Promise<ArchiveSummary> 
     throw error;
   }
   if (!header) throw new ShardBuildError(`${file} is empty, not an archive summary. ${makeSummaryHint(file)}`);
-  if (index.length !== header.articles) {
-    throw new ShardBuildError(`${file} is cut short: it lists ${index.length} of its ${header.articles} articles. ${makeSummaryHint(file)}`);
+  if (count !== header.articles) {
+    throw new ShardBuildError(`${file} is cut short: it lists ${count} of its ${header.articles} articles. ${makeSummaryHint(file)}`);
   }
   return { file, hash: hash.digest("hex"), header, index };
+}
+
+/**
+ * The index lines of `summary` (each an article's JSON, in slug order), read from its file
+ * again as they are consumed; a file whose bytes are no longer those read first is a
+ * ShardBuildError.
+ */
+export async function* summaryIndexLines(summary: Pick<ArchiveSummary, "file" | "hash">): AsyncIterable<string> {
+  const hash = createHash("sha1");
+  const stream = createReadStream(summary.file);
+  stream.on("data", (chunk) => hash.update(chunk));
+  let header = true;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    if (line === "") continue;
+    if (header) header = false;
+    else yield line;
+  }
+  if (hash.digest("hex") !== summary.hash) throw new ShardBuildError(`The archive summary ${summary.file} changed while the build read it. Build again once it is made.`);
 }
 
 /** What a shard finds in the articles folder: every article file's name, and the inputs `keep` asks for, read and hashed. */

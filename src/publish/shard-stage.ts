@@ -2,14 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
-import { writeArticleIndex, type IndexedArticle } from "../site/article-index.ts";
+import { writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, writesSinglePages, type BuildShard } from "../site/build-shards.ts";
-import { compareNewestFirst } from "../site/dates.ts";
-import { feedArticles } from "../site/feed.ts";
+import { feedCollector } from "../site/feed.ts";
 import { articleUrl } from "../site/model.ts";
 import { archiveFilterCounts } from "../site/search-index-files.ts";
 import type { FragmentFacts } from "./pagefind-merge.ts";
-import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs } from "./archive-summary.ts";
+import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs, summaryIndexLines } from "./archive-summary.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { renderSite } from "./render.ts";
 import { buildSearchIndex, pageFile } from "./search-index.ts";
@@ -102,7 +101,11 @@ export async function buildShard(
   const outputDir = path.resolve(givenConfig.outputDir);
 
   const readStage = reporter.stage("read");
-  const summary = await readArchiveSummary(options.summaryFile);
+  // Its own articles, and (shard 1, which writes the feeds: they print the newest
+  // articles' text) the newest; the index of the whole archive is read again from the
+  // summary as it is written for the render processes.
+  const feed = writesSinglePages(shard) ? feedCollector<IndexedArticle>() : undefined;
+  const summary = await readArchiveSummary(options.summaryFile, { keep: (a) => articleShard(a.slug, shard.count) === shard.index, each: feed && ((a) => feed.add(a)) });
   const config = onSummaryDay(givenConfig, summary.header.now);
   const versions = hooks.versions ?? (await buildVersions(config));
   if (summary.header.ingestVersion !== versions.ingest) {
@@ -111,13 +114,12 @@ export async function buildShard(
     );
   }
   const { now } = config;
-  const own = summary.index.filter((a) => articleShard(a.slug, shard.count) === shard.index);
-  // Shard 1 writes the feeds, which print the newest articles' text: it reads those too.
-  const feed = writesSinglePages(shard) ? feedArticles([...summary.index].sort(compareNewestFirst)) : [];
-  const needed = new Map<string, IndexedArticle>([...own, ...feed].map((a) => [a.source_file, a]));
+  const own = summary.index;
+  const needed = new Map<string, IndexedArticle>([...own, ...(feed?.newest() ?? [])].map((a) => [a.source_file, a]));
   const raw = await readRawInputs(config, (file) => needed.has(file));
   checkSummaryInputs(summary, raw, config.articlesDir);
-  const readSeconds = readStage.end(`${own.length} of the summary's ${summary.index.length} articles are this shard's`);
+  const summaryArticles = summary.header.articles;
+  const readSeconds = readStage.end(`${own.length} of the summary's ${summaryArticles} articles are this shard's`);
 
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-shard-"));
   let staging: string | undefined;
@@ -126,18 +128,14 @@ export async function buildShard(
     const articlesStage = reporter.stage("articles");
     const contentDir = path.join(work, "content");
     await mkdir(contentDir);
-    await writeArticleIndex(contentDir, summary.index);
+    await writeArticleIndexLines(contentDir, summaryIndexLines(summary));
     await writeShardArticles(
       raw.kept.map((input) => ({ input, entry: needed.get(input.file)! })),
       { evidence: summary.header.evidence, now, articlesDir: config.articlesDir, contentDir, workers: os.availableParallelism() - 1 },
     );
     const articlesSeconds = articlesStage.end(`${raw.kept.length} articles`);
     const ownUrls = own.map((a) => articleUrl(a.slug)).sort();
-    const summaryArticles = summary.index.length;
     const processes = hooks.processes;
-    // Render processes read the index themselves: this one lets go of its copy.
-    const index = processes === 1 ? summary.index : undefined;
-    summary.index = [];
 
     const renderStage = reporter.stage("render");
     staging = await makeSibling(outputDir, "staging");
@@ -145,7 +143,7 @@ export async function buildShard(
     // The records feed this shard's search index only: the merge merges the indexes.
     const store = new SearchRecordStore(path.join(work, SHARD_RECORDS_DIR));
     const rendered = await renderSite(
-      { contentDir, outputDir: siteDir, layoutsDir: config.layoutsDir, site: config.site, searchRecords: store.dir, buildShard: shard, index, processes },
+      { contentDir, outputDir: siteDir, layoutsDir: config.layoutsDir, site: config.site, searchRecords: store.dir, buildShard: shard, processes },
       Math.ceil((summaryArticles * 5) / shard.count),
     ).catch((error: unknown) => {
       renderStage.end("failed");

@@ -1,3 +1,4 @@
+import { compareNewestFirst } from "./dates.ts";
 import type { ArticlePageData, SiteArticle } from "./model.ts";
 
 /**
@@ -30,6 +31,30 @@ export function feedDate(date: string): Date {
 /** The newest `size` dated articles, newest first: the ones whose content a feed needs read. */
 export function feedArticles<T extends Pick<SiteArticle, "date">>(articles: readonly T[], size = FEED_SIZE): T[] {
   return articles.filter((a) => a.date).slice(0, size);
+}
+
+/**
+ * feedArticles of articles seen one at a time, in any order, holding about twice `size`
+ * of them (a shard reads the archive's index as a stream and keeps only its own
+ * articles): `add` each, then `newest()` is feedArticles of them all sorted newest first.
+ */
+export function feedCollector<T extends Pick<SiteArticle, "date" | "slug">>(size = FEED_SIZE): { add(article: T): void; newest(): T[] } {
+  let kept: T[] = [];
+  const trim = () => {
+    kept.sort(compareNewestFirst);
+    kept = kept.slice(0, size);
+  };
+  return {
+    add(article) {
+      if (!article.date) return;
+      kept.push(article);
+      if (kept.length >= 2 * size) trim();
+    },
+    newest() {
+      trim();
+      return [...kept];
+    },
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import { mergeShards } from "../../src/publish/merge-stage.ts";
 import { ShardBuildError } from "../../src/publish/shard-errors.ts";
 import { buildShard, parseShardFlag } from "../../src/publish/shard-stage.ts";
 import { makeArchiveSummary } from "../../src/publish/summary-stage.ts";
-import { readArchiveSummary } from "../../src/publish/archive-summary.ts";
+import { readArchiveSummary, summaryIndexLines } from "../../src/publish/archive-summary.ts";
 import { articleShard } from "../../src/site/build-shards.ts";
 import { buildVersions } from "../../src/publish/versions.ts";
 import { recordingReporter } from "../helpers/builds.ts";
@@ -127,6 +127,27 @@ describe("a shard's archive summary", () => {
     // Shard 2 reads its own files only; shard 1 also the newest articles, for the feeds.
     assert.match(two, new RegExp(`; 1 changed \\(${second}\\)`));
     assert.match(one, new RegExp(`changed \\([^)]*${first}`));
+  });
+
+  it("is read by a shard for its own articles, and again for the whole index, which must not change in between", async () => {
+    const whole = await readArchiveSummary(summaryFile);
+    const seen: string[] = [];
+    const mine = await readArchiveSummary(summaryFile, { keep: (a) => articleShard(a.slug, 2) === 1, each: (a) => seen.push(a.slug) });
+    assert.deepEqual(seen, whole.index.map((a) => a.slug), "every article is shown, in the file's order");
+    assert.deepEqual(mine.index, whole.index.filter((a) => articleShard(a.slug, 2) === 1));
+    assert.ok(mine.index.length > 0 && mine.index.length < whole.index.length);
+    assert.equal(mine.header.articles, whole.index.length);
+    const lines: string[] = [];
+    for await (const line of summaryIndexLines(mine)) lines.push(line);
+    assert.deepEqual(lines.map((line) => JSON.parse(line)), whole.index);
+    const copy = path.join(work, "copy.jsonl");
+    await writeFile(copy, (await readFile(summaryFile, "utf8")).replace('"articles":24', '"articles":24 '));
+    await assert.rejects(
+      (async () => {
+        for await (const line of summaryIndexLines({ file: copy, hash: mine.hash })) void line;
+      })(),
+      (error: Error) => error instanceof ShardBuildError && /copy\.jsonl changed while the build read it/.test(error.message),
+    );
   });
 
   it("must come from the same ingest code as the shard", async () => {

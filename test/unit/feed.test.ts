@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { FEED_SIZE, feedArticles, feedDate, feedEntries, newestFeedDate } from "../../src/site/feed.ts";
+import fc from "fast-check";
+import { compareNewestFirst } from "../../src/site/dates.ts";
+import { FEED_SIZE, feedArticles, feedCollector, feedDate, feedEntries, newestFeedDate } from "../../src/site/feed.ts";
 import type { ArticlePageData, SiteArticle } from "../../src/site/model.ts";
 
 /** Newest first, as the site model lists them; every third one undated. */
@@ -65,5 +67,20 @@ describe("the site feeds", () => {
     assert.equal(newestFeedDate(entries).toISOString(), "2017-02-08T00:00:00.000Z");
     assert.equal(newestFeedDate([]).getTime(), 0);
     assert.equal(newestFeedDate(undefined).getTime(), 0);
+  });
+});
+
+describe("feedCollector", () => {
+  it("picks, from articles seen one at a time in any order, the feed's articles of them all sorted newest first", () => {
+    const dates = ["2016-03-01", "2016-03", "2016", "2016-02-28", "2017-01-05", undefined];
+    const articleArb = fc.record({ slug: fc.string({ minLength: 1, maxLength: 4 }), date: fc.option(fc.constantFrom(...dates.filter(Boolean) as string[]), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(articleArb, { selector: (a) => a.slug, maxLength: 400, size: "max" }), fc.integer({ min: 1, max: 30 }), (articles, size) => {
+        const collector = feedCollector<{ slug: string; date?: string }>(size);
+        for (const a of articles) collector.add(a);
+        assert.deepEqual(collector.newest(), feedArticles([...articles].sort(compareNewestFirst), size));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
