@@ -9,6 +9,7 @@ import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerAr
 import { collectGarbageNow } from "./child-process.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { readTextFile } from "../util/read-text.ts";
+import { writeJsonObjectFile, writeTextPieces } from "../util/write-json.ts";
 
 /**
  * The per-article ingest results a build reuses: an article's analysis is valid while
@@ -366,7 +367,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     }
     for (const [n, shard] of lines) {
       const target = path.join(folder, FACTS_FILE(n));
-      writeFileSync(`${target}.tmp`, shard.join(""));
+      writeTextPieces(`${target}.tmp`, shard);
       renameSync(`${target}.tmp`, target);
     }
     factsDirty.clear();
@@ -570,15 +571,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // Until the shards are written, no evidence is named (a build killed meanwhile leaves keys of two evidences).
       await rm(path.join(folder, EVIDENCE_FILE), { force: true });
       savedEvidence = undefined;
-      const shards = new Map<number, Record<string, { key: string; analyzed: AnalyzedArticle }>>();
-      for (const n of dirty) shards.set(n, {});
+      const shards = new Map<number, [string, { key: string; analyzed: AnalyzedArticle }][]>();
+      for (const n of dirty) shards.set(n, []);
       for (const [file, entry] of analyses) {
         const shard = shards.get(shardOf(file));
-        if (shard && entry.outcome.ok && keep(file)) shard[file] = { key: entry.key, analyzed: entry.outcome.value };
+        if (shard && entry.outcome.ok && keep(file)) shard.push([file, { key: entry.key, analyzed: entry.outcome.value }]);
       }
       for (const [n, shard] of shards) {
         const target = path.join(folder, `${n}.json`);
-        await writeFile(`${target}.tmp`, JSON.stringify(shard));
+        writeJsonObjectFile(`${target}.tmp`, shard);
         await rename(`${target}.tmp`, target);
       }
       dirty.clear();
