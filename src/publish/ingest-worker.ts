@@ -1,7 +1,8 @@
 import { createReporter } from "../reporter.ts";
 import { openArticleMemo } from "./article-memo.ts";
+import { collectGarbageNow } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
-import { ArticleIngest } from "./ingest-stage.ts";
+import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
 import path from "node:path";
 
 /**
@@ -11,16 +12,26 @@ import path from "node:path";
  * shared terminal; the stage's result goes back to the parent, the index of the archive
  * through the file it writes beside the Markdown.
  */
-process.once("message", async (message: { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean; alsoRead?: string[] }) => {
+type IngestMessage = { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean; alsoRead?: string[] };
+
+process.once("message", async (message: IngestMessage) => {
   try {
-    const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
-    const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true, alsoRead: message.alsoRead });
-    // Nothing reads the ingest's index after this process: the parent reads the index file.
-    const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
-    const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });
-    await ingest.saveMemo();
+    const result = await ingest(message);
+    // What the ingest held is garbage now: collected before the result (at 100,000
+    // articles its warnings are 69 MB of JSON) is serialized, not beside it.
+    collectGarbageNow();
     process.send!({ ok: true, result }, () => process.exit(0));
   } catch (error) {
     process.send!({ ok: false, error: (error as Error).stack ?? String(error) }, () => process.exit(1));
   }
 });
+
+async function ingest(message: IngestMessage): Promise<IngestStageResult> {
+  const config: ArchiveConfig = { ...message.config, now: new Date(message.config.now) };
+  const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true, alsoRead: message.alsoRead });
+  // Nothing reads the ingest's index after this process: the parent reads the index file.
+  const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
+  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });
+  await ingest.saveMemo();
+  return result;
+}
