@@ -178,7 +178,8 @@ if (jobs.has("analyses")) {
   for (const count of shardCounts.filter((c) => c > 1)) {
     for (let i = 1; i <= count; i++) {
       await rm(analysisDir(count, i), { recursive: true, force: true });
-      await runJob(`analysis ${i}/${count}`, ["--articles", articlesDir, "--analyze", `${i}/${count}`, "--output", analysisDir(count, i)], count);
+      // Cold, as the summary: without --no-cache a cache left in the working folder would give it its analyses.
+      await runJob(`analysis ${i}/${count}`, ["--articles", articlesDir, "--analyze", `${i}/${count}`, "--output", analysisDir(count, i), "--no-cache"], count);
       sizes[`analysis ${i}/${count}`] = await duBytes(analysisDir(count, i));
     }
     await rm(path.join(work, "summary-content"), { recursive: true, force: true });
