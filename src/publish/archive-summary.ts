@@ -52,6 +52,7 @@ export interface ArchiveSummary {
   /** sha1 of the file's bytes: shards and the merge check they all used the same summary. */
   hash: string;
   header: SummaryHeader;
+  /** Every article's entry, in slug order; read with `keep`, only those it took (`header.articles` counts them all). */
   index: IndexedArticle[];
 }
 
