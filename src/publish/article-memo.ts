@@ -479,6 +479,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       if (options.oneRun) {
         for (const file of savedFacts.keys()) if (!factsDirty.has(shardOf(file))) savedFacts.delete(file);
         savedWordUses = undefined;
+        // What the count read from each text (its facts parsed, its text lowercased) is
+        // garbage now: collected before the analyses are made on top of it.
+        collectGarbageNow();
       }
       const digest = evidenceDigest(evidence);
       // One article saved seldom changes what the archive says about its lines: the same
