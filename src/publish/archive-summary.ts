@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
@@ -111,14 +111,8 @@ export async function readArchiveSummary(file: string, options: { keep?: (articl
   const hash = createHash("sha1");
   let header: SummaryHeader | undefined;
   const index: IndexedArticle[] = [];
-  const stream = createReadStream(file);
-  stream.on("data", (chunk) => hash.update(chunk));
   try {
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let lineNumber = 0;
-    for await (const line of lines) {
-      lineNumber++;
-      if (line === "") continue;
+    for await (const [lineNumber, line] of summaryFileLines(file, hash)) {
       let value: unknown;
       try {
         value = JSON.parse(line);
@@ -155,15 +149,23 @@ export async function readArchiveSummary(file: string, options: { keep?: (articl
  */
 export async function* summaryIndexLines(summary: Pick<ArchiveSummary, "file" | "hash">): AsyncIterable<string> {
   const hash = createHash("sha1");
-  const stream = createReadStream(summary.file);
-  stream.on("data", (chunk) => hash.update(chunk));
   let header = true;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    if (line === "") continue;
+  for await (const [, line] of summaryFileLines(summary.file, hash)) {
     if (header) header = false;
     else yield line;
   }
   if (hash.digest("hex") !== summary.hash) throw new ShardBuildError(`The archive summary ${summary.file} changed while the build read it. Build again once it is made.`);
+}
+
+/** The summary file's lines that are not empty, with their line numbers; `hash` is fed every byte read. */
+async function* summaryFileLines(file: string, hash: Hash): AsyncIterable<[number, string]> {
+  const stream = createReadStream(file);
+  stream.on("data", (chunk) => hash.update(chunk));
+  let lineNumber = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    lineNumber++;
+    if (line !== "") yield [lineNumber, line];
+  }
 }
 
 /** What a shard finds in the articles folder: every article file's name, and the inputs `keep` asks for, read and hashed. */
