@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import type { RenderSettings } from "../../.eleventy.ts";
 import type { IndexedArticle } from "../site/article-index.ts";
-import { loadSiteModel, PAGE_SHARDS, type RenderShare, type SiteModel } from "../site/model.ts";
+import { loadSiteModel, PAGE_SHARDS, pagesByRound, pagesInShare, type RenderShare, type SiteModel } from "../site/model.ts";
 import type { SiteSettings } from "../site/site-settings.ts";
 import { writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { runInChild } from "./child-process.ts";
@@ -28,6 +28,8 @@ export interface RenderOptions {
   searchRecords?: string;
   /** In a sharded build: render only this shard's pages (src/site/build-shards.ts). */
   buildShard?: BuildShard;
+  /** Pages one Eleventy run writes at most (PAGES_PER_ROUND; tests make it small to render in many rounds). */
+  pagesPerRound?: number;
 }
 
 export interface RenderResult {
@@ -69,9 +71,9 @@ const MIN_PAGES_PER_EXTRA_PROCESS = 2000;
 export const PAGES_PER_ROUND = 2000;
 
 /** How many rounds a process writing `pages` pages renders them in (a power of two, at most PAGE_SHARDS / processes). */
-export function renderRounds(pages: number, processes: number): number {
+export function renderRounds(pages: number, processes: number, perRound = PAGES_PER_ROUND): number {
   let rounds = 1;
-  while (pages / rounds > PAGES_PER_ROUND && processes * rounds * 2 <= PAGE_SHARDS) rounds *= 2;
+  while (pages / rounds > perRound && processes * rounds * 2 <= PAGE_SHARDS) rounds *= 2;
   return rounds;
 }
 
@@ -84,8 +86,8 @@ export function renderRounds(pages: number, processes: number): number {
 export async function renderSite(options: RenderOptions, pageEstimate = Infinity): Promise<RenderResult> {
   const wanted = options.processes ?? Math.min(2, os.availableParallelism());
   const processes = Math.max(1, Math.min(wanted, Math.floor(pageEstimate / MIN_PAGES_PER_EXTRA_PROCESS)));
-  // A partial render writes few pages: one round.
-  const rounds = options.only ? 1 : renderRounds(pageEstimate / processes, processes);
+  // A partial render writes few pages: one round. Otherwise each process counts the pages it writes once it has the model.
+  const rounds = options.only ? 1 : undefined;
   if (processes === 1) return renderSiteInProcess(options, { index: 0, count: 1 }, rounds);
   return mergeResults(await Promise.all(Array.from({ length: processes }, (_, index) => renderInChild(options, { index, count: processes }, rounds))));
 }
@@ -101,7 +103,7 @@ function mergeResults(results: readonly RenderResult[]): RenderResult {
   };
 }
 
-async function renderInChild(options: RenderOptions, share: RenderShare, rounds: number): Promise<RenderResult> {
+async function renderInChild(options: RenderOptions, share: RenderShare, rounds: number | undefined): Promise<RenderResult> {
   const name = `render process ${share.index}/${share.count}`;
   // A render process reads the index file itself rather than get a copy through the pipe.
   const reply = await runInChild<{ result: RenderResult }>(new URL("./render-worker.ts", import.meta.url), { options: { ...options, index: undefined, model: undefined }, share, rounds }, name);
@@ -111,13 +113,20 @@ async function renderInChild(options: RenderOptions, share: RenderShare, rounds:
 /**
  * Renders (this process's share of) the site with Eleventy's programmatic API, in `rounds`
  * runs one after another, each writing a share of the share (the site model is made once).
+ * Without `rounds`, as many as the pages it writes need (renderRounds): counted, not
+ * estimated before the model is made (a shard of 4 of 100,000 articles was told 125,000
+ * pages for its 36,700, and rendered them in rounds of 575: 95 s, against 67 s in rounds of 2,300).
  */
-export async function renderSiteInProcess(options: RenderOptions, share: RenderShare, rounds = 1): Promise<RenderResult> {
-  if (rounds <= 1) return renderRound(options, share);
+export async function renderSiteInProcess(options: RenderOptions, share: RenderShare, rounds?: number): Promise<RenderResult> {
+  if (rounds === 1) return renderRound(options, share);
   const model = options.model ?? (await loadSiteModel(options.contentDir, options.index, options.site.today));
+  const count = rounds ?? renderRounds(pagesInShare(model, share, options.buildShard), share.count, options.pagesPerRound);
+  if (count <= 1) return renderRound({ ...options, model }, share);
+  // Each round is given its pages: Eleventy's run then picks them from those alone.
+  const byRound = pagesByRound(model, share, count, options.buildShard);
   const results: RenderResult[] = [];
-  for (let round = 0; round < rounds; round++) {
-    results.push(await renderRound({ ...options, model }, { index: share.index + round * share.count, count: share.count * rounds }));
+  for (let round = 0; round < count; round++) {
+    results.push(await renderRound({ ...options, model: { ...model, pages: byRound[round] } }, { index: share.index + round * share.count, count: share.count * count }));
     // What the round's Eleventy held is garbage now: collected at once, not when the heap
     // (allowed a third of the machine's memory) next fills, the process stays small.
     (globalThis as { gc?: () => void }).gc?.();

@@ -22,4 +22,21 @@ describe("rendering in two processes", () => {
     assert.ok(files.length > 20, `${files.length} files`);
     for (const f of files) assert.ok((await readFile(path.join(one, f))).equals(await readFile(path.join(two, f))), f);
   });
+
+  it("writes the same files in rounds of a few pages as in one run", async () => {
+    const site = await buildSite(path.join(projectRoot, "test/fixtures/timeline"));
+    const work = await mkdtemp(path.join(os.tmpdir(), "round-render-"));
+    const one = path.join(work, "one");
+    const rounds = path.join(work, "rounds");
+    const config = testConfig({ articlesDir: path.join(projectRoot, "test/fixtures/timeline"), contentDir: site.contentDir, outputDir: one });
+    const options = { contentDir: site.contentDir, layoutsDir: config.layoutsDir, site: config.site, processes: 1 };
+    const whole = await renderSite({ ...options, outputDir: one, pagesPerRound: 1_000_000 });
+    const inRounds = await renderSite({ ...options, outputDir: rounds, pagesPerRound: 3 });
+    assert.deepEqual(inRounds.outputs, whole.outputs);
+    assert.deepEqual(new Map(inRounds.fingerprints), new Map(whole.fingerprints));
+    const files = await listFiles(one);
+    assert.deepEqual(await listFiles(rounds), files);
+    assert.ok(files.length > 20, `${files.length} files`);
+    for (const f of files) assert.ok((await readFile(path.join(one, f))).equals(await readFile(path.join(rounds, f))), f);
+  });
 });

@@ -10,6 +10,8 @@ import {
   buildSiteModel,
   inShare,
   pageShard,
+  pagesByRound,
+  pagesInShare,
   paginate,
   selectPages,
   shareOf,
@@ -227,6 +229,32 @@ describe("render shares", () => {
     assert.deepEqual(byBuildShard.flatMap(allPageUrls).sort(), allPageUrls(whole).sort());
     assert.ok(byBuildShard.every((m) => allPageUrls(m).length < allPageUrls(whole).length));
     assert.deepEqual(selectPages(whole, { index: 0, count: 1 }, undefined, { index: 0, count: 1 }).pages, whole.pages);
+  });
+
+  it("split a process's pages into rounds, each page in exactly the round whose share picks it, in one pass", () => {
+    const archive = Array.from({ length: 300 }, (_, i) =>
+      article(`a${i}`, { ...day(`${2001 + (i % 7)}-0${(i % 9) + 1}-1${i % 10}`), tags: [`t${i % 13}`], people: [`P${i % 17} Q`], source: `S${i % 5}` }),
+    );
+    const whole = buildSiteModel(archive);
+    const urlsOf = (pages: SiteModel["pages"]) => (Object.values(pages) as { url: string }[][]).flat().map((p) => p.url);
+    for (const buildShard of [undefined, { index: 1, count: 3 }]) {
+      for (const share of [{ index: 0, count: 1 }, { index: 1, count: 2 }, { index: 2, count: 3 }]) {
+        const processPages = urlsOf(selectPages(whole, share, undefined, buildShard).pages);
+        assert.equal(pagesInShare(whole, share, buildShard), processPages.length);
+        for (const rounds of [1, 2, 4, 16]) {
+          const byRound = pagesByRound(whole, share, rounds, buildShard);
+          assert.equal(byRound.length, rounds);
+          for (const [round, pages] of byRound.entries()) {
+            // The same pages, in the same order, as picking the round's share from the whole model.
+            const picked = selectPages(whole, { index: share.index + round * share.count, count: share.count * rounds }, undefined, buildShard).pages;
+            assert.deepEqual(Object.keys(pages), Object.keys(whole.pages));
+            assert.deepEqual(urlsOf(pages), urlsOf(picked), `round ${round} of ${rounds}, share ${share.index}/${share.count}`);
+          }
+          assert.deepEqual(byRound.flatMap(urlsOf).sort(), [...processPages].sort());
+        }
+      }
+    }
+    assert.ok(pagesInShare(whole, { index: 0, count: 1 }) > 300);
   });
 
   it("give each page picked the same data, down to its JSON, as the whole model's page, what only its page prints written out as plain data", () => {
