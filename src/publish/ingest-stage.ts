@@ -9,7 +9,7 @@ import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
 import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
-import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndex, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { inputHash, type ArticleMemo } from "./article-memo.ts";
 import { analyzeInParallel } from "./parallel-analysis.ts";
@@ -277,8 +277,22 @@ export class ArticleIngest {
    */
   private async writeIndexOnly(articles: readonly IngestedArticle[]): Promise<void> {
     await mkdir(this.config.contentDir, { recursive: true });
-    this.index = articles.map((a) => indexArticle(a.record, bodyToMarkdown(a.body))).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    await writeArticleIndex(this.config.contentDir, this.index);
+    const sorted = [...articles].sort((a, b) => (a.record.slug < b.record.slug ? -1 : a.record.slug > b.record.slug ? 1 : 0));
+    // Each entry made as its line is written, and kept only when something reads `index`
+    // after the run: a summary job's ingest process held all 100,000 beside every analysis.
+    const kept: IndexedArticle[] = [];
+    const keep = this.options.keepIndex ?? true;
+    await writeArticleIndexLines(
+      this.config.contentDir,
+      (function* () {
+        for (const a of sorted) {
+          const entry = indexArticle(a.record, bodyToMarkdown(a.body));
+          if (keep) kept.push(entry);
+          yield JSON.stringify(entry);
+        }
+      })(),
+    );
+    this.index = kept;
   }
 
   /**

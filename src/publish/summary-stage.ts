@@ -108,7 +108,8 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
 
 async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, reporter: Reporter, alsoRead?: string[]): Promise<IngestStageResult> {
   const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now, oneRun: true, alsoRead });
-  const ingest = new ArticleIngest(config, memo, versions.ingest);
+  // The summary is written from the index file: the ingest need not hold the index too.
+  const ingest = new ArticleIngest(config, memo, versions.ingest, { keepIndex: false });
   const result = await ingest.run(reporter, { indexOnly: true });
   await ingest.saveMemo();
   return result;
