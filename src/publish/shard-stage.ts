@@ -101,42 +101,13 @@ export async function buildShard(
   const started = performance.now();
   const outputDir = path.resolve(givenConfig.outputDir);
 
-  const readStage = reporter.stage("read");
-  // Its own articles, and (shard 1, which writes the feeds: they print the newest
-  // articles' text) the newest; the index of the whole archive is read again from the
-  // summary as it is written for the render processes.
-  const feed = writesSinglePages(shard) ? feedCollector<IndexedArticle>() : undefined;
-  const summary = await readArchiveSummary(options.summaryFile, { keep: (a) => articleShard(a.slug, shard.count) === shard.index, each: feed && ((a) => feed.add(a)) });
-  const config = onSummaryDay(givenConfig, summary.header.now);
-  const versions = hooks.versions ?? (await buildVersions(config));
-  if (summary.header.ingestVersion !== versions.ingest) {
-    throw new ShardBuildError(
-      `The archive summary ${options.summaryFile} was made by another version of the ingest code (or its word lists) than this one, so this shard could not read its articles as the summary did. ${makeSummaryHint(options.summaryFile)}`,
-    );
-  }
-  const { now } = config;
-  const own = summary.index;
-  const needed = new Map<string, IndexedArticle>([...own, ...(feed?.newest() ?? [])].map((a) => [a.source_file, a]));
-  const raw = await readRawInputs(config, (file) => needed.has(file));
-  checkSummaryInputs(summary, raw, config.articlesDir);
-  const summaryArticles = summary.header.articles;
-  const readSeconds = readStage.end(`${own.length} of the summary's ${summaryArticles} articles are this shard's`);
-
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-shard-"));
   let staging: string | undefined;
   try {
-    // This shard's articles as Markdown, and the index of the whole archive beside them (every page is made from it).
-    const articlesStage = reporter.stage("articles");
     const contentDir = path.join(work, "content");
-    await mkdir(contentDir);
-    await writeArticleIndexLines(contentDir, summaryIndexLines(summary));
-    await writeShardArticles(
-      raw.kept.map((input) => ({ input, entry: needed.get(input.file)! })),
-      { evidence: summary.header.evidence, now, articlesDir: config.articlesDir, contentDir, workers: os.availableParallelism() - 1 },
-    );
-    const articlesSeconds = articlesStage.end(`${raw.kept.length} articles`);
-    const ownUrls = own.map((a) => articleUrl(a.slug)).sort();
+    const { config, versions, summary, ownUrls, readSeconds, articlesSeconds } = await writeShardContent(givenConfig, options, hooks, contentDir);
     const processes = hooks.processes;
+    const summaryArticles = summary.articles;
 
     // What reading the summary and writing the articles left is garbage this process,
     // idle through the render, would otherwise hold beside the render processes (at
@@ -180,7 +151,7 @@ export async function buildShard(
       kind: SHARD_KIND,
       shard: shard.index + 1,
       count: shard.count,
-      summary: { hash: summary.hash, file: options.summaryFile, articles: summaryArticles, now: summary.header.now },
+      summary: { hash: summary.hash, file: options.summaryFile, articles: summaryArticles, now: summary.now },
       siteVersion: versions.site,
       articleUrls: ownUrls,
       outputs: rendered.outputs,
@@ -193,7 +164,7 @@ export async function buildShard(
     staging = undefined;
     return {
       shard,
-      articles: own.length,
+      articles: ownUrls.length,
       pagesWritten: rendered.pagesWritten,
       pagesIndexed: indexed.pagesIndexed,
       seconds: { read: readSeconds, articles: articlesSeconds, render: renderSeconds, index: indexSeconds, total: (performance.now() - started) / 1000 },
@@ -202,6 +173,58 @@ export async function buildShard(
     await rm(work, { recursive: true, force: true });
     if (staging) await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * The read and articles stages: reads the summary (this shard's articles, and for shard 1
+ * the newest, which the feeds print) and the raw files it needs, checks them against the
+ * summary, and writes into `contentDir` this shard's articles as Markdown with the index of
+ * the whole archive beside them (every page is made from it). What it read is garbage when
+ * it returns (in a function of its own, since an async function's variables live until it
+ * ends): at 100,000 articles the raw files, the entries and the evidence were held beside
+ * the render processes.
+ */
+async function writeShardContent(
+  givenConfig: ArchiveConfig,
+  options: { summaryFile: string; shard: BuildShard },
+  hooks: { reporter: Reporter; versions?: BuildVersions },
+  contentDir: string,
+): Promise<{ config: ArchiveConfig; versions: BuildVersions; summary: { hash: string; now: string; articles: number }; ownUrls: string[]; readSeconds: number; articlesSeconds: number }> {
+  const { reporter } = hooks;
+  const { shard } = options;
+  const readStage = reporter.stage("read");
+  // The index of the whole archive is read again from the summary as it is written for the render processes.
+  const feed = writesSinglePages(shard) ? feedCollector<IndexedArticle>() : undefined;
+  const summary = await readArchiveSummary(options.summaryFile, { keep: (a) => articleShard(a.slug, shard.count) === shard.index, each: feed && ((a) => feed.add(a)) });
+  const config = onSummaryDay(givenConfig, summary.header.now);
+  const versions = hooks.versions ?? (await buildVersions(config));
+  if (summary.header.ingestVersion !== versions.ingest) {
+    throw new ShardBuildError(
+      `The archive summary ${options.summaryFile} was made by another version of the ingest code (or its word lists) than this one, so this shard could not read its articles as the summary did. ${makeSummaryHint(options.summaryFile)}`,
+    );
+  }
+  const own = summary.index;
+  const needed = new Map<string, IndexedArticle>([...own, ...(feed?.newest() ?? [])].map((a) => [a.source_file, a]));
+  const raw = await readRawInputs(config, (file) => needed.has(file));
+  checkSummaryInputs(summary, raw, config.articlesDir);
+  const readSeconds = readStage.end(`${own.length} of the summary's ${summary.header.articles} articles are this shard's`);
+
+  const articlesStage = reporter.stage("articles");
+  await mkdir(contentDir);
+  await writeArticleIndexLines(contentDir, summaryIndexLines(summary));
+  await writeShardArticles(
+    raw.kept.map((input) => ({ input, entry: needed.get(input.file)! })),
+    { evidence: summary.header.evidence, now: config.now, articlesDir: config.articlesDir, contentDir, workers: os.availableParallelism() - 1 },
+  );
+  const articlesSeconds = articlesStage.end(`${raw.kept.length} articles`);
+  return {
+    config,
+    versions,
+    summary: { hash: summary.hash, now: summary.header.now, articles: summary.header.articles },
+    ownUrls: own.map((a) => articleUrl(a.slug)).sort(),
+    readSeconds,
+    articlesSeconds,
+  };
 }
 
 /** Reads DIR/shard.json; a folder that holds no shard is a ShardBuildError saying how to make one. */
