@@ -60,7 +60,7 @@ try {
     if (values.output === undefined) usage(`--shard needs --output DIR: the folder the shard is written to (the merge reads it).`);
     const processes = values["render-processes"] === undefined ? undefined : Number(values["render-processes"]);
     if (processes !== undefined && !(Number.isInteger(processes) && processes >= 1)) usage(`--render-processes takes a whole number of processes, 1 or more; got "${values["render-processes"]}".`);
-    reporter.info(formatShardResult(await buildShard(config, { summaryFile: String(values.summary), shard }, { reporter, processes })));
+    reporter.info(formatShardResult(await buildShard(config, { summaryFile: String(values.summary), shard }, { reporter, processes, contentInChild: true })));
   } else if (values.merge) {
     const { formatMergeResult, mergeShards } = await import("../src/publish/merge-stage.ts");
     const search = values["merged-search"] ?? "one-index";

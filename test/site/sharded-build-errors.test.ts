@@ -155,6 +155,32 @@ describe("a shard's archive summary", () => {
     const message = await shardError(buildShard(config(path.join(work, "s")), { summaryFile, shard: { index: 0, count: 2 } }, { reporter: reporter(), versions }));
     assert.match(message, /made by another version of the ingest code/);
     assert.match(message, /--make-summary/);
+    // The command line reads the summary in a child process: the same refusal comes back.
+    const fromChild = await shardError(buildShard(config(path.join(work, "s")), { summaryFile, shard: { index: 0, count: 2 } }, { reporter: reporter(), versions, contentInChild: true }));
+    assert.equal(fromChild, message);
+    const missing = path.join(work, "no-such-summary.jsonl");
+    assert.equal(
+      await shardError(buildShard(config(path.join(work, "s")), { summaryFile: missing, shard: { index: 0, count: 2 } }, { reporter: reporter(), contentInChild: true })),
+      await shardError(buildShard(config(path.join(work, "s")), { summaryFile: missing, shard: { index: 0, count: 2 } }, { reporter: reporter() })),
+    );
+  });
+
+  it("read in a child process gives the shard it gives in this one, byte for byte", async () => {
+    const here = path.join(work, "shard-here");
+    const child = path.join(work, "shard-child");
+    const a = await buildShard(config(here), { summaryFile, shard: { index: 1, count: 2 } }, { reporter: reporter() });
+    const b = await buildShard(config(child), { summaryFile, shard: { index: 1, count: 2 } }, { reporter: reporter(), contentInChild: true });
+    assert.deepEqual([b.articles, b.pagesWritten, b.pagesIndexed], [a.articles, a.pagesWritten, a.pagesIndexed]);
+    assert.ok(a.articles > 5, `${a.articles} articles`);
+    const files = (await readdir(here, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => path.relative(here, path.join(f.parentPath, f.name))).sort();
+    const childFiles = (await readdir(child, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => path.relative(child, path.join(f.parentPath, f.name))).sort();
+    assert.deepEqual(childFiles, files);
+    for (const f of files) {
+      if (f === "shard.json") continue;
+      assert.ok((await readFile(path.join(here, f))).equals(await readFile(path.join(child, f))), f);
+    }
+    const manifest = (dir: string) => readFile(path.join(dir, "shard.json"), "utf8").then((t) => JSON.parse(t) as Record<string, unknown>);
+    assert.deepEqual(await manifest(child), await manifest(here));
   });
 });
 
