@@ -81,7 +81,8 @@ export function renderRounds(pages: number, processes: number, perRound = PAGES_
  * Renders the site with Eleventy and our `.eleventy.ts`. Eleventy uses one core, so for
  * a large archive the pages are shared among processes, one per core (each builds the
  * site model from the light index and writes the pages of its shards), and their file
- * lists merged. `pageEstimate`: about how many pages will be written.
+ * lists merged. `pageEstimate`: about how many pages will be written, which decides how
+ * many processes (each then counts its own pages for its rounds).
  */
 export async function renderSite(options: RenderOptions, pageEstimate = Infinity): Promise<RenderResult> {
   const wanted = options.processes ?? Math.min(2, os.availableParallelism());

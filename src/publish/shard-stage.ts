@@ -118,10 +118,8 @@ export async function buildShard(
     const processes = hooks.processes;
     const summaryArticles = summary.articles;
 
-    // What reading the summary and writing the articles left is garbage this process,
-    // idle through the render, would otherwise hold beside the render processes (at
-    // 100,000 articles its RSS 385-463 MiB, 291 once collected; 280 when they ran in a
-    // function of their own, the heap 100 → 78 MB but the freed memory not given back).
+    // When the summary was read here (not in a child process), what that left is garbage
+    // this process, idle through the render, would otherwise hold beside the render processes.
     collectGarbageNow();
     const renderStage = reporter.stage("render");
     staging = await makeSibling(outputDir, "staging");
@@ -190,9 +188,9 @@ export async function buildShard(
  * the newest, which the feeds print) and the raw files it needs, checks them against the
  * summary, and writes into `contentDir` this shard's articles as Markdown with the index of
  * the whole archive beside them (every page is made from it). What it read is garbage when
- * it returns (in a function of its own, since an async function's variables live until it
- * ends): at 100,000 articles the raw files, the entries and the evidence were held beside
- * the render processes.
+ * it returns (a function of its own, since an async function's variables live until it
+ * ends: at 100,000 articles the raw files, the entries and the evidence were held beside
+ * the render processes, a heap of 100 MB after collection against 78 MB now).
  */
 export async function writeShardContent(
   givenConfig: ArchiveConfig,
@@ -252,9 +250,10 @@ export type ShardContentReply = { ok: true; content: ShardContent } | { ok: true
 
 /**
  * writeShardContent in a child process (src/publish/shard-read-worker.ts): the memory it
- * used is given back when the child exits, where this process, idle through the render,
- * kept its RSS at 280-465 MiB (a heap of 78 MB) beside the render processes at 100,000
- * articles. A refusal comes back as the same ShardBuildError.
+ * used is given back when the child exits. Run here, it left this process, idle through
+ * the render, at 280-465 MiB of RSS (a heap of 78 MB, the rest freed but kept) beside the
+ * render processes of a shard of 4 of 100,000 articles; run in a child, 97 MiB. A refusal
+ * comes back as the same ShardBuildError.
  */
 async function writeShardContentInChild(givenConfig: ArchiveConfig, options: { summaryFile: string; shard: BuildShard }, versions: BuildVersions | undefined, contentDir: string): Promise<ShardContent> {
   const reply = await runInChild<ShardContentReply>(
