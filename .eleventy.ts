@@ -185,6 +185,9 @@ async function configureArchiveSite(eleventyConfig: EleventyConfig, settings: Re
     eleventyConfig.on("eleventy.after", async ({ directories }) => settings.hooks?.files?.(await buildSearchUi(directories.output)));
   }
   eleventyConfig.setLibrary("md", markdown);
-  // Pages are written while others render, not one blocking write after another.
+  // Meant to write pages while others render. Eleventy 3.1.7 does not read it back:
+  // Template._write looks for `templateHandling` on the TemplateConfig, which has none, so
+  // every page is still written with mkdirSync and writeFileSync (a shard's render profile
+  // shows both). Kept for a version that reads it; it changes nothing now.
   eleventyConfig.configureTemplateHandling({ writeMode: "async" });
 }
