@@ -144,11 +144,8 @@ export function shareOf<T extends { url: string }>(items: readonly T[], share: R
  * How many pages of the model `share` writes (in a sharded build, of those `buildShard` writes).
  */
 export function pagesInShare(model: SiteModel, share: RenderShare, buildShard?: BuildShard): number {
-  let count = 0;
-  for (const [list, items] of Object.entries(model.pages) as [string, readonly { url: string; slug?: string }[]][]) {
-    for (const item of items) if (inShare(item.url, share) && (!buildShard || inBuildShard(list, item, buildShard))) count++;
-  }
-  return count;
+  // The pages of one round: the same choice as the rounds', counted.
+  return (Object.values(pagesByRound(model, share, 1, buildShard)[0]) as unknown[][]).reduce((n, pages) => n + pages.length, 0);
 }
 
 /**
