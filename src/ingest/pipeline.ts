@@ -302,46 +302,66 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
 
   const articles: IngestedArticle[] = [];
   analyzed.forEach((a, i) => {
-    const o = a.overrides;
-    const record: ArticleRecord = {
-      source_file: a.file,
-      title: a.title,
-      title_source: a.titleSource,
-      title_original: a.titleOriginal,
-      tickers: a.tickers.length > 0 ? a.tickers : undefined,
-      slug: slugs.get(a.file)!,
-      dek: a.dek,
-      dateline: a.dateline,
-      authors: a.authors,
-      source: a.source,
-      lang: o.lang,
-      contributors: a.contributors.length ? a.contributors : undefined,
-      credits: a.credits.length ? a.credits : undefined,
-      ...a.date,
-      people: o.people ?? entities[i].people,
-      organizations: o.organizations ?? entities[i].organizations,
-      places: o.places ?? entities[i].places,
-      events: o.events ?? entities[i].events,
-      tags: o.tags ?? tags[i],
-      section: o.section ?? a.section,
-      summary: summarizeLead(a.body),
-      word_count: a.wordCount,
-      removed: a.removed,
-    };
-    for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
-    if (!record.date) warnings.push({ file: a.file, message: undatedMessage(a.date), kind: "undated" });
-    // A record the schema rejects is one bad article, not a crash of the whole archive.
-    const checked = ArticleRecord.safeParse(record);
-    if (!checked.success) {
-      const issues = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-      errors.push(new ArticleError(a.file, `could not be turned into an article record (${issues}).`, { hint: "Set the field in front matter, or report the file." }));
-      return;
-    }
-    articles.push({ record: checked.data, body: a.body });
+    if (!a.date.date) warnings.push({ file: a.file, message: undatedMessage(a.date), kind: "undated" });
+    const made = articleRecord(a, slugs.get(a.file)!, entities[i], tags[i]);
+    if (made instanceof ArticleError) errors.push(made);
+    else articles.push(made);
   });
   const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
   linkArticles(articles, termsByFile, warnings, options.memo);
   return { articles, errors, warnings, evidence };
+}
+
+/** An article's names as entity merging chose them (the archive-wide pass). */
+export interface ArticleNames {
+  people: string[];
+  organizations: string[];
+  places: string[];
+  events: string[];
+}
+
+/**
+ * An analysed article's record, given its slug and the names and tags the archive-wide
+ * passes chose for it (its front matter overrides those); related articles and story
+ * siblings are added after. A record the schema rejects is one bad article (an
+ * ArticleError), not a crash of the whole archive. The dev server's preview of a saved
+ * article makes its record here too, with the choices of the last build, so that the two
+ * records are the same, key for key, when the choices are.
+ */
+export function articleRecord(a: AnalyzedArticle, slug: string, names: ArticleNames, tags: string[]): IngestedArticle | ArticleError {
+  const o = a.overrides;
+  const record: ArticleRecord = {
+    source_file: a.file,
+    title: a.title,
+    title_source: a.titleSource,
+    title_original: a.titleOriginal,
+    tickers: a.tickers.length > 0 ? a.tickers : undefined,
+    slug,
+    dek: a.dek,
+    dateline: a.dateline,
+    authors: a.authors,
+    source: a.source,
+    lang: o.lang,
+    contributors: a.contributors.length ? a.contributors : undefined,
+    credits: a.credits.length ? a.credits : undefined,
+    ...a.date,
+    people: o.people ?? names.people,
+    organizations: o.organizations ?? names.organizations,
+    places: o.places ?? names.places,
+    events: o.events ?? names.events,
+    tags: o.tags ?? tags,
+    section: o.section ?? a.section,
+    summary: summarizeLead(a.body),
+    word_count: a.wordCount,
+    removed: a.removed,
+  };
+  for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
+  const checked = ArticleRecord.safeParse(record);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    return new ArticleError(a.file, `could not be turned into an article record (${issues}).`, { hint: "Set the field in front matter, or report the file." });
+  }
+  return { record: checked.data, body: a.body };
 }
 
 /** Enough of an article to tell whether another tells the same story: its headline and first STORY_TEXT_LIMIT characters. */
