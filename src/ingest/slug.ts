@@ -82,3 +82,18 @@ export function assignSlugs(requests: readonly SlugRequest[]): Map<string, strin
   }
   return result;
 }
+
+/**
+ * Whether an article whose slug was `slug` keeps it under this title and front matter
+ * slug while every other article stays as it was: the plain slug of the title, or that
+ * slug with the suffix of its own file (assignSlugs gives it when another article holds
+ * the plain one). The dev server's preview of a saved article (src/publish/ingest-stage.ts)
+ * is made only when it does: a new headline may move the page to another URL.
+ */
+export function keepsSlug(slug: string, request: SlugRequest): boolean {
+  if (request.explicitSlug) return request.explicitSlug === slug;
+  const base = slugify(request.title) || "article";
+  if (slug === base) return true;
+  const suffix = slug.startsWith(`${base}-`) ? slug.slice(base.length + 1) : "";
+  return suffix.length >= 6 && shortHash(request.sourceFile, suffix.length) === suffix;
+}

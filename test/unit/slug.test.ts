@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { assignSlugs, shortHash, slugify } from "../../src/ingest/slug.ts";
+import { assignSlugs, keepsSlug, shortHash, slugify } from "../../src/ingest/slug.ts";
 
 describe("slugs", () => {
   it("are lowercase ASCII words joined by hyphens", () => {
@@ -79,5 +79,27 @@ describe("slugs", () => {
     ]);
     assert.equal(slugs.get("b.txt"), "taken");
     assert.notEqual(slugs.get("a.txt"), "taken");
+  });
+});
+
+describe("keepsSlug (whether a saved article keeps its URL: the dev server's preview)", () => {
+  const requests = [
+    { sourceFile: "a.txt", title: "Council Approves Budget" },
+    { sourceFile: "b.txt", title: "Council approves budget!" },
+    { sourceFile: "c.txt", title: "Harbour Dock Opens", explicitSlug: "harbour-dock" },
+  ];
+  const slugs = assignSlugs(requests);
+
+  it("agrees with assignSlugs for each article while the titles slugify alike, the suffixed one included", () => {
+    for (const r of requests) assert.ok(keepsSlug(slugs.get(r.sourceFile)!, r), `${r.sourceFile}: ${slugs.get(r.sourceFile)}`);
+    assert.ok(keepsSlug(slugs.get("b.txt")!, { sourceFile: "b.txt", title: "COUNCIL APPROVES BUDGET" }));
+  });
+
+  it("says no for a headline that slugifies otherwise, another file's suffix, or a changed front matter slug", () => {
+    assert.equal(keepsSlug(slugs.get("a.txt")!, { sourceFile: "a.txt", title: "Council Rejects Budget" }), false);
+    assert.equal(keepsSlug(slugs.get("b.txt")!, { sourceFile: "a.txt", title: "Council Approves Budget" }), false);
+    assert.equal(keepsSlug("council-approves-budget-vote", { sourceFile: "a.txt", title: "Council Approves Budget" }), false);
+    assert.equal(keepsSlug("harbour-dock", { sourceFile: "c.txt", title: "Harbour Dock Opens", explicitSlug: "the-dock" }), false);
+    assert.equal(keepsSlug("harbour-dock", { sourceFile: "c.txt", title: "Harbour Dock Opens" }), false, "its front matter slug removed");
   });
 });
