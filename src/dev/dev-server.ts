@@ -3,6 +3,7 @@ import type { IngestWarning } from "../ingest/pipeline.ts";
 import { ArchiveBuild, BuildFailedError, formatSummary, printWarnings, type BuildOutcome } from "../publish/build.ts";
 import type { ArchiveConfig } from "../publish/config.ts";
 import type { Reporter } from "../reporter.ts";
+import { urlPrefixer } from "../site/url-prefix.ts";
 import { startDevHttpServer } from "./dev-http-server.ts";
 import { createLiveReloadHub } from "./live-reload.ts";
 import { watchArticles } from "./watch-articles.ts";
@@ -43,6 +44,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const outputDir = path.resolve(config.outputDir);
   const build = new ArchiveBuild(config, { reporter }, "serve");
   const hub = createLiveReloadHub();
+  const prefixed = urlPrefixer(config.site.pathPrefix) as (url: string) => string;
 
   let pending = new Set<string>();
   let building: Promise<void> | undefined;
@@ -134,10 +136,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       pending = new Set();
       const what = changed.size === 1 ? [...changed][0] : `${changed.size} files`;
       const started = performance.now();
+      let previewed: string[] = [];
       try {
+        // The saved articles' own pages first, then everything the archive-wide passes change.
+        const preview = await build.preview(changed).catch((error: unknown) => {
+          reporter.warn(`${what} changed: could not preview its page (${(error as Error).message}); rebuilding.`);
+          return undefined;
+        });
+        if (closed) break;
+        if (preview) {
+          previewed = preview.pages;
+          reporter.info(`${what} changed: ${preview.pages.length === 1 ? "its page" : `their ${preview.pages.length} pages`} made again in ${preview.seconds.toFixed(2)} s; reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}, then the rest of the archive`);
+          hub.send("reload", { changed: [...changed].sort(), pages: preview.pages.map(prefixed) });
+        }
         const outcome = await build.build(changed);
         if (closed) break;
-        report(what, changed, outcome);
+        report(what, changed, outcome, previewed);
       } catch (error) {
         if (closed) break;
         reporter.error(failureMessage(error));
@@ -149,7 +163,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     building = undefined;
   };
 
-  const report = (what: string, changed: Set<string>, outcome: BuildOutcome) => {
+  const report = (what: string, changed: Set<string>, outcome: BuildOutcome, previewed: readonly string[]) => {
     printNewWarnings(outcome.ingest.warnings);
     const t = outcome.seconds;
     if (!outcome.changed) {
@@ -157,14 +171,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
     const i = outcome.ingest;
+    // After a preview, browsers reload again only if a page changed since (not for a feed or a sitemap).
+    const reload = previewed.length === 0 || outcome.renderedAll || outcome.changedPages.length > 0 || outcome.removedPages.length > 0;
     reporter.info(
       `${what} changed: rebuilt in ${t.total.toFixed(2)} s ` +
         `(read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s with ${i.analyzed} analyzed, ` +
         `Markdown ${t.markdown.toFixed(2)} s with ${i.markdownWritten} written and ${i.markdownRemoved} removed, ` +
         `compare ${t.compare.toFixed(2)} s, render ${t.render.toFixed(2)} s ${renderedPages(outcome)}, swap ${t.swap.toFixed(2)} s); ` +
-        `reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}`,
+        (reload ? `reloading ${hub.clientCount} browser${hub.clientCount === 1 ? "" : "s"}` : "no page changed since the preview"),
     );
-    hub.send("reload", { changed: [...changed].sort() });
+    // Every browser: the home page and the other single pages are rendered again with any change, and no fingerprint says whether they changed.
+    if (reload) hub.send("reload", { changed: [...changed].sort() });
     // Deleting an old site and indexing read and write tens of thousands of files;
     // started at once they queue up the reloading browser's requests for seconds.
     clearTimeout(afterReloadTimer);

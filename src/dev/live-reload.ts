@@ -9,12 +9,18 @@ import type http from "node:http";
 export const LIVE_RELOAD_EVENTS_PATH = "__live-reload";
 export const LIVE_RELOAD_SCRIPT_PATH = "__live-reload.js";
 
-/** The browser side: reload on "reload", show build errors in the console. */
+/**
+ * The browser side: reload on "reload" (when the event lists the pages that changed, only
+ * a browser showing one of them), show build errors in the console.
+ */
 export function liveReloadClientScript(eventsUrl: string): string {
   return `// Dev server only: reloads the page when the archive has been rebuilt.
 (() => {
   const events = new EventSource(${JSON.stringify(eventsUrl)});
-  events.addEventListener("reload", () => location.reload());
+  events.addEventListener("reload", (event) => {
+    const pages = JSON.parse(event.data).pages;
+    if (!pages || pages.includes(location.pathname.replace(/index\\.html$/, ""))) location.reload();
+  });
   events.addEventListener("build-error", (event) => console.error("Archive build failed; still showing the last good site.\\n" + JSON.parse(event.data).message));
 })();
 `;
@@ -30,7 +36,7 @@ export function injectLiveReloadScript(html: string, scriptUrl: string): string 
 export interface LiveReloadHub {
   /** Answers an EventSource request and keeps the connection open. */
   connect(req: http.IncomingMessage, res: http.ServerResponse): void;
-  /** Sends one event with a JSON payload to every open browser. */
+  /** Sends one event with a JSON payload to every open browser (a "reload" with `pages` reloads only the browsers showing one). */
   send(event: "reload" | "build-error", data: object): void;
   readonly clientCount: number;
   /** Ends every open connection (shutdown). */

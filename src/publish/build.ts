@@ -408,6 +408,42 @@ export class ArchiveBuild {
     }
   }
 
+  /**
+   * The dev server's first answer to a save of articles the site already shows: their
+   * pages made again from their new text alone (ArticleIngest.preview: what the
+   * archive-wide passes chose for them stays as the last build left it) and moved over the
+   * served ones, so the reader editing an article sees it within a second or two instead
+   * of after every archive-wide pass. The build that follows (`build`) compares against
+   * these pages: when the archive-wide passes change nothing on them, it renders them no
+   * more. Undefined, with nothing changed, when the saves cannot be previewed (see
+   * ArticleIngest.preview) or no site has been built yet.
+   */
+  async preview(changes: ReadonlySet<string>): Promise<{ pages: string[]; seconds: number } | undefined> {
+    const started = performance.now();
+    const site = this.site;
+    if (this.mode !== "serve" || !this.ingest || !site) return undefined;
+    const previewed = await this.ingest.preview(changes);
+    if (!previewed) return undefined;
+    const index = this.ingest.index;
+    const pages = previewed.map((p) => articleUrl(p.slug));
+    // From here the served folder differs from what the site state says, until this ends.
+    this.site = undefined;
+    await removeManifest(this.config.cacheDir);
+    const model = buildSiteModel(index, undefined, undefined, { today: this.config.site.today });
+    const fingerprints = pageFingerprints(model, new Set(pages));
+    const store = await this.searchStore();
+    const delta = await makeSibling(this.outputDir, "delta");
+    try {
+      const rendered = await renderSite({ contentDir: this.config.contentDir, outputDir: delta, layoutsDir: this.config.layoutsDir, site: this.config.site, only: pages, index, model, searchRecords: store.dir }, pages.length);
+      await moveFiles(delta, this.outputDir, rendered.outputs);
+    } finally {
+      await rm(delta, { recursive: true, force: true });
+    }
+    // The pages as previewed; and an index hash no build matches, so the next build compares every page.
+    this.site = { ...site, manifest: { ...site.manifest, indexHash: "(previewed)", pages: { ...site.manifest.pages, ...Object.fromEntries(fingerprints) } } };
+    return { pages, seconds: (performance.now() - started) / 1000 };
+  }
+
   /** The dev server's search index, after the reload: from the records of the site as it now is. */
   async indexForSearch(shouldStop?: () => boolean): Promise<{ pagesIndexed: number }> {
     const site = this.site;

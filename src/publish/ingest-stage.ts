@@ -6,9 +6,10 @@ import { ArticleError } from "../errors.ts";
 import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
 import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
-import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
-import { ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
+import { articleToMarkdown, bodyToMarkdown, parseArticleMarkdown } from "../ingest/markdown.ts";
+import { analyzeArticle, articleRecord, decodeArticle, ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
+import { keepsSlug } from "../ingest/slug.ts";
 import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { inputHash, type ArticleMemo } from "./article-memo.ts";
@@ -69,6 +70,10 @@ export class ArticleIngest {
   private written: Map<string, WrittenMarkdown> | undefined;
   /** The light index of the last successful run (empty when the ingest keeps none). */
   index: IndexedArticle[] = [];
+  /** The furniture evidence of the last run (what a preview reads a saved article with). */
+  private evidence: FurnitureEvidence | undefined;
+  /** A preview wrote Markdown the index file does not describe yet. */
+  private indexOutdated = false;
 
   /**
    * `version`: the ingest code's (src/publish/versions.ts); Markdown written by other code
@@ -129,7 +134,10 @@ export class ArticleIngest {
     const markdownStarted = performance.now();
     let markdown = { written: 0, removed: 0 };
     if (options.indexOnly) await this.writeIndexOnly(result.articles);
-    else if (refused.length === 0 || this.config.keepGoing) markdown = await this.writeMarkdown(result.articles);
+    else if (refused.length === 0 || this.config.keepGoing) {
+      markdown = await this.writeMarkdown(result.articles);
+      this.evidence = result.evidence;
+    }
     return {
       articles: result.articles
         .map((a) => ({ slug: a.record.slug, source_file: a.record.source_file, dated: Boolean(a.record.date) }))
@@ -204,6 +212,66 @@ export class ArticleIngest {
       clashes.push(clash);
       inputs = inputs.filter((i) => i.file !== clash.file);
     }
+  }
+
+  /**
+   * The dev server's first answer to a save: the new Markdown of saved articles that the
+   * last run built, made from their text alone, with what the archive-wide passes chose
+   * for them last time (slug, names, tags, related articles, story siblings), written to
+   * the content folder and kept as the index's entries in memory. The run that follows
+   * (`run`) makes every record again, writes what differs, and the index file. Undefined,
+   * with nothing written, when any of `changes` is not such an article (a new, deleted or
+   * refused file, a folder's defaults), when a text cannot be read or analysed, when a new
+   * headline may move its page (keepsSlug), or when no saved article's record changed.
+   */
+  async preview(changes: ReadonlySet<string>): Promise<{ file: string; slug: string }[] | undefined> {
+    const evidence = this.evidence;
+    if (!evidence || !this.written || !this.listingErrors || !(this.options.keepIndex ?? true)) return undefined;
+    const slugOf = new Map(this.index.map((entry) => [entry.source_file, entry.slug]));
+    const made: { file: string; article: IngestedArticle; key: string }[] = [];
+    for (const file of changes) {
+      const slug = slugOf.get(file);
+      if (!slug || !this.inputs.has(file) || this.listingErrors.has(file)) return undefined;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(this.config.articlesDir, file));
+      } catch {
+        return undefined;
+      }
+      const [input] = withFolderDefaults([{ file, bytes }], this.folderDefaults);
+      let article: IngestedArticle | ArticleError;
+      try {
+        const decoded = this.memo.decode(input, () => decodeArticle(input));
+        const analysis = this.memo.analyze(decoded, evidence, () => analyzeArticle(decoded, evidence, this.config.now));
+        const before = parseArticleMarkdown(await readFile(path.join(this.config.contentDir, `${slug}.md`), "utf8"), file).record;
+        // A new headline may give the article another URL: the whole build decides that.
+        if (!keepsSlug(slug, { sourceFile: file, title: analysis.title, explicitSlug: analysis.overrides.slug })) return undefined;
+        article = articleRecord(analysis, slug, { people: before.people, organizations: before.organizations, places: before.places, events: before.events ?? [] }, before.tags);
+        if (article instanceof ArticleError) return undefined;
+        // As the archive-wide links are set on a record (linkArticles in src/ingest/pipeline.ts).
+        if (before.related?.length) article.record.related = before.related;
+        if (before.same_story?.length) article.record.same_story = before.same_story;
+      } catch {
+        return undefined;
+      }
+      const key = markdownKey(article);
+      if (this.written.get(slug)?.key !== key) made.push({ file, article, key });
+    }
+    if (made.length === 0) return undefined;
+    const dir = this.config.contentDir;
+    for (const { article, key } of made) {
+      const slug = article.record.slug;
+      await writeFile(path.join(dir, `${slug}.md`), articleToMarkdown(article.record, article.body));
+      const entry = indexArticle(article.record, bodyToMarkdown(article.body));
+      this.written.set(slug, { key, indexed: entry });
+      this.index[this.index.findIndex((e) => e.slug === slug)] = entry;
+    }
+    // The index file is written by the run that follows; until then the cache's keys do not
+    // vouch for these files (a build after a server stopped here writes them again).
+    this.indexOutdated = true;
+    const previewed = new Set(made.map(({ article }) => article.record.slug));
+    await writeMarkdownKeys(this.config, this.version, new Map([...this.written].filter(([slug]) => !previewed.has(slug))));
+    return made.map(({ file, article }) => ({ file, slug: article.record.slug }));
   }
 
   /** Reads `files`, dropping those deleted meanwhile; other read failures are refusals. */
@@ -310,7 +378,7 @@ export class ArticleIngest {
     const toWrite: IngestedArticle[] = [];
     for (const a of articles) {
       const slug = a.record.slug;
-      const key = createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(bodyDigest(a.body)).digest("hex");
+      const key = markdownKey(a);
       const before = known.get(slug);
       if (before && before.key === key && onDisk.has(`${slug}.md`)) {
         next.set(slug, before);
@@ -325,7 +393,7 @@ export class ArticleIngest {
     await mapLimited(toWrite, FILE_CONCURRENCY, (a) => writeFile(path.join(dir, `${a.record.slug}.md`), articleToMarkdown(a.record, a.body)));
     const keepIndex = this.options.keepIndex ?? true;
     // After its first run an ingest that keeps the index holds every entry parsed.
-    if (toWrite.length || stale.length || !this.written) {
+    if (toWrite.length || stale.length || !this.written || this.indexOutdated) {
       const slugs = [...next.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       // Articles by slug only for an index that lost lines (made on its first lost line).
       let bySlug: Map<string, IngestedArticle> | undefined;
@@ -337,6 +405,7 @@ export class ArticleIngest {
     }
     this.index = keepIndex ? [...next.values()].map((w) => w.indexed!).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) : [];
     this.written = next;
+    this.indexOutdated = false;
     await writeMarkdownKeys(this.config, this.version, next);
     return { written: toWrite.length, removed: stale.length };
   }
@@ -397,6 +466,11 @@ async function* indexLinesOf(
   }
   // The rest of the old index is not read.
   await lines.return?.();
+}
+
+/** What says whether an article's Markdown file changed: a hash of its record and body. */
+function markdownKey(a: IngestedArticle): string {
+  return createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(bodyDigest(a.body)).digest("hex");
 }
 
 /**

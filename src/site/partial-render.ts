@@ -26,13 +26,16 @@ function linkHash(link: object, linkHashes: WeakMap<object, string>): string {
   return hash;
 }
 
-/** URL → hash of everything the page at that URL prints, over every paginated list. */
-export function pageFingerprints(model: Pick<SiteModel, "pages">): Map<string, string> {
+/** URL → hash of everything the page at that URL prints, over every paginated list (or of the pages at `only`). */
+export function pageFingerprints(model: Pick<SiteModel, "pages">, only?: ReadonlySet<string>): Map<string, string> {
   const fingerprints = new Map<string, string>();
   const linkHashes = new WeakMap<object, string>();
   for (const [list, items] of Object.entries(model.pages) as [keyof RenderedPages, { url: string }[]][]) {
     // The list names the template, so a URL that moves to another kind of page differs too.
-    for (const item of items) fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(pageJson(item, linkHashes)).digest("hex"));
+    for (const item of items) {
+      if (only && !only.has(item.url)) continue;
+      fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(pageJson(item, linkHashes)).digest("hex"));
+    }
   }
   return fingerprints;
 }

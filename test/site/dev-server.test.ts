@@ -216,6 +216,33 @@ describe("npm start's dev server", () => {
     assert.deepEqual(await differencesFromColdBuild(siteDir), [], "the served site reads as if every page had been rendered again");
   });
 
+  it("saving new text in an article reloads its page first, then the rest of the archive follows and reads as a cold build", async () => {
+    const siteDir = path.join(work, "site");
+    const file = path.join(articlesDir, "000_12e87a7c7f271ebb.txt");
+    const text = await readFile(file, "utf8");
+    const paragraph = "Residents will have a further chance to comment when the council meets again on Thursday evening.";
+    const logFrom = log.length;
+    await writeFile(file, `${text.trimEnd()}\n\n${paragraph}\n`);
+
+    const first = await events.next();
+    assert.equal(first.event, "reload");
+    const { pages } = first.data as { pages?: string[] };
+    assert.ok(pages && pages.length === 1 && /^\/articles\/[a-z0-9-]+\/$/.test(pages[0]), `the first reload names the saved article's page: ${JSON.stringify(first.data)}`);
+    const previewed = await getPage(new URL(pages[0], server.url).href);
+    assert.ok(previewed.html.includes(paragraph), "the page served at the first reload shows the new paragraph");
+    assert.ok(log.slice(logFrom).some((l) => /000_12e87a7c7f271ebb\.txt changed: its page made again in /.test(l)), log.slice(logFrom).join(""));
+
+    await server.idle();
+    const rebuilt = log.slice(logFrom).find((l) => / changed: rebuilt in /.test(l));
+    assert.ok(rebuilt, `the rest of the archive was rebuilt:\n${log.slice(logFrom).join("")}`);
+    // A second reload only when a page other than the preview's changed (its related articles' lists, say).
+    if (/reloading \d+ browser/.test(rebuilt)) {
+      const second = await events.next();
+      assert.equal(second.event, "reload");
+    } else assert.match(rebuilt, /no page changed since the preview/);
+    assert.deepEqual(await differencesFromColdBuild(siteDir), [], "the served site reads as if every page had been rendered again");
+  });
+
   it("saving an article without changing it neither re-renders nor reloads the browser", async () => {
     const file = path.join(articlesDir, "001_5742304cf4503c0a.txt");
     const linesBefore = log.length;
