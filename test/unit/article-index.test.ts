@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { articleToMarkdown, bodyToMarkdown } from "../../src/ingest/markdown.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { ARTICLE_INDEX_FILE, hashIndexEntries, indexArticle, indexLineSlug, readArticleIndexHashed, LINE_READ_BYTES, PAGE_ONLY_FIELDS, readArticleContent, readArticleIndex, readArticleIndexLines, withArticleContent, writeArticleIndex } from "../../src/site/article-index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const record = (slug: string, extra: Partial<ArticleRecord> = {}): ArticleRecord => ({
   source_file: `${slug}.txt`,
@@ -48,7 +48,7 @@ describe("the light index of the archive", () => {
   });
 
   it("is written sorted and read back as written; without the file it is made from the Markdown files, the same", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     const records = [record("zebra-crossing"), record("harbour"), record("council")];
     const bodies = [["Zebra."], ["Harbour."], ["Council."]];
     for (let i = 0; i < records.length; i++) await writeFile(path.join(dir, `${records[i].slug}.md`), articleToMarkdown(records[i], bodies[i]));
@@ -63,7 +63,7 @@ describe("the light index of the archive", () => {
 
 describe("the light index read back", () => {
   it("keeps text in any script as written (accents, curly quotes, other alphabets, emoji)", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     const records = [record("cafe", { title: "Café’s “pier” plan for Zürich 👍", people: ["José Martí"], places: ["東京", "São Paulo"] })];
     await writeArticleIndex(dir, records.map((r) => indexArticle(r, "Body.\n")));
     const [back] = await readArticleIndex(dir);
@@ -81,7 +81,7 @@ describe("the light index read a line at a time (what a warm build copies)", () 
   };
 
   it("gives each article's JSON once, in order, whatever the size of the reads (lines cut across reads, a line longer than a read, text in any script)", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     const records = Array.from({ length: 60 }, (_, i) =>
       record(`story-${String(i).padStart(2, "0")}`, { title: `Café “${i}” ${"東京 ".repeat(i % 7 === 0 ? 400 : i)}👍`, summary: "x".repeat(i * 13) }),
     );
@@ -99,7 +99,7 @@ describe("the light index read a line at a time (what a warm build copies)", () 
   });
 
   it("reads a file with Windows line ends or no last line end the same", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     const lines = ["a", "b", "c"].map((slug) => JSON.stringify(indexArticle(record(slug), "Body.\n")));
     await writeFile(path.join(dir, ARTICLE_INDEX_FILE), `[\r\n${lines.join(",\r\n")}\r\n]`);
     assert.deepEqual(await collect(dir), lines);
@@ -108,7 +108,7 @@ describe("the light index read a line at a time (what a warm build copies)", () 
   });
 
   it("fails with the file system's error when there is no index (the caller decides)", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     await assert.rejects(collect(dir), { code: "ENOENT" });
   });
 
@@ -123,7 +123,7 @@ describe("the light index read a line at a time (what a warm build copies)", () 
 
 describe("the light index's digest (whether anything the site shows changed)", () => {
   it("is the same taken from the file's lines as from the entries, with or without the file, and changes with any entry", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     const records = Array.from({ length: 30 }, (_, i) => record(`story-${String(i).padStart(2, "0")}`, { title: `Café “${i}” 東京 👍`, word_count: 100 + i }));
     const bodies = records.map((r) => [`${r.slug} body.`]);
     for (let i = 0; i < records.length; i++) await writeFile(path.join(dir, `${records[i].slug}.md`), articleToMarkdown(records[i], bodies[i]));
@@ -156,14 +156,14 @@ describe("the light index, more", () => {
   });
 
   it("is written in slug order whatever order the articles come in", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     await writeArticleIndex(dir, slugs.map((slug) => indexArticle(record(slug), "Body.\n")));
     const written = (JSON.parse(await readFile(path.join(dir, ARTICLE_INDEX_FILE), "utf8")) as { slug: string }[]).map((a) => a.slug);
     assert.deepEqual(written, [...slugs].sort());
   });
 
   it("is read from its file when there is one (not remade from the Markdown), and made from the .md files alone, in slug order, when not", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     for (const slug of slugs) await writeFile(path.join(dir, `${slug}.md`), articleToMarkdown(record(slug), [`${slug}.`]));
     await writeFile(path.join(dir, "README.txt"), "not an article\n");
     assert.deepEqual((await readArticleIndex(dir)).map((a) => a.slug), [...slugs].sort());
@@ -172,14 +172,14 @@ describe("the light index, more", () => {
   });
 
   it("fails loudly when the index file is there but cannot be read, rather than quietly remaking it", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     await writeFile(path.join(dir, "a.md"), articleToMarkdown(record("a"), ["A."]));
     await mkdir(path.join(dir, ARTICLE_INDEX_FILE));
     await assert.rejects(readArticleIndex(dir), { code: "EISDIR" });
   });
 
   it("gives each listed article its page content, in the order given", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "article-index-"));
+    const dir = await tempDir("article-index-");
     for (const slug of ["a", "b"]) await writeFile(path.join(dir, `${slug}.md`), articleToMarkdown(record(slug, { summary: `Summary ${slug}.` }), [`Body ${slug}.`]));
     const pages = await withArticleContent([{ slug: "b", extra: 1 }, { slug: "a", extra: 2 }], dir);
     assert.deepEqual(pages, [

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
 import { collectGarbageNow } from "../../src/publish/child-process.ts";
 import { analyzeArticle, archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 import { collectFurnitureEvidence, evidenceFactsOf } from "../../src/ingest/furniture.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
@@ -23,7 +23,7 @@ async function build(dir: string, inputs: RawArticleInput[], now = NOW, version 
 
 describe("the per-article ingest results kept between builds", () => {
   it("reuses unchanged articles and gives the same records as a build without it", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
     const first = await build(dir, inputs);
     assert.deepEqual(first.stats, { reused: 0, analyzed: 2 });
@@ -33,7 +33,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("gives back text in any script as it was (accents, curly quotes, other alphabets, emoji) when it reuses an analysis", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const text = "Café’s “pier” plan for Zürich\n\nJosé Martí said the 東京 council’s vote, 👍 from São Paulo, came on Tuesday. Work starts in spring and will take a year.";
     // Enough articles that several of the cache's shard files are read back.
     const inputs = Array.from({ length: 40 }, (_, i) => article(`story-${i}.txt`, `${text} Item ${i}.`));
@@ -46,7 +46,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("analyzes again an article whose bytes changed, and only that one", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body}`)];
     await build(dir, inputs);
     const changed = [inputs[0], article("b.txt", `Bridge plan approved\n\n${body}`)];
@@ -56,7 +56,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("analyzes again after the ingest code changed, and keeps only the current version's results", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`)];
     await build(dir, inputs);
     const newCode = await build(dir, inputs, NOW, "v2");
@@ -66,7 +66,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("treats a shard file cut short (a build killed while writing it) as a miss, and mends it", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`)];
     await build(dir, inputs);
     const [folder] = await readdir(dir);
@@ -78,7 +78,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("analyzes again when another build day could change dates, and keeps only the current day's results", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`)];
     await build(dir, inputs);
     const later = await build(dir, inputs, new Date("2026-11-24T00:00:00Z"));
@@ -87,7 +87,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("analyzes again an article when the archive starts treating one of its lines as recurring furniture", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const banner = "Subscribe to our newsletter";
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}\n\n${banner}`)];
     await build(dir, inputs);
@@ -98,7 +98,7 @@ describe("the per-article ingest results kept between builds", () => {
     assert.equal(a.body.includes(banner), false);
   });
   it("never reuses an analysis made under other furniture evidence, even for a file that stopped decoding and came back", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     // A label under the story: furniture when it recurs, kept in one article alone.
     const banner = "Harbour Notes Desk";
     const a = article("a.txt", `Pier repairs approved\n\n${body}\n\n${banner}`);
@@ -125,7 +125,7 @@ describe("the per-article ingest results kept between builds", () => {
   });
 
   it("a save cut short names no evidence, so the next build checks every key again", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const label = "Harbour Notes Desk";
     const a = article("a.txt", `Pier repairs approved\n\n${body}\n\n${label}`);
     const withLabel = [a, ...["x", "y", "z"].map((n) => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}.\n\n${label}`))];
@@ -238,7 +238,7 @@ describe("the story-group sketches kept between builds", () => {
   ];
   for (const oneRun of [true, false]) {
     it(`are read back by the next build's memo and give the same story groups (${oneRun ? "a build's ingest process" : "a memo kept across runs"})`, async () => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+      const dir = await tempDir("ingest-cache-");
       const first = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
       const records = ingestArchive(inputs, { now: NOW, memo: first });
       await first.save();
@@ -267,7 +267,7 @@ describe("the story-group sketches kept between builds", () => {
 
 describe("the story-group sketches of a memo kept across runs (the dev server)", () => {
   it("are written again only once a hundredth of them are new, not for every saved article", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const dir = await tempDir("ingest-cache-");
     const memo = await openArticleMemo({ dir, version: "v1", now: NOW });
     const store = memo.storySketches!();
     const sketch = (n: number) => ({ hash: createHash("sha1").update(`words ${n}`).digest("base64"), shingles: undefined, signature: undefined });
@@ -340,7 +340,7 @@ describe("an unchanged article's text is not decoded again", () => {
   for (const oneRun of [true, false]) {
     const kind = oneRun ? "a build's ingest process" : "a memo kept across runs";
     it(`counts the evidence from the facts the last build read, decoding only the changed article (${kind})`, async () => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+      const dir = await tempDir("ingest-facts-");
       const inputs = furnishedArchive();
       const cold = await buildOnce(dir, inputs, oneRun);
       const { evidence } = cold.result;
@@ -361,7 +361,7 @@ describe("an unchanged article's text is not decoded again", () => {
   }
 
   it("takes the facts read ahead of the count (by a worker process) as it takes saved ones, reading no text for them", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const dir = await tempDir("ingest-facts-");
     const inputs = furnishedArchive();
     const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
     assert.ok(inputs.every((input) => memo.decodesAnew(input)), "an empty folder holds no text");
@@ -379,7 +379,7 @@ describe("an unchanged article's text is not decoded again", () => {
   });
 
   it("decodes the unchanged articles after all when an added article changes what the archive says about their lines", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const dir = await tempDir("ingest-facts-");
     const line = "Read more harbour news";
     // The line is in two articles: not yet recurring.
     const inputs = furnishedArchive().map((input, i) => (i < 2 ? article(input.file, `${new TextDecoder().decode(input.bytes)}\n\n${line}`) : input));
@@ -393,7 +393,7 @@ describe("an unchanged article's text is not decoded again", () => {
   });
 
   it("adds an article without decoding the others while the evidence's sets stay the same", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const dir = await tempDir("ingest-facts-");
     const inputs = furnishedArchive();
     await buildOnce(dir, inputs, true);
     const more = [...inputs, article("zoo.txt", `Zoo gets a new gate\n\nThe zoo opened a new gate on Monday, its keeper said.`)];
@@ -403,7 +403,7 @@ describe("an unchanged article's text is not decoded again", () => {
   });
 
   it("reads the facts and word uses from the folder (planted ones change the evidence)", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const dir = await tempDir("ingest-facts-");
     const inputs = furnishedArchive();
     await buildOnce(dir, inputs, true);
     const [folder] = await readdir(dir);
@@ -424,7 +424,7 @@ describe("an unchanged article's text is not decoded again", () => {
   });
 
   it("decodes an article whose facts line was cut short, and writes its facts again; a removed article's facts go", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "ingest-facts-"));
+    const dir = await tempDir("ingest-facts-");
     const inputs = furnishedArchive();
     await buildOnce(dir, inputs, true);
     const [folder] = await readdir(dir);
@@ -458,13 +458,13 @@ describe("a memo that also reads other folders (a sharded build's analysis jobs)
     const inputs = furnishedArchive();
     const half = (n: number) => (file: string) => inputs.findIndex((i) => i.file === file) % 2 === n;
     // Two jobs, each keeping its half of the files.
-    const jobs = [await mkdtemp(path.join(os.tmpdir(), "ingest-job-")), await mkdtemp(path.join(os.tmpdir(), "ingest-job-"))];
+    const jobs = [await tempDir("ingest-job-"), await tempDir("ingest-job-")];
     for (const [n, dir] of jobs.entries()) await buildWith(dir, inputs, { keepOnly: half(n) });
     const memoryOnly = await buildWith(undefined, inputs, { alsoRead: jobs });
     assert.deepEqual({ decoded: memoryOnly.stats.decoded, analyzed: memoryOnly.stats.analyzed, reused: memoryOnly.stats.analyzeReused }, { decoded: 0, analyzed: 0, reused: inputs.length });
     assert.deepEqual(memoryOnly.result, ingestArchive(inputs, { now: NOW }));
     // With a folder of its own, its save writes what it read: the next run needs nothing else.
-    const own = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const own = await tempDir("ingest-cache-");
     await buildWith(own, inputs, { alsoRead: jobs });
     const next = await buildWith(own, inputs);
     assert.deepEqual({ decoded: next.stats.decoded, analyzed: next.stats.analyzed }, { decoded: 0, analyzed: 0 });
@@ -473,7 +473,7 @@ describe("a memo that also reads other folders (a sharded build's analysis jobs)
 
   it("a save keeps only keepOnly's files: a job's folder alone leaves the others to analyse", async () => {
     const inputs = furnishedArchive();
-    const job = await mkdtemp(path.join(os.tmpdir(), "ingest-job-"));
+    const job = await tempDir("ingest-job-");
     await buildWith(job, inputs, { keepOnly: (file) => file === "pier.txt" || file === "ferry.txt" });
     const alone = await buildWith(undefined, inputs, { alsoRead: [job] });
     assert.deepEqual({ analyzed: alone.stats.analyzed, reused: alone.stats.analyzeReused }, { analyzed: inputs.length - 2, reused: 2 });
@@ -486,11 +486,11 @@ describe("a memo that also reads other folders (a sharded build's analysis jobs)
     const label = "Harbour Notes Desk";
     const a = article("a.txt", `Pier repairs approved\n\n${body}\n\n${label}`);
     const story = (n: string, extra = "") => article(`${n}.txt`, `Story ${n}\n\n${body} ${n}.${extra}`);
-    const own = await mkdtemp(path.join(os.tmpdir(), "ingest-cache-"));
+    const own = await tempDir("ingest-cache-");
     await buildWith(own, [a, ...["x", "y", "z"].map((n) => story(n, `\n\n${label}`))]);
     // Now the label recurs nowhere: the jobs' evidence, and a job that kept every file but a.txt.
     const now = [a, ...["p", "q", "r"].map((n) => story(n))];
-    const job = await mkdtemp(path.join(os.tmpdir(), "ingest-job-"));
+    const job = await tempDir("ingest-job-");
     await buildWith(job, now, { keepOnly: (file) => file !== "a.txt" });
     const { result, stats } = await buildWith(own, now, { alsoRead: [job] });
     assert.deepEqual(result, ingestArchive(now, { now: NOW }), "the records a build without the memo makes");

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { buildSearchUi, SEARCH_UI_SOURCE } from "../../src/site/search-ui.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 async function built(): Promise<{ files: string[]; page: string; api: string }> {
-  const site = await mkdtemp(path.join(os.tmpdir(), "search-ui-"));
+  const site = await tempDir("search-ui-");
   const files = await buildSearchUi(site);
   return { files, page: await readFile(path.join(site, "assets/search.js"), "utf8"), api: await readFile(path.join(site, "assets/search/pagefind.js"), "utf8") };
 }
