@@ -8,7 +8,7 @@ import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { digestWarnings, reportWarnings } from "../warning-digest.ts";
-import { collectGarbageNow, INGEST_YOUNG_GENERATION_MIB, runInChild } from "./child-process.ts";
+import { collectGarbageNow, INGEST_WORKER, INGEST_YOUNG_GENERATION_MIB, runInChild, type EarlyWorker } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
 import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
@@ -44,6 +44,8 @@ export interface BuildHooks {
    * analysis) is given back before rendering starts: the command line does this.
    */
   ingestInChild?: boolean;
+  /** An ingest process started before the build was called (the command line's), used by its first ingest. */
+  earlyIngest?: EarlyWorker;
   /** Test hooks: called before the new site replaces the old one; the swap's file operations; the code's versions. */
   beforeSwap?: (tempDir: string) => Promise<void>;
   swapOperations?: SwapOperations;
@@ -474,10 +476,11 @@ export class ArchiveBuild {
     const { config } = this;
     if (this.hooks.ingestInChild && this.mode === "publish") {
       const reply = await runInChild<{ result: IngestStageResult }>(
-        new URL("./ingest-worker.ts", import.meta.url),
+        INGEST_WORKER,
         { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest },
         "ingest process",
         { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB },
+        this.hooks.earlyIngest,
       );
       return reply.result;
     }

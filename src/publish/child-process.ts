@@ -68,13 +68,54 @@ export interface ForkOptions {
 /** The young generation the ingest process runs with (ForkOptions.youngGenerationMiB). */
 export const INGEST_YOUNG_GENERATION_MIB = 32;
 
+/** The process a build reads and ingests the articles in (src/publish/ingest-worker.ts). */
+export const INGEST_WORKER = new URL("./ingest-worker.ts", import.meta.url);
+
 /**
- * Runs a worker script in a child process, sends it one message and resolves with the
- * reply it sends back (`{ ok: true, ... }`), or rejects with its error.
+ * A worker process started before it is needed: Node, the TypeScript loader and the
+ * worker's modules take about a second to load, which then overlaps the parent's own
+ * start-up instead of following it (`npm run build` starts its ingest process first
+ * thing). runInChild sends it its message; one never taken is ended by `dispose`.
  */
-export function runInChild<T>(script: URL, message: unknown, name: string, options: ForkOptions = {}): Promise<T> {
+export class EarlyWorker {
+  private child: ChildProcess | undefined;
+  constructor(
+    readonly script: URL,
+    readonly options: ForkOptions = {},
+  ) {
+    this.child = forkWorker(script, options);
+    // A process that fails to start is only not used: runInChild starts another.
+    this.child.on("error", () => {});
+  }
+
+  /** The started process's id, until it is taken or ended. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** The started process, once, if it is still running and is `script`'s. */
+  take(script: URL): ChildProcess | undefined {
+    if (script.href !== this.script.href) return undefined;
+    const child = this.child;
+    this.child = undefined;
+    return child && child.exitCode === null && child.signalCode === null && child.connected ? child : undefined;
+  }
+
+  /** Ends the process if it was never taken. */
+  dispose(): void {
+    this.child?.kill();
+    this.child = undefined;
+  }
+}
+
+/**
+ * Runs a worker script in a child process (`early`'s, when it started that script), sends
+ * it one message and resolves with the reply it sends back (`{ ok: true, ... }`), or
+ * rejects with its error.
+ */
+export function runInChild<T>(script: URL, message: unknown, name: string, options: ForkOptions = {}, early?: EarlyWorker): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = forkWorker(script, options);
+    const child = early?.take(script) ?? forkWorker(script, options);
     let settled = false;
     child.once("message", (reply: { ok: boolean; error?: string } & Record<string, unknown>) => {
       settled = true;

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
-import { forkWorker, INGEST_YOUNG_GENERATION_MIB, type ForkOptions } from "../../src/publish/child-process.ts";
+import { EarlyWorker, forkWorker, INGEST_YOUNG_GENERATION_MIB, runInChild, type ForkOptions } from "../../src/publish/child-process.ts";
 
 /** The command-line options a forked worker runs with (what it reports of itself). */
 async function childExecArgv(options?: ForkOptions): Promise<string[]> {
@@ -65,6 +65,80 @@ console.log(JSON.stringify({ exposedBefore, collected: held.deref() === undefine
     const out = execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" });
     assert.deepEqual(JSON.parse(out.trim().split("\n").pop()!), { exposedBefore: false, collected: true });
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** A worker that answers its message with when it started and what it was sent; it exits at once on start while `stopFile` exists. */
+const ANSWERING_WORKER = `import { existsSync } from "node:fs";
+const startedAt = Date.now();
+if (existsSync(process.env.STOP_FILE ?? "")) process.exit(0);
+process.once("message", (message) => process.send({ ok: true, startedAt, pid: process.pid, message }, () => process.exit(0)));
+`;
+
+const waitFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test("runInChild hands its message to the worker started early for the same script, and starts its own for another", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "early-"));
+  try {
+    const script = pathToFileURL(path.join(dir, "answer.mjs"));
+    const other = pathToFileURL(path.join(dir, "other.mjs"));
+    await writeFile(script, ANSWERING_WORKER);
+    await writeFile(other, ANSWERING_WORKER);
+    const early = new EarlyWorker(script);
+    const earlyPid = early.pid;
+    await waitFor(500);
+    const asked = Date.now();
+    const elsewhere = await runInChild<{ startedAt: number; pid: number }>(other, { n: 1 }, "other worker", {}, early);
+    assert.ok(elsewhere.startedAt >= asked, "another script's worker is started when asked");
+    assert.equal(early.pid, earlyPid, "the early worker is still there for its own script");
+    const reply = await runInChild<{ startedAt: number; pid: number; message: unknown }>(script, { n: 2 }, "early worker", {}, early);
+    assert.equal(reply.pid, earlyPid);
+    assert.ok(reply.startedAt < asked, "the early worker had started before it was asked");
+    assert.deepEqual(reply.message, { n: 2 });
+    assert.equal(early.pid, undefined, "a worker is taken once");
+    const again = await runInChild<{ startedAt: number; pid: number }>(script, { n: 3 }, "second run", {}, early);
+    assert.notEqual(again.pid, earlyPid, "a second run starts a process of its own");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("an early worker that exited is not used, and one never taken is ended by dispose", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "early-"));
+  const stopFile = path.join(dir, "stop");
+  const before = process.env.STOP_FILE;
+  process.env.STOP_FILE = stopFile;
+  try {
+    const script = pathToFileURL(path.join(dir, "answer.mjs"));
+    await writeFile(script, ANSWERING_WORKER);
+    await writeFile(stopFile, "");
+    const exited = new EarlyWorker(script);
+    const exitedPid = exited.pid!;
+    for (let i = 0; i < 100 && isRunning(exitedPid); i++) await waitFor(50);
+    await rm(stopFile);
+    const reply = await runInChild<{ pid: number; message: unknown }>(script, "hello", "worker", {}, exited);
+    assert.notEqual(reply.pid, exitedPid);
+    assert.equal(reply.message, "hello");
+
+    const unused = new EarlyWorker(script);
+    const unusedPid = unused.pid!;
+    assert.ok(isRunning(unusedPid));
+    unused.dispose();
+    for (let i = 0; i < 100 && isRunning(unusedPid); i++) await waitFor(50);
+    assert.equal(isRunning(unusedPid), false, "dispose ends the process");
+    assert.equal(unused.pid, undefined);
+  } finally {
+    if (before === undefined) delete process.env.STOP_FILE;
+    else process.env.STOP_FILE = before;
     await rm(dir, { recursive: true, force: true });
   }
 });
