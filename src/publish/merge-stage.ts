@@ -196,7 +196,7 @@ async function indexFromShards(siteDir: string, shards: readonly { dir: string; 
     throw new ShardBuildError(`The shards' search indexes could not be merged: ${error.message}. Build the shards again from one summary, then merge them.`);
   });
   // The shards' scripts are taken as their builds wrote them (pagefind.js already minified).
-  await writeSearchIndex(path.join(siteDir, "pagefind"), merged, { minifyScript: false });
+  await writeSearchIndex(path.join(siteDir, "pagefind"), merged, {});
 }
 
 export function formatMergeResult(r: MergeResult): string {

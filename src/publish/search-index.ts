@@ -4,7 +4,7 @@ import { link, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/p
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { transformSync } from "esbuild";
+import { transform, version as esbuildVersion } from "esbuild";
 import * as pagefind from "pagefind";
 import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
@@ -277,6 +277,10 @@ async function buildSearchIndexNow(options: {
       if (indexed.length === 0) indexed.push(files.filter((f) => isIndexFile(f.path)));
     }
     if (!cachedAssets) await cache?.write(staticKey, assets);
+    // Minified beside the merge (esbuild's process takes a fifth of a second to start), or
+    // taken from the cache.
+    const script = minifiedPagefindScript(assets, cache);
+    script.catch(() => {});
     await cache?.keepOnly();
 
     if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
@@ -292,7 +296,7 @@ async function buildSearchIndexNow(options: {
         () => undefined,
       );
     }
-    await writeSearchIndex(outDir, merged, { reuse, minifyScript: true });
+    await writeSearchIndex(outDir, merged, { reuse, pagefindScript: await script });
     const indexedUrls = new Set(merged.pages.map((p) => p.url));
     const missing = [...options.articleUrls].filter((url) => !indexedUrls.has(url));
     if (missing.length) {
@@ -308,10 +312,11 @@ async function buildSearchIndexNow(options: {
 /**
  * Writes a merged index into `outDir` (replacing what is there), with the date order and
  * filter counts the search page reads (src/site/search-index-files.ts). Files named by
- * their content are hard-linked from `reuse` where it has them; `pagefind.js` is minified
- * unless it already is (an index merged from indexes this build wrote).
+ * their content are hard-linked from `reuse` where it has them; `pagefind.js` is
+ * `pagefindScript` when given (the script minified), else the merged index's own (an
+ * index merged from indexes this build wrote, whose script is minified already).
  */
-export async function writeSearchIndex(outDir: string, merged: MergedIndex, options: { reuse?: string; minifyScript: boolean }): Promise<void> {
+export async function writeSearchIndex(outDir: string, merged: MergedIndex, options: { reuse?: string; pagefindScript?: string }): Promise<void> {
   // A folder already there (a kept previous site's, src/publish/build.ts) keeps the files
   // named by their content that the new index has too; the rest go. No file is written
   // into: they may be links to the live site's.
@@ -331,7 +336,7 @@ export async function writeSearchIndex(outDir: string, merged: MergedIndex, opti
     const target = path.join(outDir, file.path);
     if (NAMED_BY_CONTENT.test(file.path) && existing.has(file.path)) return;
     if (options.reuse && NAMED_BY_CONTENT.test(file.path) && (await link(path.join(options.reuse, file.path), target).then(() => true, () => false))) return;
-    await replace(target, options.minifyScript && file.path === "pagefind.js" ? minifiedPagefindScript(file.content) : file.content);
+    await replace(target, options.pagefindScript !== undefined && file.path === "pagefind.js" ? options.pagefindScript : file.content);
   });
   // Fragments of a merge of catalogued indexes (the shards'): linked, as the pages are.
   await mapLimited(merged.links, FILE_CONCURRENCY, async (file) => {
@@ -485,10 +490,20 @@ async function inOrder<T>(items: readonly T[], fn: (item: T) => Promise<void> | 
 }
 
 /**
- * Pagefind's search script (`pagefind.js`, loaded by every first search), minified again:
- * Pagefind ships it with its names and spacing left in, 12.7 KB gzip-compressed, 10.9 KB
- * minified. Same code, same behaviour (the search page's browser tests run on it).
+ * Pagefind's search script (`pagefind.js`, loaded by every first search, found among
+ * Pagefind's `assets`), minified again: Pagefind ships it with its names and spacing left
+ * in, 12.7 KB gzip-compressed, 10.9 KB minified. Same code, same behaviour (the search
+ * page's browser tests run on it). Kept in the batch cache under a hash of the script and
+ * esbuild's version, so a warm build does not start esbuild for it.
  */
-function minifiedPagefindScript(content: Uint8Array): string {
-  return transformSync(Buffer.from(content).toString("utf8"), { minify: true, format: "esm", target: "es2022", legalComments: "inline", charset: "utf8" }).code;
+export async function minifiedPagefindScript(assets: readonly PagefindFile[], cache: Pick<BatchCache, "read" | "write"> | undefined): Promise<string | undefined> {
+  const script = assets.find((f) => f.path === "pagefind.js");
+  if (!script) return undefined;
+  const key = `minified-${createHash("sha256").update(`esbuild ${esbuildVersion}\n`).update(script.content).digest("hex")}`;
+  const cached = await cache?.read(key);
+  if (cached?.length === 1) return Buffer.from(cached[0].content).toString("utf8");
+  const { code } = await transform(Buffer.from(script.content).toString("utf8"), { minify: true, format: "esm", target: "es2022", legalComments: "inline", charset: "utf8" });
+  // Written while the cache deletes what this build does not use: a write that loses the race is only a miss next time.
+  await cache?.write(key, [{ path: "pagefind.js", content: Buffer.from(code) }]).catch(() => {});
+  return code;
 }

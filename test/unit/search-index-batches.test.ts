@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSearchIndex, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import { buildSearchIndex, minifiedPagefindScript, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import type { PagefindFile } from "../../src/publish/pagefind-merge.ts";
 import { PAGE_SHARDS, SearchRecordStore } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
@@ -57,6 +58,24 @@ describe("the search index in cached batches", () => {
   });
   after(() => rm(work, { recursive: true, force: true }));
 
+  it("minifies Pagefind's script once per script: the same script again comes from the cache, a new one (another Pagefind) is minified anew", async () => {
+    const script = (name: string) => [{ path: "pagefind.js", content: Buffer.from(`export async function ${name}(searchTerm) {\n  const lowered = searchTerm.toLowerCase();\n  return lowered;\n}\n`) }];
+    const entries = new Map<string, PagefindFile[]>();
+    const cache = { read: async (key: string) => entries.get(key), write: async (key: string, files: readonly PagefindFile[]) => void entries.set(key, [...files]) };
+    const first = await minifiedPagefindScript(script("search"), cache);
+    assert.ok(first && first.length < script("search")[0].content.length && first.includes("search"), first);
+    assert.equal(entries.size, 1);
+    // Marked, so that a second run shows where its answer came from.
+    const [key] = entries.keys();
+    entries.set(key, [{ path: "pagefind.js", content: Buffer.from("// from the cache") }]);
+    assert.equal(await minifiedPagefindScript(script("search"), cache), "// from the cache");
+    const other = await minifiedPagefindScript(script("preload"), cache);
+    assert.ok(other?.includes("preload"), other);
+    assert.equal(entries.size, 2);
+    assert.equal(await minifiedPagefindScript([{ path: "pagefind-ui.js", content: Buffer.from("x") }], cache), undefined, "no script, nothing to write");
+    assert.equal(await minifiedPagefindScript(script("search"), undefined), first, "without a cache, minified each time");
+  });
+
   it("batches a site as a power of two of whole page shards", () => {
     assert.equal(searchBatches(100, 1600), 1);
     assert.equal(searchBatches(1601, 1600), 2);
@@ -84,7 +103,7 @@ describe("the search index in cached batches", () => {
     assert.deepEqual(warm.files, fresh.files, "the warm index is the index of the pages as they are now");
     assert.notDeepEqual(warm.files, cold.files);
     // Batches no build uses any more leave the cache.
-    assert.equal((await readdir(cache)).filter((f) => f.endsWith(".bin") && !f.startsWith("static")).length, warm.result.batches);
+    assert.equal((await readdir(cache)).filter((f) => f.endsWith(".bin") && !f.startsWith("static") && !f.startsWith("minified")).length, warm.result.batches);
   });
 
   it("a batch updated with its changed pages alone is the batch Pagefind reads whole: pages edited, deleted, added, with a field the others lack", async () => {
