@@ -91,7 +91,7 @@ async function availableMiB(): Promise<number> {
 }
 
 /**
- * Runs `tsx scripts/build.ts ...args`, sampling its process tree's memory. Each job's
+ * Runs `node --import tsx scripts/build.ts ...args`, sampling its process tree's memory. Each job's
  * output folder is removed before it starts: a job that replaces a folder left by an
  * earlier run deletes the old one inside its timed run (a 100,000-article merge took
  * 116.8 s instead of 42.0 to 59.9 s that way).
@@ -101,7 +101,7 @@ async function runJob(job: string, args: string[], shards?: number): Promise<Job
   const load0 = os.loadavg()[0];
   log(`${job}: starting (load ${load0.toFixed(2)}, ${available} MiB available)`);
   const started = performance.now();
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/build.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
     cwd: root,
     env: { ...process.env, CI: "1", ARCHIVE_NOW: NOW },
     stdio: ["ignore", "pipe", "pipe"],
@@ -137,7 +137,7 @@ async function duBytes(target: string): Promise<number> {
 
 /** The gzip-compressed bytes a first search for `query` transfers on `site` (scripts/measure-site.ts). */
 async function measureSearch(site: string, label: string, query: string): Promise<void> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/measure-site.ts", "--dir", site, "--query", query], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/measure-site.ts", "--dir", site, "--query", query], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (out += c.toString()));

@@ -13,7 +13,7 @@ export interface SaveToReload {
 
 /**
  * npm start's save → reload, as a reader editing an article sees it: starts the dev
- * server (tsx scripts/start.ts) on the given folders, listens to its live-reload events
+ * server (node --import tsx scripts/start.ts, what npm start runs) on the given folders, listens to its live-reload events
  * like a browser, then `saves` times appends a sentence to `file` and times the moment
  * from the write to the first "reload" event (the saved article's page, when the server
  * previews it). Each save waits for the last one's rebuild and search index to end. The
@@ -32,8 +32,8 @@ export async function measureSaveToReload(options: {
 }): Promise<SaveToReload> {
   const timeoutMs = options.timeoutMs ?? 600_000;
   const child = spawn(
-    path.join(options.root, "node_modules/.bin/tsx"),
-    ["scripts/start.ts", "--articles", options.articlesDir, "--output", options.outputDir, "--content", options.contentDir, "--cache-dir", options.cacheDir, "--port", "0"],
+    process.execPath,
+    ["--import", "tsx", "scripts/start.ts", "--articles", options.articlesDir, "--output", options.outputDir, "--content", options.contentDir, "--cache-dir", options.cacheDir, "--port", "0"],
     { cwd: options.root, env: options.env, stdio: ["ignore", "pipe", "pipe"] },
   );
   const sampler = sampleTreeRss(child.pid!);

@@ -1,6 +1,6 @@
 /**
  * Pure readers of Linux's /proc text, for measuring the memory of a whole process tree
- * (a build spawns tsx's node, which spawns Pagefind's binary).
+ * (a build's node spawns its ingest and render processes and Pagefind's binary).
  */
 
 /** Resident memory in bytes from the text of /proc/<pid>/status; 0 when absent (a zombie). */
