@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -69,10 +70,15 @@ console.log(JSON.stringify({ exposedBefore, collected: held.deref() === undefine
   }
 });
 
-/** A worker that answers its message with when it started and what it was sent; it exits at once on start while `stopFile` exists. */
-const ANSWERING_WORKER = `import { existsSync } from "node:fs";
+/**
+ * A worker that answers its message with when it started and what it was sent; it exits at once on start while `stopFile` exists.
+ * Once running it writes a file named by its pid beside its script, so a test can wait for it to have started however loaded the machine is.
+ */
+const ANSWERING_WORKER = `import { existsSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 const startedAt = Date.now();
 if (existsSync(process.env.STOP_FILE ?? "")) process.exit(0);
+writeFileSync(fileURLToPath(new URL("started-" + process.pid, import.meta.url)), "");
 process.once("message", (message) => process.send({ ok: true, startedAt, pid: process.pid, message }, () => process.exit(0)));
 `;
 
@@ -95,7 +101,10 @@ test("runInChild hands its message to the worker started early for the same scri
     await writeFile(other, ANSWERING_WORKER);
     const early = new EarlyWorker(script);
     const earlyPid = early.pid;
-    await waitFor(500);
+    // Wait until the early worker runs (a fixed wait was too short on a loaded CI machine), then a little more so its clock reading is strictly earlier.
+    for (let i = 0; i < 1200 && !existsSync(path.join(dir, `started-${earlyPid}`)); i++) await waitFor(50);
+    assert.ok(existsSync(path.join(dir, `started-${earlyPid}`)), "the early worker started within a minute");
+    await waitFor(20);
     const asked = Date.now();
     const elsewhere = await runInChild<{ startedAt: number; pid: number }>(other, { n: 1 }, "other worker", {}, early);
     assert.ok(elsewhere.startedAt >= asked, "another script's worker is started when asked");
@@ -123,7 +132,7 @@ test("an early worker that exited is not used, and one never taken is ended by d
     await writeFile(stopFile, "");
     const exited = new EarlyWorker(script);
     const exitedPid = exited.pid!;
-    for (let i = 0; i < 100 && isRunning(exitedPid); i++) await waitFor(50);
+    for (let i = 0; i < 1200 && isRunning(exitedPid); i++) await waitFor(50);
     await rm(stopFile);
     const reply = await runInChild<{ pid: number; message: unknown }>(script, "hello", "worker", {}, exited);
     assert.notEqual(reply.pid, exitedPid);
@@ -133,7 +142,7 @@ test("an early worker that exited is not used, and one never taken is ended by d
     const unusedPid = unused.pid!;
     assert.ok(isRunning(unusedPid));
     unused.dispose();
-    for (let i = 0; i < 100 && isRunning(unusedPid); i++) await waitFor(50);
+    for (let i = 0; i < 1200 && isRunning(unusedPid); i++) await waitFor(50);
     assert.equal(isRunning(unusedPid), false, "dispose ends the process");
     assert.equal(unused.pid, undefined);
   } finally {
