@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
+
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -12,6 +11,7 @@ import { CORPUS_DIR, corpusMissing } from "../helpers/corpus.ts";
 import { describeOverlaps, sidewaysOverflow, textOverlaps } from "../helpers/layout.ts";
 import { buildSite, readPage, type BuiltSite } from "../helpers/site-build.ts";
 import { WIDE_ARCHIVE_WORD, writeWideSyntheticArchive } from "../helpers/synthetic-archive.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * The layout a reader sees, at a phone's width, a tablet's, a small laptop's and a desktop's,
@@ -181,7 +181,7 @@ layoutSuite("a wide synthetic archive", {}, async () => {
 });
 
 layoutSuite("1,000 research corpus articles", { skip: corpusMissing }, async () => {
-  const articles = await mkdtemp(path.join(os.tmpdir(), "layout-corpus-"));
+  const articles = await tempDir("layout-corpus-");
   await copyCorpusSample(CORPUS_DIR, articles);
   const site = await buildSite(articles);
   const index = await readArticleIndex(site.contentDir);

@@ -1,10 +1,10 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveStatic, type StaticServer } from "../../src/serve/static-server.ts";
 import { projectRoot, type BuiltSite } from "./site-build.ts";
+import { tempDir } from "./temp-dir.ts";
 
 /** Debian's chromium: the tests never download a browser. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -289,7 +289,7 @@ Work at Quillborough is expected to take eight weeks.
  * so a test can build the real seeds together with a crafted article.
  */
 export async function articlesWithExtra(extra: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "archive-browser-articles-"));
+  const dir = await tempDir("archive-browser-articles-");
   for (const name of await readdir(SEED_ARTICLES_DIR)) await copyFile(path.join(SEED_ARTICLES_DIR, name), path.join(dir, name));
   for (const [name, text] of Object.entries(extra)) await writeFile(path.join(dir, name), text);
   return dir;

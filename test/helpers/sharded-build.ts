@@ -1,5 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
+
 import path from "node:path";
 import { analyzeShare } from "../../src/publish/analysis-stage.ts";
 import { makeArchiveSummary, type SummaryStageResult } from "../../src/publish/summary-stage.ts";
@@ -7,6 +6,7 @@ import { buildShard } from "../../src/publish/shard-stage.ts";
 import { mergeShards, type MergedSearch } from "../../src/publish/merge-stage.ts";
 import { recordingReporter } from "./builds.ts";
 import { testConfig } from "./site-build.ts";
+import { tempDir } from "./temp-dir.ts";
 
 export interface ShardedBuild {
   work: string;
@@ -28,7 +28,7 @@ export async function buildSharded(
   count: number,
   options: { search?: MergedSearch; pathPrefix?: string; /** The day (YYYY-MM-DD) the shard and merge jobs run, when not the summary's. */ laterDay?: string; analyses?: number } = {},
 ): Promise<ShardedBuild> {
-  const work = await mkdtemp(path.join(os.tmpdir(), "archive-sharded-"));
+  const work = await tempDir("archive-sharded-");
   const { reporter, log } = recordingReporter();
   const summaryConfig = (outputDir: string) => testConfig({ articlesDir, outputDir, contentDir: path.join(work, "content"), pathPrefix: options.pathPrefix });
   const config = (outputDir: string) => {

@@ -40,6 +40,7 @@ describe("the dev server's build", () => {
     await build.build(new Set(["harbour.txt"]));
     assert.match(await readFile(path.join(outputDir, "sitemap.xml"), "utf8"), /\/articles\/harbour-board-approves-new-ferry-dock\/<\/loc>/);
     await build.removeOldSites();
+    await build.dispose();
   });
 
   it("fails, naming the article, when its page would have no data-pagefind-body, and serves the last good site", async () => {
@@ -54,5 +55,6 @@ describe("the dev server's build", () => {
     assert.ok(error instanceof BuildFailedError && /no data-pagefind-body, so search would miss them: harbour\.txt$/.test(error.message), String(error));
     assert.equal(await readFile(path.join(outputDir, "index.html"), "utf8"), before, "the served home page is the last good one");
     await build.removeOldSites();
+    await build.dispose();
   });
 });

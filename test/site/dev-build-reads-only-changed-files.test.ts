@@ -30,6 +30,7 @@ describe("the dev server's build after a save", () => {
     const cold = new ArchiveBuild(config(articles, `fresh-${++runs}`), { reporter: recordingReporter().reporter }, "serve");
     const { ingest } = await cold.build();
     await cold.removeOldSites();
+    await cold.dispose();
     return { articles: ingest.articles, refused: ingest.refused };
   }
   const page = (slug: string) => readFile(path.join(work, "dev", "site", "articles", slug, "index.html"), "utf8");
@@ -46,6 +47,7 @@ describe("the dev server's build after a save", () => {
   });
   after(async () => {
     await build.removeOldSites();
+    await build.dispose();
     await rm(work, { recursive: true, force: true });
   });
 

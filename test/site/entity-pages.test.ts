@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { loadContentDir } from "../../src/site/load-content.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { buildSite, buildSiteUncached, projectRoot, readPage, type BuiltSite } from "../helpers/site-build.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * People, organization, place and topic pages as a reader finds them: names and links
@@ -161,7 +161,7 @@ describe("an entity named in more articles than one page holds", () => {
   const COUNT = 103;
   let site: BuiltSite;
   before(async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "entity-busy-"));
+    const dir = await tempDir("entity-busy-");
     const words = ["harbor", "ferry", "council", "market", "quay", "storm", "lighthouse", "budget", "crew", "cargo"];
     await Promise.all(
       Array.from({ length: COUNT }, (_, i) => {
@@ -187,7 +187,7 @@ describe("an entity named in more articles than one page holds", () => {
 
 describe("two names that would share a page", () => {
   it("fail the build with a message naming both and pointing at data/aliases.json", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "entity-collide-"));
+    const dir = await tempDir("entity-collide-");
     const body = (who: string, what: string) =>
       `---\ndate: 2017-02-08\npeople: [${who}]\n---\nHarbor Master ${what}\n\nThe new harbor master ${what.toLowerCase()} on Wednesday, after the last one retired at the end of the winter.\n\n${who} said the lights on the outer wall would be fixed before the spring.\n`;
     // Each spelling on two articles, so each would get a page.

@@ -39,6 +39,7 @@ describe("the dev server's build reads _defaults.yml as settings", () => {
   });
   after(async () => {
     await builder.removeOldSites();
+    await builder.dispose();
     await rm(work, { recursive: true, force: true });
   });
 

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { appendFile, cp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { BuildFailedError, runBuild } from "../../src/publish/build.ts";
@@ -9,12 +8,13 @@ import { projectRoot, testConfig } from "../helpers/site-build.ts";
 import { assertSameSite, publish, snapshot } from "../helpers/builds.ts";
 import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
 import { ARTICLE_INDEX_FILE } from "../../src/site/article-index.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 describe("ingesting in a child process (what npm run build does)", () => {
   const quiet = createReporter({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
 
   it("builds the same articles as ingesting in the build's own process", async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), "ingest-child-"));
+    const work = await tempDir("ingest-child-");
     const articlesDir = path.join(projectRoot, "articles");
     const inChild = await runBuild(testConfig({ articlesDir, outputDir: path.join(work, "a"), contentDir: path.join(work, "ca") }), { reporter: quiet, ingestInChild: true });
     const here = await runBuild(testConfig({ articlesDir, outputDir: path.join(work, "b"), contentDir: path.join(work, "cb") }), { reporter: quiet });
@@ -26,7 +26,7 @@ describe("ingesting in a child process (what npm run build does)", () => {
   it("a warm build there brings the index up to date from the lines it had, and equals a cold build", async () => {
     // The ingest process keeps no parsed index: unchanged articles' lines are copied from the
     // index file, changed ones written anew, deleted ones dropped, a lost one made again.
-    const work = await mkdtemp(path.join(os.tmpdir(), "ingest-child-warm-"));
+    const work = await tempDir("ingest-child-warm-");
     try {
       const articles = path.join(work, "articles");
       await cp((await writeSyntheticArchive()).dir, articles, { recursive: true });
@@ -68,7 +68,7 @@ describe("ingesting in a child process (what npm run build does)", () => {
   });
 
   it("still fails the build naming the bad file", async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), "ingest-child-"));
+    const work = await tempDir("ingest-child-");
     const lines: string[] = [];
     const reporter = createReporter({ isTTY: false, write: (s: string) => (lines.push(s), true) } as unknown as NodeJS.WriteStream);
     await assert.rejects(

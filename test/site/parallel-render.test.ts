@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { renderSite, type RenderOptions } from "../../src/publish/render.ts";
 import { buildSite, listFiles, projectRoot, testConfig } from "../helpers/site-build.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /** The timeline fixture's Markdown, and two output folders to render it into. */
 async function fixture(): Promise<{ options: Omit<RenderOptions, "outputDir">; one: string; two: string }> {
   const articlesDir = path.join(projectRoot, "test/fixtures/timeline");
   const site = await buildSite(articlesDir);
-  const work = await mkdtemp(path.join(os.tmpdir(), "parallel-render-"));
+  const work = await tempDir("parallel-render-");
   const one = path.join(work, "one");
   const config = testConfig({ articlesDir, contentDir: site.contentDir, outputDir: one });
   return { options: { contentDir: site.contentDir, layoutsDir: config.layoutsDir, site: config.site }, one, two: path.join(work, "two") };

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { loadContentDir } from "../../src/site/load-content.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { buildSiteUncached, readPage, type BuiltSite } from "../helpers/site-build.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /** Related articles and story groups as a reader finds them on article pages. */
 
@@ -31,7 +31,7 @@ describe("related articles and the same story elsewhere", () => {
   const hrefs = (page: Awaited<ReturnType<typeof readPage>>, selector: string) => page.querySelectorAll(selector).map((a) => a.getAttribute("href"));
 
   before(async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "related-site-"));
+    const dir = await tempDir("related-site-");
     for (const [name, text] of Object.entries(ARTICLES)) await writeFile(path.join(dir, name), text);
     site = await buildSiteUncached(dir);
     records = (await loadContentDir(site.contentDir)).map((c) => c.record);

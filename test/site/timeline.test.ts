@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import type { HTMLElement } from "node-html-parser";
 import { loadContentDir } from "../../src/site/load-content.ts";
 import type { ArticleRecord } from "../../src/schema.ts";
 import { buildSite, listFiles, projectRoot, readPage, type BuiltSite } from "../helpers/site-build.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
  * The timeline as a reader finds it in the built site: pages read back from _site,
@@ -191,7 +191,7 @@ describe("a day with more articles than one page holds", () => {
   const COUNT = 105;
   let site: BuiltSite;
   before(async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "timeline-busy-"));
+    const dir = await tempDir("timeline-busy-");
     const words = ["harbor", "ferry", "council", "market", "quay", "storm", "lighthouse", "budget", "crew", "cargo"];
     await Promise.all(
       Array.from({ length: COUNT }, (_, i) => {
