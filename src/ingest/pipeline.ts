@@ -96,8 +96,13 @@ export interface PerArticleMemo {
    * article's text is then not read), and an observer told what is read now.
    */
   furnitureEvidence?(decoded: readonly DecodedArticle[], run: (options: EvidenceRunOptions) => FurnitureEvidence): FurnitureEvidence;
-  /** Every analysis of the run is made: nothing after needs a decoded article (a memo kept for one run may let them go). */
-  analysesMade?(): void;
+  /**
+   * Every analysis of the run is made: nothing after needs a decoded article (a memo kept
+   * for one run may let them go). True when the memo no longer holds the analyses either
+   * (a one-run memo, which has saved them): the archive-wide passes may then let go of each
+   * part of them once it is read.
+   */
+  analysesMade?(): boolean;
   /** The story-group sketches kept from the last run (by text digest), for findStoryGroups to use and bring up to date. */
   storySketches?(): SketchStore;
   /** findStoryGroups has brought the store storySketches gave up to date. */
@@ -254,6 +259,10 @@ export function analyzeArticle(decoded: DecodedArticle, evidence: FurnitureEvide
   };
 }
 
+/** What an analysis holds once the archive-wide pass that read its mentions or tag candidates has run. */
+const NO_MENTIONS: AnalyzedArticle["mentions"] = Object.freeze({ mentions: [], acronyms: {} }) as AnalyzedArticle["mentions"];
+const NO_TAG_CANDIDATES: AnalyzedArticle["tagCandidates"] = Object.freeze({ keys: [], counts: [], inTitle: [], forms: [] }) as AnalyzedArticle["tagCandidates"];
+
 export function ingestArchive(inputs: readonly RawArticleInput[], options: IngestOptions): IngestResult {
   const errors: ArticleError[] = [];
   const warnings: IngestWarning[] = [];
@@ -284,10 +293,14 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   // The decoded articles (every line, and what the evidence read from each) are not needed
   // past here: let them go before the archive-wide passes, unless the memo keeps them.
   decoded.length = 0;
-  options.memo?.analysesMade?.();
+  // Without a memo the analyses are this call's own.
+  const onlyHere = options.memo ? options.memo.analysesMade?.() === true : true;
 
   const entities = resolveEntities(analyzed.map((a) => a.mentions), loadAliasTable(options.aliases ?? {}));
+  if (onlyHere) for (const a of analyzed) a.mentions = NO_MENTIONS;
   const tags = chooseTags(analyzed.map((a) => a.tagCandidates));
+  // The largest part of an analysis, read by no later pass.
+  if (onlyHere) for (const a of analyzed) a.tagCandidates = NO_TAG_CANDIDATES;
 
   let slugs: Map<string, string>;
   try {
@@ -384,12 +397,20 @@ function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<stri
   const bySlug = new Map(articles.map((a) => [a.record.slug, a]));
   const slugOf = new Map(articles.map((a) => [a.record.source_file, a.record.slug]));
   // An unchanged text's sketch is a cache hit (most of the time story groups took on a warm build).
-  const sketches = memo?.storySketches?.();
+  let sketches = memo?.storySketches?.();
   const stories = findStoryGroups(
-    articles.map((a) => ({ id: a.record.source_file, text: storyText(a) })),
+    // Each text made when read, not all of them held at once (about 200 MB at 100,000 articles).
+    articles.map((a) => ({
+      id: a.record.source_file,
+      get text() {
+        return storyText(a);
+      },
+    })),
     sketches,
   );
   if (sketches) memo!.storySketchesUpdated?.(sketches);
+  // Not held through the related-articles pass (the memo keeps them if it reads them again).
+  sketches = undefined;
   const sameStory = articles.map((a) => (stories.siblings.get(a.record.source_file) ?? []).map((file) => slugOf.get(file)!));
   const related = findRelated(
     articles.map(({ record: r }, i) => ({

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeSketches, encodeSketches, type SketchStore } from "../check/near-duplicates.ts";
 import { recurringLinesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
@@ -389,6 +389,49 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     }
   };
 
+  /**
+   * Writes the analyses' shards that changed, and names the evidence of the last run when
+   * every analysis the folder keeps was found valid under it (one that was not, a file that
+   * no longer decodes, is dropped). Synchronous: a one-run memo writes them as soon as
+   * every analysis is made, then lets them go.
+   */
+  const writeAnalyses = () => {
+    const current = lastEvidence?.evidence;
+    const evidence = lastEvidence?.digest;
+    if (current) {
+      for (const [file, entry] of analyses) {
+        if (entry.checkedUnder !== current) {
+          analyses.delete(file);
+          dirty.add(shardOf(file));
+        }
+      }
+    }
+    if (!folder || (dirty.size === 0 && evidence === savedEvidence)) return;
+    mkdirSync(folder, { recursive: true });
+    // Results of other code versions or other days can never be reused.
+    for (const other of readdirSync(options.dir!)) if (other !== version) rmSync(path.join(options.dir!, other), { recursive: true, force: true });
+    // Until the shards are written, no evidence is named (a build killed meanwhile leaves keys of two evidences).
+    rmSync(path.join(folder, EVIDENCE_FILE), { force: true });
+    savedEvidence = undefined;
+    const shards = new Map<number, [string, { key: string; analyzed: AnalyzedArticle }][]>();
+    for (const n of dirty) shards.set(n, []);
+    for (const [file, entry] of analyses) {
+      const shard = shards.get(shardOf(file));
+      if (shard && entry.outcome.ok && keep(file)) shard.push([file, { key: entry.key, analyzed: entry.outcome.value }]);
+    }
+    for (const [n, shard] of shards) {
+      const target = path.join(folder, `${n}.json`);
+      writeJsonObjectFile(`${target}.tmp`, shard);
+      renameSync(`${target}.tmp`, target);
+    }
+    dirty.clear();
+    if (evidence) {
+      writeFileSync(path.join(folder, `${EVIDENCE_FILE}.tmp`), evidence);
+      renameSync(path.join(folder, `${EVIDENCE_FILE}.tmp`), path.join(folder, EVIDENCE_FILE));
+      savedEvidence = evidence;
+    }
+  };
+
   return {
     stats,
     decode(input, run) {
@@ -493,10 +536,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       return evidence;
     },
     analysesMade() {
-      if (!options.oneRun) return;
+      if (!options.oneRun) return false;
       decodes.clear();
       // Every article's facts are read by now: written, and let go.
       writeFacts();
+      // So are the analyses: written, and handed to the archive-wide passes, which let go of
+      // each part once read (at 100,000 articles the tag candidates alone are 300 MB, held
+      // through the related-articles pass where a summary job's ingest process peaked).
+      writeAnalyses();
+      analyses.clear();
       savedFacts.clear();
       freshFacts.clear();
       countedUses = savedWordUses = wordUsesOnDisk = undefined;
@@ -506,6 +554,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // collector's own timing, the texts were still held through the whole link phase when
       // the analysis ran faster, and a cold ingest of 100,000 articles peaked at 3.4 GB.
       collectGarbageNow();
+      return true;
     },
     storySketches() {
       if (!sketches) {
@@ -522,11 +571,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       return sketches;
     },
     storySketchesUpdated(store) {
-      if (folder && options.oneRun) {
-        // Written now and let go: a run's memo is saved after its Markdown is written, when the ingest process holds the most.
-        writeSketches(store);
+      if (options.oneRun) {
+        // Written now (with a folder) and let go: the related-articles pass and the Markdown
+        // come after, where the ingest process holds the most (150 MB at 100,000 articles).
+        if (folder) writeSketches(store);
         sketches = undefined;
         sketchesOnDisk = new Set();
+        // With the texts the story groups read (about 400 MB at 100,000 articles): collected
+        // before the related-articles pass allocates its arrays on top of them.
+        collectGarbageNow();
       } else {
         sketches = store;
       }
@@ -560,43 +613,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         for (const digest of sketches.keys()) if (!sketchesOnDisk.has(digest)) added++;
         if (added > 0 && added >= sketches.size / 100) writeSketches(sketches);
       }
-      // The folder names the evidence of the last run when every analysis it keeps was found
-      // valid under it: one that was not (a file that no longer decodes) is dropped.
-      const current = lastEvidence?.evidence;
-      const evidence = lastEvidence?.digest;
-      if (current) {
-        for (const [file, entry] of analyses) {
-          if (entry.checkedUnder !== current) {
-            analyses.delete(file);
-            dirty.add(shardOf(file));
-          }
-        }
-      }
       writeFacts();
-      if (dirty.size === 0 && evidence === savedEvidence) return;
-      await mkdir(folder, { recursive: true });
-      // Results of other code versions or other days can never be reused.
-      for (const other of await readdir(options.dir!)) if (other !== version) await rm(path.join(options.dir!, other), { recursive: true, force: true });
-      // Until the shards are written, no evidence is named (a build killed meanwhile leaves keys of two evidences).
-      await rm(path.join(folder, EVIDENCE_FILE), { force: true });
-      savedEvidence = undefined;
-      const shards = new Map<number, [string, { key: string; analyzed: AnalyzedArticle }][]>();
-      for (const n of dirty) shards.set(n, []);
-      for (const [file, entry] of analyses) {
-        const shard = shards.get(shardOf(file));
-        if (shard && entry.outcome.ok && keep(file)) shard.push([file, { key: entry.key, analyzed: entry.outcome.value }]);
-      }
-      for (const [n, shard] of shards) {
-        const target = path.join(folder, `${n}.json`);
-        writeJsonObjectFile(`${target}.tmp`, shard);
-        await rename(`${target}.tmp`, target);
-      }
-      dirty.clear();
-      if (evidence) {
-        await writeFile(path.join(folder, `${EVIDENCE_FILE}.tmp`), evidence);
-        await rename(path.join(folder, `${EVIDENCE_FILE}.tmp`), path.join(folder, EVIDENCE_FILE));
-        savedEvidence = evidence;
-      }
+      writeAnalyses();
     },
   };
 }

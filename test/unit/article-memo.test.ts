@@ -216,7 +216,7 @@ describe("a memo kept for one run (a build's ingest process)", () => {
   };
 
   for (const oneRun of [true, false]) {
-    it(oneRun ? "lets the decoded articles go once every analysis is made, and a second run still gives a fresh build's records" : "keeps the decoded articles otherwise (the dev server decodes only the saved file again)", async () => {
+    it(oneRun ? "lets the decoded articles and the analyses go once every analysis is made, and a second run still gives a fresh build's records" : "keeps the decoded articles and the analyses otherwise (the dev server decodes and analyses only the saved file again)", async () => {
       const memo = await openArticleMemo({ version: "v1", now: NOW, oneRun });
       const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
       const decoded = new WeakRef(memo.decode(inputs[0], () => decodeArticle(inputs[0])));
@@ -225,9 +225,35 @@ describe("a memo kept for one run (a build's ingest process)", () => {
       assert.equal(await collectedAfter(decoded), oneRun);
       assert.deepEqual(ingestArchive(inputs, { now: NOW, memo }), first);
       assert.equal(memo.stats.decoded, oneRun ? 4 : 2);
-      assert.equal(memo.stats.analyzeReused, 2);
+      assert.equal(memo.stats.analyzeReused, oneRun ? 0 : 2);
     });
   }
+
+  it("saves the analyses as soon as they are made: a build killed in the archive-wide passes leaves them for the next", async () => {
+    const dir = await tempDir("ingest-one-run-");
+    const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
+    const killed = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+    ingestArchive(inputs, { now: NOW, memo: killed });
+    // No save: the process ended here.
+    const next = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+    const result = ingestArchive(inputs, { now: NOW, memo: next });
+    assert.deepEqual({ reused: next.stats.analyzeReused, analyzed: next.stats.analyzed }, { reused: 2, analyzed: 0 });
+    assert.deepEqual(result, ingestArchive(inputs, { now: NOW }));
+  });
+
+  it("the archive-wide passes leave alone the analyses of a memo that keeps them: the next run's tags, names and records are the same", async () => {
+    const memo = await openArticleMemo({ version: "v1", now: NOW });
+    const inputs = [
+      article("a.txt", `Harbour board approves ferry dock\n\nThe harbour board approved the ferry dock on Tuesday, Mayor Ellen Marsh said. The ferry dock will cost the harbour board more than planned.\n\n${body}`),
+      article("b.txt", `Ferry dock costs rise\n\nThe ferry dock approved by the harbour board will cost more, Mayor Ellen Marsh said. The harbour board meets again in May.\n\n${body}`),
+      article("c.txt", `Bridge plan delayed\n\n${body} The bridge waits.`),
+    ];
+    const first = ingestArchive(inputs, { now: NOW, memo });
+    assert.ok(first.articles.some((a) => a.record.tags.length > 0 && a.record.people.length > 0), "the archive has tags and names to lose");
+    const second = ingestArchive(inputs, { now: NOW, memo });
+    assert.equal(memo.stats.analyzeReused, 3);
+    assert.deepEqual(second, first);
+  });
 });
 
 describe("the story-group sketches kept between builds", () => {
