@@ -275,24 +275,31 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     factsRead = true;
     // This memo's own folder first: another folder's facts of a file are the newer.
     for (const { dir, n } of readFolders.flatMap((dir) => Array.from({ length: SHARDS }, (_, n) => ({ dir, n })))) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(path.join(dir, FACTS_FILE(n)), "utf8");
+        bytes = readFileSync(path.join(dir, FACTS_FILE(n)));
       } catch {
         continue;
       }
       // Written into this memo's folder by its save.
       if (dir !== folder) factsDirty.add(n);
-      // Line by line: a line cut short is a miss for its article alone (its JSON does not parse when used).
-      for (const line of text.split("\n")) {
-        const first = line.indexOf("\t");
-        const second = line.indexOf("\t", first + 1);
-        if (first < 0 || second < 0) continue;
-        try {
-          savedFacts.set(JSON.parse(line.slice(0, first)) as string, { hash: line.slice(first + 1, second), json: line.slice(second + 1) });
-        } catch {
-          // Not a line this code wrote.
+      // Line by line, a line cut short is a miss for its article alone (its JSON does not
+      // parse when used). Each line's fields are decoded on their own: the file decoded whole
+      // was text of two bytes a character wherever one line had a curly quote, and the pieces
+      // cut from it kept all of it (the facts of 100,000 articles took 290 MB, not 145).
+      for (let start = 0; start < bytes.length; ) {
+        const next = bytes.indexOf(0x0a, start);
+        const end = next < 0 ? bytes.length : next;
+        const first = bytes.indexOf(0x09, start);
+        const second = first < 0 || first >= end ? -1 : bytes.indexOf(0x09, first + 1);
+        if (second >= 0 && second < end) {
+          try {
+            savedFacts.set(JSON.parse(bytes.toString("utf8", start, first)) as string, { hash: bytes.toString("latin1", first + 1, second), json: bytes.toString("utf8", second + 1, end) });
+          } catch {
+            // Not a line this code wrote.
+          }
         }
+        start = end + 1;
       }
     }
     // The folders that name the saved evidence first: the words they asked about are this run's.
