@@ -440,12 +440,16 @@ function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<stri
   }
 }
 
-/** Why an article is undated, and the two ways to date it (the same words for every such file, so they can be counted). */
+const UNDATED_MONTH_DAY = `no publication year found (its dateline or "Posted" line gives the month and day only); it will be listed as undated with them. Add \`year: YYYY\` to a ${DEFAULTS_FILE} in its folder, or \`date: YYYY-MM-DD\` front matter.`;
+const UNDATED = `no publication date found; it will be listed as undated. Add \`date: YYYY-MM-DD\` front matter, or \`year: YYYY\` to a ${DEFAULTS_FILE} in its folder.`;
+
+/**
+ * Why an article is undated, and the two ways to date it (the same words for every such
+ * file, so they can be counted). One string each, not one per article: an archive of
+ * 100,000 undated articles held 100,000 copies through ingest's archive-wide passes.
+ */
 export function undatedMessage(date: DateResult): string {
-  if (date.date_month_day) {
-    return `no publication year found (its dateline or "Posted" line gives the month and day only); it will be listed as undated with them. Add \`year: YYYY\` to a ${DEFAULTS_FILE} in its folder, or \`date: YYYY-MM-DD\` front matter.`;
-  }
-  return `no publication date found; it will be listed as undated. Add \`date: YYYY-MM-DD\` front matter, or \`year: YYYY\` to a ${DEFAULTS_FILE} in its folder.`;
+  return date.date_month_day ? UNDATED_MONTH_DAY : UNDATED;
 }
 
 function asArticleError(error: unknown, file: string): ArticleError {
