@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
+import { articleInputHash } from "../../src/ingest/pipeline.ts";
 import { ArticleIngest } from "../../src/publish/ingest-stage.ts";
 import { ARTICLE_INDEX_FILE, readArticleIndex } from "../../src/site/article-index.ts";
 import { recordingReporter } from "../helpers/builds.ts";
@@ -40,6 +41,68 @@ describe("an ingest that writes the index alone", () => {
       );
       assert.deepEqual(kept.ingest.index, entries);
       assert.deepEqual(notKept.ingest.index, []);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * A build's ingest process (a one-run memo, no index kept) lets go of the raw bytes it
+ * read once every analysis is made. Nothing it reports after may depend on them: the input
+ * hashes a summary hands to its shards, a retry after a slug clash with --keep-going, and a
+ * later run of the same ingest.
+ */
+describe("a one-run ingest that lets go of the bytes it read", () => {
+  const runs = async (articles: string, work: string, name: string, keepIndex: boolean, times: number, keepGoing = false) => {
+    const config = { ...testConfig({ articlesDir: articles, contentDir: path.join(work, name), outputDir: path.join(work, "site") }), keepGoing };
+    const memo = await openArticleMemo({ version: "test", now: config.now, oneRun: true });
+    const ingest = new ArticleIngest(config, memo, "test", { keepIndex });
+    const results = [];
+    for (let i = 0; i < times; i++) {
+      // A later run told of one changed file, as the dev server tells its ingest.
+      const result = await ingest.run(recordingReporter().reporter, { indexOnly: true, changes: i > 0 ? new Set(["000_synthetic.txt"]) : undefined });
+      results.push({ result, index: await readFile(path.join(config.contentDir, ARTICLE_INDEX_FILE)) });
+    }
+    return results;
+  };
+
+  it("hands on each file's hash of the bytes it read, and runs again as it ran first", async () => {
+    const { dir: articles, articles: written } = await writeSyntheticArchive(30);
+    const work = await mkdtemp(path.join(os.tmpdir(), "index-only-"));
+    try {
+      const [first, second] = await runs(articles, work, "released", false, 2);
+      const [kept] = await runs(articles, work, "kept", true, 1);
+      const expected = Object.fromEntries(
+        await Promise.all(written.map(async (a) => [a.file, articleInputHash({ file: a.file, bytes: await readFile(path.join(articles, a.file)) })] as const)),
+      );
+      assert.deepEqual(first.result.inputHashes, expected);
+      assert.deepEqual(second.result.inputHashes, expected);
+      assert.equal(second.result.articles.length, written.length);
+      assert.deepEqual(second.result.refused, []);
+      assert.ok(first.index.equals(kept.index), "the same index as an ingest that keeps its bytes");
+      assert.ok(second.index.equals(kept.index), "and again on a second run");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it("with --keep-going, builds the other articles when two ask for the same slug, as an ingest that keeps its bytes does", async () => {
+    const { dir: articles, articles: written } = await writeSyntheticArchive(20);
+    const clash = (n: number) => `---\nslug: harbor-vote\n---\nHarbor vote number ${n}\n\nThe council voted on the harbor budget on Tuesday, the ${n}th vote this year.\n`;
+    await writeFile(path.join(articles, "900_first.txt"), clash(1));
+    await writeFile(path.join(articles, "901_second.txt"), clash(2));
+    const work = await mkdtemp(path.join(os.tmpdir(), "index-only-"));
+    try {
+      const [released] = await runs(articles, work, "released", false, 1, true);
+      const [kept] = await runs(articles, work, "kept", true, 1, true);
+      assert.equal(released.result.articles.length, written.length + 1);
+      assert.deepEqual(
+        released.result.refused.map((r) => r.file),
+        ["901_second.txt"],
+      );
+      assert.deepEqual(released.result, { ...kept.result, seconds: released.result.seconds });
+      assert.ok(released.index.equals(kept.index));
     } finally {
       await rm(work, { recursive: true, force: true });
     }
