@@ -91,7 +91,9 @@ export class ArticleIngest {
    * `version`: the ingest code's (src/publish/versions.ts); Markdown written by other code
    * is written again. `keepIndex: false` when nothing reads `index` after the run (a
    * build's ingest process, which exits): the index file is then brought up to date by
-   * copying the lines of unchanged articles, never holding the archive's index parsed.
+   * copying the lines of unchanged articles, never holding the archive's index parsed;
+   * and, with a one-run memo, the raw bytes read are let go once every analysis is made
+   * (`bytesReleased`): the dev server, which keeps its index, keeps them for its next run.
    */
   constructor(
     private readonly config: ArchiveConfig,
@@ -222,7 +224,7 @@ export class ArticleIngest {
     let inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
     const clashes: ArticleError[] = [];
     // A one-run memo has saved and let go of every analysis by the archive-wide passes:
-    // the raw bytes are let go then too, unless the dev server keeps this ingest for its next run.
+    // the raw bytes are let go then too, by an ingest nothing reads after the run (keepIndex).
     const inputsRead = (this.options.keepIndex ?? true)
       ? undefined
       : () => {
