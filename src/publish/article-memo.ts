@@ -5,7 +5,7 @@ import path from "node:path";
 import { decodeSketches, encodeSketches, type SketchStore } from "../check/near-duplicates.ts";
 import { recurringLinesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
 import type { Paragraph } from "../ingest/types.ts";
-import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type PerArticleMemo, type RawArticleInput } from "../ingest/pipeline.ts";
+import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type EvidenceRunOptions, type PerArticleMemo, type RawArticleInput } from "../ingest/pipeline.ts";
 import { collectGarbageNow } from "./child-process.ts";
 import { mapLimited } from "../util/map-limited.ts";
 import { readTextFile } from "../util/read-text.ts";
@@ -31,9 +31,10 @@ export interface ArticleMemo extends PerArticleMemo {
    * unchanged article whose analysis and evidence facts the folder holds is decoded only
    * if something asks for its lines: `decodeDeferred` counts those handed out undecoded).
    * `factsRead`: articles whose evidence facts an evidence count read from the text (not
-   * saved, nor kept ahead).
+   * saved, nor kept ahead). `evidenceReused`: evidence counts left out because a folder
+   * held the count of the very same articles (COUNTED_FILE).
    */
-  readonly stats: { decoded: number; decodeReused: number; decodeDeferred: number; analyzed: number; analyzeReused: number; factsRead: number };
+  readonly stats: { decoded: number; decodeReused: number; decodeDeferred: number; analyzed: number; analyzeReused: number; factsRead: number; evidenceReused: number };
   /** Whether the memo holds a valid analysis of `decoded` (decoded by this memo) for `evidence`. */
   has(decoded: DecodedArticle, evidence: FurnitureEvidence): boolean;
   /** Whether `decode(input)` would decode its text now (the memo neither holds it nor may defer it). */
@@ -97,6 +98,24 @@ interface AnalysisEntry {
 
 /** The digest of the evidence every saved analysis's key was checked under, written after the shards. */
 const EVIDENCE_FILE = "evidence.txt";
+/**
+ * The last evidence counted, whole, with a digest of the articles it was counted from
+ * (countedInputs): the count of the same articles is the same evidence, so a run that
+ * finds it counts nothing. A sharded build's summary job reads every article its analysis
+ * jobs each counted already: at 100,000 articles the count was 4 s and the job's peak of
+ * memory (every article's facts, parsed, beside every analysis).
+ */
+const COUNTED_FILE = "evidence-counted.json";
+
+/**
+ * A digest of the articles an evidence count reads, in the count's order: each file's
+ * name and input hash (bytes and folder defaults), which are all the count reads of it.
+ */
+function countedInputs(files: readonly string[], hashes: ReadonlyMap<string, string>): string {
+  const digest = createHash("sha1");
+  for (const file of files) digest.update(`${file}\t${hashes.get(file)}\n`);
+  return digest.digest("hex");
+}
 /**
  * The story-group sketches of the last run's texts (src/check/near-duplicates.ts): a
  * sketch depends on its text alone, so it stays valid whatever else changes. At 10,000
@@ -191,7 +210,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const hashes = new Map<string, string>();
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
-  const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0 };
+  const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0, evidenceReused: 0 };
   /** Facts read from the folder (dropped in a one-run memo once counted, but for the shards a save writes again). */
   const savedFacts = new Map<string, SavedFacts>();
   /** Facts read this run from an article's text, serialized. */
@@ -222,6 +241,30 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     return key;
   };
   let lastEvidence: { decoded: DecodedArticle[]; evidence: FurnitureEvidence; digest: string } | undefined;
+  /** Each read folder's COUNTED_FILE, as read (undefined: none, or not readable), once. */
+  const countedOnDisk = new Map<string, { inputs: string; evidence: FurnitureEvidence } | undefined>();
+  const countedIn = (dir: string) => {
+    if (!countedOnDisk.has(dir)) {
+      let counted: { inputs: string; evidence: FurnitureEvidence } | undefined;
+      try {
+        counted = JSON.parse(readFileSync(path.join(dir, COUNTED_FILE), "utf8")) as typeof counted;
+        if (typeof counted?.inputs !== "string" || typeof counted.evidence !== "object" || counted.evidence === null) counted = undefined;
+      } catch {
+        // None yet, or cut short: the evidence is counted.
+      }
+      countedOnDisk.set(dir, counted);
+    }
+    return countedOnDisk.get(dir);
+  };
+  /** Writes this memo's folder's COUNTED_FILE, unless it already holds this count. */
+  const writeCounted = (inputs: string, evidence: FurnitureEvidence) => {
+    if (!folder || countedIn(folder)?.inputs === inputs) return;
+    mkdirSync(folder, { recursive: true });
+    const target = path.join(folder, COUNTED_FILE);
+    writeFileSync(`${target}.tmp`, JSON.stringify({ inputs, evidence }));
+    renameSync(`${target}.tmp`, target);
+    countedOnDisk.set(folder, { inputs, evidence });
+  };
   // Read from the folder when first asked for (the archive-wide passes, after the analyses).
   let sketches: SketchStore | undefined;
   /** The digests of the sketches in the folder's file, as last read or written. */
@@ -439,6 +482,32 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     }
   };
 
+  /** Counts the furniture evidence of `decoded` (named `files`), with what the memo holds of each article. */
+  const countEvidence = (decoded: readonly DecodedArticle[], files: string[], run: (options: EvidenceRunOptions) => FurnitureEvidence): FurnitureEvidence => {
+    // What the evidence reads from each article serves only the next count of it: a memo
+    // for one run does not keep it.
+    const counted = { words: [] as string[], files, users: new Map<string, Set<string>>() };
+    const observer: EvidenceObserver = {
+      facts(d, facts) {
+        stats.factsRead++;
+        const file = decoded[d].file;
+        freshFacts.set(file, { hash: hashes.get(file)!, json: JSON.stringify(facts) });
+        factsDirty.add(shardOf(file));
+      },
+      wordUse(d, word, used) {
+        let users = counted.users.get(word);
+        if (!users) {
+          counted.words.push(word);
+          counted.users.set(word, (users = new Set()));
+        }
+        if (used) users.add(decoded[d].file);
+      },
+    };
+    const evidence = run({ remember: !options.oneRun, sources: decoded.map(sourceFor), observer });
+    countedUses = counted;
+    return evidence;
+  };
+
   return {
     stats,
     decode(input, run) {
@@ -504,27 +573,18 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     furnitureEvidence(decoded, run) {
       const last = lastEvidence;
       if (last && last.decoded.length === decoded.length && last.decoded.every((d, i) => d === decoded[i])) return last.evidence;
-      // What the evidence reads from each article serves only the next count of it: a memo
-      // for one run does not keep it.
-      const counted = { words: [] as string[], files: decoded.map((d) => d.file), users: new Map<string, Set<string>>() };
-      const observer: EvidenceObserver = {
-        facts(d, facts) {
-          stats.factsRead++;
-          const file = decoded[d].file;
-          freshFacts.set(file, { hash: hashes.get(file)!, json: JSON.stringify(facts) });
-          factsDirty.add(shardOf(file));
-        },
-        wordUse(d, word, used) {
-          let users = counted.users.get(word);
-          if (!users) {
-            counted.words.push(word);
-            counted.users.set(word, (users = new Set()));
-          }
-          if (used) users.add(decoded[d].file);
-        },
-      };
-      let evidence = run({ remember: !options.oneRun, sources: decoded.map(sourceFor), observer });
-      countedUses = counted;
+      const files = decoded.map((d) => d.file);
+      const inputs = countedInputs(files, hashes);
+      // Counted before from the same articles (by an analysis job, or the last build): that
+      // count stands, when the memo holds every article's facts (a facts line cut short is
+      // read again from its text by a count, and saved).
+      const found = files.every((file) => factsAt(file, hashes.get(file)!)) ? readFolders.map(countedIn).find((counted) => counted?.inputs === inputs) : undefined;
+      let evidence = found?.evidence ?? countEvidence(decoded, files, run);
+      if (found) {
+        stats.evidenceReused++;
+        // No words were looked up: the uses a save writes are those of a count.
+        countedUses = undefined;
+      }
       // Counted: a one-run memo keeps only the saved facts its save writes again (shards with a changed article).
       if (options.oneRun) {
         for (const file of savedFacts.keys()) if (!factsDirty.has(shardOf(file))) savedFacts.delete(file);
@@ -533,6 +593,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         // garbage now: collected before the analyses are made on top of it.
         collectGarbageNow();
       }
+      writeCounted(inputs, evidence);
       const digest = evidenceDigest(evidence);
       // One article saved seldom changes what the archive says about its lines: the same
       // evidence object keeps every other article's key (a digest of its lines) valid, so

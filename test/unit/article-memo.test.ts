@@ -443,8 +443,11 @@ describe("an unchanged article's text is not decoded again", () => {
     const uses = JSON.parse(await readFile(usesFile, "utf8")) as { words: string[]; files: [string, string, string][] };
     assert.deepEqual(uses.words, ["menu"]);
     await writeFile(usesFile, JSON.stringify({ ...uses, files: uses.files.map(([file, hash]) => [file, hash, "1"]) }));
+    // The count of these very articles is gone: they are counted again, from their saved facts.
+    await rm(path.join(dir, folder, "evidence-counted.json"));
     // (The planted evidence differs from the saved one: every article's lines are looked up again.)
     const planted = await buildOnce(dir, inputs, true);
+    assert.equal(planted.stats.evidenceReused, 0);
     assert.ok(planted.result.evidence!.recurring.includes("a planted line"));
     assert.ok(!planted.result.evidence!.prefixes.includes("menu"), "every text said to use the word: not navigation");
   });
@@ -479,6 +482,77 @@ async function buildWith(dir: string | undefined, inputs: RawArticleInput[], opt
   return { result, stats: { ...memo.stats } };
 }
 
+describe("the last count of the same articles", () => {
+  for (const oneRun of [true, false]) {
+    const kind = oneRun ? "a build's ingest process" : "a memo kept across runs";
+    it(`stands for the same articles, counted again when one changed, was added or removed, or got other folder defaults (${kind})`, async () => {
+      const dir = await tempDir("ingest-counted-");
+      const inputs = furnishedArchive();
+      const cold = await buildOnce(dir, inputs, oneRun);
+      assert.equal(cold.stats.evidenceReused, 0);
+      const [folder] = await readdir(dir);
+      // Facts planted in the folder would change a count: none happens for the same articles.
+      for (const name of (await readdir(path.join(dir, folder))).filter((n) => n.startsWith("facts-"))) {
+        const file = path.join(dir, folder, name);
+        await writeFile(file, (await readFile(file, "utf8")).replaceAll('"lines":[', '"lines":["a planted line",'));
+      }
+      const same = await buildOnce(dir, inputs, oneRun);
+      assert.deepEqual({ reused: same.stats.evidenceReused, factsRead: same.stats.factsRead, decoded: same.stats.decoded }, { reused: 1, factsRead: 0, decoded: 0 });
+      assert.deepEqual(same.result, cold.result);
+
+      const cases: [string, RawArticleInput[]][] = [
+        ["an edited article", inputs.map((input, i) => (i === 2 ? article(input.file, `${new TextDecoder().decode(input.bytes)}\n\nThe ferry runs late.`) : input))],
+        ["an added article", [...inputs, article("zoo.txt", "Zoo gets a new gate\n\nThe zoo opened a new gate on Monday, its keeper said.")]],
+        ["a removed article", inputs.slice(1)],
+        ["other folder defaults", inputs.map((input, i) => (i === 0 ? { ...input, defaults: { values: { source: "Harbour Gazette" } } } : input))],
+      ];
+      for (const [what, changed] of cases) {
+        const fresh = await tempDir("ingest-counted-");
+        await buildOnce(fresh, inputs, oneRun);
+        const next = await buildOnce(fresh, changed, oneRun);
+        assert.equal(next.stats.evidenceReused, 0, `${what}: counted again`);
+        assert.deepEqual(next.result, ingestArchive(changed, { now: NOW }), `${what}: the records a build without the memo makes`);
+        // Which that count then stands for.
+        const again = await buildOnce(fresh, changed, oneRun);
+        assert.equal(again.stats.evidenceReused, 1, `${what}: its count stands next time`);
+        assert.deepEqual(again.result, next.result);
+      }
+    });
+  }
+
+  it("is not taken for an edited article whose facts were read ahead of the count (by a worker process)", async () => {
+    const dir = await tempDir("ingest-counted-");
+    const inputs = furnishedArchive();
+    await buildOnce(dir, inputs, true);
+    // The edit adds a line every article has: the evidence changes.
+    const edited = inputs.map((input, i) => (i === 2 ? article(input.file, `${new TextDecoder().decode(input.bytes)}\n\nRead more harbour news`) : input));
+    const withLine = edited.map((input, i) => (i < 3 ? input : article(input.file, `${new TextDecoder().decode(input.bytes)}\n\nRead more harbour news`)))
+      .sort((x, y) => (x.file < y.file ? -1 : 1));
+    // In the count's order (by file), with every article's facts at hand: only the edit tells the count apart.
+    const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+    const decoded = withLine.map((input) => memo.decode(input, () => decodeArticle(input)));
+    withLine.forEach((input, i) => !inputs.includes(input) && memo.keepFacts(input, JSON.stringify(evidenceFactsOf(decoded[i].paragraphs, decoded[i].overrides.source))));
+    const evidence = archiveFurnitureEvidence(decoded, memo);
+    assert.equal(memo.stats.evidenceReused, 0);
+    assert.deepEqual(evidence, ingestArchive(withLine, { now: NOW }).evidence);
+    assert.ok(evidence.recurring.includes("read more harbour news"));
+  });
+
+  it("is read again after a count cut short on disk: the evidence is counted", async () => {
+    const dir = await tempDir("ingest-counted-");
+    const inputs = furnishedArchive();
+    const cold = await buildOnce(dir, inputs, true);
+    const [folder] = await readdir(dir);
+    const file = path.join(dir, folder, "evidence-counted.json");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.slice(0, text.length / 2));
+    const next = await buildOnce(dir, inputs, true);
+    assert.equal(next.stats.evidenceReused, 0);
+    assert.deepEqual(next.result, cold.result);
+    assert.equal((await buildOnce(dir, inputs, true)).stats.evidenceReused, 1, "and written whole again");
+  });
+});
+
 describe("a memo that also reads other folders (a sharded build's analysis jobs)", () => {
   it("takes their analyses, facts and word uses as its own, decoding and analysing nothing, and its save keeps them", async () => {
     const inputs = furnishedArchive();
@@ -488,6 +562,8 @@ describe("a memo that also reads other folders (a sharded build's analysis jobs)
     for (const [n, dir] of jobs.entries()) await buildWith(dir, inputs, { keepOnly: half(n) });
     const memoryOnly = await buildWith(undefined, inputs, { alsoRead: jobs });
     assert.deepEqual({ decoded: memoryOnly.stats.decoded, analyzed: memoryOnly.stats.analyzed, reused: memoryOnly.stats.analyzeReused }, { decoded: 0, analyzed: 0, reused: inputs.length });
+    // Each job counted every article: their count stands, and this memo counts nothing.
+    assert.deepEqual({ evidenceReused: memoryOnly.stats.evidenceReused, factsRead: memoryOnly.stats.factsRead }, { evidenceReused: 1, factsRead: 0 });
     assert.deepEqual(memoryOnly.result, ingestArchive(inputs, { now: NOW }));
     // With a folder of its own, its save writes what it read: the next run needs nothing else.
     const own = await tempDir("ingest-cache-");
