@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { EarlyWorker, INGEST_WORKER, INGEST_YOUNG_GENERATION_MIB } from "../src/publish/child-process.ts";
+import { EarlyWorker, INGEST_PROCESS, INGEST_WORKER } from "../src/publish/child-process.ts";
 import { CONFIG_FLAGS } from "../src/publish/config.ts";
 import { createReporter } from "../src/reporter.ts";
 import { configFromCommandLine, parseArgs } from "./cli-args.ts";
@@ -69,7 +69,7 @@ try {
   } else {
     // The ingest process starts loading now, beside this one's loading of the build's
     // modules (about a second each at 10,000 articles: a warm build's start-up).
-    const earlyIngest = new EarlyWorker(INGEST_WORKER, { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB });
+    const earlyIngest = new EarlyWorker(INGEST_WORKER, INGEST_PROCESS);
     try {
       const { formatSummary, runBuild } = await import("../src/publish/build.ts");
       const summary = await runBuild(config, { reporter, ingestInChild: true, earlyIngest });

@@ -8,7 +8,7 @@ import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { digestWarnings, reportWarnings } from "../warning-digest.ts";
-import { collectGarbageNow, INGEST_WORKER, INGEST_YOUNG_GENERATION_MIB, runInChild, type EarlyWorker } from "./child-process.ts";
+import { collectGarbageNow, INGEST_PROCESS, INGEST_WORKER, runInChild, type EarlyWorker } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
 import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
@@ -479,7 +479,7 @@ export class ArchiveBuild {
         INGEST_WORKER,
         { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest },
         "ingest process",
-        { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB },
+        INGEST_PROCESS,
         this.hooks.earlyIngest,
       );
       return reply.result;

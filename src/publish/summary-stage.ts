@@ -6,7 +6,7 @@ import { readArticleIndexLines } from "../site/article-index.ts";
 import { openArticleMemo } from "./article-memo.ts";
 import { aliasesHash, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
 import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
-import { INGEST_WORKER, INGEST_YOUNG_GENERATION_MIB, runInChild } from "./child-process.ts";
+import { INGEST_PROCESS, INGEST_WORKER, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { checkAnalyses } from "./analysis-stage.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
@@ -62,7 +62,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const ingestStarted = performance.now();
   const ingestConfig = { ...config, contentDir: work };
   const ingested = hooks.ingestInChild
-    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead }, "ingest process", { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB })).result
+    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead }, "ingest process", INGEST_PROCESS)).result
     : await ingestInProcess(ingestConfig, versions, reporter, alsoRead);
   // Articles the analysis jobs did not analyse as they now read: made here, and said (the jobs ran on other files).
   // (A file that cannot be analysed is analysed again, and refused: not counted.)

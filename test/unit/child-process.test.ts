@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
-import { EarlyWorker, forkWorker, INGEST_YOUNG_GENERATION_MIB, runInChild, type ForkOptions } from "../../src/publish/child-process.ts";
+import { EarlyWorker, forkWorker, INGEST_HEAP_GROWING_PERCENT, INGEST_PROCESS, INGEST_YOUNG_GENERATION_MIB, runInChild, type ForkOptions } from "../../src/publish/child-process.ts";
 
 /** The command-line options a forked worker runs with (what it reports of itself). */
 async function childExecArgv(options?: ForkOptions): Promise<string[]> {
@@ -24,13 +24,15 @@ async function childExecArgv(options?: ForkOptions): Promise<string[]> {
   }
 }
 
-test("the ingest process gets a larger young generation; other workers keep V8's", async () => {
+test("the ingest process gets a larger young generation and a tighter old one (and starts with them); other workers keep V8's", async () => {
   assert.equal(INGEST_YOUNG_GENERATION_MIB > 16, true, "the default semi-space is 16 MiB: the setting must raise it");
-  const ingest = await childExecArgv({ youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB });
+  assert.ok(INGEST_HEAP_GROWING_PERCENT > 0 && INGEST_HEAP_GROWING_PERCENT < 50, "V8 grows the old generation by half or more: the setting must lower it");
+  const ingest = await childExecArgv(INGEST_PROCESS);
   assert.ok(ingest.includes(`--max-semi-space-size=${INGEST_YOUNG_GENERATION_MIB}`), ingest.join(" "));
+  assert.ok(ingest.includes(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`), ingest.join(" "));
   assert.ok(ingest.includes("--expose-gc"));
   const render = await childExecArgv();
-  assert.equal(render.some((a) => a.startsWith("--max-semi-space-size")), false, render.join(" "));
+  assert.equal(render.some((a) => a.startsWith("--max-semi-space-size") || a.startsWith("--heap-growing-percent")), false, render.join(" "));
 });
 
 test("a young generation the user chose in NODE_OPTIONS is left alone", async () => {
