@@ -83,7 +83,10 @@ export interface IngestOptions {
    * Called once every analysis is made, when the memo does not hold them (a one-run memo,
    * or none): nothing in this call reads the inputs' bytes after it, so a caller that will
    * not read them again either may let them go (a build's ingest process: 131 MB at 100,000
-   * articles, held through the archive-wide passes).
+   * articles, held through the archive-wide passes). With a one-run memo it is called by
+   * the memo's analysesMade, before the memo's collection, so the bytes go back with the
+   * rest (left to V8's next full collection, a summary job of 100,000 articles held them
+   * into its story-group pass).
    */
   inputsRead?: () => void;
 }
@@ -107,9 +110,10 @@ export interface PerArticleMemo {
    * Every analysis of the run is made: nothing after needs a decoded article (a memo kept
    * for one run may let them go). True when the memo no longer holds the analyses either
    * (a one-run memo, which has saved them): the archive-wide passes may then let go of each
-   * part of them once it is read.
+   * part of them once it is read. `letGo`, when it lets go of the analyses, is called
+   * before the memo collects its garbage (what it lets go of is collected with them).
    */
-  analysesMade?(): boolean;
+  analysesMade?(letGo?: () => void): boolean;
   /** The story-group sketches kept from the last run (by text digest), for findStoryGroups to use and bring up to date. */
   storySketches?(): SketchStore;
   /** findStoryGroups has brought the store storySketches gave up to date. */
@@ -301,8 +305,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   // past here: let them go before the archive-wide passes, unless the memo keeps them.
   decoded.length = 0;
   // Without a memo the analyses are this call's own.
-  const onlyHere = options.memo ? options.memo.analysesMade?.() === true : true;
-  if (onlyHere) options.inputsRead?.();
+  const onlyHere = options.memo ? options.memo.analysesMade?.(options.inputsRead) === true : true;
+  if (!options.memo) options.inputsRead?.();
 
   const entities = resolveEntities(analyzed.map((a) => a.mentions), loadAliasTable(options.aliases ?? {}));
   if (onlyHere) for (const a of analyzed) a.mentions = NO_MENTIONS;

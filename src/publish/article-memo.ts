@@ -603,7 +603,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       lastEvidence = { decoded: [...decoded], evidence, digest };
       return evidence;
     },
-    analysesMade() {
+    analysesMade(letGo) {
       if (!options.oneRun) return false;
       decodes.clear();
       // Every article's facts are read by now: written, and let go.
@@ -618,6 +618,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       countedUses = savedWordUses = wordUsesOnDisk = undefined;
       // The evidence and its digest stay (the save names them); another run would decode again.
       if (lastEvidence) lastEvidence.decoded = [];
+      letGo?.();
       // Collected now, before the archive-wide passes allocate on top of them: left to the
       // collector's own timing, the texts were still held through the whole link phase when
       // the analysis ran faster, and a cold ingest of 100,000 articles peaked at 3.4 GB.

@@ -232,10 +232,6 @@ export class ArticleIngest {
           // Every file's hash (a retry leaves the clashing file out of `inputs`), as first read.
           this.bytesReleased ??= new Map(withFolderDefaults([...this.inputs.values()], this.folderDefaults).map((input) => [input.file, inputHash(input)]));
           for (const input of [...inputs, ...this.inputs.values()]) input.bytes = NO_BYTES;
-          // Given back now, not at the collector's next full collection: with the evidence
-          // count taken from the analysis jobs, a summary job of 100,000 articles held the
-          // 128 MB of slabs, and 180 MB of garbage made beside them, into the story-group pass.
-          collectGarbageNow();
         };
     for (let attempt = 0; ; attempt++) {
       // Let go by the last try, which a slug clash emptied: read again for this one.

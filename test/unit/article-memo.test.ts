@@ -229,6 +229,17 @@ describe("a memo kept for one run (a build's ingest process)", () => {
     });
   }
 
+  for (const oneRun of [true, false]) {
+    it(oneRun ? "tells the ingest it may let go of the raw bytes once the analyses are saved, once a run" : "never tells the ingest to let go of the raw bytes when it keeps the analyses (it may decode them again)", async () => {
+      const memo = await openArticleMemo({ version: "v1", now: NOW, oneRun });
+      const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
+      let told = 0;
+      const result = ingestArchive(inputs, { now: NOW, memo, inputsRead: () => told++ });
+      assert.deepEqual(result, ingestArchive(inputs, { now: NOW }));
+      assert.equal(told, oneRun ? 1 : 0);
+    });
+  }
+
   it("saves the analyses as soon as they are made: a build killed in the archive-wide passes leaves them for the next", async () => {
     const dir = await tempDir("ingest-one-run-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
