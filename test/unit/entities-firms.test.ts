@@ -105,10 +105,14 @@ describe("names the lists make firms, forces and papers", () => {
     assert.deepEqual(names("General Mills said cereal sales fell.").organizations, ["General Mills"]);
   });
 
-  test("a navy, an army or a daily is a body, not a person ('Zorvan Navy said', 'Quill Daily said')", () => {
+  test("a navy, an army, an air force or a daily is a body, not a person ('Zorvan Navy said', 'Air Force said', 'Quill Daily said')", () => {
     for (const [text, org] of [
       ["The Zorvan Navy said it attacked a ship.", "Zorvan Navy"],
       ["The Zorvan Army said it had withdrawn.", "Zorvan Army"],
+      // Reuters 1987: "Air Force" alone took a person page (12 articles).
+      ["The contract was awarded, Air Force officials said.", "Air Force"],
+      ["The Zorvan Air Force said two jets were lost.", "Zorvan Air Force"],
+      ["A Quill Task Force said it would report in May.", "Quill Task Force"],
       ["Quill Daily said the harvest was good.", "Quill Daily"],
     ]) {
       const found = names(text);
