@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -194,9 +195,17 @@ if (jobs.has("analyses")) {
 }
 if (jobs.has("shards")) {
   for (const count of shardCounts) {
+    // The plain summary, else the one made from this many analyses (the same bytes, checked above when both were made).
+    const shardSummary = [summaryFile, analysedSummaryFile(count)].find((file) => existsSync(file));
+    if (!shardSummary) {
+      log(`shards of ${count}: no archive summary in ${work} (neither ${path.basename(summaryFile)} nor ${path.basename(analysedSummaryFile(count))}); run with --jobs summary (or analyses) first`);
+      process.exitCode = 1;
+      continue;
+    }
+    if (shardSummary !== summaryFile) log(`shards of ${count}: built from ${path.basename(shardSummary)}`);
     for (let i = 1; i <= count; i++) {
       await rm(shardDir(count, i), { recursive: true, force: true });
-      await runJob(`shard ${i}/${count}`, ["--articles", articlesDir, "--shard", `${i}/${count}`, "--summary", summaryFile, "--output", shardDir(count, i), ...renderProcesses], count);
+      await runJob(`shard ${i}/${count}`, ["--articles", articlesDir, "--shard", `${i}/${count}`, "--summary", shardSummary, "--output", shardDir(count, i), ...renderProcesses], count);
       sizes[`shard ${i}/${count}`] = await duBytes(shardDir(count, i));
     }
     for (const mode of searchModes) {
