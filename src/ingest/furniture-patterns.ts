@@ -101,6 +101,10 @@ export const PHOTO_CREDIT: RegExp[] = [
   /^(?:image|photo|picture) credits?\s*:/i,
   /\((?:photo|image)s? (?:by|via|credit:?)\s[^)]*\)\s*$/i,
   /\|\s*[^|]{2,80}\/(?:AFP|Getty|AP|Reuters|EPA)[^|]*$/i,
+  // A caption, a bar, the agency, and the headline again as the page printed it under the
+  // photo ("… Ted Cruz said in March. | Getty 9 times Ted Cruz insulted …"), or cut off
+  // there ("… in June 2015. | AP Phot"): every such line of the corpora (30, Politico's).
+  /[.!?"”’)]\s+\|\s*(?:Getty(?: Images)?|AP(?: Photos?| Phot)?|Reuters|AFP|EPA)(?:\s|$)/,
 ];
 
 /** Longest line treated as a photo credit. Captions can be long; stories are longer. */

@@ -420,6 +420,11 @@ test("photo captions and credits go", () => {
     "Credit: Jane Doe",
     "(Photo by Jane Doe)",
     "[Image via the city]",
+    // A caption with the agency after a bar, then the headline again (Politico, 2016).
+    '"We will win," the mayor said in March. | Getty Nine times the mayor said she would win',
+    "The mayor waves to the crowd on Friday. | AP Photo Mayor: the river will be cleaned",
+    "A mural on the hall in June 2015. | AP Phot",
+    "The mayor (left) and her deputy. | Reuters",
   ];
   for (const line of credits) {
     assert.ok(isPhotoCredit(line), line);
@@ -452,6 +457,8 @@ test("sentences that mention photos, images and agencies stay", () => {
     "Topics: the council and the river",
     "Tax credits: what changes this year",
     "Creditors: the bank wants its money",
+    "Voters chose between two parties | AP reported the count on Friday.",
+    "The mayor said: vote | Getty out the word.",
   ];
   for (const line of real) {
     assert.ok(!isPhotoCredit(line), line);
