@@ -122,6 +122,25 @@ describe("names the lists make firms, forces and papers", () => {
   });
 });
 
+test("banks, brokers and agencies named like people are organizations ('Smith Barney said', 'Statistics Canada said')", () => {
+  // Each took a person page in a Reuters build (Smith Barney 46 articles, Statistics Canada 27).
+  for (const [text, org] of [
+    ["Smith Barney said it would buy the firm.", "Smith Barney, Harris Upham and Co"],
+    ["Statistics Canada said prices rose 0.4 pct.", "Statistics Canada"],
+    ["Societe Generale said it would open a branch.", "Societe Generale"],
+    ["Kidder Peabody said the offer was fair.", "Kidder, Peabody and Co"],
+    ["Eli Lilly said sales rose.", "Eli Lilly"],
+  ]) {
+    const found = names(text);
+    assert.deepEqual(found.organizations, [org], text);
+    assert.deepEqual(found.people, [], text);
+  }
+  // "First Boston" is a bank, not the city.
+  const boston = names("First Boston Corp said it had sold the shares.");
+  assert.deepEqual(boston.places, []);
+  assert.deepEqual(boston.people, []);
+});
+
 test("Aston Villa is a football club, not a person called Aston", () => {
   const found = names("Aston Villa said the striker would stay until the summer.");
   assert.deepEqual(found.organizations, ["Aston Villa"]);
