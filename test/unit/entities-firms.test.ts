@@ -135,6 +135,16 @@ test("banks, brokers and agencies named like people are organizations ('Smith Ba
     assert.deepEqual(found.organizations, [org], text);
     assert.deepEqual(found.people, [], text);
   }
+  for (const [text, org] of [
+    ["Fiat SpA said profits rose.", "Fiat SpA"],
+    ["Zorvan Werke GmbH said it would close a plant.", "Zorvan Werke GmbH"],
+  ]) {
+    const found = names(text);
+    assert.deepEqual(found.organizations, [org], text);
+    assert.deepEqual(found.people, [], text);
+  }
+  // A class of shares is no one (Reuters: "Class B" in 35 articles).
+  assert.deepEqual(names("Each unit consists of four common shares and one Class A warrant allowing the purchase of one common share and one Class B warrant from March 25, 1987.").people, []);
   // "First Boston" is a bank, not the city.
   const boston = names("First Boston Corp said it had sold the shares.");
   assert.deepEqual(boston.places, []);
