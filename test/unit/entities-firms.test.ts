@@ -95,6 +95,15 @@ describe("one word left alone next to a verb of saying", () => {
   });
 });
 
+/** Each text names its organization alone, and no person. */
+function organizationsNotPeople(cases: [string, string][]): void {
+  for (const [text, org] of cases) {
+    const found = names(text);
+    assert.deepEqual(found.organizations, [org], text);
+    assert.deepEqual(found.people, [], text);
+  }
+}
+
 describe("names the lists make firms, forces and papers", () => {
   test("'General Electric said' is the company, not a general called Electric", () => {
     for (const text of ["Profits rose, General Electric said.", "Profits rose, GE said."]) {
@@ -106,7 +115,7 @@ describe("names the lists make firms, forces and papers", () => {
   });
 
   test("a navy, an army, an air force or a daily is a body, not a person ('Zorvan Navy said', 'Air Force said', 'Quill Daily said')", () => {
-    for (const [text, org] of [
+    organizationsNotPeople([
       ["The Zorvan Navy said it attacked a ship.", "Zorvan Navy"],
       ["The Zorvan Army said it had withdrawn.", "Zorvan Army"],
       // Reuters 1987: "Air Force" alone took a person page (12 articles).
@@ -114,35 +123,23 @@ describe("names the lists make firms, forces and papers", () => {
       ["The Zorvan Air Force said two jets were lost.", "Zorvan Air Force"],
       ["A Quill Task Force said it would report in May.", "Quill Task Force"],
       ["Quill Daily said the harvest was good.", "Quill Daily"],
-    ]) {
-      const found = names(text);
-      assert.deepEqual(found.organizations, [org], text);
-      assert.deepEqual(found.people, [], text);
-    }
+    ]);
   });
 });
 
 test("banks, brokers and agencies named like people are organizations ('Smith Barney said', 'Statistics Canada said')", () => {
   // Each took a person page in a Reuters build (Smith Barney 46 articles, Statistics Canada 27).
-  for (const [text, org] of [
+  organizationsNotPeople([
     ["Smith Barney said it would buy the firm.", "Smith Barney, Harris Upham and Co"],
     ["Statistics Canada said prices rose 0.4 pct.", "Statistics Canada"],
     ["Societe Generale said it would open a branch.", "Societe Generale"],
     ["Kidder Peabody said the offer was fair.", "Kidder, Peabody and Co"],
     ["Eli Lilly said sales rose.", "Eli Lilly"],
-  ]) {
-    const found = names(text);
-    assert.deepEqual(found.organizations, [org], text);
-    assert.deepEqual(found.people, [], text);
-  }
-  for (const [text, org] of [
+  ]);
+  organizationsNotPeople([
     ["Fiat SpA said profits rose.", "Fiat SpA"],
     ["Zorvan Werke GmbH said it would close a plant.", "Zorvan Werke GmbH"],
-  ]) {
-    const found = names(text);
-    assert.deepEqual(found.organizations, [org], text);
-    assert.deepEqual(found.people, [], text);
-  }
+  ]);
   // A class of shares is no one (Reuters: "Class B" in 35 articles).
   assert.deepEqual(names("Each unit consists of four common shares and one Class A warrant allowing the purchase of one common share and one Class B warrant from March 25, 1987.").people, []);
   // "First Boston" is a bank, not the city.
@@ -158,15 +155,11 @@ test("Aston Villa is a football club, not a person called Aston", () => {
 });
 
 test("a station, a label, a club or a league the lists name is no person ('Tehran Radio said', 'Real Madrid said')", () => {
-  for (const [text, org] of [
+  organizationsNotPeople([
     ["Tehran Radio said the talks had failed.", "Tehran Radio"],
     ["Zorvan Records said the album would be out in May.", "Zorvan Records"],
     ["Real Madrid said the striker would stay.", "Real Madrid"],
-  ]) {
-    const found = names(text);
-    assert.deepEqual(found.organizations, [org], text);
-    assert.deepEqual(found.people, [], text);
-  }
+  ]);
   assert.deepEqual(names("Sale lead the Zorvan Premiership by three points.").events, ["Zorvan Premiership"]);
 });
 
