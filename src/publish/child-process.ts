@@ -3,16 +3,15 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { bundledScript } from "../util/bundle.ts";
 
 /**
  * Starts a worker script (render-worker.ts, ingest-worker.ts, analyze-worker.ts) in a
- * child process with the same TypeScript loader (tsx) as this one. Nothing else of this
- * process's command line is passed on (a test runner's --test, say).
+ * child process: its bundle (src/util/bundle.ts) with plain Node where one can be made,
+ * else the TypeScript itself with tsx. Nothing else of this process's command line is
+ * passed on (a test runner's --test, say).
  */
 export function forkWorker(script: URL, options: ForkOptions = {}): ChildProcess {
-  const loaderArgs = process.execArgv.filter(
-    (arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""),
-  );
   // A process may hold much of a large archive's index and pages; allow a third of the
   // machine's memory for its heap unless the user already chose a limit.
   const chosen = (flag: string) => [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes(flag));
@@ -20,7 +19,21 @@ export function forkWorker(script: URL, options: ForkOptions = {}): ChildProcess
   const youngArgs = options.youngGenerationMiB && !chosen("--max-semi-space-size") ? [`--max-semi-space-size=${options.youngGenerationMiB}`] : [];
   const growingArgs = options.heapGrowingPercent && !chosen("--heap-growing-percent") ? [`--heap-growing-percent=${options.heapGrowingPercent}`] : [];
   // --expose-gc: a render process collects its garbage between rounds (src/publish/render.ts).
-  return fork(fileURLToPath(script), [], { execArgv: [...loaderArgs, ...heapArgs, ...youngArgs, ...growingArgs, "--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const flags = [...heapArgs, ...youngArgs, ...growingArgs, "--expose-gc"];
+  const bundle = bundledScript(script);
+  if (bundle) return fork(bundle, [], { execArgv: ["--enable-source-maps", ...flags], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return fork(fileURLToPath(script), [], { execArgv: [...typeScriptLoaderArgs(), ...flags], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+/**
+ * The flags that load tsx: this process's own (`--import tsx`), or, in a process started
+ * from a bundle, tsx found from here.
+ */
+function typeScriptLoaderArgs(): string[] {
+  const own = process.execArgv.filter(
+    (arg, i, all) => /^--(import|require|loader|experimental-loader)(=|$)/.test(arg) || /^--(import|require|loader|experimental-loader)$/.test(all[i - 1] ?? ""),
+  );
+  return own.length ? own : ["--import", import.meta.resolve("tsx")];
 }
 
 /**
