@@ -530,7 +530,10 @@ export class ArchiveBuild {
       await updateCopy(staging, this.outputDir, fileFingerprints(kept), fileFingerprints(manifest));
       return staging;
     }
-    await linkCopy(this.outputDir, staging, manifest.outputs);
+    // A previous site no manifest describes (kept by other code, say, before a cold build)
+    // is of no use: deleted now, beside the ingest. The swap used to delete it, after every
+    // other step: at 10,000 articles, 4.5 s of the first warm build after a code change.
+    await Promise.all([linkCopy(this.outputDir, staging, manifest.outputs), kept ? undefined : rm(previousSiteDir(this.outputDir), { recursive: true, force: true })]);
     return staging;
   }
 
