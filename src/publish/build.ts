@@ -12,7 +12,7 @@ import { collectGarbageNow, INGEST_PROCESS, INGEST_WORKER, runInChild, type Earl
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
 import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
-import { buildSearchIndex, pageFile, StaleSearchRecordsError } from "./search-index.ts";
+import { buildSearchIndex, pageFile, SearchBatchPreload, StaleSearchRecordsError } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, previousSiteDir, removeFiles, replaceDir, updateCopy, type SwapOperations } from "./site-folder.ts";
 import { deleteManifest, feedFile, fileFingerprints, hasManifest, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
@@ -186,15 +186,17 @@ export class ArchiveBuild {
     const early = this.mode === "publish" && !options.fullRender && !this.site;
     const siteLoad = early ? this.loadSite() : undefined;
     siteLoad?.catch(() => {});
+    // And reads the last build's search batches, which the search index step takes unchanged.
+    const searchPreload = early && this.config.cacheDir ? SearchBatchPreload.start(searchBatchDir(await this.searchStore())) : undefined;
     const copy = siteLoad && new StagingCopy(siteLoad.then((site) => (site ? this.copyOfSite(site.manifest).then((dir) => ({ dir, manifest: site.manifest })) : undefined)));
     try {
-      return await this.run(changes, options, firstRun, siteLoad, copy);
+      return await this.run(changes, options, firstRun, siteLoad, copy, searchPreload);
     } finally {
       if (copy && !copy.taken) await this.giveBack(copy);
     }
   }
 
-  private async run(changes: ReadonlySet<string> | undefined, options: { fullRender?: boolean }, firstRun: boolean, siteLoad: Promise<SiteState | undefined> | undefined, copy: StagingCopy | undefined): Promise<BuildOutcome> {
+  private async run(changes: ReadonlySet<string> | undefined, options: { fullRender?: boolean }, firstRun: boolean, siteLoad: Promise<SiteState | undefined> | undefined, copy: StagingCopy | undefined, searchPreload?: SearchBatchPreload): Promise<BuildOutcome> {
     const { reporter, config } = this;
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
@@ -349,6 +351,7 @@ export class ArchiveBuild {
             singlePageRecords: site.singlePageRecords,
             articleUrls,
             batchCacheDir: searchBatchDir(store),
+            preload: searchPreload,
             // A warm build's staging folder is a copy of the last site, made by this code.
             reuseIndexFrom: previous ? this.outputDir : undefined,
           });

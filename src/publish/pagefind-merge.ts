@@ -169,6 +169,24 @@ function readBatch(files: readonly PagefindFile[], catalog?: FragmentCatalog): B
   };
 }
 
+/**
+ * A batch's files with their metadata and fragments already read (`prepareBatch`): what
+ * the merge does first with each batch, done ahead of it (a warm build reads the last
+ * build's batches while its ingest runs). Good for one merge: the merge marks its pages.
+ */
+export interface PreparedBatch {
+  readonly files: readonly PagefindFile[];
+  readonly read: Batch | undefined;
+}
+
+export function prepareBatch(files: readonly PagefindFile[]): PreparedBatch {
+  return { files, read: readBatch(files) };
+}
+
+function isPrepared(input: readonly PagefindFile[] | PreparedBatch): input is PreparedBatch {
+  return !Array.isArray(input);
+}
+
 /** Code-point order (Rust's order of strings, by their UTF-8 bytes), not UTF-16's. */
 export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -331,14 +349,16 @@ const WORDS_PER_CHECKPOINT = 2000;
  * Merges the files of Pagefind runs over disjoint sets of pages into one index. Pages are
  * numbered by word count, then URL (then fragment hash, for two copies of one URL).
  */
-export async function mergePagefindIndexes(batches: readonly (readonly PagefindFile[])[], options: MergeOptions = {}): Promise<MergedIndex> {
+export async function mergePagefindIndexes(inputs: readonly (readonly PagefindFile[] | PreparedBatch)[], options: MergeOptions = {}): Promise<MergedIndex> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  if (batches.length === 0) throw new Error("no Pagefind batch to merge");
+  if (inputs.length === 0) throw new Error("no Pagefind batch to merge");
+  const batches = inputs.map((input) => (isPrepared(input) ? input.files : input));
   const read: Batch[] = [];
   let excluding = false;
-  for (const [i, files] of batches.entries()) {
+  for (const [i, input] of inputs.entries()) {
     await options.checkpoint?.();
-    const batch = readBatch(files, options.catalogs?.[i]);
+    if (isPrepared(input) && options.catalogs?.[i]) throw new Error("a prepared Pagefind batch has no catalog: give its files");
+    const batch = isPrepared(input) ? input.read : readBatch(input, options.catalogs?.[i]);
     if (!batch) continue;
     const leftOut = options.exclude?.[i];
     if (leftOut?.size) {

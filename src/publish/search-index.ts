@@ -8,7 +8,7 @@ import { transform, version as esbuildVersion } from "esbuild";
 import * as pagefind from "pagefind";
 import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
-import { isIndexFile, mergePagefindIndexes, type MergedIndex, type PagefindFile } from "./pagefind-merge.ts";
+import { isIndexFile, mergePagefindIndexes, prepareBatch, type MergedIndex, type PagefindFile, type PreparedBatch } from "./pagefind-merge.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { linkOrCopyFile, listSiteFiles, removeFiles } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
@@ -38,6 +38,8 @@ export interface SearchIndexResult {
   batches: number;
   batchesCached: number;
   batchesUpdated: number;
+  /** Of the batches from the cache, how many were read ahead (SearchBatchPreload). */
+  batchesPreloaded: number;
   /** Each indexed page's Pagefind hash, URL and filters (a sharded build's merge orders and counts them across shards). */
   pages: MergedIndex["pages"];
 }
@@ -121,6 +123,66 @@ const pagefindVersion = ((): string => {
   }
 })();
 
+/** What every batch's cache key starts with: a batch made by another Pagefind, or in chunks of another size, is never taken. */
+function batchKeyPrefix(chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? INDEX_CHUNK_SIZE)): string {
+  return `batch ${BATCH_FORMAT} pagefind ${pagefindVersion} chunks ${chunkSize}\n`;
+}
+
+/**
+ * Batch files read ahead, at most (bytes as cached, compressed): about 17 MB at 10,000
+ * articles; at 100,000 (about 170 MB) the first batches only, so a warm build's memory,
+ * whose high point is its ingest process running meanwhile, grows by little.
+ */
+export const PRELOAD_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The last build's search batches (the cache's `last-N.json`), read from the cache and
+ * parsed (their metadata and fragments) while a warm build's ingest runs, when the build's
+ * own process has nothing else to do: at 10,000 articles, reading and parsing the 15
+ * unchanged batches was 0.7 s of the search index step, after the ingest. A batch is
+ * taken only under the key the build asks for (its pages' URLs and fingerprints), so one
+ * whose pages changed is never used; each is handed out once.
+ */
+export class SearchBatchPreload {
+  private readonly batches = new Map<string, Promise<PreparedBatch | undefined>>();
+  private readonly done: Promise<void>;
+
+  private constructor(batchCacheDir: string, maxBytes: number) {
+    const cache = new BatchCache(batchCacheDir, batchKeyPrefix());
+    this.done = (async () => {
+      let bytes = 0;
+      for (const key of await cache.lastKeys()) {
+        const files = await cache.load(key);
+        if (!files) continue;
+        bytes += files.reduce((sum, f) => sum + f.content.length, 0);
+        if (bytes > maxBytes) break;
+        // One batch's parsing at a time, the event loop served between them.
+        await new Promise((resolve) => setImmediate(resolve));
+        this.batches.set(key, Promise.resolve().then(() => prepareBatch(files)).catch(() => undefined));
+        await this.batches.get(key);
+      }
+    })().catch(() => {});
+  }
+
+  /** Starts reading `batchCacheDir`'s last batches (up to `maxBytes` of their files). */
+  static start(batchCacheDir: string, maxBytes = PRELOAD_MAX_BYTES): SearchBatchPreload {
+    return new SearchBatchPreload(batchCacheDir, maxBytes);
+  }
+
+  /** The batch cached under `key`, parsed, if it was read ahead; undefined otherwise (and for a key asked twice). */
+  async take(key: string): Promise<PreparedBatch | undefined> {
+    const batch = this.batches.get(key);
+    this.batches.delete(key);
+    return batch;
+  }
+
+  /** How many batches were read ahead (and not yet taken), once reading is done. */
+  async size(): Promise<number> {
+    await this.done;
+    return this.batches.size;
+  }
+}
+
 async function buildSearchIndexNow(options: {
   siteDir: string;
   store: SearchRecordStore;
@@ -143,6 +205,8 @@ async function buildSearchIndexNow(options: {
   pagesPerBatch?: number;
   /** Asked between batches: true stops the run with a SearchIndexCancelledError, the index left as it was. */
   shouldStop?: () => boolean;
+  /** The last build's batches, read ahead (SearchBatchPreload): a batch taken from the cache is taken from here when it has it. */
+  preload?: SearchBatchPreload;
 }): Promise<SearchIndexResult> {
   const byShard = Array.from({ length: PAGE_SHARDS }, () => [] as string[]);
   for (const url of options.pages.keys()) byShard[pageShard(url)].push(url);
@@ -157,13 +221,14 @@ async function buildSearchIndexNow(options: {
         if (options.shouldStop!()) throw new SearchIndexCancelledError("the search index run was stopped");
       }
     : undefined;
-  const keyPrefix = `batch ${BATCH_FORMAT} pagefind ${pagefindVersion} chunks ${chunkSize}\n`;
+  const keyPrefix = batchKeyPrefix(chunkSize);
   const cache = options.batchCacheDir ? new BatchCache(options.batchCacheDir, keyPrefix) : undefined;
   const services: PagefindService[] = [];
   let aside: string | undefined;
   try {
     let batchesCached = 0;
     let batchesUpdated = 0;
+    let batchesPreloaded = 0;
     // Batch `b`'s pages (the single pages after the last batch): each page's version (its
     // fingerprint, or its record's hash), the key the batch is cached under, and its records,
     // read from the store only when Pagefind has to read some of them.
@@ -210,7 +275,7 @@ async function buildSearchIndexNow(options: {
     };
     // Batches (and the single pages' records, last) go to Pagefind services side by side, one
     // batch each at a time; a batch whose key is in the cache is taken from there.
-    const batchFiles: PagefindFile[][] = new Array(batchCount + 1);
+    const batchFiles: (PagefindFile[] | PreparedBatch)[] = new Array(batchCount + 1);
     let next = 0;
     let failed = false;
     let freshAssets: PagefindFile[] | undefined;
@@ -221,7 +286,12 @@ async function buildSearchIndexNow(options: {
         const batch = next++;
         const { key, versions, records: readRecords } = batchPages(batch);
         if (versions.size === 0) continue;
-        const cached = await cache?.read(key);
+        const preloaded = cache && (await options.preload?.take(key));
+        if (preloaded) {
+          cache.use(key);
+          batchesPreloaded++;
+        }
+        const cached = preloaded ?? (await cache?.read(key));
         if (cached) {
           batchFiles[batch] = cached;
           batchesCached++;
@@ -284,7 +354,9 @@ async function buildSearchIndexNow(options: {
     await cache?.keepOnly();
 
     if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
-    const merged = await mergePagefindIndexes([[...indexed[0], ...assets], ...indexed.slice(1)], { chunkSize, checkpoint });
+    const [head, ...rest] = indexed;
+    const first = Array.isArray(head) ? [...head, ...assets] : { ...head, files: [...head.files, ...assets] };
+    const merged = await mergePagefindIndexes([first, ...rest], { chunkSize, checkpoint });
     const outDir = path.join(options.siteDir, "pagefind");
     // Index files are named by their content: those the last index has are linked, not written again.
     let reuse = options.reuseIndexFrom ? path.join(options.reuseIndexFrom, "pagefind") : undefined;
@@ -302,7 +374,7 @@ async function buildSearchIndexNow(options: {
     if (missing.length) {
       throw new Error(`Pagefind indexed ${options.articleUrls.size - missing.length} of the archive's ${options.articleUrls.size} articles; not ${missing.slice(0, 10).join(", ")}: their pages have no data-pagefind-body or were not written.`);
     }
-    return { pagesIndexed: merged.pages.length, pages: merged.pages, batches: indexed.length, batchesCached, batchesUpdated };
+    return { pagesIndexed: merged.pages.length, pages: merged.pages, batches: indexed.length, batchesCached, batchesUpdated, batchesPreloaded };
   } finally {
     await Promise.all(services.map((service) => service.close()));
     if (aside) await rm(aside, { recursive: true, force: true });
@@ -433,13 +505,30 @@ class BatchCache {
     return path.join(this.dir, `${key}.bin`);
   }
 
+  /** Marks the batch under `key` as used by this build (kept by keepOnly), without reading it. */
+  use(key: string): void {
+    this.used.add(key);
+  }
+
+  /** The batch keys the last build's batches point to (`last-N.json`), in batch order. */
+  async lastKeys(): Promise<string[]> {
+    const names = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => /^last-\d+\.json$/.test(n));
+    names.sort((a, b) => Number(a.slice(5, -5)) - Number(b.slice(5, -5)));
+    const keys: string[] = [];
+    for (const name of names) {
+      const saved = await readFile(path.join(this.dir, name), "utf8").then((text) => JSON.parse(text) as { prefix?: string; key?: string }, () => undefined);
+      if (saved?.prefix === this.prefix && saved.key) keys.push(saved.key);
+    }
+    return keys;
+  }
+
   async read(key: string): Promise<PagefindFile[] | undefined> {
     this.used.add(key);
     return this.load(key);
   }
 
   /** The files cached under `key`, without keeping them past this build. */
-  private async load(key: string): Promise<PagefindFile[] | undefined> {
+  async load(key: string): Promise<PagefindFile[] | undefined> {
     const data = await readFile(this.file(key)).catch(() => undefined);
     if (!data || data.length < 4) return undefined;
     try {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSearchIndex, minifiedPagefindScript, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import { buildSearchIndex, minifiedPagefindScript, SearchBatchPreload, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
 import type { PagefindFile } from "../../src/publish/pagefind-merge.ts";
 import { PAGE_SHARDS, SearchRecordStore } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
@@ -104,6 +104,33 @@ describe("the search index in cached batches", () => {
     assert.notDeepEqual(warm.files, cold.files);
     // Batches no build uses any more leave the cache.
     assert.equal((await readdir(cache)).filter((f) => f.endsWith(".bin") && !f.startsWith("static") && !f.startsWith("minified")).length, warm.result.batches);
+  });
+
+  it("batches read ahead while the ingest runs are taken only where their pages are unchanged, and give the index a run without them gives", async () => {
+    const cache = path.join(work, "cache-preload");
+    const cold = await run("preload-0", (i) => page(i), cache);
+    // Nothing changed: every batch from the ones read ahead.
+    const all = SearchBatchPreload.start(cache);
+    assert.equal(await all.size(), cold.result.batches);
+    const again = await run("preload-1", (i) => page(i), cache, { preload: all });
+    assert.equal(again.result.batchesPreloaded, cold.result.batches);
+    assert.deepEqual(again.files, cold.files);
+    // Read ahead, then two pages change (in two batches): those batches are indexed anew.
+    const preload = SearchBatchPreload.start(cache);
+    assert.equal(await preload.size(), cold.result.batches);
+    const edited = (i: number) => page(i, i === 5 || i === 42 ? " and a new lighthouse" : "");
+    const warm = await run("preload-2", edited, cache, { preload });
+    assert.equal(warm.result.batchesCached, warm.result.batches - 2);
+    assert.equal(warm.result.batchesPreloaded, warm.result.batchesCached);
+    assert.equal(await preload.size(), 2, "the two changed batches' old indexes are left");
+    const fresh = await run("preload-fresh", edited, undefined);
+    assert.deepEqual(warm.files, fresh.files, "the same index, byte for byte");
+    // A batch is handed out once; a limit on what is read ahead reads less, and the index is the same.
+    const limited = SearchBatchPreload.start(cache, 1);
+    assert.equal(await limited.size(), 0);
+    const without = await run("preload-3", edited, cache, { preload: limited });
+    assert.equal(without.result.batchesPreloaded, 0);
+    assert.deepEqual(without.files, fresh.files);
   });
 
   it("a batch updated with its changed pages alone is the batch Pagefind reads whole: pages edited, deleted, added, with a field the others lack", async () => {
