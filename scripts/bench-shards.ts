@@ -92,7 +92,7 @@ async function availableMiB(): Promise<number> {
 }
 
 /**
- * Runs `node --import tsx scripts/build.ts ...args`, sampling its process tree's memory. Each job's
+ * Runs `node scripts/launch.mjs scripts/build.ts ...args` (what `npm run build` runs), sampling its process tree's memory. Each job's
  * output folder is removed before it starts: a job that replaces a folder left by an
  * earlier run deletes the old one inside its timed run (a 100,000-article merge took
  * 116.8 s instead of 42.0 to 59.9 s that way).
@@ -102,7 +102,7 @@ async function runJob(job: string, args: string[], shards?: number): Promise<Job
   const load0 = os.loadavg()[0];
   log(`${job}: starting (load ${load0.toFixed(2)}, ${available} MiB available)`);
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", ...args], {
+  const child = spawn(process.execPath, ["scripts/launch.mjs", "scripts/build.ts", ...args], {
     cwd: root,
     env: { ...process.env, CI: "1", ARCHIVE_NOW: NOW },
     stdio: ["ignore", "pipe", "pipe"],

@@ -123,7 +123,7 @@ async function runChild(command: string, args: string[], cwd = root): Promise<Ch
 }
 
 async function runOurBuild(articlesDir: string, contentDir: string, outputDir: string, cacheDir: string): Promise<BuildRun> {
-  const run = await runChild(process.execPath, ["--import", "tsx", "scripts/build.ts", "--articles", articlesDir, "--output", outputDir, "--content", contentDir, "--cache-dir", cacheDir]);
+  const run = await runChild(process.execPath, ["scripts/launch.mjs", "scripts/build.ts", "--articles", articlesDir, "--output", outputDir, "--content", contentDir, "--cache-dir", cacheDir]);
   const summary = parseBuildSummary(run.output);
   if (run.exitCode !== 0 || !summary) {
     // The error lines and the stack below the first one: enough to find the failing file or step.
@@ -255,7 +255,7 @@ async function benchSize(sources: string[], n: number, workRoot: string): Promis
 
   if (n <= CHECK_MAX_ARTICLES) {
     log(`${n} articles: npm run check`);
-    result.check = await runChild(process.execPath, ["--import", "tsx", "scripts/check.ts", "--articles", articlesDir]);
+    result.check = await runChild(process.execPath, ["scripts/launch.mjs", "scripts/check.ts", "--articles", articlesDir]);
   }
   if (!values.keep) await rm(sizeDir, { recursive: true, force: true });
   return result;
@@ -382,7 +382,7 @@ const lines: string[] = [
   "",
   markdownTable(headers, results.flatMap(resultRows), numeric),
   "",
-  "- ingest / render / search index / build total: the build's own summary (render includes comparing page fingerprints); wall: the whole `node --import tsx scripts/build.ts` process (what `npm run build` runs), start-up included.",
+  "- ingest / render / search index / build total: the build's own summary (render includes comparing page fingerprints); wall: the whole `node scripts/launch.mjs scripts/build.ts` process (what `npm run build` runs), start-up included.",
   "- Baseline: the same generated Markdown with only `title` and `date` kept in its front matter, through `eleventy --quiet` with a one-line Nunjucks layout (render column), then `pagefind --site` (search index column), in the same run; its wall is the sum of both processes.",
   "- Pagefind CLI over our site: `pagefind --site` over our cold build's output, the pages our search index step indexes from its records.",
   "- npm start: the dev server on the warm build's folders and cache; the time from appending a sentence to an article to the reload event a browser gets.",

@@ -13,7 +13,7 @@ export interface SaveToReload {
 
 /**
  * npm start's save → reload, as a reader editing an article sees it: starts the dev
- * server (node --import tsx scripts/start.ts, what npm start runs) on the given folders, listens to its live-reload events
+ * server (node scripts/launch.mjs scripts/start.ts, what npm start runs) on the given folders, listens to its live-reload events
  * like a browser, then `saves` times appends a sentence to `file` and times the moment
  * from the write to the first "reload" event (the saved article's page, when the server
  * previews it). Each save waits for the last one's rebuild and search index to end. The
@@ -33,7 +33,7 @@ export async function measureSaveToReload(options: {
   const timeoutMs = options.timeoutMs ?? 600_000;
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/start.ts", "--articles", options.articlesDir, "--output", options.outputDir, "--content", options.contentDir, "--cache-dir", options.cacheDir, "--port", "0"],
+    ["scripts/launch.mjs", "scripts/start.ts", "--articles", options.articlesDir, "--output", options.outputDir, "--content", options.contentDir, "--cache-dir", options.cacheDir, "--port", "0"],
     { cwd: options.root, env: options.env, stdio: ["ignore", "pipe", "pipe"] },
   );
   const sampler = sampleTreeRss(child.pid!);

@@ -24,7 +24,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * the worker runs with tsx as before: `bundledScript` returns undefined.
  */
 
-/** Bump when the way bundles are made changes in a way the manifest would not notice. */
+/**
+ * Bump when the way bundles are made changes in a way the manifest would not notice.
+ * scripts/launch.mjs (the npm scripts' launcher, plain JavaScript) reads the same manifests.
+ */
 const BUNDLE_FORMAT = 1;
 
 const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -161,7 +164,8 @@ interface MadeBundle {
  * below is needed, so the bundle is made by a short Node program of its own (about a fifth
  * of a second, only when a source file changed), which prints it.
  *
- * Its plugin gives each bundled module its own `import.meta.url` (its source file's URL):
+ * Its plugin gives each bundled module its own `import.meta.url` (its source file's URL,
+ * and `import.meta.filename` and `dirname` its path and folder):
  * a path made from it (`new URL("./related-worker.ts", import.meta.url)`, the code root)
  * means what it meant unbundled. Only the project's own TypeScript passes through it;
  * packages stay outside the bundle.
@@ -171,20 +175,22 @@ function makeBundle(entryPath: string, outfile: string): MadeBundle {
   const program = `
     import { readFileSync } from "node:fs";
     import { pathToFileURL } from "node:url";
+    import path from "node:path";
     const esbuild = await import(${JSON.stringify(esbuildUrl)});
     const ownImportMetaUrl = {
       name: "own-import-meta-url",
       setup(build) {
         build.onLoad({ filter: /\\.[cm]?ts$/ }, (args) => {
-          const url = JSON.stringify(pathToFileURL(args.path).href);
-          return { contents: readFileSync(args.path, "utf8").replace(/\\bimport\\.meta\\.url\\b/g, url), loader: "ts" };
+          const own = { url: pathToFileURL(args.path).href, filename: args.path, dirname: path.dirname(args.path) };
+          const contents = readFileSync(args.path, "utf8").replace(/\\bimport\\.meta\\.(url|filename|dirname)\\b/g, (_, key) => JSON.stringify(own[key]));
+          return { contents, loader: "ts" };
         });
       },
     };
     const result = await esbuild.build({
       entryPoints: [${JSON.stringify(entryPath)}],
       bundle: true, platform: "node", format: "esm", target: "node20", packages: "external",
-      write: false, metafile: true, sourcemap: "external", logLevel: "silent",
+      write: false, metafile: true, sourcemap: "linked", logLevel: "silent",
       outfile: ${JSON.stringify(outfile)},
       plugins: [ownImportMetaUrl],
     });

@@ -23,6 +23,7 @@ async function project(): Promise<{ dir: string; entry: URL; bundles: string; cl
     path.join(dir, "src", "lib", "where.ts"),
     `import words from "../../data/words.json" with { type: "json" };
 export const here: string = import.meta.url;
+export const folder: string = import.meta.dirname;
 export const sibling: string = new URL("./sibling.ts", import.meta.url).href;
 export function greeting(name: string): string { return \`hello \${name}\`; }
 export const list: string[] = words.words;
@@ -31,9 +32,9 @@ export const list: string[] = words.words;
   await writeFile(path.join(dir, "src", "later.ts"), `export const later: number = 41 + 1;\n`);
   await writeFile(
     path.join(dir, "src", "entry.ts"),
-    `import { greeting, here, list, sibling } from "./lib/where.ts";
+    `import { folder, greeting, here, list, sibling } from "./lib/where.ts";
 const { later } = await import("./later.ts");
-const out: Record<string, unknown> = { entry: import.meta.url, here, sibling, greeting: greeting("reader"), list, later };
+const out: Record<string, unknown> = { entry: import.meta.url, file: import.meta.filename, here, folder, sibling, greeting: greeting("reader"), list, later };
 console.log(JSON.stringify(out));
 `,
   );
@@ -46,7 +47,7 @@ function run(bundle: string): Record<string, unknown> {
   return JSON.parse(execFileSync(process.execPath, [bundle], { encoding: "utf8" })) as Record<string, unknown>;
 }
 
-test("a bundled worker runs with plain Node and means what its sources mean: each module's own import.meta.url, its data files, its later imports", async () => {
+test("a bundled worker runs with plain Node and means what its sources mean: each module's own import.meta.url, filename and dirname, its data files, its later imports", async () => {
   const p = await project();
   try {
     const failures: unknown[] = [];
@@ -55,7 +56,9 @@ test("a bundled worker runs with plain Node and means what its sources mean: eac
     assert.ok(bundle && bundle.startsWith(p.bundles) && bundle.endsWith(".mjs"), String(bundle));
     assert.deepEqual(run(bundle), {
       entry: p.entry.href,
+      file: path.join(p.dir, "src", "entry.ts"),
       here: pathToFileURL(path.join(p.dir, "src", "lib", "where.ts")).href,
+      folder: path.join(p.dir, "src", "lib"),
       sibling: pathToFileURL(path.join(p.dir, "src", "lib", "sibling.ts")).href,
       greeting: "hello reader",
       list: ["oil", "grain"],
