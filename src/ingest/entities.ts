@@ -784,6 +784,14 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return addMention(state, { name, kind: "place", surface: joinTokens(tokens), evidence: known ? "known" : "head-word" });
   }
   if (endsWithOrgHead(core) || startsWithOrgLead(core)) {
+    // "Paul Smith of Acme Securities said", "Ann Lee for Zorvan Relief Fund": a person, then
+    // what they are of or for (below, for runs without a head word); the head word is the
+    // firm's, not theirs. Each side is read on its own, the verb of saying the person's cue.
+    const of = core.findIndex((t, i) => i > 1 && !t.cap && (t.lower === "of" || t.lower === "for"));
+    if (of > 0 && startsLikeName(core[0]) && looksLikePersonName(core.slice(0, of))) {
+      classifyRun(core.slice(0, of), ctx, state);
+      return classifyRun(core.slice(of + 1), { before: core[of] }, state);
+    }
     // "Speaking on BBC Radio", "Democrat on the Senate Intelligence Committee": words before "on" or "for" are no part of the
     // name unless one of them is an organization's head word ("Council on Foreign Relations", "Center for ..."; every lead word is one).
     const on = core.findIndex((t) => !t.cap && (t.lower === "on" || t.lower === "for"));

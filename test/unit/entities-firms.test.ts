@@ -148,6 +148,36 @@ test("banks, brokers and agencies named like people are organizations ('Smith Ba
   assert.deepEqual(boston.people, []);
 });
 
+test("a person named with the firm they are of is the person and the firm ('Paul Quill of Zorvan Securities said')", () => {
+  // Reuters' analysts are named so ("John Ing of Maison Placements Canada Inc"): the firm's head
+  // word made the whole run one organization, and the analyst was lost.
+  for (const [text, person, org] of [
+    ["Prices will rise, said Paul Quill of Zorvan Securities.", "Paul Quill", "Zorvan Securities"],
+    ["The shares are cheap, analyst Mary Zorvan of Quill Holdings Inc said on Monday.", "Mary Zorvan", "Quill Holdings Inc"],
+    ["Paul Quill of the Zorvan Group said talks would resume.", "Paul Quill", "Zorvan Group"],
+    ["Ann Lee for the Zorvan Relief Fund said aid was on its way.", "Ann Lee", "Zorvan Relief Fund"],
+  ]) {
+    const found = names(text);
+    assert.deepEqual(found.people, [person], text);
+    assert.deepEqual(found.organizations, [org], text);
+  }
+  // A name that starts with a head or lead word, not a given name, is still one organization.
+  organizationsNotPeople([
+    ["The Bank of Zorvan said rates would stay.", "Bank of Zorvan"],
+    ["The Royal Bank of Zorvan Group said profits rose.", "Royal Bank of Zorvan Group"],
+    ["The University of Quill Press said it would publish the book.", "University of Quill Press"],
+  ]);
+});
+
+test("miners, consultancies and laboratories named like people are firms ('Zorvan Resources said')", () => {
+  // Each took a person page in a Reuters build ("Cornucopia Resources", "Computer Associates", "Hollywood Laboratories").
+  organizationsNotPeople([
+    ["Zorvan Resources said it found gold at the mine.", "Zorvan Resources"],
+    ["Quill Associates said it would bid for the company.", "Quill Associates"],
+    ["Zorvan Laboratories said its sales rose.", "Zorvan Laboratories"],
+  ]);
+});
+
 test("Aston Villa is a football club, not a person called Aston", () => {
   const found = names("Aston Villa said the striker would stay until the summer.");
   assert.deepEqual(found.organizations, ["Aston Villa"]);
