@@ -3,40 +3,20 @@
 // plain Node (src/util/bundle.ts), made again whenever a source file changed: with tsx's
 // loader, a warm build of 10,000 articles spent about 0.7 s more before its first step.
 // The bundle is made, or the script run with tsx where none can be made, by
-// src/util/bundle.ts itself; this file only finds a current one without loading tsx.
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+// src/util/bundle.ts itself; this file only finds a current one without loading tsx
+// (src/util/current-bundle.mjs, plain JavaScript, which bundle.ts uses too).
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { currentBundle } from "../src/util/current-bundle.mjs";
 
 const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sha1 = (bytes) => createHash("sha1").update(bytes).digest("hex");
-
-/**
- * The bundle src/util/bundle.ts keeps for `entry`, if every file it was made from is
- * unchanged (the same folder, manifest name and format as `bundledScript`; a test checks
- * that a bundle made there is found here).
- */
-export function currentBundle(entryPath) {
-  if (process.env.NEWS_ARCHIVE_NO_BUNDLES) return undefined;
-  const dir = path.join(codeRoot, "node_modules", ".cache", "news-archive-workers");
-  const name = `${path.basename(entryPath).replace(/\.[cm]?ts$/, "")}-${sha1(entryPath).slice(0, 12)}`;
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8"));
-    if (manifest.format !== 1 || !Array.isArray(manifest.inputs)) return undefined;
-    statSync(path.join(dir, manifest.output));
-    return manifest.inputs.every(([file, hash]) => sha1(readFileSync(file)) === hash) ? path.join(dir, manifest.output) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Runs `script` with `args` as its command line: from its current bundle, else one made now, else with tsx. */
 async function launch(script, args) {
   const entry = path.resolve(script);
   // The script sees the command line it would see run directly.
   process.argv = [process.argv[0], entry, ...args];
-  let bundle = currentBundle(entry);
+  let bundle = process.env.NEWS_ARCHIVE_NO_BUNDLES ? undefined : currentBundle(entry);
   if (!bundle) {
     // tsx, to load the bundler (and to run the script itself if no bundle can be made).
     // What `node --import tsx` loads: TypeScript's hooks for import and require.
@@ -48,11 +28,9 @@ async function launch(script, args) {
   await import(pathToFileURL(bundle ?? entry).href);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const [script, ...args] = process.argv.slice(2);
-  if (!script) {
-    console.error("Usage: node scripts/launch.mjs SCRIPT.ts [arguments]");
-    process.exit(2);
-  }
-  await launch(script, args);
+const [script, ...args] = process.argv.slice(2);
+if (!script) {
+  console.error("Usage: node scripts/launch.mjs SCRIPT.ts [arguments]");
+  process.exit(2);
 }
+await launch(script, args);

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { BUNDLE_FORMAT, bundleName, currentBundle, defaultBundleDir, sha1 } from "./current-bundle.mjs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -24,19 +24,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * the worker runs with tsx as before: `bundledScript` returns undefined.
  */
 
-/**
- * Bump when the way bundles are made changes in a way the manifest would not notice.
- * scripts/launch.mjs (the npm scripts' launcher, plain JavaScript) reads the same manifests.
- */
-const BUNDLE_FORMAT = 1;
-
 const codeRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Where bundles are kept: with the installed packages, whose versions they were made against. */
-export function defaultBundleDir(): string {
-  return path.join(codeRoot, "node_modules", ".cache", "news-archive-workers");
-}
+export { defaultBundleDir };
 
+/** What a bundle's manifest holds (read by src/util/current-bundle.mjs). */
 interface Manifest {
   format: number;
   esbuild: string;
@@ -45,29 +37,6 @@ interface Manifest {
   inputs: [string, string][];
   /** The bundle's file name, in the bundle folder. */
   output: string;
-}
-
-function sha1(bytes: Buffer | string): string {
-  return createHash("sha1").update(bytes).digest("hex");
-}
-
-function readManifest(file: string): Manifest | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
-    return manifest.format === BUNDLE_FORMAT && Array.isArray(manifest.inputs) && typeof manifest.output === "string" ? manifest : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether every input of `manifest` still has the bytes it was bundled from, and its bundle is there. */
-function isCurrent(manifest: Manifest, dir: string): boolean {
-  try {
-    statSync(path.join(dir, manifest.output));
-    return manifest.inputs.every(([file, hash]) => sha1(readFileSync(file)) === hash);
-  } catch {
-    return false;
-  }
 }
 
 /** Writes `text` to `file` through a temporary file, so no reader sees half of it. */
@@ -93,12 +62,10 @@ export function bundledScript(entry: URL, options: BundleOptions = {}): string |
   if (process.env.NEWS_ARCHIVE_NO_BUNDLES || !/\.[cm]?ts$/.test(entry.pathname)) return undefined;
   const dir = options.dir ?? defaultBundleDir();
   const entryPath = fileURLToPath(entry);
-  // One manifest per entry file (the same name in two checkouts sharing node_modules stays apart).
-  const name = `${path.basename(entryPath).replace(/\.[cm]?ts$/, "")}-${sha1(entryPath).slice(0, 12)}`;
+  const known = currentBundle(entryPath, dir);
+  if (known) return known;
+  const name = bundleName(entryPath);
   const manifestFile = path.join(dir, `${name}.json`);
-  const known = readManifest(manifestFile);
-  // Its inputs include esbuild's package.json and the lockfile: new packages make a new bundle.
-  if (known && isCurrent(known, dir)) return path.join(dir, known.output);
   try {
     const made = makeBundle(entryPath, path.join(dir, `${name}.mjs`));
     const inputs = made.inputs.map((input) => path.resolve(input));

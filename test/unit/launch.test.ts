@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { bundledScript, defaultBundleDir } from "../../src/util/bundle.ts";
+import { currentBundle } from "../../src/util/current-bundle.mjs";
 
 /**
  * `npm run build` (and ingest, check, start, serve) runs its script through
@@ -38,13 +39,12 @@ function launch(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 test("the launcher runs a script from its bundle with the command line it was given, and again after an edit, never stale", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "launch-"));
   const script = path.join(dir, "report.ts");
-  const { currentBundle } = (await import(pathToFileURL(launcher).href)) as { currentBundle: (entry: string) => string | undefined };
   try {
     await writeFile(script, SCRIPT);
     const first = launch(script, ["--articles", "some dir"]);
     assert.equal(first.status, 0, first.stderr);
     assert.deepEqual(first.out, { argv: [script, "--articles", "some dir"], url: pathToFileURL(script).href, bundled: true, word: "first" });
-    // The launcher finds the bundle src/util/bundle.ts keeps (without loading tsx to ask).
+    // The launcher's check (without tsx) finds the bundle src/util/bundle.ts keeps.
     const made = bundledScript(pathToFileURL(script));
     assert.ok(made);
     assert.equal(currentBundle(script), made);
