@@ -784,14 +784,8 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return addMention(state, { name, kind: "place", surface: joinTokens(tokens), evidence: known ? "known" : "head-word" });
   }
   if (endsWithOrgHead(core) || startsWithOrgLead(core)) {
-    // "Paul Smith of Acme Securities said", "Ann Lee for Zorvan Relief Fund": a person, then
-    // what they are of or for (below, for runs without a head word); the head word is the
-    // firm's, not theirs. Each side is read on its own, the verb of saying the person's cue.
-    const of = core.findIndex((t, i) => i > 1 && !t.cap && (t.lower === "of" || t.lower === "for"));
-    if (of > 0 && startsLikeName(core[0]) && looksLikePersonName(core.slice(0, of))) {
-      classifyRun(core.slice(0, of), ctx, state);
-      return classifyRun(core.slice(of + 1), { before: core[of] }, state);
-    }
+    // "Paul Smith of Acme Securities said": the head word is the firm's, not the person's.
+    if (splitPersonOf(core, ctx, state)) return;
     // "Speaking on BBC Radio", "Democrat on the Senate Intelligence Committee": words before "on" or "for" are no part of the
     // name unless one of them is an organization's head word ("Council on Foreign Relations", "Center for ..."; every lead word is one).
     const on = core.findIndex((t) => !t.cap && (t.lower === "on" || t.lower === "for"));
@@ -830,14 +824,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return;
   }
 
-  // "Dana Whitfield of Paris", "Ann Lee for Zorvan Relief": a person starting with a given name,
-  // then "of" or "for" and what they are of; each side is read on its own. A verb of saying
-  // after the run is the person's cue, not the place's or the company's.
-  const of = core.findIndex((t, i) => i > 1 && !t.cap && (t.lower === "of" || t.lower === "for"));
-  if (of > 0 && startsLikeName(core[0]) && looksLikePersonName(core.slice(0, of))) {
-    classifyRun(core.slice(0, of), ctx, state);
-    return classifyRun(core.slice(of + 1), { before: core[of] }, state);
-  }
+  if (splitPersonOf(core, ctx, state)) return;
 
   // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
   if (looksLikePersonName(core)) {
@@ -855,6 +842,20 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
       return addPerson(state, name, cued ? "speech" : startsLikeName(name[0]) ? "name-shape" : "unsure");
     }
   }
+}
+
+/**
+ * "Dana Whitfield of Paris", "Paul Smith of Acme Securities", "Ann Lee for Zorvan Relief": a
+ * person starting with a given name, then "of" or "for" and what they are of; each side is
+ * read on its own (true when so). A verb of saying after the run is the person's cue, not
+ * the place's or the company's.
+ */
+function splitPersonOf(core: Token[], ctx: RunContext, state: ArticleState): boolean {
+  const of = core.findIndex((t, i) => i > 1 && !t.cap && (t.lower === "of" || t.lower === "for"));
+  if (!(of > 0 && startsLikeName(core[0]) && looksLikePersonName(core.slice(0, of)))) return false;
+  classifyRun(core.slice(0, of), ctx, state);
+  classifyRun(core.slice(of + 1), { before: core[of] }, state);
+  return true;
 }
 
 /** A given name or an initial: how a person's name starts. */

@@ -77,8 +77,7 @@ export function bundledScript(entry: URL, options: BundleOptions = {}): string |
         return false;
       }
     });
-    const code = made.code;
-    const map = made.map;
+    const { code, map } = made;
     const manifest: Manifest = {
       format: BUNDLE_FORMAT,
       esbuild: made.version,
@@ -128,8 +127,8 @@ interface MadeBundle {
 
 /**
  * Bundles `entryPath` with esbuild. esbuild's synchronous API takes no plugins, and the one
- * below is needed, so the bundle is made by a short Node program of its own (about a fifth
- * of a second, only when a source file changed), which prints it.
+ * below is needed, so the bundle is made by a short Node program of its own (about half a
+ * second, only when a source file changed), which prints it.
  *
  * Its plugin gives each bundled module its own `import.meta.url` (its source file's URL,
  * and `import.meta.filename` and `dirname` its path and folder):
