@@ -53,6 +53,11 @@ export interface FurnitureEvidence {
   /** Normalized recurring lines (see normalizeFurnitureLine), sorted. */
   recurring: string[];
   /**
+   * Normalized lines in RECURRING_MIN_ARTICLES articles or more but fewer than
+   * `minArticles`, sorted: they count only in a block of such lines (markRecurringRun).
+   */
+  blockLines?: string[];
+  /**
    * Normalized short lines that open (are among the first lines of) at least
    * MIN_OPENER_ARTICLES articles: a site's banner or name, or a wire's standing headline.
    */
@@ -206,11 +211,16 @@ export function collectFurnitureEvidence(
     tops.push(facts.top);
   });
   const recurring: string[] = [];
-  for (const [line, count] of counts) if (count >= minArticles) recurring.push(line);
+  const blockLines: string[] = [];
+  for (const [line, count] of counts) {
+    if (count >= minArticles) recurring.push(line);
+    else if (count >= RECURRING_MIN_ARTICLES) blockLines.push(line);
+  }
   return {
     articleCount,
     minArticles,
     recurring: sorted(recurring),
+    blockLines: sorted(blockLines),
     ...collectTopEvidence(sources, tops, remember, options.observer),
     commonStems: commonStems(stemCounts, articleCount),
   };
@@ -590,6 +600,7 @@ export const NO_FURNITURE_EVIDENCE: FurnitureEvidence = {
   articleCount: 0,
   minArticles: 0,
   recurring: [],
+  blockLines: [],
   openers: [],
   pairOpeners: [],
   bannerOpeners: [],
@@ -616,6 +627,8 @@ const MIN_LINK_WORDS = 3;
 const MAX_LINKS = 8;
 /** A paragraph this long means the story has started: teasers come after it. */
 const STORY_PARAGRAPH = 100;
+/** How many recurring lines in a row under a headline make a site's block (markRecurringRun). */
+const MIN_RECURRING_RUN = 6;
 /** How many body paragraphs the banner test compares a top line with, and how many words they need. */
 const BODY_SAMPLE = 6;
 const MIN_BODY_STEMS = 12;
@@ -747,6 +760,46 @@ function markLinkList(paras: Paragraph[], marks: (RemovedKind | undefined)[]): v
   }
 }
 
+/**
+ * A site's block printed above every story: MIN_RECURRING_RUN lines or more in a row under
+ * the headline, each of them in three articles or more (however big the archive: one
+ * site's block need not recur in 25 articles, as a line alone must), before the story
+ * starts. One recurring sentence stays (two stories can share it), but a page of them in the same order
+ * above several stories is the site's own: Politico Europe's "latest news" river (a time,
+ * "BY Chris Spillane" and a teaser, 49 times) opened ten BuzzFeed-Webis articles, and its
+ * first byline was read as each article's author. The headline must not recur, and the
+ * story must follow: copies of one text are left whole.
+ */
+function markRecurringRun(paras: Paragraph[], marks: (RemovedKind | undefined)[], sets: EvidenceSets): void {
+  const recurs = (i: number) => {
+    if (paras[i].text.length > MAX_RECURRING_LENGTH) return false;
+    const key = normalizeFurnitureLine(paras[i].text);
+    return sets.recurring.has(key) || sets.blockLines.has(key);
+  };
+  // Lines with digits recur by their shape alone (a wire table's "Shr 42 cts vs 76 cts", a
+  // time stamp): they may sit in the block but do not make one.
+  const counts = (i: number) => recurs(i) && !/\d/.test(paras[i].text);
+  // The run starts under the headline (the first line the other rules left), or under a line
+  // above it they removed. A block stands under different headlines: a headline that recurs
+  // too is a copy of one story.
+  let start = marks.findIndex((m) => !m) + 1;
+  if (start <= 0 || recurs(start - 1)) return;
+  while (start < paras.length && marks[start] && !recurs(start)) start++;
+  // A line too long to be counted as recurring (a long teaser) belongs to the block when the
+  // two lines after it recur again; not a line another rule took (the story's photo caption,
+  // above its byline, whose name may be one of the block's authors).
+  const bridges = (i: number) => !marks[i] && paras[i].text.length > MAX_RECURRING_LENGTH && i + 2 < paras.length && recurs(i + 1) && recurs(i + 2);
+  let end = start;
+  while (end < paras.length && (recurs(end) || bridges(end))) end++;
+  // It ends with a line that makes it (the story's own time stamp may recur by its shape).
+  while (end > start && !counts(end - 1)) end--;
+  let made = 0;
+  for (let i = start; i < end; i++) if (counts(i)) made++;
+  if (made < MIN_RECURRING_RUN) return;
+  if (!paras.slice(end).some((p, k) => !marks[end + k] && p.text.length >= STORY_PARAGRAPH && !recurs(end + k))) return;
+  for (let i = start; i < end; i++) marks[i] ??= "recurring";
+}
+
 /** "Read more: …" lines below the start of the story. */
 function markTeaserLines(paras: Paragraph[], marks: (RemovedKind | undefined)[]): void {
   let storyStarted = false;
@@ -839,6 +892,7 @@ export function removeFurniture(
   markConsentButtons(paras, marks);
   markLinkList(paras, marks);
   markTeaserLines(paras, marks);
+  markRecurringRun(paras, marks, sets);
 
   // Sign-offs and bios only count at the end of the story, below any other furniture.
   for (let i = paras.length - 1; i > 0; i--) {
@@ -873,6 +927,7 @@ export function removeFurniture(
 interface EvidenceSets {
   commonStems: Set<string>;
   recurring: Set<string>;
+  blockLines: Set<string>;
   openers: Set<string>;
   pairOpeners: Set<string>;
   bannerOpeners: Set<string>;
@@ -890,6 +945,7 @@ function setsOf(evidence: FurnitureEvidence): EvidenceSets {
     sets = {
       commonStems: new Set(evidence.commonStems),
       recurring: new Set(evidence.recurring),
+      blockLines: new Set(evidence.blockLines),
       openers: new Set(evidence.openers),
       pairOpeners: new Set(evidence.pairOpeners),
       bannerOpeners: new Set(evidence.bannerOpeners),
