@@ -192,3 +192,21 @@ export function extractCredits(body: readonly Paragraph[], removed: readonly Rem
 export function contributorsOf(credits: Pick<Credits, "lines">): string[] {
   return [...new Set(credits.lines.flatMap((l) => l.names))];
 }
+
+/**
+ * The author an end-of-article bio names, for an article without a byline: "Hadas Gold is
+ * a reporter at Politico." A bio names its writer by first and last name (two or three
+ * words, each capitalized); "Mr Forsyth is a wonderful writer" or "The US is a major
+ * contributor" are not bios of the article's author.
+ */
+const BIO_AUTHOR = new RegExp(
+  `^(?!(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|The|A|An|This|That|Our|His|Her|Their)\\b)` +
+    `(\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)?(?: (?:\\p{Lu}\\.|\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)?)){1,2}) is an? (?:[\\p{L}-]+ ){0,3}(?:writer|reporter|journalist|editor|correspondent|columnist|blogger)\\b`,
+  "u",
+);
+
+export function authorOfBio(removed: readonly RemovedItem[]): string[] {
+  const bios = removed.filter((item) => item.kind === "author-bio").map((item) => BIO_AUTHOR.exec(item.text)?.[1]);
+  // One bio, one author: several people's bios under a story (a panel, contributors) say nothing of who wrote it.
+  return bios.length === 1 && bios[0] ? [bios[0]] : [];
+}

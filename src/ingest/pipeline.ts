@@ -11,7 +11,7 @@ import { detectSource } from "./source.ts";
 import { createHash } from "node:crypto";
 import { extractPublicationDate, type DatePeriod, type DateResult } from "./dates.ts";
 import { applyFolderDefaults, DEFAULTS_FILE, type InheritedDefaults } from "./folder-defaults.ts";
-import { contributorsOf, extractCredits } from "./credits.ts";
+import { authorOfBio, contributorsOf, extractCredits } from "./credits.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags } from "./tags.ts";
@@ -236,7 +236,8 @@ export function readArticleFacts(decoded: DecodedArticle, evidence: FurnitureEvi
     tickers: readable.tickers,
     dek: o.dek ?? structure.dek,
     dateline: o.dateline ?? structure.dateline ?? credits.lead?.place,
-    authors: o.authors ?? structure.authors,
+    // No byline: the bio at the end names the writer.
+    authors: o.authors ?? (structure.authors.length > 0 ? structure.authors : authorOfBio(allRemoved)),
     source: o.source ?? detectSource(structure, allRemoved, credits).source,
     contributors: o.contributors ?? contributorsOf(credits),
     credits: credits.lines.map((l) => l.text),

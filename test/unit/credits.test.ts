@@ -265,3 +265,26 @@ test("photo credits: 'Photo:', 'Photo credits:', and 'Featured image' with its f
   assert.deepEqual(readPhotoCredit("Photo credits: Jane Roe", 1)?.names, ["Jane Roe"]);
   assert.deepEqual(readPhotoCredit("eatured image via Jane Roe/Flickr", 1)?.names, ["Jane Roe"]);
 });
+
+describeBio();
+function describeBio() {
+  const story = [
+    "Debates Will Stream Online",
+    "Twitter and Bloomberg Media are teaming up to stream the upcoming presidential debates live, the companies said on Monday.",
+    "The stream will also include half-hour shows before and after each debate, with commentary from the network's political team.",
+  ];
+  test("an article without a byline takes its author from the bio under it", () => {
+    const a = ingestOne(...story, "Hadas Gold is a reporter at Politico.");
+    assert.deepEqual(a.record.authors, ["Hadas Gold"]);
+    assert.ok(!a.body.includes("Hadas Gold is a reporter at Politico."), "the bio is not part of the story");
+    assert.deepEqual(ingestOne(...story, "Michael Grunwald is a senior staff writer for Politico Magazine.").record.authors, ["Michael Grunwald"]);
+    assert.deepEqual(ingestOne(...story, "Lisa Rab is a journalist in Charlotte, N.C. Her work has appeared in Mother Jones.").record.authors, ["Lisa Rab"]);
+  });
+  test("a byline outranks the bio, and a bio that is not a named writer's gives no author", () => {
+    assert.deepEqual(ingestOne(story[0], "By Jane Roe", ...story.slice(1), "Hadas Gold is a reporter at Politico.").record.authors, ["Jane Roe"]);
+    assert.deepEqual(ingestOne(...story, "Mr Forsyth is a columnist for the Herald.").record.authors, []);
+    assert.deepEqual(ingestOne(...story, "Morgan is a freelance writer for a variety of publications.").record.authors, []);
+    // Two people's bios: a panel or a list of contributors, not the writer.
+    assert.deepEqual(ingestOne(...story, "Hadas Gold is a reporter at Politico.", "Josh Gerstein is a senior reporter for Politico.").record.authors, []);
+  });
+}
