@@ -34,7 +34,7 @@ interface Meta {
 }
 
 /** Lower case, no accents, letters and spaces only. */
-export function looseName(s: string): string {
+function looseName(s: string): string {
   return s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
