@@ -5,6 +5,7 @@ import stopwordsJson from "../../data/stopwords.json" with { type: "json" };
 import peopleJson from "../../data/people.json" with { type: "json" };
 import eventsJson from "../../data/events.json" with { type: "json" };
 import firstNamesJson from "../../data/first-names.json" with { type: "json" };
+import demonymsJson from "../../data/demonyms.json" with { type: "json" };
 
 /**
  * Entity extraction for one article: people, organizations and places with the evidence
@@ -80,6 +81,8 @@ for (const [name, aliases] of Object.entries(eventsJson.events as Record<string,
 
 /** Given names (data/first-names.json): a run of capitalized words starting with one is shaped like a person's name. */
 export const FIRST_NAMES = new Set<string>(firstNamesJson.names);
+/** "Italian", "Saudi", "Bavarian": a run starting with one is not a person's name (given names left out). */
+const DEMONYMS = new Set<string>(demonymsJson.words.filter((w) => !FIRST_NAMES.has(w)));
 /** Last words that make a name an event ("Australian Open", "Iraq War") or a work ("Patriot Act"). */
 export const EVENT_HEAD_WORDS = new Set<string>([...eventsJson.event_head_words, ...eventsJson.work_head_words]);
 export const EVENT_LEAD_WORDS = new Set<string>(eventsJson.event_lead_words);
@@ -437,6 +440,8 @@ interface ArticleState {
   lowerWords: ReadonlySet<string>;
   /** Capitalized single words no rule could place; resolved against the article's full names. */
   singles: Map<string, { surface: string; cue?: "title" | "speech" }>;
+  /** Last words of runs led by a nation's adjective ("American Brands"): alone, later, they name that again, not a person or a known name. */
+  notPeople: Set<string>;
 }
 
 function addMention(state: ArticleState, mention: Mention): void {
@@ -671,6 +676,9 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     if (acronym) state.acronyms.set(acronym, wholeKnown.canonical);
     return addKnownMention(state, wholeKnown, raw);
   }
+  // "shares of American Brands ... Brands said": the one word a nation's adjective stands
+  // before, ending a run, is a thing's name ("British Chancellor ... Nigel Lawson" is a person's).
+  if (raw.length >= 2 && DEMONYMS.has(raw[raw.length - 2].text)) state.notPeople.add(raw[raw.length - 1].text);
 
   // "the departments of Justice and Homeland Security"
   if (ctx.before?.lower === "of" && (ctx.beforeBefore?.lower === "departments" || ctx.beforeBefore?.lower === "ministries")) {
@@ -831,6 +839,12 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const cued = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
     // Words before a given name that are not one are not part of the name ("Libertarian Gary Johnson").
     let from = 0;
+    // "Italian Mario Draghi said": a nation's adjective is not part of a name; "Italian
+    // Treasury said", "Saudi Arabian", "Irish Lions" name no person at all, and what follows
+    // one is a person only by its own words ("Turkish Sugar Factories said" names no one).
+    while (from < core.length && DEMONYMS.has(core[from].text)) from++;
+    const afterDemonym = from > 0;
+    if (core.length - from < 2) return;
     while (!cued && from < core.length - 2 && !startsLikeName(core[from]) && startsLikeName(core[from + 1])) from++;
     // "Crooked Hillary", "Lyin Ted": a word and a given name is a nickname; the given name is read alone.
     if (core.length === 2 && !startsLikeName(core[0]) && FIRST_NAMES.has(core[1].text)) return classifyRun([core[1]], { before: core[0], after: ctx.after }, state);
@@ -839,7 +853,8 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     if (!ordinary || (cued && !name.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
       // Without a cue, only a name that starts like one ("Gary", "J.") is sure to be a person;
       // others ("Deutsche Boerse", "Finding Neverland") count only if another article gives a cue.
-      return addPerson(state, name, cued ? "speech" : startsLikeName(name[0]) ? "name-shape" : "unsure");
+      // The cue of "Turkish Sugar Factories said" is the phrase's, not evidence for what follows the adjective.
+      return addPerson(state, name, cued && !afterDemonym ? "speech" : startsLikeName(name[0]) ? "name-shape" : "unsure");
     }
   }
 }
@@ -1037,7 +1052,7 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames
 
 export function extractMentions(input: { title: string; paragraphs: string[] }): ArticleMentions {
   const body = tokenizeBody(input.paragraphs);
-  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: body.lowerWords, singles: new Map() };
+  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: body.lowerWords, singles: new Map(), notPeople: new Set() };
   const bodyTokens: Token[][] = [];
   const headlineTokens: Token[][] = [tokenize(input.title.slice(0, PARAGRAPH_LIMIT))];
   for (const tokens of body.paragraphs) {
@@ -1089,6 +1104,8 @@ function resolveSingles(state: ArticleState): void {
       continue;
     }
     if (full) continue; // several people share it: ambiguous
+    // "the Treasury" of an article about the Italian Treasury is not the known (US) one either.
+    if (state.notPeople.has(word)) continue;
     const acronymOf = state.acronyms.get(word);
     if (acronymOf) {
       addMention(state, { name: acronymOf, kind: "organization", surface: word, evidence: "acronym" });
@@ -1104,8 +1121,8 @@ function resolveSingles(state: ArticleState): void {
       continue;
     }
     const lower = word.toLowerCase();
-    // "Harris Upham and Co said", "the Exchange said", "S and P said": a head word or a letter alone names nobody.
-    const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower) || ORG_HEAD_WORDS.has(word) || PLACE_HEAD_WORDS.has(word) || word.length === 1;
+    // "Harris Upham and Co said", "the Exchange said", "S and P said", "an Iraqi said": a head word, a letter or a nation's adjective alone names nobody.
+    const ordinary = NOT_NAME_WORDS.has(lower) || COMMON_WORDS.has(lower) || MONTHS_AND_DAYS.has(lower) || ORG_HEAD_WORDS.has(word) || PLACE_HEAD_WORDS.has(word) || DEMONYMS.has(word) || word.length === 1;
     if (LOWERCASE_TITLES.has(lower) || LOWERCASE_TITLES.has(lower.replace(/s$/, ""))) continue;
     if ((single.cue === "title" && !ordinary) || (single.cue === "speech" && !ordinary && !state.lowerWords.has(lower))) {
       addMention(state, { name: word, kind: "person", surface: word, evidence: "speech" });
