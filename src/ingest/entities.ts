@@ -440,7 +440,7 @@ interface ArticleState {
   lowerWords: ReadonlySet<string>;
   /** Capitalized single words no rule could place; resolved against the article's full names. */
   singles: Map<string, { surface: string; cue?: "title" | "speech" }>;
-  /** Last words of runs led by a nation's adjective ("American Brands"): alone, later, they name that again, not a person or a known name. */
+  /** Words that stand for a thing named in full nearby ("American Brands", "Shell Canada"): alone they name it again, not a person or a known name. */
   notPeople: Set<string>;
 }
 
@@ -849,6 +849,13 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     // "Crooked Hillary", "Lyin Ted": a word and a given name is a nickname; the given name is read alone.
     if (core.length === 2 && !startsLikeName(core[0]) && FIRST_NAMES.has(core[1].text)) return classifyRun([core[1]], { before: core[0], after: ctx.after }, state);
     const name = core.slice(from);
+    // "Air Canada", "Atletico Madrid", "Lycos Europe": a run ending in a known place is a
+    // person's name only after a given name ("Michael Jordan", "George Washington").
+    // Its first word, alone later ("Shell said"), is that firm again, not a person.
+    if (!startsLikeName(name[0]) && KNOWN_NAMES.get(name[name.length - 1].text)?.kind === "place") {
+      state.notPeople.add(name[0].text);
+      return;
+    }
     const ordinary = name.some((t) => !NAME_SUFFIXES.has(t.text) && isOrdinaryWord(t, state)) || name.every((t) => state.lowerWords.has(t.lower));
     if (!ordinary || (cued && !name.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
       // Without a cue, only a name that starts like one ("Gary", "J.") is sure to be a person;

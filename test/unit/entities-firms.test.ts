@@ -204,3 +204,16 @@ test("words before 'on' or 'for' are no part of an organization's name unless on
   assert.deepEqual(orgs("The Council on Foreign Relations published the report."), ["Council on Foreign Relations"]);
   assert.deepEqual(orgs("The Institute for Quill Studies published the report."), ["Institute for Quill Studies"]);
 });
+
+describe("a run ending in a known place", () => {
+  test("is a firm's or a team's name, not a person's, unless a given name starts it", () => {
+    const people = (...paragraphs: string[]) => names(...paragraphs).people;
+    assert.deepEqual(people("Air Canada said it would cut fares."), []);
+    assert.deepEqual(people("Atletico Madrid said the coach would stay."), []);
+    assert.deepEqual(people("Michael Jordan said he would return."), ["Michael Jordan"]);
+  });
+
+  test("its first word alone later names the firm again, not a person", () => {
+    assert.deepEqual(names("Shell Canada raised prices on Monday.", "Shell said the move followed crude.").people, []);
+  });
+});
