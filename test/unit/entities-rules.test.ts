@@ -76,3 +76,14 @@ describe("lone words", () => {
     assert.deepEqual(mentions("“No,” said Paris (Texas) Mayor Ann Lee."), ["person:Ann Lee:title:Ann Lee", "place:Paris:known:Paris"]);
   });
 });
+
+describe("a title with 'of' in it (data/person-titles.json)", () => {
+  test("is not part of the name after it, nor its portfolio", () => {
+    // Was nothing: the run 'Chancellor of the Exchequer Nigel Lawson' fit no rule, and 'Lawson'
+    // alone was later given to the archive's only other Lawson.
+    assert.deepEqual(names("LONDON, March 20 - British Chancellor of the Exchequer Nigel Lawson pledged more tax cuts.").people, ["Nigel Lawson"]);
+    // Was 'Energy Subroto'.
+    assert.deepEqual(names("Indonesian Minister of Mines and Energy Subroto said prices would hold.").people, ["Subroto"]);
+    assert.deepEqual(names("Secretary of Commerce Malcolm Baldrige said the deficit would narrow.").people, ["Malcolm Baldrige"]);
+  });
+});
