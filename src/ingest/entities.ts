@@ -856,6 +856,14 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
       state.notPeople.add(name[0].text);
       return;
     }
+    // "Texas Air", "El Paso Electric", "Hong Kong Land": nor is a known place and an ordinary
+    // word ("Paris Zorvan", "Rio Ferdinand" are people); its last word alone is that firm again.
+    const placeWords = startsLikeName(name[0]) ? 0 : placeAtStart(name);
+    if (placeWords > 0 && name.slice(placeWords).some((t) => isOrdinaryWord(t, state) || state.lowerWords.has(t.lower) || ORG_HEAD_WORDS.has(t.text))) {
+      state.notPeople.add(name[name.length - 1].text);
+      return;
+    }
+
     const ordinary = name.some((t) => !NAME_SUFFIXES.has(t.text) && isOrdinaryWord(t, state)) || name.every((t) => state.lowerWords.has(t.lower));
     if (!ordinary || (cued && !name.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
       // Without a cue, only a name that starts like one ("Gary", "J.") is sure to be a person;
@@ -881,6 +889,12 @@ function splitPersonOf(core: Token[], ctx: RunContext, state: ArticleState): boo
 }
 
 /** A given name or an initial: how a person's name starts. */
+/** How many first words of `tokens` (not all of them) name a known place: 0 for none. */
+function placeAtStart(tokens: Token[]): number {
+  for (let end = tokens.length - 1; end >= 1; end--) if (KNOWN_NAMES.get(joinTokens(tokens.slice(0, end)))?.kind === "place") return end;
+  return 0;
+}
+
 function startsLikeName(t: Token): boolean {
   return FIRST_NAMES.has(t.text) || NAME_INITIAL.test(t.text);
 }

@@ -213,6 +213,15 @@ describe("a run ending in a known place", () => {
     assert.deepEqual(people("Michael Jordan said he would return."), ["Michael Jordan"]);
   });
 
+  test("nor does a known place and an ordinary word start one ('Ohio Power'), though a place may be a given name ('Rio Ferdinand')", () => {
+    const people = (...paragraphs: string[]) => names(...paragraphs).people;
+    assert.deepEqual(people("Kansas City Southern said it would sell the railroad."), []);
+    assert.deepEqual(people("Ohio Power said the plant would close, and power prices rose."), []);
+    assert.deepEqual(people("Rio Ferdinand said he was fit."), ["Rio Ferdinand"]);
+    // A given name that is also a place, with an ordinary word after it.
+    assert.deepEqual(people("Georgia Brown said the tour would go on, in brown shoes."), ["Georgia Brown"]);
+  });
+
   test("its first word alone later names the firm again, not a person", () => {
     assert.deepEqual(names("Shell Canada raised prices on Monday.", "Shell said the move followed crude.").people, []);
   });
