@@ -837,14 +837,14 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
   if (looksLikePersonName(core)) {
     const cued = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
-    // Words before a given name that are not one are not part of the name ("Libertarian Gary Johnson").
-    let from = 0;
     // "Italian Mario Draghi said": a nation's adjective is not part of a name; "Italian
     // Treasury said", "Saudi Arabian", "Irish Lions" name no person at all, and what follows
     // one is a person only by its own words ("Turkish Sugar Factories said" names no one).
+    let from = 0;
     while (from < core.length && DEMONYMS.has(core[from].text)) from++;
     const afterDemonym = from > 0;
     if (core.length - from < 2) return;
+    // Words before a given name that are not one are not part of the name ("Libertarian Gary Johnson").
     while (!cued && from < core.length - 2 && !startsLikeName(core[from]) && startsLikeName(core[from + 1])) from++;
     // "Crooked Hillary", "Lyin Ted": a word and a given name is a nickname; the given name is read alone.
     if (core.length === 2 && !startsLikeName(core[0]) && FIRST_NAMES.has(core[1].text)) return classifyRun([core[1]], { before: core[0], after: ctx.after }, state);
@@ -888,13 +888,13 @@ function splitPersonOf(core: Token[], ctx: RunContext, state: ArticleState): boo
   return true;
 }
 
-/** A given name or an initial: how a person's name starts. */
 /** How many first words of `tokens` (not all of them) name a known place: 0 for none. */
 function placeAtStart(tokens: Token[]): number {
   for (let end = tokens.length - 1; end >= 1; end--) if (KNOWN_NAMES.get(joinTokens(tokens.slice(0, end)))?.kind === "place") return end;
   return 0;
 }
 
+/** A given name or an initial: how a person's name starts. */
 function startsLikeName(t: Token): boolean {
   return FIRST_NAMES.has(t.text) || NAME_INITIAL.test(t.text);
 }
@@ -1125,7 +1125,7 @@ function resolveSingles(state: ArticleState): void {
       continue;
     }
     if (full) continue; // several people share it: ambiguous
-    // "the Treasury" of an article about the Italian Treasury is not the known (US) one either.
+    // "Shell said" after Shell Canada, "Brands said" after American Brands: that thing again, not a person (nor a known name).
     if (state.notPeople.has(word)) continue;
     const acronymOf = state.acronyms.get(word);
     if (acronymOf) {
