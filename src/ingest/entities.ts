@@ -667,6 +667,11 @@ function addPerson(state: ArticleState, tokens: Token[], evidence: Evidence): vo
 
 function addKnownMention(state: ArticleState, known: KnownName, tokens: Token[]): void {
   addMention(state, { name: known.canonical, kind: known.kind, surface: joinTokens(tokens), evidence: "known" });
+  // "Sears said" after Sears Roebuck, "Andersen" after Arthur Andersen: the known firm again, not a person.
+  if (known.kind === "organization" && tokens.length >= 2) {
+    state.notPeople.add(tokens[0].text);
+    state.notPeople.add(tokens[tokens.length - 1].text);
+  }
 }
 
 /** Classifies one run of capitalized words (with its neighbours) into mentions. */

@@ -135,9 +135,11 @@ test("banks, brokers and agencies named like people are organizations ('Smith Ba
     ["Societe Generale said it would open a branch.", "Societe Generale"],
     ["Kidder Peabody said the offer was fair.", "Kidder, Peabody and Co"],
     ["Eli Lilly said sales rose.", "Eli Lilly"],
+    ["Fiat SpA said profits rose.", "Fiat"],
+    ["Hughes Tool said it would cut jobs.", "Hughes Tool"],
   ]);
   organizationsNotPeople([
-    ["Fiat SpA said profits rose.", "Fiat SpA"],
+    ["Zorvan Tessile SpA said profits rose.", "Zorvan Tessile SpA"],
     ["Zorvan Werke GmbH said it would close a plant.", "Zorvan Werke GmbH"],
   ]);
   // A class of shares is no one (Reuters: "Class B" in 35 articles).
@@ -224,5 +226,16 @@ describe("a run ending in a known place", () => {
 
   test("its first word alone later names the firm again, not a person", () => {
     assert.deepEqual(names("Shell Canada raised prices on Monday.", "Shell said the move followed crude.").people, []);
+  });
+});
+
+describe("a known firm's name", () => {
+  test("written in part later names the firm again, not a person", () => {
+    assert.deepEqual(names("Sears Roebuck reported higher sales on Monday.", "Sears said sales rose in the quarter."), { people: [], organizations: ["Sears, Roebuck and Co"], places: [], events: [] });
+    assert.deepEqual(names("Auditors at Arthur Andersen found nothing amiss, Andersen said.").people, []);
+  });
+
+  test("leaves a person named like it a person when the article names them in full", () => {
+    assert.deepEqual(names("Sears Roebuck reported higher sales on Monday.", "The analyst Michael Sears said the shares were cheap. Sears said more.").people, ["Michael Sears"]);
   });
 });
