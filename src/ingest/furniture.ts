@@ -653,6 +653,13 @@ const SHARE_WORDS = new Set(SHARE_BAR_WORDS);
 const MAX_SHARE_BAR_LENGTH = 80;
 const STRONG_SHARE_WORDS = /\b(?:share|shares|tweet|e-?mail|print|pin|facebook|twitter|pinterest|linkedin|whatsapp|reddit|messenger|flipboard|tumblr|telegram)\b|copy link/i;
 
+/** A blog's archive menu: "Blog Archives Select Date… December, 2015 November, 2015 …", four months or more making most of the line. */
+const MONTH_AND_YEAR = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:1[89]|20)\d\d\b/g;
+function isArchiveMenu(text: string): boolean {
+  const items = text.match(MONTH_AND_YEAR) ?? [];
+  return items.length >= 4 && items.join("").length >= text.length * 0.6;
+}
+
 function isShareWidget(text: string): boolean {
   if (SHARE_WIDGETS.some((re) => re.test(text)) || SHARE_COUNTER.test(text)) return true;
   if (text.length <= MAX_CREDIT_LENGTH && SHARE_CALL_TO_ACTION.test(text)) return true;
@@ -883,6 +890,7 @@ export function removeFurniture(
     if (isVideoCaption(text)) marks[i] = "video-caption";
     else if (isPhotoCredit(text)) marks[i] = "photo-caption";
     else if (isShareWidget(text)) marks[i] = "share-widget";
+    else if (isArchiveMenu(text)) marks[i] = "banner";
     else if (isCommentLine(text)) marks[i] = "comment-count";
     else if (isSignupPrompt(text) || isCookieNotice(text)) marks[i] = "signup-prompt";
     else if (AD_SLOT.test(text)) marks[i] = "advertisement";

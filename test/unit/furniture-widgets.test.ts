@@ -203,3 +203,14 @@ test("a wire headline ending in who said it ('- Analysts') is not a site name", 
   const evidence = collectFurnitureEvidence(docs);
   assert.equal(removeFurniture(docs[0], evidence).kept[0].text, "Rates seen steady in the week ahead - analysts");
 });
+
+test("a blog's archive menu of months is removed as site navigation; a sentence naming months stays", () => {
+  const menu = "On Media Blog Archives Select Date… December, 2015 November, 2015 October, 2015 September, 2015 August, 2015 July, 2015 June, 2015";
+  const sentence = "Sales rose in January, 2015, fell in March, 2015, recovered by June, 2015 and hit a record in December, 2015, after the chain opened forty new stores across the region.";
+  const { kept, removed } = removeFurniture(paras("Debates will stream on Twitter", menu, ...story, sentence), NO_FURNITURE_EVIDENCE);
+  assert.deepEqual(removed.map((r) => [r.kind, r.text]), [["banner", menu]]);
+  assert.ok(kept.some((p) => p.text === sentence));
+  // Three months are not a menu.
+  const three = "Archives: December, 2015 November, 2015 October, 2015";
+  assert.ok(removeFurniture(paras("Debates will stream on Twitter", three, ...story), NO_FURNITURE_EVIDENCE).kept.some((p) => p.text === three));
+});
