@@ -1,4 +1,5 @@
 import type { Paragraph, RemovedItem, RemovedKind } from "./types.ts";
+import { MONTH_NAMES } from "./date-words.ts";
 import { TAG_STOPWORDS } from "./entities.ts";
 import { contentStems, isHeadlineLike, parseByline, parseDateline, sharesWords, STOPWORDS } from "./structure.ts";
 import {
@@ -654,7 +655,7 @@ const MAX_SHARE_BAR_LENGTH = 80;
 const STRONG_SHARE_WORDS = /\b(?:share|shares|tweet|e-?mail|print|pin|facebook|twitter|pinterest|linkedin|whatsapp|reddit|messenger|flipboard|tumblr|telegram)\b|copy link/i;
 
 /** A blog's archive menu: "Blog Archives Select Date… December, 2015 November, 2015 …", four months or more making most of the line. */
-const MONTH_AND_YEAR = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:1[89]|20)\d\d\b/g;
+const MONTH_AND_YEAR = new RegExp(`\\b(?:${Object.keys(MONTH_NAMES).join("|")}),? (?:1[89]|20)\\d\\d\\b`, "g");
 function isArchiveMenu(text: string): boolean {
   const items = text.match(MONTH_AND_YEAR) ?? [];
   return items.length >= 4 && items.join("").length >= text.length * 0.6;
