@@ -133,8 +133,10 @@ interface MadeBundle {
  * Its plugin gives each bundled module its own `import.meta.url` (its source file's URL,
  * and `import.meta.filename` and `dirname` its path and folder):
  * a path made from it (`new URL("./related-worker.ts", import.meta.url)`, the code root)
- * means what it meant unbundled. Only the project's own TypeScript passes through it;
- * packages stay outside the bundle.
+ * means what it meant unbundled. The project's own TypeScript and its plain JavaScript
+ * modules (src/util/current-bundle.mjs, which finds the bundle folder from its own URL: left
+ * to esbuild, its URL was the bundle's, and a bundled process kept its workers' bundles one
+ * `node_modules/` deeper each level down) pass through it; packages stay outside the bundle.
  */
 function makeBundle(entryPath: string, outfile: string): MadeBundle {
   const esbuildUrl = import.meta.resolve("esbuild");
@@ -146,10 +148,10 @@ function makeBundle(entryPath: string, outfile: string): MadeBundle {
     const ownImportMetaUrl = {
       name: "own-import-meta-url",
       setup(build) {
-        build.onLoad({ filter: /\\.[cm]?ts$/ }, (args) => {
+        build.onLoad({ filter: /\\.(?:[cm]?ts|mjs)$/ }, (args) => {
           const own = { url: pathToFileURL(args.path).href, filename: args.path, dirname: path.dirname(args.path) };
           const contents = readFileSync(args.path, "utf8").replace(/\\bimport\\.meta\\.(url|filename|dirname)\\b/g, (_, key) => JSON.stringify(own[key]));
-          return { contents, loader: "ts" };
+          return { contents, loader: args.path.endsWith(".mjs") ? "js" : "ts" };
         });
       },
     };

@@ -11,8 +11,9 @@ import { forkWorker } from "../../src/publish/child-process.ts";
 
 /**
  * A small TypeScript program in a folder of its own: an entry, a module in another folder
- * that makes a path from its own import.meta.url, a JSON data file, and a module the entry
- * imports only when asked (as build.ts imports its stages).
+ * that makes a path from its own import.meta.url, a plain JavaScript module that does too
+ * (as src/util/current-bundle.mjs finds the bundle folder), a JSON data file, and a module
+ * the entry imports only when asked (as build.ts imports its stages).
  */
 async function project(): Promise<{ dir: string; entry: URL; bundles: string; cleanUp: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "bundle-"));
@@ -29,12 +30,14 @@ export function greeting(name: string): string { return \`hello \${name}\`; }
 export const list: string[] = words.words;
 `,
   );
+  await writeFile(path.join(dir, "src", "lib", "plain.mjs"), `export const plainFolder = new URL("..", import.meta.url).href;\n`);
   await writeFile(path.join(dir, "src", "later.ts"), `export const later: number = 41 + 1;\n`);
   await writeFile(
     path.join(dir, "src", "entry.ts"),
     `import { folder, greeting, here, list, sibling } from "./lib/where.ts";
+import { plainFolder } from "./lib/plain.mjs";
 const { later } = await import("./later.ts");
-const out: Record<string, unknown> = { entry: import.meta.url, file: import.meta.filename, here, folder, sibling, greeting: greeting("reader"), list, later };
+const out: Record<string, unknown> = { entry: import.meta.url, file: import.meta.filename, here, folder, sibling, plainFolder, greeting: greeting("reader"), list, later };
 console.log(JSON.stringify(out));
 `,
   );
@@ -60,6 +63,7 @@ test("a bundled worker runs with plain Node and means what its sources mean: eac
       here: pathToFileURL(path.join(p.dir, "src", "lib", "where.ts")).href,
       folder: path.join(p.dir, "src", "lib"),
       sibling: pathToFileURL(path.join(p.dir, "src", "lib", "sibling.ts")).href,
+      plainFolder: pathToFileURL(path.join(p.dir, "src") + "/").href,
       greeting: "hello reader",
       list: ["oil", "grain"],
       later: 42,
