@@ -112,6 +112,26 @@ test("organization spellings: a leading 'The', 'U.S.' and 'U.K.' for 'US' and 'U
   assert.deepEqual(resolve([article([["organization", "Gazette News", "head-word"]])])[0].organizations, ["Gazette News"]);
 });
 
+test("organization names of the same letters are one, however the U.S. was written: no two spellings are left to ask for one page", () => {
+  // "U.S." folds as "US"; "U.S" (its point taken by the sentence's) as "U S". A build of
+  // 100,000 articles failed: both spellings stayed, and both asked for one page's address.
+  const dotted = "Joint Agricultural Weather Facility of the U.S. Agriculture Department";
+  const cut = "Joint Agricultural Weather Facility of the U.S Agriculture Department";
+  const plain = "Joint Agricultural Weather Facility of the US Agriculture Department";
+  const result = bothOrders([
+    article([["organization", dotted, "head-word"]]),
+    article([["organization", cut, "head-word"]]),
+    article([["organization", dotted, "head-word"]]),
+    article([["organization", plain, "head-word"]]),
+  ]);
+  assert.deepEqual(result.map((r) => r.organizations), [[dotted], [dotted], [dotted], [dotted]]);
+  // Joined through a third spelling too: "U.S" meets "U.S." only by its plain letters, "US" by the fold.
+  const chain = bothOrders([article([["organization", "Acme of the U.S", "head-word"]]), article([["organization", "Acme of the U.S", "head-word"]]), article([["organization", "Acme of the US", "head-word"]]), article([["organization", "Acme of the U.S.", "head-word"]])]);
+  assert.deepEqual(chain.map((r) => r.organizations), [["Acme of the U.S"], ["Acme of the U.S"], ["Acme of the U.S"], ["Acme of the U.S"]]);
+  // Other letters stay apart.
+  assert.deepEqual(resolve([article([["organization", "Acme of the U.S", "head-word"], ["organization", "Acme of the UK", "head-word"]])])[0].organizations, ["Acme of the U.S", "Acme of the UK"]);
+});
+
 test("spellings that differ in case tie: the longer name, then string order, whichever article comes first", () => {
   const result = bothOrders([article([["organization", "Banque Nationale de Paris", "head-word"]]), article([["organization", "Banque Nationale De Paris", "head-word"]])]);
   assert.deepEqual(result.map((r) => r.organizations), [["Banque Nationale De Paris"], ["Banque Nationale De Paris"]]);
