@@ -18,7 +18,11 @@ export function slugWords(text: string): string[] {
 
 /** ASCII, lowercase, hyphen-joined; cut at a word boundary. Empty when nothing is left. */
 export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const words = slugWords(text);
+  return slugOfWords(slugWords(text), maxLength);
+}
+
+/** slugify of a text whose slug words are `words`. */
+export function slugOfWords(words: readonly string[], maxLength = MAX_SLUG_LENGTH): string {
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;

@@ -1,4 +1,4 @@
-import { slugify, shortHash } from "../ingest/slug.ts";
+import { slugOfWords, slugWords, shortHash } from "../ingest/slug.ts";
 import type { ArticleRecord } from "../schema.ts";
 import { articleLink, type ArticleLink } from "./article-link.ts";
 import { contiguousMonths, formatCount, monthLabel, renderMonthChart } from "./month-chart.ts";
@@ -186,15 +186,21 @@ export class EntitySlugCollisionError extends Error {}
 /**
  * The page slug of each name, unique within its kind. Two names that slugify alike
  * would share one URL, one page silently overwriting the other: that is an error the
- * maintainer fixes by merging the names.
+ * maintainer fixes by merging the names. A name too long for a whole slug is cut, and
+ * the cut slug ends with a hash of the whole: two long names that differ only after the
+ * cut ("… and Commerce Department", "… and Commerce Departments") are two pages, and a
+ * long name's address does not change when another such name joins the archive.
  */
 export function assignEntitySlugs(kind: EntityKindInfo, names: readonly string[]): Map<string, string> {
   const byName = new Map<string, string>();
   const owner = new Map<string, string>();
   for (const name of [...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let slug = slugify(name);
+    const words = slugWords(name);
+    let slug = slugOfWords(words);
+    const whole = words.join("-");
     // Names with no Latin letters or digits (北京) and reserved words get a stable hashed slug.
     if (!slug) slug = `${kind.kind === "people" ? "person" : "name"}-${shortHash(name, 8)}`;
+    else if (slug !== whole) slug = `${slug}-${shortHash(whole)}`;
     else if (RESERVED_SLUGS.has(slug)) slug = `${slug}-${shortHash(name)}`;
     const other = owner.get(slug);
     if (other !== undefined) {

@@ -29,6 +29,7 @@ function article(slug: string, date: string | undefined, names: Partial<Pick<Ent
 }
 
 const people = ENTITY_KINDS.find((k) => k.kind === "people")!;
+const organizations = ENTITY_KINDS.find((k) => k.kind === "organizations")!;
 /** All the article URLs an entity's pages list, page after page. */
 function listed(pages: EntityPage[], url: string): string[] {
   return pages.filter((p) => p.url === url || p.url.startsWith(`${url}page/`)).flatMap((p) => p.items.map((i) => i.url));
@@ -182,6 +183,22 @@ describe("entity slugs", () => {
   it("do not collide across kinds: a person and a place may share a name", () => {
     const site = buildEntityPages([article("a", "2017-01-01", { people: ["Washington"], places: ["Washington"] }), article("b", "2017-01-02", { people: ["Washington"], places: ["Washington"] })]);
     assert.deepEqual(site.pages.map((p) => p.url).sort(), ["/people/washington/", "/places/washington/"]);
+  });
+
+  it("give two long names that differ only after the slug's cut two pages, each address the same whatever else is named", () => {
+    const long = "Joint Agricultural Weather Facility of the United States Agriculture and Commerce";
+    const one = `${long} Department`;
+    const two = `${long} Departments`;
+    const slugs = assignEntitySlugs(organizations, [two, one, "Zed"]);
+    // Cut at a word within 80 characters, then the hash.
+    const cut = "joint-agricultural-weather-facility-of-the-united-states-agriculture-and";
+    assert.match(slugs.get(one)!, new RegExp(`^${cut}-[0-9a-f]{6}$`));
+    assert.match(slugs.get(two)!, new RegExp(`^${cut}-[0-9a-f]{6}$`));
+    assert.notEqual(slugs.get(one), slugs.get(two));
+    assert.equal(assignEntitySlugs(organizations, [one]).get(one), slugs.get(one));
+    assert.equal(slugs.get("Zed"), "zed");
+    // The same long name spelled two ways is still one name the maintainer merges.
+    assert.throws(() => assignEntitySlugs(organizations, [one, one.toUpperCase()]), EntitySlugCollisionError);
   });
 
   it("give names without Latin letters and reserved words a stable page of their own", () => {
