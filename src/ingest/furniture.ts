@@ -320,6 +320,22 @@ function distinctlyFollowed(map: Map<string, Set<string>>): string[] {
 }
 
 /** Whether `word` occurs in `text` as a whole word (both lowercase). */
+/** What rareWords looks words up in: an article's text after its first line, lowercased. */
+function textAfterFirstLine(paras: readonly Paragraph[]): string {
+  let text = "";
+  for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
+  return text.toLowerCase();
+}
+
+/**
+ * Whether an article's text uses each of `words`, as an evidence count's rareWords finds
+ * it: "1" or "0" per word (the ingest cache keeps these between builds).
+ */
+export function wordUsesOf(paras: readonly Paragraph[], words: readonly string[]): string {
+  const text = textAfterFirstLine(paras);
+  return words.map((word) => (hasWord(text, word) ? "1" : "0")).join("");
+}
+
 function hasWord(text: string, word: string): boolean {
   let from = 0;
   for (;;) {
@@ -580,12 +596,7 @@ function rareWords(sources: readonly EvidenceSource[], words: string[], glued: R
     for (const word of words) {
       let used = known?.get(word);
       if (used === undefined) {
-        if (text === undefined) {
-          const paras = source.paragraphs();
-          text = "";
-          for (let i = 1; i < paras.length; i++) text += ` ${paras[i].text}`;
-          text = text.toLowerCase();
-        }
+        text ??= textAfterFirstLine(source.paragraphs());
         used = hasWord(text, word);
         if (remember) known!.set(word, used);
       }

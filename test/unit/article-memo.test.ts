@@ -531,6 +531,50 @@ describe("the last count of the same articles", () => {
     });
   }
 
+  it("stands for an edit that tells the count nothing new, and not for one that adds a short line or uses a word the count looked up", async () => {
+    const dir = await tempDir("ingest-counted-");
+    const inputs = furnishedArchive();
+    await buildOnce(dir, inputs, true);
+    const text = (i: number) => new TextDecoder().decode(inputs[i].bytes);
+    // Past the first eight paragraphs, a long line: none of its evidence facts change.
+    const filler = Array.from({ length: 8 }, (_, k) => `Paragraph ${k} of the report on the ferry timetable ran long, as reports on the harbour timetable often do, with many more words in it than any banner or navigation line would ever have.`);
+    const longer = (tail: string) => inputs.map((input, i) => (i === 2 ? article(input.file, [text(2), ...filler, tail].join("\n\n")) : input));
+    const first = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute.`);
+    // The edit adds the long lines and their stems: counted.
+    const counted = await buildOnce(dir, first, true);
+    assert.deepEqual({ reused: counted.stats.evidenceReused, kept: counted.stats.evidenceKept }, { reused: 0, kept: 0 });
+    const quiet = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute, again.`);
+    const kept = await buildOnce(dir, quiet, true);
+    assert.deepEqual({ reused: kept.stats.evidenceReused, kept: kept.stats.evidenceKept, decoded: kept.stats.decoded }, { reused: 0, kept: 1, decoded: 1 });
+    assert.deepEqual(kept.result, ingestArchive(quiet, { now: NOW }), "the records a build without the memo makes");
+    // The edited article's facts and word uses were saved under its new bytes: the count stands again, and for the next such edit.
+    assert.equal((await buildOnce(dir, quiet, true)).stats.evidenceReused, 1);
+    const quieter = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute, again and again.`);
+    assert.equal((await buildOnce(dir, quieter, true)).stats.evidenceKept, 1);
+
+    // A short line is a fact of its own.
+    const fresh = await tempDir("ingest-counted-");
+    await buildOnce(fresh, inputs, true);
+    await buildOnce(fresh, first, true);
+    const shortLine = longer("The ferry runs late.");
+    const next = await buildOnce(fresh, shortLine, true);
+    assert.deepEqual({ reused: next.stats.evidenceReused, kept: next.stats.evidenceKept }, { reused: 0, kept: 0 }, "a short line added: counted again");
+    assert.deepEqual(next.result, ingestArchive(shortLine, { now: NOW }));
+    // "Menu" starts every other article's headline, so the count looked up which texts use
+    // the word: a text without that headline that starts using it is counted again.
+    const zoo = (tail: string) => article("zoo.txt", ["Zoo gets a new gate", ...filler, tail].join("\n\n"));
+    const withZoo = [...inputs, zoo("The keeper said the gate was the first new thing at the zoo in years, and that the animals had taken to it at once, the lions and the old grey elephants first of all.")];
+    const zooDir = await tempDir("ingest-counted-");
+    await buildOnce(zooDir, withZoo, true);
+    // Without the word, the count stands.
+    const noMenu = [...inputs, zoo("The keeper said the gate was the first new thing at the zoo in years, and that the animals had taken to it at once, the lions and the old grey elephants first of all, or not.")];
+    assert.equal((await buildOnce(zooDir, noMenu, true)).stats.evidenceKept, 1);
+    const usesMenu = [...inputs, zoo("The keeper said the gate was the first new thing at the zoo in years, and that the animals had taken to it at once, the lions and the old grey elephants first of all, menu or not.")];
+    const recount = await buildOnce(zooDir, usesMenu, true);
+    assert.deepEqual({ reused: recount.stats.evidenceReused, kept: recount.stats.evidenceKept }, { reused: 0, kept: 0 }, "a word the count looked up: counted again");
+    assert.deepEqual(recount.result, ingestArchive(usesMenu, { now: NOW }));
+  });
+
   it("is not taken for an edited article whose facts were read ahead of the count (by a worker process)", async () => {
     const dir = await tempDir("ingest-counted-");
     const inputs = furnishedArchive();
