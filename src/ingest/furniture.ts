@@ -173,6 +173,8 @@ export interface EvidenceObserver {
   facts?(d: number, facts: EvidenceFacts): void;
   /** rareWords asked whether source `d` uses `word`. */
   wordUse?(d: number, word: string, used: boolean): void;
+  /** How many articles' first paragraphs use each stem (commonStems' counts), once counted. */
+  stemCounts?(counts: ReadonlyMap<string, number>, articleCount: number): void;
 }
 
 /**
@@ -211,6 +213,7 @@ export function collectFurnitureEvidence(
     for (const stem of facts.stems) stemCounts.set(stem, (stemCounts.get(stem) ?? 0) + 1);
     tops.push(facts.top);
   });
+  options.observer?.stemCounts?.(stemCounts, articleCount);
   const recurring: string[] = [];
   const blockLines: string[] = [];
   for (const [line, count] of counts) {
@@ -281,7 +284,18 @@ const MIN_ARTICLES_FOR_COMMON_STEMS = 40;
 /** How many paragraphs of each article are counted (the top lines and the story's start, what the banner test compares). */
 const COMMON_STEM_PARAGRAPHS = 8;
 
-function commonStems(counts: ReadonlyMap<string, number>, articleCount: number): string[] {
+/**
+ * The stems of `counts` that `edits` articles changed since could make common (or no
+ * longer common), with their counts: every stem counted in at least COMMON_STEM_SHARE of
+ * the articles, less `edits`. Any other stem stays under the share whatever they do.
+ */
+export function stemsNearCommon(counts: ReadonlyMap<string, number>, articleCount: number, edits: number): [string, number][] {
+  const min = COMMON_STEM_SHARE * articleCount - edits;
+  return [...counts].filter(([, count]) => count >= min).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The archive's common stems (FurnitureEvidence.commonStems) from their counts (those of stemsNearCommon are enough). */
+export function commonStems(counts: ReadonlyMap<string, number>, articleCount: number): string[] {
   if (articleCount < MIN_ARTICLES_FOR_COMMON_STEMS) return [];
   const min = COMMON_STEM_SHARE * articleCount;
   const out: string[] = [];

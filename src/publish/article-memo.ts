@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeSketches, encodeSketches, type SketchStore } from "../check/near-duplicates.ts";
-import { evidenceFactsOf, recurringLinesOf, wordUsesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
+import { commonStems, evidenceFactsOf, recurringLinesOf, stemsNearCommon, wordUsesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
 import type { Paragraph } from "../ingest/types.ts";
 import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type EvidenceRunOptions, type PerArticleMemo, type RawArticleInput } from "../ingest/pipeline.ts";
 import { collectGarbageNow } from "./child-process.ts";
@@ -107,6 +107,19 @@ const EVIDENCE_FILE = "evidence.txt";
  * memory (every article's facts, parsed, beside every analysis).
  */
 const COUNTED_FILE = "evidence-counted.json";
+/**
+ * What an evidence count leaves on disk (COUNTED_FILE): a digest of the articles counted,
+ * the evidence, and the counts of the stems that as many edits as `margin` could make
+ * common or no longer common (stemsNearCommon), so a count that stands after an edit that
+ * changed an article's stems can tell the common stems anew (countStillStands).
+ */
+interface Counted {
+  inputs: string;
+  evidence: FurnitureEvidence;
+  stems?: { margin: number; counts: [string, number][] };
+}
+/** The edits a count's stem counts allow for (each kept count uses up one per article edited): a count anew then. */
+const STEM_MARGIN = 256;
 /** More articles edited than this since the last count, and they are counted again rather than compared one by one with what they told it. */
 const MAX_EDITED_UNDER_A_COUNT = 64;
 
@@ -247,13 +260,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   };
   let lastEvidence: { decoded: DecodedArticle[]; evidence: FurnitureEvidence; digest: string } | undefined;
   /** Each read folder's COUNTED_FILE, as read (undefined: none, or not readable), once. */
-  const countedOnDisk = new Map<string, { inputs: string; evidence: FurnitureEvidence } | undefined>();
+  const countedOnDisk = new Map<string, Counted | undefined>();
   const countedIn = (dir: string) => {
     if (!countedOnDisk.has(dir)) {
-      let counted: { inputs: string; evidence: FurnitureEvidence } | undefined;
+      let counted: Counted | undefined;
       try {
         counted = JSON.parse(readFileSync(path.join(dir, COUNTED_FILE), "utf8")) as typeof counted;
         if (typeof counted?.inputs !== "string" || typeof counted.evidence !== "object" || counted.evidence === null) counted = undefined;
+        // Stem counts not of this code's shape are left out: an edit that changes stems is then counted.
+        else if (counted.stems && !(typeof counted.stems.margin === "number" && Array.isArray(counted.stems.counts) && counted.stems.counts.every((e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "number"))) counted.stems = undefined;
       } catch {
         // None yet, or cut short: the evidence is counted.
       }
@@ -262,13 +277,13 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     return countedOnDisk.get(dir);
   };
   /** Writes this memo's folder's COUNTED_FILE, unless it already holds this count. */
-  const writeCounted = (inputs: string, evidence: FurnitureEvidence) => {
+  const writeCounted = (inputs: string, evidence: FurnitureEvidence, stems: Counted["stems"]) => {
     if (!folder || countedIn(folder)?.inputs === inputs) return;
     mkdirSync(folder, { recursive: true });
     const target = path.join(folder, COUNTED_FILE);
-    writeFileSync(`${target}.tmp`, JSON.stringify({ inputs, evidence }));
+    writeFileSync(`${target}.tmp`, JSON.stringify({ inputs, evidence, stems }));
     renameSync(`${target}.tmp`, target);
-    countedOnDisk.set(folder, { inputs, evidence });
+    countedOnDisk.set(folder, { inputs, evidence, stems });
   };
   // Read from the folder when first asked for (the archive-wide passes, after the analyses).
   let sketches: SketchStore | undefined;
@@ -492,6 +507,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   };
 
   /** Counts the furniture evidence of `decoded` (named `files`), with what the memo holds of each article. */
+  /** The stem counts of the last count (or of the count that stood), for COUNTED_FILE. */
+  let countedStems: Counted["stems"];
   const countEvidence = (decoded: readonly DecodedArticle[], files: string[], run: (options: EvidenceRunOptions) => FurnitureEvidence): FurnitureEvidence => {
     // What the evidence reads from each article serves only the next count of it: a memo
     // for one run does not keep it.
@@ -511,6 +528,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         }
         if (used) users.add(decoded[d].file);
       },
+      stemCounts(counts, articleCount) {
+        countedStems = { margin: STEM_MARGIN, counts: stemsNearCommon(counts, articleCount, STEM_MARGIN) };
+      },
     };
     const evidence = run({ remember: !options.oneRun, sources: decoded.map(sourceFor), observer });
     countedUses = counted;
@@ -526,7 +546,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
    * and uses are then kept under their new bytes. Only for a build's own cache folder (a
    * one-run memo reading no other folder, keeping every file).
    */
-  const countStillStands = (decoded: readonly DecodedArticle[], files: string[]): FurnitureEvidence | undefined => {
+  const countStillStands = (decoded: readonly DecodedArticle[], files: string[]): Pick<Counted, "evidence" | "stems"> | undefined => {
     if (!options.oneRun || !folder || readFolders.length !== 1 || options.keepOnly || !savedWordUses) return undefined;
     const counted = countedIn(folder);
     if (!counted) return undefined;
@@ -542,13 +562,38 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     if (edited.length === 0 || countedInputs(files, then) !== counted.inputs) return undefined;
     const { words } = savedWordUses;
     const now: { file: string; hash: string; json: string; uses: string }[] = [];
+    // The stems of the first paragraphs may change (a sentence added): the counts of those
+    // near the common share say whether the common stems do.
+    let stemCounts: Map<string, number> | undefined;
     for (const d of edited) {
       const saved = savedFacts.get(d.file)!;
       const uses = savedWordUses.files.get(d.file);
       if (uses?.hash !== saved.hash) return undefined;
       const hash = hashes.get(d.file)!;
       const json = factsAt(d.file, hash)?.json ?? JSON.stringify(evidenceFactsOf(d.paragraphs, d.overrides.source));
-      if (json !== saved.json) return undefined;
+      if (json !== saved.json) {
+        let before: EvidenceFacts;
+        let after: EvidenceFacts;
+        try {
+          before = JSON.parse(saved.json) as EvidenceFacts;
+          after = JSON.parse(json) as EvidenceFacts;
+        } catch {
+          return undefined;
+        }
+        if (JSON.stringify(before.lines) !== JSON.stringify(after.lines) || JSON.stringify(before.top) !== JSON.stringify(after.top)) return undefined;
+        if (!counted.stems || counted.stems.margin < edited.length) return undefined;
+        stemCounts ??= new Map(counted.stems.counts);
+        const gone = new Set(before.stems);
+        for (const stem of after.stems) {
+          if (gone.delete(stem)) continue;
+          const count = stemCounts.get(stem);
+          if (count !== undefined) stemCounts.set(stem, count + 1);
+        }
+        for (const stem of gone) {
+          const count = stemCounts.get(stem);
+          if (count !== undefined) stemCounts.set(stem, count - 1);
+        }
+      }
       const used = wordUsesOf(d.paragraphs, words);
       if (used !== uses.uses) return undefined;
       now.push({ file: d.file, hash, json, uses: used });
@@ -559,7 +604,10 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       savedWordUses.files.set(file, { hash, uses });
     }
     keptUsesText = JSON.stringify({ words, files: [...savedWordUses.files].map(([file, { hash, uses }]) => [file, hash, uses]) });
-    return counted.evidence;
+    if (!stemCounts) return { evidence: counted.evidence, stems: counted.stems };
+    // A stem no count holds was under the share by more than the margin: the edits since cannot have made it common.
+    const evidence = { ...counted.evidence, commonStems: commonStems(stemCounts, counted.evidence.articleCount) };
+    return { evidence, stems: { margin: counted.stems!.margin - edited.length, counts: [...stemCounts] } };
   };
 
   return {
@@ -634,7 +682,8 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // read again from its text by a count, and saved).
       const found = files.every((file) => factsAt(file, hashes.get(file)!)) ? readFolders.map(countedIn).find((counted) => counted?.inputs === inputs) : undefined;
       const kept = found ? undefined : countStillStands(decoded, files);
-      let evidence = found?.evidence ?? kept ?? countEvidence(decoded, files, run);
+      countedStems = (found ?? kept)?.stems;
+      let evidence = found?.evidence ?? kept?.evidence ?? countEvidence(decoded, files, run);
       if (kept) stats.evidenceKept++;
       if (found || kept) {
         if (found) stats.evidenceReused++;
@@ -649,7 +698,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         // garbage now: collected before the analyses are made on top of it.
         collectGarbageNow();
       }
-      writeCounted(inputs, evidence);
+      writeCounted(inputs, evidence, countedStems);
       const digest = evidenceDigest(evidence);
       // One article saved seldom changes what the archive says about its lines: the same
       // evidence object keeps every other article's key (a digest of its lines) valid, so

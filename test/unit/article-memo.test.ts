@@ -575,6 +575,35 @@ describe("the last count of the same articles", () => {
     assert.deepEqual(recount.result, ingestArchive(usesMenu, { now: NOW }));
   });
 
+  it("stands for a sentence added to a long first paragraph, telling the common stems anew from the counts near the share", async () => {
+    const dir = await tempDir("ingest-counted-");
+    // Forty articles (common stems need forty): a stem in 5% of them (two) is common.
+    const towns = Array.from({ length: 40 }, (_, i) => `Town${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const story = (town: string, extra = "") =>
+      article(
+        `${town.toLowerCase()}.txt`,
+        [
+          `${town} council approves budget`,
+          `The council of ${town} approved its budget on Tuesday after a long debate in which every member spoke at length about the roads, the schools, the bus routes and the old harbour wall${extra}.`,
+          `The mayor of ${town} said the vote was close.`,
+        ].join("\n\n"),
+      );
+    const inputs = towns.map((town, i) => story(town, i === 0 ? ", and the quartzite quarry" : ""));
+    const cold = await buildOnce(dir, inputs, true);
+    assert.ok(!cold.result.evidence!.commonStems!.includes("quart"), "in one article of forty: not common");
+    // A second article now names the quarry: the stem is common, and the count stands.
+    const more = inputs.map((input, i) => (i === 5 ? story(towns[5], ", and the quartzite quarry") : input));
+    const kept = await buildOnce(dir, more, true);
+    assert.equal(kept.stats.evidenceKept, 1);
+    assert.ok(kept.result.evidence!.commonStems!.includes("quart"));
+    assert.deepEqual(kept.result, ingestArchive(more, { now: NOW }), "the records a build without the memo makes");
+    // And back: not common again.
+    const back = await buildOnce(dir, inputs, true);
+    assert.equal(back.stats.evidenceKept, 1);
+    assert.deepEqual(back.result, cold.result);
+    assert.equal((await buildOnce(dir, inputs, true)).stats.evidenceReused, 1);
+  });
+
   it("is not taken for an edited article whose facts were read ahead of the count (by a worker process)", async () => {
     const dir = await tempDir("ingest-counted-");
     const inputs = furnishedArchive();
