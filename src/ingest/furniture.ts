@@ -217,8 +217,9 @@ export function collectFurnitureEvidence(
   const recurring: string[] = [];
   const blockLines: string[] = [];
   for (const [line, count] of counts) {
-    if (count >= minArticles) recurring.push(line);
-    else if (count >= RECURRING_MIN_ARTICLES) blockLines.push(line);
+    const standing = lineStanding(count, minArticles);
+    if (standing === "recurring") recurring.push(line);
+    else if (standing === "block") blockLines.push(line);
   }
   return {
     articleCount,
@@ -283,6 +284,15 @@ const COMMON_STEM_SHARE = 0.05;
 const MIN_ARTICLES_FOR_COMMON_STEMS = 40;
 /** How many paragraphs of each article are counted (the top lines and the story's start, what the banner test compares). */
 const COMMON_STEM_PARAGRAPHS = 8;
+
+/**
+ * What a short line in `count` articles is to the evidence (`minArticles`: its own): a
+ * recurring line, one of a block of them (FurnitureEvidence.blockLines), or neither.
+ */
+export function lineStanding(count: number, minArticles: number): "recurring" | "block" | undefined {
+  if (count >= minArticles) return "recurring";
+  return count >= RECURRING_MIN_ARTICLES ? "block" : undefined;
+}
 
 /**
  * The stems of `counts` that `edits` articles changed since could make common (or no

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeSketches, encodeSketches, type SketchStore } from "../check/near-duplicates.ts";
-import { commonStems, evidenceFactsOf, recurringLinesOf, stemsNearCommon, wordUsesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
+import { commonStems, evidenceFactsOf, lineStanding, recurringLinesOf, stemsNearCommon, wordUsesOf, type EvidenceFacts, type EvidenceObserver, type EvidenceSource, type FurnitureEvidence } from "../ingest/furniture.ts";
 import type { Paragraph } from "../ingest/types.ts";
 import { articleInputHash, type AnalyzedArticle, type DecodedArticle, type EvidenceRunOptions, type PerArticleMemo, type RawArticleInput } from "../ingest/pipeline.ts";
 import { collectGarbageNow } from "./child-process.ts";
@@ -120,6 +120,8 @@ interface Counted {
 }
 /** The edits a count's stem counts allow for (each kept count uses up one per article edited): a count anew then. */
 const STEM_MARGIN = 256;
+/** More short lines added or gone than this, and the articles are counted again rather than each line looked up. */
+const MAX_LINES_LOOKED_UP = 16;
 /** More articles edited than this since the last count, and they are counted again rather than compared one by one with what they told it. */
 const MAX_EDITED_UNDER_A_COUNT = 64;
 
@@ -546,6 +548,39 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
    * and uses are then kept under their new bytes. Only for a build's own cache folder (a
    * one-run memo reading no other folder, keeping every file).
    */
+  /**
+   * Whether the short lines the edited articles added or lost stand in the evidence as
+   * they stood (recurring, in a block, or neither: lineStanding), counted over `files`
+   * with the edited ones' lines then and now. Every other article's saved facts are
+   * searched for each line (as JSON text first: a line in no other article is the usual case).
+   */
+  const sameLineStanding = (files: ReadonlyMap<string, string>, linesThen: ReadonlyMap<string, Set<string>>, linesNow: ReadonlyMap<string, Set<string>>, minArticles: number): boolean => {
+    const changed = new Set<string>();
+    for (const [file, before] of linesThen) {
+      const after = linesNow.get(file)!;
+      for (const line of before) if (!after.has(line)) changed.add(line);
+      for (const line of after) if (!before.has(line)) changed.add(line);
+    }
+    if (changed.size > MAX_LINES_LOOKED_UP) return false;
+    for (const line of changed) {
+      const needle = JSON.stringify(line);
+      let others = 0;
+      for (const file of files.keys()) {
+        if (linesThen.has(file)) continue;
+        const json = savedFacts.get(file)!.json;
+        if (json.includes(needle) && (JSON.parse(json) as EvidenceFacts).lines.includes(line)) others++;
+      }
+      let then = others;
+      let now = others;
+      for (const [file, before] of linesThen) {
+        if (before.has(line)) then++;
+        if (linesNow.get(file)!.has(line)) now++;
+      }
+      if (lineStanding(then, minArticles) !== lineStanding(now, minArticles)) return false;
+    }
+    return true;
+  };
+
   const countStillStands = (decoded: readonly DecodedArticle[], files: string[]): Pick<Counted, "evidence" | "stems"> | undefined => {
     if (!options.oneRun || !folder || readFolders.length !== 1 || options.keepOnly || !savedWordUses) return undefined;
     const counted = countedIn(folder);
@@ -563,8 +598,11 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     const { words } = savedWordUses;
     const now: { file: string; hash: string; json: string; uses: string }[] = [];
     // The stems of the first paragraphs may change (a sentence added): the counts of those
-    // near the common share say whether the common stems do.
+    // near the common share say whether the common stems do. So may its short lines: each
+    // line added or gone is looked up in every other article's facts.
     let stemCounts: Map<string, number> | undefined;
+    const linesThen = new Map<string, Set<string>>();
+    const linesNow = new Map<string, Set<string>>();
     for (const d of edited) {
       const saved = savedFacts.get(d.file)!;
       const uses = savedWordUses.files.get(d.file);
@@ -580,24 +618,31 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         } catch {
           return undefined;
         }
-        if (JSON.stringify(before.lines) !== JSON.stringify(after.lines) || JSON.stringify(before.top) !== JSON.stringify(after.top)) return undefined;
-        if (!counted.stems || counted.stems.margin < edited.length) return undefined;
-        stemCounts ??= new Map(counted.stems.counts);
-        const gone = new Set(before.stems);
-        for (const stem of after.stems) {
-          if (gone.delete(stem)) continue;
-          const count = stemCounts.get(stem);
-          if (count !== undefined) stemCounts.set(stem, count + 1);
+        if (JSON.stringify(before.top) !== JSON.stringify(after.top)) return undefined;
+        if (JSON.stringify(before.lines) !== JSON.stringify(after.lines)) {
+          linesThen.set(d.file, new Set(before.lines));
+          linesNow.set(d.file, new Set(after.lines));
         }
-        for (const stem of gone) {
-          const count = stemCounts.get(stem);
-          if (count !== undefined) stemCounts.set(stem, count - 1);
+        if (JSON.stringify(before.stems) !== JSON.stringify(after.stems)) {
+          if (!counted.stems || counted.stems.margin < edited.length) return undefined;
+          stemCounts ??= new Map(counted.stems.counts);
+          const gone = new Set(before.stems);
+          for (const stem of after.stems) {
+            if (gone.delete(stem)) continue;
+            const count = stemCounts.get(stem);
+            if (count !== undefined) stemCounts.set(stem, count + 1);
+          }
+          for (const stem of gone) {
+            const count = stemCounts.get(stem);
+            if (count !== undefined) stemCounts.set(stem, count - 1);
+          }
         }
       }
       const used = wordUsesOf(d.paragraphs, words);
       if (used !== uses.uses) return undefined;
       now.push({ file: d.file, hash, json, uses: used });
     }
+    if (linesThen.size && !sameLineStanding(then, linesThen, linesNow, counted.evidence.minArticles)) return undefined;
     for (const { file, hash, json, uses } of now) {
       freshFacts.set(file, { hash, json });
       factsDirty.add(shardOf(file));

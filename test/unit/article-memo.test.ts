@@ -531,7 +531,7 @@ describe("the last count of the same articles", () => {
     });
   }
 
-  it("stands for an edit that tells the count nothing new, and not for one that adds a short line or uses a word the count looked up", async () => {
+  it("stands for an edit that tells the count nothing new, and not for one that makes a line recurring or uses a word the count looked up", async () => {
     const dir = await tempDir("ingest-counted-");
     const inputs = furnishedArchive();
     await buildOnce(dir, inputs, true);
@@ -539,27 +539,48 @@ describe("the last count of the same articles", () => {
     // Past the first eight paragraphs, a long line: none of its evidence facts change.
     const filler = Array.from({ length: 8 }, (_, k) => `Paragraph ${k} of the report on the ferry timetable ran long, as reports on the harbour timetable often do, with many more words in it than any banner or navigation line would ever have.`);
     const longer = (tail: string) => inputs.map((input, i) => (i === 2 ? article(input.file, [text(2), ...filler, tail].join("\n\n")) : input));
-    const first = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute.`);
-    // The edit adds the long lines and their stems: counted.
+    const first = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the members heard from every side of the long-running ferry dispute.`);
+    // The edit adds long lines and new stems (too few articles for any stem to be common): the count stands.
     const counted = await buildOnce(dir, first, true);
-    assert.deepEqual({ reused: counted.stats.evidenceReused, kept: counted.stats.evidenceKept }, { reused: 0, kept: 0 });
-    const quiet = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute, again.`);
+    assert.deepEqual({ reused: counted.stats.evidenceReused, kept: counted.stats.evidenceKept }, { reused: 0, kept: 1 });
+    assert.deepEqual(counted.result, ingestArchive(first, { now: NOW }));
+    const quiet = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the members heard from every side of the long-running ferry dispute, again.`);
     const kept = await buildOnce(dir, quiet, true);
     assert.deepEqual({ reused: kept.stats.evidenceReused, kept: kept.stats.evidenceKept, decoded: kept.stats.decoded }, { reused: 0, kept: 1, decoded: 1 });
     assert.deepEqual(kept.result, ingestArchive(quiet, { now: NOW }), "the records a build without the memo makes");
     // The edited article's facts and word uses were saved under its new bytes: the count stands again, and for the next such edit.
     assert.equal((await buildOnce(dir, quiet, true)).stats.evidenceReused, 1);
-    const quieter = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute, again and again.`);
+    const quieter = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the members heard from every side of the long-running ferry dispute, again and again.`);
     assert.equal((await buildOnce(dir, quieter, true)).stats.evidenceKept, 1);
 
-    // A short line is a fact of its own.
+    // A short line no other article has stands as it stood (in no count's sets): the count stands.
     const fresh = await tempDir("ingest-counted-");
     await buildOnce(fresh, inputs, true);
     await buildOnce(fresh, first, true);
-    const shortLine = longer("The ferry runs late.");
-    const next = await buildOnce(fresh, shortLine, true);
-    assert.deepEqual({ reused: next.stats.evidenceReused, kept: next.stats.evidenceKept }, { reused: 0, kept: 0 }, "a short line added: counted again");
-    assert.deepEqual(next.result, ingestArchive(shortLine, { now: NOW }));
+    const shortLine = longer("Ferries run late.");
+    const lone = await buildOnce(fresh, shortLine, true);
+    assert.equal(lone.stats.evidenceKept, 1, "a line in no other article");
+    assert.deepEqual(lone.result, ingestArchive(shortLine, { now: NOW }));
+    // The third article with the line makes it recurring: counted again.
+    const endsWith = (input: RawArticleInput, line: string) => article(input.file, `${new TextDecoder().decode(input.bytes)}\n\n${line}`);
+    const twoHaveIt = first.map((input, i) => (i === 0 || i === 1 ? endsWith(input, "Ferries run late.") : input));
+    const third = await tempDir("ingest-counted-");
+    await buildOnce(third, twoHaveIt, true);
+    const threeHaveIt = twoHaveIt.map((input, i) => (i === 2 ? endsWith(input, "Ferries run late.") : input));
+    const recounted = await buildOnce(third, threeHaveIt, true);
+    assert.deepEqual({ reused: recounted.stats.evidenceReused, kept: recounted.stats.evidenceKept }, { reused: 0, kept: 0 }, "a third article with the line: counted again");
+    assert.ok(recounted.result.evidence!.recurring.includes("ferries run late."));
+    assert.deepEqual(recounted.result, ingestArchive(threeHaveIt, { now: NOW }));
+    // And the line gone from one of the three again: counted again.
+    const backToTwo = await buildOnce(third, twoHaveIt, true);
+    assert.equal(backToTwo.stats.evidenceKept, 0, "a recurring line no longer recurring: counted again");
+    assert.ok(!backToTwo.result.evidence!.recurring.includes("ferries run late."));
+    assert.deepEqual(backToTwo.result, ingestArchive(twoHaveIt, { now: NOW }));
+    // What the story says of its top lines (its body now names "the council" of the third line): counted again.
+    const topChanged = longer(`The last word on the ferry was given to the harbour master at the end of a long meeting, where the council heard from every side of the long-running ferry dispute.`);
+    const topCount = await buildOnce(fresh, topChanged, true);
+    assert.equal(topCount.stats.evidenceKept, 0, "the top lines' facts changed: counted again");
+    assert.deepEqual(topCount.result, ingestArchive(topChanged, { now: NOW }));
     // "Menu" starts every other article's headline, so the count looked up which texts use
     // the word: a text without that headline that starts using it is counted again.
     const zoo = (tail: string) => article("zoo.txt", ["Zoo gets a new gate", ...filler, tail].join("\n\n"));
