@@ -343,7 +343,6 @@ function distinctlyFollowed(map: Map<string, Set<string>>): string[] {
   return sorted(out);
 }
 
-/** Whether `word` occurs in `text` as a whole word (both lowercase). */
 /** What rareWords looks words up in: an article's text after its first line, lowercased. */
 function textAfterFirstLine(paras: readonly Paragraph[]): string {
   let text = "";
@@ -360,6 +359,7 @@ export function wordUsesOf(paras: readonly Paragraph[], words: readonly string[]
   return words.map((word) => (hasWord(text, word) ? "1" : "0")).join("");
 }
 
+/** Whether `word` occurs in `text` as a whole word (both lowercase). */
 function hasWord(text: string, word: string): boolean {
   let from = 0;
   for (;;) {

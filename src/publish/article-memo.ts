@@ -508,9 +508,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     }
   };
 
-  /** Counts the furniture evidence of `decoded` (named `files`), with what the memo holds of each article. */
   /** The stem counts of the last count (or of the count that stood), for COUNTED_FILE. */
   let countedStems: Counted["stems"];
+  /** Counts the furniture evidence of `decoded` (named `files`), with what the memo holds of each article. */
   const countEvidence = (decoded: readonly DecodedArticle[], files: string[], run: (options: EvidenceRunOptions) => FurnitureEvidence): FurnitureEvidence => {
     // What the evidence reads from each article serves only the next count of it: a memo
     // for one run does not keep it.
@@ -539,15 +539,6 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     return evidence;
   };
 
-  /**
-   * The evidence of the last count, when it was counted from these very files and each one
-   * edited since tells a count what it told that one: the same evidence facts (its short
-   * lines, the stems of its first paragraphs, its top lines) and the same uses of the words
-   * that count looked up. An edit seldom touches any of them, and counting the whole
-   * archive again took 6 s of a warm build of 100,000 articles. The edited articles' facts
-   * and uses are then kept under their new bytes. Only for a build's own cache folder (a
-   * one-run memo reading no other folder, keeping every file).
-   */
   /**
    * Whether the short lines the edited articles added or lost stand in the evidence as
    * they stood (recurring, in a block, or neither: lineStanding), counted over `files`
@@ -581,6 +572,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     return true;
   };
 
+  /**
+   * The evidence of the last count, when it was counted from these very files and each one
+   * edited since tells a count what it told that one: the same evidence facts (its short
+   * lines, the stems of its first paragraphs, its top lines) and the same uses of the words
+   * that count looked up. An edit seldom touches any of them, and counting the whole
+   * archive again took 6 s of a warm build of 100,000 articles. The edited articles' facts
+   * and uses are then kept under their new bytes. Only for a build's own cache folder (a
+   * one-run memo reading no other folder, keeping every file).
+   */
   const countStillStands = (decoded: readonly DecodedArticle[], files: string[]): Pick<Counted, "evidence" | "stems"> | undefined => {
     if (!options.oneRun || !folder || readFolders.length !== 1 || options.keepOnly || !savedWordUses) return undefined;
     const counted = countedIn(folder);
