@@ -105,9 +105,16 @@ export function unpackPagefindFile(content: Uint8Array, what: string): Buffer {
 
 const gzipAsync = promisify(gzip);
 
-/** Compressed as Pagefind compresses its files (gzip at its best), on libuv's threads. */
+/**
+ * Compressed with gzip, on libuv's threads. Pagefind compresses at level 9; level 6
+ * (zlib's default) packs the merged word index of 10,000 articles in 0.52 s of CPU
+ * against 0.94 s, at 0.5% more bytes (5.557 MB against 5.530), and every build, cold or
+ * warm, packs every chunk again. Any level reads the same in the browser.
+ */
+export const PACK_LEVEL = 6;
+
 function packPagefindFile(cbor: Uint8Array): Promise<Buffer> {
-  return gzipAsync(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
+  return gzipAsync(Buffer.concat([SIGNATURE, cbor]), { level: PACK_LEVEL });
 }
 
 /** A file of the index itself (not one of Pagefind's scripts, styles or WebAssembly modules). */
