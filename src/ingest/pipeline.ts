@@ -118,6 +118,12 @@ export interface PerArticleMemo {
   storySketches?(): SketchStore;
   /** findStoryGroups has brought the store storySketches gave up to date. */
   storySketchesUpdated?(store: SketchStore): void;
+  /**
+   * An archive-wide pass's result as the last run made it, when the pass read the very
+   * same inputs then (`inputs`: a digest of all it reads); else `run()`'s, kept for the
+   * next run. The result must be plain data (it is kept as JSON).
+   */
+  passResult?<T>(pass: string, inputs: string, run: () => T): T;
 }
 
 export interface EvidenceRunOptions {
@@ -309,7 +315,12 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   const onlyHere = options.memo ? options.memo.analysesMade?.(options.inputsRead) === true : true;
   if (!options.memo) options.inputsRead?.();
 
-  const entities = resolveEntities(analyzed.map((a) => a.mentions), loadAliasTable(options.aliases ?? {}));
+  const resolve = () => resolveEntities(analyzed.map((a) => a.mentions), loadAliasTable(options.aliases ?? {}));
+  // Each article's names depend only on every article's mentions and the alias file (and
+  // the code, which names the memo's folder): an edit that changes no mention (a typo, a
+  // sentence without a name) keeps the last run's choice. At 100,000 articles the pass took
+  // 3.3 s of a warm build, the digest of its inputs 0.7 s.
+  const entities = options.memo?.passResult ? options.memo.passResult("entities", entityPassInputs(analyzed, options.aliases), resolve) : resolve();
   if (onlyHere) for (const a of analyzed) a.mentions = NO_MENTIONS;
   const tags = chooseTags(analyzed.map((a) => a.tagCandidates));
   // The largest part of an analysis, read by no later pass.
@@ -336,6 +347,13 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
   linkArticles(articles, termsByFile, warnings, options.memo);
   return { articles, errors, warnings, evidence };
+}
+
+/** A digest of what resolveEntities reads: the alias file, and each article's file and mentions, in order. */
+export function entityPassInputs(analyzed: readonly Pick<AnalyzedArticle, "file" | "mentions">[], aliases: unknown): string {
+  const hash = createHash("sha1").update(JSON.stringify(aliases ?? {})).update("\n");
+  for (const a of analyzed) hash.update(a.file).update("\t").update(JSON.stringify(a.mentions)).update("\n");
+  return hash.digest("hex");
 }
 
 /** An article's names as entity merging chose them (the archive-wide pass). */

@@ -35,7 +35,7 @@ export interface ArticleMemo extends PerArticleMemo {
    * held the count of the very same articles (COUNTED_FILE). `evidenceKept`: counts left
    * out because the articles edited since the last count tell it what they told it then.
    */
-  readonly stats: { decoded: number; decodeReused: number; decodeDeferred: number; analyzed: number; analyzeReused: number; factsRead: number; evidenceReused: number; evidenceKept: number };
+  readonly stats: { decoded: number; decodeReused: number; decodeDeferred: number; analyzed: number; analyzeReused: number; factsRead: number; evidenceReused: number; evidenceKept: number; passesReused: number };
   /** Whether the memo holds a valid analysis of `decoded` (decoded by this memo) for `evidence`. */
   has(decoded: DecodedArticle, evidence: FurnitureEvidence): boolean;
   /** Whether `decode(input)` would decode its text now (the memo neither holds it nor may defer it). */
@@ -150,6 +150,8 @@ const SKETCHES_FILE = "story-sketches.bin";
 const FACTS_FILE = (n: number) => `facts-${n}.txt`;
 /** Which articles' text uses each word the evidence asked about (rareWords), by file and input hash. */
 const WORD_USES_FILE = "word-uses.json";
+/** An archive-wide pass's last result (PerArticleMemo.passResult): the digest of its inputs, a newline, the result as JSON. */
+const PASS_FILE = (pass: string) => `pass-${pass}.txt`;
 
 /**
  * A digest of the evidence's sets: what an article's analysis and its key read of it. The
@@ -228,7 +230,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const hashes = new Map<string, string>();
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
-  const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0, evidenceReused: 0, evidenceKept: 0 };
+  const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0, evidenceReused: 0, evidenceKept: 0, passesReused: 0 };
+  /** A memory-only memo's archive-wide pass results (passResult): the digest of the inputs, and the result as JSON. */
+  const passes = new Map<string, { inputs: string; json: string }>();
   /** Facts read from the folder (dropped in a one-run memo once counted, but for the shards a save writes again). */
   const savedFacts = new Map<string, SavedFacts>();
   /** Facts read this run from an article's text, serialized. */
@@ -788,6 +792,41 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
         sketchesOnDisk = new Set(sketches.keys());
       }
       return sketches;
+    },
+    passResult<T>(pass: string, inputs: string, run: () => T): T {
+      // The file holds the digest on its first line and the result after it: a result made
+      // from other inputs is not parsed. One cut short does not parse, and is made again.
+      const file = folder && path.join(folder, PASS_FILE(pass));
+      let saved = passes.get(pass);
+      if (file && !saved) {
+        try {
+          const text = readFileSync(file, "utf8");
+          const newline = text.indexOf("\n");
+          if (newline > 0) saved = { inputs: text.slice(0, newline), json: text.slice(newline + 1) };
+        } catch {
+          // None yet: the pass runs.
+        }
+      }
+      if (saved?.inputs === inputs) {
+        try {
+          const result = JSON.parse(saved.json) as T;
+          stats.passesReused++;
+          if (!options.oneRun) passes.set(pass, saved);
+          return result;
+        } catch {
+          // Cut short: made again below.
+        }
+      }
+      const result = run();
+      const json = JSON.stringify(result);
+      // A memo kept between runs (the dev server's) keeps it in memory too.
+      if (!options.oneRun || !file) passes.set(pass, { inputs, json });
+      if (file) {
+        mkdirSync(folder!, { recursive: true });
+        writeFileSync(`${file}.tmp`, `${inputs}\n${json}`);
+        renameSync(`${file}.tmp`, file);
+      }
+      return result;
     },
     storySketchesUpdated(store) {
       if (options.oneRun) {

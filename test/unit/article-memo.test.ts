@@ -267,6 +267,77 @@ describe("a memo kept for one run (a build's ingest process)", () => {
   });
 });
 
+describe("the names the archive-wide pass chose, kept between builds", () => {
+  const named = (extra = "") => [
+    article("a.txt", `Harbour board approves ferry dock\n\nThe harbour board approved the ferry dock on Tuesday, Mayor Ellen Marsh said.\n\n${body}`),
+    article("b.txt", `Ferry dock costs rise\n\nThe ferry dock will cost more, Ellen Marsh told the council. The board meets again in May.\n\n${body}`),
+    article("c.txt", `Bridge plan delayed\n\n${body} The bridge waits.${extra}`),
+  ];
+  async function run(dir: string, inputs: RawArticleInput[], aliases?: unknown) {
+    const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+    memo.retainOnly(new Set(inputs.map((i) => i.file)));
+    const result = ingestArchive(inputs, { now: NOW, memo, aliases });
+    await memo.save();
+    return { result, reused: memo.stats.passesReused };
+  }
+  const people = (result: ReturnType<typeof ingestArchive>, file: string) => result.articles.find((a) => a.record.source_file === file)!.record.people;
+
+  it("are taken from the last build after an edit that changes no name, and chosen again after one that does", async () => {
+    const dir = await tempDir("entity-pass-");
+    const first = await run(dir, named());
+    assert.equal(first.reused, 0);
+    assert.deepEqual(people(first.result, "a.txt"), ["Ellen Marsh"]);
+
+    const typo = named(" Work resumes next week.");
+    const kept = await run(dir, typo);
+    assert.equal(kept.reused, 1, "a sentence naming nobody: the names stand");
+    assert.deepEqual(kept.result, ingestArchive(typo, { now: NOW }));
+
+    const naming = named(" Marsh said the bridge would wait.");
+    const chosen = await run(dir, naming);
+    assert.equal(chosen.reused, 0, "a surname added: the pass runs");
+    assert.deepEqual(people(chosen.result, "c.txt"), ["Ellen Marsh"]);
+    assert.deepEqual(chosen.result, ingestArchive(naming, { now: NOW }));
+
+    const removed = named().slice(0, 2);
+    const fewer = await run(dir, removed);
+    assert.equal(fewer.reused, 0, "an article gone: the pass runs");
+    assert.deepEqual(fewer.result, ingestArchive(removed, { now: NOW }));
+  });
+
+  it("are chosen again when the maintainers' aliases change, or the kept file was cut short", async () => {
+    const dir = await tempDir("entity-pass-");
+    const inputs = named();
+    await run(dir, inputs);
+    const aliases = { canonical: { "Ellen Marsh": "Ellen M. Marsh" } };
+    const aliased = await run(dir, inputs, aliases);
+    assert.equal(aliased.reused, 0);
+    assert.deepEqual(people(aliased.result, "a.txt"), ["Ellen M. Marsh"]);
+    assert.equal((await run(dir, inputs, aliases)).reused, 1);
+
+    const [folder] = await readdir(dir);
+    const file = path.join(dir, folder, "pass-entities.txt");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.slice(0, text.length - 5));
+    const mended = await run(dir, inputs, aliases);
+    assert.equal(mended.reused, 0);
+    assert.deepEqual(mended.result, ingestArchive(inputs, { now: NOW, aliases }));
+    assert.equal((await run(dir, inputs, aliases)).reused, 1, "and written whole again");
+  });
+
+  it("are kept in memory by a memo kept across runs (the dev server's)", async () => {
+    const memo = await openArticleMemo({ version: "v1", now: NOW });
+    ingestArchive(named(), { now: NOW, memo });
+    const second = ingestArchive(named(" Work resumes next week."), { now: NOW, memo });
+    assert.equal(memo.stats.passesReused, 1);
+    assert.deepEqual(second, ingestArchive(named(" Work resumes next week."), { now: NOW }));
+    // What the run changes in its records is not what the memo hands the next.
+    second.articles[0].record.people.push("Nobody");
+    const third = ingestArchive(named(" Work resumes next week."), { now: NOW, memo });
+    assert.deepEqual(people(third, "a.txt"), ["Ellen Marsh"]);
+  });
+});
+
 describe("the story-group sketches kept between builds", () => {
   const inputs = [
     article("a.txt", `Pier repairs approved\n\n${body} ${"The pier was built in 1901 and has been closed since the storm. ".repeat(4)}`),
