@@ -5,6 +5,7 @@
 // The bundle is made, or the script run with tsx where none can be made, by
 // src/util/bundle.ts itself; this file only finds a current one without loading tsx
 // (src/util/current-bundle.mjs, plain JavaScript, which bundle.ts uses too).
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { currentBundle } from "../src/util/current-bundle.mjs";
@@ -17,6 +18,9 @@ async function launch(script, args) {
   // The script sees the command line it would see run directly.
   process.argv = [process.argv[0], entry, ...args];
   let bundle = process.env.NEWS_ARCHIVE_NO_BUNDLES ? undefined : currentBundle(entry);
+  // A script's worker processes that load beside it (its `.early.mjs`: scripts/build.early.mjs).
+  const early = entry.replace(/\.ts$/, ".early.mjs");
+  if (bundle && existsSync(early)) (await import(pathToFileURL(early).href)).default(args);
   if (!bundle) {
     // tsx, to load the bundler (and to run the script itself if no bundle can be made).
     // What `node --import tsx` loads: TypeScript's hooks for import and require.

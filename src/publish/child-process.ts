@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from "node:child_process";
-import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { bundledScript } from "../util/bundle.ts";
+import { forkBundle, INGEST_PROCESS_OPTIONS, takeEarlyWorker, workerFlags } from "../util/worker-flags.mjs";
 
 /**
  * Starts a worker script (render-worker.ts, ingest-worker.ts, analyze-worker.ts) in a
@@ -12,16 +12,11 @@ import { bundledScript } from "../util/bundle.ts";
  * passed on (a test runner's --test, say).
  */
 export function forkWorker(script: URL, options: ForkOptions = {}): ChildProcess {
-  // A process may hold much of a large archive's index and pages; allow a third of the
-  // machine's memory for its heap unless the user already chose a limit.
-  const chosen = (flag: string) => [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes(flag));
-  const heapArgs = chosen("--max-old-space-size") ? [] : [`--max-old-space-size=${Math.floor(os.totalmem() / 1024 / 1024 / 3)}`];
-  const youngArgs = options.youngGenerationMiB && !chosen("--max-semi-space-size") ? [`--max-semi-space-size=${options.youngGenerationMiB}`] : [];
-  const growingArgs = options.heapGrowingPercent && !chosen("--heap-growing-percent") ? [`--heap-growing-percent=${options.heapGrowingPercent}`] : [];
-  // --expose-gc: a render process collects its garbage between rounds (src/publish/render.ts).
-  const flags = [...heapArgs, ...youngArgs, ...growingArgs, "--expose-gc"];
+  // A process may hold much of a large archive's index and pages: a third of the machine's
+  // memory for its heap unless the user already chose a limit (src/util/worker-flags.mjs).
+  const flags = workerFlags(options);
   const bundle = bundledScript(script);
-  if (bundle) return fork(bundle, [], { execArgv: ["--enable-source-maps", ...flags], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  if (bundle) return forkBundle(bundle, flags);
   return fork(fileURLToPath(script), [], { execArgv: [...typeScriptLoaderArgs(), ...flags], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
@@ -90,9 +85,9 @@ export interface ForkOptions {
 }
 
 /** The young generation the ingest process runs with (ForkOptions.youngGenerationMiB). */
-export const INGEST_YOUNG_GENERATION_MIB = 32;
+export const INGEST_YOUNG_GENERATION_MIB = INGEST_PROCESS_OPTIONS.youngGenerationMiB;
 /** How far the ingest process's old generation grows between full collections (ForkOptions.heapGrowingPercent). */
-export const INGEST_HEAP_GROWING_PERCENT = 20;
+export const INGEST_HEAP_GROWING_PERCENT = INGEST_PROCESS_OPTIONS.heapGrowingPercent;
 /** How the ingest process (INGEST_WORKER) is started. */
 export const INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB, heapGrowingPercent: INGEST_HEAP_GROWING_PERCENT };
 
@@ -111,7 +106,8 @@ export class EarlyWorker {
     readonly script: URL,
     readonly options: ForkOptions = {},
   ) {
-    this.child = forkWorker(script, options);
+    // Forked already by scripts/launch.mjs (the script's `.early.mjs`), if it was.
+    this.child = takeEarlyWorker(fileURLToPath(script), workerFlags(options)) ?? forkWorker(script, options);
     // A process that fails to start is only not used: runInChild starts another.
     this.child.on("error", () => {});
   }

@@ -6,6 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
+import { bundledScript } from "../../src/util/bundle.ts";
+import { forkEarlyWorker } from "../../src/util/worker-flags.mjs";
 import { EarlyWorker, forkWorker, INGEST_HEAP_GROWING_PERCENT, INGEST_PROCESS, INGEST_YOUNG_GENERATION_MIB, runInChild, type ForkOptions } from "../../src/publish/child-process.ts";
 
 /** The command-line options a forked worker runs with (what it reports of itself). */
@@ -118,6 +120,39 @@ test("runInChild hands its message to the worker started early for the same scri
     assert.equal(early.pid, undefined, "a worker is taken once");
     const again = await runInChild<{ startedAt: number; pid: number }>(script, { n: 3 }, "second run", {}, early);
     assert.notEqual(again.pid, earlyPid, "a second run starts a process of its own");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a worker forked before its script loaded (scripts/launch.mjs) is the script's early worker, with the same flags only, and one never taken keeps nothing running", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "early-fork-"));
+  try {
+    const script = path.join(dir, "worker.ts");
+    await writeFile(script, ANSWERING_WORKER);
+    const bundles = path.join(dir, "bundles");
+    assert.ok(bundledScript(pathToFileURL(script), { dir: bundles }), "the worker has a bundle");
+
+    const forked = forkEarlyWorker(script, INGEST_PROCESS, bundles)!;
+    const early = new EarlyWorker(pathToFileURL(script), INGEST_PROCESS);
+    assert.equal(early.pid, forked.pid, "the early worker is the one forked before");
+    const reply = await runInChild<{ pid: number; message: unknown }>(pathToFileURL(script), "hello", "early worker", {}, early);
+    assert.deepEqual([reply.pid, reply.message], [forked.pid, "hello"]);
+
+    const otherFlags = forkEarlyWorker(script, INGEST_PROCESS, bundles)!;
+    const plain = new EarlyWorker(pathToFileURL(script));
+    assert.notEqual(plain.pid, otherFlags.pid, "forked with other flags: not taken");
+    plain.dispose();
+    for (let i = 0; i < 1200 && isRunning(otherFlags.pid!); i++) await waitFor(50);
+    assert.equal(isRunning(otherFlags.pid!), false, "and ended");
+
+    // A process that forks one and never takes it exits when its own work is done, and the worker with it.
+    const program = `import { forkEarlyWorker } from ${JSON.stringify(pathToFileURL(path.resolve("src/util/worker-flags.mjs")).href)};
+console.log(forkEarlyWorker(${JSON.stringify(script)}, {}, ${JSON.stringify(bundles)}).pid);`;
+    const pid = Number(execFileSync(process.execPath, ["--input-type=module", "-e", program], { encoding: "utf8", timeout: 60_000 }).trim());
+    assert.ok(pid > 0);
+    for (let i = 0; i < 1200 && isRunning(pid); i++) await waitFor(50);
+    assert.equal(isRunning(pid), false, "the unused worker ended with its parent");
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
