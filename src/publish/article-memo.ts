@@ -231,7 +231,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
   const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0, evidenceReused: 0, evidenceKept: 0, passesReused: 0 };
-  /** A memory-only memo's archive-wide pass results (passResult): the digest of the inputs, and the result as JSON. */
+  /** The archive-wide pass results a memo kept across runs holds (passResult), or one without a folder: the digest of the inputs, and the result as JSON. */
   const passes = new Map<string, { inputs: string; json: string }>();
   /** Facts read from the folder (dropped in a one-run memo once counted, but for the shards a save writes again). */
   const savedFacts = new Map<string, SavedFacts>();
