@@ -7,7 +7,7 @@ import { hashIndexEntries, readArticleIndexHashed, type IndexedArticle } from ".
 import { articleUrl, buildSiteModel } from "../site/model.ts";
 import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
-import { digestWarnings, reportWarnings } from "../warning-digest.ts";
+import { buildWarningOptions, digestWarnings, printWarningReport, writeWarningReport } from "../warning-digest.ts";
 import { collectGarbageNow, INGEST_PROCESS, INGEST_WORKER, runInChild, type EarlyWorker } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
@@ -75,12 +75,15 @@ export class BuildFailedError extends Error {
   }
 }
 
-/** Ingest's warnings as the build prints them: a digest, with the full list in the cache folder. */
-export async function reportIngestWarnings(ingested: Pick<IngestStageResult, "warnings" | "articles">, reporter: Reporter, config: Pick<ArchiveConfig, "articlesDir" | "cacheDir">): Promise<void> {
-  await reportWarnings(ingested.warnings, ingested.articles.map((a) => a.source_file), reporter, {
-    articlesDir: config.articlesDir,
-    listFile: config.cacheDir && path.join(config.cacheDir, "warnings.txt"),
-  });
+/** Ingest's warnings as the build prints them: a digest, with the full list in the cache folder (made by the ingest process when it ran in one). */
+export async function reportIngestWarnings(ingested: Pick<IngestStageResult, "warnings" | "warningReport" | "articles">, reporter: Reporter, config: Pick<ArchiveConfig, "articlesDir" | "cacheDir">): Promise<void> {
+  const report = ingested.warningReport ?? (await writeWarningReport(ingested.warnings, ingested.articles.map((a) => a.source_file), buildWarningOptions(config)));
+  printWarningReport(report, reporter);
+}
+
+/** How many warnings ingest gave. */
+export function warningCount(ingested: Pick<IngestStageResult, "warnings" | "warningReport">): number {
+  return ingested.warningReport?.count ?? ingested.warnings.length;
 }
 
 /** Names every file ingest refused; unless --keep-going, stops with `consequence` (what was left as it was, and what to do). */
@@ -480,7 +483,7 @@ export class ArchiveBuild {
     if (this.hooks.ingestInChild && this.mode === "publish") {
       const reply = await runInChild<{ result: IngestStageResult }>(
         INGEST_WORKER,
-        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest },
+        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true },
         "ingest process",
         INGEST_PROCESS,
         this.hooks.earlyIngest,
@@ -576,7 +579,7 @@ export class ArchiveBuild {
         pagesRendered: what.pagesRendered ?? 0,
         pagesRemoved: what.removedPages.length,
         undated: ingested.articles.filter((a) => !a.dated).length,
-        warnings: ingested.warnings.length,
+        warnings: warningCount(ingested),
         refused: ingested.refused,
         seconds: { ingest: s.read + s.ingest + s.markdown, render: s.compare + s.render, index: s.index, total: s.total },
       },

@@ -18,6 +18,7 @@ import { collectGarbageNow } from "./child-process.ts";
 import { FileSlabs } from "../util/file-slabs.ts";
 import os from "node:os";
 import type { ArchiveConfig } from "./config.ts";
+import type { WarningReport } from "../warning-digest.ts";
 
 /**
  * The first stages of a build: read the raw files (all of them, or the ones that
@@ -39,6 +40,11 @@ export interface IngestStageResult {
   /** Every file that could not be built, sorted by file. */
   refused: RefusedFile[];
   warnings: IngestWarning[];
+  /**
+   * Set when the ingest process digested the warnings and wrote their list itself
+   * (src/publish/ingest-worker.ts): `warnings` is then empty, and the build prints this.
+   */
+  warningReport?: WarningReport;
   /** The archive-wide furniture evidence ingest read the articles with (for a sharded build's summary). */
   evidence?: FurnitureEvidence;
   /**

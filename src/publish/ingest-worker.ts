@@ -4,6 +4,7 @@ import { collectGarbageNow } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
 import path from "node:path";
+import { buildWarningOptions, writeWarningReport } from "../warning-digest.ts";
 
 /**
  * Read, ingest and Markdown in a process of their own (src/publish/build.ts forks it for
@@ -12,13 +13,20 @@ import path from "node:path";
  * shared terminal; the stage's result goes back to the parent, the index of the archive
  * through the file it writes beside the Markdown.
  */
-type IngestMessage = { config: Omit<ArchiveConfig, "now"> & { now: string }; ingestVersion: string; indexOnly?: boolean; alsoRead?: string[] };
+type IngestMessage = {
+  config: Omit<ArchiveConfig, "now"> & { now: string };
+  ingestVersion: string;
+  indexOnly?: boolean;
+  alsoRead?: string[];
+  /** Digest the warnings and write their list here, sending the digest (IngestStageResult.warningReport), not every warning. */
+  reportWarnings?: boolean;
+};
 
 process.once("message", async (message: IngestMessage) => {
   try {
     const result = await ingest(message);
-    // What the ingest held is garbage now: collected before the result (at 100,000
-    // articles its warnings are 69 MB of JSON) is serialized, not beside it.
+    // What the ingest held is garbage now: collected before the result (the list of every
+    // article, and with reportWarnings: false every warning) is serialized, not beside it.
     collectGarbageNow();
     process.send!({ ok: true, result }, () => process.exit(0));
   } catch (error) {
@@ -33,5 +41,14 @@ async function ingest(message: IngestMessage): Promise<IngestStageResult> {
   const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
   const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly });
   await ingest.saveMemo();
-  return result;
+  // The furniture evidence is for a sharded build's summary (indexOnly) alone: a build's own
+  // process never reads it.
+  if (!message.indexOnly) delete result.evidence;
+  if (!message.reportWarnings) return result;
+  const warningReport = await writeWarningReport(
+    result.warnings,
+    result.articles.map((a) => a.source_file),
+    buildWarningOptions(config),
+  );
+  return { ...result, warnings: [], warningReport };
 }

@@ -5,7 +5,7 @@ import type { Reporter } from "../reporter.ts";
 import { readArticleIndexLines } from "../site/article-index.ts";
 import { openArticleMemo } from "./article-memo.ts";
 import { aliasesHash, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
-import { refuseUnlessKeepingGoing, reportIngestWarnings } from "./build.ts";
+import { refuseUnlessKeepingGoing, reportIngestWarnings, warningCount } from "./build.ts";
 import { INGEST_PROCESS, INGEST_WORKER, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { checkAnalyses } from "./analysis-stage.ts";
@@ -62,7 +62,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const ingestStarted = performance.now();
   const ingestConfig = { ...config, contentDir: work };
   const ingested = hooks.ingestInChild
-    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead }, "ingest process", INGEST_PROCESS)).result
+    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead, reportWarnings: true }, "ingest process", INGEST_PROCESS)).result
     : await ingestInProcess(ingestConfig, versions, reporter, alsoRead);
   // Articles the analysis jobs did not analyse as they now read: made here, and said (the jobs ran on other files).
   // (A file that cannot be analysed is analysed again, and refused: not counted.)
@@ -99,7 +99,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
     analyzed: ingested.analyzed,
     reused: ingested.reused,
     undated: ingested.articles.filter((a) => !a.dated).length,
-    warnings: ingested.warnings.length,
+    warnings: warningCount(ingested),
     refused: ingested.refused.length,
     bytes: size,
     seconds: { read: readSeconds, ingest: ingestSeconds, write: writeSeconds, total: elapsed(started) },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { appendFile, cp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { BuildFailedError, runBuild } from "../../src/publish/build.ts";
@@ -62,6 +62,40 @@ describe("ingesting in a child process (what npm run build does)", () => {
       await rm(path.join(work, "cold-cache"), { recursive: true, force: true });
       await publish(cold, { ingestInChild: true });
       assertSameSite(await snapshot(folders.contentDir), await snapshot(cold.contentDir), "content folder after the index was deleted");
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it("prints the same warnings and writes the same list of them as ingesting in the build's own process", async () => {
+    // The ingest process digests its warnings and writes their list itself, sending the
+    // build the digest only (at 100,000 articles, 280,808 warnings).
+    const work = await tempDir("ingest-child-warnings-");
+    try {
+      const articles = path.join(work, "articles");
+      await cp(path.join(projectRoot, "articles"), articles, { recursive: true });
+      const seed = (await readdir(articles)).find((f) => f.endsWith(".txt"))!;
+      await cp(path.join(articles, seed), path.join(articles, "zz-copy.txt"));
+      await mkdir(path.join(articles, "undated"));
+      for (const name of ["one", "two"]) {
+        await writeFile(path.join(articles, "undated", `${name}.txt`), `A harbour story, ${name}\n\nThe harbour board met and talked about the ${name} boats for a long time.\n`);
+      }
+      const run = async (name: string, ingestInChild: boolean) => {
+        const folders = { articlesDir: articles, outputDir: path.join(work, `${name}-site`), contentDir: path.join(work, `${name}-content`), cacheDir: path.join(work, `${name}-cache`) };
+        const outcome = await publish(folders, { ingestInChild });
+        const printed = outcome.log.join("").split("\n").filter((l) => l.startsWith("warning: ") || l.startsWith("All "));
+        return { outcome, printed: printed.map((l) => l.replace(`${name}-cache`, "CACHE")), list: await readFile(path.join(folders.cacheDir, "warnings.txt"), "utf8") };
+      };
+      const inChild = await run("child", true);
+      const here = await run("here", false);
+      assert.equal(inChild.outcome.summary.warnings, here.outcome.summary.warnings);
+      assert.ok(here.outcome.summary.warnings >= 3, `the copy and the two undated articles warn (${here.outcome.summary.warnings})`);
+      assert.deepEqual(inChild.printed, here.printed);
+      assert.ok(inChild.printed.some((l) => l.includes("zz-copy.txt: has the same text as")), inChild.printed.join("\n"));
+      assert.ok(inChild.printed.some((l) => l.includes("undated/") && l.startsWith("warning: all 2 articles")), inChild.printed.join("\n"));
+      assert.ok(inChild.printed.some((l) => l.startsWith("All ") && l.endsWith("CACHE/warnings.txt")), inChild.printed.join("\n"));
+      assert.equal(inChild.list, here.list);
+      assert.match(inChild.list, /^undated\/one\.txt: no publication date found/m);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
