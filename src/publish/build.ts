@@ -4,8 +4,8 @@ import path from "node:path";
 import type { IngestWarning } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
 import { hashIndexEntries, readArticleIndexHashed, type IndexedArticle } from "../site/article-index.ts";
-import { articleUrl, buildSiteModel } from "../site/model.ts";
-import { comparePageFingerprints, feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
+import { articleUrl, buildSiteModel, type SiteModel } from "../site/model.ts";
+import { comparePageFingerprints, feedFingerprints, pageFingerprints, type PageChanges } from "../site/partial-render.ts";
 import { buildSitemaps } from "../site/sitemap.ts";
 import { buildWarningOptions, digestWarnings, printWarningReport, writeWarningReport } from "../warning-digest.ts";
 import { collectGarbageNow, INGEST_PROCESS, INGEST_WORKER, runInChild, type EarlyWorker } from "./child-process.ts";
@@ -135,6 +135,22 @@ interface SiteState {
   complete: boolean;
 }
 
+/** The index a run's ingest wrote, and what changed in the site it makes (ArchiveBuild.compare). */
+interface Compared {
+  previous: SiteState | undefined;
+  /** Every article's entry, parsed, when a model is made here. */
+  index: IndexedArticle[] | undefined;
+  indexed: readonly { slug: string; source_file: string }[];
+  indexHash: string;
+  /** Nothing the site shows changed since `previous`. */
+  upToDate: boolean;
+  model?: SiteModel;
+  fingerprints?: Map<string, string>;
+  feeds?: Map<string, string>;
+  changed?: PageChanges;
+  changedFeeds?: PageChanges;
+}
+
 export class ArchiveBuild {
   private versions?: BuildVersions;
   private ingest?: ArticleIngest;
@@ -207,8 +223,22 @@ export class ArchiveBuild {
     // A warm build renders its few pages in this process: Eleventy loads while ingest runs
     // in its own. The dev server renders every save's pages here: loaded from the start.
     if (this.mode === "serve" || (this.hooks.ingestInChild && !options.fullRender && (await hasManifest(config.cacheDir)))) loadRenderer().catch(() => {});
-    // read → ingest → Markdown
-    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve");
+    // read → ingest → Markdown. In a warm build whose ingest runs in its own process, this
+    // one reads the index and makes the model and page fingerprints as soon as that process
+    // has written the index, while it finishes (its cache's keys, its warnings' digest, its
+    // reply to this one).
+    let compared: Promise<Compared> | undefined;
+    let compareStarted = performance.now();
+    const compareEarly =
+      this.hooks.ingestInChild && this.mode === "publish" && !options.fullRender && !this.ingest && siteLoad
+        ? () => {
+            compareStarted = performance.now();
+            compared ??= siteLoad.then((site) => this.compare(site));
+            compared.catch(() => {});
+          }
+        : undefined;
+    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve", compareEarly);
+    const ingestDone = performance.now();
     // The dev server prints only the warnings that are new since its last build.
     if (this.mode === "publish") {
       await reportIngestWarnings(ingested, reporter, config);
@@ -217,31 +247,24 @@ export class ArchiveBuild {
     const seconds = { ...ingested.seconds, compare: 0, render: 0, index: 0, swap: 0, total: 0 };
 
     // model and page fingerprints
-    const compareStarted = performance.now();
-    let previous = options.fullRender ? undefined : (this.site ?? (await (siteLoad ?? this.loadSite())));
-    // The index parsed whole is for a site model made here (a warm build's, the dev
-    // server's). Rendering every page in child processes, which read the index file
-    // themselves, this process keeps each article's slug and file alone: at 100,000
-    // articles the parsed index was most of its memory through the render.
-    const read = !this.ingest && previous ? await readArticleIndexHashed(config.contentDir) : undefined;
-    let index = this.ingest ? this.ingest.index : read?.articles;
-    const scanned = read ?? (index ? { articles: index, hash: hashIndexEntries(index) } : await readArticleIndexHashed(config.contentDir, (a) => ({ slug: a.slug, source_file: a.source_file })));
-    const indexHash = scanned.hash;
-    const indexed = scanned.articles;
+    if (!compared) {
+      compareStarted = performance.now();
+      compared = (async () => this.compare(options.fullRender ? undefined : (this.site ?? (await (siteLoad ?? this.loadSite())))))();
+    }
+    const comparison = await compared;
+    let { previous, index, model, fingerprints, feeds } = comparison;
+    const { indexed } = comparison;
     const articleUrls = new Set(indexed.map((a) => articleUrl(a.slug)));
-    if (previous && previous.manifest.indexHash === indexHash && (previous.complete || this.site)) {
+    if (comparison.upToDate) {
       // Nothing the site shows changed (a save without edits, a bad file removed again).
       this.site = previous;
       seconds.total = elapsed(started);
       if (this.mode === "publish") reporter.info(`The site in ${this.outputDir} is up to date.`);
-      return this.outcome(ingested, previous.manifest, { changed: false, renderedAll: false, changedPages: [], removedPages: [], seconds });
+      return this.outcome(ingested, previous!.manifest, { changed: false, renderedAll: false, changedPages: [], removedPages: [], seconds });
     }
-    let model = previous && index ? buildSiteModel(index, undefined, undefined, { today: this.config.site.today }) : undefined;
-    let fingerprints = model && pageFingerprints(model);
-    let feeds = model && feedFingerprints(model);
-    const changed = previous && fingerprints ? comparePageFingerprints(new Map(Object.entries(previous.manifest.pages)), fingerprints) : undefined;
-    const changedFeeds = previous && feeds ? comparePageFingerprints(new Map(Object.entries(previous.manifest.feeds)), feeds) : undefined;
-    seconds.compare = elapsed(compareStarted);
+    const { changed, changedFeeds, indexHash } = comparison;
+    // What the comparison kept the build waiting once ingest was done.
+    seconds.compare = elapsed(Math.max(compareStarted, ingestDone));
 
     // render: every page into a new folder, or the changed ones over a copy of the site
     const renderStarted = performance.now();
@@ -478,15 +501,43 @@ export class ArchiveBuild {
     while (this.oldSites.length) await rm(this.oldSites.shift()!, { recursive: true, force: true });
   }
 
-  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean): Promise<IngestStageResult> {
+  /**
+   * The index ingest wrote, read, and (unless nothing the site shows changed) the model of
+   * the site it makes, its pages' fingerprints and those that changed since `previous`.
+   */
+  private async compare(previous: SiteState | undefined): Promise<Compared> {
+    const { config } = this;
+    // The index parsed whole is for a site model made here (a warm build's, the dev
+    // server's). Rendering every page in child processes, which read the index file
+    // themselves, this process keeps each article's slug and file alone: at 100,000
+    // articles the parsed index was most of its memory through the render.
+    const read = !this.ingest && previous ? await readArticleIndexHashed(config.contentDir) : undefined;
+    const index = this.ingest ? this.ingest.index : read?.articles;
+    const scanned = read ?? (index ? { articles: index, hash: hashIndexEntries(index) } : await readArticleIndexHashed(config.contentDir, (a) => ({ slug: a.slug, source_file: a.source_file })));
+    const indexHash = scanned.hash;
+    const indexed = scanned.articles;
+    if (previous && previous.manifest.indexHash === indexHash && (previous.complete || this.site)) return { previous, index, indexed, indexHash, upToDate: true };
+    const model = previous && index ? buildSiteModel(index, undefined, undefined, { today: this.config.site.today }) : undefined;
+    const fingerprints = model && pageFingerprints(model);
+    const feeds = model && feedFingerprints(model);
+    const changed = previous && fingerprints ? comparePageFingerprints(new Map(Object.entries(previous.manifest.pages)), fingerprints) : undefined;
+    const changedFeeds = previous && feeds ? comparePageFingerprints(new Map(Object.entries(previous.manifest.feeds)), feeds) : undefined;
+    return { previous, index, indexed, indexHash, upToDate: false, model, fingerprints, feeds, changed, changedFeeds };
+  }
+
+  /** Runs ingest (in its own process for `npm run build`); `onIndexWritten`, when that process says it has written the index. */
+  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean, onIndexWritten?: () => void): Promise<IngestStageResult> {
     const { config } = this;
     if (this.hooks.ingestInChild && this.mode === "publish") {
       const reply = await runInChild<{ result: IngestStageResult }>(
         INGEST_WORKER,
-        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true },
+        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announceIndex: onIndexWritten !== undefined },
         "ingest process",
         INGEST_PROCESS,
         this.hooks.earlyIngest,
+        (message) => {
+          if ((message as { indexWritten?: boolean }).indexWritten) onIndexWritten?.();
+        },
       );
       return reply.result;
     }

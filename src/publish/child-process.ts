@@ -135,13 +135,16 @@ export class EarlyWorker {
 /**
  * Runs a worker script in a child process (`early`'s, when it started that script), sends
  * it one message and resolves with the reply it sends back (`{ ok: true, ... }`), or
- * rejects with its error.
+ * rejects with its error. Messages it sends before, without `ok`, go to `onNews`.
  */
-export function runInChild<T>(script: URL, message: unknown, name: string, options: ForkOptions = {}, early?: EarlyWorker): Promise<T> {
+export function runInChild<T>(script: URL, message: unknown, name: string, options: ForkOptions = {}, early?: EarlyWorker, onNews?: (message: object) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = early?.take(script) ?? forkWorker(script, options);
     let settled = false;
-    child.once("message", (reply: { ok: boolean; error?: string } & Record<string, unknown>) => {
+    child.on("message", (reply: { ok?: boolean; error?: string } & Record<string, unknown>) => {
+      if (settled) return;
+      // A message without `ok` is news on the way (onNews), not the reply.
+      if (reply.ok === undefined) return onNews?.(reply);
       settled = true;
       if (reply.ok) resolve(reply as T);
       else reject(new Error(`${name} failed: ${reply.error}`));

@@ -119,7 +119,8 @@ export class ArticleIngest {
    * articles folder) touched since the last run; without it every file is read. When
    * a file is refused and the build is strict (no --keep-going), nothing is written.
    */
-  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean } = {}): Promise<IngestStageResult> {
+  /** `onIndexWritten`: called once the index of the archive is written (or found up to date), before the rest of the run's writing. */
+  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean; onIndexWritten?: () => void } = {}): Promise<IngestStageResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
     if (this.bytesReleased) {
@@ -162,7 +163,7 @@ export class ArticleIngest {
     let markdown = { written: 0, removed: 0 };
     if (options.indexOnly) await this.writeIndexOnly(result.articles);
     else if (refused.length === 0 || this.config.keepGoing) {
-      markdown = await this.writeMarkdown(result.articles);
+      markdown = await this.writeMarkdown(result.articles, options.onIndexWritten);
       this.evidence = result.evidence;
     }
     return {
@@ -415,7 +416,7 @@ export class ArticleIngest {
    * of its JSON and body) says whether its file changed: far cheaper than turning every
    * record into YAML again.
    */
-  private async writeMarkdown(articles: readonly IngestedArticle[]): Promise<{ written: number; removed: number }> {
+  private async writeMarkdown(articles: readonly IngestedArticle[], onIndexWritten?: () => void): Promise<{ written: number; removed: number }> {
     const dir = this.config.contentDir;
     await mkdir(dir, { recursive: true });
     const onDisk = new Set((await readdir(dir)).filter((n) => n.endsWith(".md")));
@@ -449,6 +450,7 @@ export class ArticleIngest {
         return indexArticle(a.record, bodyToMarkdown(a.body));
       }));
     }
+    onIndexWritten?.();
     this.index = keepIndex ? [...next.values()].map((w) => w.indexed!).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)) : [];
     this.written = next;
     this.indexOutdated = false;

@@ -188,3 +188,31 @@ test("an early worker that exited is not used, and one never taken is ended by d
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("runInChild hands a worker's news to onNews as it comes, and resolves with its reply alone", async () => {
+  // The ingest process says when the index is written (the build reads it meanwhile), then replies.
+  const dir = await mkdtemp(path.join(os.tmpdir(), "news-"));
+  try {
+    const script = path.join(dir, "news.mjs");
+    await writeFile(
+      script,
+      `process.once("message", (message) => {
+  process.send({ step: 1 });
+  process.send({ step: 2 });
+  setTimeout(() => process.send({ ok: true, message }, () => process.exit(0)), 200);
+});
+`,
+    );
+    const news: { replied: boolean; message: object }[] = [];
+    let replied = false;
+    const running = runInChild<{ ok: boolean; message: unknown }>(pathToFileURL(script), "hello", "news worker", {}, undefined, (message) => news.push({ replied, message }));
+    const reply = await running.then((r) => ((replied = true), r));
+    assert.deepEqual(reply, { ok: true, message: "hello" });
+    assert.deepEqual(news, [
+      { replied: false, message: { step: 1 } },
+      { replied: false, message: { step: 2 } },
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
