@@ -229,16 +229,18 @@ export class ArchiveBuild {
     // reply to this one).
     let compared: Promise<Compared> | undefined;
     let compareStarted = performance.now();
+    let compareEnded = compareStarted;
+    const timed = (comparing: Promise<Compared>) => comparing.then((c) => ((compareEnded = performance.now()), c));
     const compareEarly =
       this.hooks.ingestInChild && this.mode === "publish" && !options.fullRender && !this.ingest && siteLoad
         ? () => {
+            if (compared) return;
             compareStarted = performance.now();
-            compared ??= siteLoad.then((site) => this.compare(site));
+            compared = timed(siteLoad.then((site) => this.compare(site)));
             compared.catch(() => {});
           }
         : undefined;
     const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve", compareEarly);
-    const ingestDone = performance.now();
     // The dev server prints only the warnings that are new since its last build.
     if (this.mode === "publish") {
       await reportIngestWarnings(ingested, reporter, config);
@@ -249,7 +251,7 @@ export class ArchiveBuild {
     // model and page fingerprints
     if (!compared) {
       compareStarted = performance.now();
-      compared = (async () => this.compare(options.fullRender ? undefined : (this.site ?? (await (siteLoad ?? this.loadSite())))))();
+      compared = timed((async () => this.compare(options.fullRender ? undefined : (this.site ?? (await (siteLoad ?? this.loadSite())))))());
     }
     const comparison = await compared;
     let { previous, index, model, fingerprints, feeds } = comparison;
@@ -263,8 +265,8 @@ export class ArchiveBuild {
       return this.outcome(ingested, previous!.manifest, { changed: false, renderedAll: false, changedPages: [], removedPages: [], seconds });
     }
     const { changed, changedFeeds, indexHash } = comparison;
-    // What the comparison kept the build waiting once ingest was done.
-    seconds.compare = elapsed(Math.max(compareStarted, ingestDone));
+    // Its own time, from when it started (beside the ingest process's last steps, when it could).
+    seconds.compare = (compareEnded - compareStarted) / 1000;
 
     // render: every page into a new folder, or the changed ones over a copy of the site
     const renderStarted = performance.now();
