@@ -105,8 +105,8 @@ export interface ReportOptions {
  * A build's warnings as it prints them: the digest's lines, how many warnings there were,
  * and the line that says where the full list is (when one was written). Small whatever
  * the archive's size: the ingest process makes it (writeWarningReport) and hands it to
- * the build's own process, not every warning (280,808 at 100,000 articles, about 3.5 s of
- * a warm build to send, take in and digest there).
+ * the build's own process, not every warning (280,808 at 100,000 articles, about 6 s of a
+ * warm build to send, take in and digest there).
  */
 export interface WarningReport {
   lines: string[];

@@ -118,8 +118,9 @@ export class ArticleIngest {
    * Brings the generated Markdown up to date. `changes` names files (relative to the
    * articles folder) touched since the last run; without it every file is read. When
    * a file is refused and the build is strict (no --keep-going), nothing is written.
+   * `onIndexWritten` is called once the index of the archive is written (or found up to
+   * date), before the rest of the run's writing.
    */
-  /** `onIndexWritten`: called once the index of the archive is written (or found up to date), before the rest of the run's writing. */
   async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean; onIndexWritten?: () => void } = {}): Promise<IngestStageResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
