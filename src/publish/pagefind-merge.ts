@@ -178,9 +178,10 @@ function readBatch(files: readonly PagefindFile[], catalog?: FragmentCatalog): B
 }
 
 /**
- * A batch's files with their metadata and fragments already read (`prepareBatch`): what
- * the merge does first with each batch, done ahead of it (a warm build reads the last
- * build's batches while its ingest runs). Good for one merge: the merge marks its pages.
+ * A batch's files with their metadata and fragments already read, and its word index
+ * unpacked (`prepareBatch`): what the merge does first with each batch, done ahead of it (a
+ * warm build reads the last build's batches while its ingest runs). Good for one merge: the
+ * merge marks its pages.
  */
 export interface PreparedBatch {
   readonly files: readonly PagefindFile[];
@@ -188,7 +189,17 @@ export interface PreparedBatch {
 }
 
 export function prepareBatch(files: readonly PagefindFile[]): PreparedBatch {
-  return { files, read: readBatch(files) };
+  const read = readBatch(files);
+  // Unpacked now, the merge's reading of the words (batchWords) finds them so. At 100,000
+  // articles the 64 batches' chunks are 64 MB as cached, 132 MB unpacked, 0.7 s of gunzip.
+  if (read) read.chunkFiles = read.chunkFiles.map(unpackedFile);
+  return { files, read };
+}
+
+/** A Pagefind file's bytes uncompressed, its signature kept (unpackPagefindFile takes it as it is). */
+function unpackedFile(content: Uint8Array): Uint8Array {
+  const data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  return data.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? data : gunzipSync(data);
 }
 
 function isPrepared(input: readonly PagefindFile[] | PreparedBatch): input is PreparedBatch {
