@@ -12,7 +12,7 @@ import { collectGarbageNow, INGEST_PROCESS, INGEST_WORKER, runInChild, type Earl
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
 import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
-import { buildSearchIndex, pageFile, SearchBatchPreload, StaleSearchRecordsError } from "./search-index.ts";
+import { buildSearchIndex, pageFile, PRELOAD_EARLY_BYTES, PRELOAD_MAX_BYTES, SearchBatchPreload, StaleSearchRecordsError } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, previousSiteDir, removeFiles, replaceDir, updateCopy, type SwapOperations } from "./site-folder.ts";
 import { deleteManifest, feedFile, fileFingerprints, hasManifest, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
@@ -205,17 +205,30 @@ export class ArchiveBuild {
     const early = this.mode === "publish" && !options.fullRender && !this.site;
     const siteLoad = early ? this.loadSite() : undefined;
     siteLoad?.catch(() => {});
-    // And reads the last build's search batches, which the search index step takes unchanged.
-    const searchPreload = early && this.config.cacheDir ? SearchBatchPreload.start(searchBatchDir(await this.searchStore())) : undefined;
+    // And reads the last build's search batches, which the search index step takes unchanged:
+    // the first ones now, the rest once the ingest's archive-wide passes are done.
+    let passesDone = () => {};
+    const passes = new Promise<void>((resolve) => (passesDone = resolve));
+    const searchPreload =
+      early && this.config.cacheDir ? SearchBatchPreload.start(searchBatchDir(await this.searchStore()), PRELOAD_MAX_BYTES, { afterBytes: PRELOAD_EARLY_BYTES, until: passes }) : undefined;
     const copy = siteLoad && new StagingCopy(siteLoad.then((site) => (site ? this.copyOfSite(site.manifest).then((dir) => ({ dir, manifest: site.manifest })) : undefined)));
     try {
-      return await this.run(changes, options, firstRun, siteLoad, copy, searchPreload);
+      return await this.run(changes, options, firstRun, siteLoad, copy, searchPreload, passesDone);
     } finally {
+      passesDone();
       if (copy && !copy.taken) await this.giveBack(copy);
     }
   }
 
-  private async run(changes: ReadonlySet<string> | undefined, options: { fullRender?: boolean }, firstRun: boolean, siteLoad: Promise<SiteState | undefined> | undefined, copy: StagingCopy | undefined, searchPreload?: SearchBatchPreload): Promise<BuildOutcome> {
+  private async run(
+    changes: ReadonlySet<string> | undefined,
+    options: { fullRender?: boolean },
+    firstRun: boolean,
+    siteLoad: Promise<SiteState | undefined> | undefined,
+    copy: StagingCopy | undefined,
+    searchPreload?: SearchBatchPreload,
+    onPassesDone?: () => void,
+  ): Promise<BuildOutcome> {
     const { reporter, config } = this;
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
@@ -240,7 +253,8 @@ export class ArchiveBuild {
             compared.catch(() => {});
           }
         : undefined;
-    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve", compareEarly);
+    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve", compareEarly, onPassesDone);
+    onPassesDone?.();
     // The dev server prints only the warnings that are new since its last build.
     if (this.mode === "publish") {
       await reportIngestWarnings(ingested, reporter, config);
@@ -527,17 +541,18 @@ export class ArchiveBuild {
     return { previous, index, indexed, indexHash, upToDate: false, model, fingerprints, feeds, changed, changedFeeds };
   }
 
-  /** Runs ingest (in its own process for `npm run build`); `onIndexWritten`, when that process says it has written the index. */
-  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean, onIndexWritten?: () => void): Promise<IngestStageResult> {
+  /** Runs ingest (in its own process for `npm run build`); `onPassesDone` and `onIndexWritten`, when that process says its archive-wide passes are done and it has written the index. */
+  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean, onIndexWritten?: () => void, onPassesDone?: () => void): Promise<IngestStageResult> {
     const { config } = this;
     if (this.hooks.ingestInChild && this.mode === "publish") {
       const reply = await runInChild<{ result: IngestStageResult }>(
         INGEST_WORKER,
-        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announceIndex: onIndexWritten !== undefined },
+        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announceIndex: onIndexWritten !== undefined || onPassesDone !== undefined },
         "ingest process",
         INGEST_PROCESS,
         this.hooks.earlyIngest,
         (message) => {
+          if ((message as { passesDone?: boolean }).passesDone) onPassesDone?.();
           if ((message as { indexWritten?: boolean }).indexWritten) onIndexWritten?.();
         },
       );

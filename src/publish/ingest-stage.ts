@@ -118,10 +118,11 @@ export class ArticleIngest {
    * Brings the generated Markdown up to date. `changes` names files (relative to the
    * articles folder) touched since the last run; without it every file is read. When
    * a file is refused and the build is strict (no --keep-going), nothing is written.
-   * `onIndexWritten` is called once the index of the archive is written (or found up to
-   * date), before the rest of the run's writing.
+   * `onPassesDone` is called once the archive-wide passes are done, before any writing;
+   * `onIndexWritten` once the index of the archive is written (or found up to date), before
+   * the rest of the run's writing.
    */
-  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean; onIndexWritten?: () => void } = {}): Promise<IngestStageResult> {
+  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean; onPassesDone?: () => void; onIndexWritten?: () => void } = {}): Promise<IngestStageResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
     if (this.bytesReleased) {
@@ -159,6 +160,7 @@ export class ArticleIngest {
     const reused = this.memo.stats.analyzeReused - stats.analyzeReused - preAnalyzed;
     stage?.end(`${result.articles.length} articles${reused ? `, ${reused} unchanged from the cache` : ""}${refused.length ? `, ${refused.length} refused` : ""}`);
     const ingestSeconds = elapsed(ingestStarted);
+    options.onPassesDone?.();
 
     const markdownStarted = performance.now();
     let markdown = { written: 0, removed: 0 };

@@ -20,7 +20,11 @@ type IngestMessage = {
   alsoRead?: string[];
   /** Digest the warnings and write their list here, sending the digest (IngestStageResult.warningReport), not every warning. */
   reportWarnings?: boolean;
-  /** Send `{ indexWritten: true }` once the index of the archive is written, before the reply (the build reads it meanwhile). */
+  /**
+   * Send `{ passesDone: true }` once the archive-wide passes are done (the build reads the
+   * last search index's batches then) and `{ indexWritten: true }` once the index of the
+   * archive is written (the build reads it meanwhile), both before the reply.
+   */
   announceIndex?: boolean;
 };
 
@@ -43,7 +47,8 @@ async function ingest(message: IngestMessage): Promise<IngestStageResult> {
   // Nothing reads the ingest's index after this process: the parent reads the index file.
   const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
   const onIndexWritten = message.announceIndex ? () => process.send!({ indexWritten: true }) : undefined;
-  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, onIndexWritten });
+  const onPassesDone = message.announceIndex ? () => process.send!({ passesDone: true }) : undefined;
+  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, onPassesDone, onIndexWritten });
   await ingest.saveMemo();
   // The furniture evidence is for a sharded build's summary (indexOnly) alone: a build's own
   // process never reads it.

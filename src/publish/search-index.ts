@@ -130,10 +130,17 @@ function batchKeyPrefix(chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_C
 
 /**
  * Batch files read ahead, at most (bytes as cached, compressed): about 17 MB at 10,000
- * articles; at 100,000 (about 170 MB) the first batches only, so a warm build's memory,
- * whose high point is its ingest process running meanwhile, grows by little.
+ * articles, 162 MB at 100,000. A warm build reads PRELOAD_EARLY_BYTES of them while its
+ * ingest process starts and the rest once that process's archive-wide passes are done
+ * (src/publish/build.ts): read all at once, they took CPU from those passes (the ingest
+ * 0.5–4.5 s slower, four builds against four). At 100,000 articles, four warm builds
+ * each taking turns with the 32 MB read ahead before: the search index step 14.4–18.2 s
+ * → 10.5–13.6 s, the process tree's peak 1.7–1.9 → 2.1–2.2 GB. At a million articles,
+ * the first sixth of the batches.
  */
-export const PRELOAD_MAX_BYTES = 32 * 1024 * 1024;
+export const PRELOAD_MAX_BYTES = 256 * 1024 * 1024;
+/** Read ahead from the start (all of them at 10,000 articles; the first 12 of 64 batches at 100,000). */
+export const PRELOAD_EARLY_BYTES = 32 * 1024 * 1024;
 
 /**
  * The last build's search batches (the cache's `last-N.json`), read from the cache and
@@ -147,11 +154,12 @@ export class SearchBatchPreload {
   private readonly batches = new Map<string, Promise<PreparedBatch | undefined>>();
   private readonly done: Promise<void>;
 
-  private constructor(batchCacheDir: string, maxBytes: number) {
+  private constructor(batchCacheDir: string, maxBytes: number, hold?: PreloadHold) {
     const cache = new BatchCache(batchCacheDir, batchKeyPrefix());
     this.done = (async () => {
       let bytes = 0;
       for (const key of await cache.lastKeys()) {
+        if (hold && bytes >= hold.afterBytes) await hold.until;
         const files = await cache.load(key);
         if (!files) continue;
         bytes += files.reduce((sum, f) => sum + f.content.length, 0);
@@ -164,9 +172,9 @@ export class SearchBatchPreload {
     })().catch(() => {});
   }
 
-  /** Starts reading `batchCacheDir`'s last batches (up to `maxBytes` of their files). */
-  static start(batchCacheDir: string, maxBytes = PRELOAD_MAX_BYTES): SearchBatchPreload {
-    return new SearchBatchPreload(batchCacheDir, maxBytes);
+  /** Starts reading `batchCacheDir`'s last batches (up to `maxBytes` of their files; once `hold.afterBytes` are read, the rest when `hold.until` settles). */
+  static start(batchCacheDir: string, maxBytes = PRELOAD_MAX_BYTES, hold?: PreloadHold): SearchBatchPreload {
+    return new SearchBatchPreload(batchCacheDir, maxBytes, hold);
   }
 
   /** The batch cached under `key`, parsed, if it was read ahead; undefined otherwise (and for a key asked twice). */
@@ -176,11 +184,22 @@ export class SearchBatchPreload {
     return batch;
   }
 
+  /** How many batches are read ahead now (and not yet taken). */
+  get readSoFar(): number {
+    return this.batches.size;
+  }
+
   /** How many batches were read ahead (and not yet taken), once reading is done. */
   async size(): Promise<number> {
     await this.done;
     return this.batches.size;
   }
+}
+
+/** When a preload pauses: once `afterBytes` are read, until `until` settles. */
+export interface PreloadHold {
+  afterBytes: number;
+  until: Promise<unknown>;
 }
 
 async function buildSearchIndexNow(options: {

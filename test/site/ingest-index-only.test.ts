@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -103,6 +104,36 @@ describe("a one-run ingest that lets go of the bytes it read", () => {
       );
       assert.deepEqual(released.result, { ...kept.result, seconds: released.result.seconds });
       assert.ok(released.index.equals(kept.index));
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * A build's ingest process says when its archive-wide passes are done (the build then reads
+ * the rest of the last search index's batches, src/publish/build.ts) and when the index is
+ * written (the build reads it): in that order, the first before any writing.
+ */
+describe("an ingest run's announcements", () => {
+  it("says its passes are done before it writes anything, then that the index is written", async () => {
+    const { dir: articles } = await writeSyntheticArchive(12);
+    const work = await mkdtemp(path.join(os.tmpdir(), "announce-"));
+    try {
+      const config = testConfig({ articlesDir: articles, contentDir: path.join(work, "content"), outputDir: path.join(work, "site") });
+      const memo = await openArticleMemo({ version: "test", now: config.now, oneRun: true });
+      const ingest = new ArticleIngest(config, memo, "test", { keepIndex: false });
+      const indexFile = path.join(config.contentDir, ARTICLE_INDEX_FILE);
+      const heard: [string, boolean][] = [];
+      const result = await ingest.run(recordingReporter().reporter, {
+        onPassesDone: () => void heard.push(["passes done", existsSync(indexFile)]),
+        onIndexWritten: () => void heard.push(["index written", existsSync(indexFile)]),
+      });
+      assert.equal(result.articles.length, 12);
+      assert.deepEqual(heard, [
+        ["passes done", false],
+        ["index written", true],
+      ]);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -133,6 +133,22 @@ describe("the search index in cached batches", () => {
     assert.deepEqual(without.files, fresh.files);
   });
 
+  it("a read ahead held after its first bytes reads the rest once told to go on", async () => {
+    const cache = path.join(work, "cache-hold");
+    const cold = await run("hold-0", (i) => page(i), cache);
+    assert.ok(cold.result.batches >= 3);
+    let go = () => {};
+    const until = new Promise<void>((resolve) => (go = resolve));
+    const held = SearchBatchPreload.start(cache, Infinity, { afterBytes: 1, until });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(held.readSoFar, 1, "one batch read, then held");
+    go();
+    assert.equal(await held.size(), cold.result.batches, "every batch once told to go on");
+    const again = await run("hold-1", (i) => page(i), cache, { preload: held });
+    assert.equal(again.result.batchesPreloaded, cold.result.batches);
+    assert.deepEqual(again.files, cold.files);
+  });
+
   it("a batch updated with its changed pages alone is the batch Pagefind reads whole: pages edited, deleted, added, with a field the others lack", async () => {
     const cache = path.join(work, "cache-update");
     await run("update-0", (i) => page(i), cache);
