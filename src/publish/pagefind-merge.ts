@@ -97,8 +97,7 @@ interface Batch {
 }
 
 export function unpackPagefindFile(content: Uint8Array, what: string): Buffer {
-  let data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) data = gunzipSync(data);
+  const data = unpackedFile(content);
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`Pagefind's ${what} does not start with its signature: not a Pagefind ${"1.5"} index file`);
   return data.subarray(SIGNATURE.length);
 }
@@ -197,7 +196,7 @@ export function prepareBatch(files: readonly PagefindFile[]): PreparedBatch {
 }
 
 /** A Pagefind file's bytes uncompressed, its signature kept (unpackPagefindFile takes it as it is). */
-function unpackedFile(content: Uint8Array): Uint8Array {
+function unpackedFile(content: Uint8Array): Buffer {
   const data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   return data.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? data : gunzipSync(data);
 }
