@@ -215,7 +215,6 @@ export class ArchiveBuild {
     try {
       return await this.run(changes, options, firstRun, siteLoad, copy, searchPreload, passesDone);
     } finally {
-      passesDone();
       if (copy && !copy.taken) await this.giveBack(copy);
     }
   }
@@ -547,7 +546,7 @@ export class ArchiveBuild {
     if (this.hooks.ingestInChild && this.mode === "publish") {
       const reply = await runInChild<{ result: IngestStageResult }>(
         INGEST_WORKER,
-        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announceIndex: onIndexWritten !== undefined || onPassesDone !== undefined },
+        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announce: onIndexWritten !== undefined || onPassesDone !== undefined },
         "ingest process",
         INGEST_PROCESS,
         this.hooks.earlyIngest,

@@ -25,7 +25,7 @@ type IngestMessage = {
    * last search index's batches then) and `{ indexWritten: true }` once the index of the
    * archive is written (the build reads it meanwhile), both before the reply.
    */
-  announceIndex?: boolean;
+  announce?: boolean;
 };
 
 process.once("message", async (message: IngestMessage) => {
@@ -46,8 +46,8 @@ async function ingest(message: IngestMessage): Promise<IngestStageResult> {
   const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: message.ingestVersion, now: config.now, oneRun: true, alsoRead: message.alsoRead });
   // Nothing reads the ingest's index after this process: the parent reads the index file.
   const ingest = new ArticleIngest(config, memo, message.ingestVersion, { keepIndex: false });
-  const onIndexWritten = message.announceIndex ? () => process.send!({ indexWritten: true }) : undefined;
-  const onPassesDone = message.announceIndex ? () => process.send!({ passesDone: true }) : undefined;
+  const onIndexWritten = message.announce ? () => process.send!({ indexWritten: true }) : undefined;
+  const onPassesDone = message.announce ? () => process.send!({ passesDone: true }) : undefined;
   const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, onPassesDone, onIndexWritten });
   await ingest.saveMemo();
   // The furniture evidence is for a sharded build's summary (indexOnly) alone: a build's own
