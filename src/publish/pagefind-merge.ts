@@ -91,7 +91,10 @@ interface Batch {
   language: string;
   version: string;
   pages: BatchPage[];
+  /** Its word index's chunks as Pagefind wrote them; empty once read into `words`. */
   chunkFiles: Uint8Array[];
+  /** Its word index read (wordTable): prepareBatch reads it ahead of the merge. */
+  words?: WordTable;
   filterFiles: Uint8Array[];
   metaFields: string[];
 }
@@ -189,9 +192,12 @@ export interface PreparedBatch {
 
 export function prepareBatch(files: readonly PagefindFile[]): PreparedBatch {
   const read = readBatch(files);
-  // Unpacked now, the merge's reading of the words (batchWords) finds them so. At 100,000
-  // articles the 64 batches' chunks are 64 MB as cached, 132 MB unpacked, 0.7 s of gunzip.
-  if (read) read.chunkFiles = read.chunkFiles.map(unpackedFile);
+  // Its word index unpacked and read now (at 100,000 articles the 64 batches' chunks are
+  // 64 MB as cached, 132 MB unpacked, 0.7 s of gunzip; reading them, 12 million entries, 3 s).
+  if (read) {
+    read.words = wordTable(read.chunkFiles);
+    read.chunkFiles = [];
+  }
   return { files, read };
 }
 
@@ -221,64 +227,176 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /**
- * A page of a word's entry: its page number and the rest of its entry (positions and
- * weights, as Pagefind encoded them: copied, never decoded), with its size as Pagefind
- * counts it when cutting chunks (a unit for the page and one per position). The rest is
- * bytes `start` to `end` of `source` (its chunk), not a view of them: at 100,000 articles
- * the merge reads tens of millions of entries, and a view per entry was much of its time.
+ * What a word's pages are handed to, one by one: the page's number in its batch, how many
+ * items its entry has (its number, then its positions and weights, then its places in
+ * metadata fields), where the rest of its entry lies in `source` (as Pagefind encoded it:
+ * copied, never decoded), and its size as Pagefind counts it when cutting chunks (a unit
+ * for the page and one per position). No object per page: at 100,000 articles the 64
+ * batches hold 12 million, and an object each made the merge spend a third of its time
+ * collecting garbage.
  */
-interface PageEntry {
-  page: number;
-  items: number;
-  source: Buffer;
-  start: number;
-  end: number;
-  size: number;
+type PageSink = (page: number, items: number, source: Buffer, start: number, end: number, size: number) => void;
+
+/** A batch's words in order: the word it is at, and its pages when taken. */
+interface WordCursor {
+  /** The current word; undefined once past the last. */
+  word: string | undefined;
+  /** Hands the current word's own pages to `own` and each variant's to `variant(name)`, then moves to the next word. */
+  take(own: PageSink, variant: (name: string) => PageSink): void;
 }
 
-/** A word's entry in one batch, with page numbers still the batch's. */
-interface WordEntry {
-  word: string;
-  pages: PageEntry[];
-  variants: [string, PageEntry[]][];
-}
-
-function readPages(r: CborReader): PageEntry[] {
-  const count = r.array();
-  const pages: PageEntry[] = new Array(count);
+/** Reads a list of pages of a word's entry at `r` into `sink`. */
+function readPagesInto(r: CborReader, sink: PageSink): void {
+  const pages = r.array();
   let page = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < pages; i++) {
     const items = r.array();
-    if (items < 1) throw new Error("a page of Pagefind's word index has no number");
+    if (items < 1 || items > 255) throw new Error(`a page of Pagefind's word index has ${items} items, not the 2 or 3 of Pagefind 1.5.2`);
     // Page numbers are given as the difference from the page before.
     page += r.int();
     const start = r.at;
     let size = 1;
     for (let j = 1; j < items; j++) size += r.skip();
-    pages[i] = { page, items, source: r.data, start, end: r.at, size };
+    sink(page, items, r.data, start, r.at, size);
   }
-  return pages;
 }
 
-/** The words of a batch in order, one chunk decompressed at a time. */
-function* batchWords(batch: Batch): Generator<WordEntry> {
-  for (const chunk of batch.chunkFiles) {
-    const r = new CborReader(unpackPagefindFile(chunk, "word index"));
-    if (r.array() !== 1) throw new Error("a chunk of Pagefind's word index is not in the format of Pagefind 1.5.2");
-    const words = r.array();
-    for (let w = 0; w < words; w++) {
-      const parts = r.array();
-      if (parts !== 3) throw new Error(`a word of Pagefind's index has ${parts} parts, not the 3 of Pagefind 1.5.2`);
-      const word = r.text();
-      const pages = readPages(r);
-      const variantCount = r.array();
-      const variants: [string, PageEntry[]][] = [];
-      for (let v = 0; v < variantCount; v++) {
-        if (r.array() !== 2) throw new Error("a word variant of Pagefind's index is not in the format of Pagefind 1.5.2");
-        variants.push([r.text(), readPages(r)]);
-      }
-      yield { word, pages, variants };
+/** The words of a batch's word index chunks (packed or not), read as they are taken, one chunk unpacked at a time. */
+class ChunkCursor implements WordCursor {
+  word: string | undefined;
+  private next = 0;
+  private r: CborReader | undefined;
+  private wordsLeft = 0;
+  /** The chunk the current word is in (its place in the list), and that chunk unpacked (its signature left out). */
+  chunk = -1;
+  data: Buffer = Buffer.alloc(0);
+  constructor(private readonly chunks: readonly Uint8Array[]) {
+    this.advance();
+  }
+  take(own: PageSink, variant: (name: string) => PageSink): void {
+    const r = this.r!;
+    readPagesInto(r, own);
+    const variants = r.array();
+    for (let v = 0; v < variants; v++) {
+      if (r.array() !== 2) throw new Error("a word variant of Pagefind's index is not in the format of Pagefind 1.5.2");
+      readPagesInto(r, variant(r.text()));
     }
+    this.advance();
+  }
+  private advance(): void {
+    while (this.wordsLeft === 0) {
+      if (this.next === this.chunks.length) {
+        this.word = undefined;
+        return;
+      }
+      this.chunk = this.next;
+      this.data = unpackPagefindFile(this.chunks[this.next++], "word index");
+      this.r = new CborReader(this.data);
+      if (this.r.array() !== 1) throw new Error("a chunk of Pagefind's word index is not in the format of Pagefind 1.5.2");
+      this.wordsLeft = this.r.array();
+    }
+    const parts = this.r!.array();
+    if (parts !== 3) throw new Error(`a word of Pagefind's index has ${parts} parts, not the 3 of Pagefind 1.5.2`);
+    this.word = this.r!.text();
+    this.wordsLeft--;
+  }
+}
+
+/**
+ * A batch's word index read ahead of the merge (prepareBatch): its words in order and, in
+ * flat typed arrays, every page of every word as a PageSink is handed it. Its own pages
+ * first (word w's are entries first[w] .. first[w + 1]), then its variants' (rare: a
+ * word with diacritics). At 100,000 articles the 64 batches' tables are about 200 MB.
+ */
+export interface WordTable {
+  /** The word index's chunks, unpacked (their signature left out). */
+  chunks: Buffer[];
+  words: string[];
+  /** The chunk each word is in. */
+  chunkOf: Uint16Array;
+  first: Int32Array;
+  variants: Map<number, { name: string; first: number; end: number }[]>;
+  page: Int32Array;
+  items: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  size: Int32Array;
+}
+
+/** Reads a batch's word index chunks (packed or not) into a WordTable. */
+export function wordTable(chunkFiles: readonly Uint8Array[]): WordTable {
+  if (chunkFiles.length > 0xffff) throw new Error(`a Pagefind batch has ${chunkFiles.length} word index chunks: more than the merge reads ahead`);
+  const chunks: Buffer[] = chunkFiles.map(() => Buffer.alloc(0));
+  const words: string[] = [];
+  const chunkOf: number[] = [];
+  const first: number[] = [];
+  const variants: WordTable["variants"] = new Map();
+  let capacity = 1024;
+  let page = new Int32Array(capacity);
+  let items = new Uint8Array(capacity);
+  let start = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let size = new Int32Array(capacity);
+  let count = 0;
+  const grown = <T extends Int32Array | Uint8Array>(a: T, length: number): T => {
+    const b = new (a.constructor as new (n: number) => T)(length);
+    b.set(a.subarray(0, Math.min(a.length, length)));
+    return b;
+  };
+  const add: PageSink = (p, n, _source, from, to, units) => {
+    if (count === capacity) {
+      capacity *= 2;
+      [page, items, start, end, size] = [grown(page, capacity), grown(items, capacity), grown(start, capacity), grown(end, capacity), grown(size, capacity)];
+    }
+    page[count] = p;
+    items[count] = n;
+    start[count] = from;
+    end[count] = to;
+    size[count++] = units;
+  };
+  // A word's variants are kept aside until every word's own pages are in the arrays.
+  const pending: { word: number; name: string; entries: [number, number, number, number, number][] }[] = [];
+  const cursor = new ChunkCursor(chunkFiles);
+  while (cursor.word !== undefined) {
+    chunks[cursor.chunk] = cursor.data;
+    words.push(cursor.word);
+    chunkOf.push(cursor.chunk);
+    first.push(count);
+    const word = words.length - 1;
+    cursor.take(add, (name) => {
+      const entries: [number, number, number, number, number][] = [];
+      pending.push({ word, name, entries });
+      return (p, n, _source, from, to, units) => void entries.push([p, n, from, to, units]);
+    });
+  }
+  first.push(count);
+  for (const { word, name, entries } of pending) {
+    const from = count;
+    for (const [p, n, a, b, units] of entries) add(p, n, chunks[0], a, b, units);
+    const list = variants.get(word) ?? [];
+    list.push({ name, first: from, end: count });
+    variants.set(word, list);
+  }
+  return { chunks, words, chunkOf: Uint16Array.from(chunkOf), first: Int32Array.from(first), variants, page: grown(page, count), items: grown(items, count), start: grown(start, count), end: grown(end, count), size: grown(size, count) };
+}
+
+/** The words of a WordTable. */
+class TableCursor implements WordCursor {
+  word: string | undefined;
+  private w = 0;
+  constructor(private readonly table: WordTable) {
+    this.word = table.words[0];
+  }
+  take(own: PageSink, variant: (name: string) => PageSink): void {
+    const t = this.table;
+    const w = this.w;
+    const source = t.chunks[t.chunkOf[w]];
+    for (let e = t.first[w]; e < t.first[w + 1]; e++) own(t.page[e], t.items[e], source, t.start[e], t.end[e], t.size[e]);
+    for (const v of t.variants.get(w) ?? []) {
+      const sink = variant(v.name);
+      for (let e = v.first; e < v.end; e++) sink(t.page[e], t.items[e], source, t.start[e], t.end[e], t.size[e]);
+    }
+    this.word = t.words[++this.w];
   }
 }
 
@@ -424,41 +542,61 @@ export async function mergePagefindIndexes(inputs: readonly (readonly PagefindFi
     const map = b.metaFields.map((field) => fieldNumber.get(field) ?? -1);
     return map.every((to, from) => to === from) ? undefined : map;
   });
-  /** Appends to `out` the entries of `batch` its pages keep, numbered anew. */
-  const renumberInto = (batch: number, entries: PageEntry[], out: PageEntry[]): void => {
-    const fields = fieldMaps[batch];
-    // Each entry is read for this word alone: it is numbered anew in place.
-    for (const e of entries) {
-      const page = renumber[batch][e.page];
-      if (page < 0) continue;
-      e.page = page;
-      if (fields && e.items >= 3) {
-        e.source = renumberFields(e.source.subarray(e.start, e.end), fields);
-        e.start = 0;
-        e.end = e.source.length;
-      }
-      out.push(e);
+  /** A word's pages from the batches that have it: sort keys (new page number, then place in these arrays) and each entry's parts. */
+  const ORDER = 2 ** 24;
+  let keys = new Float64Array(1024);
+  let items = new Uint8Array(1024);
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  const sources: Buffer[] = [];
+  let count = 0;
+  let wordSize = 0;
+  /** The pages of one batch given to `gather`, numbered anew. */
+  let batch = 0;
+  const gather: PageSink = (local, n, source, start, end, units) => {
+    const page = renumber[batch][local];
+    if (page < 0) return;
+    if (count === keys.length) {
+      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      [keys, items, starts, ends] = [grow(keys), grow(items), grow(starts), grow(ends)];
     }
+    if (count >= ORDER) throw new Error(`a word is on more than ${ORDER} pages: more than the merge can number`);
+    const fields = fieldMaps[batch];
+    if (fields && n >= 3) {
+      source = renumberFields(source.subarray(start, end), fields);
+      start = 0;
+      end = source.length;
+    }
+    keys[count] = page * ORDER + count;
+    items[count] = n;
+    starts[count] = start;
+    ends[count] = end;
+    sources[count++] = source;
+    wordSize += units;
   };
   /** Pages in page order, each written as its number's difference from the one before. */
-  const writePages = (w: CborWriter, entries: PageEntry[]) => {
-    entries.sort((a, b) => a.page - b.page);
-    w.arrayHead(entries.length);
+  const writeGathered = (w: CborWriter, from: number, to: number): void => {
+    const order = keys.subarray(from, to).sort();
+    w.arrayHead(to - from);
     let previous = 0;
-    for (const e of entries) {
-      w.arrayHead(e.items);
-      w.int(e.page - previous);
-      w.rawRange(e.source, e.start, e.end);
-      previous = e.page;
+    for (let k = 0; k < order.length; k++) {
+      const page = Math.floor(order[k] / ORDER);
+      const at = order[k] - page * ORDER;
+      w.arrayHead(items[at]);
+      w.int(page - previous);
+      w.rawRange(sources[at], starts[at], ends[at]);
+      previous = page;
     }
   };
-  const sizeOf = (entries: readonly PageEntry[]) => entries.reduce((sum, e) => sum + e.size, 0);
 
   // The word index: the batches' sorted word lists merged, cut into chunks as Pagefind does.
   const chunkNames = new Names(language, 7);
   const metaChunks: CborValue[] = [];
-  const iterators = read.map((b) => batchWords(b));
-  const heads = iterators.map((it) => it.next());
+  const cursors: WordCursor[] = read.map((b) => (b.words ? new TableCursor(b.words) : new ChunkCursor(b.chunkFiles)));
   let chunk = new CborWriter();
   let chunkWords: string[] = [];
   let size = 0;
@@ -499,35 +637,52 @@ export async function mergePagefindIndexes(inputs: readonly (readonly PagefindFi
   for (let merged = 1; ; merged++) {
     if (options.checkpoint && merged % WORDS_PER_CHECKPOINT === 0) await options.checkpoint();
     let word: string | undefined;
-    for (const head of heads) if (!head.done && (word === undefined || compareCodePoints(head.value.word, word) < 0)) word = head.value.word;
+    for (const cursor of cursors) if (cursor.word !== undefined && (word === undefined || compareCodePoints(cursor.word, word) < 0)) word = cursor.word;
     if (word === undefined) break;
-    const wordPages: PageEntry[] = [];
-    const variants = new Map<string, PageEntry[]>();
-    heads.forEach((head, i) => {
-      if (head.done || head.value.word !== word) return;
-      renumberInto(i, head.value.pages, wordPages);
-      for (const [variant, vp] of head.value.variants) {
-        const kept = variants.get(variant) ?? [];
-        renumberInto(i, vp, kept);
-        if (kept.length) variants.set(variant, kept);
-      }
-      heads[i] = iterators[i].next();
-    });
+    count = 0;
+    wordSize = 0;
+    // (No page of an earlier word kept alive through its chunk.)
+    sources.length = 0;
+    // Variants (rare) are gathered after the word's own pages.
+    const variantRuns: { name: string; batch: number; pages: [number, number, Buffer, number, number, number][] }[] = [];
+    for (const [i, cursor] of cursors.entries()) {
+      if (cursor.word !== word) continue;
+      batch = i;
+      cursor.take(gather, (name) => {
+        const run = { name, batch: i, pages: [] as [number, number, Buffer, number, number, number][] };
+        variantRuns.push(run);
+        return (...page) => void run.pages.push(page);
+      });
+    }
+    const ownCount = count;
+    const ownSize = wordSize;
+    // Each variant's pages one range of the arrays, the variants in code-point order.
+    const variants: [string, number, number][] = [];
+    variantRuns.sort((a, b) => compareCodePoints(a.name, b.name) || a.batch - b.batch);
+    for (const run of variantRuns) {
+      batch = run.batch;
+      const from = count;
+      for (const page of run.pages) gather(...page);
+      const last = variants[variants.length - 1];
+      if (last?.[0] === run.name) last[2] = count;
+      else variants.push([run.name, from, count]);
+    }
+    const kept = variants.filter(([, from, to]) => to > from);
     // A word only pages left out had is not in the index. (A word with diacritics has its
     // pages under its variants: "élan" under "elan", whose own page list is empty.)
-    if (wordPages.length === 0 && variants.size === 0) continue;
+    if (ownCount === 0 && kept.length === 0) continue;
     chunk.arrayHead(3);
     chunk.text(word);
-    writePages(chunk, wordPages);
-    chunk.arrayHead(variants.size);
-    for (const [variant, vp] of [...variants].sort((a, b) => compareCodePoints(a[0], b[0]))) {
+    writeGathered(chunk, 0, ownCount);
+    chunk.arrayHead(kept.length);
+    for (const [variant, from, to] of kept) {
       chunk.arrayHead(2);
       chunk.text(variant);
-      writePages(chunk, vp);
+      writeGathered(chunk, from, to);
     }
     chunkWords.push(word);
     // Pagefind counts a word's own pages, not its variants'.
-    size += sizeOf(wordPages);
+    size += ownSize;
     if (size >= chunkSize) await flush();
   }
   await flush();

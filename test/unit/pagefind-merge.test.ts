@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import * as pagefind from "pagefind";
 import { decodeCbor, encodeCbor, type CborValue } from "../../src/publish/cbor.ts";
-import { compareCodePoints, isIndexFile, mergePagefindIndexes, type PagefindFile } from "../../src/publish/pagefind-merge.ts";
+import { compareCodePoints, isIndexFile, mergePagefindIndexes, prepareBatch, type PagefindFile } from "../../src/publish/pagefind-merge.ts";
 
 /**
  * The search index is Pagefind run over batches of pages, merged into one index
@@ -168,6 +168,22 @@ describe("merging Pagefind indexes of batches of pages", () => {
       b.files.map((f) => [f.path, Buffer.from(f.content).toString("base64")]),
     );
     sameIndex(canonical((await mergePagefindIndexes([single], { chunkSize: 300 })).files), canonical(single));
+  });
+
+  it("merges batches read ahead (prepareBatch: a warm build's) to the same bytes as their files, variants and renumbered fields included", async () => {
+    const bytes = (files: readonly PagefindFile[]) => files.map((f) => [f.path, Buffer.from(f.content).toString("base64")]);
+    for (const batches of [batches3, batches7]) {
+      const want = await mergePagefindIndexes(batches, { chunkSize: 300 });
+      // Every batch read ahead, and some of them only (the rest read in the merge).
+      assert.deepEqual(bytes((await mergePagefindIndexes(batches.map(prepareBatch), { chunkSize: 300 })).files), bytes(want.files));
+      assert.deepEqual(bytes((await mergePagefindIndexes(batches.map((b, i) => (i % 2 ? prepareBatch(b) : b)), { chunkSize: 300 })).files), bytes(want.files));
+    }
+    // A batch whose pages lack a metadata field, read ahead, beside one that has it.
+    const withField = PAGES.slice(0, 40).map(([url, html], i): [string, string] => [url, i % 10 === 0 ? html.replace("<p>", '<p><span data-pagefind-meta="publisher">report harbour</span> ') : html]);
+    const lacking = await pagefindFiles(withField.filter((_, i) => i % 10 !== 0));
+    const having = await pagefindFiles(withField.filter((_, i) => i % 10 === 0));
+    const want = await mergePagefindIndexes([lacking, having], { chunkSize: 300 });
+    assert.deepEqual(bytes((await mergePagefindIndexes([prepareBatch(lacking), prepareBatch(having)], { chunkSize: 300 })).files), bytes(want.files));
   });
 
   it("cuts the word index in chunks where Pagefind cuts it, whose ranges are in order and hold their words", async () => {
