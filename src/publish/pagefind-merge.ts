@@ -323,6 +323,13 @@ export interface WordTable {
   size: Int32Array;
 }
 
+/** A copy of `a` of `length` (longer, zero-filled; or shorter, cut). */
+function resized<T extends Float64Array | Int32Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a.subarray(0, Math.min(a.length, length)));
+  return b;
+}
+
 /** Reads a batch's word index chunks (packed or not) into a WordTable. */
 export function wordTable(chunkFiles: readonly Uint8Array[]): WordTable {
   if (chunkFiles.length > 0xffff) throw new Error(`a Pagefind batch has ${chunkFiles.length} word index chunks: more than the merge reads ahead`);
@@ -338,15 +345,11 @@ export function wordTable(chunkFiles: readonly Uint8Array[]): WordTable {
   let end = new Int32Array(capacity);
   let size = new Int32Array(capacity);
   let count = 0;
-  const grown = <T extends Int32Array | Uint8Array>(a: T, length: number): T => {
-    const b = new (a.constructor as new (n: number) => T)(length);
-    b.set(a.subarray(0, Math.min(a.length, length)));
-    return b;
-  };
-  const add: PageSink = (p, n, _source, from, to, units) => {
+  // Every entry's bytes are in its word's chunk (chunkOf): the source itself is not kept.
+  const push = (p: number, n: number, from: number, to: number, units: number) => {
     if (count === capacity) {
       capacity *= 2;
-      [page, items, start, end, size] = [grown(page, capacity), grown(items, capacity), grown(start, capacity), grown(end, capacity), grown(size, capacity)];
+      [page, items, start, end, size] = [resized(page, capacity), resized(items, capacity), resized(start, capacity), resized(end, capacity), resized(size, capacity)];
     }
     page[count] = p;
     items[count] = n;
@@ -363,7 +366,7 @@ export function wordTable(chunkFiles: readonly Uint8Array[]): WordTable {
     chunkOf.push(cursor.chunk);
     first.push(count);
     const word = words.length - 1;
-    cursor.take(add, (name) => {
+    cursor.take((p, n, _source, from, to, units) => push(p, n, from, to, units), (name) => {
       const entries: [number, number, number, number, number][] = [];
       pending.push({ word, name, entries });
       return (p, n, _source, from, to, units) => void entries.push([p, n, from, to, units]);
@@ -372,12 +375,12 @@ export function wordTable(chunkFiles: readonly Uint8Array[]): WordTable {
   first.push(count);
   for (const { word, name, entries } of pending) {
     const from = count;
-    for (const [p, n, a, b, units] of entries) add(p, n, chunks[0], a, b, units);
+    for (const [p, n, from, to, units] of entries) push(p, n, from, to, units);
     const list = variants.get(word) ?? [];
     list.push({ name, first: from, end: count });
     variants.set(word, list);
   }
-  return { chunks, words, chunkOf: Uint16Array.from(chunkOf), first: Int32Array.from(first), variants, page: grown(page, count), items: grown(items, count), start: grown(start, count), end: grown(end, count), size: grown(size, count) };
+  return { chunks, words, chunkOf: Uint16Array.from(chunkOf), first: Int32Array.from(first), variants, page: resized(page, count), items: resized(items, count), start: resized(start, count), end: resized(end, count), size: resized(size, count) };
 }
 
 /** The words of a WordTable. */
@@ -556,14 +559,7 @@ export async function mergePagefindIndexes(inputs: readonly (readonly PagefindFi
   const gather: PageSink = (local, n, source, start, end, units) => {
     const page = renumber[batch][local];
     if (page < 0) return;
-    if (count === keys.length) {
-      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      [keys, items, starts, ends] = [grow(keys), grow(items), grow(starts), grow(ends)];
-    }
+    if (count === keys.length) [keys, items, starts, ends] = [resized(keys, 2 * count), resized(items, 2 * count), resized(starts, 2 * count), resized(ends, 2 * count)];
     if (count >= ORDER) throw new Error(`a word is on more than ${ORDER} pages: more than the merge can number`);
     const fields = fieldMaps[batch];
     if (fields && n >= 3) {
@@ -645,10 +641,10 @@ export async function mergePagefindIndexes(inputs: readonly (readonly PagefindFi
     sources.length = 0;
     // Variants (rare) are gathered after the word's own pages.
     const variantRuns: { name: string; batch: number; pages: [number, number, Buffer, number, number, number][] }[] = [];
-    for (const [i, cursor] of cursors.entries()) {
-      if (cursor.word !== word) continue;
+    for (let i = 0; i < cursors.length; i++) {
+      if (cursors[i].word !== word) continue;
       batch = i;
-      cursor.take(gather, (name) => {
+      cursors[i].take(gather, (name) => {
         const run = { name, batch: i, pages: [] as [number, number, Buffer, number, number, number][] };
         variantRuns.push(run);
         return (...page) => void run.pages.push(page);
