@@ -99,8 +99,10 @@ interface Batch {
   metaFields: string[];
 }
 
+/** A Pagefind file's content after its signature, uncompressed (a file already unpacked is taken as it is). */
 export function unpackPagefindFile(content: Uint8Array, what: string): Buffer {
-  const data = unpackedFile(content);
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const data = bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? bytes : gunzipSync(bytes);
   if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`Pagefind's ${what} does not start with its signature: not a Pagefind ${"1.5"} index file`);
   return data.subarray(SIGNATURE.length);
 }
@@ -199,12 +201,6 @@ export function prepareBatch(files: readonly PagefindFile[]): PreparedBatch {
     read.chunkFiles = [];
   }
   return { files, read };
-}
-
-/** A Pagefind file's bytes uncompressed, its signature kept (unpackPagefindFile takes it as it is). */
-function unpackedFile(content: Uint8Array): Buffer {
-  const data = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  return data.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? data : gunzipSync(data);
 }
 
 function isPrepared(input: readonly PagefindFile[] | PreparedBatch): input is PreparedBatch {

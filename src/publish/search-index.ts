@@ -135,8 +135,9 @@ function batchKeyPrefix(chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_C
  * (src/publish/build.ts): read all at once, they took CPU from those passes (the ingest
  * 0.5–4.5 s slower, four builds against four). At 100,000 articles, four warm builds
  * each taking turns with the 32 MB read ahead before: the search index step 14.4–18.2 s
- * → 10.5–13.6 s, the process tree's peak 1.7–1.9 → 2.1–2.2 GB. At a million articles,
- * the first sixth of the batches.
+ * → 10.5–13.6 s, the process tree's peak 1.7–1.9 → 2.1–2.2 GB (2.3–2.5 GB since each batch
+ * read ahead also has its word index read: prepareBatch). At a million articles, the
+ * first sixth of the batches.
  */
 export const PRELOAD_MAX_BYTES = 256 * 1024 * 1024;
 /** Read ahead from the start (all of them at 10,000 articles; the first 12 of 64 batches at 100,000). */
