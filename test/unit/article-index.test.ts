@@ -71,6 +71,17 @@ describe("the light index read back", () => {
     assert.deepEqual(back.people, ["José Martí"]);
     assert.deepEqual(back.places, ["東京", "São Paulo"]);
   });
+
+  it("is one JSON array across the writes of a large archive (thousands of lines, plain and accented by turns)", async () => {
+    const dir = await tempDir("article-index-");
+    const records = Array.from({ length: 2_503 }, (_, i) => record(`story-${String(i).padStart(4, "0")}`, i % 3 === 0 ? { title: `Zürich “${i}” 東京` } : {}));
+    const entries = records.map((r) => indexArticle(r, "Body.\n"));
+    await writeArticleIndex(dir, entries);
+    const text = await readFile(path.join(dir, ARTICLE_INDEX_FILE), "utf8");
+    assert.deepEqual(JSON.parse(text), entries);
+    assert.equal(text.split("\n").length, entries.length + 3, "one article per line, between the brackets");
+    assert.deepEqual(await readArticleIndex(dir), entries);
+  });
 });
 
 describe("the light index read a line at a time (what a warm build copies)", () => {
