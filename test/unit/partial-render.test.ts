@@ -54,6 +54,18 @@ describe("page fingerprints", () => {
     }
   });
 
+  it("after an article is added, leave alone the other articles naming its names, and the pages of names often named with them, whose counts none of them print", () => {
+    const before = pageFingerprints(buildSiteModel(archive));
+    const added = [...archive, article("ferry-strike", { date: "2012-01-01", date_precision: "day", people: ["Ana Ruiz"], places: ["Port Ellis"] })];
+    const { changed } = comparePageFingerprints(before, pageFingerprints(buildSiteModel(added)));
+    for (const url of ["/articles/ferry-strike/", "/people/ana-ruiz/", "/places/port-ellis/"]) assert.ok(changed.includes(url), `${url} lists or is the new article; changed: ${changed.join(", ")}`);
+    // Each names Ana Ruiz or Port Ellis, whose count of articles grew, or lists one of them among the names often named with it.
+    for (const url of ["/articles/council-votes/", "/articles/harbour-dredged/", "/tags/council/", "/tags/harbour/"]) {
+      assert.ok(before.has(url), `${url} is a page of the site`);
+      assert.ok(!changed.includes(url), `${url} prints nothing the new article changed`);
+    }
+  });
+
   it("after an edit of an article's body or removed furniture, which only its own page prints, mark only that page changed", () => {
     const before = pageFingerprints(buildSiteModel(archive));
     const edited = (replacement: IndexedArticle) => archive.map((a) => (a.slug === "council-votes" ? replacement : a));
