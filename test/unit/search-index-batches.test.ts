@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildSearchIndex, minifiedPagefindScript, SearchBatchPreload, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
 import type { PagefindFile } from "../../src/publish/pagefind-merge.ts";
-import { PAGE_SHARDS, SearchRecordStore } from "../../src/publish/search-records.ts";
+import { PAGE_SHARDS, SearchRecordStore, type SearchRecord } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
@@ -200,6 +200,33 @@ describe("the search index in cached batches", () => {
     const second = await run("cut-2", (i) => page(i), cache);
     assert.equal(second.result.batchesCached, second.result.batches - 1);
     assert.deepEqual(second.files, first.files);
+  });
+
+  it("takes every batch from the cache, as it was, when only pages without a search record changed (listings and name pages, after an article is added)", async () => {
+    const cache = path.join(work, "cache-listings");
+    const listings = Array.from({ length: 40 }, (_, i) => `/tags/topic-${String(i).padStart(2, "0")}/`);
+    const build = async (name: string, listingVersion: string, articleHtml: (i: number) => string = (i) => page(i)) => {
+      const store = new SearchRecordStore(path.join(work, name, "records"));
+      const articles = URLS.map((url, i) => [url, fingerprint(url, articleHtml(i)), articleHtml(i)] as const);
+      const records = new Map<string, SearchRecord>(articles.map(([url, version, html]) => [url, { fingerprint: version, html }]));
+      for (const url of listings) records.set(url, { fingerprint: listingVersion, html: null });
+      await store.update(records, { replaceAll: true });
+      const siteDir = path.join(work, name, "site");
+      const pages = new Map([...articles.map(([url, version]) => [url, version] as const), ...listings.map((url) => [url, listingVersion] as const)]);
+      const result = await buildSearchIndex({ siteDir, store, pages, singlePageRecords: [], articleUrls: new Set(URLS), batchCacheDir: cache, pagesPerBatch: PER_BATCH });
+      return { result, files: await indexFiles(siteDir) };
+    };
+    const first = await build("listings-1", "v1");
+    assert.equal(first.result.pagesIndexed, URLS.length, "the articles are indexed, the listings are not");
+    const second = await build("listings-2", "v2");
+    assert.equal(second.result.batchesCached, second.result.batches, "every listing changed, no article: every batch from the cache");
+    assert.equal(second.result.batchesUpdated, 0);
+    assert.deepEqual(second.files, first.files);
+    // An article that changes beside them still changes its batch, and the index.
+    const edited = (i: number) => page(i, i === 3 ? " and a new lighthouse" : "");
+    const third = await build("listings-3", "v3", edited);
+    assert.equal(third.result.batchesCached, third.result.batches - 1);
+    assert.deepEqual(third.files, (await run("listings-fresh", edited, undefined)).files);
   });
 
   it("prunes records of pages gone from the site, unless told not to (the dev server, while a rebuild may write them)", async () => {
