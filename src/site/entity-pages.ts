@@ -264,8 +264,8 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
   // Collect names per kind: the articles naming each, then a page for those named often enough.
   const entities: Entity[] = [];
   const idsByPosition: number[][] = articles.map(() => []);
-  /** Per kind: each name's link (with a URL when it has a page) and, when it has a page, its entity's id. */
-  const linksByKind = new Map<EntityKind, Map<string, { link: EntityLink; onPage: NameOnPage; id?: number }>>();
+  /** Per kind: each name as pages print it (with a URL when it has a page) and, when it has a page, its entity's id. */
+  const linksByKind = new Map<EntityKind, Map<string, { onPage: NameOnPage; id?: number }>>();
   const namedByKind = new Map<EntityKind, number>();
   for (const kind of ENTITY_KINDS) {
     const positionsByName = new Map<string, number[]>();
@@ -281,15 +281,15 @@ export function buildEntityPages(input: readonly EntityArticle[]): EntitySite {
     const threshold = pageThreshold(kind.kind);
     const paged = [...positionsByName].filter(([, positions]) => positions.length >= threshold).map(([name]) => name);
     const slugs = assignEntitySlugs(kind, paged);
-    const linkOf = new Map<string, { link: EntityLink; onPage: NameOnPage; id?: number }>();
+    const linkOf = new Map<string, { onPage: NameOnPage; id?: number }>();
     for (const [name, slug] of [...slugs].sort((x, y) => (x[1] < y[1] ? -1 : 1))) {
       const url = `${kind.basePath}${slug}/`;
       const positions = positionsByName.get(name)!;
       const entity: Entity = { id: entities.length, kind, name, slug, url, articles: positions, link: { name, url, count: positions.length } };
       entities.push(entity);
-      linkOf.set(name, { link: entity.link, onPage: { name, url }, id: entity.id });
+      linkOf.set(name, { onPage: { name, url }, id: entity.id });
     }
-    for (const [name, positions] of positionsByName) if (!linkOf.has(name)) linkOf.set(name, { link: { name, count: positions.length }, onPage: { name } });
+    for (const name of positionsByName.keys()) if (!linkOf.has(name)) linkOf.set(name, { onPage: { name } });
     linksByKind.set(kind.kind, linkOf);
     articles.forEach((a, position) => {
       for (const name of new Set(a[kind.kind] ?? [])) {
