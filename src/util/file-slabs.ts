@@ -52,3 +52,44 @@ export class FileSlabs {
     return this.slab;
   }
 }
+
+/** Why a file could not be read (what reading threw: its code, when it has one, and message). */
+export interface ReadFailure {
+  code?: string;
+  message: string;
+}
+
+/** What the thread is given: absolute paths, and the slab size (FileSlabs). */
+export interface ReadAheadRequest {
+  paths: readonly string[];
+  slabBytes: number;
+}
+
+/** What the thread sends back: the buffers read into, and per path its buffer's number, offset and length, or why it failed. */
+export interface ReadAheadReply {
+  buffers: ArrayBuffer[];
+  files: ([buffer: number, offset: number, length: number] | ReadFailure)[];
+}
+
+/** Reads `paths` into slabs: the reply, and the buffers to move with it. */
+export function readIntoSlabs(paths: readonly string[], slabBytes: number): { reply: ReadAheadReply; transfer: ArrayBuffer[] } {
+  const slabs = new FileSlabs(slabBytes);
+  const buffers: ArrayBuffer[] = [];
+  const numbers = new Map<ArrayBuffer, number>();
+  const files = paths.map((p): ReadAheadReply["files"][number] => {
+    try {
+      const bytes = slabs.read(p);
+      const buffer = bytes.buffer as ArrayBuffer;
+      let n = numbers.get(buffer);
+      if (n === undefined) {
+        numbers.set(buffer, (n = buffers.length));
+        buffers.push(buffer);
+      }
+      return [n, bytes.byteOffset, bytes.length];
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      return code === undefined ? { message: String(message) } : { code, message: String(message) };
+    }
+  });
+  return { reply: { buffers, files }, transfer: buffers };
+}
