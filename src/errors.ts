@@ -7,11 +7,14 @@ export class ArticleError extends Error {
   readonly file: string;
   readonly line?: number;
   readonly hint?: string;
+  /** What is wrong, as given (the message adds the file, line and hint). */
+  readonly reason: string;
 
   constructor(file: string, message: string, options: { line?: number; hint?: string } = {}) {
     const where = options.line ? `${file}:${options.line}` : file;
     super(`${where}: ${message}${options.hint ? ` ${options.hint}` : ""}`);
     this.name = "ArticleError";
+    this.reason = message;
     this.file = file;
     this.line = options.line;
     this.hint = options.hint;

@@ -3,7 +3,7 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { ArticleError } from "../errors.ts";
-import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readFolderDefaultsFiles, withFolderDefaults, type ArticleListing } from "../ingest/article-files.ts";
+import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
 import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleToMarkdown, bodyToMarkdown, parseArticleMarkdown } from "../ingest/markdown.ts";
@@ -16,7 +16,8 @@ import { inputHash, type ArticleMemo } from "./article-memo.ts";
 import { analyzeInParallel } from "./parallel-analysis.ts";
 import { collectGarbageNow } from "./child-process.ts";
 import { FileSlabs } from "../util/file-slabs.ts";
-import { readFilesAhead, type ReadAheadFiles } from "../util/read-ahead.ts";
+import type { ReadAheadFiles } from "../util/file-slabs.ts";
+import { SLAB_BYTES_PER_FILE, type ArticlesReadAhead } from "./articles-read-ahead.ts";
 import os from "node:os";
 import type { ArchiveConfig } from "./config.ts";
 import type { WarningReport } from "../warning-digest.ts";
@@ -65,28 +66,6 @@ export interface IngestStageResult {
   seconds: { read: number; ingest: number; markdown: number };
 }
 
-/** What a slab is made for, per file to read: about twice the size of a news article's text. */
-const SLAB_BYTES_PER_FILE = 8 * 1024;
-
-/** The articles folder as listed, with every listed file being read in a thread of its own (readArticlesAhead). */
-export interface ArticlesReadAhead {
-  listing: ArticleListing;
-  /** By absolute path; undefined when the thread failed (the run then reads the files itself). */
-  files: Promise<ReadAheadFiles | undefined>;
-}
-
-/**
- * Lists the articles folder and starts reading every listed file in a thread, for the
- * next run of an ArticleIngest given it (takeReadAhead): a build's ingest process does this
- * before it reads its cache of analyses, so the two overlap. Undefined when the folder
- * cannot be listed: the run lists it again and says why.
- */
-export async function readArticlesAhead(articlesDir: string): Promise<ArticlesReadAhead | undefined> {
-  const listing = await listArticleFiles(articlesDir).catch(() => undefined);
-  if (!listing) return undefined;
-  return { listing, files: readFilesAhead(listing.files.map((f) => f.absolutePath), listing.files.length * SLAB_BYTES_PER_FILE) };
-}
-
 /** What a released input's bytes are (ArticleIngest's `bytesReleased`). */
 const NO_BYTES = new Uint8Array(0);
 
@@ -132,7 +111,8 @@ export class ArticleIngest {
   ) {}
 
   /**
-   * The folder listed and its files read (readArticlesAhead), for the next run that reads
+   * The folder listed and its files read (readArticlesAhead in
+   * src/publish/articles-read-ahead.ts), for the next run that reads
    * everything to take instead of listing and reading them then. Held only until taken:
    * the files are let go with the run's inputs (a one-run ingest that kept this promise
    * kept every file's bytes to its end, 320 MB more at 100,000 articles).
@@ -391,7 +371,7 @@ export class ArticleIngest {
     }
     for (const file of this.inputs.keys()) if (!listed.has(file)) this.inputs.delete(file);
     const toRead = listing.files.filter((f) => !changes || changes.has(f.file) || !this.inputs.has(f.file));
-    return { count: toRead.length, errors: await this.readInto(toRead, ahead && (await ahead.files)) };
+    return { count: toRead.length, errors: await this.readInto(toRead, ahead?.files) };
   }
 
   /**

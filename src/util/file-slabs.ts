@@ -59,13 +59,11 @@ export interface ReadFailure {
   message: string;
 }
 
-/** What the thread is given: absolute paths, and the slab size (FileSlabs). */
-export interface ReadAheadRequest {
-  paths: readonly string[];
-  slabBytes: number;
-}
-
-/** What the thread sends back: the buffers read into, and per path its buffer's number, offset and length, or why it failed. */
+/**
+ * Files read into slabs in one thread, to hand to another (postMessage with the buffers
+ * moved, not copied): the buffers read into, and per path its buffer's number, offset and
+ * length, or why it could not be read.
+ */
 export interface ReadAheadReply {
   buffers: ArrayBuffer[];
   files: ([buffer: number, offset: number, length: number] | ReadFailure)[];
@@ -92,4 +90,18 @@ export function readIntoSlabs(paths: readonly string[], slabBytes: number): { re
     }
   });
   return { reply: { buffers, files }, transfer: buffers };
+}
+
+/** Path → its bytes, or why it could not be read. */
+export type ReadAheadFiles = Map<string, Buffer | ReadFailure>;
+
+/** Turns a reply for `paths` back into each file's bytes (views of the moved buffers) or failure. */
+export function filesOfReply(paths: readonly string[], reply: ReadAheadReply): ReadAheadFiles {
+  if (reply.files.length !== paths.length) throw new Error(`read ahead ${reply.files.length} files of ${paths.length}`);
+  const files: ReadAheadFiles = new Map();
+  paths.forEach((p, i) => {
+    const read = reply.files[i];
+    files.set(p, Array.isArray(read) ? Buffer.from(reply.buffers[read[0]], read[1], read[2]) : read);
+  });
+  return files;
 }

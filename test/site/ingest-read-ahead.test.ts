@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { openArticleMemo } from "../../src/publish/article-memo.ts";
-import { ArticleIngest, readArticlesAhead, type ArticlesReadAhead } from "../../src/publish/ingest-stage.ts";
+import { listArticleFiles } from "../../src/ingest/article-files.ts";
+import { readArticlesAhead, type ArticlesReadAhead } from "../../src/publish/articles-read-ahead.ts";
+import { ArticleIngest } from "../../src/publish/ingest-stage.ts";
 import { ARTICLE_INDEX_FILE } from "../../src/site/article-index.ts";
 import { recordingReporter } from "../helpers/builds.ts";
 import { testConfig } from "../helpers/site-build.ts";
@@ -12,9 +14,10 @@ import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
- * A build's ingest process lists the articles folder and has every file read in a thread
- * while it reads its cache of analyses (readArticlesAhead), and its run takes those files
- * instead of reading them again. What it builds must be what a run that reads the files
+ * A build's ingest process has the articles folder listed and every file read in a thread
+ * while it reads its cache of analyses (readArticlesAhead), and its run takes that listing
+ * and those files instead of listing and reading again. The thread must list as the run
+ * would, problems included. What it builds must be what a run that reads the files
  * itself builds, and a file that could not be read ahead is treated as one that could not
  * be read: gone, left out; unreadable, refused with its name.
  */
@@ -27,6 +30,26 @@ describe("an ingest that takes the files read ahead", () => {
     const result = await ingest.run(recordingReporter().reporter, { indexOnly: true });
     return { result, index: await readFile(path.join(contentDir, ARTICLE_INDEX_FILE)) };
   };
+
+  it("lists the folder as the run would, its problems included, and reads every file listed", async () => {
+    const { dir: articles } = await writeSyntheticArchive(30);
+    writeFileSync(path.join(articles, "Bad Name.txt"), "Headline\n\nA paragraph of text.\n");
+    symlinkSync("/etc/hostname", path.join(articles, "outside.txt"));
+    writeFileSync(path.join(articles, "README.md"), "About this folder.\n");
+    const ahead = await readArticlesAhead(articles);
+    assert.ok(ahead, "the thread answered");
+    const listing = await listArticleFiles(articles);
+    assert.deepEqual(ahead.listing.files, listing.files);
+    assert.deepEqual(ahead.listing.ignored, listing.ignored);
+    assert.deepEqual(
+      ahead.listing.errors.map((e) => [e.file, e.message, e.hint]),
+      listing.errors.map((e) => [e.file, e.message, e.hint]),
+    );
+    assert.equal(listing.errors.length, 2, "the badly named file and the link out of the folder");
+    assert.deepEqual([...ahead.files.keys()], listing.files.map((f) => f.absolutePath));
+    for (const f of listing.files) assert.ok((ahead.files.get(f.absolutePath) as Buffer).equals(readFileSync(f.absolutePath)), f.file);
+    assert.equal(await readArticlesAhead(path.join(articles, "no-such-folder")), undefined, "a folder that is not there: the run says why");
+  });
 
   it("builds the same index as a run that reads the files itself", async () => {
     const { dir: articles, articles: written } = await writeSyntheticArchive(60);
@@ -44,8 +67,7 @@ describe("an ingest that takes the files read ahead", () => {
     const work = await tempDir("read-ahead-ingest-");
     const listed = await readArticlesAhead(articles);
     assert.ok(listed);
-    const files = await listed.files;
-    assert.ok(files);
+    const files = listed.files;
     const at = (i: number) => path.join(articles, written[i].file);
     // The text read ahead of article 0 has another headline than the file has now.
     const text = readFileSync(at(0), "utf8");
@@ -54,7 +76,7 @@ describe("an ingest that takes the files read ahead", () => {
     files.set(at(1), { code: "ENOENT", message: `ENOENT: no such file or directory, open '${at(1)}'` });
     files.set(at(2), { code: "EIO", message: `EIO: i/o error, read` });
     await writeFile(at(3), "Changed after it was read ahead.\n");
-    const { result } = await ingestOnce(articles, path.join(work, "content"), Promise.resolve({ listing: listed.listing, files: Promise.resolve(files) }));
+    const { result } = await ingestOnce(articles, path.join(work, "content"), Promise.resolve({ listing: listed.listing, files }));
     const built = new Set(result.articles.map((a) => a.source_file));
     assert.equal(built.has(written[1].file), false, "the file gone is not built");
     assert.deepEqual(

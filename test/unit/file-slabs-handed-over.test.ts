@@ -3,17 +3,16 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { readIntoSlabs } from "../../src/util/file-slabs.ts";
-import { filesOfReply, readFilesAhead } from "../../src/util/read-ahead.ts";
+import { filesOfReply, readIntoSlabs } from "../../src/util/file-slabs.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
 /**
- * A build's ingest process has its article files read in a thread while it reads its
- * cache (src/util/read-ahead.ts). Each file must come back as its own bytes, whatever the
- * slab size and however the files fall against it, and a file that cannot be read must
- * come back with why, not as some other file's bytes or an empty text.
+ * A build's ingest process has its article files read into slabs in a thread, which hands
+ * the slabs over (src/publish/articles-read-ahead.ts). Each file must come back as its own
+ * bytes, whatever the slab size and however the files fall against it, and a file that
+ * cannot be read must come back with why, not as some other file's bytes or an empty text.
  */
-describe("reading files ahead in a thread", () => {
+describe("files read into slabs and handed to another thread", () => {
   /** `sizes.length` files whose bytes differ from every other's, so a file read from the wrong place shows. */
   const writeFiles = (dir: string, round: number, sizes: readonly number[]) =>
     sizes.map((size, i) => {
@@ -50,15 +49,15 @@ describe("reading files ahead in a thread", () => {
     );
   });
 
-  it("reads in a thread of its own, and says why a file could not be read while reading the rest", async () => {
+  it("says why a file could not be read, and reads the rest", async () => {
     const dir = await tempDir("read-ahead-");
     const paths = writeFiles(dir, 0, [0, 10, 5_000, 40_000, 3]);
     const folder = path.join(dir, "a-folder.txt");
     mkdirSync(folder);
     const gone = path.join(dir, "gone.txt");
     const asked = [paths[0], gone, paths[1], folder, ...paths.slice(2)];
-    const files = await readFilesAhead(asked, 8 * 1024);
-    assert.ok(files, "the thread answered");
+    const { reply, transfer } = readIntoSlabs(asked, 8 * 1024);
+    const files = filesOfReply(asked, structuredClone(reply, { transfer }));
     assert.deepEqual([...files.keys()], asked);
     for (const p of paths) assert.ok((files.get(p) as Buffer).equals(readFileSync(p)), path.basename(p));
     assert.equal((files.get(gone) as { code?: string }).code, "ENOENT");
