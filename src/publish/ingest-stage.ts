@@ -7,7 +7,7 @@ import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readFold
 import { DEFAULTS_FILE, type FolderDefaultsFile } from "../ingest/folder-defaults.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleToMarkdown, bodyToMarkdown, parseArticleMarkdown } from "../ingest/markdown.ts";
-import { analyzeArticle, articleRecord, decodeArticle, ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
+import { analyzeArticle, articleRecord, bodyDigest, decodeArticle, ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
 import { keepsSlug } from "../ingest/slug.ts";
 import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
@@ -540,19 +540,19 @@ async function* indexLinesOf(
 
 /** What says whether an article's Markdown file changed: a hash of its record and body. */
 function markdownKey(a: IngestedArticle): string {
-  return createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(bodyDigest(a.body)).digest("hex");
+  return createHash("sha1").update(JSON.stringify(a.record)).update("\0").update(a.bodyDigest ?? keptBodyDigest(a.body)).digest("hex");
 }
 
 /**
- * A digest of an article's body, kept with the body's array: the analysis memo keeps an
- * unchanged article's body between the dev server's saves, so only a saved article's
- * body is serialized and hashed again (its Markdown key, above).
+ * The body digest of an article whose analysis did not keep one, kept with the body's
+ * array: the dev server keeps an unchanged article's body between saves, so only a saved
+ * article's body is serialized and hashed again (its Markdown key, above).
  */
 const bodyDigests = new WeakMap<readonly string[], string>();
 
-function bodyDigest(body: readonly string[]): string {
+function keptBodyDigest(body: readonly string[]): string {
   let digest = bodyDigests.get(body);
-  if (digest === undefined) bodyDigests.set(body, (digest = createHash("sha1").update(JSON.stringify(body)).digest("hex")));
+  if (digest === undefined) bodyDigests.set(body, (digest = bodyDigest(body)));
   return digest;
 }
 
