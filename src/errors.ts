@@ -19,6 +19,11 @@ export class ArticleError extends Error {
     this.line = options.line;
     this.hint = options.hint;
   }
+
+  /** The message without the file and line in front: what is wrong, then what to do. */
+  get withoutLocation(): string {
+    return this.hint ? `${this.reason} ${this.hint}` : this.reason;
+  }
 }
 
 /**

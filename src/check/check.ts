@@ -171,16 +171,10 @@ type Report = (file: string, severity: Severity, message: string, line?: number)
 
 function problemFromError(error: unknown, file: string): CheckProblem {
   if (error instanceof ArticleError) {
-    return { file, severity: "error", message: withoutLocation(error), ...(error.line ? { line: error.line } : {}) };
+    return { file, severity: "error", message: error.withoutLocation, ...(error.line ? { line: error.line } : {}) };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { file, severity: "error", message: `could not be checked (${message}). This is a bug in the checker; please report it with the file.` };
-}
-
-/** ArticleError's message starts with `file:line: `; the problem carries those apart. */
-function withoutLocation(error: ArticleError): string {
-  const where = error.line ? `${error.file}:${error.line}: ` : `${error.file}: `;
-  return error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
 }
 
 function shorten(text: string, max = 80): string {

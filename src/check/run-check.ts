@@ -2,7 +2,6 @@ import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { checkArticleFileName, listArticleFiles, looksLikeDefaultsFile, readArticleInputs } from "../ingest/article-files.ts";
-import type { ArticleError } from "../errors.ts";
 import { checkAgainstArchive, checkArticleContent, decodeArchive, finishCheck, type DecodedArchive, type CheckProblem, type CheckResult, type DecodedArticle } from "./check.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { MAIN_THREAD_SHARE, PARALLEL_MIN_ARTICLES } from "./check-settings.ts";
@@ -81,12 +80,12 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckResult> {
   for (const error of defaultsErrors) {
     const folder = error.file.slice(0, error.file.lastIndexOf("/") + 1);
     if (targets && !targets.has(error.file) && ![...targets].some((t) => t.startsWith(folder))) continue;
-    problems.push({ file: label(error.file), severity: "error", message: withoutLocation(error), ...(error.line ? { line: error.line } : {}) });
+    problems.push({ file: label(error.file), severity: "error", message: error.withoutLocation, ...(error.line ? { line: error.line } : {}) });
   }
 
   for (const error of listing.errors) {
     if (targets && !targets.has(error.file)) continue;
-    problems.push({ file: label(error.file), severity: "error", message: withoutLocation(error) });
+    problems.push({ file: label(error.file), severity: "error", message: error.withoutLocation });
     // A badly named file is still read, so its contributor hears about everything at once
     // (a misnamed `_defaults.yml` is settings, not an article: the name is all there is to say).
     if (checkArticleFileName(error.file) && !looksLikeDefaultsFile(error.file.split("/").pop()!)) {
@@ -142,12 +141,6 @@ function runWorker(articles: DecodedArticle[], evidence: FurnitureEvidence, now:
       if (code !== 0) reject(new Error(`a check worker stopped with exit code ${code}`));
     });
   });
-}
-
-/** ArticleError's message starts with `file:line: `; a problem carries those apart. */
-function withoutLocation(error: ArticleError): string {
-  const where = error.line ? `${error.file}:${error.line}: ` : `${error.file}: `;
-  return error.message.startsWith(where) ? error.message.slice(where.length) : error.message;
 }
 
 function toSlashes(p: string): string {
