@@ -91,6 +91,8 @@ export const WORK_CUES = new Set<string>(eventsJson.work_cues);
 
 export const ORG_HEAD_WORDS = new Set(organizationsJson.head_words);
 export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
+/** Lowercase words that say the name after them is an organization's ("the newsletter Oil World"). */
+export const ORG_CUES = new Set(organizationsJson.cues);
 /** Words that end a place name of their own ("Montgomery County", "Staten Island"). */
 export const PLACE_HEAD_WORDS = new Set(["County", "Parish", "Province", "Island", "Islands", "Borough", "Township"]);
 /**
@@ -808,6 +810,18 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const name = joinTokens(core, true);
     return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
   }
+  // "the Hamburg based newsletter Oil World said": a word for a firm or a paper right before
+  // a name of two words or more names an organization, however the sentence goes on (the
+  // cue "said" would make it a person), unless a word of the name is a given name ("the
+  // company John Smith founded", "group EADS Philippe Camus") or the word is a possessive
+  // ("Time magazine's Haley Edwards", "the bank's Latin American exposure"). Its first word
+  // alone later ("Axa said") is that firm again, not a person.
+  const before = ctx.before;
+  if (before && !before.cap && !before.possessive && ORG_CUES.has(before.lower) && core.length >= 2 && core[0] === raw[0] && !core.some(isGivenName) && !lookupKnown(core)) {
+    const name = joinTokens(core);
+    state.notPeople.add(core[0].text);
+    return addMention(state, { name, kind: "organization", surface: name, evidence: "context" });
+  }
   // "the film Finding Neverland", "Australian Open", "Iraq War", "Patriot Act", "Hurricane Katrina".
   // A cue names a work only for a name of two words or more that does not start like a person's ("the show Trump" is not one).
   const workCue = ctx.before !== undefined && !ctx.before.cap && WORK_CUES.has(ctx.before.lower) && core.length >= 2 && !startsLikeName(core[0]) && !lookupKnown(core);
@@ -902,6 +916,11 @@ function placeAtStart(tokens: Token[]): number {
 /** A given name or an initial: how a person's name starts. */
 function startsLikeName(t: Token): boolean {
   return FIRST_NAMES.has(t.text) || NAME_INITIAL.test(t.text);
+}
+
+/** A given name or an initial, or a hyphenated given name ("Jean-Pierre", "Jeanne-Marie"). */
+function isGivenName(t: Token): boolean {
+  return startsLikeName(t) || FIRST_NAMES.has(t.text.split("-")[0]);
 }
 
 function isHeadlineLike(tokens: Token[]): boolean {

@@ -239,3 +239,32 @@ describe("a known firm's name", () => {
     assert.deepEqual(names("Sears Roebuck reported higher sales on Monday.", "The analyst Michael Sears said the shares were cheap. Sears said more.").people, ["Michael Sears"]);
   });
 });
+
+describe("a word for a firm or a paper right before a name ('the newsletter Oil World said')", () => {
+  test("makes the name an organization, not a person the verb of saying would make it", () => {
+    const found = names("Demand stayed strong, the Hamburg based newsletter Zorvan World said.");
+    assert.deepEqual(found.people, []);
+    assert.deepEqual(found.organizations, ["Zorvan World"]);
+    assert.deepEqual(names("The Dutch daily Quill Handelsblad said the cabinet would fall.").organizations, ["Quill Handelsblad"]);
+    // Without the cue word the same sentence names a person, as before.
+    assert.deepEqual(names("Demand stayed strong, Zorvan World said.").organizations, []);
+  });
+
+  test("its first word alone later is that firm again, not a person", () => {
+    const found = names("The insurer Zorvan Sun Life said it would cut jobs.", "Zorvan said the cuts would come in March.");
+    assert.deepEqual(found.people, []);
+    assert.deepEqual(found.organizations, ["Zorvan Sun Life"]);
+  });
+
+  test("leaves a person named after the word alone: a given name, a possessive, a lone word", () => {
+    // A given name anywhere in the name, hyphenated too: the firm's person, not the firm.
+    assert.deepEqual(names("The consultancy Jeanne-Marie Quill said the time was ripe.").organizations, []);
+    assert.deepEqual(names("The company Dana Quill founded in 1990 was sold.").organizations, []);
+    // "Time magazine's Zorvan Edwards" works for the magazine; "the bank's Zorvan exposure" is the bank's.
+    assert.deepEqual(names("A new book by the magazine's Zorvan Edwards shows how.").organizations, []);
+    // Words the run's reading dropped from its start ("Americans for") leave no name for the cue.
+    assert.ok(!names("The conservative group Americans for Tax Reform backs the bill.").organizations.includes("Tax Reform"));
+    // One word after the cue ("the company Friday said") is left to the rules for lone words.
+    assert.deepEqual(names("The company Zorvan said on Friday it would merge.").organizations, []);
+  });
+});
