@@ -1,11 +1,13 @@
 import { ArticleError } from "../errors.ts";
+import { decodeCharacterReferences } from "./character-references.ts";
 
 /**
  * Step 1 of ingest: raw bytes → clean Unicode text.
  *
  * Contributors save articles from many editors, so the bytes may be UTF-8 (with or
  * without a BOM), UTF-16 with a BOM, or legacy Windows-1252. The result is always
- * NFC-normalised text with `\n` line ends and no `\r`, NUL or U+FEFF in it.
+ * NFC-normalised text with `\n` line ends and no `\r`, NUL or U+FEFF in it, its HTML
+ * character references decoded ("&#233;", "&amp;": src/ingest/character-references.ts).
  */
 
 /** Larger than any real article; refusing early keeps a stray dump from stalling a build. */
@@ -33,6 +35,8 @@ export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
     });
   }
 
+  // Before line ends are normalised: "&#13;&#10;" is a line end like any other.
+  text = decodeCharacterReferences(text);
   text = normalizeLineEnds(text);
   text = removeInvisibleNoise(text);
 

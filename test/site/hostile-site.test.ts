@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse, type HTMLElement } from "node-html-parser";
+import { decodeCharacterReferences } from "../../src/ingest/character-references.ts";
 import { BuildFailedError, runBuild } from "../../src/publish/build.ts";
 import { createReporter } from "../../src/reporter.ts";
 import { loadContentDir } from "../../src/site/load-content.ts";
@@ -54,9 +55,12 @@ describe("a site built from hostile article text", () => {
     assert.deepEqual([...new Set(elementsOf(body).map((e) => e.tagName))], ["P"], "the body holds paragraphs only");
     const shown = body.querySelectorAll("p").map((p) => p.text);
     for (const paragraph of (await rawParagraphs("html-in-text.txt")).slice(1)) {
-      const expected = paragraph.replace(/^MIAMI — /, "");
+      // Character references are read as the characters they stand for ("&#60;script&#62;"
+      // is "<script>", shown as those characters like one typed as itself).
+      const expected = decodeCharacterReferences(paragraph.replace(/^MIAMI — /, ""));
       assert.ok(shown.includes(expected), `shown as typed: ${expected}`);
     }
+    assert.ok(shown.includes("Entities like <b> and &amp; and <script> were printed exactly as the clerk typed them."), shown.join("\n"));
     assert.equal(page.querySelector("h1")!.text, `Council Votes <script>alert("headline")</script> On Harbor Budget`);
   });
 
