@@ -813,11 +813,12 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   // "the Hamburg based newsletter Oil World said": a word for a firm or a paper right before
   // a name of two words or more names an organization, however the sentence goes on (the
   // cue "said" would make it a person), unless a word of the name is a given name ("the
-  // company John Smith founded", "group EADS Philippe Camus") or the word is a possessive
-  // ("Time magazine's Haley Edwards", "the bank's Latin American exposure"). Its first word
-  // alone later ("Axa said") is that firm again, not a person.
+  // company John Smith founded", "group EADS Philippe Camus"), a title ("the bank Governor
+  // R.N. Malhotra") or the cue is a possessive ("Time magazine's Haley Edwards", "the bank's
+  // Latin American exposure"). Its first word alone later ("Axa said") is that firm again,
+  // not a person.
   const before = ctx.before;
-  if (before && !before.cap && !before.possessive && ORG_CUES.has(before.lower) && core.length >= 2 && core[0] === raw[0] && !core.some(isGivenName) && !lookupKnown(core)) {
+  if (before && !before.cap && !before.possessive && ORG_CUES.has(before.lower) && core.length >= 2 && core[0] === raw[0] && !core.some((t) => isGivenName(t) || isRoleWord(t)) && !lookupKnown(core)) {
     const name = joinTokens(core);
     state.notPeople.add(core[0].text);
     return addMention(state, { name, kind: "organization", surface: name, evidence: "context" });

@@ -260,6 +260,7 @@ describe("a word for a firm or a paper right before a name ('the newsletter Oil 
     // A given name anywhere in the name, hyphenated too: the firm's person, not the firm.
     assert.deepEqual(names("The consultancy Jeanne-Marie Quill said the time was ripe.").organizations, []);
     assert.deepEqual(names("The company Dana Quill founded in 1990 was sold.").organizations, []);
+    assert.deepEqual(names("Speaking for the bank Governor R.N. Zorvan said rates would hold.").organizations, []);
     // "Time magazine's Zorvan Edwards" works for the magazine; "the bank's Zorvan exposure" is the bank's.
     assert.deepEqual(names("A new book by the magazine's Zorvan Edwards shows how.").organizations, []);
     // Words the run's reading dropped from its start ("Americans for") leave no name for the cue.
