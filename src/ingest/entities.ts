@@ -89,8 +89,21 @@ export const EVENT_LEAD_WORDS = new Set<string>(eventsJson.event_lead_words);
 /** Lowercase words after which a capitalized name is a work ("the film Finding Neverland"). */
 export const WORK_CUES = new Set<string>(eventsJson.work_cues);
 
-export const ORG_HEAD_WORDS = new Set(organizationsJson.head_words);
+export const ORG_HEAD_WORDS = new Set([...organizationsJson.head_words, ...organizationsJson.industry_head_words]);
+/** Head words without an industry's ("Energy", "Chemicals"): a name before "and" that ends in one is a whole name of its own. */
+const NAME_ENDING_HEAD_WORDS = new Set(organizationsJson.head_words);
 export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
+/**
+ * Head words of a firm's name: its first word alone is that firm again ("Esso Exploration ...
+ * Esso said"). Not those of bodies often named after a person ("Obama State Department",
+ * "Clinton Foundation"), whose first word alone may still be the person.
+ */
+const FIRM_HEAD_WORDS = new Set([
+  "Co.", "Co", "Cos", "Corp.", "Corp", "Corporation", "Company", "Companies", "Inc.", "Inc", "Ltd.", "Ltd", "Plc", "PLC", "PLc", "SpA", "S.p.A.", "GmbH", "AG", "SA", "NV", "Bhd",
+  "Holdings", "Industries", "Group", "Airlines", "Airways", "Bancorp", "Bancshares", "Motors", "Petroleum", "Securities", "Systems", "Brewery", "Brewing", "Resources", "Laboratories",
+  "Stores", "Supermarkets", "Exploration", "Energy", "Software", "Technologies", "Pharmaceuticals", "Communications", "Telecom", "Insurance", "Investments", "Enterprises", "Foods",
+  "Chemicals", "Electronics", "Computers",
+]);
 /** Lowercase words that say the name after them is an organization's ("the newsletter Oil World"). */
 export const ORG_CUES = new Set(organizationsJson.cues);
 /** Words that end a place name of their own ("Montgomery County", "Staten Island"). */
@@ -637,6 +650,22 @@ function findTitle(tokens: Token[]): { at: number; length: number } | undefined 
   return undefined;
 }
 
+/**
+ * Whether the words before a possessive (`owner`, the possessive's word last) name something
+ * of their own, so that the organization after them is another: a known name or a place
+ * ("Florida's Department of Insurance", "Trump's National Hispanic Advisory Council"), an
+ * acronym ("IMF's European Department"), a person's full name ("Robert Sillerman's Sports
+ * Entertainment Enterprises") or a body's ("News Corp's News International"). Else the
+ * possessive is part of the name ("Major County Sheriff's Association", "Moody's Investors
+ * Service", "Children's Defense Fund").
+ */
+function ownerOfItsOwn(owner: Token[]): boolean {
+  const word = owner[owner.length - 1];
+  if (word.allCaps || PLACE_HEAD_WORDS.has(word.text) || lookupKnown(owner) !== undefined) return true;
+  // A person's name, or a body's ("News Corp's", "the Fed's"), not "Major County Sheriff's".
+  return owner.length >= 2 && ((isGivenName(owner[0]) && looksLikePersonName(owner)) || endsWithOrgHead(owner) || lookupKnown(owner.slice(1)) !== undefined);
+}
+
 /** "Finance Minister", "Analysts": role words, not somebody's name. */
 function isRoleWord(token: Token): boolean {
   const singular = token.lower.endsWith("s") ? token.lower.slice(0, -1) : token.lower;
@@ -757,9 +786,10 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     return;
   }
 
-  // A possessive inside a run ends a name unless an organization head follows ("Sheriff’s Association").
+  // A possessive inside a run ends a name, unless the run is an organization's name the
+  // possessive is part of ("Sheriff’s Association"; "Florida's Department of Insurance" is Florida's).
   const possessiveAt = tokens.findIndex((t, i) => t.possessive && i < tokens.length - 1);
-  if (possessiveAt >= 0 && !endsWithOrgHead(tokens)) {
+  if (possessiveAt >= 0 && !(endsWithOrgHead(tokens) && !ownerOfItsOwn(tokens.slice(0, possessiveAt + 1)))) {
     classifyRun(tokens.slice(0, possessiveAt + 1), { before: ctx.before, after: tokens[possessiveAt + 1] }, state);
     classifyRun(tokens.slice(possessiveAt + 1), { before: tokens[possessiveAt], after: ctx.after }, state);
     return;
@@ -771,7 +801,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const keepWhole =
       parts.length === 2 &&
       (startsWithOrgLead(tokens) || endsWithOrgHead(tokens)) &&
-      !endsWithOrgHead(first) &&
+      !(first.length >= 2 && NAME_ENDING_HEAD_WORDS.has(first[first.length - 1].text)) &&
       !lookupKnown(first) &&
       !looksLikePersonName(first);
     if (!keepWhole) {
@@ -808,6 +838,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
       return classifyRun(core.slice(on + 1), {}, state);
     }
     const name = joinTokens(core, true);
+    if (core.length >= 2 && FIRM_HEAD_WORDS.has(core[core.length - 1].text)) state.notPeople.add(core[0].text);
     return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
   }
   // "the Hamburg based newsletter Oil World said": a word for a firm or a paper right before

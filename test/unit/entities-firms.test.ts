@@ -269,3 +269,37 @@ describe("a word for a firm or a paper right before a name ('the newsletter Oil 
     assert.deepEqual(names("The company Zorvan said on Friday it would merge.").organizations, []);
   });
 });
+
+describe("a firm's name ending in an industry's word ('Esso Exploration', 'Safeway Stores')", () => {
+  test("is an organization, and its first word alone later is that firm, not a person", () => {
+    const found = names("Zorvan Exploration found oil off Norway.", "Zorvan said the field was large.");
+    assert.deepEqual(found.organizations, ["Zorvan Exploration"]);
+    assert.deepEqual(found.people, []);
+    assert.deepEqual(names("Quill Supermarkets and Zorvan Pharmaceuticals said sales rose.").organizations, ["Quill Supermarkets", "Zorvan Pharmaceuticals"]);
+  });
+
+  test("before 'and' is not yet a whole name: 'ZCL Chemicals and Plastics Inc' is one firm, 'Zorvan Corp and Quill Inc' two", () => {
+    assert.deepEqual(names("Output at ZCL Chemicals and Plastics Inc rose.").organizations, ["ZCL Chemicals and Plastics Inc"]);
+    assert.deepEqual(names("Output at Zorvan Corp and Quill Inc rose.").organizations, ["Quill Inc", "Zorvan Corp"]);
+  });
+});
+
+describe("a possessive inside an organization's name", () => {
+  test("ends the name when what owns it is a place, a person or another body", () => {
+    const florida = names("The firm failed, according to Florida's Department of Insurance.");
+    assert.deepEqual(florida.organizations, ["Department of Insurance"]);
+    assert.deepEqual(florida.places, ["Florida"]);
+    const owner = names("Dana Quill's Zorvan Entertainment Enterprises bought the firm.");
+    assert.deepEqual(owner.people, ["Dana Quill"]);
+    assert.deepEqual(owner.organizations, ["Zorvan Entertainment Enterprises"]);
+    assert.deepEqual(names("A deal with the IMF's European Department was signed.").organizations.includes("European Department"), true);
+  });
+
+  test("is part of the name when one word owns it: a saint, a firm named so, a group of people", () => {
+    assert.deepEqual(names("Shoppers filled St David's Shopping Centre in Cardiff.").organizations, ["St David's Shopping Centre"]);
+    assert.deepEqual(names("Analysts at Quill's Investors Service cut the rating.").organizations, ["Quill's Investors Service"]);
+    assert.deepEqual(names("The Children’s Defense Fund said so.").organizations, ["Children’s Defense Fund"]);
+    assert.deepEqual(names("The Actors' Equity Association said so.").organizations, ["Actors' Equity Association"]);
+    assert.deepEqual(names("Deputies met the Major County Sheriff's Association.").organizations, ["Major County Sheriff's Association"]);
+  });
+});
