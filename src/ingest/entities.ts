@@ -101,8 +101,7 @@ export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
 const FIRM_HEAD_WORDS = new Set([
   "Co.", "Co", "Cos", "Corp.", "Corp", "Corporation", "Company", "Companies", "Inc.", "Inc", "Ltd.", "Ltd", "Plc", "PLC", "PLc", "SpA", "S.p.A.", "GmbH", "AG", "SA", "NV", "Bhd",
   "Holdings", "Industries", "Group", "Airlines", "Airways", "Bancorp", "Bancshares", "Motors", "Petroleum", "Securities", "Systems", "Brewery", "Brewing", "Resources", "Laboratories",
-  "Stores", "Supermarkets", "Exploration", "Energy", "Software", "Technologies", "Pharmaceuticals", "Communications", "Telecom", "Insurance", "Investments", "Enterprises", "Foods",
-  "Chemicals", "Electronics", "Computers",
+  ...organizationsJson.industry_head_words,
 ]);
 /** Lowercase words that say the name after them is an organization's ("the newsletter Oil World"). */
 export const ORG_CUES = new Set(organizationsJson.cues);
