@@ -788,7 +788,8 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   // A possessive inside a run ends a name, unless the run is an organization's name the
   // possessive is part of ("Sheriff’s Association"; "Florida's Department of Insurance" is Florida's).
   const possessiveAt = tokens.findIndex((t, i) => t.possessive && i < tokens.length - 1);
-  if (possessiveAt >= 0 && !(endsWithOrgHead(tokens) && !ownerOfItsOwn(tokens.slice(0, possessiveAt + 1)))) {
+  const possessiveInName = possessiveAt >= 0 && endsWithOrgHead(tokens) && !ownerOfItsOwn(tokens.slice(0, possessiveAt + 1));
+  if (possessiveAt >= 0 && !possessiveInName) {
     classifyRun(tokens.slice(0, possessiveAt + 1), { before: ctx.before, after: tokens[possessiveAt + 1] }, state);
     classifyRun(tokens.slice(possessiveAt + 1), { before: tokens[possessiveAt], after: ctx.after }, state);
     return;
