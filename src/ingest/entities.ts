@@ -94,15 +94,11 @@ export const ORG_HEAD_WORDS = new Set([...organizationsJson.head_words, ...organ
 const NAME_ENDING_HEAD_WORDS = new Set(organizationsJson.head_words);
 export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
 /**
- * Head words of a firm's name: its first word alone is that firm again ("Esso Exploration ...
- * Esso said"). Not those of bodies often named after a person ("Obama State Department",
- * "Clinton Foundation"), whose first word alone may still be the person.
+ * Head words of a firm's name (data/organizations.json): its first word alone is that firm
+ * again ("Esso Exploration ... Esso said"). Not those of bodies often named after a person
+ * ("Obama State Department", "Clinton Foundation"), whose first word alone may still be the person.
  */
-const FIRM_HEAD_WORDS = new Set([
-  "Co.", "Co", "Cos", "Corp.", "Corp", "Corporation", "Company", "Companies", "Inc.", "Inc", "Ltd.", "Ltd", "Plc", "PLC", "PLc", "SpA", "S.p.A.", "GmbH", "AG", "SA", "NV", "Bhd",
-  "Holdings", "Industries", "Group", "Airlines", "Airways", "Bancorp", "Bancshares", "Motors", "Petroleum", "Securities", "Systems", "Brewery", "Brewing", "Resources", "Laboratories",
-  ...organizationsJson.industry_head_words,
-]);
+const FIRM_HEAD_WORDS = new Set([...organizationsJson.firm_head_words, ...organizationsJson.industry_head_words]);
 /** Lowercase words that say the name after them is an organization's ("the newsletter Oil World"). */
 export const ORG_CUES = new Set(organizationsJson.cues);
 /** Words that end a place name of their own ("Montgomery County", "Staten Island"). */
