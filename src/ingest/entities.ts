@@ -614,8 +614,8 @@ function splitOnAnd(tokens: Token[]): Token[][] {
   return parts.filter((p) => p.length > 0);
 }
 
-function endsWithOrgHead(tokens: Token[]): boolean {
-  return tokens.length >= 2 && ORG_HEAD_WORDS.has(tokens[tokens.length - 1].text);
+function endsWithOrgHead(tokens: Token[], heads: ReadonlySet<string> = ORG_HEAD_WORDS): boolean {
+  return tokens.length >= 2 && heads.has(tokens[tokens.length - 1].text);
 }
 
 function startsWithOrgLead(tokens: Token[]): boolean {
@@ -797,7 +797,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const keepWhole =
       parts.length === 2 &&
       (startsWithOrgLead(tokens) || endsWithOrgHead(tokens)) &&
-      !(first.length >= 2 && NAME_ENDING_HEAD_WORDS.has(first[first.length - 1].text)) &&
+      !endsWithOrgHead(first, NAME_ENDING_HEAD_WORDS) &&
       !lookupKnown(first) &&
       !looksLikePersonName(first);
     if (!keepWhole) {
