@@ -9,7 +9,7 @@ import * as pagefind from "pagefind";
 import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
 import { isIndexFile, mergePagefindIndexes, prepareBatch, type MergedIndex, type PagefindFile, type PreparedBatch } from "./pagefind-merge.ts";
-import { SearchRecordStore } from "./search-records.ts";
+import { SearchRecordStore, type SearchRecord } from "./search-records.ts";
 import { linkOrCopyFile, listSiteFiles, removeFiles } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
@@ -59,8 +59,8 @@ export class SearchIndexCancelledError extends Error {}
  * `searchBatches`), and the batches' indexes are merged into one (src/publish/pagefind-merge.ts),
  * the index a single Pagefind run over every page gives: pages numbered by the words
  * Pagefind counts on them, then URL. A batch's Pagefind files are kept in `batchCacheDir`
- * under a hash of its pages' URLs and fingerprints, so a warm build runs Pagefind only over
- * the batches whose pages changed, and over a changed batch's new and changed pages alone
+ * under a hash of its pages' URLs and search records, so a warm build runs Pagefind only over
+ * the batches whose pages' records changed, and over a changed batch's new and changed pages alone
  * when they are few: the batch's last index is merged with that run's, the old versions of
  * those pages (and pages gone) left out (`mergePagefindIndexes`' `exclude`). A Pagefind service holds one batch at a time, and its
  * memory grows faster than its pages: one run over 10,000 articles peaked at 1.0 GB, a
@@ -254,10 +254,13 @@ async function buildSearchIndexNow(options: {
     let batchesCached = 0;
     let batchesUpdated = 0;
     let batchesPreloaded = 0;
-    // Batch `b`'s pages (the single pages after the last batch): each page's version (its
-    // fingerprint, or its record's hash), the key the batch is cached under, and its records,
-    // read from the store only when Pagefind has to read some of them.
-    const batchPages = (batch: number): { key: string; versions: Map<string, string>; records: () => Promise<[string, string][]> } => {
+    // Batch `b`'s pages (the single pages after the last batch): each page's version, the
+    // key the batch is cached under, and its records. A page's version is its fingerprint and
+    // a digest of its search record (`recordVersion`), and the key covers the records' digests
+    // alone: a page rendered again with the same record (an article whose related articles
+    // changed, not its text) leaves its batch as it was. A record is read from the store only
+    // where the last build's version of its page is not this fingerprint's.
+    const batchPages = async (batch: number): Promise<{ key: string; versions: Map<string, string>; records: () => Promise<[string, string][]> }> => {
       const versions = new Map<string, string>();
       const key = createHash("sha256").update(keyPrefix);
       if (batch === batchCount) {
@@ -270,17 +273,36 @@ async function buildSearchIndexNow(options: {
       }
       const shards: number[] = [];
       for (let shard = batch; shard < PAGE_SHARDS; shard += batchCount) if (byShard[shard].length) shards.push(shard);
-      for (const url of shards.flatMap((shard) => byShard[shard]).sort()) {
-        key.update(`${url} ${options.pages.get(url)}\n`);
-        versions.set(url, options.pages.get(url)!);
+      const urls = shards.flatMap((shard) => byShard[shard]).sort();
+      // The batch's shards of the store, each read once, its records checked against the pages.
+      const read = new Map<number, Map<string, SearchRecord>>();
+      const readShard = async (shard: number) => {
+        let records = read.get(shard);
+        if (!records) {
+          records = await options.store.readShard(shard);
+          const stale = byShard[shard].filter((url) => records!.get(url)?.fingerprint !== options.pages.get(url));
+          if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
+          read.set(shard, records);
+        }
+        return records;
+      };
+      if (cache) {
+        const last = await cache.lastVersions(batch);
+        for (const url of urls) {
+          const fingerprint = options.pages.get(url)!;
+          const was = last?.get(url);
+          const version = was !== undefined && was.startsWith(`${fingerprint} `) ? was : recordVersion(fingerprint, (await readShard(pageShard(url))).get(url)!.html);
+          versions.set(url, version);
+          key.update(`${url} ${recordDigest(version)}\n`);
+        }
+      } else {
+        for (const url of urls) versions.set(url, options.pages.get(url)!);
       }
       const records = async () => {
         const found: [string, string][] = [];
         for (const shard of shards) {
           const urls = byShard[shard];
-          const shardRecords = await options.store.readShard(shard);
-          const stale = urls.filter((url) => shardRecords.get(url)?.fingerprint !== options.pages.get(url));
-          if (stale.length) throw new StaleSearchRecordsError(`the build cache has no current search record for ${stale.length} pages (${stale.slice(0, 3).join(", ")}...)`);
+          const shardRecords = await readShard(shard);
           for (const url of urls) {
             const record = shardRecords.get(url)!;
             if (record.html !== null) found.push([url, record.html]);
@@ -294,6 +316,7 @@ async function buildSearchIndexNow(options: {
             if (byShard[shard].length === 0 && (await options.store.readShard(shard)).size > 0) await options.store.writeShard(shard, new Map());
           }
         }
+        read.clear();
         return found.sort((a, b) => (a[0] < b[0] ? -1 : 1));
       };
       return { key: key.digest("hex"), versions, records };
@@ -309,7 +332,7 @@ async function buildSearchIndexNow(options: {
       while (!failed && next <= batchCount) {
         if (options.shouldStop?.()) throw new SearchIndexCancelledError("the search index run was stopped");
         const batch = next++;
-        const { key, versions, records: readRecords } = batchPages(batch);
+        const { key, versions, records: readRecords } = await batchPages(batch);
         if (versions.size === 0) continue;
         const preloaded = cache && (await options.preload?.take(key));
         if (preloaded) {
@@ -334,9 +357,11 @@ async function buildSearchIndexNow(options: {
         if (records.length === 0) continue;
         // The batch's last index, updated with a run over its new and changed pages.
         const last = await cache?.last(batch);
-        const fresh = last ? records.filter(([url]) => last.versions.get(url) !== versions.get(url)) : records;
+        // Pages whose record changed (or is new), and the last index's pages whose record changed or is gone.
+        const changedRecord = (url: string, version: string | undefined) => version === undefined || recordDigest(version) !== recordDigest(versions.get(url));
+        const fresh = last ? records.filter(([url]) => changedRecord(url, last.versions.get(url))) : records;
         if (last && fresh.length <= records.length * UPDATE_SHARE) {
-          const leftOut = new Set([...last.versions].filter(([url, version]) => versions.get(url) !== version).map(([url]) => url));
+          const leftOut = new Set([...last.versions].filter(([url, version]) => changedRecord(url, version)).map(([url]) => url));
           const parts = fresh.length ? [last.files, await index(fresh)] : [last.files];
           batchFiles[batch] = (await mergePagefindIndexes(parts, { chunkSize, exclude: [leftOut], indexOnly: true, checkpoint })).files;
           batchesUpdated++;
@@ -365,7 +390,7 @@ async function buildSearchIndexNow(options: {
     let assets = freshAssets ?? cachedAssets;
     if (!assets) {
       const first = batchFiles.findIndex((files) => files !== undefined);
-      const records = first < 0 ? [] : await batchPages(first).records();
+      const records = first < 0 ? [] : await (await batchPages(first)).records();
       if (!services.length) services.push(await startService(0));
       const files = await services[0].index(records);
       assets = files.filter((f) => !isIndexFile(f.path));
@@ -483,6 +508,17 @@ async function startService(n: number) {
   };
 }
 
+/** A paginated page's version in a batch: its fingerprint, then a digest of its search record ("none" for a page without one). */
+function recordVersion(fingerprint: string, html: string | null): string {
+  return `${fingerprint} ${html === null ? "none" : createHash("sha256").update(html).digest("hex")}`;
+}
+
+/** The record digest of a version `recordVersion` made; undefined for none, or a version written before versions held digests. */
+function recordDigest(version: string | undefined): string | undefined {
+  const space = version?.lastIndexOf(" ") ?? -1;
+  return space < 0 ? undefined : version!.slice(space + 1);
+}
+
 /**
  * Pagefind's files of each batch, one file per batch named by its key (a hash of what the
  * batch indexed): a length-prefixed JSON list of paths and sizes, then the contents.
@@ -510,6 +546,16 @@ class BatchCache {
       if (saved.prefix !== this.prefix) return undefined;
       const files = await this.load(saved.key);
       return files && { files, versions: new Map(saved.versions) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The versions of the pages batch `batch`'s last index holds (made under this prefix), without reading the index; none when there is none. */
+  async lastVersions(batch: number): Promise<Map<string, string> | undefined> {
+    try {
+      const saved = JSON.parse(await readFile(this.pointer(batch), "utf8")) as { prefix: string; versions: [string, string][] };
+      return saved.prefix === this.prefix ? new Map(saved.versions) : undefined;
     } catch {
       return undefined;
     }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSearchIndex, minifiedPagefindScript, SearchBatchPreload, SearchIndexCancelledError, searchBatches, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import { buildSearchIndex, minifiedPagefindScript, SearchBatchPreload, SearchIndexCancelledError, searchBatches, StaleSearchRecordsError, type SearchIndexResult } from "../../src/publish/search-index.ts";
 import type { PagefindFile } from "../../src/publish/pagefind-merge.ts";
 import { PAGE_SHARDS, SearchRecordStore, type SearchRecord } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
@@ -227,6 +227,41 @@ describe("the search index in cached batches", () => {
     const third = await build("listings-3", "v3", edited);
     assert.equal(third.result.batchesCached, third.result.batches - 1);
     assert.deepEqual(third.files, (await run("listings-fresh", edited, undefined)).files);
+  });
+
+  it("takes a batch from the cache when its article pages were rendered again with the same search records (their related articles changed, not their text)", async () => {
+    const cache = path.join(work, "cache-same-records");
+    // `rendered`: which pages have a new fingerprint (the page changed outside its search record).
+    const build = async (name: string, rendered: (i: number) => boolean, articleHtml: (i: number) => string = (i) => page(i)) => {
+      const store = new SearchRecordStore(path.join(work, name, "records"));
+      const pages = new Map(URLS.map((url, i) => [url, fingerprint(url, articleHtml(i)) + (rendered(i) ? `-${name}` : "")]));
+      await store.update(new Map(URLS.map((url, i) => [url, { fingerprint: pages.get(url)!, html: articleHtml(i) }])), { replaceAll: true });
+      const siteDir = path.join(work, name, "site");
+      const result = await buildSearchIndex({ siteDir, store, pages, singlePageRecords: [], articleUrls: new Set(URLS), batchCacheDir: cache, pagesPerBatch: PER_BATCH });
+      return { result, files: await indexFiles(siteDir) };
+    };
+    const first = await build("same-records-1", () => false);
+    const second = await build("same-records-2", (i) => i % 3 === 0);
+    assert.ok(second.result.batches > 2);
+    assert.equal(second.result.batchesCached, second.result.batches, "a third of the pages rendered again, no record changed: every batch from the cache");
+    assert.equal(second.result.batchesUpdated, 0);
+    assert.deepEqual(second.files, first.files);
+    // One record changes beside pages rendered again: its batch alone is indexed again, and
+    // the index is the index of the records as they are now.
+    const edited = (i: number) => page(i, i === 4 ? " and a new lighthouse" : "");
+    const third = await build("same-records-3", (i) => i % 4 === 0, edited);
+    assert.equal(third.result.batchesCached, third.result.batches - 1);
+    assert.equal(third.result.batchesUpdated, 1);
+    assert.deepEqual(third.files, (await run("same-records-fresh", edited, undefined)).files);
+    // The same record under a page rendered again still comes from the store: a record the
+    // store lacks for a page's new fingerprint is a stale cache, not a batch taken as it was.
+    const store = new SearchRecordStore(path.join(work, "same-records-4", "records"));
+    await store.update(new Map(URLS.map((url, i) => [url, { fingerprint: fingerprint(url, edited(i)), html: edited(i) }])), { replaceAll: true });
+    const pages = new Map(URLS.map((url, i) => [url, fingerprint(url, edited(i)) + (i === 7 ? "-newer" : "")]));
+    await assert.rejects(
+      buildSearchIndex({ siteDir: path.join(work, "same-records-4", "site"), store, pages, singlePageRecords: [], articleUrls: new Set(URLS), batchCacheDir: cache, pagesPerBatch: PER_BATCH }),
+      StaleSearchRecordsError,
+    );
   });
 
   it("prunes records of pages gone from the site, unless told not to (the dev server, while a rebuild may write them)", async () => {
