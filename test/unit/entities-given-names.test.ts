@@ -1,0 +1,21 @@
+// Given names from beyond the English-speaking world (data/first-names.json): a name that
+// starts with one is a person's without a title or "said" beside it, and a word before it
+// ("Striker", "Briton", a firm's acronym) is not part of it. Sentences from the corpus.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { extractMentions, mentionNames } from "../../src/ingest/entities.ts";
+
+const names = (...paragraphs: string[]) => mentionNames(extractMentions({ title: "", paragraphs }));
+
+describe("international given names", () => {
+  test("start a person's name with no cue, the word before them left out", () => {
+    assert.deepEqual(names("Striker Thierry Henry, along with Robert Pires, scored against Fulham.").people, ["Robert Pires", "Thierry Henry"]);
+    assert.deepEqual(names("Best actor went to Jamie Foxx while Briton Clive Owen and Natalie Portman won prizes.").people, ["Clive Owen", "Jamie Foxx", "Natalie Portman"]);
+    assert.deepEqual(names("Lucio Cesar Pires, the finance secretary, resigned.").people, ["Lucio Cesar Pires"]);
+  });
+
+  test("keep a person's name out of the firm the word before it names", () => {
+    const found = names("The French co-head of European defence and aerospace group EADS Philippe Camus is to leave his post.");
+    assert.deepEqual(found.organizations, []);
+  });
+});
