@@ -112,7 +112,7 @@ export const LANDMARK_HEAD_WORDS = new Set([
   "Tower", "Towers", "Bridge", "Street", "Avenue", "Boulevard", "Square", "Park", "Airport", "Station", "Building", "Hall", "Stadium",
   "Arena", "Palace", "Beach", "Valley", "Base", "Hotel", "River", "Lake", "Mountains", "Mountain", "Bay", "Canyon", "Highway", "Plaza", "Harbor", "Harbour",
   "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
-  "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo",
+  "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo", "Prison", "Jail", "Dam", "Canal", "Cemetery",
 ]);
 /** Words before a saint's name, whose possessive is part of a name ("St Mary's"). */
 const SAINT_WORDS = new Set(["St", "St.", "Saint", "Sainte"]);
@@ -859,7 +859,8 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   }
   // "Trump Tower", "George Washington Bridge", "Fort Lee"; but "Arsenio Hall" is a person.
   const personCue = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
-  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || personCue))) {
+  // A slogan with "for" in it is no place ("Hillary for Prison").
+  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || personCue)) && !core.some((t) => t.lower === "for")) {
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
   }
