@@ -637,7 +637,8 @@ function findTitle(tokens: Token[]): { at: number; length: number } | undefined 
     for (let length = Math.min(PERSON_TITLE_MAX_TOKENS, tokens.length - at - 1); length >= 1; length--) {
       if (!PERSON_TITLES.has(joinTokens(tokens.slice(at, at + length)))) continue;
       const next = tokens[at + length];
-      if (isNameWord(next) && !COMMON_WORDS.has(next.lower) && !ORG_HEAD_WORDS.has(next.text) && !KNOWN_NAMES.has(next.text)) {
+      // A given name that is also a word ("Bill", "Christian", "Mike") names someone only with more after it ("the Criminal Justice Bill").
+      if (isNameWord(next) && (!COMMON_WORDS.has(next.lower) || (FIRST_NAMES.has(next.text) && at + length + 1 < tokens.length)) && !ORG_HEAD_WORDS.has(next.text) && !KNOWN_NAMES.has(next.text)) {
         return { at, length };
       }
     }

@@ -19,3 +19,16 @@ describe("international given names", () => {
     assert.deepEqual(found.organizations, []);
   });
 });
+
+describe("a title before a given name that is also a word ('Bill', 'Christian')", () => {
+  test("is the title, and the name after it the person's", () => {
+    assert.deepEqual(names("President Bill Clinton said so.").people, ["Bill Clinton"]);
+    assert.deepEqual(names("Mayor Christian Bollwage said the city would appeal.").people, ["Christian Bollwage"]);
+  });
+
+  test("names no one when the word ends the name ('the Criminal Justice Bill')", () => {
+    const found = names("MPs will vote on the Criminal Justice Bill next week.");
+    assert.deepEqual(found.people, []);
+    assert.deepEqual(found.events, ["Criminal Justice Bill"]);
+  });
+});
