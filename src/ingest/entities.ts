@@ -894,7 +894,7 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const afterDemonym = from > 0;
     if (core.length - from < 2) return;
     // Words before a given name that are not one are not part of the name ("Libertarian Gary Johnson").
-    while (!cued && from < core.length - 2 && !startsLikeName(core[from]) && startsLikeName(core[from + 1])) from++;
+    while (from < core.length - 2 && !startsLikeName(core[from]) && startsLikeName(core[from + 1]) && (!cued || isRoleWord(core[from]))) from++;
     // "Crooked Hillary", "Lyin Ted": a word and a given name is a nickname; the given name is read alone.
     if (core.length === 2 && !startsLikeName(core[0]) && FIRST_NAMES.has(core[1].text)) return classifyRun([core[1]], { before: core[0], after: ctx.after }, state);
     const name = core.slice(from);

@@ -32,3 +32,15 @@ describe("a title before a given name that is also a word ('Bill', 'Christian')"
     assert.deepEqual(found.events, ["Criminal Justice Bill"]);
   });
 });
+
+describe("a role word before a name and a verb of saying ('Singer Sam Endicott said')", () => {
+  test("is not part of the name", () => {
+    assert.deepEqual(names("Singer Sam Endicott said the band would tour.").people, ["Sam Endicott"]);
+    assert.deepEqual(names("Coach Mike Ruddock said he was happy.").people, ["Mike Ruddock"]);
+  });
+
+  test("while a first name no list knows stays, before a middle name or an initial", () => {
+    assert.deepEqual(names("Harland C. Stoneciphjer said the plant would close.").people, ["Harland C. Stoneciphjer"]);
+    assert.deepEqual(names("Iain Duncan Smith said he would stand.").people, ["Iain Duncan Smith"]);
+  });
+});
