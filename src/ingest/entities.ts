@@ -441,6 +441,12 @@ export interface ArticleMentions {
   mentions: Mention[];
   /** Acronyms the article defines in parentheses: acronym → long form. */
   acronyms: Record<string, string>;
+  /**
+   * Names shaped like a person's, not starting with a given name, that the article writes
+   * after "the" ("the Golden Globe", "the Mac Mini"): things, never a person anywhere in the
+   * archive (src/ingest/entity-merge.ts). Absent when there are none.
+   */
+  things?: string[];
 }
 
 interface ArticleState {
@@ -452,6 +458,8 @@ interface ArticleState {
   singles: Map<string, { surface: string; cue?: "title" | "speech" }>;
   /** Words that stand for a thing named in full nearby ("American Brands", "Shell Canada"): alone they name it again, not a person or a known name. */
   notPeople: Set<string>;
+  /** Names shaped like a person's written after "the" (ArticleMentions.things). */
+  things: Set<string>;
 }
 
 function addMention(state: ArticleState, mention: Mention): void {
@@ -590,6 +598,12 @@ function acronymLongForm(tokens: Token[], acronym: string): Token[] | undefined 
   }
   return undefined;
 }
+
+/** Words a sentence goes on with after a thing's name: after "the X", they make X a thing, not a person (classifyRun). */
+const WORDS_AFTER_A_THING = new Set([
+  "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "is", "was", "are", "were", "has", "had", "have", "will",
+  "would", "can", "could", "said", "says", "which", "that", "who", "as", "than", "since", "after", "before", "into", "over", "under",
+]);
 
 interface RunContext {
   before?: Token;
@@ -913,6 +927,16 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
       return;
     }
 
+    // "the Golden Globe", "the Mac Mini.": no one's name is written after "the" when a
+    // sentence goes on after it; "the Gennifer Flowers affair" is a person's name used as a word.
+    const at = raw.indexOf(name[0]);
+    const wordBefore = at > 0 ? raw[at - 1] : ctx.before;
+    const end = raw.indexOf(name[name.length - 1]) + 1;
+    const wordAfter = end < raw.length ? raw[end] : ctx.after;
+    if (wordBefore?.lower === "the" && from === 0 && !startsLikeName(name[0]) && (!wordAfter?.word || WORDS_AFTER_A_THING.has(wordAfter.lower))) {
+      state.things.add(joinTokens(name));
+      return;
+    }
     const ordinary = name.some((t) => !NAME_SUFFIXES.has(t.text) && isOrdinaryWord(t, state)) || name.every((t) => state.lowerWords.has(t.lower));
     if (!ordinary || (cued && !name.some((t) => NOT_NAME_WORDS.has(t.lower)))) {
       // Without a cue, only a name that starts like one ("Gary", "J.") is sure to be a person;
@@ -1127,7 +1151,7 @@ function scanHeadline(tokens: Token[], state: ArticleState, bodyNames: BodyNames
 
 export function extractMentions(input: { title: string; paragraphs: string[] }): ArticleMentions {
   const body = tokenizeBody(input.paragraphs);
-  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: body.lowerWords, singles: new Map(), notPeople: new Set() };
+  const state: ArticleState = { found: new Map(), acronyms: new Map(), lowerWords: body.lowerWords, singles: new Map(), notPeople: new Set(), things: new Set() };
   const bodyTokens: Token[][] = [];
   const headlineTokens: Token[][] = [tokenize(input.title.slice(0, PARAGRAPH_LIMIT))];
   for (const tokens of body.paragraphs) {
@@ -1149,12 +1173,12 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   }
   for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames);
 
-  const mentions = [...state.found.values()].sort((a, b) =>
+  const mentions = [...state.found.values()].filter((m) => !(m.kind === "person" && state.things.has(m.name))).sort((a, b) =>
     a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   const acronyms: Record<string, string> = {};
   for (const key of [...state.acronyms.keys()].sort()) acronyms[key] = state.acronyms.get(key)!;
-  return { mentions, acronyms };
+  return state.things.size ? { mentions, acronyms, things: [...state.things].sort() } : { mentions, acronyms };
 }
 
 /**

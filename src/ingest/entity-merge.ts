@@ -211,7 +211,10 @@ export function resolveEntities(all: ArticleMentions[], aliases: AliasTable): En
   // person's but never cued ("Deutsche Boerse", "Finding Neverland") is not taken for one.
   const confirmed = new Set<string>();
   for (const article of all) for (const m of article.mentions) if (m.kind === "person" && m.evidence !== "unsure") confirmed.add(normalizeSuffix(applyAlias(m.name)));
-  const isPerson = (name: string) => confirmed.has(name) || aliases.canonical.has(name) || KNOWN_NAMES.get(name)?.kind === "person";
+  // Unless some article writes it after "the" ("the Golden Globe": ArticleMentions.things).
+  const things = new Set<string>();
+  for (const article of all) for (const name of article.things ?? []) things.add(normalizeSuffix(applyAlias(name)));
+  const isPerson = (name: string) => (confirmed.has(name) && !things.has(name)) || aliases.canonical.has(name) || KNOWN_NAMES.get(name)?.kind === "person";
 
   // Full names, counted once per article, merged into one spelling per person.
   const fullNameCounts = new Map<string, number>();

@@ -1,0 +1,26 @@
+// A name written after "the" as a sentence goes on ("won the Golden Globe.", "the Mac Mini
+// is") is a thing's, so no article makes it a person, even one where it "said" something.
+// Readers of the BBC set saw people pages for the Golden Globe, the Mac Mini and the
+// Triple Crown, and of the Reuters set for Gross Domestic Product and the Red Cross.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { extractMentions, mentionNames } from "../../src/ingest/entities.ts";
+import { EMPTY_ALIAS_TABLE, resolveEntities } from "../../src/ingest/entity-merge.ts";
+
+const mentions = (...paragraphs: string[]) => extractMentions({ title: "", paragraphs });
+const names = (...paragraphs: string[]) => mentionNames(mentions(...paragraphs));
+const archivePeople = (...articles: string[]) => resolveEntities(articles.map((text) => mentions(text)), EMPTY_ALIAS_TABLE).map((a) => a.people);
+
+describe("a name after 'the'", () => {
+  test("is a thing's, in the article and across the archive", () => {
+    assert.deepEqual(names("He said he liked the Mac Mini. Mac Mini said nothing.").people, []);
+    assert.deepEqual(names("We saw the Zorvan Quill. Zorvan Quill said so.").people, []);
+    assert.deepEqual(archivePeople("Foxx won the Golden Globe on Sunday.", "Golden Globe said the show would go on."), [[], []]);
+  });
+
+  test("is still a person's used as a word ('the Gennifer Flowers affair'), or one that starts with a given name", () => {
+    assert.deepEqual(names("The Gennifer Flowers affair returned. Gennifer Flowers said nothing.").people, ["Gennifer Flowers"]);
+    assert.deepEqual(names("It was the Bill Clinton of the left, and Bill Clinton said so.").people, ["Bill Clinton"]);
+    assert.deepEqual(archivePeople("The Zorvan Quill case is closed.", "Zorvan Quill said he was relieved."), [["Zorvan Quill"], ["Zorvan Quill"]]);
+  });
+});
