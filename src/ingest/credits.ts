@@ -1,5 +1,5 @@
 import type { Paragraph, RemovedItem } from "./types.ts";
-import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
+import { AGENCY_TAGS, EMPTY_AUTHOR_LABEL, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
 
 /**
  * Credits: who the article says made it, read from the lines a newsroom prints for that
@@ -206,7 +206,8 @@ const BIO_AUTHOR = new RegExp(
 );
 
 export function authorOfBio(removed: readonly RemovedItem[]): string[] {
-  const bios = removed.filter((item) => item.kind === "author-bio").map((item) => BIO_AUTHOR.exec(item.text)?.[1]);
+  // An empty "Authors:" label under the bio names no one, and is no second bio.
+  const bios = removed.filter((item) => item.kind === "author-bio" && !EMPTY_AUTHOR_LABEL.test(item.text)).map((item) => BIO_AUTHOR.exec(item.text)?.[1]);
   // One bio, one author: several people's bios under a story (a panel, contributors) say nothing of who wrote it.
   return bios.length === 1 && bios[0] ? [bios[0]] : [];
 }

@@ -265,8 +265,12 @@ export const CAPTION_CREDITS: RegExp[] = [
   /^(?:\(|\[)?(?:photo|image)s? (?:by|via|courtesy of)\s/i,
 ];
 
-/** End-of-article author notes besides "X is a reporter…": follow links and "about the author". */
+/** A label of the page's author box left with nothing after it ("Authors:", the last line of 55 FakeNewsNet files). */
+export const EMPTY_AUTHOR_LABEL = /^(?:authors?|written by)\s*:\s*$/i;
+
+/** End-of-article author notes besides "X is a reporter…": follow links, "about the author", an empty author label. */
 export const AUTHOR_NOTES: RegExp[] = [
+  EMPTY_AUTHOR_LABEL,
   /^follow (?:\p{Lu}[\p{L}.'’-]*\s){1,4}on (?:twitter|facebook|instagram|x|threads|bluesky|linkedin)\b/iu,
   /^(?:about the (?:author|writer)|author bio)\s*:?/i,
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} (?:writes|reports|blogs) (?:about|on|for)\b/u,

@@ -287,4 +287,15 @@ function describeBio() {
     // Two people's bios: a panel or a list of contributors, not the writer.
     assert.deepEqual(ingestOne(...story, "Hadas Gold is a reporter at Politico.", "Josh Gerstein is a senior reporter for Politico.").record.authors, []);
   });
+  test("an empty 'Authors:' label left under the bio is page furniture, and the bio still names the author", () => {
+    const a = ingestOne(...story, "Josh Gerstein is a senior reporter for Politico.", "Authors:");
+    assert.deepEqual(a.record.authors, ["Josh Gerstein"]);
+    assert.ok(!a.body.some((p) => p.includes("Authors:")), JSON.stringify(a.body));
+    // With no bio above it, it goes too, and names no one.
+    const alone = ingestOne(...story, "Authors:");
+    assert.deepEqual(alone.record.authors, []);
+    assert.ok(!alone.body.some((p) => p.includes("Authors:")), JSON.stringify(alone.body));
+    // A label with a name after it is a byline's business, not an empty label.
+    assert.ok(!ingestOne(...story, "Authors: Jane Roe").record.removed?.some((r) => r.text === "Authors: Jane Roe" && r.kind === "author-bio"));
+  });
 }
