@@ -1,5 +1,5 @@
 import type { Paragraph, RemovedItem } from "./types.ts";
-import { AGENCY_TAGS, EMPTY_AUTHOR_LABEL, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
+import { AGENCY_TAGS, CLOSING_BYLINE, EMPTY_AUTHOR_LABEL, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
 
 /**
  * Credits: who the article says made it, read from the lines a newsroom prints for that
@@ -193,8 +193,14 @@ export function contributorsOf(credits: Pick<Credits, "lines">): string[] {
   return [...new Set(credits.lines.flatMap((l) => l.names))];
 }
 
+/** The name a closing byline gives ("By Jeff Rainforth Like Jeff on Facebook"); none for one in capitals, which a byline at the top reads better. */
+function closingByline(text: string): string | undefined {
+  const name = CLOSING_BYLINE.exec(text)?.[1].replace(/\.$/, "");
+  return name && name !== name.toUpperCase() ? name : undefined;
+}
+
 /**
- * The author an end-of-article bio names, for an article without a byline: "Hadas Gold is
+ * The author an end-of-article bio or closing byline names, for an article without a byline at the top: "Hadas Gold is
  * a reporter at Politico." A bio names its writer by first and last name (two or three
  * words, each capitalized); "Mr Forsyth is a wonderful writer" or "The US is a major
  * contributor" are not bios of the article's author.
@@ -207,7 +213,7 @@ const BIO_AUTHOR = new RegExp(
 
 export function authorOfBio(removed: readonly RemovedItem[]): string[] {
   // An empty "Authors:" label under the bio names no one, and is no second bio.
-  const bios = removed.filter((item) => item.kind === "author-bio" && !EMPTY_AUTHOR_LABEL.test(item.text)).map((item) => BIO_AUTHOR.exec(item.text)?.[1]);
+  const bios = removed.filter((item) => item.kind === "author-bio" && !EMPTY_AUTHOR_LABEL.test(item.text)).map((item) => BIO_AUTHOR.exec(item.text)?.[1] ?? closingByline(item.text));
   // One bio, one author: several people's bios under a story (a panel, contributors) say nothing of who wrote it.
   return bios.length === 1 && bios[0] ? [bios[0]] : [];
 }

@@ -268,9 +268,16 @@ export const CAPTION_CREDITS: RegExp[] = [
 /** A label of the page's author box left with nothing after it ("Authors:", the last line of 55 FakeNewsNet files). */
 export const EMPTY_AUTHOR_LABEL = /^(?:authors?|written by)\s*:\s*$/i;
 
-/** End-of-article author notes besides "X is a reporter…": follow links, "about the author", an empty author label. */
+/**
+ * A byline closing a story ("By Jeff Rainforth Like Jeff on Facebook Follow Jeff on
+ * Twitter"): two to four capitalized words, and the page's follow links after them.
+ */
+export const CLOSING_BYLINE = /^(?:By|BY) (\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}?)(?: (?:Like|Follow) \p{Lu}[\p{L}'’.-]* on (?:Facebook|Twitter|Instagram|X))*\.?$/u;
+
+/** End-of-article author notes besides "X is a reporter…": follow links, "about the author", an empty author label, a closing byline. */
 export const AUTHOR_NOTES: RegExp[] = [
   EMPTY_AUTHOR_LABEL,
+  CLOSING_BYLINE,
   /^follow (?:\p{Lu}[\p{L}.'’-]*\s){1,4}on (?:twitter|facebook|instagram|x|threads|bluesky|linkedin)\b/iu,
   /^(?:about the (?:author|writer)|author bio)\s*:?/i,
   /^\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3} (?:writes|reports|blogs) (?:about|on|for)\b/u,

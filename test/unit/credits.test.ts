@@ -295,6 +295,13 @@ function describeBio() {
     const alone = ingestOne(...story, "Authors:");
     assert.deepEqual(alone.record.authors, []);
     assert.ok(!alone.body.some((p) => p.includes("Authors:")), JSON.stringify(alone.body));
+    // A byline closing the story, with the page's follow links, names the writer and leaves the story.
+    const closing = ingestOne(...story, "By Jeff Rainforth Like Jeff on Facebook Follow Jeff on Twitter");
+    assert.deepEqual(closing.record.authors, ["Jeff Rainforth"]);
+    assert.ok(!closing.body.some((p) => p.includes("Rainforth")), JSON.stringify(closing.body));
+    assert.deepEqual(ingestOne(...story, "By Jane Roe.").record.authors, ["Jane Roe"]);
+    // A sentence that starts with "By" is the story's.
+    assert.deepEqual(ingestOne(...story, "By all appearances the stream will run for years.").record.authors, []);
     // A label with a name after it is a byline's business, not an empty label.
     assert.ok(!ingestOne(...story, "Authors: Jane Roe").record.removed?.some((r) => r.text === "Authors: Jane Roe" && r.kind === "author-bio"));
   });
