@@ -37,6 +37,7 @@ export const REMOVED_KIND_NAMES: Partial<Record<RemovedKind, string>> = {
   "agency-signoff": "a news agency sign-off",
   "story-highlights": "a story's highlights above it",
   "repeated-headline": "the headline printed again as the first line",
+  copyright: "a copyright line under the story",
 };
 
 /** Below this many articles per extra thread, starting a worker costs more than it saves. */

@@ -222,9 +222,9 @@ export const COMMENT_LINE =
   /^(?:(?:view|read|show|see|hide|load|post|add|leave|write)(?: all| the)?(?: [\d,]+)? (?:a )?(?:comments?|responses?|replies)|[\d,]+ (?:comments?|responses?|replies)(?: (?:to|on) .{1,120})?|comments?(?: \(?[\d,]+\)?)?|responses?(?: \(?[\d,]+\)?)?|join the (?:discussion|conversation)|(?:be the first to )?comment(?: on this (?:story|article))?)\s*[:.!]?$/i;
 
 /** A newsletter or sign-up prompt opens with a call to action... */
-export const SIGNUP_CALL = /^(?:sign up|subscribe|get (?:the|our)|enter your (?:e-?mail|email address)|join [\d,]+|never miss|want more|receive|don['’]t miss|stay (?:informed|updated|in the loop)|be the first to know|like this (?:story|article)\?)(?![\p{L}])/iu;
+export const SIGNUP_CALL = /^(?:sign up|subscribe|log ?in|sign in|get (?:the|our)|enter your (?:e-?mail|email address)|join [\d,]+|never miss|want more|receive|don['’]t miss|stay (?:informed|updated|in the loop)|be the first to know|like this (?:story|article)\?)(?![\p{L}])/iu;
 /** ...and names what you sign up for. */
-export const SIGNUP_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|email address|subscribe|subscription|sign up|alerts|briefing|updates|stories like this|readers)\b/i;
+export const SIGNUP_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|email address|subscribe|subscription|sign up|alerts|briefing|updates|stories like this|readers|profile|register)\b/i;
 export const MAX_SIGNUP_LENGTH = 200;
 
 /** A cookie or privacy notice: "We use cookies…", "This site uses cookies. Learn more". */
@@ -264,6 +264,16 @@ export const CAPTION_CREDITS: RegExp[] = [
   /^credits?\s*:\s/i,
   /^(?:\(|\[)?(?:photo|image)s? (?:by|via|courtesy of)\s/i,
 ];
+
+/**
+ * A copyright line under a story ("© 2016 POLITICO SPRL", "Copyright © 2017 ABC News
+ * Internet Ventures."): the page's footer, and the publisher's name when it is one the
+ * lists know (src/ingest/source.ts). The sign, or "Copyright" before a sign or a year, then
+ * the year if any; "(c)" only before a year ("(c) the company shall pay" is a list's item),
+ * and "Copyright infringement" is a sentence.
+ */
+export const COPYRIGHT_PREFIX = String.raw`(?:©|\(c\)\s*(?=\d{4})|copyright\s*(?:©|\(c\)|(?=\d{4})))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?`;
+export const COPYRIGHT_LINE = new RegExp(`^${COPYRIGHT_PREFIX}\\S.{0,150}$`, "iu");
 
 /** A label of the page's author box left with nothing after it ("Authors:", the last line of 55 FakeNewsNet files). */
 export const EMPTY_AUTHOR_LABEL = /^(?:authors?|written by)\s*:\s*$/i;

@@ -11,6 +11,7 @@ import {
   COMMENT_LINE,
   CONSENT_BUTTON,
   COOKIE_NOTICE,
+  COPYRIGHT_LINE,
   LIST_LABEL,
   MAX_COOKIE_LENGTH,
   MAX_LINK_LINE_LENGTH,
@@ -943,6 +944,7 @@ export function removeFurniture(
     if (marks[i]) continue;
     const text = paras[i].text;
     if (AGENCY_SIGNOFF.test(text)) marks[i] = "agency-signoff";
+    else if (COPYRIGHT_LINE.test(text)) marks[i] = "copyright";
     else if (text.length <= MAX_BIO_LENGTH && (BIO.test(text) || AUTHOR_NOTES.some((re) => re.test(text)))) marks[i] = "author-bio";
     else break;
   }

@@ -1,12 +1,13 @@
 import type { ArticleStructure, RemovedItem } from "./types.ts";
-import { AGENCY_TAGS, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION } from "./furniture-patterns.ts";
+import { AGENCY_TAGS, COPYRIGHT_PREFIX, PUBLISHER_ALIASES, PUBLISHER_ALTERNATION, PUBLISHERS } from "./furniture-patterns.ts";
 import { extractCredits, type Credits } from "./credits.ts";
 
 /**
  * Step 6 of ingest: the publisher, only when the text itself says who published it:
  * an agency tag in the dateline ("WASHINGTON (Reuters) -"), a wire tag opening the
  * story ("(CNN)The Clintons…"), the wire's "Reuter" sign-off, or a staff credit ("Miami
- * Herald staff writer X contributed to this report"). A quote such as "told the Miami
+ * Herald staff writer X contributed to this report"), or a copyright line under the story
+ * ("© 2016 POLITICO SPRL"). A quote such as "told the Miami
  * Herald" is not evidence: the paper a source spoke to need not be the one that printed
  * the story. Unknown stays absent.
  */
@@ -25,6 +26,9 @@ const STAFF_CREDIT = new RegExp(
   `(?:^|[\\s(])(?:The )?(${PUBLISHER_ALTERNATION})(?:(?:'s|’s)\\s+\\p{Lu}|\\s+(?:staff\\s+)?(?:writers?|reporters?|correspondents?|photographers?|staff)\\b)`,
   "u",
 );
+
+/** A known publisher's name opening what a copyright line holds after its sign and year ("© 2016 POLITICO SPRL"). */
+const COPYRIGHT_HOLDER = new RegExp(`^${COPYRIGHT_PREFIX}(?:The )?(${PUBLISHER_ALTERNATION})\\b`, "iu");
 
 /** "WASHINGTON (Reuters) -", or the 1987 wire's "ROME, March 13, Reuter -". */
 const DATELINE_AGENCY = /\(([^)]+)\)|,\s*(Reuters?)\s*(?:—|–|--|-)\s*$/;
@@ -50,6 +54,11 @@ export function detectSource(structure: ArticleStructure, removed: RemovedItem[]
   for (const item of [...credits.lines, ...removed.filter((r) => r.kind === "contributor-credit")]) {
     const credit = STAFF_CREDIT.exec(item.text);
     if (credit) return { source: publisherName(credit[1]), evidence: item.text };
+  }
+  // Removed as a copyright line, or as text many of the site's pages repeat.
+  for (const item of removed) {
+    const holder = COPYRIGHT_HOLDER.exec(item.text);
+    if (holder) return { source: publisherName(PUBLISHERS.find((p) => p.toLowerCase() === holder[1].toLowerCase()) ?? holder[1]), evidence: item.text };
   }
   return {};
 }

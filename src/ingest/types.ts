@@ -24,7 +24,8 @@ export type RemovedKind =
   | "recurring"
   | "agency-signoff"
   | "story-highlights"
-  | "repeated-headline";
+  | "repeated-headline"
+  | "copyright";
 
 /** A piece of page furniture that ingest dropped, kept so a reviewer can see it. */
 export interface RemovedItem {

@@ -21,6 +21,7 @@ export const FURNITURE_LABELS: Record<RemovedKind, string> = {
   "agency-signoff": "Wire sign-off",
   "story-highlights": "Story highlights",
   "repeated-headline": "Headline printed again",
+  copyright: "Copyright line",
 };
 
 /** The reader's label for a removed item's kind; an unknown id is spelled out ("some-kind" → "Some kind"). */

@@ -367,12 +367,15 @@ test("a recurring line with a web page's words goes; a recurring sentence of rep
     "See related: the council's budget.",
     "This document has moved.",
     "All rights reserved.",
-    "Copyright 2016 The Daily Post.",
-    "© 2016 The Daily Post.",
   ];
   // Each line stays in an article of its own, and goes once the archive shows it recurring.
   const wrong = lines.filter((line) => kindAfterStory(line) !== undefined || kindAfterStory(line, recurringEvidence(line)) !== "recurring");
   assert.deepEqual(wrong, []);
+  // A copyright line under the story goes even in an article of its own.
+  for (const line of ["Copyright 2016 The Daily Post.", "© 2016 The Daily Post."]) {
+    assert.equal(kindAfterStory(line), "copyright", line);
+    assert.equal(kindAfterStory(line, recurringEvidence(line)), "recurring", line);
+  }
   // Real reporting recurs too: a standard wire sentence, and a short label that ends as a sentence.
   for (const line of ["Terms were not disclosed.", "The company declined to comment.", "No injuries were reported."]) {
     assert.equal(kindAfterStory(line, recurringEvidence(line)), undefined, line);

@@ -123,3 +123,22 @@ test("staff of an unknown outlet, or a publisher named in furniture that is no c
   assert.deepEqual(detectSource(structure(), [removedLine("signup-prompt", "Get the Miami Herald's Morning Briefing.")], noCredits), {});
   assert.deepEqual(detectSource(structure(), [removedLine("contributor-credit", "Jane Roe of USAToday.com helped.")], noCredits), {});
 });
+
+test("a copyright line under the story names its publisher, when the lists know it, and leaves the story", () => {
+  const story = ["Russia's election: free sausages and fraud", "Voters queued at polling stations across Moscow on Sunday, officials said.", "The result was expected to strengthen the ruling party."];
+  const run = (...end: string[]) => removeFurniture(paras(...story, ...end), NO_FURNITURE_EVIDENCE);
+  const politico = run("© 2016 POLITICO SPRL", "Log in to access content and manage your profile. If you do not have a login you can register here.");
+  assert.deepEqual(politico.removed.map((r) => [r.kind, r.text]), [
+    ["copyright", "© 2016 POLITICO SPRL"],
+    ["signup-prompt", "Log in to access content and manage your profile. If you do not have a login you can register here."],
+  ]);
+  assert.deepEqual(detectSource(extractStructure(politico.kept), politico.removed), { source: "Politico", evidence: "© 2016 POLITICO SPRL" });
+  assert.equal(sourceOf(paras(...story, "Copyright © 2017 ABC News Internet Ventures. Yahoo! - ABC News Network")).source, "ABC News");
+  assert.equal(sourceOf(paras(...story, "Copyright 2016 The Associated Press. All rights reserved.")).source, "Associated Press");
+  // A publisher the lists do not know: the line goes, no source is guessed.
+  const grist = run("© 1999-2016 Grist Magazine, Inc. All rights reserved.");
+  assert.deepEqual(grist.removed.map((r) => r.kind), ["copyright"]);
+  assert.deepEqual(detectSource(extractStructure(grist.kept), grist.removed), {});
+  // Sentences that only start like one stay in the story.
+  for (const last of ["Copyright infringement cases rose sharply last year.", "(c) the company shall pay the costs."]) assert.deepEqual(run(last).removed, [], last);
+});
