@@ -6,8 +6,9 @@ import { extractCredits, type Credits } from "./credits.ts";
  * Step 6 of ingest: the publisher, only when the text itself says who published it:
  * an agency tag in the dateline ("WASHINGTON (Reuters) -"), a wire tag opening the
  * story ("(CNN)The Clintons…"), the wire's "Reuter" sign-off, or a staff credit ("Miami
- * Herald staff writer X contributed to this report"), or a copyright line under the story
- * ("© 2016 POLITICO SPRL"). A quote such as "told the Miami
+ * Herald staff writer X contributed to this report"), a copyright line under the story
+ * ("© 2016 POLITICO SPRL"), or the writer's bio under it ("Josh Gerstein is a senior
+ * reporter for POLITICO."). A quote such as "told the Miami
  * Herald" is not evidence: the paper a source spoke to need not be the one that printed
  * the story. Unknown stays absent.
  */
@@ -29,6 +30,9 @@ const STAFF_CREDIT = new RegExp(
 
 /** A known publisher's name opening what a copyright line holds after its sign and year ("© 2016 POLITICO SPRL"). */
 const COPYRIGHT_HOLDER = new RegExp(`^${COPYRIGHT_PREFIX}(?:The )?(${PUBLISHER_ALTERNATION})\\b`, "iu");
+
+/** The publisher a writer's bio says they work for: "is a senior reporter for POLITICO". */
+const BIO_PUBLISHER = new RegExp(`\\bis (?:(?:an?|the) )?(?:[\\p{L}-]+ ){0,3}(?:writer|reporter|correspondent|columnist|editor|journalist) (?:at|for|with) (?:the )?(${PUBLISHER_ALTERNATION})\\b`, "u");
 
 /** "WASHINGTON (Reuters) -", or the 1987 wire's "ROME, March 13, Reuter -". */
 const DATELINE_AGENCY = /\(([^)]+)\)|,\s*(Reuters?)\s*(?:—|–|--|-)\s*$/;
@@ -59,6 +63,10 @@ export function detectSource(structure: ArticleStructure, removed: RemovedItem[]
   for (const item of removed) {
     const holder = COPYRIGHT_HOLDER.exec(item.text);
     if (holder) return { source: publisherName(PUBLISHERS.find((p) => p.toLowerCase() === holder[1].toLowerCase()) ?? holder[1]), evidence: item.text };
+  }
+  for (const item of removed) {
+    const bio = item.kind === "author-bio" ? BIO_PUBLISHER.exec(item.text) : null;
+    if (bio) return { source: publisherName(bio[1]), evidence: item.text };
   }
   return {};
 }

@@ -142,3 +142,17 @@ test("a copyright line under the story names its publisher, when the lists know 
   // Sentences that only start like one stay in the story.
   for (const last of ["Copyright infringement cases rose sharply last year.", "(c) the company shall pay the costs."]) assert.deepEqual(run(last).removed, [], last);
 });
+
+test("the writer's bio under the story names the publisher they work for", () => {
+  const story = ["Attorney sees no rush to arraign suspect", "Prosecutors said on Wednesday that the suspect would be taken to Manhattan in the near future.", "The letter shows no urgency."];
+  for (const [bio, source] of [
+    ["Josh Gerstein is a senior reporter for POLITICO.", "Politico"],
+    ["Hadas Gold is a reporter at Politico.", "Politico"],
+    ["Michael Grunwald is a senior staff writer for Politico Magazine.", "Politico"],
+  ]) {
+    assert.deepEqual(sourceOf(paras(...story, bio)), { source, evidence: bio }, bio);
+  }
+  // A bio naming an outlet the lists do not know, or a place, gives none.
+  assert.deepEqual(sourceOf(paras(...story, "Bill Thompson is technology correspondent for The World.")), {});
+  assert.deepEqual(sourceOf(paras(...story, "Lisa Rab is a journalist in Charlotte, N.C.")), {});
+});
