@@ -93,6 +93,8 @@ export const ORG_HEAD_WORDS = new Set([...organizationsJson.head_words, ...organ
 /** Head words without an industry's ("Energy", "Chemicals"): a name before "and" that ends in one is a whole name of its own. */
 const NAME_ENDING_HEAD_WORDS = new Set(organizationsJson.head_words);
 export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
+/** First words of a sports club's name ("Real Madrid", "Borussia Dortmund"). */
+const CLUB_LEAD_WORDS = new Set(organizationsJson.club_lead_words);
 /**
  * Head words of a firm's name (data/organizations.json): its first word alone is that firm
  * again ("Esso Exploration ... Esso said"). Not those of bodies often named after a person
@@ -842,6 +844,22 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   if (endsWithOrgHead(core) || startsWithOrgLead(core)) {
     // "Paul Smith of Acme Securities said": the head word is the firm's, not the person's.
     if (splitPersonOf(core, ctx, state)) return;
+    // "DeSean Jackson of the Washington Redskins", "Lawyer John Smith of the Justice
+    // Department": a person's name of two words or more before "of", with no word of a body's
+    // name in it (a head word, an ordinary word unless a given name follows it), is read apart;
+    // not before a place and a firm's word ("Barnett Banks of Florida Inc" is one firm).
+    const of = core.findIndex((t, i) => i >= 2 && !t.cap && t.lower === "of");
+    const firmOfPlace = (right: Token[]) => right.length >= 2 && FIRM_HEAD_WORDS.has(right[right.length - 1].text) && placeAtStart(right) === right.length - 1;
+    if (of > 0 && !firmOfPlace(core.slice(of + 1))) {
+      const left = core.slice(0, of);
+      const given = left.findIndex((t) => FIRST_NAMES.has(t.text));
+      const personLike = looksLikePersonName(left.slice(Math.max(given, 0))) && left.slice(Math.max(given, 0)).length >= 2;
+      if (personLike && !left.some((t) => ORG_HEAD_WORDS.has(t.text) || ORG_LEAD_WORDS.has(t.text)) && (given >= 0 || !left.some((t) => isOrdinaryWord(t, state) || state.lowerWords.has(t.lower)))) {
+        classifyRun(left, { before: ctx.before, after: core[of] }, state);
+        classifyRun(core.slice(of + 1), { before: core[of] }, state);
+        return;
+      }
+    }
     // "Speaking on BBC Radio", "Democrat on the Senate Intelligence Committee": words before "on" or "for" are no part of the
     // name unless one of them is an organization's head word ("Council on Foreign Relations", "Center for ..."; every lead word is one).
     const on = core.findIndex((t) => !t.cap && (t.lower === "on" || t.lower === "for"));
@@ -878,6 +896,11 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || personCue)) && !core.some((t) => t.lower === "for")) {
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
+  }
+  // "Real Sociedad", "Borussia Dortmund": a club.
+  if (core.length >= 2 && CLUB_LEAD_WORDS.has(core[0].text)) {
+    const name = joinTokens(core);
+    return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
   }
   // "Dallas Mavericks", "Boston Red Sox": a known place and a plural is a team.
   if (core.length >= 2 && /\p{Ll}s$/u.test(last.text) && !last.text.endsWith("ss")) {

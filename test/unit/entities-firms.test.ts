@@ -303,3 +303,26 @@ describe("a possessive inside an organization's name", () => {
     assert.deepEqual(names("Deputies met the Major County Sheriff's Association.").organizations, ["Major County Sheriff's Association"]);
   });
 });
+
+describe("sports clubs ('Leicester Tigers said', 'Borussia Dortmund', 'Nottingham Forest')", () => {
+  test("are organizations, not people a verb of saying makes", () => {
+    const found = names("Leicester Tigers said they would appeal, and Borussia Dortmund agreed.", "Nottingham Forest lost again, and Sale Sharks beat London Wasps.");
+    assert.deepEqual(found.people, []);
+    assert.deepEqual(found.organizations, ["Borussia Dortmund", "Leicester Tigers", "London Wasps", "Nottingham Forest", "Sale Sharks"]);
+  });
+});
+
+describe("a person 'of' a firm or a body ('Danuta Zielonka of Wertheim Schroder Co Inc said')", () => {
+  test("is read apart from it, even without a given name first", () => {
+    assert.deepEqual(names("Danuta Zielonka of Wertheim Schroder Co Inc said rates would rise.").organizations, ["Wertheim Schroder Co Inc"]);
+    const found = names("Lawyer John Smith of the Justice Department said he would appeal.");
+    assert.deepEqual(found.people, ["John Smith"]);
+    assert.deepEqual(found.organizations, ["Department of Justice"]);
+  });
+
+  test("but a firm named for a place is one firm ('Barnett Banks of Florida Inc')", () => {
+    const found = names("Barnett Banks of Florida Inc said profits rose.");
+    assert.deepEqual(found.organizations, ["Barnett Banks of Florida Inc"]);
+    assert.deepEqual(found.people, []);
+  });
+});
