@@ -100,10 +100,22 @@ function nameParts(fullName: string): NameParts {
 /** Two middle-name lists that can be one person's: one empty, or word by word the same (an initial matches its name). */
 function middlesAgree(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
-  if (a.length !== b.length) return false;
+  const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
+  // "Kathleen Kennedy Townsend" and "Kathleen Hartington Kennedy Townsend": the shorter's
+  // middle names, written in full, all in the longer's in order. Not initials: "George W.
+  // Bush" is not "George H. W. Bush".
+  if (a.length !== b.length) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    if (short.some(initial)) return false;
+    let at = 0;
+    for (const word of short) {
+      while (at < long.length && long[at] !== word) at++;
+      if (at++ >= long.length) return false;
+    }
+    return true;
+  }
   return a.every((x, i) => {
     const y = b[i];
-    const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
     return x === y || ((initial(x) || initial(y)) && x[0] === y[0]);
   });
 }

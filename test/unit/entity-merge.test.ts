@@ -194,3 +194,21 @@ test("a misspelling is weighed against the plain name's uses, also when the midd
   assert.equal(names["Georg Bushby"], "George Bushby");
   assert.equal(names["George W. Bushby"], "George W. Bushby");
 });
+
+test("middle names written in full merge with a longer form that holds them in order; initials do not", () => {
+  const merged = mergePersonNames(new Map([
+    ["Kathleen Hartington Kennedy Townsend", 3],
+    ["Kathleen Kennedy Townsend", 2],
+    ["George H. W. Bush", 5],
+    ["George W. Bush", 9],
+    ["Ann Marie Zorvan Quill", 2],
+    ["Ann Zorvan Marie Quill", 1],
+  ]));
+  assert.equal(merged.get("Kathleen Kennedy Townsend"), "Kathleen Hartington Kennedy Townsend");
+  assert.equal(merged.get("Kathleen Hartington Kennedy Townsend"), "Kathleen Hartington Kennedy Townsend");
+  // "George W. Bush" is not "George H. W. Bush".
+  assert.equal(merged.get("George W. Bush"), "George W. Bush");
+  assert.equal(merged.get("George H. W. Bush"), "George H. W. Bush");
+  // The same middle names in another order are two people.
+  assert.notEqual(merged.get("Ann Zorvan Marie Quill"), merged.get("Ann Marie Zorvan Quill"));
+});
