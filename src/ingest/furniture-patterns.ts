@@ -222,7 +222,7 @@ export const COMMENT_LINE =
   /^(?:(?:view|read|show|see|hide|load|post|add|leave|write)(?: all| the)?(?: [\d,]+)? (?:a )?(?:comments?|responses?|replies)|[\d,]+ (?:comments?|responses?|replies)(?: (?:to|on) .{1,120})?|comments?(?: \(?[\d,]+\)?)?|responses?(?: \(?[\d,]+\)?)?|join the (?:discussion|conversation)|(?:be the first to )?comment(?: on this (?:story|article))?)\s*[:.!]?$/i;
 
 /** A newsletter or sign-up prompt opens with a call to action... */
-export const SIGNUP_CALL = /^(?:sign up|subscribe|log ?in|sign in|get (?:the|our)|enter your (?:e-?mail|email address)|join [\d,]+|never miss|want more|receive|don['’]t miss|stay (?:informed|updated|in the loop)|be the first to know|like this (?:story|article)\?)(?![\p{L}])/iu;
+export const SIGNUP_CALL = /^\**(?:sign up|subscribe|log ?in|sign in|get (?:the|our)|enter your (?:e-?mail|email address)|join [\d,]+|never miss|want more|receive|don['’]t miss|stay (?:informed|updated|in the loop)|be the first to know|like this (?:story|article)\?)(?![\p{L}])/iu;
 /** ...and names what you sign up for. */
 export const SIGNUP_OBJECT = /\b(?:newsletters?|inbox|e-?mails?|email address|subscribe|subscription|sign up|alerts|briefing|updates|stories like this|readers|profile|register)\b/i;
 export const MAX_SIGNUP_LENGTH = 200;

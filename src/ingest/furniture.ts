@@ -798,7 +798,11 @@ function markLinkList(paras: Paragraph[], marks: (RemovedKind | undefined)[]): v
     if (!label || !storyStartedBefore(paras, i)) continue;
     let j = i + 1;
     while (j < paras.length && j - i <= MAX_LINKS && (marks[j] === "up-next" || (!marks[j] && isLinkLine(paras[j].text)))) j++;
-    if (j - i < 2) continue;
+    // A line that only recurs and is no label ("Story Continued Below", not "Full Story
+    // Here:") heads a list of two links or more: one line under it may be the story's own
+    // ("And what exactly, a reporter asked, was that going to be?").
+    const labelled = LIST_LABEL.test(text) || marks[i] === "up-next" || /:\s*$/.test(text);
+    if (j - i < (labelled ? 2 : 3)) continue;
     for (let k = i; k < j; k++) marks[k] = marks[k] ?? "related-links";
     if (!marks[i] || marks[i] === "recurring") marks[i] = "related-links";
   }

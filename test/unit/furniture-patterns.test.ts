@@ -663,3 +663,24 @@ test("a staff credit names its publisher, in its normal spelling", () => {
   assert.ok(!new RegExp(`^(?:${PUBLISHER_ALTERNATION})$`).test(""));
   assert.equal(readContributionLine("Springfield Gazette's Jane Doe contributed to this report.", 9)?.publisher, undefined);
 });
+
+test("a line that only recurs heads a list of two links or more; one line under it is the story's, unless the line is a label", () => {
+  const marker = "Story Continued Below";
+  const evidence = recurringEvidence(marker, "Full Story Here:");
+  const removedOf = (...lines: string[]) => removeFurniture(paras(headline, ...story, ...lines), evidence).removed.map((r) => [r.kind, r.text]);
+  // One question under the site's marker is the story going on.
+  assert.deepEqual(removedOf(marker, "And what exactly, a reporter asked, was that going to be?", "“I’ll tell you maybe at the next debate,” he responded."), [["recurring", marker]]);
+  // Two headlines under it are a list.
+  assert.deepEqual(removedOf(marker, "Storm Closes Three Beaches Along the Coast", "Council Weighs a New Ferry Fare Plan", "The meeting ended at dawn, officials said."), [
+    ["related-links", marker],
+    ["related-links", "Storm Closes Three Beaches Along the Coast"],
+    ["related-links", "Council Weighs a New Ferry Fare Plan"],
+  ]);
+  // A label ending in a colon points at the one link under it.
+  assert.deepEqual(removedOf("Full Story Here:", "Obama Jokes About ISIS Same Day America Gets Bombed Twice | The Daily Caller"), [
+    ["related-links", "Full Story Here:"],
+    ["related-links", "Obama Jokes About ISIS Same Day America Gets Bombed Twice | The Daily Caller"],
+  ]);
+  // A call to subscribe behind a list's asterisks is a sign-up prompt.
+  assert.equal(kindAfterStory("**SUBSCRIBE to Playbook: http://politi.co/1M75UbX"), "signup-prompt");
+});
