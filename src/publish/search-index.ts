@@ -513,7 +513,7 @@ function recordVersion(fingerprint: string, html: string | null): string {
   return `${fingerprint} ${html === null ? "none" : createHash("sha256").update(html).digest("hex")}`;
 }
 
-/** The record digest of a version `recordVersion` made; undefined for none, or a version written before versions held digests. */
+/** The record digest of a version `recordVersion` made ("none" for a page without a record); undefined for a version written before versions held digests. */
 function recordDigest(version: string | undefined): string | undefined {
   const space = version?.lastIndexOf(" ") ?? -1;
   return space < 0 ? undefined : version!.slice(space + 1);
@@ -541,21 +541,21 @@ class BatchCache {
    * pages it holds; none when it was made under another prefix or is not in the cache.
    */
   async last(batch: number): Promise<{ files: PagefindFile[]; versions: Map<string, string> } | undefined> {
-    try {
-      const saved = JSON.parse(await readFile(this.pointer(batch), "utf8")) as { prefix: string; key: string; versions: [string, string][] };
-      if (saved.prefix !== this.prefix) return undefined;
-      const files = await this.load(saved.key);
-      return files && { files, versions: new Map(saved.versions) };
-    } catch {
-      return undefined;
-    }
+    const saved = await this.lastPointer(batch);
+    const files = saved && (await this.load(saved.key));
+    return files && { files, versions: saved.versions };
   }
 
   /** The versions of the pages batch `batch`'s last index holds (made under this prefix), without reading the index; none when there is none. */
   async lastVersions(batch: number): Promise<Map<string, string> | undefined> {
+    return (await this.lastPointer(batch))?.versions;
+  }
+
+  /** What `last-N.json` says of batch `batch`'s last index, when it was made under this prefix. */
+  private async lastPointer(batch: number): Promise<{ key: string; versions: Map<string, string> } | undefined> {
     try {
-      const saved = JSON.parse(await readFile(this.pointer(batch), "utf8")) as { prefix: string; versions: [string, string][] };
-      return saved.prefix === this.prefix ? new Map(saved.versions) : undefined;
+      const saved = JSON.parse(await readFile(this.pointer(batch), "utf8")) as { prefix: string; key: string; versions: [string, string][] };
+      return saved.prefix === this.prefix ? { key: saved.key, versions: new Map(saved.versions) } : undefined;
     } catch {
       return undefined;
     }
