@@ -652,6 +652,10 @@ function findTitle(tokens: Token[]): { at: number; length: number } | undefined 
   for (let at = 0; at < tokens.length - 1; at++) {
     for (let length = Math.min(PERSON_TITLE_MAX_TOKENS, tokens.length - at - 1); length >= 1; length--) {
       if (!PERSON_TITLES.has(joinTokens(tokens.slice(at, at + length)))) continue;
+      // "Miss Universe" with no name after it, or before a body's head word ("the Miss Universe
+      // Pageant"): a title whose next word makes a longer title names nobody there.
+      const after = tokens[at + length + 1];
+      if ((after === undefined || ORG_HEAD_WORDS.has(after.text)) && PERSON_TITLES.has(joinTokens(tokens.slice(at, at + length + 1)))) continue;
       const next = tokens[at + length];
       // A given name that is also a word ("Bill", "Christian", "Mike") names someone only with more after it ("the Criminal Justice Bill").
       if (isNameWord(next) && (!COMMON_WORDS.has(next.lower) || (FIRST_NAMES.has(next.text) && at + length + 1 < tokens.length)) && !ORG_HEAD_WORDS.has(next.text) && !KNOWN_NAMES.has(next.text)) {

@@ -44,3 +44,20 @@ describe("a role word before a name and a verb of saying ('Singer Sam Endicott s
     assert.deepEqual(names("Iain Duncan Smith said he would stand.").people, ["Iain Duncan Smith"]);
   });
 });
+
+describe("a pageant's title before a name", () => {
+  test("is a title, not part of the name, and names nobody on its own", () => {
+    assert.deepEqual(names("Trump attacked former Miss Universe Alicia Machado on Friday.").people, ["Alicia Machado"]);
+    assert.deepEqual(names("She was crowned Miss America Gretchen Carlson in 1989, said Mr. Universe Arnold Schwarzenegger.").people, ["Arnold Schwarzenegger", "Gretchen Carlson"]);
+    assert.deepEqual(names("He met Miss Smith and Miss Universe.").people, ["Smith"]);
+  });
+  test("before a pageant's or organization's head word is that body's name", () => {
+    const pageant = names("The Miss Universe Pageant was sold to a talent agency.");
+    assert.deepEqual([pageant.people, pageant.organizations], [[], ["Miss Universe Pageant"]]);
+    // Not before any other word: "Chief Executive of" is still read as the title "Chief" and a role, the body after "of" apart.
+    assert.deepEqual(
+      names("Ann Wells, chief executive of Dunmore Local Health Board, had said it was unacceptable.", "Earlier, David Rowe, Chief Executive of Kelston Hospitals NHS Trust, had said it was regrettable.").organizations,
+      ["Dunmore Local Health Board", "Kelston Hospitals NHS Trust"],
+    );
+  });
+});
