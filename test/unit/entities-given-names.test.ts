@@ -61,3 +61,12 @@ describe("a pageant's title before a name", () => {
     );
   });
 });
+
+describe("a military or police rank before a name", () => {
+  test("is a title, not part of the name", () => {
+    assert.deepEqual(names("Lieutenant Colonel Oliver North testified before Congress.").people, ["Oliver North"]);
+    assert.deepEqual(names("Colonel Sitivene Rabuka led the coup.").people, ["Sitivene Rabuka"]);
+    assert.deepEqual(names("Staff Sergeant Ann Reyes and Lance Corporal Tom Hale were hurt.").people, ["Ann Reyes", "Tom Hale"]);
+    assert.deepEqual(names("Detective Inspector Carl Mott said the van was found.").people, ["Carl Mott"]);
+  });
+});
