@@ -529,6 +529,20 @@ function isNameWord(t: Token): boolean {
   return (NAME_WORD.test(t.text) && !t.allCaps) || NAME_INITIAL.test(t.text);
 }
 
+/**
+ * A word joined from two capitalized words whose first is four letters or more and no
+ * name's prefix ("PlayStation", "PowerPoint", "BlackBerry", "GlaxoSmithKline"): a brand's
+ * or product's, never a person's ("McCain", "MacDonald", "DeShawn", "LaToya", "DiCaprio",
+ * "FitzGerald" keep theirs).
+ */
+const JOINED_WORD = /^([A-Z][a-z]{3,})[A-Z][a-z]/;
+const JOINED_NAME_PREFIXES = new Set(["fitz", "vander", "della", "dela"]);
+function isBrandWord(t: Token): boolean {
+  const joined = JOINED_WORD.exec(t.text);
+  // "KellyAnne", "MaryKate": two given names joined.
+  return joined !== null && !JOINED_NAME_PREFIXES.has(joined[1].toLowerCase()) && !FIRST_NAMES.has(joined[1]);
+}
+
 /** Two to four name words, possibly with a particle ("de") or suffix ("Jr.") inside. */
 function looksLikePersonName(tokens: Token[]): boolean {
   if (tokens.length < 1 || tokens.length > 5) return false;
@@ -923,6 +937,13 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   }
 
   if (splitPersonOf(core, ctx, state)) return;
+
+  // "PlayStation Portable", "BellSouth System": a run a brand's joined word starts names no
+  // person, nor does that word alone later ("PlayStation said").
+  if (isBrandWord(core[0])) {
+    state.notPeople.add(core[0].text);
+    return;
+  }
 
   // Known names inside a longer run ("Chicago Mercantile ..." is left alone; "France Germany" is not a run).
   if (looksLikePersonName(core)) {

@@ -70,3 +70,15 @@ describe("a military or police rank before a name", () => {
     assert.deepEqual(names("Detective Inspector Carl Mott said the van was found.").people, ["Carl Mott"]);
   });
 });
+
+describe("a brand's joined word (PlayStation, BellSouth)", () => {
+  test("starts no person's name, and names no one alone later", () => {
+    assert.deepEqual(names("Game shops said the PlayStation Portable sold out, and PlayStation said more were coming.").people, []);
+    assert.deepEqual(names("BellSouth System said profits rose.").people, []);
+  });
+  test("is not a joined given name or a name's prefix", () => {
+    assert.deepEqual(names("KellyAnne Conway said Trump would win.").people, ["KellyAnne Conway", "Trump"]);
+    assert.deepEqual(names("Senator Mitch McConnell and Ryan DeShawn MacDonald spoke.").people, ["Mitch McConnell", "Ryan DeShawn MacDonald"]);
+    assert.deepEqual(names("FitzRoy Maclean said the war was over.").people, ["FitzRoy Maclean"]);
+  });
+});
