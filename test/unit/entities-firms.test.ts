@@ -326,3 +326,12 @@ describe("a person 'of' a firm or a body ('Danuta Zielonka of Wertheim Schroder 
     assert.deepEqual(found.people, []);
   });
 });
+
+describe("bodies named like people, listed in data/organizations.json", () => {
+  test("are organizations under their canonical name, and nobody's people page", () => {
+    assert.deepEqual(names("Scotland Yard said the arrests followed a tip."), { people: [], organizations: ["Scotland Yard"], places: [], events: [] });
+    assert.deepEqual(names("Fannie Mae and Freddie Mac shares fell."), { people: [], organizations: ["Fannie Mae", "Freddie Mac"], places: [], events: [] });
+    assert.deepEqual(names("He was chief operating officer of Twentieth Century Fox Film Corp until 1985.").organizations, ["20th Century Fox"]);
+    assert.deepEqual(names("Gateway Pundit and Campus Reform ran the story.").people, []);
+  });
+});
