@@ -104,6 +104,11 @@ test("weekdays, months, sentence openers and ordinary words are never names", ()
   assert.deepEqual(found, { people: [], organizations: [], places: [], events: [] });
 });
 
+test("'Former', 'Double', 'Fellow' opening a sentence are not the start of the name after them", () => {
+  assert.deepEqual(names("", ["Former European Council president Herman Van Rompuy said the deal was done."]).organizations, ["European Council"]);
+  assert.deepEqual(names("", ["Former Guinness Plc chairman Ernest Saunders was charged."]).organizations, ["Guinness Plc"]);
+});
+
 test("an acronym defined in parentheses is recorded with its long form and later uses resolve to it", () => {
   const article = extractMentions({ title: "", paragraphs: ["The Global Widget Council (GWC) met today.", "A GWC spokesman said little."] });
   assert.deepEqual(article.acronyms, { GWC: "Global Widget Council" });
