@@ -335,3 +335,11 @@ describe("bodies named like people, listed in data/organizations.json", () => {
     assert.deepEqual(names("Gateway Pundit and Campus Reform ran the story.").people, []);
   });
 });
+
+describe("works listed in data/events.json", () => {
+  test("are works, not people, whatever comes before them", () => {
+    assert.deepEqual(names("Jailhouse Rock was out-selling every other single."), { people: [], organizations: [], places: [], events: ["Jailhouse Rock"] });
+    assert.deepEqual(names("She is starring in A Very Long Engagement, directed by Jean-Pierre Jeunet.").events, ["A Very Long Engagement"]);
+    assert.deepEqual(names("ITV1's Pop Idol format returns.").people, []);
+  });
+});
