@@ -341,5 +341,6 @@ describe("works listed in data/events.json", () => {
     assert.deepEqual(names("Jailhouse Rock was out-selling every other single."), { people: [], organizations: [], places: [], events: ["Jailhouse Rock"] });
     assert.deepEqual(names("She is starring in A Very Long Engagement, directed by Jean-Pierre Jeunet.").events, ["A Very Long Engagement"]);
     assert.deepEqual(names("ITV1's Pop Idol format returns.").people, []);
+    assert.deepEqual(names("She appeared on The Dr. Oz Show last week."), { people: [], organizations: [], places: [], events: ["The Dr. Oz Show"] });
   });
 });
