@@ -95,6 +95,8 @@ const NAME_ENDING_HEAD_WORDS = new Set(organizationsJson.head_words);
 export const ORG_LEAD_WORDS = new Set(organizationsJson.lead_words);
 /** First words of a sports club's name ("Real Madrid", "Borussia Dortmund"). */
 const CLUB_LEAD_WORDS = new Set(organizationsJson.club_lead_words);
+/** First words of a firm's name in French, Italian, Spanish ("Societe Generale", "Gruppo Ferruzzi", "Banco Santander"). */
+const FIRM_LEAD_WORDS = new Set(organizationsJson.firm_lead_words);
 /**
  * Head words of a firm's name (data/organizations.json): its first word alone is that firm
  * again ("Esso Exploration ... Esso said"). Not those of bodies often named after a person
@@ -114,7 +116,7 @@ export const LANDMARK_HEAD_WORDS = new Set([
   "Tower", "Towers", "Bridge", "Street", "Avenue", "Boulevard", "Square", "Park", "Airport", "Station", "Building", "Hall", "Stadium",
   "Arena", "Palace", "Beach", "Valley", "Base", "Hotel", "River", "Lake", "Mountains", "Mountain", "Bay", "Canyon", "Highway", "Plaza", "Harbor", "Harbour",
   "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
-  "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo", "Prison", "Jail", "Dam", "Canal", "Cemetery",
+  "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo", "Prison", "Jail", "Dam", "Canal", "Cemetery", "Mine",
 ]);
 /** Words before a saint's name, whose possessive is part of a name ("St Mary's"). */
 const SAINT_WORDS = new Set(["St", "St.", "Saint", "Sainte"]);
@@ -915,9 +917,11 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
   }
-  // "Real Sociedad", "Borussia Dortmund": a club.
-  if (core.length >= 2 && CLUB_LEAD_WORDS.has(core[0].text)) {
+  // "Real Sociedad", "Borussia Dortmund": a club; "Gruppo Ferruzzi", "Caisse Nationale": a firm.
+  if (core.length >= 2 && (CLUB_LEAD_WORDS.has(core[0].text) || FIRM_LEAD_WORDS.has(core[0].text))) {
     const name = joinTokens(core);
+    // "Renault said" after "Usines Renault": the firm again, not a person.
+    if (FIRM_LEAD_WORDS.has(core[0].text)) state.notPeople.add(core[core.length - 1].text);
     return addMention(state, { name, kind: "organization", surface: name, evidence: "head-word" });
   }
   // "Dallas Mavericks", "Boston Red Sox": a known place and a plural is a team.

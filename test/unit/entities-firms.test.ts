@@ -344,3 +344,14 @@ describe("works listed in data/events.json", () => {
     assert.deepEqual(names("She appeared on The Dr. Oz Show last week."), { people: [], organizations: [], places: [], events: ["The Dr. Oz Show"] });
   });
 });
+
+describe("a firm's industry word last, or its French, Italian or Spanish first word", () => {
+  test("makes the run a firm, and the name after the first word alone later is that firm again", () => {
+    assert.deepEqual(names("Dome Mines said output rose, and Philadelphia Electric said profits rose."), { people: [], organizations: ["Dome Mines", "Philadelphia Electric"], places: [], events: [] });
+    assert.deepEqual(names("Regie Nationale des Usines Renault raised prices. Renault said demand was strong."), { people: [], organizations: ["Usines Renault"], places: [], events: [] });
+    assert.deepEqual(names("Gruppo Ferruzzi said it would bid.").organizations, ["Gruppo Ferruzzi"]);
+  });
+  test("a mine is a place", () => {
+    assert.deepEqual(names("Dome Mines said output rose at its Sigma Mine.").places, ["Sigma Mine"]);
+  });
+});
