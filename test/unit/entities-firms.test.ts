@@ -342,6 +342,7 @@ describe("works listed in data/events.json", () => {
     assert.deepEqual(names("She is starring in A Very Long Engagement, directed by Jean-Pierre Jeunet.").events, ["A Very Long Engagement"]);
     assert.deepEqual(names("ITV1's Pop Idol format returns.").people, []);
     assert.deepEqual(names("She appeared on The Dr. Oz Show last week."), { people: [], organizations: [], places: [], events: ["The Dr. Oz Show"] });
+    assert.deepEqual(names("Imelda Staunton won for Vera Drake, Mike Leigh's film."), { people: ["Imelda Staunton", "Mike Leigh"], organizations: [], places: [], events: ["Vera Drake"] });
   });
 });
 
