@@ -1,4 +1,4 @@
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 
@@ -118,12 +118,12 @@ export class SearchRecordStore {
         await this.writeShard(shard, added);
         continue;
       }
-      const lines = [...added].map((entry) => `${JSON.stringify(entry)}\n`).join("");
+      // Each line starts with its newline: one cut short before them (a build killed as it
+      // wrote) cannot swallow the first of these.
+      const lines = [...added].map((entry) => `\n${JSON.stringify(entry)}`).join("");
       const [file, log] = await Promise.all([stat(this.file(shard)).catch(() => undefined), stat(this.log(shard)).catch(() => undefined)]);
       if (file && (log?.size ?? 0) + lines.length <= Math.max(LOG_MIN_BYTES, file.size * LOG_SHARE)) {
-        // A line cut short before these (a build killed as it wrote) would swallow the first of them: start on a line of its own.
-        const cutShort = log !== undefined && log.size > 0 && !(await endsWithNewline(this.log(shard), log.size));
-        await appendFile(this.log(shard), cutShort ? `\n${lines}` : lines);
+        await appendFile(this.log(shard), lines);
       } else {
         await this.writeShard(shard, new Map([...(await this.readShard(shard)), ...added]));
       }
@@ -141,7 +141,7 @@ export class SearchRecordStore {
 
 export { PAGE_SHARDS };
 
-/** A log line as [url, record]; undefined for a line cut short (or empty). */
+/** A log line as [url, record]; undefined for a line cut short, or the empty one before the first. */
 function parseLogLine(line: string): [string, SearchRecord] | undefined {
   if (!line) return undefined;
   try {
@@ -151,14 +151,4 @@ function parseLogLine(line: string): [string, SearchRecord] | undefined {
     // Cut short.
   }
   return undefined;
-}
-
-async function endsWithNewline(file: string, size: number): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
-    return buffer[0] === 0x0a;
-  } finally {
-    await handle.close();
-  }
 }

@@ -85,8 +85,8 @@ describe("the search record store", () => {
     const store = new SearchRecordStore(path.join(work, "cut"));
     await store.update(new Map(urls.map((url) => [url, record(url, 0)])), { replaceAll: true });
     await store.update(new Map([[urls[0], record(urls[0], 1)]]));
-    // A build killed as it wrote its line for urls[1].
-    const line = JSON.stringify([urls[1], record(urls[1], 1)]);
+    // A build killed as it wrote its line for urls[1] (each line is written after its newline).
+    const line = `\n${JSON.stringify([urls[1], record(urls[1], 1)])}`;
     await appendFile(path.join(work, "cut", `${shard}.log`), line.slice(0, line.length >> 1));
     let read = await store.readShard(shard);
     assert.equal(read.get(urls[0])?.fingerprint, `${urls[0]}#1`);
