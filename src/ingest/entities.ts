@@ -1233,6 +1233,14 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   return state.things.size ? { mentions, acronyms, things: [...state.things].sort() } : { mentions, acronyms };
 }
 
+/** Whether the first word of `name` names an organization: a known one, or one the article names. */
+function startsWithOrganization(name: string, state: ArticleState): boolean {
+  const first = name.split(" ")[0];
+  if (KNOWN_NAMES.get(first)?.kind === "organization") return true;
+  for (const m of state.found.values()) if (m.kind === "organization" && m.name !== name && m.name.split(" ")[0] === first) return true;
+  return false;
+}
+
 /**
  * Single capitalized words: a surname or first name of a person named in full in the same
  * article becomes that person; an acronym the article defines becomes its organization; a
@@ -1251,6 +1259,10 @@ function resolveSingles(state: ArticleState): void {
   for (const [word, single] of [...state.singles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const full = byLast.get(word) ?? byFirst.get(word);
     if (full && full.length === 1) {
+      // A bare repeat of the last word of a name nothing marked as a person, whose first word
+      // names an organization ("Xbox" after "Microsoft Xbox"), says nothing more of it: the
+      // name stays unsure. With a cue of its own ("Dlamini-Zuma said") it is a person's.
+      if (!single.cue && state.found.get(`person\u0000${full[0]}`)?.evidence === "unsure" && startsWithOrganization(full[0], state)) continue;
       addMention(state, { name: full[0], kind: "person", surface: single.surface, evidence: "same-article" });
       continue;
     }

@@ -356,3 +356,21 @@ describe("a firm's industry word last, or its French, Italian or Spanish first w
     assert.deepEqual(names("Dome Mines said output rose at its Sigma Mine.").places, ["Sigma Mine"]);
   });
 });
+
+describe("a name that starts with an organization's name, repeated by its last word", () => {
+  const game = (name: string, word: string) => `He cited the success of the ${name} video game, which pushed ${word} console sales past rivals.`;
+
+  test("is no person: the repeat alone says nothing more of it ('Microsoft Xbox' then 'Xbox')", () => {
+    assert.deepEqual(names(game("Microsoft Xbox", "Xbox")).people, []);
+    // An organization the article names, not a known one: "Quillcorp Zorvan" after "Quillcorp Holdings".
+    assert.deepEqual(names("Quillcorp Holdings raised its forecast.", game("Quillcorp Zorvan", "Zorvan")).people, []);
+  });
+
+  test("keeps a person whose first word names no organization, repeated the same way", () => {
+    assert.deepEqual(names(game("Quintero Vasquez", "Vasquez")).people, ["Quintero Vasquez"]);
+  });
+
+  test("keeps a person when the repeat has a cue of its own ('Zorvan said' is someone speaking)", () => {
+    assert.deepEqual(names(game("Microsoft Zorvan", "Microsoft"), "“We are pleased,” Zorvan said.").people, ["Microsoft Zorvan"]);
+  });
+});
