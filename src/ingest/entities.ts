@@ -1225,6 +1225,12 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   }
   for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames);
 
+  // A name not starting with a given name that the article spells out before its acronym
+  // ("Internet Explorer (IE)") is a body or a thing: never a person, here or anywhere in the
+  // archive (as a name after "the"). "Ruth Bader Ginsburg (RBG)" starts with a given name.
+  for (const m of state.found.values()) {
+    if (m.kind === "organization" && m.evidence === "acronym" && state.found.has(`person\u0000${m.name}`) && !FIRST_NAMES.has(m.name.split(/[ -]/)[0])) state.things.add(m.name);
+  }
   const mentions = [...state.found.values()].filter((m) => !(m.kind === "person" && state.things.has(m.name))).sort((a, b) =>
     a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );

@@ -24,3 +24,17 @@ describe("a name after 'the'", () => {
     assert.deepEqual(archivePeople("The Zorvan Quill case is closed.", "Zorvan Quill said he was relieved."), [["Zorvan Quill"], ["Zorvan Quill"]]);
   });
 });
+
+describe("a name spelled out before its acronym", () => {
+  const browser = (name: string, acronym: string) => `Users of ${name} (${acronym}) fell in March. Later ${name} lost more users.`;
+
+  test("is no person's when it does not start with a given name ('Internet Explorer (IE)'), in the article and across the archive", () => {
+    assert.deepEqual(names(browser("Zorvan Quill", "ZQ")).people, []);
+    assert.deepEqual(names(browser("Zorvan Quill", "ZQ")).organizations, ["Zorvan Quill"]);
+    assert.deepEqual(archivePeople(browser("Zorvan Quill", "ZQ"), "Zorvan Quill crashed again. Quill said nothing."), [[], []]);
+  });
+
+  test("stays a person's when it starts with a given name ('Ruth Bader Ginsburg (RBG)')", () => {
+    assert.deepEqual(archivePeople(browser("Ruth Bader Ginsburg", "RBG"), "Ruth Bader Ginsburg said the court would rule."), [["Ruth Bader Ginsburg"], ["Ruth Bader Ginsburg"]]);
+  });
+});
