@@ -87,3 +87,23 @@ describe("a title with 'of' in it (data/person-titles.json)", () => {
     assert.deepEqual(names("Secretary of Commerce Malcolm Baldrige said the deficit would narrow.").people, ["Malcolm Baldrige"]);
   });
 });
+
+describe("a role word before a person's name", () => {
+  test("is not part of the name when a sentence starts with it ('Investor Paul Bilzerian said')", () => {
+    assert.deepEqual(names("Investor Paul Bilzerian said he would buy the shares.").people, ["Paul Bilzerian"]);
+    assert.deepEqual(names("Billionaire Nick Hanauer said the tax was fair.").people, ["Nick Hanauer"]);
+    assert.deepEqual(names("Producer Barry Weissler said the show would tour.").people, ["Barry Weissler"]);
+  });
+
+  test("written in lowercase, marks the name after it as a person's ('presenter Fearne Cotton')", () => {
+    assert.deepEqual(mentions("The show was hosted by presenter Zorvan Quill on Saturday."), ["person:Zorvan Quill:speech:Zorvan Quill"]);
+  });
+});
+
+describe("a firm's name ending in 'Limited'", () => {
+  test("is an organization, not a person, even after a role word", () => {
+    assert.deepEqual(names("The film was made by the producer Illuminations Television Limited last year.").organizations, ["Illuminations Television Limited"]);
+    assert.deepEqual(names("The film was made by the producer Illuminations Television Limited last year.").people, []);
+    assert.deepEqual(names("Quill Zorvan Limited said profits rose.").people, []);
+  });
+});
