@@ -82,3 +82,17 @@ describe("a brand's joined word (PlayStation, BellSouth)", () => {
     assert.deepEqual(names("FitzRoy Maclean said the war was over.").people, ["FitzRoy Maclean"]);
   });
 });
+
+describe("given names added from common English and international ones", () => {
+  test("start a person's name with no cue ('Gianni Agnelli', 'Camilla Parker Bowles', 'Kylie Minogue')", () => {
+    assert.deepEqual(names("Reports from Gianni Zorvan reached the town.").people, ["Gianni Zorvan"]);
+    assert.deepEqual(names("The guests were Camilla Quill and Kylie Zorvan.").people, ["Camilla Quill", "Kylie Zorvan"]);
+    assert.deepEqual(names("The novel by Martyn Quill sold well in Japan.").people, ["Martyn Quill"]);
+  });
+
+  test("leave out names as often surnames, so a name ending in one stays whole ('Ferdinand Marcos', 'Rabah Yusuf', 'Leao Franco')", () => {
+    assert.deepEqual(names("Opposition leader Ferdinand Marcos said he would return.").people, ["Ferdinand Marcos"]);
+    assert.deepEqual(names("Rabah Yusuf said he won the race in Doha.").people, ["Rabah Yusuf"]);
+    assert.deepEqual(names("Leao Franco said output rose.").people, ["Leao Franco"]);
+  });
+});
