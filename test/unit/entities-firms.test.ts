@@ -374,3 +374,13 @@ describe("a name that starts with an organization's name, repeated by its last w
     assert.deepEqual(names(game("Microsoft Zorvan", "Microsoft"), "“We are pleased,” Zorvan said.").people, ["Microsoft Zorvan"]);
   });
 });
+
+describe("an industry's word ending a name", () => {
+  test("makes a firm of it, not a person, even next to 'said' ('Waste Management', 'Fairchild Semiconductor', 'Greyhound Lines')", () => {
+    for (const firm of ["Waste Management", "Fairchild Semiconductor", "Greyhound Lines", "Firestone Tire", "Sun Refining", "Upland Minerals", "Personal Computer", "Zorvan Shipping"]) {
+      const found = names(`${firm} said profits rose 4 percent.`);
+      assert.deepEqual(found.people, [], firm);
+      assert.deepEqual(found.organizations, [firm], firm);
+    }
+  });
+});
