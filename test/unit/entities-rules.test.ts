@@ -107,3 +107,10 @@ describe("a firm's name ending in 'Limited'", () => {
     assert.deepEqual(names("Quill Zorvan Limited said profits rose.").people, []);
   });
 });
+
+describe("a title that starts with 'Lord'", () => {
+  test("is one title, so the peer after it keeps his own 'Lord' ('Lord Chancellor Lord Falconer')", () => {
+    assert.deepEqual(names("Lord Chancellor Lord Falconer said the law would change.").people, ["Lord Falconer"]);
+    assert.deepEqual(names("The ruling was welcomed by Lord Chief Justice Lord Woolf on Monday.").people, ["Lord Woolf"]);
+  });
+});
