@@ -114,3 +114,11 @@ describe("a title that starts with 'Lord'", () => {
     assert.deepEqual(names("The ruling was welcomed by Lord Chief Justice Lord Woolf on Monday.").people, ["Lord Woolf"]);
   });
 });
+
+describe("a judge's or a police chief's title of two words", () => {
+  test("is one title, left out of the name ('Chief Judge Merrick Garland', 'Chief Constable David Warcup')", () => {
+    assert.deepEqual(names("Chief Judge Merrick Garland has recused himself.").people, ["Merrick Garland"]);
+    assert.deepEqual(names("Chief Constable David Warcup said crime fell.").people, ["David Warcup"]);
+    assert.deepEqual(names("The case went to United States District Judge Mary Schroeder.").people, ["Mary Schroeder"]);
+  });
+});
