@@ -1225,6 +1225,13 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   }
   for (const tokens of headlineTokens) scanHeadline(tokens, state, bodyNames);
 
+  // A name of two words or more, not starting with a given name or an initial, that begins an organization's name in the same
+  // article ("Phelps Dodge" after "Phelps Dodge Corp", "Niagara Mohawk" after "Niagara Mohawk
+  // Power Corp") is that organization written short: never a person, here or anywhere in the archive.
+  const organizations = [...state.found.values()].filter((m) => m.kind === "organization").map((m) => `${m.name} `);
+  for (const m of state.found.values()) {
+    if (m.kind === "person" && m.evidence !== "title" && m.name.includes(" ") && !FIRST_NAMES.has(m.name.split(/[ -]/)[0]) && !NAME_INITIAL.test(m.name.split(" ")[0]) && organizations.some((o) => o.startsWith(`${m.name} `) && o.length > m.name.length + 1)) state.things.add(m.name);
+  }
   // A name not starting with a given name that the article spells out before its acronym
   // ("Internet Explorer (IE)") is a body or a thing: never a person, here or anywhere in the
   // archive (as a name after "the"). "Ruth Bader Ginsburg (RBG)" starts with a given name.

@@ -38,3 +38,22 @@ describe("a name spelled out before its acronym", () => {
     assert.deepEqual(archivePeople(browser("Ruth Bader Ginsburg", "RBG"), "Ruth Bader Ginsburg said the court would rule."), [["Ruth Bader Ginsburg"], ["Ruth Bader Ginsburg"]]);
   });
 });
+
+describe("a name that begins an organization's name in the same article", () => {
+  const phelps = "Phelps Dodge Corp said it would sell the unit. Later, Phelps Dodge said the sale was done.";
+
+  test("is that organization written short ('Phelps Dodge' after 'Phelps Dodge Corp'), in the article and across the archive", () => {
+    assert.deepEqual(names(phelps).people, []);
+    assert.deepEqual(names(phelps).organizations, ["Phelps Dodge Corp"]);
+    assert.deepEqual(archivePeople(phelps, "Phelps Dodge said copper prices rose."), [[], []]);
+  });
+
+  test("is still a person's when it starts with a given name or an initial ('John Lewis', 'J. Paul Getty')", () => {
+    assert.deepEqual(names("The John Lewis Group said sales rose. John Lewis said he was glad.").people, ["John Lewis"]);
+    assert.deepEqual(names("The J. Paul Getty Trust bought the painting. J. Paul Getty said so in 1970.").people, ["J. Paul Getty"]);
+  });
+
+  test("is still a person's when it is a lone surname ('Reagan' beside 'Reagan Administration')", () => {
+    assert.deepEqual(archivePeople("Ronald Reagan spoke on Monday.", "The Reagan Administration will act, Reagan said."), [["Ronald Reagan"], ["Ronald Reagan"]]);
+  });
+});
