@@ -122,3 +122,12 @@ describe("a judge's or a police chief's title of two words", () => {
     assert.deepEqual(names("The case went to United States District Judge Mary Schroeder.").people, ["Mary Schroeder"]);
   });
 });
+
+describe("hyphenated and secretary-general titles", () => {
+  test("are left out of the name ('Vice-President Helmut Schlesinger', 'General Secretary Lord Carrington')", () => {
+    assert.deepEqual(names("Bundesbank Vice-President Helmut Schlesinger has hinted that rates would fall.").people, ["Helmut Schlesinger"]);
+    assert.deepEqual(names("NATO General Secretary Lord Carrington said he would help.").people, ["Lord Carrington"]);
+    assert.deepEqual(names("UN Secretary-General Javier Perez de Cuellar said talks would resume.").people, ["Javier Perez de Cuellar"]);
+    assert.deepEqual(names("Vice-Premier Tian Jiyun arrived on Monday.").people, ["Tian Jiyun"]);
+  });
+});
