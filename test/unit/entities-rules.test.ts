@@ -131,3 +131,11 @@ describe("hyphenated and secretary-general titles", () => {
     assert.deepEqual(names("Vice-Premier Tian Jiyun arrived on Monday.").people, ["Tian Jiyun"]);
   });
 });
+
+describe("a name of God", () => {
+  test("is nobody's name, not even one another article could confirm ('Almighty God', 'Allah Akbar')", () => {
+    const people = (text: string) => mentions(text).filter((m) => m.startsWith("person:"));
+    assert.deepEqual(people("Let us pray to Almighty God that He will help, the pastor said."), []);
+    assert.deepEqual(people("The attacker was shouting “Allah Akbar” as he ran, police said."), []);
+  });
+});
