@@ -118,6 +118,11 @@ export const LANDMARK_HEAD_WORDS = new Set([
   "Peninsula", "Desert", "Strait", "Gulf", "Sea", "Ocean", "Coast", "Falls", "Hills", "Heights", "Road", "Castle", "Cathedral", "Abbey",
   "Theater", "Theatre", "Library", "Museum", "Village", "Trail", "Resort", "Garden", "Gardens", "Zoo", "Prison", "Jail", "Dam", "Canal", "Cemetery", "Mine",
 ]);
+/** Landmark words that are nobody's surname: a cue beside the name does not make a person of it ("Wall Street"). */
+const PLACE_ONLY_HEAD_WORDS = new Set([
+  "Street", "Avenue", "Boulevard", "Square", "Airport", "Station", "Building", "Stadium", "Arena", "Highway", "Plaza", "Road", "Prison", "Jail",
+  "Cathedral", "Museum", "Cemetery", "Canal", "Peninsula", "Desert", "Strait", "Ocean", "Zoo", "Library", "Theater", "Theatre", "Abbey", "Resort", "Dam",
+]);
 /** Words before a saint's name, whose possessive is part of a name ("St Mary's"). */
 const SAINT_WORDS = new Set(["St", "St.", "Saint", "Sainte"]);
 export const PLACE_LEAD_WORDS = new Set(["Fort", "Mount", "Mt.", "Lake", "Port", "Cape", "Camp", "Saint", "St.", "Sainte"]);
@@ -913,7 +918,9 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   // "Trump Tower", "George Washington Bridge", "Fort Lee"; but "Arsenio Hall" is a person.
   const personCue = hasSpeechCue(ctx, last) || (ctx.before !== undefined && LOWERCASE_TITLES.has(ctx.before.lower));
   // A slogan with "for" in it is no place ("Hillary for Prison").
-  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || personCue)) && !core.some((t) => t.lower === "for")) {
+  // A cue makes a person of "Arsenio Hall said", not of "Wall Street professionals, a report stated".
+  const cueMakesPerson = personCue && !PLACE_ONLY_HEAD_WORDS.has(last.text);
+  if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || cueMakesPerson)) && !core.some((t) => t.lower === "for")) {
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
   }

@@ -139,3 +139,13 @@ describe("a name of God", () => {
     assert.deepEqual(people("The attacker was shouting “Allah Akbar” as he ran, police said."), []);
   });
 });
+
+describe("a landmark word that is nobody's surname", () => {
+  test("keeps a place a place beside a verb of saying ('Wall Street', 'Woodhill Prison'); 'Arsenio Hall said' is still a person", () => {
+    const found = names("A published report stated Wall Street professionals believe the firm was for sale.");
+    assert.deepEqual(found.people, []);
+    assert.deepEqual(found.places, ["Wall Street"]);
+    assert.deepEqual(names("The inmate was moved, Woodhill Prison said on Monday.").people, []);
+    assert.deepEqual(names("The show will end, Arsenio Hall said.").people, ["Arsenio Hall"]);
+  });
+});
