@@ -921,6 +921,12 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   // A cue makes a person of "Arsenio Hall said", not of "Wall Street professionals, a report stated".
   const cueMakesPerson = personCue && !PLACE_ONLY_HEAD_WORDS.has(last.text);
   if (core.length >= 2 && (LANDMARK_HEAD_WORDS.has(last.text) || PLACE_LEAD_WORDS.has(core[0].text)) && !(core.length === 2 && (FIRST_NAMES.has(core[0].text) || cueMakesPerson)) && !core.some((t) => t.lower === "for")) {
+    // "Analysts on Wall Street", "New York on Fifth Avenue": the words before "on" are no part of the place; read on their own.
+    const on = core.findIndex((t) => !t.cap && t.lower === "on");
+    if (on > 0 && on < core.length - 1) {
+      classifyRun(core.slice(0, on), { before: ctx.before, after: core[on] }, state);
+      return classifyRun(core.slice(on + 1), { before: core[on] }, state);
+    }
     const name = joinTokens(core);
     return addMention(state, { name, kind: "place", surface: name, evidence: "head-word" });
   }

@@ -149,3 +149,10 @@ describe("a landmark word that is nobody's surname", () => {
     assert.deepEqual(names("The show will end, Arsenio Hall said.").people, ["Arsenio Hall"]);
   });
 });
+
+describe("words before 'on' in a place's name", () => {
+  test("are no part of the place ('Analysts on Wall Street', 'New York on Fifth Avenue')", () => {
+    assert.deepEqual(names("Analysts on Wall Street expect the shares to rise.").places, ["Wall Street"]);
+    assert.deepEqual(names("The shop opened in New York on Fifth Avenue last year.").places, ["Fifth Avenue", "New York"]);
+  });
+});
