@@ -793,6 +793,18 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
     if (known) return addKnownMention(state, known, tokens);
   }
 
+  // "US Securities and Exchange Commission", "U.S. Federal Reserve": a known organization after
+  // "US" is that organization (the known ones are federal); the country is read on its own.
+  // Not after a state or another country: the "Texas Supreme Court" is not the Supreme Court.
+  for (let at = 1; at < tokens.length - 1; at++) {
+    const known = lookupKnown(tokens.slice(at));
+    if (known?.kind !== "organization") continue;
+    const prefix = tokens.slice(0, at);
+    if (lookupKnown(prefix)?.canonical !== "United States") break;
+    classifyRun(prefix, { before: ctx.before, after: tokens[at] }, state);
+    return addKnownMention(state, known, tokens.slice(at));
+  }
+
   // "Collapsing Hillary Clinton", "Isn't Donald Trump": a known person at the end of a run
   // is that person; the words before are read on their own, without the cue ("said Collapsing Hillary Clinton").
   for (let at = 1; at < tokens.length - 1; at++) {

@@ -384,3 +384,16 @@ describe("an industry's word ending a name", () => {
     }
   });
 });
+
+describe("a known federal body after 'US'", () => {
+  test("is that body, and the country a place ('US Securities and Exchange Commission', 'U.S. Federal Reserve')", () => {
+    const sec = names("In a filing with the US Securities and Exchange Commission, the firm said so.");
+    assert.deepEqual(sec.organizations, ["Securities and Exchange Commission"]);
+    assert.deepEqual(sec.places, ["United States"]);
+    assert.deepEqual(names("The U.S. Federal Reserve raised rates on Wednesday.").organizations, ["Federal Reserve"]);
+  });
+
+  test("is not taken for the federal body after a state ('Texas Supreme Court')", () => {
+    assert.deepEqual(names("The Texas Supreme Court ruled on Monday.").organizations, ["Texas Supreme Court"]);
+  });
+});
