@@ -1253,15 +1253,15 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   // A name of two words or more, not starting with a given name or an initial, that begins an organization's name in the same
   // article ("Phelps Dodge" after "Phelps Dodge Corp", "Niagara Mohawk" after "Niagara Mohawk
   // Power Corp") is that organization written short: never a person, here or anywhere in the archive.
-  const organizations = [...state.found.values()].filter((m) => m.kind === "organization").map((m) => `${m.name} `);
+  const organizations = [...state.found.values()].filter((m) => m.kind === "organization").map((m) => m.name);
   for (const m of state.found.values()) {
-    if (m.kind === "person" && m.evidence !== "title" && m.name.includes(" ") && !FIRST_NAMES.has(m.name.split(/[ -]/)[0]) && !NAME_INITIAL.test(m.name.split(" ")[0]) && organizations.some((o) => o.startsWith(`${m.name} `) && o.length > m.name.length + 1)) state.things.add(m.name);
+    if (m.kind === "person" && m.evidence !== "title" && m.name.includes(" ") && !startsWithGivenName(m.name) && !NAME_INITIAL.test(m.name.split(" ")[0]) && organizations.some((o) => o.startsWith(`${m.name} `))) state.things.add(m.name);
   }
   // A name not starting with a given name that the article spells out before its acronym
   // ("Internet Explorer (IE)") is a body or a thing: never a person, here or anywhere in the
   // archive (as a name after "the"). "Ruth Bader Ginsburg (RBG)" starts with a given name.
   for (const m of state.found.values()) {
-    if (m.kind === "organization" && m.evidence === "acronym" && state.found.has(`person\u0000${m.name}`) && !FIRST_NAMES.has(m.name.split(/[ -]/)[0])) state.things.add(m.name);
+    if (m.kind === "organization" && m.evidence === "acronym" && state.found.has(`person\u0000${m.name}`) && !startsWithGivenName(m.name)) state.things.add(m.name);
   }
   const mentions = [...state.found.values()].filter((m) => !(m.kind === "person" && state.things.has(m.name))).sort((a, b) =>
     a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
@@ -1269,6 +1269,11 @@ export function extractMentions(input: { title: string; paragraphs: string[] }):
   const acronyms: Record<string, string> = {};
   for (const key of [...state.acronyms.keys()].sort()) acronyms[key] = state.acronyms.get(key)!;
   return state.things.size ? { mentions, acronyms, things: [...state.things].sort() } : { mentions, acronyms };
+}
+
+/** Whether `name` starts with a given name, or a hyphenated one ("Jean-Pierre Raffarin"). */
+function startsWithGivenName(name: string): boolean {
+  return FIRST_NAMES.has(name.split(/[ -]/)[0]);
 }
 
 /** Whether the first word of `name` names an organization: a known one, or one the article names. */
