@@ -125,6 +125,13 @@ async function runJob(job: string, args: string[], shards?: number): Promise<Job
   return run;
 }
 
+/** Bytes of the files in `dir` (not below it) whose names match `name`. */
+async function filesBytes(dir: string, name: RegExp): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true })) if (e.isFile() && name.test(e.name)) total += (await stat(path.join(dir, e.name))).size;
+  return total;
+}
+
 async function duBytes(target: string): Promise<number> {
   const info = await stat(target).catch(() => undefined);
   if (!info) return 0;
@@ -185,7 +192,9 @@ if (jobs.has("analyses")) {
     }
     await rm(path.join(work, "summary-content"), { recursive: true, force: true });
     const dirs = Array.from({ length: count }, (_, i) => analysisDir(count, i + 1));
-    await runJob(`summary from ${count} analyses`, ["--articles", articlesDir, "--make-summary", analysedSummaryFile(count), "--content", path.join(work, "summary-content"), "--no-cache", "--analyses", ...dirs], count);
+    // With each shard's articles beside it (--for-shards), as the deploy workflow makes it.
+    await runJob(`summary from ${count} analyses`, ["--articles", articlesDir, "--make-summary", analysedSummaryFile(count), "--for-shards", String(count), "--content", path.join(work, "summary-content"), "--no-cache", "--analyses", ...dirs], count);
+    sizes[`shards' articles for ${count}`] = await filesBytes(work, new RegExp(`^${path.basename(analysedSummaryFile(count), ".jsonl").replace(/[.-]/g, "\\$&")}\\.articles-\\d+-of-${count}\\.jsonl$`));
     // The shards below are built from the summary: this one must be it, byte for byte.
     const made = await readFile(analysedSummaryFile(count)).catch(() => undefined);
     const same = plain !== undefined && made !== undefined && plain.equals(made);
@@ -195,8 +204,10 @@ if (jobs.has("analyses")) {
 }
 if (jobs.has("shards")) {
   for (const count of shardCounts) {
-    // The plain summary, else the one made from this many analyses (the same bytes, checked above when both were made).
-    const shardSummary = [summaryFile, analysedSummaryFile(count)].find((file) => existsSync(file));
+    // The one made from this many analyses (with each shard's articles beside it), else the
+    // plain summary (the same bytes, checked above when both were made; the shards then read
+    // their raw files).
+    const shardSummary = [analysedSummaryFile(count), summaryFile].find((file) => existsSync(file));
     if (!shardSummary) {
       log(`shards of ${count}: no archive summary in ${work} (neither ${path.basename(summaryFile)} nor ${path.basename(analysedSummaryFile(count))}); run with --jobs summary (or analyses) first`);
       process.exitCode = 1;

@@ -8,10 +8,10 @@ import { configFromCommandLine, parseArgs } from "./cli-args.ts";
 // npm run build [-- --articles DIR --output DIR --path-prefix /sub/ --no-cache --keep-going ...]
 // A sharded build (README, "Sharded builds"), in three steps (four with the analysis jobs):
 //   npm run build -- --analyze I/N --output DIR                   (optional: for I = 1..N, on any machines)
-//   npm run build -- --make-summary FILE [--analyses DIR1 DIR2 ...]
+//   npm run build -- --make-summary FILE [--for-shards N] [--analyses DIR1 DIR2 ...]
 //   npm run build -- --shard I/N --summary FILE --output DIR     (for I = 1..N, on any machines)
 //   npm run build -- --merge DIR1 DIR2 ... --output DIR
-const SHARD_FLAGS = { analyze: "string", analyses: "boolean", "make-summary": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "render-processes": "string" } as const;
+const SHARD_FLAGS = { analyze: "string", analyses: "boolean", "make-summary": "string", "for-shards": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "render-processes": "string" } as const;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values, positional } = parseArgs(process.argv.slice(2), { ...CONFIG_FLAGS, ...SHARD_FLAGS });
 const config = configFromCommandLine(root, values);
@@ -38,6 +38,7 @@ const modes = [values.analyze !== undefined && "--analyze", values["make-summary
 if (modes.length > 1) usage(`${modes.join(" and ")} are steps of a sharded build: run them one at a time.`);
 if (values.analyses && values["make-summary"] === undefined) usage("--analyses DIR... is for making the summary: npm run build -- --make-summary FILE --analyses DIR1 DIR2 ...");
 if (positional.length && !values.merge && !values.analyses) usage(`Unexpected argument "${positional[0]}". Only --merge and --analyses take folders: npm run build -- --merge DIR1 DIR2 ... --output DIR`);
+if (values["for-shards"] !== undefined && values["make-summary"] === undefined) usage("--for-shards N is for making the summary: npm run build -- --make-summary FILE --for-shards N");
 if (values.summary !== undefined && values.shard === undefined) usage("--summary FILE is for building a shard: npm run build -- --shard I/N --summary FILE --output DIR");
 if (values["merged-search"] !== undefined && !values.merge) usage("--merged-search is for --merge.");
 
@@ -52,7 +53,9 @@ try {
     const file = path.resolve(String(values["make-summary"]));
     if (values.analyses && positional.length === 0) usage("--analyses needs the analysis jobs' folders: npm run build -- --make-summary FILE --analyses DIR1 DIR2 ...");
     const analyses = values.analyses ? positional : undefined;
-    reporter.info(formatSummaryResult(await makeArchiveSummary(config, file, { reporter, ingestInChild: true, analyses })));
+    const forShards = values["for-shards"] === undefined ? undefined : Number(values["for-shards"]);
+    if (forShards !== undefined && !(Number.isInteger(forShards) && forShards >= 1 && forShards <= 256)) usage(`--for-shards takes the number of shards the summary is for, a whole number from 1 to 256; got "${values["for-shards"]}".`);
+    reporter.info(formatSummaryResult(await makeArchiveSummary(config, file, { reporter, ingestInChild: true, analyses, forShards })));
   } else if (values.shard !== undefined) {
     const { buildShard, formatShardResult, parseShardFlag } = await import("../src/publish/shard-stage.ts");
     const shard = await flagOrUsage(() => parseShardFlag(String(values.shard)));

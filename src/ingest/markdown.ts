@@ -32,13 +32,18 @@ export function bodyToMarkdown(paragraphs: readonly string[]): string {
 const KEY_ORDER = Object.keys(ArticleRecord.shape);
 
 export function articleToMarkdown(record: ArticleRecord, bodyParagraphs: readonly string[]): string {
+  return articleFile(record, bodyToMarkdown(bodyParagraphs));
+}
+
+/** articleToMarkdown of a body already made into Markdown (bodyToMarkdown). */
+export function articleFile(record: ArticleRecord, markdownBody: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of KEY_ORDER) {
     const value = (record as Record<string, unknown>)[key];
     if (value !== undefined) ordered[key] = value;
   }
   // Passing options disables gray-matter's global cache, which would otherwise keep every file in memory.
-  return matter.stringify(bodyToMarkdown(bodyParagraphs), ordered, {});
+  return matter.stringify(markdownBody, ordered, {});
 }
 
 export interface ParsedArticleMarkdown {

@@ -20,6 +20,9 @@ import { SLAB_BYTES_PER_FILE, type ArticlesReadAhead } from "./articles-read-ahe
 import os from "node:os";
 import type { ArchiveConfig } from "./config.ts";
 import type { WarningReport } from "../warning-digest.ts";
+import type { ArticleRecord } from "../schema.ts";
+import { feedCollector } from "../site/feed.ts";
+import { openShardArticlesFiles, type ShardArticlesWriter } from "./shard-articles.ts";
 
 /**
  * The first stages of a build: read the raw files (all of them, or the ones that
@@ -133,7 +136,18 @@ export class ArticleIngest {
    * `onIndexWritten` once the index of the archive is written (or found up to date), before
    * the rest of the run's writing.
    */
-  async run(reporter: Reporter, options: { changes?: ReadonlySet<string>; quiet?: boolean; indexOnly?: boolean; onPassesDone?: () => void; onIndexWritten?: () => void } = {}): Promise<IngestStageResult> {
+  async run(
+    reporter: Reporter,
+    options: {
+      changes?: ReadonlySet<string>;
+      quiet?: boolean;
+      indexOnly?: boolean;
+      /** With indexOnly: write each shard's articles beside the summary (src/publish/shard-articles.ts). */
+      shardArticles?: { summaryFile: string; count: number };
+      onPassesDone?: () => void;
+      onIndexWritten?: () => void;
+    } = {},
+  ): Promise<IngestStageResult> {
     const started = performance.now();
     const elapsed = (since: number) => (performance.now() - since) / 1000;
     if (this.bytesReleased) {
@@ -175,7 +189,7 @@ export class ArticleIngest {
 
     const markdownStarted = performance.now();
     let markdown = { written: 0, removed: 0 };
-    if (options.indexOnly) await this.writeIndexOnly(result.articles);
+    if (options.indexOnly) await this.writeIndexOnly(result.articles, options.shardArticles);
     else if (refused.length === 0 || this.config.keepGoing) {
       markdown = await this.writeMarkdown(result.articles, options.onIndexWritten);
       this.evidence = result.evidence;
@@ -411,23 +425,40 @@ export class ArticleIngest {
    * writes its own articles' Markdown). The Markdown of the content folder is not
    * touched, so what the cache says of it stays true.
    */
-  private async writeIndexOnly(articles: readonly IngestedArticle[]): Promise<void> {
+  private async writeIndexOnly(articles: readonly IngestedArticle[], forShards?: { summaryFile: string; count: number }): Promise<void> {
     await mkdir(this.config.contentDir, { recursive: true });
     const sorted = [...articles].sort((a, b) => (a.record.slug < b.record.slug ? -1 : a.record.slug > b.record.slug ? 1 : 0));
     // Each entry made as its line is written, and kept only when something reads `index`
     // after the run: a summary job's ingest process held all 100,000 beside every analysis.
     const kept: IndexedArticle[] = [];
     const keep = this.options.keepIndex ?? true;
-    await writeArticleIndexLines(
-      this.config.contentDir,
-      (function* () {
-        for (const a of sorted) {
-          const entry = indexArticle(a.record, bodyToMarkdown(a.body));
-          if (keep) kept.push(entry);
-          yield JSON.stringify(entry);
-        }
-      })(),
-    );
+    // Each shard's articles, written with the lines (src/publish/shard-articles.ts); shard 1's
+    // file also holds the newest articles, which its feeds print whole.
+    let shards: ShardArticlesWriter | undefined;
+    if (forShards) {
+      const feed = feedCollector<ArticleRecord>();
+      for (const a of sorted) feed.add(a.record);
+      const newest = new Set(feed.newest().map((r) => r.slug));
+      shards = await openShardArticlesFiles(forShards.summaryFile, forShards.count, sorted.map((a) => a.record.slug), newest);
+    }
+    try {
+      await writeArticleIndexLines(
+        this.config.contentDir,
+        (async function* () {
+          for (const a of sorted) {
+            const body = bodyToMarkdown(a.body);
+            const entry = indexArticle(a.record, body);
+            if (keep) kept.push(entry);
+            await shards?.add({ slug: a.record.slug, removed: a.record.removed, summary: a.record.summary, body });
+            yield JSON.stringify(entry);
+          }
+        })(),
+      );
+      await shards?.close();
+    } catch (error) {
+      await shards?.abandon();
+      throw error;
+    }
     this.index = kept;
   }
 
@@ -596,3 +627,4 @@ async function writeMarkdownKeys(config: ArchiveConfig, version: string, written
   await writeFile(`${target}.tmp`, JSON.stringify({ version, contentDir: config.contentDir, keys }));
   await rename(`${target}.tmp`, target);
 }
+

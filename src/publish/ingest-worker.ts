@@ -18,6 +18,8 @@ type IngestMessage = {
   config: Omit<ArchiveConfig, "now"> & { now: string };
   ingestVersion: string;
   indexOnly?: boolean;
+  /** With indexOnly: write each shard's articles beside the summary (src/publish/shard-articles.ts). */
+  shardArticles?: { summaryFile: string; count: number };
   alsoRead?: string[];
   /** Digest the warnings and write their list here, sending the digest (IngestStageResult.warningReport), not every warning. */
   reportWarnings?: boolean;
@@ -55,7 +57,7 @@ async function ingest(message: IngestMessage): Promise<IngestStageResult> {
   readAhead = undefined;
   const onIndexWritten = message.announce ? () => process.send!({ indexWritten: true }) : undefined;
   const onPassesDone = message.announce ? () => process.send!({ passesDone: true }) : undefined;
-  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, onPassesDone, onIndexWritten });
+  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, shardArticles: message.shardArticles, onPassesDone, onIndexWritten });
   await ingest.saveMemo();
   // The furniture evidence is for a sharded build's summary (indexOnly) alone: a build's own
   // process never reads it.

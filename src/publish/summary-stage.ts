@@ -9,6 +9,7 @@ import { refuseUnlessKeepingGoing, reportIngestWarnings, warningCount } from "./
 import { INGEST_PROCESS, INGEST_WORKER, runInChild } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { checkAnalyses } from "./analysis-stage.ts";
+import { shardArticlesFile } from "./shard-articles.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -23,6 +24,8 @@ export interface SummaryStageResult {
   file: string;
   hash: string;
   articles: number;
+  /** The shard count it wrote each shard's articles for (--for-shards), if any. */
+  forShards?: number;
   /** Analyses made by this job, and taken from the cache or the analysis jobs' folders. */
   analyzed: number;
   reused: number;
@@ -36,7 +39,14 @@ export interface SummaryStageResult {
 export async function makeArchiveSummary(
   config: ArchiveConfig,
   file: string,
-  hooks: { reporter: Reporter; ingestInChild?: boolean; versions?: BuildVersions; analyses?: readonly string[] },
+  hooks: {
+    reporter: Reporter;
+    ingestInChild?: boolean;
+    versions?: BuildVersions;
+    analyses?: readonly string[];
+    /** Also write the articles of each of this many shards beside the summary (src/publish/shard-articles.ts). */
+    forShards?: number;
+  },
 ): Promise<SummaryStageResult> {
   // The light index is written into a folder of its own, not beside the build's Markdown.
   const work = await mkdtemp(path.join(os.tmpdir(), "archive-summary-"));
@@ -61,9 +71,10 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   // before the summary is written), into the light index alone: no Markdown is written.
   const ingestStarted = performance.now();
   const ingestConfig = { ...config, contentDir: work };
+  const shardArticles = hooks.forShards ? { summaryFile: path.resolve(file), count: hooks.forShards } : undefined;
   const ingested = hooks.ingestInChild
-    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, alsoRead, reportWarnings: true }, "ingest process", INGEST_PROCESS)).result
-    : await ingestInProcess(ingestConfig, versions, reporter, alsoRead);
+    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, shardArticles, alsoRead, reportWarnings: true }, "ingest process", INGEST_PROCESS)).result
+    : await ingestInProcess(ingestConfig, versions, reporter, alsoRead, shardArticles);
   // Articles the analysis jobs did not analyse as they now read: made here, and said (the jobs ran on other files).
   // (A file that cannot be analysed is analysed again, and refused: not counted.)
   const analysedHere = Math.max(0, ingested.analyzed - ingested.refused.length);
@@ -96,6 +107,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
     file,
     hash,
     articles: header.articles,
+    forShards: hooks.forShards,
     analyzed: ingested.analyzed,
     reused: ingested.reused,
     undated: ingested.articles.filter((a) => !a.dated).length,
@@ -106,11 +118,17 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   };
 }
 
-async function ingestInProcess(config: ArchiveConfig, versions: BuildVersions, reporter: Reporter, alsoRead?: string[]): Promise<IngestStageResult> {
+async function ingestInProcess(
+  config: ArchiveConfig,
+  versions: BuildVersions,
+  reporter: Reporter,
+  alsoRead?: string[],
+  shardArticles?: { summaryFile: string; count: number },
+): Promise<IngestStageResult> {
   const memo = await openArticleMemo({ dir: config.cacheDir && path.join(config.cacheDir, "ingest"), version: versions.ingest, now: config.now, oneRun: true, alsoRead });
   // The summary is written from the index file: the ingest need not hold the index too.
   const ingest = new ArticleIngest(config, memo, versions.ingest, { keepIndex: false });
-  const result = await ingest.run(reporter, { indexOnly: true });
+  const result = await ingest.run(reporter, { indexOnly: true, shardArticles });
   await ingest.saveMemo();
   return result;
 }
@@ -120,6 +138,7 @@ export function formatSummaryResult(r: SummaryStageResult): string {
   return [
     `Summarised ${r.articles} articles into ${r.file} (${(r.bytes / 2 ** 20).toFixed(1)} MiB); ${r.undated} undated; ${r.warnings} warnings${r.refused ? `; ${r.refused} files refused` : ""}; ${r.analyzed} analysed here${r.reused ? `, ${r.reused} analyses reused` : ""}.`,
     `Time: read ${t.read.toFixed(2)} s, ingest ${t.ingest.toFixed(2)} s, summary ${t.write.toFixed(2)} s, total ${t.total.toFixed(2)} s.`,
-    `Build each shard with: npm run build -- --shard I/N --summary ${r.file} --output DIR`,
+    ...(r.forShards ? [`Beside it, each shard's articles: ${path.basename(shardArticlesFile(r.file, { index: 0, count: r.forShards })).replace("-1-of-", "-I-of-")} for I = 1..${r.forShards}.`] : []),
+    `Build each shard with: npm run build -- --shard I/${r.forShards ?? "N"} --summary ${r.file} --output DIR`,
   ].join("\n");
 }

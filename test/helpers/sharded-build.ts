@@ -26,7 +26,15 @@ export interface ShardedBuild {
 export async function buildSharded(
   articlesDir: string,
   count: number,
-  options: { search?: MergedSearch; pathPrefix?: string; /** The day (YYYY-MM-DD) the shard and merge jobs run, when not the summary's. */ laterDay?: string; analyses?: number } = {},
+  options: {
+    search?: MergedSearch;
+    pathPrefix?: string;
+    /** The day (YYYY-MM-DD) the shard and merge jobs run, when not the summary's. */
+    laterDay?: string;
+    analyses?: number;
+    /** The summary job also writes each shard's articles (--for-shards count), which the shards then take instead of their raw files. */
+    shardArticles?: boolean;
+  } = {},
 ): Promise<ShardedBuild> {
   const work = await tempDir("archive-sharded-");
   const { reporter, log } = recordingReporter();
@@ -42,7 +50,11 @@ export async function buildSharded(
     await analyzeShare(summaryConfig(dir), { share: { index, count: options.analyses! } }, { reporter });
     analysisDirs.push(dir);
   }
-  const summary = await makeArchiveSummary(summaryConfig(path.join(work, "unused")), summaryFile, { reporter, analyses: options.analyses ? analysisDirs : undefined });
+  const summary = await makeArchiveSummary(summaryConfig(path.join(work, "unused")), summaryFile, {
+    reporter,
+    analyses: options.analyses ? analysisDirs : undefined,
+    forShards: options.shardArticles ? count : undefined,
+  });
   const shardDirs: string[] = [];
   for (let index = 0; index < count; index++) {
     const dir = path.join(work, `shard-${index + 1}`);

@@ -184,6 +184,82 @@ describe("a shard's archive summary", () => {
   });
 });
 
+describe("a shard's articles written by the summary job (--for-shards N)", () => {
+  let dir: string;
+  let file: string;
+  const articlesFile = (shard: number) => path.join(dir, `summary.articles-${shard}-of-2.jsonl`);
+  const build = (out: string, shard = 0, log?: string[]) => {
+    const recording = recordingReporter();
+    const built = buildShard(config(path.join(work, out)), { summaryFile: file, shard: { index: shard, count: 2 } }, { reporter: recording.reporter });
+    return log ? built.finally(() => log.push(...recording.log)) : built;
+  };
+  before(async () => {
+    dir = await mkdtemp(path.join(work, "for-shards-"));
+    file = path.join(dir, "summary.jsonl");
+    await makeArchiveSummary(config(path.join(work, "unused")), file, { reporter: reporter(), forShards: 2 });
+  });
+
+  it("are taken by the shard instead of its raw files, and give the shard its raw files give", async () => {
+    const log: string[] = [];
+    const fromFile = await build("from-file", 1, log);
+    assert.match(log.join(""), /articles from summary\.articles-2-of-2\.jsonl/);
+    const fromRaw = await buildShard(config(path.join(work, "from-raw")), { summaryFile, shard: { index: 1, count: 2 } }, { reporter: reporter() });
+    assert.equal(fromFile.articles, fromRaw.articles);
+    const pages = async (d: string) => (await readdir(path.join(work, d, "site", "articles"), { recursive: true })).filter((f) => f.endsWith(".html")).sort();
+    const names = await pages("from-file");
+    assert.deepEqual(names, await pages("from-raw"));
+    for (const f of names) assert.equal(await readFile(path.join(work, "from-file", "site", "articles", f), "utf8"), await readFile(path.join(work, "from-raw", "site", "articles", f), "utf8"), f);
+  });
+
+  it("of another summary are refused, naming the article and saying to make the summary again", async () => {
+    const changed = await mkdtemp(path.join(work, "articles-"));
+    for (const name of await readdir(articlesDir)) await copyFile(path.join(articlesDir, name), path.join(changed, name));
+    const { index } = await readArchiveSummary(file);
+    const target = index.find((a) => articleShard(a.slug, 2) === 0)!;
+    await appendFile(path.join(changed, target.source_file), "\nA sentence the other summary's articles have.\n");
+    const otherDir = await mkdtemp(path.join(work, "other-summary-"));
+    await makeArchiveSummary(config(path.join(work, "unused"), { articlesDir: changed }), path.join(otherDir, "summary.jsonl"), { reporter: reporter(), forShards: 2 });
+    const saved = await readFile(articlesFile(1));
+    await copyFile(path.join(otherDir, "summary.articles-1-of-2.jsonl"), articlesFile(1));
+    try {
+      const message = await shardError(build("other"));
+      assert.match(message, new RegExp(`the article ${target.slug} is not the one the summary .*summary\\.jsonl describes`));
+      assert.match(message, /--make-summary .*summary\.jsonl --for-shards 2/);
+    } finally {
+      await writeFile(articlesFile(1), saved);
+    }
+  });
+
+  it("of another shard, cut short, or lacking one of the shard's articles are refused", async () => {
+    const saved = await readFile(articlesFile(1));
+    const lines = saved.toString("utf8").trimEnd().split("\n");
+    try {
+      await copyFile(articlesFile(2), articlesFile(1));
+      assert.match(await shardError(build("wrong")), /holds the articles of shard 2\/2, not 1\/2/);
+      await writeFile(articlesFile(1), `${lines.slice(0, -1).join("\n")}\n`);
+      assert.match(await shardError(build("cut")), new RegExp(`is cut short: it holds ${lines.length - 2} of its ${lines.length - 1} articles`));
+      const header = JSON.parse(lines[0]) as { articles: number };
+      await writeFile(articlesFile(1), `${JSON.stringify({ ...header, articles: header.articles - 1 })}\n${lines.slice(2).join("\n")}\n`);
+      const slug = (JSON.parse(lines[1]) as { slug: string }).slug;
+      assert.match(await shardError(build("lacking")), new RegExp(`lacks 1 of this shard's articles \\(${slug}\\)`));
+    } finally {
+      await writeFile(articlesFile(1), saved);
+    }
+    await build("restored");
+  });
+
+  it("on the command line, need --make-summary and a whole number of shards", async () => {
+    const tsx = path.join(projectRoot, "node_modules/.bin/tsx");
+    const fail = (args: string[]) => run(tsx, ["scripts/build.ts", ...args], { cwd: projectRoot }).then(() => assert.fail("accepted"), (e: { code: number; stderr: string }) => e);
+    const alone = await fail(["--for-shards", "2"]);
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /--for-shards N is for making the summary/);
+    const zero = await fail(["--make-summary", path.join(work, "never.jsonl"), "--for-shards", "0"]);
+    assert.equal(zero.code, 2);
+    assert.match(zero.stderr, /--for-shards takes the number of shards .* got "0"/);
+  });
+});
+
 describe("merging shards", () => {
   let shard1: string;
   let shard2: string;

@@ -34,9 +34,11 @@ before(async () => {
   single = await buildSiteUncached(articlesDir);
   singleFiles = await snapshot(single.dir);
   for (const search of ["one-index", "bundles"] as const) {
-    sharded.set(key(search, 2), await buildSharded(articlesDir, 2, { search }));
+    // Shards that take their articles from the summary job's files (--for-shards N), and
+    // shards that make them from their raw files: one of each for either kind of search.
+    sharded.set(key(search, 2), await buildSharded(articlesDir, 2, { search, shardArticles: search === "bundles" }));
     // Three shards from a summary made of two analysis jobs' analyses (--analyze 1/2, 2/2).
-    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY, analyses: search === "one-index" ? 2 : undefined }));
+    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY, analyses: search === "one-index" ? 2 : undefined, shardArticles: search === "one-index" }));
   }
 });
 after(async () => {
@@ -52,6 +54,13 @@ for (const count of [2, 3]) {
       assertSameSite(merged, singleFiles, `${count} shards, one index`);
       const pageCount = (m: Map<string, Buffer>) => JSON.parse(m.get("pagefind/pagefind-entry.json")!.toString()).languages.en.page_count;
       assert.equal(pageCount(merged), pageCount(singleFiles));
+    });
+
+    it(count === 3 ? "took their articles from the summary job's file of each shard's articles" : "made their articles from their raw files (the summary was made without --for-shards)", () => {
+      const log = sharded.get(key("one-index", count))!.log.join("");
+      const fromFiles = log.match(/articles from archive-summary\.articles-\d-of-3\.jsonl/g) ?? [];
+      const fromRaw = log.match(/articles from their raw files/g) ?? [];
+      assert.deepEqual([fromFiles.length, fromRaw.length], count === 3 ? [3, 0] : [0, 2]);
     });
 
     if (count === 3) {

@@ -260,14 +260,15 @@ describe("the deploy workflow's sharded build", () => {
     const plan = planJob.steps[stepIndex(planJob, (s) => s.id === "plan", "plans the shards")];
     assert.equal(plan.run!.includes("${{"), false, "the variable reaches the script through the environment, not pasted into it");
     assert.match(JSON.stringify(plan), /"ARCHIVE_SHARDS":"\$\{\{ vars\.ARCHIVE_SHARDS \}\}"/);
-    assert.deepEqual(runPlan(plan.run!, "4"), { ok: true, output: "shards=[1,2,3,4]\n" });
-    assert.deepEqual(runPlan(plan.run!, "256").output, `shards=[${Array.from({ length: 256 }, (_, i) => i + 1).join(",")}]\n`);
+    assert.deepEqual(runPlan(plan.run!, "4"), { ok: true, output: "shards=[1,2,3,4]\ncount=4\n" });
+    assert.deepEqual(runPlan(plan.run!, "256").output, `shards=[${Array.from({ length: 256 }, (_, i) => i + 1).join(",")}]\ncount=256\n`);
     for (const bad of ["0", "1", "257", "four", "2.5", "-3", "08", "4; echo shards=[1]"]) {
       const result = runPlan(plan.run!, bad);
       assert.equal(result.ok, false, `ARCHIVE_SHARDS=${bad} is refused`);
       assert.match(result.output, /::error::The repository variable ARCHIVE_SHARDS must be a whole number of shard jobs from 2 to 256/);
     }
     assert.equal(planJob.outputs?.shards, "${{ steps.plan.outputs.shards }}");
+    assert.equal(planJob.outputs?.count, "${{ steps.plan.outputs.count }}");
     assert.equal(shard.strategy?.matrix?.shard, "${{ fromJSON(needs.plan.outputs.shards) }}");
     assert.equal(analyze.strategy?.matrix?.share, "${{ fromJSON(needs.plan.outputs.shards) }}", "as many analysis jobs as shards");
   });
@@ -325,24 +326,25 @@ describe("the deploy workflow's sharded build", () => {
         const file = interpolate(upload.with!.path as string, { "runner.temp": temp, "matrix.share": String(n) });
         writeFileSync(path.join(artifact, path.basename(file)), readFileSync(file));
       }
-      const args = runWithFakeNpm(made.run!, path.join(work, "summary-runner"), { ARCHIVE_DAY: "2026-12-03" });
+      const args = runWithFakeNpm(made.run!, path.join(work, "summary-runner"), { ARCHIVE_DAY: "2026-12-03", SHARDS: "3" });
       const folders = args.slice(args.indexOf("--analyses") + 1);
       assert.equal(folders.length, 3);
       assert.deepEqual(folders.map((f) => JSON.parse(readFileSync(path.join(f, "analysis.json"), "utf8")).share).sort(), [1, 2, 3]);
       for (const f of folders) assert.equal(readdirSync(path.join(f, "ingest")).length, 1, "the share's analyses came along");
-      assert.deepEqual(args.slice(0, args.indexOf("--analyses")), ["run", "build", "--", "--make-summary", path.join(work, "summary-runner", "archive-summary.jsonl"), "--now", "2026-12-03"]);
+      assert.deepEqual(args.slice(0, args.indexOf("--analyses")), ["run", "build", "--", "--make-summary", path.join(work, "summary-runner", "summary", "archive-summary.jsonl"), "--for-shards", "3", "--now", "2026-12-03"]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   });
 
-  it("makes the summary once and hands it to every shard job as an artifact", () => {
-    const made = stepIndex(summary, runs(/npm run build -- --make-summary "\$RUNNER_TEMP\/archive-summary\.jsonl"/), "makes the summary");
+  it("makes the summary once, with each shard's articles beside it, and hands them to every shard job as an artifact", () => {
+    const made = stepIndex(summary, runs(/npm run build -- --make-summary "\$RUNNER_TEMP\/summary\/archive-summary\.jsonl" --for-shards "\$SHARDS"/), "makes the summary");
+    assert.equal(summary.env?.SHARDS, "${{ needs.plan.outputs.count }}", "the summary is for as many shards as the matrix runs");
     assert.ok(made > stepIndex(summary, runs(/^npm ci$/), "installs"));
     const upload = summary.steps[stepIndex(summary, uses("actions/upload-artifact"), "uploads the summary")];
     assert.ok(summary.steps.indexOf(upload) > made);
     assert.equal(upload.with?.name, "archive-summary");
-    assert.equal(upload.with?.path, "${{ runner.temp }}/archive-summary.jsonl");
+    assert.equal(upload.with?.path, "${{ runner.temp }}/summary", "the folder: the summary and the files of each shard's articles");
     const download = shard.steps[stepIndex(shard, uses("actions/download-artifact"), "downloads the summary")];
     assert.equal(download.with?.name, "archive-summary");
     const built = stepIndex(shard, runs(/npm run build -- --shard/), "builds the shard");
