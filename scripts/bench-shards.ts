@@ -14,13 +14,14 @@ import { parseArgs } from "./cli-args.ts";
  * child process run one after another, with the whole process tree's peak memory
  * (Pagefind's binary and render processes included) and the machine's load beside it:
  *
- *   npm run bench:shards -- --n 100000 [--shards 1,2,4] [--jobs single,summary,analyses,shards,search]
+ *   npm run bench:shards -- --n 100000 [--shards 1,2,4] [--analysis-jobs A] [--jobs single,summary,analyses,shards,search]
  *                           [--search bundles,one-index] [--work DIR] [--json FILE]
  *
  * - single: a cold `npm run build` (the one machine's build the shards are measured against);
  * - summary: `--make-summary`, cold;
- * - analyses: for each N above 1, analysis jobs 1..N (`--analyze I/N`), then the summary
- *   made from them (`--make-summary --analyses`), which must be the summary's bytes;
+ * - analyses: for each N above 1, analysis jobs 1..A (`--analyze I/A`; A is N unless
+ *   --analysis-jobs says), then the summary made from them (`--make-summary --for-shards N
+ *   --analyses`), which must be the summary's bytes;
  * - shards: for each N, shards 1..N (`--shard I/N`), then each merge (`--merge`), one
  *   per way of making search cover every shard (--search);
  * - search: the bytes a first search transfers on each merged site (and the single
@@ -34,7 +35,9 @@ import { parseArgs } from "./cli-args.ts";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = path.resolve(root, "../shared/corpus");
 const NOW = process.env.ARCHIVE_NOW ?? "2026-01-01";
-const { values } = parseArgs(process.argv.slice(2), { n: "string", shards: "string", jobs: "string", search: "string", work: "string", json: "string", query: "string", "render-processes": "string" });
+const { values } = parseArgs(process.argv.slice(2), { n: "string", shards: "string", jobs: "string", search: "string", work: "string", json: "string", query: "string", "render-processes": "string", "analysis-jobs": "string" });
+/** Analysis jobs per sharded build: --analysis-jobs, else as many as its shards (the deploy workflow's ARCHIVE_ANALYSES). */
+const analysisJobs = (shards: number) => (values["analysis-jobs"] === undefined ? shards : Number(values["analysis-jobs"]));
 const renderProcesses = values["render-processes"] === undefined ? [] : ["--render-processes", String(values["render-processes"])];
 const n = Number(String(values.n ?? "10000").replace(/[_,\s]/g, ""));
 const shardCounts = String(values.shards ?? "1,2,4").split(",").map(Number);
@@ -56,7 +59,8 @@ const articlesDir = path.join(work, "articles");
 const summaryFile = path.join(work, "archive-summary.jsonl");
 const shardDir = (count: number, i: number) => path.join(work, `shards-${count}`, `shard-${i}`);
 const analysisDir = (count: number, i: number) => path.join(work, `analyses-${count}`, `analysis-${i}`);
-const analysedSummaryFile = (count: number) => path.join(work, `archive-summary-from-${count}-analyses.jsonl`);
+/** The summary for `count` shards made from analysis jobs' folders. */
+const analysedSummaryFile = (count: number) => path.join(work, `archive-summary-from-${analysisJobs(count)}-analyses-for-${count}.jsonl`);
 const mergedDir = (count: number, mode: string) => path.join(work, `merged-${count}-${mode}`);
 
 interface JobRun {
@@ -184,21 +188,22 @@ if (jobs.has("summary")) {
 if (jobs.has("analyses")) {
   const plain = await readFile(summaryFile).catch(() => undefined);
   for (const count of shardCounts.filter((c) => c > 1)) {
-    for (let i = 1; i <= count; i++) {
-      await rm(analysisDir(count, i), { recursive: true, force: true });
+    const analyses = analysisJobs(count);
+    for (let i = 1; i <= analyses; i++) {
+      await rm(analysisDir(analyses, i), { recursive: true, force: true });
       // Cold, as the summary: without --no-cache a cache left in the working folder would give it its analyses.
-      await runJob(`analysis ${i}/${count}`, ["--articles", articlesDir, "--analyze", `${i}/${count}`, "--output", analysisDir(count, i), "--no-cache"], count);
-      sizes[`analysis ${i}/${count}`] = await duBytes(analysisDir(count, i));
+      await runJob(`analysis ${i}/${analyses}`, ["--articles", articlesDir, "--analyze", `${i}/${analyses}`, "--output", analysisDir(analyses, i), "--no-cache"], count);
+      sizes[`analysis ${i}/${analyses}`] = await duBytes(analysisDir(analyses, i));
     }
     await rm(path.join(work, "summary-content"), { recursive: true, force: true });
-    const dirs = Array.from({ length: count }, (_, i) => analysisDir(count, i + 1));
+    const dirs = Array.from({ length: analyses }, (_, i) => analysisDir(analyses, i + 1));
     // With each shard's articles beside it (--for-shards), as the deploy workflow makes it.
-    await runJob(`summary from ${count} analyses`, ["--articles", articlesDir, "--make-summary", analysedSummaryFile(count), "--for-shards", String(count), "--content", path.join(work, "summary-content"), "--no-cache", "--analyses", ...dirs], count);
+    await runJob(`summary from ${analyses} analyses for ${count} shards`, ["--articles", articlesDir, "--make-summary", analysedSummaryFile(count), "--for-shards", String(count), "--content", path.join(work, "summary-content"), "--no-cache", "--analyses", ...dirs], count);
     sizes[`shards' articles for ${count}`] = await filesBytes(work, new RegExp(`^${path.basename(analysedSummaryFile(count), ".jsonl").replace(/[.-]/g, "\\$&")}\\.articles-\\d+-of-${count}\\.jsonl$`));
     // The shards below are built from the summary: this one must be it, byte for byte.
     const made = await readFile(analysedSummaryFile(count)).catch(() => undefined);
     const same = plain !== undefined && made !== undefined && plain.equals(made);
-    log(`summary from ${count} analyses: ${plain === undefined ? "no plain summary to compare with" : same ? "the same bytes as the summary" : "DIFFERS from the summary"}`);
+    log(`summary from ${analyses} analyses: ${plain === undefined ? "no plain summary to compare with" : same ? "the same bytes as the summary" : "DIFFERS from the summary"}`);
     if (plain !== undefined && !same) process.exitCode = 1;
   }
 }
@@ -254,10 +259,11 @@ const pathRows = shardCounts.flatMap((count) =>
     const merge = runs.find((r) => r.shards === count && r.job === `merge (${mode})`);
     if (!shards.length || !merge) return [];
     const analyses = runs.filter((r) => r.shards === count && r.job.startsWith("analysis "));
-    const fromAnalyses = runs.find((r) => r.job === `summary from ${count} analyses`);
+    const analysisCount = analysisJobs(count);
+    const fromAnalyses = runs.find((r) => r.job === `summary from ${analysisCount} analyses for ${count} shards`);
     const ways: [string, JobRun[], JobRun][] = [];
     if (summary) ways.push(["one summary job", [], summary]);
-    if (fromAnalyses && analyses.length === count) ways.push([`${count} analysis jobs, then the summary`, analyses, fromAnalyses]);
+    if (fromAnalyses && analyses.length === analysisCount) ways.push([`${analysisCount} analysis jobs, then the summary`, analyses, fromAnalyses]);
     return ways.map(([way, before, made]) => {
       const slowestAnalysis = before.length ? Math.max(...before.map((r) => r.wallSeconds)) : 0;
       const slowest = Math.max(...shards.map((r) => r.wallSeconds));

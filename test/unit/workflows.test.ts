@@ -260,8 +260,9 @@ describe("the deploy workflow's sharded build", () => {
     const plan = planJob.steps[stepIndex(planJob, (s) => s.id === "plan", "plans the shards")];
     assert.equal(plan.run!.includes("${{"), false, "the variable reaches the script through the environment, not pasted into it");
     assert.match(JSON.stringify(plan), /"ARCHIVE_SHARDS":"\$\{\{ vars\.ARCHIVE_SHARDS \}\}"/);
-    assert.deepEqual(runPlan(plan.run!, "4"), { ok: true, output: "shards=[1,2,3,4]\ncount=4\n" });
-    assert.deepEqual(runPlan(plan.run!, "256").output, `shards=[${Array.from({ length: 256 }, (_, i) => i + 1).join(",")}]\ncount=256\n`);
+    assert.deepEqual(runPlan(plan.run!, "4"), { ok: true, output: "shards=[1,2,3,4]\ncount=4\nshares=[1,2,3,4]\n" });
+    const upTo256 = `[${Array.from({ length: 256 }, (_, i) => i + 1).join(",")}]`;
+    assert.deepEqual(runPlan(plan.run!, "256").output, `shards=${upTo256}\ncount=256\nshares=${upTo256}\n`);
     for (const bad of ["0", "1", "257", "four", "2.5", "-3", "08", "4; echo shards=[1]"]) {
       const result = runPlan(plan.run!, bad);
       assert.equal(result.ok, false, `ARCHIVE_SHARDS=${bad} is refused`);
@@ -269,8 +270,21 @@ describe("the deploy workflow's sharded build", () => {
     }
     assert.equal(planJob.outputs?.shards, "${{ steps.plan.outputs.shards }}");
     assert.equal(planJob.outputs?.count, "${{ steps.plan.outputs.count }}");
+    assert.equal(planJob.outputs?.shares, "${{ steps.plan.outputs.shares }}");
     assert.equal(shard.strategy?.matrix?.shard, "${{ fromJSON(needs.plan.outputs.shards) }}");
-    assert.equal(analyze.strategy?.matrix?.share, "${{ fromJSON(needs.plan.outputs.shards) }}", "as many analysis jobs as shards");
+    assert.equal(analyze.strategy?.matrix?.share, "${{ fromJSON(needs.plan.outputs.shares) }}", "one analysis job per share");
+  });
+
+  it("runs as many analysis jobs as shards, or as many as the repository variable ARCHIVE_ANALYSES says, and stops with an error for a count it cannot run", () => {
+    const plan = planJob.steps[stepIndex(planJob, (s) => s.id === "plan", "plans the shards")];
+    assert.match(JSON.stringify(plan), /"ARCHIVE_ANALYSES":"\$\{\{ vars\.ARCHIVE_ANALYSES \}\}"/);
+    assert.deepEqual(runPlan(plan.run!, "4", "8"), { ok: true, output: "shards=[1,2,3,4]\ncount=4\nshares=[1,2,3,4,5,6,7,8]\n" });
+    assert.deepEqual(runPlan(plan.run!, "4", "1"), { ok: true, output: "shards=[1,2,3,4]\ncount=4\nshares=[1]\n" });
+    for (const bad of ["0", "257", "eight", "08", "8; echo shares=[1]"]) {
+      const result = runPlan(plan.run!, "4", bad);
+      assert.equal(result.ok, false, `ARCHIVE_ANALYSES=${bad} is refused`);
+      assert.match(result.output, /::error::The repository variable ARCHIVE_ANALYSES must be a whole number of analysis jobs from 1 to 256/);
+    }
   });
 
   it("fixes one day for the analysis and summary jobs, so a run across midnight reads dates alike", () => {
@@ -427,12 +441,12 @@ describe("the deploy workflow's sharded build", () => {
 });
 
 /** Runs the plan step's script with ARCHIVE_SHARDS set; what it wrote to GITHUB_OUTPUT, or its error output. */
-function runPlan(script: string, value: string): { ok: boolean; output: string } {
+function runPlan(script: string, value: string, analyses = ""): { ok: boolean; output: string } {
   const work = mkdtempSync(path.join(os.tmpdir(), "workflow-plan-"));
   const output = path.join(work, "output");
   writeFileSync(output, "");
   try {
-    execFileSync("bash", ["-euo", "pipefail", "-c", script], { env: { ...process.env, ARCHIVE_SHARDS: value, GITHUB_OUTPUT: output }, stdio: "pipe" });
+    execFileSync("bash", ["-euo", "pipefail", "-c", script], { env: { ...process.env, ARCHIVE_SHARDS: value, ARCHIVE_ANALYSES: analyses, GITHUB_OUTPUT: output }, stdio: "pipe" });
     return { ok: true, output: readFileSync(output, "utf8") };
   } catch (error) {
     return { ok: false, output: String((error as { stdout?: Buffer }).stdout ?? "") };
