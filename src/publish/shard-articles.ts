@@ -4,7 +4,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { articleFile } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
-import { indexArticle, type IndexedArticle } from "../site/article-index.ts";
+import { recordOfEntry, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, type BuildShard } from "../site/build-shards.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 
@@ -165,10 +165,8 @@ export async function readShardArticles(
     const article = value as ShardArticle;
     const entry = wanted.get(article.slug);
     if (!entry || seen.has(article.slug)) continue;
-    const { content_hash, ...light } = entry;
-    const record = { ...light, removed: article.removed, summary: article.summary } as ArticleRecord;
-    for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
-    if (typeof article.body !== "string" || indexArticle(record, article.body).content_hash !== content_hash) {
+    const record = typeof article.body === "string" ? recordOfEntry(entry, article, article.body) : undefined;
+    if (!record) {
       throw new ShardBuildError(`${file}, line ${lineNumber}: the article ${article.slug} is not the one the summary ${summaryFile} describes (its body differs): the file was made with another summary. ${remakeHint(summaryFile, shard)}`);
     }
     seen.add(article.slug);

@@ -3,11 +3,10 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ArticleError } from "../errors.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
-import { articleToMarkdown, bodyToMarkdown } from "../ingest/markdown.ts";
+import { articleFile, bodyToMarkdown } from "../ingest/markdown.ts";
 import { articleInputHash, decodeArticle, readArticleFacts, type RawArticleInput } from "../ingest/pipeline.ts";
 import { summarizeLead } from "../ingest/summary.ts";
-import type { ArticleRecord } from "../schema.ts";
-import { indexArticle, type IndexedArticle } from "../site/article-index.ts";
+import { recordOfEntry, type IndexedArticle } from "../site/article-index.ts";
 import { forkWorker } from "./child-process.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 
@@ -24,17 +23,16 @@ import { ShardBuildError } from "./shard-errors.ts";
  */
 export function shardArticleMarkdown(input: RawArticleInput, entry: IndexedArticle, evidence: FurnitureEvidence, now: Date): string {
   const facts = readArticleFacts(decodeArticle(input), evidence, now);
-  const { content_hash, ...light } = entry;
-  const record = { ...light, removed: facts.removed, summary: summarizeLead(facts.body) } as ArticleRecord;
-  for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
-  if (indexArticle(record, bodyToMarkdown(facts.body)).content_hash !== content_hash) {
+  const body = bodyToMarkdown(facts.body);
+  const record = recordOfEntry(entry, { removed: facts.removed, summary: summarizeLead(facts.body) }, body);
+  if (!record) {
     throw new ArticleError(
       input.file,
       "reads differently from what the archive summary says of it (its body, removed furniture or summary differ).",
       { hint: "The summary was made from another version of this file or of the ingest code: make the summary again, then build every shard with it." },
     );
   }
-  return articleToMarkdown(record, facts.body);
+  return articleFile(record, body);
 }
 
 /** What a worker process says of a raw file that changed after the shard checked it against the summary. */

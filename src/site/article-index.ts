@@ -43,6 +43,18 @@ export function indexArticle(record: ArticleRecord, markdownBody: string): Index
   return { ...(light as Omit<ArticleRecord, PageOnlyField>), ...(standfirst ? { standfirst } : {}), content_hash };
 }
 
+/**
+ * The record `entry` was made from (indexArticle's inverse), given its page-only fields and
+ * its body as Markdown; undefined when they are not the ones it was made with (they do not
+ * hash to its content_hash).
+ */
+export function recordOfEntry(entry: IndexedArticle, page: Pick<ArticleRecord, PageOnlyField>, markdownBody: string): ArticleRecord | undefined {
+  const { content_hash, ...light } = entry;
+  const record = { ...light, removed: page.removed, summary: page.summary } as ArticleRecord;
+  for (const key of Object.keys(record) as (keyof ArticleRecord)[]) if (record[key] === undefined) delete record[key];
+  return indexArticle(record, markdownBody).content_hash === content_hash ? record : undefined;
+}
+
 export function articleContent(parsed: ParsedArticleMarkdown): ArticleContent {
   const content: Record<string, unknown> = { markdown: parsed.markdown };
   for (const field of PAGE_ONLY_FIELDS) content[field] = parsed.record[field];
