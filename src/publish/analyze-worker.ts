@@ -27,8 +27,8 @@ let settings: { now: Date; evidence: FurnitureEvidence; articlesDir: string } | 
 serveInOrder<Message>(async (message) => {
   if (message.type === "decode") {
     const results: [string, string, DecodedArticle | null, string | null][] = [];
-    for (const { file, defaults } of message.inputs) {
-      const input = { file, bytes: await readFile(path.join(message.articlesDir, file)), defaults };
+    for (const input of await readInputs(message.articlesDir, message.inputs)) {
+      const { file } = input;
       try {
         const decoded = decodeArticle(input);
         results.push([file, articleInputHash(input), decoded, JSON.stringify(evidenceFactsOf(decoded.paragraphs, decoded.overrides.source))]);
@@ -41,8 +41,8 @@ serveInOrder<Message>(async (message) => {
   else if (message.type === "work") {
     if (!settings) throw new Error("work came before the evidence");
     const results: [string, string, AnalyzedArticle | null][] = [];
-    for (const { file, defaults } of message.inputs) {
-      const input = { file, bytes: await readFile(path.join(settings.articlesDir, file)), defaults };
+    for (const input of await readInputs(settings.articlesDir, message.inputs)) {
+      const { file } = input;
       let analyzed: AnalyzedArticle | null = null;
       try {
         analyzed = analyzeArticle(decodeArticle(input), settings.evidence, settings.now);
@@ -54,3 +54,11 @@ serveInOrder<Message>(async (message) => {
     await sendToParent({ type: "batch", results });
   }
 });
+
+/**
+ * A piece's files, read all at once: one after another, this process sat idle for a fifth
+ * of its decoding at 100,000 articles, waiting on each file's open, read and close.
+ */
+function readInputs(articlesDir: string, inputs: readonly { file: string; defaults?: InheritedDefaults }[]) {
+  return Promise.all(inputs.map(async ({ file, defaults }) => ({ file, bytes: await readFile(path.join(articlesDir, file)), defaults })));
+}
