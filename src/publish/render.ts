@@ -7,7 +7,7 @@ import type { SiteSettings } from "../site/site-settings.ts";
 import { writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { runInChild } from "./child-process.ts";
 import { clearEleventyCompileCache } from "../site/nunjucks-compile-cache.ts";
-import { feedFingerprints, pageFingerprints } from "../site/partial-render.ts";
+import { feedFingerprints, pageFingerprints, pagesNotFingerprinted } from "../site/partial-render.ts";
 import { searchRecordHtml, SearchRecordStore, type SearchRecord } from "./search-records.ts";
 
 export interface RenderOptions {
@@ -30,6 +30,13 @@ export interface RenderOptions {
   buildShard?: BuildShard;
   /** Pages one Eleventy run writes at most (PAGES_PER_ROUND; tests make it small to render in many rounds). */
   pagesPerRound?: number;
+  /**
+   * Whether each page's fingerprint is made (the default): what tells a warm build which
+   * pages changed. A render that leaves no cache behind (a shard's) has no use for them,
+   * and they cost a render process of a shard of 100,000 articles 3 s: each page is then
+   * given NOT_FINGERPRINTED (src/site/partial-render.ts), and no feed a fingerprint.
+   */
+  fingerprints?: boolean;
 }
 
 export interface RenderResult {
@@ -155,9 +162,10 @@ async function renderRound(options: RenderOptions, share: RenderShare): Promise<
     model: options.model,
     hooks: {
       pages: (model) => {
-        fingerprints = pageFingerprints(model);
+        const fingerprinted = options.fingerprints !== false;
+        fingerprints = fingerprinted ? pageFingerprints(model) : pagesNotFingerprinted(model);
         // The first share writes the single pages and the feeds (.eleventy.ts).
-        if (share.index === 0 && writesSinglePages(options.buildShard)) feeds = feedFingerprints(model);
+        if (fingerprinted && share.index === 0 && writesSinglePages(options.buildShard)) feeds = feedFingerprints(model);
         articleUrls = new Set(model.pages.articles.map((a) => a.url));
       },
       files: (written) => otherFiles.push(...written),

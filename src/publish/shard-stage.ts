@@ -129,7 +129,7 @@ export async function buildShard(
     // The records feed this shard's search index only: the merge merges the indexes.
     const store = new SearchRecordStore(path.join(work, SHARD_RECORDS_DIR));
     const rendered = await renderSite(
-      { contentDir, outputDir: siteDir, layoutsDir: config.layoutsDir, site: config.site, searchRecords: store.dir, buildShard: shard, processes },
+      { contentDir, outputDir: siteDir, layoutsDir: config.layoutsDir, site: config.site, searchRecords: store.dir, buildShard: shard, processes, fingerprints: false },
       Math.ceil((summaryArticles * 5) / shard.count),
     ).catch((error: unknown) => {
       renderStage.end("failed");

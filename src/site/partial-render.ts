@@ -40,6 +40,16 @@ export function pageFingerprints(model: Pick<SiteModel, "pages">, only?: Readonl
   return fingerprints;
 }
 
+/** The fingerprint every page is given by a render that makes none (RenderOptions.fingerprints: a shard's, which keeps no cache). */
+export const NOT_FINGERPRINTED = "not fingerprinted";
+
+/** URL → NOT_FINGERPRINTED for every paginated page: which pages are paginated, at none of the cost of pageFingerprints. */
+export function pagesNotFingerprinted(model: Pick<SiteModel, "pages">): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const items of Object.values(model.pages) as { url: string }[][]) for (const item of items) pages.set(item.url, NOT_FINGERPRINTED);
+  return pages;
+}
+
 /**
  * Feed URL → hash of the name's feed (src/site/name-feeds.ts): what it prints. A name's
  * feed changes only when one of its 20 newest articles does, so a warm build rewrites a
