@@ -2,9 +2,8 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { articleFile } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
-import { recordOfEntry, type IndexedArticle } from "../site/article-index.ts";
+import { articleContentOf, recordOfEntry, type ArticleContent, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, type BuildShard } from "../site/build-shards.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 
@@ -122,8 +121,8 @@ function remakeHint(summaryFile: string, shard: BuildShard): string {
 }
 
 /**
- * Reads shard `shard`'s articles from beside `summaryFile` and returns the Markdown of each
- * entry of `wanted` (by slug); undefined when there is no such file (the shard then reads its
+ * Reads shard `shard`'s articles from beside `summaryFile` and hands over the page data of
+ * each entry of `wanted` (by slug), once each; undefined when there is no such file (the shard then reads its
  * raw files). A file of another shard or format, one cut short, one that lacks a wanted
  * article, or one whose article does not hash to the summary's content_hash for it (a file
  * made with another summary) is a ShardBuildError.
@@ -132,7 +131,7 @@ export async function readShardArticles(
   summaryFile: string,
   shard: BuildShard,
   wanted: ReadonlyMap<string, IndexedArticle>,
-  each: (slug: string, markdown: string) => Promise<void>,
+  each: (slug: string, content: ArticleContent) => Promise<void>,
 ): Promise<{ file: string; articles: number } | undefined> {
   const file = shardArticlesFile(summaryFile, shard);
   const stream = createReadStream(file);
@@ -170,7 +169,7 @@ export async function readShardArticles(
       throw new ShardBuildError(`${file}, line ${lineNumber}: the article ${article.slug} is not the one the summary ${summaryFile} describes (its body differs): the file was made with another summary. ${remakeHint(summaryFile, shard)}`);
     }
     seen.add(article.slug);
-    await each(article.slug, articleFile(record, article.body));
+    await each(article.slug, articleContentOf(record, article.body));
   }
   if (!header) throw new ShardBuildError(`${file} is empty, not a shard's articles file. ${remakeHint(summaryFile, shard)}`);
   if (count !== header.articles) throw new ShardBuildError(`${file} is cut short: it holds ${count} of its ${header.articles} articles. ${remakeHint(summaryFile, shard)}`);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
-import { writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { openArticleContentsWriter, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { feedCollector } from "../site/feed.ts";
 import { articleUrl } from "../site/model.ts";
@@ -15,7 +15,6 @@ import { renderSite } from "./render.ts";
 import { buildSearchIndex, pageFile } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { readShardArticles } from "./shard-articles.ts";
-import { FILE_CONCURRENCY } from "../util/map-limited.ts";
 import { writeShardArticles } from "./shard-content.ts";
 import { parseOneOfN, ShardBuildError } from "./shard-errors.ts";
 import { makeSibling, replaceDir } from "./site-folder.ts";
@@ -225,23 +224,16 @@ export async function writeShardContent(
   // The summary job's file of this shard's articles, when it wrote one (--for-shards N);
   // otherwise each article is made again from its raw file.
   const bySlug = new Map([...needed.values()].map((a) => [a.slug, a]));
-  // Written many at a time: one after another, 25,000 files took 8 s more than their making.
-  const writes = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
-  const fromFile = await readShardArticles(options.summaryFile, shard, bySlug, async (slug, markdown) => {
-    if (failed) throw failed.error;
-    const write: Promise<void> = writeFile(path.join(contentDir, `${slug}.md`), markdown).then(
-      () => void writes.delete(write),
-      (error: unknown) => {
-        writes.delete(write);
-        failed ??= { error };
-      },
-    );
-    writes.add(write);
-    if (writes.size >= FILE_CONCURRENCY) await Promise.race(writes);
-  });
-  await Promise.all(writes);
-  if (failed) throw failed.error;
+  // Taken from it, the articles' page data goes to one file (ARTICLE_CONTENTS_FILE), not a
+  // Markdown file each: the render processes read it back without parsing front matter.
+  let contents: Awaited<ReturnType<typeof openArticleContentsWriter>> | undefined;
+  let fromFile: Awaited<ReturnType<typeof readShardArticles>>;
+  try {
+    fromFile = await readShardArticles(options.summaryFile, shard, bySlug, async (slug, content) => (contents ??= await openArticleContentsWriter(contentDir)).add(slug, content));
+    if (fromFile && !contents) contents = await openArticleContentsWriter(contentDir);
+  } finally {
+    await contents?.close();
+  }
   if (!fromFile) {
     await writeShardArticles(
       raw.kept.map((input) => ({ input, entry: needed.get(input.file)! })),
