@@ -11,7 +11,7 @@ import { ShardBuildError } from "./shard-errors.ts";
  * Each shard's articles, written by the summary job beside the summary
  * (`npm run build -- --make-summary FILE --for-shards N`): what the summary leaves out of
  * an article (its body, its removed furniture and its summary), for the articles of one
- * shard of N, so that a shard writes its articles' Markdown from them instead of reading
+ * shard of N, so that a shard takes its articles' page data from them instead of reading
  * its raw files and running ingest's per-article steps again (decode, furniture,
  * structure, credits: at 100,000 articles 12 to 14 s of each shard of 4, and the largest
  * part of a shard's work that was not shared).
