@@ -325,6 +325,9 @@ export async function readArticleIndex(contentDir: string): Promise<IndexedArtic
   });
 }
 
+/** The empty list every article's empty lists are, once read (keepListedStringsOnce). */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
 /**
  * Makes the strings in each article's lists (names, tags, the slugs of related articles)
  * one string per value across the archive: JSON.parse makes a string per occurrence, and
@@ -336,8 +339,13 @@ function keepListedStringsOnce(articles: IndexedArticle[]): void {
   // The related lists point to these.
   for (const a of articles) kept.set(a.slug, a.slug);
   for (const a of articles) {
-    for (const value of Object.values(a)) {
+    for (const [key, value] of Object.entries(a)) {
       if (!Array.isArray(value)) continue;
+      // An empty list is one array for them all (frozen: nothing adds to a list read from the index).
+      if (value.length === 0) {
+        (a as unknown as Record<string, unknown>)[key] = NO_ITEMS;
+        continue;
+      }
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (typeof item !== "string") continue;

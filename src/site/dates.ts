@@ -20,8 +20,14 @@ type DateFields = Pick<ArticleRecord, "date" | "date_precision" | "date_source" 
  */
 export function formatArticleDate(record: DateFields): string | undefined {
   const words = dateInWords(record);
-  return words && isInferredDate(record) ? `${words} (inferred)` : words;
+  if (!words || !isInferredDate(record)) return words;
+  // One string per date, as the words are.
+  let inferred = inferredLabels.get(words);
+  if (inferred === undefined) inferredLabels.set(words, (inferred = `${words} (inferred)`));
+  return inferred;
 }
+
+const inferredLabels = new Map<string, string>();
 
 /** Date in words by date, precision and month-day: an archive has far fewer distinct dates than articles, and luxon's formatting is the costly part. */
 const wordsByDate = new Map<string, string | undefined>();

@@ -8,6 +8,7 @@ import { buildEntityPages, type EntityGroup, type EntitySite } from "./entity-pa
 import { articleTimelineLinks, buildTimeline, dateInferenceNote, type ArticleTimelineLinks, type Timeline } from "./timeline.ts";
 import { searchFields, type SearchFields } from "./search-fields.ts";
 import { buildSectionIndex, sectionName, sectionUrl, type SectionIndex } from "./sections.ts";
+import type { SectionId } from "../ingest/section-taxonomy.ts";
 import { buildOnThisDay, type OnThisDay } from "./on-this-day.ts";
 import { buildNameFeeds, type FeedLinkedPage, type FeedSource, type NameFeed } from "./name-feeds.ts";
 import { inBuildShard, type BuildShard } from "./build-shards.ts";
@@ -245,7 +246,10 @@ const HOME_NEWEST_COUNT = 10;
 const HOME_TOP_COUNT = 12;
 
 export function articleUrl(slug: string): string {
-  return `/articles/${slug}/`;
+  // Joined rather than concatenated: one flat string, where a template literal leaves a
+  // chain of pieces (objects a render process holds, and marks in every collection, for
+  // each of an archive's articles).
+  return ["/articles/", slug, "/"].join("");
 }
 
 /** The article as lists show it (src/site/article-link.ts): one shared object per article. */
@@ -285,6 +289,14 @@ export function buildSiteModel(
   options: { /** The build's day, YYYY-MM-DD: the home page's "on this day". */ today?: string } = {},
 ): SiteModel {
   const context = {} as PageDataContext;
+  // A source's or section's URL is one string for all its articles, not one each.
+  const sourceUrls = new Map<string, string>();
+  const sectionUrls = new Map<SectionId, string>();
+  const once = <K>(urls: Map<K, string>, key: K, make: (key: K) => string) => {
+    let url = urls.get(key);
+    if (url === undefined) urls.set(key, (url = make(key)));
+    return url;
+  };
   const articles: SiteArticle[] = index
     .map((record) => {
       const article = {
@@ -293,9 +305,9 @@ export function buildSiteModel(
         date_label: formatArticleDate(record),
         date_datetime: machineDate(record),
         reading_minutes: Math.max(1, Math.round(record.word_count / WORDS_PER_MINUTE)),
-        source_url: record.source ? sourceUrl(record.source) : undefined,
+        source_url: record.source ? once(sourceUrls, record.source, sourceUrl) : undefined,
         section_name: record.section ? sectionName(record.section) : undefined,
-        section_url: record.section ? sectionUrl(record.section) : undefined,
+        section_url: record.section ? once(sectionUrls, record.section, sectionUrl) : undefined,
       };
       Object.defineProperty(article, PAGE_DATA, { value: context });
       return Object.defineProperties(article, ARTICLE_PAGE_FIELDS) as SiteArticle;
