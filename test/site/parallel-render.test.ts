@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { renderSite, type RenderOptions } from "../../src/publish/render.ts";
+import { collectAfterRound, renderRounds, renderSite, RENDER_GARBAGE_BUDGET, type RenderOptions } from "../../src/publish/render.ts";
 import { buildSite, listFiles, projectRoot, testConfig } from "../helpers/site-build.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
 
@@ -40,5 +40,36 @@ describe("rendering in two processes", () => {
     assert.deepEqual(inRounds.outputs, whole.outputs);
     assert.deepEqual(new Map(inRounds.fingerprints), new Map(whole.fingerprints));
     await assertSameFiles(one, two);
+  });
+
+  it("collects the rounds' garbage once they have left the budget of it, not after every round", async () => {
+    const { options, one } = await fixture();
+    const collections = async (garbageBudget: number) => {
+      const had = (globalThis as { gc?: () => void }).gc;
+      let count = 0;
+      (globalThis as { gc?: () => void }).gc = () => void count++;
+      try {
+        const result = await renderSite({ ...options, outputDir: one, processes: 1, pagesPerRound: 3, garbageBudget });
+        return { count, rounds: renderRounds(result.fingerprints.length, 1, 3) };
+      } finally {
+        (globalThis as { gc?: () => void }).gc = had;
+      }
+    };
+    // Any heap over the budget: a collection between every two rounds, none after the last.
+    const eager = await collections(-Infinity);
+    assert.ok(eager.rounds >= 8, `${eager.rounds} rounds`);
+    assert.equal(eager.count, eager.rounds - 1);
+    // A budget no round reaches: never.
+    assert.equal((await collections(Number.MAX_SAFE_INTEGER)).count, 0);
+  });
+});
+
+describe("a render process's collections between rounds", () => {
+  it("come once the heap holds more than the budget above what the last one left", () => {
+    const held = 300 * 1024 * 1024;
+    assert.equal(collectAfterRound(held + RENDER_GARBAGE_BUDGET, held), false);
+    assert.equal(collectAfterRound(held + RENDER_GARBAGE_BUDGET + 1, held), true);
+    assert.equal(collectAfterRound(held - 1024, held), false, "less in use than after the last collection (V8 collected on its own)");
+    assert.equal(collectAfterRound(held + 10, held, 0), true);
   });
 });
