@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { readdir, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { copyCorpusArticles, corpusExists, listCorpusArticles } from "../src/bench/corpus-archive.ts";
 import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
 import { formatMiB, formatSeconds, markdownTable } from "../src/bench/table.ts";
+import { linkOrCopyFilesSync, listSiteFiles } from "../src/publish/site-folder.ts";
 import { parseArgs } from "./cli-args.ts";
 
 /**
@@ -15,7 +16,7 @@ import { parseArgs } from "./cli-args.ts";
  * (Pagefind's binary and render processes included) and the machine's load beside it:
  *
  *   npm run bench:shards -- --n 100000 [--shards 1,2,4] [--analysis-jobs A] [--jobs single,summary,analyses,shards,search]
- *                           [--search bundles,one-index] [--work DIR] [--json FILE]
+ *                           [--search bundles,one-index] [--link-shards] [--work DIR] [--json FILE]
  *
  * - single: a cold `npm run build` (the one machine's build the shards are measured against);
  * - summary: `--make-summary`, cold;
@@ -23,7 +24,9 @@ import { parseArgs } from "./cli-args.ts";
  *   --analysis-jobs says), then the summary made from them (`--make-summary --for-shards N
  *   --analyses`), which must be the summary's bytes;
  * - shards: for each N, shards 1..N (`--shard I/N`), then each merge (`--merge`), one
- *   per way of making search cover every shard (--search);
+ *   per way of making search cover every shard (--search), moving the pages out of
+ *   hard-linked copies of the shards as the deploy workflow does (`--move-shards`), or
+ *   linking them (--link-shards);
  * - search: the bytes a first search transfers on each merged site (and the single
  *   build's), compressed as a static host serves them (scripts/measure-site.ts).
  *
@@ -35,7 +38,9 @@ import { parseArgs } from "./cli-args.ts";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpusDir = path.resolve(root, "../shared/corpus");
 const NOW = process.env.ARCHIVE_NOW ?? "2026-01-01";
-const { values } = parseArgs(process.argv.slice(2), { n: "string", shards: "string", jobs: "string", search: "string", work: "string", json: "string", query: "string", "render-processes": "string", "analysis-jobs": "string" });
+const { values } = parseArgs(process.argv.slice(2), { n: "string", shards: "string", jobs: "string", search: "string", work: "string", json: "string", query: "string", "render-processes": "string", "analysis-jobs": "string", "link-shards": "boolean" });
+/** The merge links the shards' pages (no --move-shards) rather than moving them as the deploy workflow does. */
+const linkShards = Boolean(values["link-shards"]);
 /** Analysis jobs per sharded build: --analysis-jobs, else as many as its shards (the deploy workflow's ARCHIVE_ANALYSES). */
 const analysisJobs = (shards: number) => (values["analysis-jobs"] === undefined ? shards : Number(values["analysis-jobs"]));
 const renderProcesses = values["render-processes"] === undefined ? [] : ["--render-processes", String(values["render-processes"])];
@@ -52,6 +57,14 @@ if (!Number.isInteger(n) || n < 1 || shardCounts.some((c) => !Number.isInteger(c
 if (!(await corpusExists(corpusDir))) {
   console.log(`Benchmark skipped: the article corpus is not at ${corpusDir} (it is not part of the repository). Nothing was measured.`);
   process.exit(0);
+}
+
+/** A copy of `dir` made of hard links to its files (the bench's shards, for a merge that moves them). */
+async function hardLinkedCopy(dir: string, to: string): Promise<string> {
+  const files = (await listSiteFiles(dir)) ?? [];
+  for (const folder of new Set(files.map((f) => path.dirname(path.join(to, f))))) mkdirSync(folder, { recursive: true });
+  linkOrCopyFilesSync(files.map((f) => ({ from: path.join(dir, f), to: path.join(to, f) })));
+  return to;
 }
 
 const log = (line: string) => process.stderr.write(`[bench:shards] ${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -226,7 +239,17 @@ if (jobs.has("shards")) {
     }
     for (const mode of searchModes) {
       await rm(mergedDir(count, mode), { recursive: true, force: true });
-      await runJob(`merge (${mode})`, ["--merge", ...Array.from({ length: count }, (_, i) => shardDir(count, i + 1)), "--output", mergedDir(count, mode), "--merged-search", mode], count);
+      let shards = Array.from({ length: count }, (_, i) => shardDir(count, i + 1));
+      const copies = path.join(work, `shards-${count}-to-merge`);
+      if (!linkShards) {
+        // The deploy workflow's merge moves the pages out of the shards it downloaded
+        // (--move-shards): here out of copies made of hard links (untimed), so that the
+        // built shards stay for the next merge.
+        await rm(copies, { recursive: true, force: true });
+        shards = await Promise.all(shards.map(async (dir) => hardLinkedCopy(dir, path.join(copies, path.basename(dir)))));
+      }
+      await runJob(`merge (${mode})`, ["--merge", ...shards, "--output", mergedDir(count, mode), "--merged-search", mode, ...(linkShards ? [] : ["--move-shards"])], count);
+      await rm(copies, { recursive: true, force: true });
       sizes[`merged ${count} (${mode})`] = await duBytes(mergedDir(count, mode));
     }
   }

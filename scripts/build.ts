@@ -10,8 +10,8 @@ import { configFromCommandLine, parseArgs } from "./cli-args.ts";
 //   npm run build -- --analyze I/N --output DIR                   (optional: for I = 1..N, on any machines)
 //   npm run build -- --make-summary FILE [--for-shards N] [--analyses DIR1 DIR2 ...]
 //   npm run build -- --shard I/N --summary FILE --output DIR     (for I = 1..N, on any machines)
-//   npm run build -- --merge DIR1 DIR2 ... --output DIR
-const SHARD_FLAGS = { analyze: "string", analyses: "boolean", "make-summary": "string", "for-shards": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "render-processes": "string" } as const;
+//   npm run build -- --merge DIR1 DIR2 ... --output DIR [--move-shards]
+const SHARD_FLAGS = { analyze: "string", analyses: "boolean", "make-summary": "string", "for-shards": "string", shard: "string", summary: "string", merge: "boolean", "merged-search": "string", "move-shards": "boolean", "render-processes": "string" } as const;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values, positional } = parseArgs(process.argv.slice(2), { ...CONFIG_FLAGS, ...SHARD_FLAGS });
 const config = configFromCommandLine(root, values);
@@ -41,6 +41,7 @@ if (positional.length && !values.merge && !values.analyses) usage(`Unexpected ar
 if (values["for-shards"] !== undefined && values["make-summary"] === undefined) usage("--for-shards N is for making the summary: npm run build -- --make-summary FILE --for-shards N");
 if (values.summary !== undefined && values.shard === undefined) usage("--summary FILE is for building a shard: npm run build -- --shard I/N --summary FILE --output DIR");
 if (values["merged-search"] !== undefined && !values.merge) usage("--merged-search is for --merge.");
+if (values["move-shards"] && !values.merge) usage("--move-shards is for --merge: npm run build -- --merge DIR1 DIR2 ... --output DIR --move-shards");
 
 try {
   if (values.analyze !== undefined) {
@@ -68,7 +69,7 @@ try {
     const { formatMergeResult, mergeShards } = await import("../src/publish/merge-stage.ts");
     const search = values["merged-search"] ?? "one-index";
     if (search !== "bundles" && search !== "one-index") usage(`--merged-search is "one-index" (the default) or "bundles", not "${search}".`);
-    reporter.info(formatMergeResult(await mergeShards(config, positional, { reporter, search })));
+    reporter.info(formatMergeResult(await mergeShards(config, positional, { reporter, search, move: Boolean(values["move-shards"]) })));
   } else {
     // The ingest process starts loading now, beside this one's loading of the build's
     // modules (about a second each at 10,000 articles: a warm build's start-up).

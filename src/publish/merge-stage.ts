@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, renameSync } from "node:fs";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
@@ -7,8 +8,8 @@ import type { ArchiveConfig } from "./config.ts";
 import { mergePagefindIndexes } from "./pagefind-merge.ts";
 import { INDEX_CHUNK_SIZE, writeSearchIndex } from "./search-index.ts";
 import { ShardBuildError } from "./shard-errors.ts";
-import { onSummaryDay, readShardManifest, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
-import { linkOrCopyFile, listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
+import { MOVED_SHARD_MANIFEST_FILE, onSummaryDay, readShardManifest, SHARD_MANIFEST_FILE, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
+import { linkOrCopyFilesSync, listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -16,6 +17,14 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
  * The last job of a sharded build: `npm run build -- --merge DIR... --output DIR` puts
  * the shards' pages together into one site (hard links where it can), writes the
  * sitemaps over all of them, and makes search cover every shard. Nothing is rendered.
+ *
+ * With `move` (`--move-shards`, what the deploy workflow's merge job does with the shards
+ * it downloaded) the pages are moved out of the shards' folders instead: a folder no
+ * earlier shard wrote into moves whole, one rename for every page in it, where linking
+ * makes each folder anew and links each file (at 100,000 articles, 147,000 files in
+ * 110,000 folders). The shards' folders are used up: each manifest is renamed before
+ * anything moves, so what is left of a shard is never taken for a whole one (and a merge
+ * given it again says what became of it).
  *
  * Search, two ways (`search`):
  * - "one-index" (the default): one Pagefind index of every shard's pages, the shards' own
@@ -52,7 +61,7 @@ export function bundleFolder(n: number): string {
 export async function mergeShards(
   config: ArchiveConfig,
   dirs: readonly string[],
-  hooks: { reporter: Reporter; search?: MergedSearch; versions?: BuildVersions },
+  hooks: { reporter: Reporter; search?: MergedSearch; versions?: BuildVersions; move?: boolean },
 ): Promise<MergeResult> {
   const { reporter } = hooks;
   const search = hooks.search ?? "one-index";
@@ -77,7 +86,20 @@ export async function mergeShards(
         owner.set(file, dir);
       }
     }
-    for (const { dir, manifest } of ordered) await linkOrCopy(path.join(dir, SHARD_SITE_DIR), staging, manifest.outputs);
+    if (hooks.move) {
+      // Every shard was checked above: from here on they are used up, merged or not.
+      for (const { dir } of ordered) await rename(path.join(dir, SHARD_MANIFEST_FILE), path.join(dir, MOVED_SHARD_MANIFEST_FILE));
+      const placed = new Set<string>();
+      let across = false;
+      for (const { dir, manifest } of ordered) {
+        const from = path.join(dir, SHARD_SITE_DIR);
+        // On another file system than the site a rename cannot move them: linked or copied, as without --move-shards.
+        if (!across) across = !(await moveInto(from, staging, manifest.outputs, placed));
+        if (across) await linkOrCopy(from, staging, manifest.outputs);
+      }
+    } else {
+      for (const { dir, manifest } of ordered) await linkOrCopy(path.join(dir, SHARD_SITE_DIR), staging, manifest.outputs);
+    }
     const outputs = [...owner.keys()].sort();
     for (const sitemap of buildSitemaps(outputs, config.site.rootUrl)) await writeFile(path.join(staging, sitemap.path), sitemap.xml);
     const copySeconds = copyStage.end(`${outputs.length} files from ${ordered.length} shards`);
@@ -87,7 +109,9 @@ export async function mergeShards(
     if (search === "bundles") {
       for (const { dir, manifest } of ordered) {
         const from = path.join(dir, SHARD_SITE_DIR, "pagefind");
-        await linkOrCopy(from, path.join(staging, bundleFolder(manifest.shard)), (await listSiteFiles(from)) ?? []);
+        const to = path.join(staging, bundleFolder(manifest.shard));
+        const moved = hooks.move && (await rename(from, to).then(() => true, (error: NodeJS.ErrnoException) => (error.code === "EXDEV" ? false : Promise.reject(error))));
+        if (!moved) await linkOrCopy(from, to, (await listSiteFiles(from)) ?? []);
       }
       const pages: IndexedPage[] = ordered.flatMap((s) => s.manifest.searchPages);
       await replaceFile(path.join(staging, "pagefind", DATE_ORDER_FILE), JSON.stringify(dateOrder(pages)));
@@ -151,12 +175,44 @@ export function checkShardsBelongTogether(shards: readonly { dir: string; manife
   }
 }
 
-/** Copies `files` of `from` into `to` as hard links, or as copies across file systems. */
+/** Copies `files` of `from` into `to` as hard links, or as copies across file systems (one after another: see linkOrCopyFilesSync). */
 async function linkOrCopy(from: string, to: string, files: readonly string[]): Promise<void> {
   const folders = [...new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))].sort();
-  await mkdir(to, { recursive: true });
-  await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
-  await mapLimited(files, FILE_CONCURRENCY, (f) => linkOrCopyFile(path.join(from, f), path.join(to, f)));
+  mkdirSync(to, { recursive: true });
+  for (const d of folders) mkdirSync(path.join(to, d), { recursive: true });
+  linkOrCopyFilesSync(files.map((f) => ({ from: path.join(from, f), to: path.join(to, f) })));
+}
+
+/**
+ * Moves `files` of `from` into `to` by renaming: the outermost folder of a file that `to`
+ * does not have yet moves whole, with everything in it (a shard's site folder holds its
+ * pages, listed in `files`, and its search index, pagefind/, where no page is), a file
+ * alone when `to` has all its folders. `placed` names the folders `to` has (those of the files moved into
+ * it before) and gets these files' folders. False, with nothing moved, when `from` is on
+ * another file system than `to`.
+ */
+export async function moveInto(from: string, to: string, files: readonly string[], placed: Set<string>): Promise<boolean> {
+  const moves = new Set<string>();
+  for (const file of files) {
+    // `placed` holds every folder of a file it holds, so the folders it lacks are the innermost ones.
+    let unit = file;
+    for (let d = path.posix.dirname(file); d !== "." && !placed.has(d); d = path.posix.dirname(d)) unit = d;
+    moves.add(unit);
+  }
+  const [first, ...rest] = [...moves].sort();
+  if (first === undefined) return true;
+  // One after another: renames into one folder wait for each other in the kernel, and
+  // queued on the thread pool they took longer.
+  const move = (unit: string) => renameSync(path.join(from, unit), path.join(to, unit));
+  try {
+    move(first);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EXDEV") return false;
+    throw error;
+  }
+  for (const file of files) for (let d = path.posix.dirname(file); d !== "." && !placed.has(d); d = path.posix.dirname(d)) placed.add(d);
+  for (const unit of rest) move(unit);
+  return true;
 }
 
 /** Writes `file` anew: never into it, which may be a hard link to a shard's file. */

@@ -10,7 +10,7 @@ import { pageShard, PAGE_SHARDS } from "../site/model.ts";
 import { archiveFilterCounts, DATE_ORDER_FILE, dateOrder, FILTER_COUNTS_FILE, type IndexedPage } from "../site/search-index-files.ts";
 import { isIndexFile, mergePagefindIndexes, prepareBatch, type MergedIndex, type PagefindFile, type PreparedBatch } from "./pagefind-merge.ts";
 import { SearchRecordStore, type SearchRecord } from "./search-records.ts";
-import { linkOrCopyFile, listSiteFiles, removeFiles } from "./site-folder.ts";
+import { linkOrCopyFilesSync, listSiteFiles, removeFiles } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
 /** Where an article's page is written, relative to the site folder. */
@@ -461,10 +461,7 @@ export async function writeSearchIndex(outDir: string, merged: MergedIndex, opti
     await replace(target, options.pagefindScript !== undefined && file.path === "pagefind.js" ? options.pagefindScript : file.content);
   });
   // Fragments of a merge of catalogued indexes (the shards'): linked, as the pages are.
-  await mapLimited(merged.links, FILE_CONCURRENCY, async (file) => {
-    const target = path.join(outDir, file.path);
-    if (!existing.has(file.path)) await linkOrCopyFile(file.from, target);
-  });
+  linkOrCopyFilesSync(merged.links.filter((file) => !existing.has(file.path)).map((file) => ({ from: file.from, to: path.join(outDir, file.path) })));
   for (const [name, text] of extra) await replace(path.join(outDir, name), text);
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
@@ -35,6 +35,8 @@ import { buildVersions, type BuildVersions } from "./versions.ts";
  */
 
 export const SHARD_MANIFEST_FILE = "shard.json";
+/** What a merge with --move-shards leaves of a shard's manifest: the shard's pages are in that merge's site. */
+export const MOVED_SHARD_MANIFEST_FILE = "shard.json.moved";
 export const SHARD_SITE_DIR = "site";
 const SHARD_RECORDS_DIR = "search-records";
 const SHARD_FORMAT = 2;
@@ -290,7 +292,11 @@ export async function readShardManifest(dir: string): Promise<ShardManifest> {
   });
   const manifest = text === undefined ? undefined : (JSON.parse(text) as Partial<ShardManifest>);
   if (!manifest || manifest.kind !== SHARD_KIND) {
-    throw new ShardBuildError(`${dir} holds no built shard (no ${SHARD_MANIFEST_FILE}). Build it with \`npm run build -- --shard I/N --summary FILE --output ${dir}\`.`);
+    const build = `Build it with \`npm run build -- --shard I/N --summary FILE --output ${dir}\`.`;
+    if (text === undefined && (await stat(path.join(dir, MOVED_SHARD_MANIFEST_FILE)).catch(() => undefined))) {
+      throw new ShardBuildError(`${dir} holds no built shard any more: a merge with --move-shards moved its pages into its site. ${build}`);
+    }
+    throw new ShardBuildError(`${dir} holds no built shard (no ${SHARD_MANIFEST_FILE}). ${build}`);
   }
   if (manifest.format !== SHARD_FORMAT) throw new ShardBuildError(`${dir} was built by another version of this code (shard format ${manifest.format}). Build it again with this one.`);
   return manifest as ShardManifest;

@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
-import { readdirSync } from "node:fs";
+import { copyFileSync, linkSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
@@ -106,12 +106,22 @@ export async function linkCopy(from: string, to: string, files: readonly string[
   await mapLimited(files, FILE_CONCURRENCY, (f) => link(path.join(from, f), path.join(to, f)));
 }
 
-/** Makes `to` a hard link to `from`, or a copy where no link can be made (another file system). */
-export async function linkOrCopyFile(from: string, to: string): Promise<void> {
-  await link(from, to).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "EXDEV" || error.code === "EPERM") return copyFile(from, to);
-    throw error;
-  });
+/**
+ * Makes each pair's `to` a hard link to its `from`, or a copy where no link can be made
+ * (another file system); one after another without yielding: a link is one system call,
+ * and tens of thousands queued on the thread pool took longer (a merge's 100,000 search
+ * fragments: 1.5 s against 1.1 s).
+ */
+export function linkOrCopyFilesSync(pairs: Iterable<{ from: string; to: string }>): void {
+  for (const { from, to } of pairs) {
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EXDEV" && code !== "EPERM") throw error;
+      copyFileSync(from, to);
+    }
+  }
 }
 
 /** Moves `files` of `from` into `to`, each replacing the file (or link) of the same name there. */

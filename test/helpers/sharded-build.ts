@@ -2,7 +2,7 @@
 import path from "node:path";
 import { analyzeShare } from "../../src/publish/analysis-stage.ts";
 import { makeArchiveSummary, type SummaryStageResult } from "../../src/publish/summary-stage.ts";
-import { buildShard } from "../../src/publish/shard-stage.ts";
+import { buildShard, readShardManifest, type ShardManifest } from "../../src/publish/shard-stage.ts";
 import { mergeShards, type MergedSearch } from "../../src/publish/merge-stage.ts";
 import { recordingReporter } from "./builds.ts";
 import { testConfig } from "./site-build.ts";
@@ -12,6 +12,8 @@ export interface ShardedBuild {
   work: string;
   summaryFile: string;
   shardDirs: string[];
+  /** The shards' manifests, read before the merge (which may move the shards away). */
+  manifests: ShardManifest[];
   /** The merged site. */
   dir: string;
   log: string[];
@@ -34,6 +36,8 @@ export async function buildSharded(
     analyses?: number;
     /** The summary job also writes each shard's articles (--for-shards count), which the shards then take instead of their raw files. */
     shardArticles?: boolean;
+    /** The merge moves the shards' pages (--move-shards): the shards' folders are used up. */
+    move?: boolean;
   } = {},
 ): Promise<ShardedBuild> {
   const work = await tempDir("archive-sharded-");
@@ -61,7 +65,8 @@ export async function buildSharded(
     await buildShard(config(dir), { summaryFile, shard: { index, count } }, { reporter });
     shardDirs.push(dir);
   }
+  const manifests = await Promise.all(shardDirs.map(readShardManifest));
   const dir = path.join(work, "site");
-  await mergeShards(config(dir), shardDirs, { reporter, search: options.search });
-  return { work, summaryFile, shardDirs, dir, log, summary };
+  await mergeShards(config(dir), shardDirs, { reporter, search: options.search, move: options.move });
+  return { work, summaryFile, shardDirs, manifests, dir, log, summary };
 }

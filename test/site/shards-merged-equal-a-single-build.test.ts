@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { SEARCH_BUNDLES_META, type MergedSearch } from "../../src/publish/merge-stage.ts";
-import { readShardManifest } from "../../src/publish/shard-stage.ts";
-import { assertSameSite, snapshot } from "../helpers/builds.ts";
+import { mergeShards, SEARCH_BUNDLES_META, type MergedSearch } from "../../src/publish/merge-stage.ts";
+import { ShardBuildError } from "../../src/publish/shard-errors.ts";
+import { readShardManifest, SHARD_SITE_DIR } from "../../src/publish/shard-stage.ts";
+import { assertSameSite, recordingReporter, snapshot } from "../helpers/builds.ts";
 import { buildSharded, type ShardedBuild } from "../helpers/sharded-build.ts";
-import { buildSiteUncached, type BuiltSite } from "../helpers/site-build.ts";
+import { buildSiteUncached, testConfig, type BuiltSite } from "../helpers/site-build.ts";
 import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
 
 /**
@@ -37,8 +38,9 @@ before(async () => {
     // Shards that take their articles from the summary job's files (--for-shards N), and
     // shards that make them from their raw files: one of each for either kind of search.
     sharded.set(key(search, 2), await buildSharded(articlesDir, 2, { search, shardArticles: search === "bundles" }));
-    // Three shards from a summary made of two analysis jobs' analyses (--analyze 1/2, 2/2).
-    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY, analyses: search === "one-index" ? 2 : undefined, shardArticles: search === "one-index" }));
+    // Three shards (from a summary made of two analysis jobs' analyses, --analyze 1/2, 2/2,
+    // for one index), merged by moving their pages (--move-shards), as the deploy workflow does.
+    sharded.set(key(search, 3), await buildSharded(articlesDir, 3, { search, laterDay: LATER_DAY, analyses: search === "one-index" ? 2 : undefined, shardArticles: search === "one-index", move: true }));
   }
 });
 after(async () => {
@@ -47,7 +49,7 @@ after(async () => {
 });
 
 for (const count of [2, 3]) {
-  describe(`${count} shards merged into one search index${count === 3 ? ", built the day after their summary, made from two analysis jobs" : ""}`, () => {
+  describe(`${count} shards merged into one search index${count === 3 ? ", built the day after their summary, made from two analysis jobs, their pages moved (--move-shards)" : ""}`, () => {
     it("are a single build's site: every page, feed, sitemap, asset and search file, byte for byte", async () => {
       const merged = await snapshot(sharded.get(key("one-index", count))!.dir);
       assert.ok([...merged.keys()].some((f) => f.startsWith("pagefind/fragment/")), "the search index is compared too");
@@ -64,6 +66,20 @@ for (const count of [2, 3]) {
     });
 
     if (count === 3) {
+      it("used the shards up: their pages are gone from their folders, and merging them again is refused, saying why", async () => {
+        const build = sharded.get(key("one-index", count))!;
+        for (const dir of build.shardDirs) {
+          const left = await snapshot(path.join(dir, SHARD_SITE_DIR)).catch(() => new Map<string, Buffer>());
+          assert.deepEqual([...left.keys()].filter((f) => !isSearchIndex(f)), [], `${dir} keeps no page`);
+          await assert.rejects(readShardManifest(dir), ShardBuildError);
+        }
+        const again = path.join(build.work, "merged-again");
+        await assert.rejects(
+          mergeShards(testConfig({ articlesDir, outputDir: again, contentDir: path.join(build.work, "content-again") }), build.shardDirs, { reporter: recordingReporter().reporter, move: true }),
+          (error: Error) => error instanceof ShardBuildError && error.message.includes("a merge with --move-shards moved its pages"),
+        );
+      });
+
       it("took every article's analysis from the analysis jobs: the summary job analysed none", () => {
         const { summary } = sharded.get(key("one-index", count))!;
         assert.equal(summary.analyzed, 0);
@@ -74,7 +90,7 @@ for (const count of [2, 3]) {
 }
 
 for (const count of [2, 3]) {
-  describe(`${count} shards merged as one search index per shard (--merged-search bundles)${count === 3 ? ", built the day after their summary" : ""}`, () => {
+  describe(`${count} shards merged as one search index per shard (--merged-search bundles)${count === 3 ? ", built the day after their summary, their pages and indexes moved (--move-shards)" : ""}`, () => {
     let merged: Map<string, Buffer>;
     before(async () => {
       merged = await snapshot(sharded.get(key("bundles", count))!.dir);
@@ -105,7 +121,7 @@ for (const count of [2, 3]) {
       const perShard = folders.map(fragments);
       assert.equal(perShard.reduce((a, b) => a + b, 0), [...singleFiles.keys()].filter((f) => f.startsWith("pagefind/fragment/")).length);
       assert.ok(perShard.every((n) => n > 0), `every shard's index holds pages: ${perShard.join(", ")}`);
-      const manifests = await Promise.all(sharded.get(key("bundles", count))!.shardDirs.map(readShardManifest));
+      const { manifests } = sharded.get(key("bundles", count))!;
       assert.deepEqual(manifests.map((m) => m.articleUrls.length), perShard, "each index holds exactly its shard's articles");
     });
 
@@ -121,7 +137,7 @@ for (const count of [2, 3]) {
 
 describe("the shards", () => {
   it("share the articles out evenly enough and write every archive-wide kind of page between them", async () => {
-    const manifests = await Promise.all(sharded.get(key("one-index", 3))!.shardDirs.map(readShardManifest));
+    const { manifests } = sharded.get(key("one-index", 3))!;
     const articles = manifests.map((m) => m.articleUrls.length);
     assert.equal(articles.reduce((a, b) => a + b, 0), 112);
     for (const n of articles) assert.ok(n >= 20 && n <= 55, `articles per shard: ${articles.join(", ")}`);
