@@ -282,6 +282,14 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
     }
     return countedOnDisk.get(dir);
   };
+  /** The count of the first read folder whose COUNTED_FILE counted `inputs`, reading no folder after it. */
+  const firstCounted = (inputs: string) => {
+    for (const dir of readFolders) {
+      const counted = countedIn(dir);
+      if (counted?.inputs === inputs) return counted;
+    }
+    return undefined;
+  };
   /** Writes this memo's folder's COUNTED_FILE, unless it already holds this count. */
   const writeCounted = (inputs: string, evidence: FurnitureEvidence, stems: Counted["stems"]) => {
     if (!folder || countedIn(folder)?.inputs === inputs) return;
@@ -729,7 +737,9 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       // Counted before from the same articles (by an analysis job, or the last build): that
       // count stands, when the memo holds every article's facts (a facts line cut short is
       // read again from its text by a count, and saved).
-      const found = files.every((file) => factsAt(file, hashes.get(file)!)) ? readFolders.map(countedIn).find((counted) => counted?.inputs === inputs) : undefined;
+      // The first folder's count that stands is taken, and the folders after it are not read
+      // (a summary job's eight analysis folders each hold the same count: 6 MB of JSON apiece).
+      const found = files.every((file) => factsAt(file, hashes.get(file)!)) ? firstCounted(inputs) : undefined;
       const kept = found ? undefined : countStillStands(decoded, files);
       countedStems = (found ?? kept)?.stems;
       let evidence = found?.evidence ?? kept?.evidence ?? countEvidence(decoded, files, run);

@@ -32,16 +32,22 @@ export type ArticleContent = Pick<ArticleRecord, PageOnlyField> & { markdown: st
 export const ARTICLE_INDEX_FILE = "_index.json";
 
 export function indexArticle(record: ArticleRecord, markdownBody: string): IndexedArticle {
-  const light: Record<string, unknown> = { ...record };
+  // Built key by key in the record's order: a copy with keys deleted is a slow object to
+  // make, to spread and to write as JSON, 100,000 times in a summary job.
+  const entry: Record<string, unknown> = {};
   const heavy: Record<string, unknown> = {};
-  for (const field of PAGE_ONLY_FIELDS) {
-    heavy[field] = record[field];
-    delete light[field];
+  for (const key of Object.keys(record)) {
+    const value = (record as Record<string, unknown>)[key];
+    if (!PAGE_ONLY.has(key)) entry[key] = value;
   }
-  const content_hash = createHash("sha1").update(JSON.stringify(heavy)).update("\0").update(markdownBody).digest("hex");
+  for (const field of PAGE_ONLY_FIELDS) heavy[field] = record[field];
   const standfirst = standfirstOf(record);
-  return { ...(light as Omit<ArticleRecord, PageOnlyField>), ...(standfirst ? { standfirst } : {}), content_hash };
+  if (standfirst) entry.standfirst = standfirst;
+  entry.content_hash = createHash("sha1").update(JSON.stringify(heavy)).update("\0").update(markdownBody).digest("hex");
+  return entry as IndexedArticle;
 }
+
+const PAGE_ONLY: ReadonlySet<string> = new Set(PAGE_ONLY_FIELDS);
 
 /**
  * The record `entry` was made from (indexArticle's inverse), given its page-only fields and
