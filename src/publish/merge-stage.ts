@@ -94,7 +94,7 @@ export async function mergeShards(
       for (const { dir, manifest } of ordered) {
         const from = path.join(dir, SHARD_SITE_DIR);
         // On another file system than the site a rename cannot move them: linked or copied, as without --move-shards.
-        if (!across) across = !(await moveInto(from, staging, manifest.outputs, placed));
+        if (!across) across = !moveInto(from, staging, manifest.outputs, placed);
         if (across) await linkOrCopy(from, staging, manifest.outputs);
       }
     } else {
@@ -187,11 +187,11 @@ async function linkOrCopy(from: string, to: string, files: readonly string[]): P
  * Moves `files` of `from` into `to` by renaming: the outermost folder of a file that `to`
  * does not have yet moves whole, with everything in it (a shard's site folder holds its
  * pages, listed in `files`, and its search index, pagefind/, where no page is), a file
- * alone when `to` has all its folders. `placed` names the folders `to` has (those of the files moved into
- * it before) and gets these files' folders. False, with nothing moved, when `from` is on
- * another file system than `to`.
+ * alone when `to` has all its folders. `placed` names the folders `to` has (those of the
+ * files moved into it before) and gets these files' folders. False, with nothing moved,
+ * when `from` is on another file system than `to`.
  */
-export async function moveInto(from: string, to: string, files: readonly string[], placed: Set<string>): Promise<boolean> {
+export function moveInto(from: string, to: string, files: readonly string[], placed: Set<string>): boolean {
   const moves = new Set<string>();
   for (const file of files) {
     // `placed` holds every folder of a file it holds, so the folders it lacks are the innermost ones.
@@ -201,8 +201,7 @@ export async function moveInto(from: string, to: string, files: readonly string[
   }
   const [first, ...rest] = [...moves].sort();
   if (first === undefined) return true;
-  // One after another: renames into one folder wait for each other in the kernel, and
-  // queued on the thread pool they took longer.
+  // One after another, as the links are (linkOrCopyFilesSync).
   const move = (unit: string) => renameSync(path.join(from, unit), path.join(to, unit));
   try {
     move(first);
