@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readdir, readFile, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { copyCorpusArticles, corpusExists, listCorpusArticles } from "../src/bench/corpus-archive.ts";
 import { sampleTreeRss } from "../src/bench/rss-sampler.ts";
 import { formatMiB, formatSeconds, markdownTable } from "../src/bench/table.ts";
-import { linkOrCopyFilesSync, listSiteFiles } from "../src/publish/site-folder.ts";
+import { linkOrCopyInto, listSiteFiles } from "../src/publish/site-folder.ts";
 import { parseArgs } from "./cli-args.ts";
 
 /**
@@ -57,14 +57,6 @@ if (!Number.isInteger(n) || n < 1 || shardCounts.some((c) => !Number.isInteger(c
 if (!(await corpusExists(corpusDir))) {
   console.log(`Benchmark skipped: the article corpus is not at ${corpusDir} (it is not part of the repository). Nothing was measured.`);
   process.exit(0);
-}
-
-/** A copy of `dir` made of hard links to its files (the bench's shards, for a merge that moves them). */
-async function hardLinkedCopy(dir: string, to: string): Promise<string> {
-  const files = (await listSiteFiles(dir)) ?? [];
-  for (const folder of new Set(files.map((f) => path.dirname(path.join(to, f))))) mkdirSync(folder, { recursive: true });
-  linkOrCopyFilesSync(files.map((f) => ({ from: path.join(dir, f), to: path.join(to, f) })));
-  return to;
 }
 
 const log = (line: string) => process.stderr.write(`[bench:shards] ${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -246,7 +238,13 @@ if (jobs.has("shards")) {
         // (--move-shards): here out of copies made of hard links (untimed), so that the
         // built shards stay for the next merge.
         await rm(copies, { recursive: true, force: true });
-        shards = await Promise.all(shards.map(async (dir) => hardLinkedCopy(dir, path.join(copies, path.basename(dir)))));
+        shards = await Promise.all(
+          shards.map(async (dir) => {
+            const copy = path.join(copies, path.basename(dir));
+            linkOrCopyInto(dir, copy, (await listSiteFiles(dir)) ?? []);
+            return copy;
+          }),
+        );
       }
       await runJob(`merge (${mode})`, ["--merge", ...shards, "--output", mergedDir(count, mode), "--merged-search", mode, ...(linkShards ? [] : ["--move-shards"])], count);
       await rm(copies, { recursive: true, force: true });

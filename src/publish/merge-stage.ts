@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync } from "node:fs";
+import { renameSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
@@ -9,7 +9,7 @@ import { mergePagefindIndexes } from "./pagefind-merge.ts";
 import { INDEX_CHUNK_SIZE, writeSearchIndex } from "./search-index.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 import { MOVED_SHARD_MANIFEST_FILE, onSummaryDay, readShardManifest, SHARD_MANIFEST_FILE, SHARD_SITE_DIR, type ShardManifest } from "./shard-stage.ts";
-import { linkOrCopyFilesSync, listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
+import { linkOrCopyInto, listSiteFiles, makeSibling, replaceDir } from "./site-folder.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { buildVersions, type BuildVersions } from "./versions.ts";
 
@@ -95,10 +95,10 @@ export async function mergeShards(
         const from = path.join(dir, SHARD_SITE_DIR);
         // On another file system than the site a rename cannot move them: linked or copied, as without --move-shards.
         if (!across) across = !moveInto(from, staging, manifest.outputs, placed);
-        if (across) await linkOrCopy(from, staging, manifest.outputs);
+        if (across) linkOrCopyInto(from, staging, manifest.outputs);
       }
     } else {
-      for (const { dir, manifest } of ordered) await linkOrCopy(path.join(dir, SHARD_SITE_DIR), staging, manifest.outputs);
+      for (const { dir, manifest } of ordered) linkOrCopyInto(path.join(dir, SHARD_SITE_DIR), staging, manifest.outputs);
     }
     const outputs = [...owner.keys()].sort();
     for (const sitemap of buildSitemaps(outputs, config.site.rootUrl)) await writeFile(path.join(staging, sitemap.path), sitemap.xml);
@@ -111,7 +111,7 @@ export async function mergeShards(
         const from = path.join(dir, SHARD_SITE_DIR, "pagefind");
         const to = path.join(staging, bundleFolder(manifest.shard));
         const moved = hooks.move && (await rename(from, to).then(() => true, (error: NodeJS.ErrnoException) => (error.code === "EXDEV" ? false : Promise.reject(error))));
-        if (!moved) await linkOrCopy(from, to, (await listSiteFiles(from)) ?? []);
+        if (!moved) linkOrCopyInto(from, to, (await listSiteFiles(from)) ?? []);
       }
       const pages: IndexedPage[] = ordered.flatMap((s) => s.manifest.searchPages);
       await replaceFile(path.join(staging, "pagefind", DATE_ORDER_FILE), JSON.stringify(dateOrder(pages)));
@@ -175,14 +175,6 @@ export function checkShardsBelongTogether(shards: readonly { dir: string; manife
   }
 }
 
-/** Copies `files` of `from` into `to` as hard links, or as copies across file systems (one after another: see linkOrCopyFilesSync). */
-async function linkOrCopy(from: string, to: string, files: readonly string[]): Promise<void> {
-  const folders = [...new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))].sort();
-  mkdirSync(to, { recursive: true });
-  for (const d of folders) mkdirSync(path.join(to, d), { recursive: true });
-  linkOrCopyFilesSync(files.map((f) => ({ from: path.join(from, f), to: path.join(to, f) })));
-}
-
 /**
  * Moves `files` of `from` into `to` by renaming: the outermost folder of a file that `to`
  * does not have yet moves whole, with everything in it (a shard's site folder holds its
@@ -201,7 +193,7 @@ export function moveInto(from: string, to: string, files: readonly string[], pla
   }
   const [first, ...rest] = [...moves].sort();
   if (first === undefined) return true;
-  // One after another, as the links are (linkOrCopyFilesSync).
+  // One after another, as the links are (linkOrCopyInto).
   const move = (unit: string) => renameSync(path.join(from, unit), path.join(to, unit));
   try {
     move(first);

@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
-import { copyFileSync, linkSync, readdirSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 
@@ -104,6 +104,17 @@ export async function linkCopy(from: string, to: string, files: readonly string[
   // Parents sort before their children, so each mkdir finds its parent made.
   await mapLimited(folders, FILE_CONCURRENCY, (d) => mkdir(path.join(to, d), { recursive: true }));
   await mapLimited(files, FILE_CONCURRENCY, (f) => link(path.join(from, f), path.join(to, f)));
+}
+
+/**
+ * linkCopy for `from` that may be on another file system than `to` (a merge's shards):
+ * copies where it cannot link, one file after another (linkOrCopyFilesSync); `to` and
+ * the files' folders are made as needed.
+ */
+export function linkOrCopyInto(from: string, to: string, files: readonly string[]): void {
+  mkdirSync(to, { recursive: true });
+  for (const d of new Set(files.map((f) => path.posix.dirname(f)).filter((d) => d !== "."))) mkdirSync(path.join(to, d), { recursive: true });
+  linkOrCopyFilesSync(files.map((f) => ({ from: path.join(from, f), to: path.join(to, f) })));
 }
 
 /**
