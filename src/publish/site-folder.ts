@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
 import { copyFileSync, linkSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";

@@ -36,10 +36,7 @@ export function indexArticle(record: ArticleRecord, markdownBody: string): Index
   // make, to spread and to write as JSON, 100,000 times in a summary job.
   const entry: Record<string, unknown> = {};
   const heavy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
-    const value = (record as Record<string, unknown>)[key];
-    if (!PAGE_ONLY.has(key)) entry[key] = value;
-  }
+  for (const key of Object.keys(record)) if (!PAGE_ONLY.has(key)) entry[key] = (record as Record<string, unknown>)[key];
   for (const field of PAGE_ONLY_FIELDS) heavy[field] = record[field];
   const standfirst = standfirstOf(record);
   if (standfirst) entry.standfirst = standfirst;
