@@ -90,6 +90,17 @@ export const INGEST_YOUNG_GENERATION_MIB = INGEST_PROCESS_OPTIONS.youngGeneratio
 export const INGEST_HEAP_GROWING_PERCENT = INGEST_PROCESS_OPTIONS.heapGrowingPercent;
 /** How the ingest process (INGEST_WORKER) is started. */
 export const INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB, heapGrowingPercent: INGEST_HEAP_GROWING_PERCENT };
+/**
+ * How a sharded build's summary job starts its ingest process: its old generation may grow
+ * further between full collections than a build's. Its peak is now where it reads the
+ * analysis jobs' folders (every analysis, parsed, before the passes), which grows the heap
+ * with what it keeps; the passes after it, where the collections cost it most (atomic
+ * pauses of 0.4-0.9 s), run below that peak. At 100,000 articles from 8 analysis folders
+ * (2026-12-06, two runs each, taking turns): 20%, 53.8 and 54.5 s, the process tree's peak
+ * 1,384 and 1,403 MiB; 35%, 49.9 and 50.9 s, 1,413 and 1,388 MiB; 50%, 47.7 and 50.2 s but
+ * 1,496 and 1,506 MiB, its peak moved into the passes.
+ */
+export const SUMMARY_INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB, heapGrowingPercent: 35 };
 
 /** The process a build reads and ingests the articles in (src/publish/ingest-worker.ts). */
 export const INGEST_WORKER = new URL("./ingest-worker.ts", import.meta.url);

@@ -6,7 +6,7 @@ import { readArticleIndexLines } from "../site/article-index.ts";
 import { openArticleMemo } from "./article-memo.ts";
 import { aliasesHash, SUMMARY_FORMAT, writeArchiveSummary, type SummaryHeader } from "./archive-summary.ts";
 import { refuseUnlessKeepingGoing, reportIngestWarnings, warningCount } from "./build.ts";
-import { INGEST_PROCESS, INGEST_WORKER, runInChild } from "./child-process.ts";
+import { INGEST_WORKER, runInChild, SUMMARY_INGEST_PROCESS } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { checkAnalyses } from "./analysis-stage.ts";
 import { shardArticlesFile } from "./shard-articles.ts";
@@ -73,7 +73,7 @@ async function summarize(config: ArchiveConfig, file: string, hooks: Parameters<
   const ingestConfig = { ...config, contentDir: work };
   const shardArticles = hooks.forShards ? { summaryFile: path.resolve(file), count: hooks.forShards } : undefined;
   const ingested = hooks.ingestInChild
-    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, shardArticles, alsoRead, reportWarnings: true }, "ingest process", INGEST_PROCESS)).result
+    ? (await runInChild<{ result: IngestStageResult }>(INGEST_WORKER, { config: { ...ingestConfig, now: config.now.toISOString() }, ingestVersion: versions.ingest, indexOnly: true, shardArticles, alsoRead, reportWarnings: true }, "ingest process", SUMMARY_INGEST_PROCESS)).result
     : await ingestInProcess(ingestConfig, versions, reporter, alsoRead, shardArticles);
   // Articles the analysis jobs did not analyse as they now read: made here, and said (the jobs ran on other files).
   // (A file that cannot be analysed is analysed again, and refused: not counted.)

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
 import { bundledScript } from "../../src/util/bundle.ts";
 import { forkEarlyWorker } from "../../src/util/worker-flags.mjs";
-import { EarlyWorker, forkWorker, INGEST_HEAP_GROWING_PERCENT, INGEST_PROCESS, INGEST_YOUNG_GENERATION_MIB, runInChild, type ForkOptions } from "../../src/publish/child-process.ts";
+import { EarlyWorker, forkWorker, INGEST_HEAP_GROWING_PERCENT, INGEST_PROCESS, INGEST_YOUNG_GENERATION_MIB, runInChild, SUMMARY_INGEST_PROCESS, type ForkOptions } from "../../src/publish/child-process.ts";
 
 /** The command-line options a forked worker runs with (what it reports of itself). */
 async function childExecArgv(options?: ForkOptions): Promise<string[]> {
@@ -35,6 +35,14 @@ test("the ingest process gets a larger young generation and a tighter old one (a
   assert.ok(ingest.includes("--expose-gc"));
   const render = await childExecArgv();
   assert.equal(render.some((a) => a.startsWith("--max-semi-space-size") || a.startsWith("--heap-growing-percent")), false, render.join(" "));
+});
+
+test("a summary job's ingest process lets its old generation grow further than a build's, still less than V8 would, with the same young generation", async () => {
+  const growing = SUMMARY_INGEST_PROCESS.heapGrowingPercent!;
+  assert.ok(growing > INGEST_HEAP_GROWING_PERCENT && growing < 50, `${growing}`);
+  const summary = await childExecArgv(SUMMARY_INGEST_PROCESS);
+  assert.ok(summary.includes(`--heap-growing-percent=${growing}`), summary.join(" "));
+  assert.ok(summary.includes(`--max-semi-space-size=${INGEST_YOUNG_GENERATION_MIB}`), summary.join(" "));
 });
 
 test("a young generation the user chose in NODE_OPTIONS is left alone", async () => {
