@@ -139,10 +139,11 @@ export async function renderSiteInProcess(options: RenderOptions, share: RenderS
   const byRound = pagesByRound(model, share, count, options.buildShard);
   const results: RenderResult[] = [];
   const gc = (globalThis as { gc?: () => void }).gc;
-  // Making the model (parsing the index) left garbage: collected before the rounds, it is
-  // not counted as what the model holds, which let a shard of 4 of 100,000 articles grow
-  // its render processes to 690-720 MiB before their first collection, against 530-580
-  // after it (the process tree's peak 1,345-1,550 MiB against 1,261-1,282; 2026-12-06).
+  // Making the model here (parsing the index) left garbage: collected before the rounds, it
+  // is not counted as what the model holds, which let a shard of 4 of 100,000 articles grow
+  // its render processes to 690-720 MiB before their first collection, against 540-580
+  // after it (the process tree's peak 1,345-1,550 MiB against 1,261-1,282; 2026-12-06). A
+  // model given ready-made (the dev server's) left none here.
   if (gc && !options.model) gc();
   let heldAfterCollection = heapUsed();
   for (let round = 0; round < count; round++) {
