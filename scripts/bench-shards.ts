@@ -109,8 +109,7 @@ async function availableMiB(): Promise<number> {
  * read them in 4.6 s, the seven after it in 1.7-2.0 s (2026-12-06).
  */
 async function readIntoPageCache(dir: string): Promise<void> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  await mapLimited(files, FILE_CONCURRENCY, (file) => readFile(file).then(() => undefined));
+  await mapLimited((await listSiteFiles(dir)) ?? [], FILE_CONCURRENCY, (file) => readFile(path.join(dir, file)).then(() => undefined));
 }
 
 /**

@@ -100,7 +100,7 @@ export const INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GE
  * 1,384 and 1,403 MiB; 35%, 49.9 and 50.9 s, 1,413 and 1,388 MiB; 50%, 47.7 and 50.2 s but
  * 1,496 and 1,506 MiB, its peak moved into the passes.
  */
-export const SUMMARY_INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB, heapGrowingPercent: 35 };
+export const SUMMARY_INGEST_PROCESS: ForkOptions = { ...INGEST_PROCESS, heapGrowingPercent: 35 };
 
 /** The process a build reads and ingests the articles in (src/publish/ingest-worker.ts). */
 export const INGEST_WORKER = new URL("./ingest-worker.ts", import.meta.url);
