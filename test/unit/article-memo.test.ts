@@ -602,6 +602,32 @@ describe("the last count of the same articles", () => {
     });
   }
 
+  it("a build's ingest process collects what a count read before the analyses, and makes no collection when the last count stands (none read)", async () => {
+    const dir = await tempDir("ingest-counted-");
+    const inputs = furnishedArchive();
+    const exposed = Object.getOwnPropertyDescriptor(globalThis, "gc");
+    let collections = 0;
+    /** Full collections the evidence count of `inputs` makes, in a one-run memo of the folder (the memo's own, not the tests'). */
+    const countCollections = async (archive: RawArticleInput[]) => {
+      const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+      memo.retainOnly(new Set(archive.map((i) => i.file)));
+      // In the order ingestArchive counts them (by file).
+      const decoded = [...archive].sort((a, b) => (a.file < b.file ? -1 : 1)).map((input) => memo.decode(input, () => decodeArticle(input)));
+      collections = 0;
+      Object.defineProperty(globalThis, "gc", { value: () => collections++, configurable: true, writable: true });
+      try {
+        archiveFurnitureEvidence(decoded, memo);
+      } finally {
+        if (exposed) Object.defineProperty(globalThis, "gc", exposed);
+        else delete (globalThis as { gc?: unknown }).gc;
+      }
+      return { collections, reused: memo.stats.evidenceReused };
+    };
+    assert.deepEqual(await countCollections(inputs), { collections: 1, reused: 0 }, "counted: collected once");
+    await buildOnce(dir, inputs, true);
+    assert.deepEqual(await countCollections(inputs), { collections: 0, reused: 1 }, "the count stands: nothing to collect");
+  });
+
   it("stands for an edit that tells the count nothing new, and not for one that makes a line recurring or uses a word the count looked up", async () => {
     const dir = await tempDir("ingest-counted-");
     const inputs = furnishedArchive();
