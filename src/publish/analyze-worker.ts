@@ -3,6 +3,7 @@ import path from "node:path";
 import { evidenceFactsOf, type FurnitureEvidence } from "../ingest/furniture.ts";
 import type { InheritedDefaults } from "../ingest/folder-defaults.ts";
 import { analyzeArticle, articleInputHash, decodeArticle, type AnalyzedArticle, type DecodedArticle } from "../ingest/pipeline.ts";
+import { evidenceDigestOf } from "./article-memo.ts";
 import { sendToParent, serveInOrder } from "./child-process.ts";
 
 type Message =
@@ -15,7 +16,8 @@ type Message =
  * Analyses articles for src/publish/parallel-analysis.ts: told the archive's evidence
  * first, then sent pieces of work from the build's queue, it reads each file, decodes and
  * analyses it, and sends each piece's analyses back, each with the hash of the input it
- * read (null for an article whose analysis fails: the build reports it itself). Pieces
+ * read and the digest of what the evidence says of it, the two halves of the analysis's
+ * key in the memo (null for an article whose analysis fails: the build reports it itself). Pieces
  * are done one at a time, in the order they came; "end" stops it.
  *
  * Before the evidence is known it may be sent texts to decode ("decode"): it sends back
@@ -40,16 +42,19 @@ serveInOrder<Message>(async (message) => {
   } else if (message.type === "start") settings = { now: new Date(message.now), evidence: message.evidence, articlesDir: message.articlesDir };
   else if (message.type === "work") {
     if (!settings) throw new Error("work came before the evidence");
-    const results: [string, string, AnalyzedArticle | null][] = [];
+    const results: [string, string, AnalyzedArticle | null, string | null][] = [];
     for (const input of await readInputs(settings.articlesDir, message.inputs)) {
       const { file } = input;
       let analyzed: AnalyzedArticle | null = null;
+      let digest: string | null = null;
       try {
-        analyzed = analyzeArticle(decodeArticle(input), settings.evidence, settings.now);
+        const decoded = decodeArticle(input);
+        analyzed = analyzeArticle(decoded, settings.evidence, settings.now);
+        digest = evidenceDigestOf(decoded, settings.evidence);
       } catch {
         // Reported by the build.
       }
-      results.push([file, articleInputHash(input), analyzed]);
+      results.push([file, articleInputHash(input), analyzed, digest]);
     }
     await sendToParent({ type: "batch", results });
   }

@@ -129,8 +129,8 @@ async function shareAnalysis(
   const progress = (n: number) => options.onProgress?.((done += n), missing.length);
   const perWorker = workers.map(() => 0);
   const runs = workers.map((worker, w) =>
-    runWorker(worker, take, evidence, options, (sent, analyzed) => {
-      memo.store(sent.decoded, evidence, analyzed);
+    runWorker(worker, take, evidence, options, (sent, analyzed, digest) => {
+      memo.store(sent.decoded, evidence, analyzed, digest);
       perWorker[w]++;
     }, progress),
   );
@@ -220,12 +220,12 @@ function runWorker(
   take: (n: number) => Pending[],
   evidence: FurnitureEvidence,
   options: { now: Date; articlesDir: string },
-  store: (sent: Pending, analyzed: AnalyzedArticle) => void,
+  store: (sent: Pending, analyzed: AnalyzedArticle, digest: string) => void,
   progress: (n: number) => void,
 ): Promise<void> {
   const sent = new Map<string, Pending>();
   worker.send({ type: "start", now: options.now.toISOString(), evidence, articlesDir: options.articlesDir });
-  return feedWorker<Pending, { results: [string, string, AnalyzedArticle | null][] }>(
+  return feedWorker<Pending, { results: [string, string, AnalyzedArticle | null, string | null][] }>(
     worker,
     () => take(ANALYSIS_CHUNK),
     (chunk) => {
@@ -233,11 +233,11 @@ function runWorker(
       return { type: "work", inputs: chunk.map(({ input }) => ({ file: input.file, defaults: input.defaults })) };
     },
     ({ results }) => {
-      for (const [file, hash, analyzed] of results) {
+      for (const [file, hash, analyzed, digest] of results) {
         const p = sent.get(file)!;
         sent.delete(file);
         // A file saved again since this process read it is left to ingestArchive.
-        if (analyzed && hash === inputHash(p.input)) store(p, analyzed);
+        if (analyzed && digest !== null && hash === inputHash(p.input)) store(p, analyzed, digest);
       }
       progress(results.length);
     },

@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { ingestArchive } from "../../src/ingest/pipeline.ts";
-import { openArticleMemo } from "../../src/publish/article-memo.ts";
+import { decodeArticle, ingestArchive } from "../../src/ingest/pipeline.ts";
+import { evidenceDigestOf, inputHash, openArticleMemo } from "../../src/publish/article-memo.ts";
 import { ANALYSIS_CHUNK, analyzeInParallel, DECODE_CHUNK, MAX_ANALYSIS_WORKERS, workerCount } from "../../src/publish/parallel-analysis.ts";
 import { TEST_NOW } from "../helpers/site-build.ts";
 import { writeSyntheticArchive } from "../helpers/synthetic-archive.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
 
 describe("the per-article analysis shared with a second process", () => {
   it("gives exactly the records ingest gives in one process, every article analysed once, by either process", async () => {
@@ -26,6 +27,32 @@ describe("the per-article analysis shared with a second process", () => {
     const alone = ingestArchive(inputs, { now: TEST_NOW });
     assert.equal(withWorker.articles.length, 700);
     assert.deepEqual(withWorker, alone);
+  });
+
+  it("keys each analysis a worker made as this process keys its own: the next build finds every one valid in the folder", async () => {
+    const { dir } = await writeSyntheticArchive(700);
+    const cache = await tempDir("analysis-keys-");
+    const inputs = await Promise.all((await readdir(dir)).sort().map(async (file) => ({ file, bytes: await readFile(path.join(dir, file)) })));
+    const memo = await openArticleMemo({ dir: cache, version: "test", now: TEST_NOW });
+    const shared = await analyzeInParallel(inputs, memo, { now: TEST_NOW, articlesDir: dir, workers: 1 });
+    assert.ok(shared.analyzedByWorkers >= ANALYSIS_CHUNK && shared.analyzedHere >= ANALYSIS_CHUNK, "both processes analysed");
+    const first = ingestArchive(inputs, { now: TEST_NOW, memo });
+    assert.ok((first.evidence!.commonStems ?? []).length > 0, "the evidence says something of each article (its common words)");
+    memo.retainOnly(new Set(inputs.map((i) => i.file)));
+    await memo.save();
+    // Each key as this process computes it for the article: its hash, and the digest of what the evidence says of it.
+    const [folder] = await readdir(cache);
+    const saved = new Map<string, string>();
+    for (const name of (await readdir(path.join(cache, folder))).filter((n) => /^\d+\.json$/.test(n))) {
+      for (const [file, { key }] of Object.entries(JSON.parse(await readFile(path.join(cache, folder, name), "utf8")) as Record<string, { key: string }>)) saved.set(file, key);
+    }
+    assert.equal(saved.size, 700);
+    for (const input of inputs) assert.equal(saved.get(input.file), `${inputHash(input)}\n${evidenceDigestOf(decodeArticle(input), first.evidence!)}`, input.file);
+    // Another run takes every one.
+    const next = await openArticleMemo({ dir: cache, version: "test", now: TEST_NOW });
+    next.retainOnly(new Set(inputs.map((i) => i.file)));
+    assert.deepEqual(ingestArchive(inputs, { now: TEST_NOW, memo: next }), first);
+    assert.deepEqual({ reused: next.stats.analyzeReused, analyzed: next.stats.analyzed }, { reused: 700, analyzed: 0 });
   });
 
   it("on more cores, shares the work with a worker per core beside this one, each taking from the queue, and the records are the same", async () => {
