@@ -66,38 +66,63 @@ const MIN_SPACED_SHARE = 0.6;
 /**
  * True when most punctuation in the text stands alone between spaces, as a
  * Treebank tokenizer leaves it, and there is enough of it to be sure.
+ *
+ * Every text of a build is asked, tokenized or not, so the tokens (runs between `\s`
+ * characters, as `text.split(/\s+/)` gives them) are read in place, and a token is cut
+ * out and lowercased only where that can change the answer: split, lowercased and
+ * tested token by token, this took 4 s of one core per 100,000 articles, most of it
+ * for none of the texts (test/unit/detokenize.test.ts holds that way as an oracle).
  */
 export function looksTreebankTokenized(text: string): boolean {
   let spaced = 0;
   let spacedBrackets = 0;
   let attached = 0;
-  for (const token of text.split(/\s+/)) {
-    const lower = token.toLowerCase();
-    if (TOKENIZED_SIGNALS.has(lower)) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    const length = i - start;
+    if (length === 0) continue;
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(i - 1);
+    // Lowercasing never shortens a string: a longer token is no signal.
+    if (length <= MAX_SIGNAL_LENGTH && TOKENIZED_SIGNALS.has(text.slice(start, i).toLowerCase())) {
       spaced++;
       // Tables pad bracketed numbers ("( 55.9 )"), so brackets alone prove nothing.
-      if (OPENING_BRACKETS.has(token) || CLOSING_BRACKETS.has(token)) spacedBrackets++;
-    } else if (endsWithAttachedPunctuation(token) || hasAttachedClitic(lower) || hasAttachedBracket(token)) {
+      if (length === 1 && (isOpeningBracket(first) || isClosingBracket(first))) spacedBrackets++;
+    } else if (length >= 2 && (endsWithAttachedPunctuation(text, i, last) || isOpeningBracket(first) || isClosingBracket(last) || hasAttachedClitic(text, start, i, last))) {
       attached++;
     }
   }
   return spaced - spacedBrackets >= MIN_SPACED_TOKENS && spaced / (spaced + attached) >= MIN_SPACED_SHARE;
 }
 
-function endsWithAttachedPunctuation(token: string): boolean {
-  if (token.length < 2) return false;
-  const last = token[token.length - 1];
-  if (!",.;:?!".includes(last)) return false;
+/** The longest of TOKENIZED_SIGNALS. */
+const MAX_SIGNAL_LENGTH = 3;
+
+/** What `\s` matches: Unicode's white space and line terminators. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const isOpeningBracket = (code: number) => code === 0x28 || code === 0x5b || code === 0x7b;
+const isClosingBracket = (code: number) => code === 0x29 || code === 0x5d || code === 0x7d;
+
+/** A token (ending before `end`, its last code unit `last`) that ends in `,.;:?!` glued on. */
+function endsWithAttachedPunctuation(text: string, end: number, last: number): boolean {
   // An ellipsis is spaced in ordinary prose too, so it is not evidence either way.
-  return !token.endsWith("..");
+  if (last === 0x2e) return text.charCodeAt(end - 2) !== 0x2e;
+  return last === 0x2c || last === 0x3b || last === 0x3a || last === 0x3f || last === 0x21;
 }
 
-function hasAttachedClitic(lower: string): boolean {
-  return /[a-z](?:['’](?:s|m|d|ll|re|ve)|n['’]t)$/.test(lower);
-}
-
-function hasAttachedBracket(token: string): boolean {
-  return token.length > 1 && (OPENING_BRACKETS.has(token[0]) || CLOSING_BRACKETS.has(token[token.length - 1]));
+/** "Trump's", "don't": a clitic left on its word. Only an ASCII s, m, d, l, e or t (either case) can end one. */
+function hasAttachedClitic(text: string, start: number, end: number, last: number): boolean {
+  const folded = last | 0x20;
+  if (folded !== 0x73 && folded !== 0x6d && folded !== 0x64 && folded !== 0x6c && folded !== 0x65 && folded !== 0x74) return false;
+  return /[a-z](?:['’](?:s|m|d|ll|re|ve)|n['’]t)$/.test(text.slice(start, end).toLowerCase());
 }
 
 // ---- Rejoining ----------------------------------------------------------------

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { detokenize, detokenizeIfTokenized, looksTreebankTokenized } from "../../src/ingest/detokenize.ts";
+import { corpusArticles, corpusMissing } from "../helpers/corpus.ts";
 import { seedText } from "../helpers/paragraphs.ts";
 
 const readSeed = (file: string) => seedText(file);
@@ -34,6 +35,65 @@ test("a table with padded brackets is not mistaken for tokenized text", () => {
 test("one spaced ellipsis or dash in ordinary prose is not evidence of tokenizing", () => {
   const prose = "He paused ... then said it was over — for now. \"We won,\" she said. It's done, and they're glad.";
   assert.equal(looksTreebankTokenized(prose), false);
+});
+
+/**
+ * The detection as first written (split on `\s+`, each token lowercased and tested): the
+ * oracle of the one that reads tokens in place. Its thresholds are the module's.
+ */
+function looksTreebankTokenizedAsSplit(text: string): boolean {
+  const signals = new Set([",", ".", ";", ":", "?", "!", "``", "''", ")", "(", "<", ">", "'s", "n't", "'re", "'ll", "'ve", "'m", "'d"]);
+  const brackets = new Set(["(", "[", "{", ")", "]", "}"]);
+  let spaced = 0;
+  let spacedBrackets = 0;
+  let attached = 0;
+  for (const token of text.split(/\s+/)) {
+    const lower = token.toLowerCase();
+    if (signals.has(lower)) {
+      spaced++;
+      if (brackets.has(token)) spacedBrackets++;
+    } else if (
+      (token.length >= 2 && ",.;:?!".includes(token[token.length - 1]) && !token.endsWith("..")) ||
+      /[a-z](?:['’](?:s|m|d|ll|re|ve)|n['’]t)$/.test(lower) ||
+      (token.length > 1 && ("([{".includes(token[0]) || ")]}".includes(token[token.length - 1])))
+    ) {
+      attached++;
+    }
+  }
+  return spaced - spacedBrackets >= 2 && spaced / (spaced + attached) >= 0.6;
+}
+
+test("detection reads tokens in place exactly as splitting on \\s+ and lowercasing each would: every white space, bracket, clitic and case", () => {
+  // Every code unit \s matches, and look-alikes it does not; the marks and letters the test reads; letters whose lowercase differs in length or script.
+  const spaces = [" ", "\t", "\n", "\v", "\f", "\r", "\u00a0", "\u1680", "\u2000", "\u2005", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u200b", "\u180e", "\u0085"];
+  const pieces = [",", ".", "..", ";", ":", "?", "!", "``", "''", "(", ")", "[", "]", "{", "}", "<", ">", "'", "’", "s", "S", "m", "D", "ll", "LL", "re", "Ve", "n't", "N’T", "t", "e", "d", "İ", "\u212a", "ſ", "a", "Z", "word", "U.S", "5", "$", "-"];
+  // Tokens a tokenizer leaves alone (some uppercase), as often as glued ones: both answers come up.
+  const alone = fc.constantFrom(",", ".", ";", "?", "``", "''", "(", ")", "<", ">", "'s", "'S", "n't", "N'T", "'re", "'ll", "'ve", "'m", "'d", "’s", "[", "...");
+  const token = fc.oneof({ arbitrary: alone, weight: 2 }, { arbitrary: fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }).map((p) => p.join("")), weight: 3 });
+  const text = fc.array(fc.tuple(token, fc.constantFrom(...spaces), fc.boolean()), { minLength: 0, maxLength: 400 }).map((parts) => parts.map(([t, space, doubled]) => t + space + (doubled ? space : "")).join(""));
+  let tokenized = 0;
+  fc.assert(
+    fc.property(text, fc.constantFrom("", " ", "\n", "\u3000"), (body, edge) => {
+      const whole = edge + body + edge;
+      const expected = looksTreebankTokenizedAsSplit(whole);
+      if (expected) tokenized++;
+      assert.equal(looksTreebankTokenized(whole), expected, JSON.stringify(whole));
+    }),
+    { numRuns: 2000 },
+  );
+  assert.ok(tokenized > 200 && tokenized < 1800, `both answers were reached (${tokenized} of 2,000 tokenized)`);
+});
+
+test("detection answers as splitting would for every seed and every corpus article", { skip: corpusMissing }, () => {
+  let articles = 0;
+  let tokenized = 0;
+  for (const [file, text] of [...CLEAN_SEEDS, TOKENIZED_SEED].map((f) => [f, readSeed(f)] as const).concat([...corpusArticles()])) {
+    const expected = looksTreebankTokenizedAsSplit(text);
+    assert.equal(looksTreebankTokenized(text), expected, file);
+    articles++;
+    if (expected) tokenized++;
+  }
+  assert.ok(articles > 20_000 && tokenized >= 1, `${articles} articles, ${tokenized} tokenized (the seed)`);
 });
 
 // ---- Rejoining: hand-written cases ----
