@@ -211,6 +211,29 @@ describe("a shard's articles written by the summary job (--for-shards N)", () =>
     for (const f of names) assert.equal(await readFile(path.join(work, "from-file", "site", "articles", f), "utf8"), await readFile(path.join(work, "from-raw", "site", "articles", f), "utf8"), f);
   });
 
+  it("still have the raw files checked against the summary: a changed, new or missing file refuses the shard, whose folder is left as it was", async () => {
+    const changed = await mkdtemp(path.join(work, "articles-"));
+    const names = (await readdir(articlesDir)).sort();
+    for (const name of names) await copyFile(path.join(articlesDir, name), path.join(changed, name));
+    const { index } = await readArchiveSummary(file);
+    const own = index.filter((a) => articleShard(a.slug, 2) === 1).map((a) => a.source_file).sort();
+    const out = path.join(work, "checked");
+    await buildShard(config(out, { articlesDir: changed }), { summaryFile: file, shard: { index: 1, count: 2 } }, { reporter: reporter() });
+    const before = await readFile(path.join(out, "shard.json"), "utf8");
+    const refusal = () => shardError(buildShard(config(out, { articlesDir: changed }), { summaryFile: file, shard: { index: 1, count: 2 } }, { reporter: reporter() }));
+    await appendFile(path.join(changed, own[0]), "\nA sentence added after the summary was made.\n");
+    const edited = await refusal();
+    assert.match(edited, new RegExp(`summary\\.jsonl is stale: .*1 article file changed \\(${own[0]}\\)`));
+    assert.match(edited, /Make the summary again/);
+    await copyFile(path.join(articlesDir, own[0]), path.join(changed, own[0]));
+    await writeFile(path.join(changed, "999_new-article.txt"), "A new article\n\nIts text arrived after the summary was made.\n");
+    assert.match(await refusal(), /1 article file is new \(999_new-article\.txt\)/);
+    await rm(path.join(changed, "999_new-article.txt"));
+    await rm(path.join(changed, own[1]));
+    assert.match(await refusal(), new RegExp(`1 article file is gone \\(${own[1]}\\)`));
+    assert.equal(await readFile(path.join(out, "shard.json"), "utf8"), before, "the shard built before is still there");
+  });
+
   it("of another summary are refused, naming the article and saying to make the summary again", async () => {
     const changed = await mkdtemp(path.join(work, "articles-"));
     for (const name of await readdir(articlesDir)) await copyFile(path.join(articlesDir, name), path.join(changed, name));
