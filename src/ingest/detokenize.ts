@@ -70,8 +70,9 @@ const MIN_SPACED_SHARE = 0.6;
  * Every text of a build is asked, tokenized or not, so the tokens (runs between `\s`
  * characters, as `text.split(/\s+/)` gives them) are read in place, and a token is cut
  * out and lowercased only where that can change the answer: split, lowercased and
- * tested token by token, this took 4 s of one core per 100,000 articles, most of it
- * for none of the texts (test/unit/detokenize.test.ts holds that way as an oracle).
+ * tested token by token, this took 4 s of one core per 100,000 articles, nearly all of
+ * it on texts that are not tokenized (test/unit/detokenize.test.ts keeps that form as its
+ * oracle).
  */
 export function looksTreebankTokenized(text: string): boolean {
   let spaced = 0;

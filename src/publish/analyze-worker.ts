@@ -16,9 +16,9 @@ type Message =
  * Analyses articles for src/publish/parallel-analysis.ts: told the archive's evidence
  * first, then sent pieces of work from the build's queue, it reads each file, decodes and
  * analyses it, and sends each piece's analyses back, each with the hash of the input it
- * read and the digest of what the evidence says of it, the two halves of the analysis's
- * key in the memo (null for an article whose analysis fails: the build reports it itself). Pieces
- * are done one at a time, in the order they came; "end" stops it.
+ * read and the digest of what the evidence says of the article, the two halves of the
+ * analysis's key in the memo (null for an article whose analysis fails: the build reports
+ * it itself). Pieces are done one at a time, in the order they came; "end" stops it.
  *
  * Before the evidence is known it may be sent texts to decode ("decode"): it sends back
  * each decoded article with the evidence facts the count will read from it (null for a
