@@ -10,7 +10,7 @@ import { articleToMarkdown, bodyToMarkdown, parseArticleMarkdown } from "../inge
 import { analyzeArticle, articleRecord, bodyDigest, decodeArticle, ingestArchive, type IngestedArticle, type IngestResult, type IngestWarning, type RawArticleInput } from "../ingest/pipeline.ts";
 import type { Reporter } from "../reporter.ts";
 import { keepsSlug } from "../ingest/slug.ts";
-import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { indexArticle, indexLineSlug, readArticleIndexLines, writeArticleIndexChunks, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import { inputHash, type ArticleMemo } from "./article-memo.ts";
 import { analyzeInParallel } from "./parallel-analysis.ts";
@@ -23,6 +23,7 @@ import type { WarningReport } from "../warning-digest.ts";
 import type { ArticleRecord } from "../schema.ts";
 import { feedCollector } from "../site/feed.ts";
 import { openShardArticlesFiles, type ShardArticlesWriter } from "./shard-articles.ts";
+import { linesOfArticles, type ShardLinesPlan } from "./index-lines.ts";
 
 /**
  * The first stages of a build: read the raw files (all of them, or the ones that
@@ -428,29 +429,29 @@ export class ArticleIngest {
   private async writeIndexOnly(articles: readonly IngestedArticle[], forShards?: { summaryFile: string; count: number }): Promise<void> {
     await mkdir(this.config.contentDir, { recursive: true });
     const sorted = [...articles].sort((a, b) => (a.record.slug < b.record.slug ? -1 : a.record.slug > b.record.slug ? 1 : 0));
-    // Each entry made as its line is written, and kept only when something reads `index`
-    // after the run: a summary job's ingest process held all 100,000 beside every analysis.
-    const kept: IndexedArticle[] = [];
-    const keep = this.options.keepIndex ?? true;
+    // The entries are kept only when something reads `index` after the run: a summary job's
+    // ingest process held all 100,000 beside every analysis.
+    this.index = (this.options.keepIndex ?? true) ? sorted.map((a) => indexArticle(a.record, bodyToMarkdown(a.body))) : [];
     // Each shard's articles, written with the lines (src/publish/shard-articles.ts); shard 1's
     // file also holds the newest articles, which its feeds print whole.
     let shards: ShardArticlesWriter | undefined;
+    let plan: ShardLinesPlan | undefined;
     if (forShards) {
       const feed = feedCollector<ArticleRecord>();
       for (const a of sorted) feed.add(a.record);
       const newest = new Set(feed.newest().map((r) => r.slug));
+      plan = { count: forShards.count, newest };
       shards = await openShardArticlesFiles(forShards.summaryFile, forShards.count, sorted.map((a) => a.record.slug), newest);
     }
     try {
-      await writeArticleIndexLines(
+      // The lines made by helper threads, a batch at a time (src/publish/index-lines.ts).
+      const batches = linesOfArticles(sorted, plan);
+      await writeArticleIndexChunks(
         this.config.contentDir,
         (async function* () {
-          for (const a of sorted) {
-            const body = bodyToMarkdown(a.body);
-            const entry = indexArticle(a.record, body);
-            if (keep) kept.push(entry);
-            await shards?.add({ slug: a.record.slug, removed: a.record.removed, summary: a.record.summary, body });
-            yield JSON.stringify(entry);
+          for await (const batch of batches) {
+            if (shards && batch.shards) for (const [i, s] of batch.shards.entries()) if (s.lines) await shards.addLines(i, s.bytes, s.lines);
+            yield batch.index;
           }
         })(),
       );
@@ -459,7 +460,6 @@ export class ArticleIngest {
       await shards?.abandon();
       throw error;
     }
-    this.index = kept;
   }
 
   /**

@@ -45,6 +45,11 @@ export interface ShardArticle {
   body: string;
 }
 
+/** An article's line in its shard's file (with its newline). */
+export function shardArticleLine(article: ShardArticle): string {
+  return `${JSON.stringify({ slug: article.slug, removed: article.removed, summary: article.summary, body: article.body })}\n`;
+}
+
 /** The file of shard `shard`'s articles beside the summary `summaryFile`. */
 export function shardArticlesFile(summaryFile: string, shard: BuildShard): string {
   const base = path.basename(summaryFile).replace(/\.jsonl$/i, "");
@@ -55,6 +60,8 @@ export function shardArticlesFile(summaryFile: string, shard: BuildShard): strin
 export interface ShardArticlesWriter {
   /** Writes `article` into its shard's file (and shard 1's, when it is one of the newest). */
   add(article: ShardArticle): Promise<void>;
+  /** Lines already encoded, for one shard's file (0-based), in order: articleShard's and, for shard 0, the newest of other shards. */
+  addLines(shard: number, bytes: Uint8Array, lines: number): Promise<void>;
   /** Completes the files and puts them in place; each must have had every article it was opened for. */
   close(): Promise<string[]>;
   /** Removes what was written (after a failure). */
@@ -78,31 +85,37 @@ export async function openShardArticlesFiles(summaryFile: string, count: number,
   await mkdir(path.dirname(path.resolve(summaryFile)), { recursive: true });
   const handles = await Promise.all(temps.map((temp) => open(temp, "w")));
   const written = files.map(() => 0);
-  const chunks = files.map((_, i) => `${JSON.stringify({ format: FORMAT, kind: KIND, shard: i + 1, count, articles: expected[i] } satisfies ShardArticlesHeader)}\n`);
-  const append = async (i: number, line: string) => {
-    chunks[i] += line;
-    written[i]++;
-    if (chunks[i].length > 1 << 20) {
-      await handles[i].write(chunks[i]);
-      chunks[i] = "";
+  // Each file's next bytes, written a megabyte or so at a time.
+  const pending: Buffer[][] = files.map((_, i) => [Buffer.from(`${JSON.stringify({ format: FORMAT, kind: KIND, shard: i + 1, count, articles: expected[i] } satisfies ShardArticlesHeader)}\n`)]);
+  const pendingBytes = files.map(() => 0);
+  const append = async (i: number, bytes: Buffer, lines: number) => {
+    pending[i].push(bytes);
+    pendingBytes[i] += bytes.length;
+    written[i] += lines;
+    if (pendingBytes[i] > 1 << 20) {
+      await handles[i].write(Buffer.concat(pending[i]));
+      pending[i] = [];
+      pendingBytes[i] = 0;
     }
+  };
+  const addLine = async (slug: string, line: string) => {
+    const shard = articleShard(slug, count);
+    const bytes = Buffer.from(line);
+    await append(shard, bytes, 1);
+    if (shard !== 0 && newest.has(slug)) await append(0, bytes, 1);
   };
   const abandon = async () => {
     for (const handle of handles) await handle.close().catch(() => {});
     for (const temp of temps) await rm(temp, { force: true });
   };
   return {
-    async add(article) {
-      const line = `${JSON.stringify({ slug: article.slug, removed: article.removed, summary: article.summary, body: article.body })}\n`;
-      const shard = articleShard(article.slug, count);
-      await append(shard, line);
-      if (shard !== 0 && newest.has(article.slug)) await append(0, line);
-    },
+    add: (article) => addLine(article.slug, shardArticleLine(article)),
+    addLines: (shard, bytes, lines) => append(shard, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), lines),
     async close() {
       try {
         for (let i = 0; i < count; i++) {
           if (written[i] !== expected[i]) throw new Error(`shard ${i + 1}'s articles file was opened for ${expected[i]} articles, but ${written[i]} were written`);
-          await handles[i].write(chunks[i]);
+          await handles[i].write(Buffer.concat(pending[i]));
           await handles[i].close();
         }
         for (let i = 0; i < count; i++) await rename(temps[i], files[i]);

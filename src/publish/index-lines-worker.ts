@@ -1,0 +1,31 @@
+import { parentPort } from "node:worker_threads";
+import { linesBatch, type LinesAnswer, type LinesMessage, type ShardLinesPlan } from "./index-lines.ts";
+
+/**
+ * A helper thread of linesOfArticles (src/publish/index-lines.ts): told the shard plan
+ * first, it answers each batch of articles with their lines, encoded, and hands the bytes
+ * over (moved, not copied).
+ */
+let plan: ShardLinesPlan | undefined;
+parentPort!.on("message", (message: LinesMessage) => {
+  if (!("batch" in message)) {
+    plan = message.plan;
+    return;
+  }
+  let answer: LinesAnswer;
+  const moved: ArrayBuffer[] = [];
+  try {
+    const lines = linesBatch(message.articles, plan);
+    // Buffers of a few bytes share Node's pool: those are copied, not moved.
+    const own = (bytes: Uint8Array) => {
+      const copy = new Uint8Array(bytes.length);
+      copy.set(bytes);
+      moved.push(copy.buffer);
+      return copy;
+    };
+    answer = { batch: message.batch, lines: { index: own(lines.index), ...(lines.shards && { shards: lines.shards.map((s) => ({ bytes: own(s.bytes), lines: s.lines })) }) } };
+  } catch (error) {
+    answer = { batch: message.batch, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(answer, moved);
+});
