@@ -1,12 +1,10 @@
-import { createHash, type Hash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createHash } from "node:crypto";
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { listArticleFiles, readFolderDefaultsFiles, withFolderDefaults } from "../ingest/article-files.ts";
 import type { FurnitureEvidence } from "../ingest/furniture.ts";
 import { articleInputHash, type RawArticleInput } from "../ingest/pipeline.ts";
-import type { IndexedArticle } from "../site/article-index.ts";
+import { INDEX_LINE_SEPARATOR, splitLineBytes, type IndexedArticle } from "../site/article-index.ts";
 import { FILE_CONCURRENCY, mapLimited } from "../util/map-limited.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { ShardBuildError } from "./shard-errors.ts";
@@ -101,21 +99,33 @@ export async function writeArchiveSummary(file: string, header: SummaryHeader, a
 /**
  * Reads a summary; a missing or unreadable file, or another kind of file, is a
  * ShardBuildError saying how to make one. With `keep`, its `index` holds only the articles
- * `keep` takes (each article is also shown to `each`): a shard holds its own share, not
- * the whole archive's index (at 100,000 articles about 250 MB of its process, through
- * its render, which summaryIndexLines serves).
+ * whose slugs `keep` takes: a shard holds its own share, not the whole archive's index (at
+ * 100,000 articles about 250 MB of its process, through its render, which
+ * summaryIndexChunks serves), and parses only those lines unless `each` is to be shown
+ * every article.
  */
-export async function readArchiveSummary(file: string, options: { keep?: (article: IndexedArticle) => boolean; each?: (article: IndexedArticle) => void } = {}): Promise<ArchiveSummary> {
+export async function readArchiveSummary(file: string, options: { keep?: (slug: string) => boolean; each?: (article: IndexedArticle) => void } = {}): Promise<ArchiveSummary> {
   const { keep, each } = options;
   let count = 0;
   const hash = createHash("sha1");
   let header: SummaryHeader | undefined;
   const index: IndexedArticle[] = [];
   try {
-    for await (const [lineNumber, line] of summaryFileLines(file, hash)) {
+    let lineNumber = 0;
+    for await (const { buffer, start, end } of splitLineBytes(file, (bytes) => hash.update(bytes))) {
+      lineNumber++;
+      if (end === start) continue;
+      if (header && keep && !each) {
+        // Another shard's article: counted, not parsed (its line is its shard's to read).
+        const slug = lineSlug(buffer, start, end);
+        if (slug !== undefined && !keep(slug)) {
+          count++;
+          continue;
+        }
+      }
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(buffer.toString("utf8", start, end));
       } catch {
         throw new ShardBuildError(`${file}, line ${lineNumber}: is not an archive summary (not JSON). ${makeSummaryHint(file)}`);
       }
@@ -128,7 +138,7 @@ export async function readArchiveSummary(file: string, options: { keep?: (articl
         const article = value as IndexedArticle;
         count++;
         each?.(article);
-        if (!keep || keep(article)) index.push(article);
+        if (!keep || keep(article.slug)) index.push(article);
       }
     }
   } catch (error) {
@@ -142,30 +152,53 @@ export async function readArchiveSummary(file: string, options: { keep?: (articl
   return { file, hash: hash.digest("hex"), header, index };
 }
 
+const SLUG_KEY = Buffer.from('"slug":"');
+
 /**
- * The index lines of `summary` (each an article's JSON, in slug order), read from its file
- * again as they are consumed; a file whose bytes are no longer those read first is a
- * ShardBuildError.
+ * The slug of an article's line without parsing it, as indexLineSlug reads it (the first
+ * `"slug":"` of a line this code wrote is the record's own); undefined when it does not read
+ * so (the line is then parsed).
  */
-export async function* summaryIndexLines(summary: Pick<ArchiveSummary, "file" | "hash">): AsyncIterable<string> {
-  const hash = createHash("sha1");
-  let header = true;
-  for await (const [, line] of summaryFileLines(summary.file, hash)) {
-    if (header) header = false;
-    else yield line;
-  }
-  if (hash.digest("hex") !== summary.hash) throw new ShardBuildError(`The archive summary ${summary.file} changed while the build read it. Build again once it is made.`);
+function lineSlug(buffer: Buffer, start: number, end: number): string | undefined {
+  const at = buffer.indexOf(SLUG_KEY, start);
+  if (at < 0 || at >= end) return undefined;
+  const from = at + SLUG_KEY.length;
+  const to = buffer.indexOf(34, from);
+  if (to <= from || to >= end) return undefined;
+  const slug = buffer.toString("latin1", from, to);
+  return /^[a-z0-9][a-z0-9-]*$/.test(slug) ? slug : undefined;
 }
 
-/** The summary file's lines that are not empty, with their line numbers; `hash` is fed every byte read. */
-async function* summaryFileLines(file: string, hash: Hash): AsyncIterable<[number, string]> {
-  const stream = createReadStream(file);
-  stream.on("data", (chunk) => hash.update(chunk));
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    lineNumber++;
-    if (line !== "") yield [lineNumber, line];
+/** Lines of the index per chunk summaryIndexChunks hands on. */
+const LINES_PER_CHUNK = 1000;
+
+/**
+ * The index lines of `summary` (each an article's JSON, in slug order), as the index file
+ * joins them (chunks for writeArticleIndexChunks), their bytes copied from its file again
+ * as they are consumed, never decoded; a file whose bytes are no longer those read first is
+ * a ShardBuildError.
+ */
+export async function* summaryIndexChunks(summary: Pick<ArchiveSummary, "file" | "hash">): AsyncIterable<Buffer> {
+  const hash = createHash("sha1");
+  let header = true;
+  let parts: Buffer[] = [];
+  let lines = 0;
+  for await (const { buffer, start, end } of splitLineBytes(summary.file, (bytes) => hash.update(bytes))) {
+    if (end === start) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (parts.length) parts.push(INDEX_LINE_SEPARATOR);
+    parts.push(Buffer.from(buffer.subarray(start, end)));
+    if (++lines === LINES_PER_CHUNK) {
+      yield Buffer.concat(parts);
+      parts = [];
+      lines = 0;
+    }
   }
+  if (parts.length) yield Buffer.concat(parts);
+  if (hash.digest("hex") !== summary.hash) throw new ShardBuildError(`The archive summary ${summary.file} changed while the build read it. Build again once it is made.`);
 }
 
 /** What a shard finds in the articles folder: every article file's name, and the inputs `keep` asks for, read and hashed. */

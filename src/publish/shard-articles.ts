@@ -1,9 +1,7 @@
-import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import type { ArticleRecord } from "../schema.ts";
-import { articleContentOf, recordOfEntry, type ArticleContent, type IndexedArticle } from "../site/article-index.ts";
+import { articleContentOf, recordOfEntry, splitLineBytes, type ArticleContent, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, type BuildShard } from "../site/build-shards.ts";
 import { ShardBuildError } from "./shard-errors.ts";
 
@@ -147,42 +145,50 @@ export async function readShardArticles(
   each: (slug: string, content: ArticleContent) => Promise<void>,
 ): Promise<{ file: string; articles: number } | undefined> {
   const file = shardArticlesFile(summaryFile, shard);
-  const stream = createReadStream(file);
-  const opened = await new Promise<boolean>((resolve, reject) => {
-    stream.once("open", () => resolve(true));
-    stream.once("error", (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? resolve(false) : reject(error)));
-  });
-  if (!opened) return undefined;
+  const lines = splitLineBytes(file)[Symbol.asyncIterator]();
+  let first: IteratorResult<{ buffer: Buffer; start: number; end: number }>;
+  try {
+    first = await lines.next();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
   const name = path.basename(file);
   let header: ShardArticlesHeader | undefined;
   let lineNumber = 0;
   let count = 0;
   const seen = new Set<string>();
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    lineNumber++;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new ShardBuildError(`${file}, line ${lineNumber}: is not a shard's articles file (not JSON). ${remakeHint(summaryFile, shard)}`);
+  try {
+    for (let next = first; !next.done; next = await lines.next()) {
+      const { buffer, start, end } = next.value;
+      lineNumber++;
+      let value: unknown;
+      try {
+        value = JSON.parse(buffer.toString("utf8", start, end));
+      } catch {
+        throw new ShardBuildError(`${file}, line ${lineNumber}: is not a shard's articles file (not JSON). ${remakeHint(summaryFile, shard)}`);
+      }
+      if (!header) {
+        const h = value as Partial<ShardArticlesHeader>;
+        if (h?.kind !== KIND || h.format !== FORMAT) throw new ShardBuildError(`${file} is not a shard's articles file that this code reads. ${remakeHint(summaryFile, shard)}`);
+        if (h.shard !== shard.index + 1 || h.count !== shard.count) throw new ShardBuildError(`${file} holds the articles of shard ${h.shard}/${h.count}, not ${shard.index + 1}/${shard.count}. ${remakeHint(summaryFile, shard)}`);
+        header = h as ShardArticlesHeader;
+        continue;
+      }
+      count++;
+      const article = value as ShardArticle;
+      const entry = wanted.get(article.slug);
+      if (!entry || seen.has(article.slug)) continue;
+      const record = typeof article.body === "string" ? recordOfEntry(entry, article, article.body) : undefined;
+      if (!record) {
+        throw new ShardBuildError(`${file}, line ${lineNumber}: the article ${article.slug} is not the one the summary ${summaryFile} describes (its body differs): the file was made with another summary. ${remakeHint(summaryFile, shard)}`);
+      }
+      seen.add(article.slug);
+      await each(article.slug, articleContentOf(record, article.body));
     }
-    if (!header) {
-      const h = value as Partial<ShardArticlesHeader>;
-      if (h?.kind !== KIND || h.format !== FORMAT) throw new ShardBuildError(`${file} is not a shard's articles file that this code reads. ${remakeHint(summaryFile, shard)}`);
-      if (h.shard !== shard.index + 1 || h.count !== shard.count) throw new ShardBuildError(`${file} holds the articles of shard ${h.shard}/${h.count}, not ${shard.index + 1}/${shard.count}. ${remakeHint(summaryFile, shard)}`);
-      header = h as ShardArticlesHeader;
-      continue;
-    }
-    count++;
-    const article = value as ShardArticle;
-    const entry = wanted.get(article.slug);
-    if (!entry || seen.has(article.slug)) continue;
-    const record = typeof article.body === "string" ? recordOfEntry(entry, article, article.body) : undefined;
-    if (!record) {
-      throw new ShardBuildError(`${file}, line ${lineNumber}: the article ${article.slug} is not the one the summary ${summaryFile} describes (its body differs): the file was made with another summary. ${remakeHint(summaryFile, shard)}`);
-    }
-    seen.add(article.slug);
-    await each(article.slug, articleContentOf(record, article.body));
+  } finally {
+    // Stopped early (a refusal): the file is closed.
+    await lines.return?.();
   }
   if (!header) throw new ShardBuildError(`${file} is empty, not a shard's articles file. ${remakeHint(summaryFile, shard)}`);
   if (count !== header.articles) throw new ShardBuildError(`${file} is cut short: it holds ${count} of its ${header.articles} articles. ${remakeHint(summaryFile, shard)}`);

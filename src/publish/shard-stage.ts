@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import type { Reporter } from "../reporter.ts";
-import { openArticleContentsWriter, writeArticleIndexLines, type IndexedArticle } from "../site/article-index.ts";
+import { openArticleContentsWriter, writeArticleIndexChunks, type IndexedArticle } from "../site/article-index.ts";
 import { articleShard, writesSinglePages, type BuildShard } from "../site/build-shards.ts";
 import { feedCollector } from "../site/feed.ts";
 import { articleUrl } from "../site/model.ts";
 import { archiveFilterCounts } from "../site/search-index-files.ts";
 import type { FragmentFacts } from "./pagefind-merge.ts";
-import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs, summaryIndexLines } from "./archive-summary.ts";
+import { checkSummaryInputs, makeSummaryHint, readArchiveSummary, readRawInputs, summaryIndexChunks } from "./archive-summary.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { collectGarbageNow, runInChild } from "./child-process.ts";
 import { renderSite } from "./render.ts";
@@ -206,7 +206,7 @@ export async function writeShardContent(
   const readStage = reporter.stage("read");
   // The index of the whole archive is read again from the summary as it is written for the render processes.
   const feed = writesSinglePages(shard) ? feedCollector<IndexedArticle>() : undefined;
-  const summary = await readArchiveSummary(options.summaryFile, { keep: (a) => articleShard(a.slug, shard.count) === shard.index, each: feed && ((a) => feed.add(a)) });
+  const summary = await readArchiveSummary(options.summaryFile, { keep: (slug) => articleShard(slug, shard.count) === shard.index, each: feed && ((a) => feed.add(a)) });
   const config = onSummaryDay(givenConfig, summary.header.now);
   const versions = hooks.versions ?? (await buildVersions(config));
   if (summary.header.ingestVersion !== versions.ingest) {
@@ -222,7 +222,7 @@ export async function writeShardContent(
 
   const articlesStage = reporter.stage("articles");
   await mkdir(contentDir);
-  await writeArticleIndexLines(contentDir, summaryIndexLines(summary));
+  await writeArticleIndexChunks(contentDir, summaryIndexChunks(summary));
   // The summary job's file of this shard's articles, when it wrote one (--for-shards N);
   // otherwise each article is made again from its raw file.
   const bySlug = new Map([...needed.values()].map((a) => [a.slug, a]));

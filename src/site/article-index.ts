@@ -158,7 +158,8 @@ export async function writeArticleIndex(contentDir: string, articles: readonly I
 
 /** What goes before the first line of the index, and between lines. */
 const OPENING = Buffer.from("[\n");
-const SEPARATOR = Buffer.from(",\n");
+export const INDEX_LINE_SEPARATOR = Buffer.from(",\n");
+const SEPARATOR = INDEX_LINE_SEPARATOR;
 
 /**
  * Writes the index from its lines (each an article's JSON, in slug order), atomically: the
@@ -235,14 +236,24 @@ export const LINE_READ_BYTES = { size: 4 << 20 };
 
 /** The lines of a UTF-8 text file, without their "\n" (or "\r\n"). */
 async function* splitLines(file: string): AsyncIterable<string> {
+  for await (const { buffer, start, end } of splitLineBytes(file)) yield buffer.toString("utf8", start, end);
+}
+
+/**
+ * The lines of a file as byte ranges (without their "\n", or "\r\n") of a buffer that the
+ * next line may overwrite: a caller keeps a line by copying it. `onBytes` is shown every
+ * byte read, in order (a hash of the file as read).
+ */
+export async function* splitLineBytes(file: string, onBytes?: (bytes: Buffer) => void): AsyncIterable<{ buffer: Buffer; start: number; end: number }> {
   const handle = await open(file, "r");
   try {
     let buffer = Buffer.allocUnsafe(LINE_READ_BYTES.size);
     // Bytes of a line not yet ended, at the start of the buffer.
     let kept = 0;
-    const line = (start: number, end: number) => buffer.toString("utf8", start, end > start && buffer[end - 1] === 13 ? end - 1 : end);
+    const line = (start: number, end: number) => ({ buffer, start, end: end > start && buffer[end - 1] === 13 ? end - 1 : end });
     for (;;) {
       const { bytesRead } = await handle.read(buffer, kept, buffer.length - kept, null);
+      if (bytesRead > 0) onBytes?.(buffer.subarray(kept, kept + bytesRead));
       const end = kept + bytesRead;
       let start = 0;
       for (let nl = buffer.indexOf(10, start); nl >= 0 && nl < end; nl = buffer.indexOf(10, start)) {

@@ -9,7 +9,7 @@ import { mergeShards } from "../../src/publish/merge-stage.ts";
 import { ShardBuildError } from "../../src/publish/shard-errors.ts";
 import { buildShard, parseShardFlag } from "../../src/publish/shard-stage.ts";
 import { makeArchiveSummary } from "../../src/publish/summary-stage.ts";
-import { readArchiveSummary, summaryIndexLines } from "../../src/publish/archive-summary.ts";
+import { readArchiveSummary, summaryIndexChunks } from "../../src/publish/archive-summary.ts";
 import { articleShard } from "../../src/site/build-shards.ts";
 import { buildVersions } from "../../src/publish/versions.ts";
 import { recordingReporter } from "../helpers/builds.ts";
@@ -102,7 +102,15 @@ describe("a shard's archive summary", () => {
     const cut = path.join(work, "cut.jsonl");
     const lines = (await readFile(summaryFile, "utf8")).split("\n");
     await writeFile(cut, lines.slice(0, 5).join("\n"));
-    assert.match(await shardError(buildShard(config(path.join(work, "s")), { summaryFile: cut, shard: { index: 0, count: 2 } }, { reporter: reporter() })), /cut short: it lists 4 of its 24 articles/);
+    // Shard 1 reads every line (its feeds need them all); shard 2 parses its own only, and counts the rest.
+    for (const index of [0, 1]) {
+      assert.match(await shardError(buildShard(config(path.join(work, "s")), { summaryFile: cut, shard: { index, count: 2 } }, { reporter: reporter() })), /cut short: it lists 4 of its 24 articles/);
+    }
+    // A line broken in another shard's share is still no summary: its slug cannot be read without parsing it.
+    const broken = path.join(work, "broken.jsonl");
+    const elsewhere = lines.findIndex((line, i) => i > 0 && line !== "" && articleShard((JSON.parse(line) as { slug: string }).slug, 2) === 0);
+    await writeFile(broken, lines.map((line, i) => (i === elsewhere ? line.replace('"slug":"', '"slug": "').slice(0, -5) : line)).join("\n"));
+    assert.match(await shardError(buildShard(config(path.join(work, "s")), { summaryFile: broken, shard: { index: 1, count: 2 } }, { reporter: reporter() })), new RegExp(`line ${elsewhere + 1}: is not an archive summary \\(not JSON\\)`));
   });
 
   it("is stale when the articles changed since it was made: the error names the files and says to make it again", async () => {
@@ -132,19 +140,27 @@ describe("a shard's archive summary", () => {
   it("is read by a shard for its own articles, and again for the whole index, which must not change in between", async () => {
     const whole = await readArchiveSummary(summaryFile);
     const seen: string[] = [];
-    const mine = await readArchiveSummary(summaryFile, { keep: (a) => articleShard(a.slug, 2) === 1, each: (a) => seen.push(a.slug) });
+    const mine = await readArchiveSummary(summaryFile, { keep: (slug) => articleShard(slug, 2) === 1, each: (a) => seen.push(a.slug) });
     assert.deepEqual(seen, whole.index.map((a) => a.slug), "every article is shown, in the file's order");
     assert.deepEqual(mine.index, whole.index.filter((a) => articleShard(a.slug, 2) === 1));
+    // Shown none, it parses only its own articles' lines, and finds the same.
+    for (const index of [0, 1]) {
+      const own = await readArchiveSummary(summaryFile, { keep: (slug) => articleShard(slug, 2) === index });
+      assert.deepEqual(own.index, whole.index.filter((a) => articleShard(a.slug, 2) === index));
+      assert.equal(own.hash, whole.hash);
+    }
     assert.ok(mine.index.length > 0 && mine.index.length < whole.index.length);
     assert.equal(mine.header.articles, whole.index.length);
-    const lines: string[] = [];
-    for await (const line of summaryIndexLines(mine)) lines.push(line);
+    const chunks: Buffer[] = [];
+    for await (const chunk of summaryIndexChunks(mine)) chunks.push(chunk);
+    // The index file's lines, joined as it joins them.
+    const lines = Buffer.concat(chunks.flatMap((chunk, i) => (i ? [Buffer.from(",\n"), chunk] : [chunk]))).toString("utf8").split(",\n");
     assert.deepEqual(lines.map((line) => JSON.parse(line)), whole.index);
     const copy = path.join(work, "copy.jsonl");
     await writeFile(copy, (await readFile(summaryFile, "utf8")).replace('"articles":24', '"articles":24 '));
     await assert.rejects(
       (async () => {
-        for await (const line of summaryIndexLines({ file: copy, hash: mine.hash })) void line;
+        for await (const chunk of summaryIndexChunks({ file: copy, hash: mine.hash })) void chunk;
       })(),
       (error: Error) => error instanceof ShardBuildError && /copy\.jsonl changed while the build read it/.test(error.message),
     );
