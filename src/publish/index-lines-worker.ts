@@ -13,19 +13,18 @@ parentPort!.on("message", (message: LinesMessage) => {
     return;
   }
   let answer: LinesAnswer;
-  const moved: ArrayBuffer[] = [];
+  const moved = new Set<ArrayBuffer>();
   try {
     const lines = linesBatch(message.articles, plan);
-    // Buffers of a few bytes share Node's pool: those are copied, not moved.
+    // A buffer of a few kilobytes is a slice of Node's shared pool: that one is copied, then moved.
     const own = (bytes: Uint8Array) => {
-      const copy = new Uint8Array(bytes.length);
-      copy.set(bytes);
-      moved.push(copy.buffer);
-      return copy;
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
+      moved.add(whole.buffer as ArrayBuffer);
+      return whole;
     };
     answer = { batch: message.batch, lines: { index: own(lines.index), ...(lines.shards && { shards: lines.shards.map((s) => ({ bytes: own(s.bytes), lines: s.lines })) }) } };
   } catch (error) {
     answer = { batch: message.batch, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(answer, moved);
+  parentPort!.postMessage(answer, [...moved]);
 });

@@ -3,9 +3,8 @@ import { availableParallelism } from "node:os";
 import { bodyToMarkdown } from "../ingest/markdown.ts";
 import type { ArticleRecord } from "../schema.ts";
 import { indexArticle, joinIndexLines } from "../site/article-index.ts";
-import { articleShard } from "../site/build-shards.ts";
 import { startTypeScriptWorker } from "../util/ts-worker.ts";
-import { shardArticleLine } from "./shard-articles.ts";
+import { shardArticleLine, shardsHolding } from "./shard-articles.ts";
 
 /**
  * The bytes a sharded build's summary job writes for its articles: each one's line of the
@@ -47,9 +46,7 @@ export function linesBatch(articles: readonly ArticleForLines[], plan?: ShardLin
     index.push(JSON.stringify(indexArticle(record, markdown)));
     if (!plan || !shards) continue;
     const line = shardArticleLine({ slug: record.slug, removed: record.removed, summary: record.summary, body: markdown });
-    const shard = articleShard(record.slug, plan.count);
-    shards[shard].lines.push(line);
-    if (shard !== 0 && plan.newest.has(record.slug)) shards[0].lines.push(line);
+    for (const shard of shardsHolding(record.slug, plan.count, plan.newest)) shards[shard].lines.push(line);
   }
   return {
     index: joinIndexLines(index),
@@ -119,9 +116,9 @@ export async function* linesOfArticles(
       feed();
       const answer = asked[b];
       asked[b] = undefined;
-      const helpers = await answer?.catch(() => undefined);
-      if (options.made) options.made[helpers ? "byHelpers" : "here"]++;
-      yield helpers ?? linesBatch(batchOf(b), plan);
+      const helpersMade = await answer?.catch(() => undefined);
+      if (options.made) options.made[helpersMade ? "byHelpers" : "here"]++;
+      yield helpersMade ?? linesBatch(batchOf(b), plan);
     }
   } finally {
     for (const helper of helpers) helper.stop();

@@ -48,6 +48,15 @@ export function shardArticleLine(article: ShardArticle): string {
   return `${JSON.stringify({ slug: article.slug, removed: article.removed, summary: article.summary, body: article.body })}\n`;
 }
 
+/**
+ * The shards (0-based) whose articles files hold the article `slug`: its own, and shard 1
+ * too when it is one of the newest (`newest`), which shard 1's feeds print whole.
+ */
+export function shardsHolding(slug: string, count: number, newest: ReadonlySet<string>): number[] {
+  const shard = articleShard(slug, count);
+  return shard !== 0 && newest.has(slug) ? [shard, 0] : [shard];
+}
+
 /** The file of shard `shard`'s articles beside the summary `summaryFile`. */
 export function shardArticlesFile(summaryFile: string, shard: BuildShard): string {
   const base = path.basename(summaryFile).replace(/\.jsonl$/i, "");
@@ -75,11 +84,7 @@ export async function openShardArticlesFiles(summaryFile: string, count: number,
   const files = Array.from({ length: count }, (_, index) => shardArticlesFile(summaryFile, { index, count }));
   const temps = files.map((f) => `${f}.tmp-${process.pid}`);
   const expected = files.map(() => 0);
-  for (const slug of slugs) {
-    const shard = articleShard(slug, count);
-    expected[shard]++;
-    if (shard !== 0 && newest.has(slug)) expected[0]++;
-  }
+  for (const slug of slugs) for (const shard of shardsHolding(slug, count, newest)) expected[shard]++;
   await mkdir(path.dirname(path.resolve(summaryFile)), { recursive: true });
   const handles = await Promise.all(temps.map((temp) => open(temp, "w")));
   const written = files.map(() => 0);
@@ -97,10 +102,8 @@ export async function openShardArticlesFiles(summaryFile: string, count: number,
     }
   };
   const addLine = async (slug: string, line: string) => {
-    const shard = articleShard(slug, count);
     const bytes = Buffer.from(line);
-    await append(shard, bytes, 1);
-    if (shard !== 0 && newest.has(slug)) await append(0, bytes, 1);
+    for (const shard of shardsHolding(slug, count, newest)) await append(shard, bytes, 1);
   };
   const abandon = async () => {
     for (const handle of handles) await handle.close().catch(() => {});

@@ -159,7 +159,6 @@ export async function writeArticleIndex(contentDir: string, articles: readonly I
 /** What goes before the first line of the index, and between lines. */
 const OPENING = Buffer.from("[\n");
 export const INDEX_LINE_SEPARATOR = Buffer.from(",\n");
-const SEPARATOR = INDEX_LINE_SEPARATOR;
 
 /**
  * Writes the index from its lines (each an article's JSON, in slug order), atomically: the
@@ -191,7 +190,7 @@ export async function writeArticleIndexLines(contentDir: string, lines: Iterable
 export function joinIndexLines(lines: readonly string[]): Buffer {
   const parts: Buffer[] = [];
   for (const line of lines) {
-    if (parts.length) parts.push(SEPARATOR);
+    if (parts.length) parts.push(INDEX_LINE_SEPARATOR);
     parts.push(Buffer.from(line));
   }
   return Buffer.concat(parts);
@@ -205,7 +204,7 @@ export async function writeArticleIndexChunks(contentDir: string, chunks: AsyncI
     let first = true;
     for await (const chunk of chunks) {
       if (chunk.length === 0) continue;
-      await file.write(Buffer.concat([first ? OPENING : SEPARATOR, chunk]));
+      await file.write(Buffer.concat([first ? OPENING : INDEX_LINE_SEPARATOR, chunk]));
       first = false;
     }
     await file.write(first ? "[\n]\n" : "\n]\n");
