@@ -14,7 +14,7 @@ import { applyFolderDefaults, DEFAULTS_FILE, type InheritedDefaults } from "./fo
 import { authorOfBio, contributorsOf, extractCredits } from "./credits.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
-import { extractTagCandidates, chooseTags } from "./tags.ts";
+import { extractTagCandidates, chooseTags, forgetTagPhrases } from "./tags.ts";
 import { contentWords, findRelated, MIN_ARTICLES_FOR_HELPER, relatedHelper } from "./related.ts";
 import { findStoryGroups } from "./story-groups.ts";
 import type { SketchStore } from "../check/near-duplicates.ts";
@@ -132,10 +132,11 @@ export interface PerArticleMemo {
   storySketchesUpdated?(store: SketchStore): void;
   /**
    * An archive-wide pass's result as the last run made it, when the pass read the very
-   * same inputs then (`inputs`: a digest of all it reads); else `run()`'s, kept for the
-   * next run. The result must be plain data (it is kept as JSON).
+   * same inputs then (`digestInputs()`: a digest of all it reads, made only when a result
+   * can be reused or kept); else `run()`'s, kept for the next run. The result must be
+   * plain data (it is kept as JSON).
    */
-  passResult?<T>(pass: string, inputs: string, run: () => T): T;
+  passResult?<T>(pass: string, digestInputs: () => string, run: () => T): T;
 }
 
 export interface EvidenceRunOptions {
@@ -335,11 +336,15 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   // the code, which names the memo's folder): an edit that changes no mention (a typo, a
   // sentence without a name) keeps the last run's choice. At 100,000 articles the pass took
   // 3.3 s of a warm build, the digest of its inputs 0.7 s.
-  const entities = options.memo?.passResult ? options.memo.passResult("entities", entityPassInputs(analyzed, options.aliases), resolve) : resolve();
+  const entities = options.memo?.passResult ? options.memo.passResult("entities", () => entityPassInputs(analyzed, options.aliases), resolve) : resolve();
   if (onlyHere) for (const a of analyzed) a.mentions = NO_MENTIONS;
   const tags = chooseTags(analyzed.map((a) => a.tagCandidates));
-  // The largest part of an analysis, read by no later pass.
-  if (onlyHere) for (const a of analyzed) a.tagCandidates = NO_TAG_CANDIDATES;
+  // The largest part of an analysis, read by no later pass; and the numbers chooseTags
+  // keeps for the phrases, for its next call in this process (a memo kept between runs).
+  if (onlyHere) {
+    for (const a of analyzed) a.tagCandidates = NO_TAG_CANDIDATES;
+    forgetTagPhrases();
+  }
 
   let slugs: Map<string, string>;
   try {
@@ -360,6 +365,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     else articles.push(made);
   });
   const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
+  // The records hold what the rest reads of each analysis (the related-articles pass, its words).
+  if (onlyHere) analyzed.length = 0;
   linkArticles(articles, termsByFile, warnings, options.memo);
   return { articles, errors, warnings, evidence };
 }

@@ -167,7 +167,69 @@ function evidenceDigest(evidence: FurnitureEvidence): string {
 
 interface SavedFacts {
   hash: string;
-  json: string;
+  readonly json: string;
+}
+
+/**
+ * Each line of a facts file (FACTS_FILE): the article's file, its input hash, and where
+ * its facts' JSON lies in `bytes`. A line cut short is a miss for its article alone (its
+ * JSON does not parse when used). Each line's fields are decoded on their own: the file
+ * decoded whole was text of two bytes a character wherever one line had a curly quote, and
+ * the pieces cut from it kept all of it (the facts of 100,000 articles took 290 MB, not 145).
+ */
+function forEachFactsLine(bytes: Buffer, each: (file: string, hash: string, start: number, end: number) => void): void {
+  for (let start = 0; start < bytes.length; ) {
+    const next = bytes.indexOf(0x0a, start);
+    const end = next < 0 ? bytes.length : next;
+    const first = bytes.indexOf(0x09, start);
+    const second = first < 0 || first >= end ? -1 : bytes.indexOf(0x09, first + 1);
+    if (second >= 0 && second < end) {
+      let file: string | undefined;
+      try {
+        file = JSON.parse(bytes.toString("utf8", start, first)) as string;
+      } catch {
+        // Not a line this code wrote.
+      }
+      if (typeof file === "string") each(file, bytes.toString("latin1", first + 1, second), second + 1, end);
+    }
+    start = end + 1;
+  }
+}
+
+/**
+ * A facts file of another folder than the memo's own (an analysis job's, a restored
+ * cache's): its lines' JSON is decoded when one is first asked for, all of them then, read
+ * again from the file. A summary job reads every analysis job's facts only to learn that
+ * each article has them, and then takes their count as it stands, reading no line's JSON:
+ * decoded as they were read, they were about 150 MB at 100,000 articles, held through the
+ * read of the analyses where the summary's ingest process peaks.
+ */
+class FactsFile {
+  #json?: Map<string, { hash: string; json: string }>;
+  constructor(readonly path: string) {}
+  jsonOf(file: string, hash: string): string {
+    if (!this.#json) {
+      const lines = new Map<string, { hash: string; json: string }>();
+      const bytes = readFileSync(this.path);
+      forEachFactsLine(bytes, (line, lineHash, start, end) => lines.set(line, { hash: lineHash, json: bytes.toString("utf8", start, end) }));
+      this.#json = lines;
+    }
+    const line = this.#json.get(file);
+    if (line?.hash !== hash) throw new Error(`${this.path} changed while this build was reading it (the facts of ${file} are gone): run the build again.`);
+    return line.json;
+  }
+}
+
+/** An article's saved facts in a FactsFile: its hash now, its JSON when asked for. */
+class LaterFacts implements SavedFacts {
+  constructor(
+    readonly hash: string,
+    private readonly file: string,
+    private readonly source: FactsFile,
+  ) {}
+  get json(): string {
+    return this.source.jsonOf(this.file, this.hash);
+  }
 }
 
 interface WordUses {
@@ -243,7 +305,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const analyses = new Map<string, AnalysisEntry>();
   const dirty = new Set<number>();
   const stats = { decoded: 0, decodeReused: 0, decodeDeferred: 0, analyzed: 0, analyzeReused: 0, factsRead: 0, evidenceReused: 0, evidenceKept: 0, passesReused: 0 };
-  /** The archive-wide pass results a memo kept across runs holds (passResult), or one without a folder: the digest of the inputs, and the result as JSON. */
+  /** The archive-wide pass results a memo kept across runs holds (passResult): the digest of the inputs, and the result as JSON. */
   const passes = new Map<string, { inputs: string; json: string }>();
   /** Facts read from the folder (dropped in a one-run memo once counted, but for the shards a save writes again). */
   const savedFacts = new Map<string, SavedFacts>();
@@ -358,6 +420,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
    * Reads the facts and word uses in the folder, once, when first needed (the first
    * decode, or the removal of files gone), a shard at a time: not beside the analyses' shards, which the memo parses all
    * at once as it opens (at 100,000 articles the ingest process's RSS reaches 2 GB there).
+   * Another folder's facts are read for their hashes, their JSON later (FactsFile).
    */
   let factsRead = readFolders.length === 0;
   const readSavedFacts = () => {
@@ -372,23 +435,10 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       }
       // Written into this memo's folder by its save.
       if (dir !== folder) factsDirty.add(n);
-      // Line by line, a line cut short is a miss for its article alone (its JSON does not
-      // parse when used). Each line's fields are decoded on their own: the file decoded whole
-      // was text of two bytes a character wherever one line had a curly quote, and the pieces
-      // cut from it kept all of it (the facts of 100,000 articles took 290 MB, not 145).
-      for (let start = 0; start < bytes.length; ) {
-        const next = bytes.indexOf(0x0a, start);
-        const end = next < 0 ? bytes.length : next;
-        const first = bytes.indexOf(0x09, start);
-        const second = first < 0 || first >= end ? -1 : bytes.indexOf(0x09, first + 1);
-        if (second >= 0 && second < end) {
-          try {
-            savedFacts.set(JSON.parse(bytes.toString("utf8", start, first)) as string, { hash: bytes.toString("latin1", first + 1, second), json: bytes.toString("utf8", second + 1, end) });
-          } catch {
-            // Not a line this code wrote.
-          }
-        }
-        start = end + 1;
+      if (dir === folder) forEachFactsLine(bytes, (file, hash, start, end) => savedFacts.set(file, { hash, json: bytes.toString("utf8", start, end) }));
+      else {
+        const source = new FactsFile(path.join(dir, FACTS_FILE(n)));
+        forEachFactsLine(bytes, (file, hash) => savedFacts.set(file, new LaterFacts(hash, file, source)));
       }
     }
     // The folders that name the saved evidence first: the words they asked about are this run's.
@@ -823,10 +873,15 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       }
       return sketches;
     },
-    passResult<T>(pass: string, inputs: string, run: () => T): T {
+    passResult<T>(pass: string, digestInputs: () => string, run: () => T): T {
       // The file holds the digest on its first line and the result after it: a result made
       // from other inputs is not parsed. One cut short does not parse, and is made again.
       const file = folder && path.join(folder, PASS_FILE(pass));
+      // A memo for one run without a folder has no result to reuse nor any run to keep one
+      // for: no digest, no JSON (a summary job of 100,000 articles held the entity pass's,
+      // 27 MB, through the related-articles pass, where its ingest process peaks).
+      if (options.oneRun && !file) return run();
+      const inputs = digestInputs();
       let saved = passes.get(pass);
       if (file && !saved) {
         try {
@@ -850,7 +905,7 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
       const result = run();
       const json = JSON.stringify(result);
       // A memo kept between runs (the dev server's) keeps it in memory too.
-      if (!options.oneRun || !file) passes.set(pass, { inputs, json });
+      if (!options.oneRun) passes.set(pass, { inputs, json });
       if (file) {
         mkdirSync(folder!, { recursive: true });
         writeFileSync(`${file}.tmp`, `${inputs}\n${json}`);

@@ -325,6 +325,21 @@ describe("the names the archive-wide pass chose, kept between builds", () => {
     assert.equal((await run(dir, inputs, aliases)).reused, 1, "and written whole again");
   });
 
+  it("are not digested nor kept by a memo for one run without a folder (nothing reads them again)", async () => {
+    const digests: string[] = [];
+    const result = { people: ["Ellen Marsh"] };
+    const passResult = async (dir: string | undefined) => {
+      const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
+      return memo.passResult("entities", () => (digests.push(dir ?? "none"), "inputs"), () => result);
+    };
+    assert.equal(await passResult(undefined), result);
+    assert.deepEqual(digests, [], "no digest without a folder");
+    const dir = await tempDir("entity-pass-");
+    assert.deepEqual(await passResult(dir), result);
+    assert.deepEqual(await passResult(dir), result, "read back from the folder");
+    assert.deepEqual(digests, [dir, dir]);
+  });
+
   it("are kept in memory by a memo kept across runs (the dev server's)", async () => {
     const memo = await openArticleMemo({ version: "v1", now: NOW });
     ingestArchive(named(), { now: NOW, memo });
@@ -773,6 +788,31 @@ describe("a memo that also reads other folders (a sharded build's analysis jobs)
     const next = await buildWith(own, inputs);
     assert.deepEqual({ decoded: next.stats.decoded, analyzed: next.stats.analyzed }, { decoded: 0, analyzed: 0 });
     assert.deepEqual(next.result, ingestArchive(inputs, { now: NOW }));
+  });
+
+  it("counts the evidence from their facts, decoding no text, when their count does not stand (its file gone)", async () => {
+    const inputs = furnishedArchive();
+    const half = (n: number) => (file: string) => inputs.findIndex((i) => i.file === file) % 2 === n;
+    const jobs = [await tempDir("ingest-job-"), await tempDir("ingest-job-")];
+    for (const [n, dir] of jobs.entries()) await buildWith(dir, inputs, { keepOnly: half(n) });
+    for (const dir of jobs) for (const folder of await readdir(dir)) await rm(path.join(dir, folder, "evidence-counted.json"));
+    const counted = await buildWith(undefined, inputs, { alsoRead: jobs });
+    assert.deepEqual({ decoded: counted.stats.decoded, evidenceReused: counted.stats.evidenceReused, analyzed: counted.stats.analyzed }, { decoded: 0, evidenceReused: 0, analyzed: 0 });
+    assert.deepEqual(counted.result, ingestArchive(inputs, { now: NOW }), "the count their facts give is a fresh build's");
+  });
+
+  it("names a job's facts file that changed while the build read it, and says to build again", async () => {
+    const inputs = furnishedArchive();
+    const job = await tempDir("ingest-job-");
+    await buildWith(job, inputs);
+    const [folder] = await readdir(job);
+    await rm(path.join(job, folder, "evidence-counted.json"));
+    const memo = await openArticleMemo({ version: "v1", now: NOW, oneRun: true, alsoRead: [job] });
+    // Its facts are read (for their hashes) before the first article is decoded.
+    memo.retainOnly(new Set(inputs.map((i) => i.file)));
+    const facts = (await readdir(path.join(job, folder))).filter((name) => name.startsWith("facts-"));
+    for (const name of facts) await writeFile(path.join(job, folder, name), "");
+    assert.throws(() => ingestArchive(inputs, { now: NOW, memo }), (error: Error) => /facts-\d+\.txt changed while this build was reading it .*run the build again/.test(error.message) && error.message.includes(job));
   });
 
   it("a save keeps only keepOnly's files: a job's folder alone leaves the others to analyse", async () => {
