@@ -131,6 +131,12 @@ export interface PerArticleMemo {
   /** findStoryGroups has brought the store storySketches gave up to date. */
   storySketchesUpdated?(store: SketchStore): void;
   /**
+   * The related-articles pass has made its job (typed arrays) from every article's words,
+   * and let go of them: a one-run memo collects them before the scoring, which allocates
+   * nothing (so nothing would collect them) and holds the job's arrays beside them.
+   */
+  relatedJobMade?(): void;
+  /**
    * An archive-wide pass's result as the last run made it, when the pass read the very
    * same inputs then (`digestInputs()`: a digest of all it reads, made only when a result
    * can be reused or kept); else `run()`'s, kept for the next run. The result must be
@@ -337,12 +343,13 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   // sentence without a name) keeps the last run's choice. At 100,000 articles the pass took
   // 3.3 s of a warm build, the digest of its inputs 0.7 s.
   const entities = options.memo?.passResult ? options.memo.passResult("entities", () => entityPassInputs(analyzed, options.aliases), resolve) : resolve();
-  if (onlyHere) for (const a of analyzed) a.mentions = NO_MENTIONS;
+  // (Each in a callback: a loop's variable here would hold the last analysis, and its words, to the end of this call.)
+  if (onlyHere) analyzed.forEach((a) => (a.mentions = NO_MENTIONS));
   const tags = chooseTags(analyzed.map((a) => a.tagCandidates));
   // The largest part of an analysis, read by no later pass; and the numbers chooseTags
   // keeps for the phrases, for its next call in this process (a memo kept between runs).
   if (onlyHere) {
-    for (const a of analyzed) a.tagCandidates = NO_TAG_CANDIDATES;
+    analyzed.forEach((a) => (a.tagCandidates = NO_TAG_CANDIDATES));
     forgetTagPhrases();
   }
 
@@ -365,7 +372,8 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
     else articles.push(made);
   });
   const termsByFile = new Map(analyzed.map((a) => [a.file, a.contentWords]));
-  // The records hold what the rest reads of each analysis (the related-articles pass, its words).
+  // The records hold what the rest reads of each analysis (the related-articles pass, its
+  // words, which it lets go of once read).
   if (onlyHere) analyzed.length = 0;
   linkArticles(articles, termsByFile, warnings, options.memo);
   return { articles, errors, warnings, evidence };
@@ -446,7 +454,7 @@ function storyText(a: IngestedArticle): string {
  * (src/ingest/related.ts), and story groups of copies and near copies
  * (src/ingest/story-groups.ts), with a warning for each exact copy.
  */
-function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[], memo?: PerArticleMemo): void {
+function linkArticles(articles: IngestedArticle[], termsByFile: Map<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[], memo?: PerArticleMemo): void {
   const bySlug = new Map(articles.map((a) => [a.record.slug, a]));
   const slugOf = new Map(articles.map((a) => [a.record.source_file, a.record.slug]));
   // An unchanged text's sketch is a cache hit (most of the time story groups took on a warm build).
@@ -473,11 +481,21 @@ function linkArticles(articles: IngestedArticle[], termsByFile: ReadonlyMap<stri
       // `events` is optional only in records older builds wrote; this run sets it on every record.
       names: [...r.people.map((n) => `person:${n}`), ...r.organizations.map((n) => `org:${n}`), ...r.places.map((n) => `place:${n}`), ...r.events!.map((n) => `event:${n}`)],
       tags: r.tags,
-      // Every record comes from an analyzed article, so its words are there.
-      terms: termsByFile.get(r.source_file)!,
+      // Every record comes from an analyzed article, so its words are there (until the job is made).
+      get terms() {
+        return termsByFile.get(r.source_file)!;
+      },
       // Siblings are shown as the same story; related lists the other articles.
       sameStory: sameStory[i],
     })),
+    {
+      // The words are read into the job's arrays: emptied here, the map holds them no more
+      // (at 100,000 articles about 90 MB, beside the job's 230 MB through the scoring).
+      onJobMade: () => {
+        termsByFile.clear();
+        memo?.relatedJobMade?.();
+      },
+    },
   );
   articles.forEach((a, i) => {
     if (related[i].length) a.record.related = related[i];

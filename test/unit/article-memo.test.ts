@@ -240,6 +240,24 @@ describe("a memo kept for one run (a build's ingest process)", () => {
     });
   }
 
+  it("collects what the related-articles pass let go once its job is made (a memo kept across runs leaves it to the collector)", async () => {
+    const exposed = Object.getOwnPropertyDescriptor(globalThis, "gc");
+    const collections: boolean[] = [];
+    for (const oneRun of [true, false]) {
+      const memo = await openArticleMemo({ version: "v1", now: NOW, oneRun });
+      let count = 0;
+      Object.defineProperty(globalThis, "gc", { value: () => count++, configurable: true, writable: true });
+      try {
+        memo.relatedJobMade!();
+      } finally {
+        if (exposed) Object.defineProperty(globalThis, "gc", exposed);
+        else delete (globalThis as { gc?: unknown }).gc;
+      }
+      collections.push(count === 1);
+    }
+    assert.deepEqual(collections, [true, false]);
+  });
+
   it("saves the analyses as soon as they are made: a build killed in the archive-wide passes leaves them for the next", async () => {
     const dir = await tempDir("ingest-one-run-");
     const inputs = [article("a.txt", `Pier repairs approved\n\n${body}`), article("b.txt", `Bridge plan delayed\n\n${body} The bridge waits.`)];
@@ -330,7 +348,7 @@ describe("the names the archive-wide pass chose, kept between builds", () => {
     const result = { people: ["Ellen Marsh"] };
     const passResult = async (dir: string | undefined) => {
       const memo = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun: true });
-      return memo.passResult("entities", () => (digests.push(dir ?? "none"), "inputs"), () => result);
+      return memo.passResult!("entities", () => (digests.push(dir ?? "none"), "inputs"), () => result);
     };
     assert.equal(await passResult(undefined), result);
     assert.deepEqual(digests, [], "no digest without a folder");

@@ -15,6 +15,7 @@ import {
   type PerArticleMemo,
   type RawArticleInput,
 } from "../../src/ingest/pipeline.ts";
+import { collectGarbageNow } from "../../src/publish/child-process.ts";
 
 /**
  * The ingest pipeline as a user meets it: raw files in, article records (what becomes the
@@ -710,6 +711,29 @@ describe("the per-article memo", () => {
       archiveFurnitureEvidence(decoded, { ...memo, furnitureEvidence: () => stored }),
       stored,
     );
+  });
+
+  it("lets go of every article's words (a one-run memo's analyses) once the related-articles job is made, before the scoring", async () => {
+    // Analyses made in an earlier turn than the run: a WeakRef's target stays alive through the turn it was made in.
+    const decoded = inputs.map((i) => decodeArticle(i));
+    const evidence = archiveFurnitureEvidence(decoded);
+    const made = new Map(decoded.map((d) => [d.file, analyzeArticle(d, evidence, NOW)]));
+    const words = [...made.values()].map((a) => new WeakRef(a.contentWords));
+    await new Promise((resolve) => setImmediate(resolve));
+    let alive: number | undefined;
+    const memo: PerArticleMemo = {
+      decode: (_input, run) => run(),
+      analyze: (d) => made.get(d.file)!,
+      // As a one-run memo does: it has saved the analyses and holds them no more.
+      analysesMade: () => (made.clear(), true),
+      relatedJobMade: () => {
+        collectGarbageNow();
+        alive = words.filter((ref) => ref.deref() !== undefined).length;
+      },
+    };
+    const result = ingest(inputs, { memo });
+    assert.equal(alive, 0, "no article's words are held through the scoring");
+    assert.deepEqual(result, ingest(inputs));
   });
 
   it("keys a cached article on its bytes and on the folder defaults it inherits", () => {
