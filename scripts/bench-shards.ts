@@ -21,9 +21,10 @@ import { parseArgs } from "./cli-args.ts";
  *
  * - single: a cold `npm run build` (the one machine's build the shards are measured against);
  * - summary: `--make-summary`, cold;
- * - analyses: for each N above 1, analysis jobs 1..A (`--analyze I/A`; A is N unless
- *   --analysis-jobs says), then the summary made from them (`--make-summary --for-shards N
- *   --analyses`), which must be the summary's bytes;
+ * - analyses: for each N above 1 (and 1 with --analysis-jobs), analysis jobs 1..A
+ *   (`--analyze I/A`; A is N unless --analysis-jobs says; run once for every N they serve),
+ *   then the summary made from them (`--make-summary --for-shards N --analyses`), which
+ *   must be the summary's bytes;
  * - shards: for each N, shards 1..N (`--shard I/N`), then each merge (`--merge`), one
  *   per way of making search cover every shard (--search), moving the pages out of
  *   hard-linked copies of the shards as the deploy workflow does (`--move-shards`), or
@@ -206,14 +207,18 @@ if (jobs.has("summary")) {
 }
 if (jobs.has("analyses")) {
   const plain = await readFile(summaryFile).catch(() => undefined);
-  for (const count of shardCounts.filter((c) => c > 1)) {
+  /** Analysis job counts run already: the jobs of A analyses serve every N they are given for (the same folders). */
+  const analysed = new Set<number>();
+  // N = 1 too when the analysis jobs are counted apart (--analysis-jobs): its summary is then made from them, as for the others.
+  for (const count of shardCounts.filter((c) => c > 1 || values["analysis-jobs"] !== undefined)) {
     const analyses = analysisJobs(count);
-    for (let i = 1; i <= analyses; i++) {
+    for (let i = 1; i <= analyses && !analysed.has(analyses); i++) {
       await rm(analysisDir(analyses, i), { recursive: true, force: true });
       // Cold, as the summary: without --no-cache a cache left in the working folder would give it its analyses.
       await runJob(`analysis ${i}/${analyses}`, ["--articles", articlesDir, "--analyze", `${i}/${analyses}`, "--output", analysisDir(analyses, i), "--no-cache"], count);
       sizes[`analysis ${i}/${analyses}`] = await duBytes(analysisDir(analyses, i));
     }
+    analysed.add(analyses);
     await rm(path.join(work, "summary-content"), { recursive: true, force: true });
     const dirs = Array.from({ length: analyses }, (_, i) => analysisDir(analyses, i + 1));
     // With each shard's articles beside it (--for-shards), as the deploy workflow makes it.
