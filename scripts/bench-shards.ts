@@ -298,8 +298,9 @@ const pathRows = shardCounts.flatMap((count) =>
     const shards = runs.filter((r) => r.shards === count && r.job.startsWith("shard"));
     const merge = runs.find((r) => r.shards === count && r.job === `merge (${mode})`);
     if (!shards.length || !merge) return [];
-    const analyses = runs.filter((r) => r.shards === count && r.job.startsWith("analysis "));
     const analysisCount = analysisJobs(count);
+    // The jobs of this many analyses, whichever N they were run for (they serve every N: see above).
+    const analyses = runs.filter((r) => new RegExp(`^analysis \\d+/${analysisCount}$`).test(r.job));
     const fromAnalyses = runs.find((r) => r.job === `summary from ${analysisCount} analyses for ${count} shards`);
     const ways: [string, JobRun[], JobRun][] = [];
     if (summary) ways.push(["one summary job", [], summary]);
