@@ -92,10 +92,13 @@ export const INGEST_HEAP_GROWING_PERCENT = INGEST_PROCESS_OPTIONS.heapGrowingPer
 export const INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB, heapGrowingPercent: INGEST_HEAP_GROWING_PERCENT };
 /**
  * How a sharded build's summary job starts its ingest process: its old generation may grow
- * further between full collections than a build's. Its peak is now where it reads the
+ * further between full collections than a build's. Its peak was where it read the
  * analysis jobs' folders (every analysis, parsed, before the passes), which grows the heap
  * with what it keeps; the passes after it, where the collections cost it most (atomic
- * pauses of 0.4-0.9 s), run below that peak. At 100,000 articles from 8 analysis folders
+ * pauses of 0.4-0.9 s), ran below that peak. (Since the analysis jobs' facts are read
+ * lazily and the related-articles pass lets go of the words, 2026-12-06, the read, the
+ * scoring and the lines peak alike, 1,255-1,340 MiB for the process tree; this setting was
+ * not measured again after that.) At 100,000 articles from 8 analysis folders
  * (2026-12-06, two runs each, taking turns): 20%, 53.8 and 54.5 s, the process tree's peak
  * 1,384 and 1,403 MiB; 35%, 49.9 and 50.9 s, 1,413 and 1,388 MiB; 50%, 47.7 and 50.2 s but
  * 1,496 and 1,506 MiB, its peak moved into the passes.
