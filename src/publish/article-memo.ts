@@ -218,6 +218,10 @@ class FactsFile {
     if (line?.hash !== hash) throw new Error(`${this.path} changed while this build was reading it (the facts of ${file} are gone): run the build again.`);
     return line.json;
   }
+  /** Lets go of the lines read: read again if asked for after. */
+  letGo(): void {
+    this.#json = undefined;
+  }
 }
 
 /** An article's saved facts in a FactsFile: its hash now, its JSON when asked for. */
@@ -229,6 +233,10 @@ class LaterFacts implements SavedFacts {
   ) {}
   get json(): string {
     return this.source.jsonOf(this.file, this.hash);
+  }
+  /** The file's lines, read for this JSON, are let go (every line of it is written). */
+  letGo(): void {
+    this.source.letGo();
   }
 }
 
@@ -510,17 +518,25 @@ export async function openArticleMemo(options: ArticleMemoOptions): Promise<Arti
   const writeFacts = () => {
     if (!folder || (!factsDirty.size && !countedUses && keptUsesText === undefined)) return;
     mkdirSync(folder, { recursive: true });
-    const lines = new Map<number, string[]>([...factsDirty].map((n) => [n, []]));
-    for (const [file, hash] of [...hashes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (!keep(file)) continue;
-      const shard = lines.get(shardOf(file));
-      const facts = shard && factsAt(file, hash);
-      if (facts) shard.push(`${JSON.stringify(file)}\t${hash}\t${facts.json}\n`);
-    }
-    for (const [n, shard] of lines) {
+    // A shard at a time: its lines made, written, and another folder's facts read for them
+    // let go (a summary job's save of 100,000 articles read every analysis job's facts
+    // again, and held them all with every shard's lines at once).
+    const files = new Map<number, string[]>([...factsDirty].map((n) => [n, []]));
+    for (const file of [...hashes.keys()].sort((a, b) => (a < b ? -1 : 1))) if (keep(file)) files.get(shardOf(file))?.push(file);
+    for (const [n, shard] of files) {
+      const lines: string[] = [];
+      for (const file of shard) {
+        const hash = hashes.get(file)!;
+        const facts = factsAt(file, hash);
+        if (facts) lines.push(`${JSON.stringify(file)}\t${hash}\t${facts.json}\n`);
+      }
       const target = path.join(folder, FACTS_FILE(n));
-      writeTextPieces(`${target}.tmp`, shard);
+      writeTextPieces(`${target}.tmp`, lines);
       renameSync(`${target}.tmp`, target);
+      for (const file of shard) {
+        const saved = savedFacts.get(file);
+        if (saved instanceof LaterFacts) saved.letGo();
+      }
     }
     factsDirty.clear();
     if (countedUses || keptUsesText !== undefined) {
