@@ -172,6 +172,19 @@ export function pagesByRound(model: SiteModel, share: RenderShare, rounds: numbe
 }
 
 /**
+ * On a page's plain copy (selectPages): the page as the model made it. Its fingerprint is
+ * made from that (src/site/partial-render.ts), where an article's search fields and names
+ * read as what they add to its own fields (withPageDataAsFingerprinted): the copy holds
+ * them whole. A symbol and not enumerable, so neither JSON, a template nor a copy sees it.
+ */
+const PAGE_AS_MADE = Symbol("page as made");
+
+/** The page `item` is a copy of, or `item` itself. */
+export function pageAsMade<T extends object>(item: T): T {
+  return (item as { [PAGE_AS_MADE]?: T })[PAGE_AS_MADE] ?? item;
+}
+
+/**
  * The model with only some of its paginated pages: those of `share`, and when `only` is
  * given, those at its URLs (and only the names' feeds at its URLs), and in a sharded
  * build those of `buildShard` (src/site/build-shards.ts). The whole-archive fields stay complete.
@@ -182,7 +195,8 @@ export function selectPages(model: SiteModel, share: RenderShare, only?: Readonl
     all ? items : shareOf((only ? items.filter((item) => only.has(item.url)) : items).filter((item) => !buildShard || inBuildShard(list, item, buildShard)), share);
   // Every list of pages, whatever lists the model has: a new kind of page needs nothing here.
   // Each page picked as a plain object, what only its page prints worked out once (see PAGE_DATA).
-  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(list, items as { url: string }[]).map((item) => ({ ...item }))]));
+  // The copy keeps its page as made (PAGE_AS_MADE), which its fingerprint is made of.
+  const pages = Object.fromEntries(Object.entries(model.pages).map(([list, items]) => [list, pick(list, items as { url: string }[]).map((item) => Object.defineProperty({ ...item }, PAGE_AS_MADE, { value: pageAsMade(item) }))]));
   // The names' feeds are written with the single pages; a partial render writes the changed ones.
   const nameFeeds = only ? model.nameFeeds.filter((feed) => only.has(feed.url)) : model.nameFeeds;
   return { ...model, pages: pages as unknown as RenderedPages, nameFeeds };
@@ -208,6 +222,29 @@ interface PageDataContext {
 
 type WithContext = SiteArticle & { [PAGE_DATA]: PageDataContext };
 
+/**
+ * While set (withPageDataAsFingerprinted): an article's search fields and names read as
+ * what they add to its own fields, which its page's fingerprint already holds
+ * (src/site/partial-render.ts). The search fields are made of the article's own names,
+ * tags, date, section and source (src/site/search-fields.ts), and print the source as its
+ * page shows it, a choice made across the archive: they read as that name. Its names are
+ * its own lists of names, each a link when the name has a page: they read as those links'
+ * URLs. Written whole they were 3.1 of the 3.6 KB each article page's data made at
+ * 100,000 articles (361 MB of JSON to make and hash in a warm build's comparison).
+ */
+let asFingerprinted = false;
+
+/** Runs `fn` with every article's search fields and names read as a fingerprint needs them (see asFingerprinted). */
+export function withPageDataAsFingerprinted<T>(fn: () => T): T {
+  const before = asFingerprinted;
+  asFingerprinted = true;
+  try {
+    return fn();
+  } finally {
+    asFingerprinted = before;
+  }
+}
+
 const pageField = (get: (a: WithContext) => unknown): PropertyDescriptor => ({
   get(this: WithContext) {
     return get(this);
@@ -221,24 +258,30 @@ const ARTICLE_PAGE_FIELDS: PropertyDescriptorMap = {
   same_story_links: pageField((a) => a[PAGE_DATA].links(a.same_story)),
   timeline_links: pageField((a) => articleTimelineLinks(a)),
   date_note: pageField((a) => dateInferenceNote(a)),
-  entity_groups: pageField((a) => a[PAGE_DATA].entities.groupsOf(a)),
+  entity_groups: pageField((a) => {
+    const groups = a[PAGE_DATA].entities.groupsOf(a);
+    // The kinds, their labels and each kind's names follow from the article's own lists.
+    return asFingerprinted ? groups.map((g) => g.items.map((item) => item.url ?? 0)) : groups;
+  }),
 };
 
 /** Defined after previous/next, where the field was set before. */
-const SEARCH_FIELD = pageField((a) =>
-  searchFields({
+const SEARCH_FIELD = pageField((a) => {
+  const source = a.source && a[PAGE_DATA].sourceNames.get(a.source);
+  if (asFingerprinted) return { source: source ?? null };
+  return searchFields({
     tags: a.tags,
     people: a.people,
     organizations: a.organizations,
     places: a.places,
     events: a.events,
-    source: a.source && a[PAGE_DATA].sourceNames.get(a.source),
+    source,
     date: a.date,
     date_precision: a.date_precision,
     section: a.section,
     date_label: a.date_label,
-  }),
-);
+  });
+});
 
 export const LISTING_PAGE_SIZE = 50;
 const WORDS_PER_MINUTE = 230;

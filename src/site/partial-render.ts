@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { withLinksAs } from "./article-link.ts";
-import type { RenderedPages, SiteModel } from "./model.ts";
+import { pageAsMade, withPageDataAsFingerprinted, type RenderedPages, type SiteModel } from "./model.ts";
 
 /**
  * Re-rendering only the pages whose data changed (the dev server, after one article is
@@ -14,9 +14,14 @@ import type { RenderedPages, SiteModel } from "./model.ts";
  * the hash of its own JSON, made once per link: a link shows on its article's related
  * lists, its names', day's, source's and section's pages, and spelled out each time it
  * made 115 MB of JSON to hash at 10,000 articles (50 MB this way, a third less time).
+ * An article's search fields and names are written as what they add to its own fields
+ * (src/site/model.ts, withPageDataAsFingerprinted).
  */
 function pageJson(item: object, linkHashes: WeakMap<object, string>): string {
-  return withLinksAs((link) => linkHash(link, linkHashes), () => JSON.stringify(item));
+  return withLinksAs(
+    (link) => linkHash(link, linkHashes),
+    () => withPageDataAsFingerprinted(() => JSON.stringify(item)),
+  );
 }
 
 function linkHash(link: object, linkHashes: WeakMap<object, string>): string {
@@ -34,7 +39,7 @@ export function pageFingerprints(model: Pick<SiteModel, "pages">, only?: Readonl
     // The list names the template, so a URL that moves to another kind of page differs too.
     for (const item of items) {
       if (only && !only.has(item.url)) continue;
-      fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(pageJson(item, linkHashes)).digest("hex"));
+      fingerprints.set(item.url, createHash("sha1").update(list).update("\n").update(pageJson(pageAsMade(item), linkHashes)).digest("hex"));
     }
   }
   return fingerprints;

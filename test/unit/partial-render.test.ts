@@ -75,6 +75,43 @@ describe("page fingerprints", () => {
     assert.deepEqual(comparePageFingerprints(before, pageFingerprints(buildSiteModel(edited(removedFurniture)))), { changed: ["/articles/council-votes/"], removed: [] });
   });
 
+  it("mark an article page changed when one of its names gets a page or loses it, though nothing else it prints changed", () => {
+    // Lea Park is named once: plain text on the page, until a second article names her.
+    const named = archive.map((a) => (a.slug === "council-adjourns" ? article("council-adjourns", { date: "2017-02-10", date_precision: "day", people: ["Lea Park"], tags: ["council"] }) : a));
+    const withSecond = [...named, article("ferry-strike", { date: "2001-01-01", date_precision: "day", people: ["Lea Park"] })];
+    const linkOf = (model: ReturnType<typeof buildSiteModel>) => model.pages.articles.find((a) => a.slug === "council-adjourns")!.entity_groups.flatMap((g) => g.items).find((n) => n.name === "Lea Park")!.url;
+    assert.equal(linkOf(buildSiteModel(named)), undefined);
+    assert.equal(linkOf(buildSiteModel(withSecond)), "/people/lea-park/");
+    const gets = comparePageFingerprints(pageFingerprints(buildSiteModel(named)), pageFingerprints(buildSiteModel(withSecond)));
+    assert.ok(gets.changed.includes("/articles/council-adjourns/"), `its name is a link now; changed: ${gets.changed.join(", ")}`);
+    const loses = comparePageFingerprints(pageFingerprints(buildSiteModel(withSecond)), pageFingerprints(buildSiteModel(named)));
+    assert.ok(loses.changed.includes("/articles/council-adjourns/"), `its name is no link now; changed: ${loses.changed.join(", ")}`);
+    assert.ok(!gets.changed.includes("/articles/council-votes/"), "a page naming none of the names is left alone");
+  });
+
+  it("mark an article page changed when the name its source's page shows changes, which its search metadata prints", () => {
+    const spelled = archive.map((a) => (a.slug === "council-adjourns" ? article("council-adjourns", { date: "2017-02-10", date_precision: "day", tags: ["council"], source: "USA TODAY" }) : a));
+    // Three articles spelling it another way, years before: that spelling is now the one the source's page shows.
+    const outspelled = [...spelled, ...[1, 2, 3].map((d) => article(`brief-${d}`, { date: `2001-01-0${d}`, date_precision: "day", source: "USA Today" }))];
+    const sourceShown = (model: ReturnType<typeof buildSiteModel>) => model.pages.articles.find((a) => a.slug === "council-adjourns")!.search!.meta.find((m) => m.name === "source")!.value;
+    assert.equal(sourceShown(buildSiteModel(spelled)), "USA TODAY");
+    assert.equal(sourceShown(buildSiteModel(outspelled)), "USA Today");
+    const { changed } = comparePageFingerprints(pageFingerprints(buildSiteModel(spelled)), pageFingerprints(buildSiteModel(outspelled)));
+    assert.ok(changed.includes("/articles/council-adjourns/"), `its search metadata names the source anew; changed: ${changed.join(", ")}`);
+    assert.ok(!changed.includes("/articles/harbour-opens/"), "a page of another source is left alone");
+  });
+
+  it("hold every field an article page prints: the same data gives the same fingerprint, and a different name list a different one", () => {
+    const model = buildSiteModel(archive);
+    const again = pageFingerprints(buildSiteModel(archive.map((a) => ({ ...a }))));
+    assert.deepEqual(pageFingerprints(model), again);
+    const renamed = archive.map((a) => (a.slug === "council-votes" ? { ...a, people: ["Ana Ruiz", "Lea Park"] } : a));
+    assert.notEqual(pageFingerprints(buildSiteModel(renamed)).get("/articles/council-votes/"), again.get("/articles/council-votes/"));
+    const article0 = model.pages.articles[0];
+    assert.ok(Array.isArray(article0.entity_groups) && article0.entity_groups.every((g) => typeof g.label === "string"), "outside a fingerprint, names read whole");
+    assert.ok(article0.search!.filters.length > 0, "outside a fingerprint, search fields read whole");
+  });
+
   it("after an article is deleted, list its page and the pages only it had as removed", () => {
     const before = pageFingerprints(buildSiteModel(archive));
     const { changed, removed } = comparePageFingerprints(before, pageFingerprints(buildSiteModel(archive.filter((a) => a.slug !== "harbour-opens"))));
@@ -130,6 +167,9 @@ describe("rendering only some pages", () => {
     assert.equal(model.totals.articles, archive.length);
     const full = buildSiteModel(archive);
     assert.deepEqual(model.pages.articles[0], full.articles.find((a) => a.slug === "council-votes"), "a kept page has the same data as in a full render");
+    // A partial render records the fingerprints of the pages it writes: the next build compares them with a full model's.
+    const fullFingerprints = pageFingerprints(full);
+    for (const [url, fingerprint] of pageFingerprints(model)) assert.equal(fingerprint, fullFingerprints.get(url), `${url} has the fingerprint a full model gives it`);
   });
 
   it("combines with a render share: the shares of a restricted render together write each page once", () => {
