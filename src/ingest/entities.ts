@@ -704,6 +704,9 @@ function ownerOfItsOwn(owner: Token[]): boolean {
 }
 
 /** "Finance Minister", "Analysts": role words, not somebody's name. */
+/** Words that make a role of the role word after them ("Chief Executive", "Vice President", "Head"), or are one. */
+const ROLE_MODIFIERS = new Set(["CEO", "Chief", "Executive", "Vice", "Deputy", "Assistant", "Acting", "Managing", "Senior", "Former", "Head", "Commander"]);
+
 function isRoleWord(token: Token): boolean {
   const singular = token.lower.endsWith("s") ? token.lower.slice(0, -1) : token.lower;
   return LOWERCASE_TITLES.has(token.lower) || LOWERCASE_TITLES.has(singular) || PERSON_TITLES.has(token.text);
@@ -881,6 +884,13 @@ function classifyRun(raw: Token[], ctx: RunContext, state: ArticleState, acronym
   if (endsWithOrgHead(core) || startsWithOrgLead(core)) {
     // "Paul Smith of Acme Securities said": the head word is the firm's, not the person's.
     if (splitPersonOf(core, ctx, state)) return;
+    // "CEO of the Virginia Tech Foundation", "President of the European Parliament": a role
+    // before "of" is a person's, not part of the body's name, which is read apart.
+    const roleEnd = core.findIndex((t) => !t.cap && (t.lower === "of" || t.lower === "at"));
+    // Only where every word before it is a role: "Executive Committee of ..." is one body.
+    if (roleEnd > 0 && core.slice(0, roleEnd).every((t) => isRoleWord(t) || ROLE_MODIFIERS.has(t.text))) {
+      return classifyRun(core.slice(roleEnd + 1), { before: core[roleEnd] }, state);
+    }
     // "DeSean Jackson of the Washington Redskins", "Lawyer John Smith of the Justice
     // Department": a person's name of two words or more before "of", with no word of a body's
     // name in it (a head word, an ordinary word unless a given name follows it), is read apart;

@@ -327,6 +327,27 @@ describe("a person 'of' a firm or a body ('Danuta Zielonka of Wertheim Schroder 
   });
 });
 
+describe("a role before 'of' and a body ('CEO of the Zorvan Foundation')", () => {
+  test("is the person's role, not part of the body's name, which is read apart", () => {
+    // Organization pages were made for "CEO of the Virginia Tech Foundation", "President of
+    // the European Parliament" and 40 "Chairman of ..." names in Reuters.
+    for (const [text, org] of [
+      ["Ann Lee, CEO of the Zorvan Foundation, said the gift was welcome.", "Zorvan Foundation"],
+      ["He met the President of the Quillish Parliament on Monday.", "Quillish Parliament"],
+      ["The Chairman of the Zorvan Budget Committee said cuts were coming.", "Zorvan Budget Committee"],
+      ["Paul Quill, Senior Managing Director of Zorvan Securities, said shares would rise.", "Zorvan Securities"],
+      ["Officials of the Zorvan Stock Exchange said trading would resume.", "Zorvan Stock Exchange"],
+    ]) {
+      assert.deepEqual(names(text).organizations, [org], text);
+    }
+  });
+
+  test("but a body whose own name starts with a head word keeps it ('Executive Committee of the Zorvan Exchange')", () => {
+    assert.deepEqual(names("The Executive Committee of the Zorvan Stock Exchange met on Friday.").organizations, ["Executive Committee of the Zorvan Stock Exchange"]);
+    assert.deepEqual(names("The Bank of Zorvan said rates would stay.").organizations, ["Bank of Zorvan"]);
+  });
+});
+
 describe("bodies named like people, listed in data/organizations.json", () => {
   test("are organizations under their canonical name, and nobody's people page", () => {
     assert.deepEqual(names("Scotland Yard said the arrests followed a tip."), { people: [], organizations: ["Scotland Yard"], places: [], events: [] });
