@@ -79,7 +79,11 @@ export interface ForkOptions {
    * top of every article's analysis. A 100,000-article summary job from its analysis
    * jobs' folders (every analysis held, the count taken from them), one run each: V8's own
    * 1,647–1,804 MiB at its peak, 56–77 s; 50: 1,468 MiB, 58 s; 30: 1,416 MiB, 64 s; 20:
-   * 1,395 MiB, 65 s; 10: 1,392 MiB, 66 s.
+   * 1,395 MiB, 65 s; 10: 1,392 MiB, 66 s. A build on one machine (INGEST_PROCESS) grows it
+   * by 50: a warm build of 100,000 articles with one article edited (2026-12-06, four builds
+   * each, taking turns) took 68.1–69.9 s wall with 20 and 63.8–66.5 s with 50 (its ingest
+   * stage 36.0–36.7 s against 33.1–34.4 s), the process tree's peak 2,148–2,197 MiB against
+   * 2,509–2,571 MiB (35: 66.8 and 69.1 s, 2,554 and 2,599 MiB).
    */
   heapGrowingPercent?: number;
 }
@@ -91,8 +95,10 @@ export const INGEST_HEAP_GROWING_PERCENT = INGEST_PROCESS_OPTIONS.heapGrowingPer
 /** How the ingest process (INGEST_WORKER) is started. */
 export const INGEST_PROCESS: ForkOptions = { youngGenerationMiB: INGEST_YOUNG_GENERATION_MIB, heapGrowingPercent: INGEST_HEAP_GROWING_PERCENT };
 /**
- * How a sharded build's summary job starts its ingest process: its old generation may grow
- * further between full collections than a build's. Its peak was where it read the
+ * How a sharded build's summary job starts its ingest process: its old generation grows
+ * less between full collections than a build's on one machine (50), held to the memory a
+ * sharded build's job may take (1.5 GB), and more than the 20 a build had before
+ * 2026-12-06. Its peak was where it read the
  * analysis jobs' folders (every analysis, parsed, before the passes), which grows the heap
  * with what it keeps; the passes after it, where the collections cost it most (atomic
  * pauses of 0.4-0.9 s), ran below that peak. (Since the analysis jobs' facts are read

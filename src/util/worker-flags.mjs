@@ -21,7 +21,7 @@ export function workerFlags(options = {}, execArgv = process.execArgv, nodeOptio
 }
 
 /** How the ingest process is started: src/publish/child-process.ts (INGEST_PROCESS) says why. */
-export const INGEST_PROCESS_OPTIONS = Object.freeze({ youngGenerationMiB: 32, heapGrowingPercent: 20 });
+export const INGEST_PROCESS_OPTIONS = Object.freeze({ youngGenerationMiB: 32, heapGrowingPercent: 50 });
 
 /** How the bundle of a worker is started (forkWorker's, for a script with a current bundle). */
 export function forkBundle(bundle, flags) {

@@ -28,7 +28,7 @@ async function childExecArgv(options?: ForkOptions): Promise<string[]> {
 
 test("the ingest process gets a larger young generation and a tighter old one (and starts with them); other workers keep V8's", async () => {
   assert.equal(INGEST_YOUNG_GENERATION_MIB > 16, true, "the default semi-space is 16 MiB: the setting must raise it");
-  assert.ok(INGEST_HEAP_GROWING_PERCENT > 0 && INGEST_HEAP_GROWING_PERCENT < 50, "V8 grows the old generation by half or more: the setting must lower it");
+  assert.ok(INGEST_HEAP_GROWING_PERCENT > 0 && INGEST_HEAP_GROWING_PERCENT <= 50, "V8 grows the old generation by half or more (a 100,000-article summary job's heap: 1,647-1,804 MiB with V8's own growth, 1,468 with 50): the setting must not loosen it further");
   const ingest = await childExecArgv(INGEST_PROCESS);
   assert.ok(ingest.includes(`--max-semi-space-size=${INGEST_YOUNG_GENERATION_MIB}`), ingest.join(" "));
   assert.ok(ingest.includes(`--heap-growing-percent=${INGEST_HEAP_GROWING_PERCENT}`), ingest.join(" "));
@@ -37,9 +37,9 @@ test("the ingest process gets a larger young generation and a tighter old one (a
   assert.equal(render.some((a) => a.startsWith("--max-semi-space-size") || a.startsWith("--heap-growing-percent")), false, render.join(" "));
 });
 
-test("a summary job's ingest process lets its old generation grow further than a build's, still less than V8 would, with the same young generation", async () => {
+test("a summary job's ingest process lets its old generation grow less than a build's on one machine (a sharded build's job has a memory target), with the same young generation", async () => {
   const growing = SUMMARY_INGEST_PROCESS.heapGrowingPercent!;
-  assert.ok(growing > INGEST_HEAP_GROWING_PERCENT && growing < 50, `${growing}`);
+  assert.ok(growing > 0 && growing < INGEST_HEAP_GROWING_PERCENT, `${growing}`);
   const summary = await childExecArgv(SUMMARY_INGEST_PROCESS);
   assert.ok(summary.includes(`--heap-growing-percent=${growing}`), summary.join(" "));
   assert.ok(summary.includes(`--max-semi-space-size=${INGEST_YOUNG_GENERATION_MIB}`), summary.join(" "));
