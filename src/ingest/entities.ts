@@ -703,10 +703,10 @@ function ownerOfItsOwn(owner: Token[]): boolean {
   return owner.length >= 2 && ((isGivenName(owner[0]) && looksLikePersonName(owner)) || endsWithOrgHead(owner) || lookupKnown(owner.slice(1)) !== undefined);
 }
 
-/** "Finance Minister", "Analysts": role words, not somebody's name. */
-/** Words that make a role of the role word after them ("Chief Executive", "Vice President", "Head"), or are one. */
-const ROLE_MODIFIERS = new Set(["CEO", "Chief", "Executive", "Vice", "Deputy", "Assistant", "Acting", "Managing", "Senior", "Former", "Head", "Commander"]);
+/** Words of a role that are no role word themselves ("Vice President", "Senior Managing Director"), and "Head". */
+const ROLE_MODIFIERS = new Set(["Vice", "Assistant", "Acting", "Managing", "Senior", "Former", "Head"]);
 
+/** "Finance Minister", "Analysts": role words, not somebody's name. */
 function isRoleWord(token: Token): boolean {
   const singular = token.lower.endsWith("s") ? token.lower.slice(0, -1) : token.lower;
   return LOWERCASE_TITLES.has(token.lower) || LOWERCASE_TITLES.has(singular) || PERSON_TITLES.has(token.text);
