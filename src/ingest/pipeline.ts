@@ -101,6 +101,12 @@ export interface IngestOptions {
    * into its story-group pass).
    */
   inputsRead?: () => void;
+  /**
+   * Called once the related-articles pass has made its scoring job and starts scoring, on
+   * every core when a helper thread shares it (a build's process holds its own work
+   * meanwhile: src/publish/build.ts).
+   */
+  onRelatedScoring?: () => void;
 }
 
 /**
@@ -375,7 +381,7 @@ export function ingestArchive(inputs: readonly RawArticleInput[], options: Inges
   // The records hold what the rest reads of each analysis (the related-articles pass, its
   // words, which it lets go of once read).
   if (onlyHere) analyzed.length = 0;
-  linkArticles(articles, termsByFile, warnings, options.memo);
+  linkArticles(articles, termsByFile, warnings, options.memo, options.onRelatedScoring);
   return { articles, errors, warnings, evidence };
 }
 
@@ -454,7 +460,7 @@ function storyText(a: IngestedArticle): string {
  * (src/ingest/related.ts), and story groups of copies and near copies
  * (src/ingest/story-groups.ts), with a warning for each exact copy.
  */
-function linkArticles(articles: IngestedArticle[], termsByFile: Map<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[], memo?: PerArticleMemo): void {
+function linkArticles(articles: IngestedArticle[], termsByFile: Map<string, AnalyzedArticle["contentWords"]>, warnings: IngestWarning[], memo?: PerArticleMemo, onScoring?: () => void): void {
   const bySlug = new Map(articles.map((a) => [a.record.slug, a]));
   const slugOf = new Map(articles.map((a) => [a.record.source_file, a.record.slug]));
   // An unchanged text's sketch is a cache hit (most of the time story groups took on a warm build).
@@ -494,6 +500,7 @@ function linkArticles(articles: IngestedArticle[], termsByFile: Map<string, Anal
       onJobMade: () => {
         termsByFile.clear();
         memo?.relatedJobMade?.();
+        onScoring?.();
       },
     },
   );

@@ -12,7 +12,7 @@ import { collectGarbageNow, INGEST_PROCESS, INGEST_WORKER, runInChild, type Earl
 import type { ArchiveConfig } from "./config.ts";
 import type { ArticleIngest, IngestStageResult, RefusedFile } from "./ingest-stage.ts";
 import { loadRenderer, renderSite, type RenderResult } from "./render.ts";
-import { buildSearchIndex, pageFile, PRELOAD_EARLY_BYTES, PRELOAD_MAX_BYTES, SearchBatchPreload, StaleSearchRecordsError } from "./search-index.ts";
+import { buildSearchIndex, pageFile, PRELOAD_EARLY_BYTES, PRELOAD_MAX_BYTES, PreloadGate, SearchBatchPreload, StaleSearchRecordsError } from "./search-index.ts";
 import { SearchRecordStore } from "./search-records.ts";
 import { cleanUpAfterKilledBuilds, linkCopy, listSiteFiles, makeSibling, moveFiles, previousSiteDir, removeFiles, replaceDir, updateCopy, type SwapOperations } from "./site-folder.ts";
 import { deleteManifest, feedFile, fileFingerprints, hasManifest, isGeneratedAfterRender, loadManifest, removeManifest, saveManifest, type SiteManifest } from "./site-manifest.ts";
@@ -206,14 +206,14 @@ export class ArchiveBuild {
     const siteLoad = early ? this.loadSite() : undefined;
     siteLoad?.catch(() => {});
     // And reads the last build's search batches, which the search index step takes unchanged:
-    // the first ones now, the rest once the ingest's archive-wide passes are done.
-    let passesDone = () => {};
-    const passes = new Promise<void>((resolve) => (passesDone = resolve));
+    // the first ones now, the rest while the ingest's archive-wide passes leave a core idle
+    // (PreloadGate), and whatever is left once they are done.
+    const gate = new PreloadGate();
     const searchPreload =
-      early && this.config.cacheDir ? SearchBatchPreload.start(searchBatchDir(await this.searchStore()), PRELOAD_MAX_BYTES, { afterBytes: PRELOAD_EARLY_BYTES, until: passes }) : undefined;
+      early && this.config.cacheDir ? SearchBatchPreload.start(searchBatchDir(await this.searchStore()), PRELOAD_MAX_BYTES, { afterBytes: PRELOAD_EARLY_BYTES, until: gate.until }) : undefined;
     const copy = siteLoad && new StagingCopy(siteLoad.then((site) => (site ? this.copyOfSite(site.manifest).then((dir) => ({ dir, manifest: site.manifest })) : undefined)));
     try {
-      return await this.run(changes, options, firstRun, siteLoad, copy, searchPreload, passesDone);
+      return await this.run(changes, options, firstRun, siteLoad, copy, searchPreload, gate);
     } finally {
       if (copy && !copy.taken) await this.giveBack(copy);
     }
@@ -226,7 +226,7 @@ export class ArchiveBuild {
     siteLoad: Promise<SiteState | undefined> | undefined,
     copy: StagingCopy | undefined,
     searchPreload?: SearchBatchPreload,
-    onPassesDone?: () => void,
+    gate?: PreloadGate,
   ): Promise<BuildOutcome> {
     const { reporter, config } = this;
     const started = performance.now();
@@ -252,8 +252,8 @@ export class ArchiveBuild {
             compared.catch(() => {});
           }
         : undefined;
-    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve", compareEarly, onPassesDone);
-    onPassesDone?.();
+    const ingested = await this.runIngest(changes, !firstRun && this.mode === "serve", compareEarly, gate);
+    gate?.open(true);
     // The dev server prints only the warnings that are new since its last build.
     if (this.mode === "publish") {
       await reportIngestWarnings(ingested, reporter, config);
@@ -540,18 +540,25 @@ export class ArchiveBuild {
     return { previous, index, indexed, indexHash, upToDate: false, model, fingerprints, feeds, changed, changedFeeds };
   }
 
-  /** Runs ingest (in its own process for `npm run build`); `onPassesDone` and `onIndexWritten`, when that process says its archive-wide passes are done and it has written the index. */
-  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean, onIndexWritten?: () => void, onPassesDone?: () => void): Promise<IngestStageResult> {
+  /**
+   * Runs ingest (in its own process for `npm run build`); `onIndexWritten` when that process
+   * says it has written the index, and `gate` opened as it says its archive-wide passes
+   * begin, shut as their related-articles scoring starts, and opened for good once they are done.
+   */
+  private async runIngest(changes: ReadonlySet<string> | undefined, quiet: boolean, onIndexWritten?: () => void, gate?: PreloadGate): Promise<IngestStageResult> {
     const { config } = this;
     if (this.hooks.ingestInChild && this.mode === "publish") {
       const reply = await runInChild<{ result: IngestStageResult }>(
         INGEST_WORKER,
-        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announce: onIndexWritten !== undefined || onPassesDone !== undefined },
+        { config: { ...config, now: config.now.toISOString() }, ingestVersion: this.versions!.ingest, reportWarnings: true, announce: onIndexWritten !== undefined || gate !== undefined },
         "ingest process",
         INGEST_PROCESS,
         this.hooks.earlyIngest,
         (message) => {
-          if ((message as { passesDone?: boolean }).passesDone) onPassesDone?.();
+          const said = message as { passesBegin?: boolean; relatedScoring?: boolean; passesDone?: boolean };
+          if (said.passesBegin) gate?.open();
+          if (said.relatedScoring) gate?.close();
+          if (said.passesDone) gate?.open(true);
           if ((message as { indexWritten?: boolean }).indexWritten) onIndexWritten?.();
         },
       );

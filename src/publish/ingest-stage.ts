@@ -133,7 +133,9 @@ export class ArticleIngest {
    * Brings the generated Markdown up to date. `changes` names files (relative to the
    * articles folder) touched since the last run; without it every file is read. When
    * a file is refused and the build is strict (no --keep-going), nothing is written.
-   * `onPassesDone` is called once the archive-wide passes are done, before any writing;
+   * `onPassesBegin` is called once every article is analysed, as the archive-wide passes
+   * begin; `onRelatedScoring` once their related-articles pass starts scoring (on every
+   * core); `onPassesDone` once the archive-wide passes are done, before any writing;
    * `onIndexWritten` once the index of the archive is written (or found up to date), before
    * the rest of the run's writing.
    */
@@ -145,6 +147,8 @@ export class ArticleIngest {
       indexOnly?: boolean;
       /** With indexOnly: write each shard's articles beside the summary (src/publish/shard-articles.ts). */
       shardArticles?: { summaryFile: string; count: number };
+      onPassesBegin?: () => void;
+      onRelatedScoring?: () => void;
       onPassesDone?: () => void;
       onIndexWritten?: () => void;
     } = {},
@@ -173,7 +177,8 @@ export class ArticleIngest {
       const inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
       await analyzeInParallel(inputs, this.memo, { now: this.config.now, articlesDir: this.config.articlesDir, workers: os.availableParallelism() - 1, onProgress: stage && ((done, total) => stage.update(done, total)) });
       preAnalyzed = this.memo.stats.analyzed - stats.analyzed;
-      result = this.ingest(aliases, stage && ((done, total) => stage.update(done, total)));
+      options.onPassesBegin?.();
+      result = this.ingest(aliases, stage && ((done, total) => stage.update(done, total)), options.onRelatedScoring);
     } catch (error) {
       stage?.end("failed");
       throw error;
@@ -257,7 +262,7 @@ export class ArticleIngest {
    * ingestArchive over what was read. A slug clash refuses the whole archive; with
    * --keep-going the clashing file is left out and the rest built.
    */
-  private ingest(aliases: unknown, onProgress?: (done: number, total: number) => void): IngestResult {
+  private ingest(aliases: unknown, onProgress?: (done: number, total: number) => void, onRelatedScoring?: () => void): IngestResult {
     let inputs = withFolderDefaults([...this.inputs.values()], this.folderDefaults);
     const clashes: ArticleError[] = [];
     // A one-run memo has saved and let go of every analysis by the archive-wide passes:
@@ -272,7 +277,7 @@ export class ArticleIngest {
     for (let attempt = 0; ; attempt++) {
       // Let go by the last try, which a slug clash emptied: read again for this one.
       if (attempt > 0 && this.bytesReleased) for (const input of inputs) input.bytes = readFileSync(path.join(this.config.articlesDir, input.file));
-      const result = ingestArchive(inputs, { now: this.config.now, aliases, memo: this.memo, onProgress, inputsRead });
+      const result = ingestArchive(inputs, { now: this.config.now, aliases, memo: this.memo, onProgress, inputsRead, onRelatedScoring });
       // What the archive-wide passes of a one-run ingest made and let go: collected before
       // the index or Markdown is written on top of it. Left to the collector, a summary job
       // of 100,000 articles held the related-articles pass's shared arrays (230 MB) and

@@ -24,9 +24,12 @@ type IngestMessage = {
   /** Digest the warnings and write their list here, sending the digest (IngestStageResult.warningReport), not every warning. */
   reportWarnings?: boolean;
   /**
-   * Send `{ passesDone: true }` once the archive-wide passes are done (the build reads the
-   * last search index's batches then) and `{ indexWritten: true }` once the index of the
-   * archive is written (the build reads it meanwhile), both before the reply.
+   * Send `{ passesBegin: true }` as the archive-wide passes begin and `{ relatedScoring: true }`
+   * as their related-articles pass starts scoring on every core (the build reads the last
+   * search index's batches between the two, on the core the passes leave idle),
+   * `{ passesDone: true }` once the passes are done (the build reads the rest then) and
+   * `{ indexWritten: true }` once the index of the archive is written (the build reads it
+   * meanwhile), all before the reply.
    */
   announce?: boolean;
 };
@@ -57,7 +60,9 @@ async function ingest(message: IngestMessage): Promise<IngestStageResult> {
   readAhead = undefined;
   const onIndexWritten = message.announce ? () => process.send!({ indexWritten: true }) : undefined;
   const onPassesDone = message.announce ? () => process.send!({ passesDone: true }) : undefined;
-  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, shardArticles: message.shardArticles, onPassesDone, onIndexWritten });
+  const onPassesBegin = message.announce ? () => process.send!({ passesBegin: true }) : undefined;
+  const onRelatedScoring = message.announce ? () => process.send!({ relatedScoring: true }) : undefined;
+  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, shardArticles: message.shardArticles, onPassesBegin, onRelatedScoring, onPassesDone, onIndexWritten });
   await ingest.saveMemo();
   // The furniture evidence is for a sharded build's summary (indexOnly) alone: a build's own
   // process never reads it.

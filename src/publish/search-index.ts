@@ -131,9 +131,12 @@ function batchKeyPrefix(chunkSize = Number(process.env.PAGEFIND_UNSTABLE_INDEX_C
 /**
  * Batch files read ahead, at most (bytes as cached, compressed): about 17 MB at 10,000
  * articles, 162 MB at 100,000. A warm build reads PRELOAD_EARLY_BYTES of them while its
- * ingest process starts and the rest once that process's archive-wide passes are done
- * (src/publish/build.ts): read all at once, they took CPU from those passes (the ingest
- * 0.5–4.5 s slower, four builds against four). At 100,000 articles, four warm builds
+ * ingest process starts and the rest while that process's archive-wide passes leave a
+ * core idle (PreloadGate, src/publish/build.ts): read all at once, they took CPU from those
+ * passes (the ingest 0.5–4.5 s slower, four builds against four); read once the passes
+ * were done, they kept the build's reading of the index and its model waiting (four warm
+ * builds each at 100,000, taking turns: 64.3–69.7 s wall, 63.9–69.4 s with the gate,
+ * each pair 0.1–4.4 s apart, the gate's the faster). At 100,000 articles, four warm builds
  * each taking turns with the 32 MB read ahead before: the search index step 14.4–18.2 s
  * → 10.5–13.6 s, the process tree's peak 1.7–1.9 → 2.1–2.2 GB (2.3–2.5 GB since each batch
  * read ahead also has its word index read: prepareBatch). At a million articles, the
@@ -160,7 +163,7 @@ export class SearchBatchPreload {
     this.done = (async () => {
       let bytes = 0;
       for (const key of await cache.lastKeys()) {
-        if (hold && bytes >= hold.afterBytes) await hold.until;
+        if (hold && bytes >= hold.afterBytes) await (typeof hold.until === "function" ? hold.until() : hold.until);
         const files = await cache.load(key);
         if (!files) continue;
         bytes += files.reduce((sum, f) => sum + f.content.length, 0);
@@ -197,10 +200,46 @@ export class SearchBatchPreload {
   }
 }
 
-/** When a preload pauses: once `afterBytes` are read, until `until` settles. */
+/**
+ * When a preload pauses: once `afterBytes` are read, until `until` settles; when `until`
+ * is a function, before each batch until what it returns settles (nothing: go on).
+ */
 export interface PreloadHold {
   afterBytes: number;
-  until: Promise<unknown>;
+  until: Promise<unknown> | (() => Promise<unknown> | undefined);
+}
+
+/**
+ * When a warm build reads the last search batches ahead (its `until`): shut at first;
+ * opened while the ingest process's archive-wide passes run on one core, shut again while
+ * their related-articles scoring takes every core, and opened for good once they are done
+ * (src/publish/build.ts). Read only once the passes were done, the batches of 100,000
+ * articles were parsed on the build process's one thread just as it read the index and
+ * made the model and page fingerprints, and kept them waiting.
+ */
+export class PreloadGate {
+  private opened = false;
+  private forGood = false;
+  private release = () => {};
+  private shut = new Promise<void>((resolve) => (this.release = resolve));
+
+  /** Opens the gate (for good: no `close` shuts it again). */
+  open(forGood = false): void {
+    this.forGood ||= forGood;
+    if (this.opened) return;
+    this.opened = true;
+    this.release();
+  }
+
+  /** Shuts the gate, unless it was opened for good. */
+  close(): void {
+    if (this.forGood || !this.opened) return;
+    this.opened = false;
+    this.shut = new Promise<void>((resolve) => (this.release = resolve));
+  }
+
+  /** What a preload waits for before its next batch (settled while the gate is open). */
+  readonly until = (): Promise<void> => this.shut;
 }
 
 async function buildSearchIndexNow(options: {

@@ -111,12 +111,14 @@ describe("a one-run ingest that lets go of the bytes it read", () => {
 });
 
 /**
- * A build's ingest process says when its archive-wide passes are done (the build then reads
- * the rest of the last search index's batches, src/publish/build.ts) and when the index is
- * written (the build reads it): in that order, the first before any writing.
+ * A build's ingest process says when its archive-wide passes begin and when their
+ * related-articles scoring starts (the build reads the last search index's batches between
+ * the two, while the passes leave a core idle: src/publish/build.ts), when they are done
+ * (the build reads the rest then) and when the index is written (the build reads it): in
+ * that order, all but the last before any writing.
  */
 describe("an ingest run's announcements", () => {
-  it("says its passes are done before it writes anything, then that the index is written", async () => {
+  it("says its passes begin, then that their related-articles scoring starts, that they are done before it writes anything, then that the index is written", async () => {
     const { dir: articles } = await writeSyntheticArchive(12);
     const work = await mkdtemp(path.join(os.tmpdir(), "announce-"));
     try {
@@ -126,11 +128,15 @@ describe("an ingest run's announcements", () => {
       const indexFile = path.join(config.contentDir, ARTICLE_INDEX_FILE);
       const heard: [string, boolean][] = [];
       const result = await ingest.run(recordingReporter().reporter, {
+        onPassesBegin: () => void heard.push(["passes begin", existsSync(indexFile)]),
+        onRelatedScoring: () => void heard.push(["related scoring", existsSync(indexFile)]),
         onPassesDone: () => void heard.push(["passes done", existsSync(indexFile)]),
         onIndexWritten: () => void heard.push(["index written", existsSync(indexFile)]),
       });
       assert.equal(result.articles.length, 12);
       assert.deepEqual(heard, [
+        ["passes begin", false],
+        ["related scoring", false],
         ["passes done", false],
         ["index written", true],
       ]);

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { buildSearchIndex, minifiedPagefindScript, SearchBatchPreload, SearchIndexCancelledError, searchBatches, StaleSearchRecordsError, type SearchIndexResult } from "../../src/publish/search-index.ts";
+import { buildSearchIndex, minifiedPagefindScript, PreloadGate, SearchBatchPreload, SearchIndexCancelledError, searchBatches, StaleSearchRecordsError, type SearchIndexResult } from "../../src/publish/search-index.ts";
 import type { PagefindFile } from "../../src/publish/pagefind-merge.ts";
 import { PAGE_SHARDS, SearchRecordStore, type SearchRecord } from "../../src/publish/search-records.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
@@ -145,6 +145,29 @@ describe("the search index in cached batches", () => {
     go();
     assert.equal(await held.size(), cold.result.batches, "every batch once told to go on");
     const again = await run("hold-1", (i) => page(i), cache, { preload: held });
+    assert.equal(again.result.batchesPreloaded, cold.result.batches);
+    assert.deepEqual(again.files, cold.files);
+  });
+
+  it("a read ahead at a gate holds while it is shut, reads while it is open, and once it is opened for good no close holds it", async () => {
+    const cache = path.join(work, "cache-gate");
+    const cold = await run("gate-0", (i) => page(i), cache);
+    assert.ok(cold.result.batches >= 4);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const gate = new PreloadGate();
+    const held = SearchBatchPreload.start(cache, Infinity, { afterBytes: 1, until: gate.until });
+    await settle();
+    assert.equal(held.readSoFar, 1, "one batch, then held at the shut gate");
+    // Opened and shut again at once: the batch it was let go on, then held again.
+    gate.open();
+    gate.close();
+    await settle();
+    assert.equal(held.readSoFar, 2, "one more batch, then held again");
+    gate.open(true);
+    gate.close();
+    const readAll = await Promise.race([held.size(), new Promise((resolve) => setTimeout(() => resolve("still held"), 10_000))]);
+    assert.equal(readAll, cold.result.batches, "every batch once opened for good");
+    const again = await run("gate-1", (i) => page(i), cache, { preload: held });
     assert.equal(again.result.batchesPreloaded, cold.result.batches);
     assert.deepEqual(again.files, cold.files);
   });
