@@ -1,4 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -61,6 +65,29 @@ export function serveInOrder<M extends { type: string }>(handle: (message: M) =>
 /** Sends `message` to the parent process, resolved once it is on its way. */
 export function sendToParent(message: unknown): Promise<void> {
   return new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+}
+
+/** A reply longer than this (in UTF-16 units of its JSON) goes to the parent through a file (replyAndExit): a pipe holds 64 KiB. */
+export const REPLY_IN_FILE_LENGTH = 64 * 1024;
+
+/**
+ * A worker's reply to runInChild (`{ ok: true, ... }`), then its exit once the reply is on
+ * its way. A long reply is written to a file and the file named in the message: sent down
+ * the channel it stayed in this process until the parent read it all, and the ingest
+ * process's (9 MB at 100,000 articles) was read by a build busy with the model and page
+ * fingerprints 13 s later, the ingest process holding its 1.5 GB meanwhile.
+ */
+export function replyAndExit(reply: { ok: boolean } & Record<string, unknown>): void {
+  const json = JSON.stringify(reply);
+  let file: string | undefined;
+  if (json.length > REPLY_IN_FILE_LENGTH) {
+    file = path.join(os.tmpdir(), `news-archive-reply-${process.pid}-${randomUUID()}.json`);
+    writeFileSync(file, json);
+  }
+  process.send!(file ? { ok: reply.ok, replyFile: file } : reply, (error: Error | null) => {
+    if (error && file) rmSync(file, { force: true });
+    process.exit(error ? 1 : 0);
+  });
 }
 
 export interface ForkOptions {
@@ -161,15 +188,27 @@ export function runInChild<T>(script: URL, message: unknown, name: string, optio
   return new Promise((resolve, reject) => {
     const child = early?.take(script) ?? forkWorker(script, options);
     let settled = false;
-    child.on("message", (reply: { ok?: boolean; error?: string } & Record<string, unknown>) => {
+    child.on("message", (received: { ok?: boolean; error?: string; replyFile?: string } & Record<string, unknown>) => {
       if (settled) return;
       // A message without `ok` is news on the way (onNews), not the reply.
-      if (reply.ok === undefined) return onNews?.(reply);
+      if (received.ok === undefined) return onNews?.(received);
       settled = true;
+      let reply = received;
+      if (typeof received.replyFile === "string") {
+        // A long reply, in the file it names (replyAndExit).
+        try {
+          reply = JSON.parse(readFileSync(received.replyFile, "utf8")) as typeof received;
+        } catch (error) {
+          return reject(new Error(`${name} replied in ${received.replyFile}, which could not be read: ${(error as Error).message}`));
+        } finally {
+          rmSync(received.replyFile, { force: true });
+        }
+      }
       if (reply.ok) resolve(reply as T);
       else reject(new Error(`${name} failed: ${reply.error}`));
     });
-    child.once("exit", (code) => {
+    // Once its messages are all read: a worker that replies and exits at once may end before its reply is read.
+    child.once("close", (code) => {
       if (!settled) reject(new Error(`${name} exited with code ${code} before finishing`));
     });
     child.send(message as object);

@@ -1,6 +1,6 @@
 import { createReporter } from "../reporter.ts";
 import { openArticleMemo } from "./article-memo.ts";
-import { collectGarbageNow } from "./child-process.ts";
+import { collectGarbageNow, replyAndExit } from "./child-process.ts";
 import type { ArchiveConfig } from "./config.ts";
 import { readArticlesAhead } from "./articles-read-ahead.ts";
 import { ArticleIngest, type IngestStageResult } from "./ingest-stage.ts";
@@ -41,7 +41,7 @@ process.once("message", async (message: IngestMessage) => {
     // (at 100,000 articles 69 MB of JSON) is serialized, not beside it. A digest of them is
     // small, and the collection then only kept the build waiting (0.2 s at 100,000).
     if (!result.warningReport) collectGarbageNow();
-    process.send!({ ok: true, result }, () => process.exit(0));
+    replyAndExit({ ok: true, result });
   } catch (error) {
     process.send!({ ok: false, error: (error as Error).stack ?? String(error) }, () => process.exit(1));
   }

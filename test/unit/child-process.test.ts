@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -220,6 +220,44 @@ test("runInChild hands a worker's news to onNews as it comes, and resolves with 
       { replied: false, message: { step: 1 } },
       { replied: false, message: { step: 2 } },
     ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a worker's long reply reaches runInChild through a file, and the worker exits while its parent is too busy to read", async () => {
+  // The ingest process replies with every article's slug and file (9 MB at 100,000 articles)
+  // while the build makes its model and page fingerprints, reading no message.
+  const dir = await mkdtemp(path.join(os.tmpdir(), "reply-"));
+  try {
+    const script = path.join(dir, "reply.mjs");
+    await writeFile(
+      script,
+      `import { writeFileSync } from "node:fs";
+import { replyAndExit } from ${JSON.stringify(new URL("../../src/publish/child-process.ts", import.meta.url).href)};
+process.once("message", ({ length, dir }) => {
+  process.on("exit", () => writeFileSync(dir + "/exited", String(Date.now())));
+  writeFileSync(dir + "/replying", "");
+  replyAndExit({ ok: true, pid: process.pid, text: "x".repeat(length) });
+});
+`,
+    );
+    const replyFiles = async () => (await readdir(os.tmpdir())).filter((f) => f.startsWith("news-archive-reply-"));
+    const before = await replyFiles();
+    for (const length of [10, 1_000_000]) {
+      await rm(path.join(dir, "replying"), { force: true });
+      const running = runInChild<{ ok: boolean; pid: number; text: string }>(pathToFileURL(script), { length, dir }, "replying worker");
+      // Busy, reading nothing, from before the worker replies until well after.
+      const deadline = Date.now() + 30_000;
+      while (!existsSync(path.join(dir, "replying")) && Date.now() < deadline);
+      const busyUntil = Date.now() + 1500;
+      while (Date.now() < busyUntil);
+      const reply = await running;
+      assert.equal(reply.text.length, length, "the whole reply");
+      const exitedAt = Number(await readFile(path.join(dir, "exited"), "utf8"));
+      assert.ok(exitedAt <= busyUntil, `the worker of a ${length}-character reply exited while its parent was busy (${exitedAt - busyUntil} ms after)`);
+      assert.deepEqual(await replyFiles(), before, "no reply file left behind");
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
