@@ -555,11 +555,11 @@ export class ArchiveBuild {
         INGEST_PROCESS,
         this.hooks.earlyIngest,
         (message) => {
-          const said = message as { passesBegin?: boolean; relatedScoring?: boolean; passesDone?: boolean };
+          const said = message as { passesBegin?: boolean; relatedScoring?: boolean; passesDone?: boolean; indexWritten?: boolean };
           if (said.passesBegin) gate?.open();
           if (said.relatedScoring) gate?.close();
           if (said.passesDone) gate?.open(true);
-          if ((message as { indexWritten?: boolean }).indexWritten) onIndexWritten?.();
+          if (said.indexWritten) onIndexWritten?.();
         },
       );
       return reply.result;

@@ -68,7 +68,7 @@ export function sendToParent(message: unknown): Promise<void> {
 }
 
 /** A reply longer than this (in UTF-16 units of its JSON) goes to the parent through a file (replyAndExit): a pipe holds 64 KiB. */
-export const REPLY_IN_FILE_LENGTH = 64 * 1024;
+const REPLY_IN_FILE_LENGTH = 64 * 1024;
 
 /**
  * A worker's reply to runInChild (`{ ok: true, ... }`), then its exit once the reply is on

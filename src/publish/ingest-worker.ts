@@ -58,11 +58,15 @@ async function ingest(message: IngestMessage): Promise<IngestStageResult> {
   ingest.takeReadAhead(readAhead);
   // Held here, it would hold every file's bytes to the end.
   readAhead = undefined;
-  const onIndexWritten = message.announce ? () => process.send!({ indexWritten: true }) : undefined;
-  const onPassesDone = message.announce ? () => process.send!({ passesDone: true }) : undefined;
-  const onPassesBegin = message.announce ? () => process.send!({ passesBegin: true }) : undefined;
-  const onRelatedScoring = message.announce ? () => process.send!({ relatedScoring: true }) : undefined;
-  const result = await ingest.run(createReporter(), { indexOnly: message.indexOnly, shardArticles: message.shardArticles, onPassesBegin, onRelatedScoring, onPassesDone, onIndexWritten });
+  const say = (news: object) => (message.announce ? () => void process.send!(news) : undefined);
+  const result = await ingest.run(createReporter(), {
+    indexOnly: message.indexOnly,
+    shardArticles: message.shardArticles,
+    onPassesBegin: say({ passesBegin: true }),
+    onRelatedScoring: say({ relatedScoring: true }),
+    onPassesDone: say({ passesDone: true }),
+    onIndexWritten: say({ indexWritten: true }),
+  });
   await ingest.saveMemo();
   // The furniture evidence is for a sharded build's summary (indexOnly) alone: a build's own
   // process never reads it.
