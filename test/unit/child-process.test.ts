@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { execFileSync } from "node:child_process";
 import { bundledScript } from "../../src/util/bundle.ts";
 import { forkEarlyWorker } from "../../src/util/worker-flags.mjs";
-import { EarlyWorker, forkWorker, INGEST_HEAP_GROWING_PERCENT, INGEST_PROCESS, INGEST_YOUNG_GENERATION_MIB, runInChild, SUMMARY_INGEST_PROCESS, type ForkOptions } from "../../src/publish/child-process.ts";
+import { EarlyWorker, forkWorker, INGEST_HEAP_GROWING_PERCENT, INGEST_PROCESS, INGEST_YOUNG_GENERATION_MIB, removeOrphanedReplies, runInChild, SUMMARY_INGEST_PROCESS, type ForkOptions } from "../../src/publish/child-process.ts";
 
 /** The command-line options a forked worker runs with (what it reports of itself). */
 async function childExecArgv(options?: ForkOptions): Promise<string[]> {
@@ -258,6 +258,43 @@ process.once("message", ({ length, dir }) => {
       assert.ok(exitedAt <= busyUntil, `the worker of a ${length}-character reply exited while its parent was busy (${exitedAt - busyUntil} ms after)`);
       assert.deepEqual(await replyFiles(), before, "no reply file left behind");
     }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a reply file whose reading process is gone is deleted by the next build; one still to be read is not", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "orphans-"));
+  try {
+    const script = path.join(dir, "reply.mjs");
+    await writeFile(
+      script,
+      `import { replyAndExit } from ${JSON.stringify(new URL("../../src/publish/child-process.ts", import.meta.url).href)};
+process.once("message", () => replyAndExit({ ok: true, text: "x".repeat(200_000) }));
+`,
+    );
+    // A reply this process has been sent and has not read yet: its worker has exited.
+    const worker = forkWorker(pathToFileURL(script));
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    const sent = new Promise<{ replyFile?: string }>((resolve) => worker.once("message", resolve));
+    worker.send("go");
+    const { replyFile } = await sent;
+    await exited;
+    assert.ok(replyFile && existsSync(replyFile), "the long reply came as a file");
+    // A build killed before it read its reply: a process that has ended.
+    const gone = Number(execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }));
+    const orphan = `news-archive-reply-${gone}-${gone + 1}-0f9e8d7c-6b5a-4c3d-8e2f-1a2b3c4d5e6f.json`;
+    const others = ["news-archive-reply-notes.txt", `news-archive-reply-${gone}.json`];
+    for (const name of [orphan, ...others]) await writeFile(path.join(dir, name), "{}");
+    await writeFile(path.join(dir, path.basename(replyFile!)), "{}");
+
+    const removed = removeOrphanedReplies(dir);
+    assert.deepEqual(removed, [orphan]);
+    assert.deepEqual((await readdir(dir)).sort(), [path.basename(replyFile!), ...others, "reply.mjs"].sort(), "a file this process is still to read, and files not of that shape, are kept");
+    // The same in the folder replies go to: this process's reply is kept until it reads it.
+    removeOrphanedReplies();
+    assert.ok(existsSync(replyFile!), "the unread reply is kept while its reader runs");
+    await rm(replyFile!);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
