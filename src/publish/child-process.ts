@@ -68,8 +68,8 @@ export function sendToParent(message: unknown): Promise<void> {
 }
 
 const REPLY_FILE_PREFIX = "news-archive-reply-";
-/** A reply file's name: the reading process's id, the worker's, a random part. */
-const REPLY_FILE = /^news-archive-reply-(\d+)-\d+-[0-9a-f-]+\.json$/;
+/** A reply file's name (replyAndExit's): the reading process's id, the worker's, a random part. */
+const REPLY_FILE = new RegExp(`^${REPLY_FILE_PREFIX}(\\d+)-\\d+-[0-9a-f-]+\\.json$`);
 
 /**
  * Deletes the reply files in `dir` (replyAndExit's) whose reading process is gone: a build
