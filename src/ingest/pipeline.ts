@@ -15,7 +15,7 @@ import { authorOfBio, contributorsOf, extractCredits } from "./credits.ts";
 import { extractMentions } from "./entities.ts";
 import { resolveEntities, loadAliasTable } from "./entity-merge.ts";
 import { extractTagCandidates, chooseTags, forgetTagPhrases } from "./tags.ts";
-import { contentWords, findRelated, MIN_ARTICLES_FOR_HELPER, relatedHelper } from "./related.ts";
+import { contentWords, findRelated, MIN_ARTICLES_FOR_HELPER, relatedHelper, type RelatedState } from "./related.ts";
 import { findStoryGroups } from "./story-groups.ts";
 import type { SketchStore } from "../check/near-duplicates.ts";
 import { classifySection } from "./sections.ts";
@@ -142,6 +142,10 @@ export interface PerArticleMemo {
    * nothing (so nothing would collect them) and holds the job's arrays beside them.
    */
   relatedJobMade?(): void;
+  /** The related-articles pass's state the last run left (findRelated's `previous`), if any. */
+  relatedState?(): RelatedState | undefined;
+  /** The related-articles pass's state after this run, for the next. */
+  relatedStateUpdated?(state: RelatedState): void;
   /**
    * An archive-wide pass's result as the last run made it, when the pass read the very
    * same inputs then (`digestInputs()`: a digest of all it reads, made only when a result
@@ -495,6 +499,9 @@ function linkArticles(articles: IngestedArticle[], termsByFile: Map<string, Anal
       sameStory: sameStory[i],
     })),
     {
+      // The last run's lists: only those that can differ are scored again.
+      previous: memo?.relatedState?.(),
+      onState: memo?.relatedStateUpdated && ((state) => memo.relatedStateUpdated!(state)),
       // The words are read into the job's arrays: emptied here, the map holds them no more
       // (at 100,000 articles about 90 MB, beside the job's 230 MB through the scoring).
       onJobMade: () => {

@@ -50,6 +50,16 @@ export interface RelatedScoringJob {
   sameStory: Int32Array;
   /** Out: article i's related articles, best first, at results[i * limit ..], -1 after the last. */
   results: Int32Array;
+  /**
+   * Out: article i's best candidates by the partial score (at most candidatesRescored, best
+   * first, -1 after the last) at candidates[i * candidatesRescored ..], and the worst one's
+   * score when there are that many (else -Infinity): what a later pass needs to tell whether
+   * a changed article could enter the list (src/ingest/related.ts, updateRelated).
+   */
+  candidates: Int32Array;
+  thresholds: Float64Array;
+  /** When set, only these articles are scored (chunks cover this list); the others' results are left as they are. */
+  only?: Int32Array;
   /** [next chunk to claim, chunks finished]; chunk c covers articles c * chunkSize .. */
   control: Int32Array;
   /** Per chunk: 1 once its results are written. */
@@ -60,8 +70,8 @@ export interface RelatedScoringJob {
 const NEXT_CHUNK = 0;
 const CHUNKS_DONE = 1;
 
-export function chunkCount(job: Pick<RelatedScoringJob, "n" | "chunkSize">): number {
-  return Math.ceil(job.n / job.chunkSize);
+export function chunkCount(job: Pick<RelatedScoringJob, "n" | "chunkSize" | "only">): number {
+  return Math.ceil((job.only ? job.only.length : job.n) / job.chunkSize);
 }
 
 /** Claims and scores chunks until none is left to claim; returns how many this thread scored. */
@@ -102,8 +112,9 @@ function newScratch(job: RelatedScoringJob): Scratch {
 }
 
 function scoreChunk(job: RelatedScoringJob, chunk: number, scratch: Scratch): void {
-  const end = Math.min(job.n, (chunk + 1) * job.chunkSize);
-  for (let i = chunk * job.chunkSize; i < end; i++) scoreArticle(job, i, scratch);
+  const { only } = job;
+  const end = Math.min(only ? only.length : job.n, (chunk + 1) * job.chunkSize);
+  for (let k = chunk * job.chunkSize; k < end; k++) scoreArticle(job, only ? only[k] : k, scratch);
   // Release: the results above are visible to a thread that reads this flag as 1.
   if (Atomics.exchange(job.chunkDone, chunk, 1) === 0) Atomics.add(job.control, CHUNKS_DONE, 1);
 }
@@ -113,6 +124,13 @@ export function timeFactor(a: number, b: number, timeScaleDays: number): number 
   const days = Math.abs(a - b);
   if (Number.isNaN(days)) return 0.75;
   return 0.5 + 0.5 * Math.exp(-days / timeScaleDays);
+}
+
+/** Article i's score for j, from their dot product: the cosine, lowered across sections and over time. */
+export function pairScore(job: RelatedScoringJob, i: number, j: number, dot: number): number {
+  const { sections, days } = job;
+  const section = sections[i] >= 0 && sections[j] >= 0 && sections[i] !== sections[j] ? job.otherSectionFactor : 1;
+  return (dot / (job.norms[i] * job.norms[j])) * section * timeFactor(days[i], days[j], job.timeScaleDays);
 }
 
 interface Candidate {
@@ -136,6 +154,8 @@ function scoreArticle(job: RelatedScoringJob, i: number, scratch: Scratch): void
   const vEnd = vectorStarts[i + 1];
   if (vEnd === vStart || limit <= 0) {
     results.fill(-1, out, out + limit);
+    job.candidates.fill(-1, i * job.candidatesRescored, (i + 1) * job.candidatesRescored);
+    job.thresholds[i] = -Infinity;
     return;
   }
   const norm = norms[i];
@@ -157,10 +177,7 @@ function scoreArticle(job: RelatedScoringJob, i: number, scratch: Scratch): void
     }
   }
   // Rank by the partial score, then score the best candidates exactly.
-  const score = (j: number, dot: number) => {
-    const section = sections[i] >= 0 && sections[j] >= 0 && sections[i] !== sections[j] ? job.otherSectionFactor : 1;
-    return (dot / (norm * norms[j])) * section * timeFactor(days[i], days[j], job.timeScaleDays);
-  };
+  const score = (j: number, dot: number) => pairScore(job, i, j, dot);
   const byScore = (x: Candidate, y: Candidate) => y.score - x.score || (slugRank[x.j] < slugRank[y.j] ? -1 : 1);
   const sameStoryStart = job.sameStoryStarts[i];
   const sameStoryEnd = job.sameStoryStarts[i + 1];
@@ -196,6 +213,9 @@ function scoreArticle(job: RelatedScoringJob, i: number, scratch: Scratch): void
     if (candidates.length > rescored) candidates.pop();
     if (candidates.length === rescored) bar = candidates[rescored - 1].score * norm * (1 - 1e-9);
   }
+  const kept = i * rescored;
+  for (let c = 0; c < rescored; c++) job.candidates[kept + c] = c < candidates.length ? candidates[c].j : -1;
+  job.thresholds[i] = candidates.length === rescored ? candidates[rescored - 1].score : -Infinity;
   for (let k = vStart; k < vEnd; k++) dense[vectorFeatures[k]] = vectorWeights[k];
   const scored = candidates
     .map(({ j }) => {

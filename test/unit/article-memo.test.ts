@@ -8,6 +8,7 @@ import { collectGarbageNow } from "../../src/publish/child-process.ts";
 import { analyzeArticle, archiveFurnitureEvidence, decodeArticle, ingestArchive, type RawArticleInput } from "../../src/ingest/pipeline.ts";
 import { collectFurnitureEvidence, evidenceFactsOf } from "../../src/ingest/furniture.ts";
 import { tempDir } from "../helpers/temp-dir.ts";
+import { lastRun } from "../../src/ingest/related.ts";
 
 const NOW = new Date("2026-11-23T00:00:00Z");
 const article = (file: string, text: string): RawArticleInput => ({ file, bytes: new TextEncoder().encode(text) });
@@ -859,4 +860,43 @@ describe("a memo that also reads other folders (a sharded build's analysis jobs)
     assert.ok(result.articles.find((x) => x.record.source_file === "a.txt")!.body.some((p) => p.includes(label)), "a.txt keeps the line");
     assert.deepEqual({ analyzed: stats.analyzed, reused: stats.analyzeReused }, { analyzed: 1, reused: 3 });
   });
+});
+
+describe("the related-articles state kept between builds", () => {
+  // Ten topics sharing no word: an edit to one article can change its own topic's lists only.
+  const topics = ["pier", "bridge", "ferry", "harbour", "tunnel", "canal", "market", "library", "stadium", "orchard"];
+  const inputs = topics.flatMap((topic) =>
+    [0, 1, 2].map((k) => article(`${topic}-${k}.txt`, `${topic} ${topic}wood ${k}\n\nthe ${topic} ${topic}wood and ${topic}stone ${`${topic}rope `.repeat(k + 1)}${topic}${k}.`)),
+  );
+  for (const oneRun of [true, false]) {
+    it(`is read back by the next build's memo, which scores again only what an edit can change and gives a fresh build's records (${oneRun ? "a build's ingest process" : "a memo kept across runs"})`, async () => {
+      const dir = await tempDir("ingest-cache-");
+      const first = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+      const before = ingestArchive(inputs, { now: NOW, memo: first });
+      assert.ok(before.articles.some((a) => a.record.related?.length), "the archive has related articles");
+      await first.save();
+      const second = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+      assert.deepEqual(second.relatedState!()!.slugs, before.articles.map((a) => a.record.slug));
+      // One more use of a word it has: its weights move, no other article's.
+      const edited = inputs.map((input) => (input.file === "ferry-2.txt" ? article(input.file, `${new TextDecoder().decode(input.bytes)} ferrystone.`) : input));
+      const warm = ingestArchive(edited, { now: NOW, memo: second });
+      assert.equal(lastRun.updated, true, "the pass started from the kept state");
+      assert.ok(lastRun.scored <= 3, `${lastRun.scored} scored again: the ferry articles at most`);
+      assert.deepEqual(warm, ingestArchive(edited, { now: NOW }));
+      await second.save();
+      // A planted list shows the kept state is what the next run uses.
+      const third = await openArticleMemo({ dir, version: "v1", now: NOW, oneRun });
+      const state = third.relatedState!()!;
+      const pier = state.slugs.findIndex((slug) => slug.includes("pier"));
+      const bridge = state.slugs.findIndex((slug) => slug.includes("bridge"));
+      state.results.fill(-1, pier * 5, pier * 5 + 5);
+      state.results[pier * 5] = bridge;
+      const planted = ingestArchive(edited, { now: NOW, memo: third });
+      assert.deepEqual(planted.articles[pier].record.related, [state.slugs[bridge]]);
+      // Another code version keeps none.
+      const other = await openArticleMemo({ dir, version: "v2", now: NOW, oneRun });
+      assert.equal(other.relatedState!(), undefined);
+      await rm(dir, { recursive: true, force: true });
+    });
+  }
 });
