@@ -160,6 +160,7 @@ export function orderFeatures(keys: readonly string[]): { newId: Int32Array; has
   const a = new Uint32Array(count);
   const b = new Uint32Array(count);
   for (let id = 0; id < count; id++) [a[id], b[id]] = keyHashes(keys[id]);
+  const byKey = (x: number, y: number) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0);
   let order: number[] | Int32Array;
   const INDEX_BITS = 2 ** 21;
   if (count < INDEX_BITS) {
@@ -174,13 +175,13 @@ export function orderFeatures(keys: readonly string[]): { newId: Int32Array; has
       let end = start + 1;
       while (end < count && a[order[end]] === a[order[start]]) end++;
       if (end - start > 1) {
-        const run = Array.from(order.subarray(start, end)).sort((x, y) => (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+        const run = Array.from(order.subarray(start, end)).sort(byKey);
         order.set(run, start);
       }
       start = end;
     }
   } else {
-    order = Array.from({ length: count }, (_, id) => id).sort((x, y) => a[x] - a[y] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+    order = Array.from({ length: count }, (_, id) => id).sort((x, y) => a[x] - a[y] || byKey(x, y));
   }
   const newId = new Int32Array(count);
   const hashA = new Int32Array(count);
